@@ -1,0 +1,410 @@
+"""Articles from draft to publication: writing, review level by level, sign-off, publishing,
+correction and retraction.
+
+先审后发: nothing is signed off or published unless every review level of the channel approved
+the very revision (number and content hash) in question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsdesk.core.actor import Actor
+from newsdesk.core.context import Context, evolve
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP
+from newsdesk.core.ids import content_hash
+from newsdesk.core.model import (
+    REVISION_FIELDS,
+    Article,
+    ArticleKind,
+    ArticleState,
+    Channel,
+    ChecklistItem,
+    Entity,
+    Proposal,
+    ProposalState,
+    Publication,
+    ReviewDecision,
+    Revision,
+    Role,
+    SignOff,
+    Verdict,
+)
+from newsdesk.core.refusal import Refusal, RefusalCode, refuse
+from newsdesk.core.world import Changes, Outcome
+
+S = ArticleState
+
+
+def revision_content(article: Article) -> dict[str, object]:
+    """The reader-visible content of ``article`` in JSON form: what a revision freezes."""
+    content: dict[str, object] = {}
+    for name in REVISION_FIELDS:
+        value = getattr(article, name)
+        content[name] = [str(v) for v in value] if isinstance(value, tuple) else (
+            str(value) if isinstance(value, ArticleKind) else value)
+    return content
+
+
+def current_hash(article: Article) -> str:
+    return content_hash(revision_content(article))
+
+
+def required_checklist(article: Article) -> tuple[ChecklistItem, ...]:
+    items = [ChecklistItem.TRUTH, ChecklistItem.COPYRIGHT, ChecklistItem.NO_RESTRICTED_INFO]
+    if article.kind == ArticleKind.REPOST:
+        items.insert(1, ChecklistItem.REPOST_AUTHORISED)
+    return tuple(items)
+
+
+def _is_writer(actor: Actor, article: Article, topic: Proposal | None) -> bool:
+    channel_id = article.channel_id
+    if actor.holds(Role.CHIEF, channel_id):
+        return True
+    if not actor.holds(Role.EDITOR, channel_id):
+        return False
+    return article.owner_id == actor.id or (topic is not None and actor.id in topic.assignees)
+
+
+def _not_writer() -> Refusal:
+    return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
+        "Refusal", "Only the article's editors or a chief of its channel can do this."))
+
+
+def may_create(actor: Actor, channel: Channel) -> Refusal | None:
+    if actor.holds(Role.EDITOR, channel.id) or actor.holds(Role.CHIEF, channel.id):
+        return None
+    return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
+        "Refusal", "Only editors and chiefs of “{channel}” can write articles there."),
+        channel=channel.name)
+
+
+def may_edit(actor: Actor, article: Article, topic: Proposal | None) -> Refusal | None:
+    if not _is_writer(actor, article, topic):
+        return _not_writer()
+    if article.state == S.DRAFT:
+        return None
+    if article.state in (S.IN_REVIEW, S.APPROVED, S.SIGNED_OFF):
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article is under review and cannot be changed; withdraw it from "
+            "review first, or wait for the reviewers."))
+    if article.state == S.PUBLISHED:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article is published; start a correction to change it."))
+    return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+        "Refusal", "The article was rejected or retracted and can no longer be changed."))
+
+
+def may_submit(actor: Actor, article: Article, topic: Proposal | None) -> Refusal | None:
+    if not _is_writer(actor, article, topic):
+        return _not_writer()
+    if article.state != S.DRAFT:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a draft can be submitted for review."))
+    if not article.title.strip():
+        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+            "Refusal", "Give the article a title before submitting it."))
+    if article.kind == ArticleKind.REPOST and not article.original_url.strip():
+        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+            "Refusal", "A repost needs the original's address before it can be submitted."))
+    return None
+
+
+def may_withdraw(actor: Actor, article: Article, topic: Proposal | None,
+                 level_one_decisions: Sequence[ReviewDecision]) -> Refusal | None:
+    if not _is_writer(actor, article, topic):
+        return _not_writer()
+    if article.state != S.IN_REVIEW or article.review_level != 1 or level_one_decisions:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "An article can be withdrawn only while the first review level has not "
+            "decided."))
+    return None
+
+
+def may_review(actor: Actor, article: Article, channel: Channel, level: int) -> Refusal | None:
+    if not actor.holds(Role.reviewer(level), channel.id):
+        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
+            "Refusal", "You are not a level {level} reviewer of “{channel}”."),
+            level=level, channel=channel.name)
+    if article.state != S.IN_REVIEW:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article is not waiting for review."))
+    if article.review_level != level:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article waits at review level {current}, not level {level}."),
+            current=article.review_level, level=level)
+    return None
+
+
+def review_complete(channel: Channel, article: Article,
+                    decisions: Sequence[ReviewDecision]) -> Refusal | None:
+    """``None`` when every level of ``channel`` approved the article's current revision."""
+    for level in range(1, channel.review_levels + 1):
+        if not any(d.level == level and d.verdict == Verdict.APPROVE
+                   and d.revision_number == article.revision_number
+                   and d.revision_hash == article.revision_hash for d in decisions):
+            return refuse(RefusalCode.INCOMPLETE_REVIEW, QT_TRANSLATE_NOOP(
+                "Refusal", "Review level {level} has not approved this revision."), level=level)
+    return None
+
+
+def may_sign_off(actor: Actor, article: Article, channel: Channel,
+                 decisions: Sequence[ReviewDecision]) -> Refusal | None:
+    if not actor.holds(Role.PUBLISHER, channel.id):
+        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a publisher of “{channel}” can sign articles off."),
+            channel=channel.name)
+    if article.state != S.APPROVED:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "Only an article approved at every review level can be signed off."))
+    return review_complete(channel, article, decisions)
+
+
+def may_publish(actor: Actor, article: Article, channel: Channel,
+                decisions: Sequence[ReviewDecision], sign_off: SignOff | None) -> Refusal | None:
+    if not actor.holds(Role.PUBLISHER, channel.id):
+        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a publisher of “{channel}” can publish articles."),
+            channel=channel.name)
+    republish = article.state == S.PUBLISHED and article.published_hash == article.revision_hash
+    if article.state != S.SIGNED_OFF and not republish:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a signed-off article can be published."))
+    if refusal := review_complete(channel, article, decisions):
+        return refusal
+    if sign_off is None or sign_off.revision_hash != article.revision_hash:
+        return refuse(RefusalCode.INCOMPLETE_REVIEW, QT_TRANSLATE_NOOP(
+            "Refusal", "This revision has not been signed off."))
+    return None
+
+
+def may_correct(actor: Actor, article: Article, topic: Proposal | None) -> Refusal | None:
+    if not _is_writer(actor, article, topic):
+        return _not_writer()
+    if article.state != S.PUBLISHED:
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a published article can be corrected."))
+    return None
+
+
+def may_retract(actor: Actor, article: Article, channel: Channel) -> Refusal | None:
+    if not (actor.holds(Role.PUBLISHER, channel.id) or actor.holds(Role.CHIEF, channel.id)):
+        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a publisher or a chief of “{channel}” can retract articles."),
+            channel=channel.name)
+    if article.published_version == 0 or article.state in (S.RETRACTED, S.REJECTED):
+        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
+            "Refusal", "Only a published article can be retracted."))
+    return None
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+
+def _load(ctx: Context) -> tuple[Article, Channel, Proposal | None] | Refusal:
+    article = ctx.world.article(ctx.entity_id)
+    if article is None:
+        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
+            "Refusal", "That article does not exist."))
+    channel = ctx.channel(article.channel_id)
+    if isinstance(channel, Refusal):
+        return channel
+    topic = ctx.world.proposal(article.topic_id) if article.topic_id else None
+    return article, channel, topic
+
+
+def _check_cover(ctx: Context, args: dict[str, Any]) -> Refusal | None:
+    cover = args.get("cover")
+    if cover is not None and ctx.world.attachment(cover) is None:
+        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+            "Refusal", "The cover image has not been added to the workspace."))
+    return None
+
+
+def create(ctx: Context, args: dict[str, Any]) -> Outcome:
+    if ctx.world.article(ctx.entity_id) is not None:
+        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
+            "Refusal", "An article with this id already exists."))
+    channel = ctx.channel(args.pop("channel_id"))
+    if isinstance(channel, Refusal):
+        return channel
+    if refusal := may_create(ctx.actor, channel) or _check_cover(ctx, args):
+        return refusal
+    args.setdefault("targets", channel.targets)
+    article = Article(id=ctx.entity_id, channel_id=channel.id, owner_id=ctx.actor.id,
+                      created_at=ctx.at, updated_at=ctx.at, **args)
+    return Changes((article,))
+
+
+def edit(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, _, topic = loaded
+    if refusal := may_edit(ctx.actor, article, topic) or _check_cover(ctx, args):
+        return refusal
+    if "title" in args and not args["title"]:
+        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+            "Refusal", "The field “{field}” must not be empty."), field="title")
+    return Changes((evolve(article, ctx.at, **args),))
+
+
+def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, _, topic = loaded
+    if refusal := may_submit(ctx.actor, article, topic):
+        return refusal
+    content = revision_content(article)
+    digest = content_hash(content)
+    if digest != args["content_hash"]:
+        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article changed while it was being submitted; submit it again."))
+    number = article.revision_number + 1
+    revision = Revision(id=args["revision_id"], article_id=article.id, number=number,
+                        content_hash=digest, author_id=ctx.actor.id, created_at=ctx.at,
+                        content=tuple(content.items()))
+    if ctx.world.revision(revision.id) is not None:
+        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
+            "Refusal", "A revision with this id already exists."))
+    submitted = evolve(article, ctx.at, state=S.IN_REVIEW, review_level=1,
+                       revision_number=number, revision_hash=digest)
+    return Changes((submitted, revision))
+
+
+def withdraw(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, _, topic = loaded
+    level_one = [d for d in ctx.world.decisions(article.id, article.revision_number)
+                 if d.level == 1]
+    if refusal := may_withdraw(ctx.actor, article, topic, level_one):
+        return refusal
+    return Changes((evolve(article, ctx.at, state=S.DRAFT, review_level=0),))
+
+
+def review(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, channel, _ = loaded
+    level: int = args["level"]
+    if refusal := may_review(ctx.actor, article, channel, level):
+        return refusal
+    if args["revision_hash"] != article.revision_hash:
+        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article has changed since this revision was opened; review the "
+            "current revision."))
+    verdict: Verdict = args["verdict"]
+    comment: str = args.get("comment", "")
+    if verdict != Verdict.APPROVE and not comment:
+        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+            "Refusal", "Say why: a comment is required to return or reject an article."))
+    decisions = ctx.world.decisions(article.id, article.revision_number)
+    if verdict == Verdict.APPROVE:
+        checked = set(args.get("checked", ()))
+        missing = [item for item in required_checklist(article) if item not in checked]
+        if missing:
+            return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+                "Refusal", "Tick every item of the review checklist before approving."))
+        if not channel.allow_same_reviewer and any(
+                d.reviewer_id == ctx.actor.id and d.verdict == Verdict.APPROVE
+                and d.level != level for d in decisions):
+            return refuse(RefusalCode.SAME_REVIEWER, QT_TRANSLATE_NOOP(
+                "Refusal", "You already approved another level of this revision; “{channel}” "
+                "needs a different reviewer for each level."), channel=channel.name)
+    decision = ReviewDecision(
+        id=args["decision_id"], article_id=article.id, revision_number=article.revision_number,
+        revision_hash=article.revision_hash or "", level=level, reviewer_id=ctx.actor.id,
+        verdict=verdict, comment=comment, checked=tuple(args.get("checked", ())),
+        anchors=tuple(args.get("anchors", ())), decided_at=ctx.at)
+    if verdict == Verdict.RETURN:
+        after = evolve(article, ctx.at, state=S.DRAFT, review_level=0)
+    elif verdict == Verdict.REJECT:
+        after = evolve(article, ctx.at, state=S.REJECTED, review_level=0)
+    elif level < channel.review_levels:
+        after = evolve(article, ctx.at, review_level=level + 1)
+    else:
+        after = evolve(article, ctx.at, state=S.APPROVED)
+    return Changes((after, decision))
+
+
+def sign_off(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, channel, _ = loaded
+    decisions = ctx.world.decisions(article.id, article.revision_number)
+    if refusal := may_sign_off(ctx.actor, article, channel, decisions):
+        return refusal
+    if args["revision_hash"] != article.revision_hash:
+        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
+            "Refusal", "The article has changed since this revision was opened; review the "
+            "current revision."))
+    record = SignOff(id=args["sign_off_id"], article_id=article.id,
+                     revision_number=article.revision_number,
+                     revision_hash=args["revision_hash"], publisher_id=ctx.actor.id,
+                     signed_at=ctx.at)
+    return Changes((evolve(article, ctx.at, state=S.SIGNED_OFF), record))
+
+
+def publish(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, channel, topic = loaded
+    decisions = ctx.world.decisions(article.id, article.revision_number)
+    signed = ctx.world.sign_off(article.id, article.revision_number)
+    if refusal := may_publish(ctx.actor, article, channel, decisions, signed):
+        return refusal
+    if args["revision_hash"] != article.revision_hash:
+        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
+            "Refusal", "Only the signed-off revision can be published."))
+    note: str = args.get("correction_note", "")
+    if article.is_correction and not note:
+        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+            "Refusal", "A correction needs a note telling readers what was corrected."))
+    republish = article.state == S.PUBLISHED
+    version = article.published_version if republish else article.published_version + 1
+    changes: list[Entity] = []
+    for publication_id, target, location in args["publications"]:
+        if target not in channel.targets or target not in article.targets:
+            return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
+                "Refusal", "“{channel}” does not publish this article to {target}."),
+                channel=channel.name, target=target.value.upper())
+        changes.append(Publication(
+            id=publication_id, article_id=article.id, revision_hash=article.revision_hash or "",
+            target=target, version=version, location=location, publisher_id=ctx.actor.id,
+            published_at=ctx.at, correction_note=note))
+    changes.append(evolve(article, ctx.at, state=S.PUBLISHED, published_hash=article.revision_hash,
+                          published_version=version, is_correction=False))
+    if topic is not None and topic.state == ProposalState.IN_PROGRESS:
+        changes.append(evolve(topic, ctx.at, state=ProposalState.DONE))
+    return Changes(tuple(changes))
+
+
+def correct(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, _, topic = loaded
+    if refusal := may_correct(ctx.actor, article, topic):
+        return refusal
+    return Changes((evolve(article, ctx.at, state=S.DRAFT, review_level=0, is_correction=True),))
+
+
+def retract(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, channel, _ = loaded
+    if refusal := may_retract(ctx.actor, article, channel):
+        return refusal
+    withdrawn: list[Entity] = [evolve(p, retracted=True)
+                               for p in ctx.world.publications(article.id) if not p.retracted]
+    after = evolve(article, ctx.at, state=S.RETRACTED, review_level=0,
+                   retract_reason=args["reason"])
+    return Changes((after, *withdrawn))

@@ -1,0 +1,311 @@
+"""The entities of a newsroom, as immutable values.
+
+A change never edits an entity in place: the lifecycle functions return new values (with
+``row_version`` bumped), which the store writes and the sync layer ships.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+
+
+class Role(StrEnum):
+    """Roles granted per channel. ``admin`` is global and lives on :class:`User`."""
+
+    EDITOR = "editor"
+    CHIEF = "chief"
+    REVIEWER1 = "reviewer1"
+    REVIEWER2 = "reviewer2"
+    REVIEWER3 = "reviewer3"
+    PUBLISHER = "publisher"
+
+    @staticmethod
+    def reviewer(level: int) -> Role:
+        return (Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3)[level - 1]
+
+
+class Target(StrEnum):
+    PC = "pc"
+    WAP = "wap"
+    APP = "app"
+
+
+class ProposalState(StrEnum):
+    """A proposal (报题) and, once selected, the topic (选题) it becomes."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    SELECTED = "selected"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DELETED = "deleted"
+
+
+class ArticleState(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SIGNED_OFF = "signed_off"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    RETRACTED = "retracted"
+
+
+class ArticleKind(StrEnum):
+    ORIGINAL = "original"
+    REPOST = "repost"
+
+
+class Verdict(StrEnum):
+    APPROVE = "approve"
+    RETURN = "return"
+    REJECT = "reject"
+
+
+class Priority(IntEnum):
+    LOW = 0
+    NORMAL = 1
+    HIGH = 2
+    URGENT = 3
+
+
+class ChecklistItem(StrEnum):
+    """The review checklist of the users' rules (001 §5.3.2)."""
+
+    TRUTH = "truth"  # 真实、准确、完整
+    REPOST_AUTHORISED = "repost_authorised"  # 转载授权
+    COPYRIGHT = "copyright"  # 素材版权
+    NO_RESTRICTED_INFO = "no_restricted_info"  # 不宜公开信息
+
+
+class MaterialKind(StrEnum):
+    TEXT = "text"
+    LINK = "link"
+    FILE = "file"
+
+
+MAX_REVIEW_LEVELS = 3
+
+
+@dataclass(frozen=True, kw_only=True)
+class User:
+    id: str
+    login: str
+    name: str
+    is_admin: bool = False
+    disabled: bool = False
+    password_hash: str | None = None
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Channel:
+    id: str
+    name: str
+    colour: str = "#1f6feb"
+    review_levels: int = 1
+    targets: tuple[Target, ...] = (Target.PC, Target.WAP, Target.APP)
+    allow_same_reviewer: bool = False
+    hidden_columns: tuple[str, ...] = ()
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleGrant:
+    """A role held in a channel; revoking keeps the row (``active=False``) so the revocation syncs."""
+
+    id: str
+    user_id: str
+    channel_id: str
+    role: Role
+    active: bool = True
+    row_version: int = 1
+
+    @staticmethod
+    def key(user_id: str, channel_id: str, role: Role) -> str:
+        # Deterministic, so two admins granting the same role offline make one grant, not two.
+        return f"{user_id}/{channel_id}/{role.value}"
+
+
+@dataclass(frozen=True)
+class Material:
+    """Something attached to a proposal: a note, a link, or a file (by its SHA-256)."""
+
+    kind: MaterialKind
+    value: str
+    label: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Proposal:
+    id: str
+    channel_id: str
+    proposer_id: str
+    title: str
+    angle: str = ""
+    materials: tuple[Material, ...] = ()
+    priority: Priority = Priority.NORMAL
+    planned_date: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    state: ProposalState = ProposalState.DRAFT
+    return_reason: str = ""
+    returned_by: str | None = None
+    deleted_from: ProposalState | None = None
+    deleted_by: str | None = None
+    assignees: tuple[str, ...] = ()
+    due_date: dt.date | None = None
+    assigned_by: str | None = None
+    article_id: str | None = None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    id: str
+    channel_id: str
+    owner_id: str
+    title: str
+    topic_id: str | None = None
+    subtitle: str = ""
+    author: str = ""
+    source: str = ""
+    responsible_editor: str = ""
+    summary: str = ""
+    cover: str | None = None
+    tags: tuple[str, ...] = ()
+    targets: tuple[Target, ...] = (Target.PC, Target.WAP, Target.APP)
+    kind: ArticleKind = ArticleKind.ORIGINAL
+    original_url: str = ""
+    body_html: str = ""
+    state: ArticleState = ArticleState.DRAFT
+    review_level: int = 0
+    revision_number: int = 0
+    revision_hash: str | None = None
+    published_hash: str | None = None
+    published_version: int = 0
+    is_correction: bool = False
+    retract_reason: str = ""
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
+# The fields a revision freezes and its content hash covers: what readers will see.
+REVISION_FIELDS = (
+    "title",
+    "subtitle",
+    "author",
+    "source",
+    "responsible_editor",
+    "summary",
+    "cover",
+    "tags",
+    "targets",
+    "kind",
+    "original_url",
+    "body_html",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Revision:
+    id: str
+    article_id: str
+    number: int
+    content_hash: str
+    author_id: str
+    created_at: dt.datetime
+    content: tuple[tuple[str, object], ...]
+    row_version: int = 1
+
+    def field(self, name: str) -> object:
+        return dict(self.content)[name]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A review comment attached to a passage of the text (character offsets in the plain text)."""
+
+    start: int
+    end: int
+    quote: str
+    comment: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewDecision:
+    id: str
+    article_id: str
+    revision_number: int
+    revision_hash: str
+    level: int
+    reviewer_id: str
+    verdict: Verdict
+    comment: str = ""
+    checked: tuple[ChecklistItem, ...] = ()
+    anchors: tuple[Anchor, ...] = ()
+    decided_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignOff:
+    """签发: the publisher's release of one approved revision."""
+
+    id: str
+    article_id: str
+    revision_number: int
+    revision_hash: str
+    publisher_id: str
+    signed_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Publication:
+    id: str
+    article_id: str
+    revision_hash: str
+    target: Target
+    version: int
+    location: str
+    publisher_id: str
+    published_at: dt.datetime
+    correction_note: str = ""
+    retracted: bool = False
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attachment:
+    sha256: str
+    mime: str
+    size: int
+    name: str
+    added_by: str
+    added_at: dt.datetime
+    row_version: int = 1
+
+    @property
+    def id(self) -> str:
+        return self.sha256
+
+
+Entity = (
+    User
+    | Channel
+    | RoleGrant
+    | Proposal
+    | Article
+    | Revision
+    | ReviewDecision
+    | SignOff
+    | Publication
+    | Attachment
+)

@@ -1,0 +1,435 @@
+"""The mutation: one user action, as data that can be applied, queued, pushed and audited.
+
+``args`` holds JSON values only (text, numbers, booleans, lists, objects), so a mutation crosses
+the wire unchanged. :func:`parse_args` checks them against the kind's schema and returns typed
+values, or a refusal naming the field at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP
+from newsdesk.core.ids import is_sha256, new_id
+from newsdesk.core.model import (
+    MAX_REVIEW_LEVELS,
+    Anchor,
+    ArticleKind,
+    ChecklistItem,
+    Material,
+    MaterialKind,
+    Priority,
+    Role,
+    Target,
+    Verdict,
+)
+from newsdesk.core.refusal import Refusal, RefusalCode, refuse
+
+
+class Kind(StrEnum):
+    USER_CREATE = "user.create"
+    USER_UPDATE = "user.update"
+    USER_SET_PASSWORD = "user.set_password"
+    CHANNEL_CREATE = "channel.create"
+    CHANNEL_UPDATE = "channel.update"
+    ROLE_GRANT = "role.grant"
+    ROLE_REVOKE = "role.revoke"
+    ATTACHMENT_ADD = "attachment.add"
+    PROPOSAL_CREATE = "proposal.create"
+    PROPOSAL_UPDATE = "proposal.update"
+    PROPOSAL_SUBMIT = "proposal.submit"
+    PROPOSAL_SELECT = "proposal.select"
+    PROPOSAL_RETURN = "proposal.return"
+    PROPOSAL_DELETE = "proposal.delete"
+    PROPOSAL_RESTORE = "proposal.restore"
+    PROPOSAL_ASSIGN = "proposal.assign"
+    TOPIC_START = "topic.start"
+    ARTICLE_CREATE = "article.create"
+    ARTICLE_EDIT = "article.edit"
+    ARTICLE_SUBMIT = "article.submit"
+    ARTICLE_WITHDRAW = "article.withdraw"
+    ARTICLE_REVIEW = "article.review"
+    ARTICLE_SIGN_OFF = "article.sign_off"
+    ARTICLE_PUBLISH = "article.publish"
+    ARTICLE_CORRECT = "article.correct"
+    ARTICLE_RETRACT = "article.retract"
+
+
+@dataclass(frozen=True)
+class Mutation:
+    id: str
+    actor: str
+    at: dt.datetime
+    kind: Kind
+    entity: str
+    args: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    base_version: int | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "actor": self.actor,
+            "at": self.at.astimezone(dt.UTC).isoformat(),
+            "kind": self.kind.value,
+            "entity": self.entity,
+            "base_version": self.base_version,
+            "args": dict(self.args),
+        }
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> Mutation:
+        """Raises ``ValueError`` (or ``KeyError``) naming what is wrong with ``data``."""
+        at = dt.datetime.fromisoformat(str(data["at"]))
+        if at.tzinfo is None:
+            raise ValueError("'at' must carry a time zone")
+        base_version = data.get("base_version")
+        if base_version is not None and not isinstance(base_version, int):
+            raise ValueError("'base_version' must be an integer or null")
+        args = data.get("args", {})
+        if not isinstance(args, Mapping):
+            raise ValueError("'args' must be an object")
+        return cls(
+            id=str(data["id"]),
+            actor=str(data["actor"]),
+            at=at,
+            kind=Kind(data["kind"]),
+            entity=str(data["entity"]),
+            args=MappingProxyType(dict(args)),
+            base_version=base_version,
+        )
+
+
+def mutation(
+    actor: str,
+    kind: Kind,
+    entity: str | None = None,
+    /,
+    *,
+    at: dt.datetime | None = None,
+    base_version: int | None = None,
+    **args: Any,
+) -> Mutation:
+    """A new mutation by ``actor``; a create without ``entity`` gets a fresh id."""
+    return Mutation(
+        id=new_id(),
+        actor=actor,
+        at=at or dt.datetime.now(dt.UTC),
+        kind=kind,
+        entity=entity or new_id(),
+        args=MappingProxyType(args),
+        base_version=base_version,
+    )
+
+
+# --- argument schemas -------------------------------------------------------------------------
+
+
+class T(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    BOOL = "bool"
+    DATE = "date"
+    ID = "id"
+    SHA256 = "sha256"
+    TEXT_LIST = "text_list"
+    ID_LIST = "id_list"
+    TARGETS = "targets"
+    ROLE = "role"
+    PRIORITY = "priority"
+    KIND = "article_kind"
+    VERDICT = "verdict"
+    CHECKLIST = "checklist"
+    MATERIALS = "materials"
+    ANCHORS = "anchors"
+    PUBLICATIONS = "publications"
+    COLOUR = "colour"
+
+
+@dataclass(frozen=True)
+class Arg:
+    type: T
+    required: bool = False
+    max_len: int = 200
+    low: int = 0
+    high: int = 2**31
+
+
+TITLE = Arg(T.TEXT, True, 120)
+BODY = Arg(T.TEXT, max_len=2_000_000)
+NOTE = Arg(T.TEXT, max_len=5_000)
+_ARTICLE_FIELDS = {
+    "title": Arg(T.TEXT, max_len=120),
+    "subtitle": Arg(T.TEXT, max_len=200),
+    "author": Arg(T.TEXT, max_len=100),
+    "source": Arg(T.TEXT, max_len=200),
+    "responsible_editor": Arg(T.TEXT, max_len=100),
+    "summary": Arg(T.TEXT, max_len=1000),
+    "cover": Arg(T.SHA256),
+    "tags": Arg(T.TEXT_LIST, max_len=30),
+    "targets": Arg(T.TARGETS),
+    "kind": Arg(T.KIND),
+    "original_url": Arg(T.TEXT, max_len=2000),
+    "body_html": BODY,
+}
+_PROPOSAL_FIELDS = {
+    "title": Arg(T.TEXT, max_len=120),
+    "angle": Arg(T.TEXT, max_len=5000),
+    "materials": Arg(T.MATERIALS),
+    "priority": Arg(T.PRIORITY),
+    "planned_date": Arg(T.DATE),
+    "tags": Arg(T.TEXT_LIST, max_len=30),
+}
+_CHANNEL_FIELDS = {
+    "name": Arg(T.TEXT, max_len=40),
+    "colour": Arg(T.COLOUR),
+    "review_levels": Arg(T.INT, low=1, high=MAX_REVIEW_LEVELS),
+    "targets": Arg(T.TARGETS),
+    "allow_same_reviewer": Arg(T.BOOL),
+    "hidden_columns": Arg(T.TEXT_LIST, max_len=20),
+}
+
+
+def _required(fields: Mapping[str, Arg], *names: str) -> dict[str, Arg]:
+    return {name: (Arg(a.type, True, a.max_len, a.low, a.high) if name in names else a)
+            for name, a in fields.items()}
+
+
+SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
+    Kind.USER_CREATE: {
+        "login": Arg(T.TEXT, True, 40),
+        "name": Arg(T.TEXT, True, 60),
+        "password_hash": Arg(T.TEXT, max_len=512),
+        "is_admin": Arg(T.BOOL),
+    },
+    Kind.USER_UPDATE: {"name": Arg(T.TEXT, max_len=60), "is_admin": Arg(T.BOOL),
+                       "disabled": Arg(T.BOOL)},
+    Kind.USER_SET_PASSWORD: {"password_hash": Arg(T.TEXT, True, 512)},
+    Kind.CHANNEL_CREATE: _required(_CHANNEL_FIELDS, "name"),
+    Kind.CHANNEL_UPDATE: _CHANNEL_FIELDS,
+    Kind.ROLE_GRANT: {"user_id": Arg(T.ID, True), "channel_id": Arg(T.ID, True),
+                      "role": Arg(T.ROLE, True)},
+    Kind.ROLE_REVOKE: {},
+    Kind.ATTACHMENT_ADD: {"mime": Arg(T.TEXT, True, 100), "size": Arg(T.INT, True),
+                          "name": Arg(T.TEXT, max_len=255)},
+    Kind.PROPOSAL_CREATE: {"channel_id": Arg(T.ID, True), **_required(_PROPOSAL_FIELDS, "title")},
+    Kind.PROPOSAL_UPDATE: _PROPOSAL_FIELDS,
+    Kind.PROPOSAL_SUBMIT: {},
+    Kind.PROPOSAL_SELECT: {},
+    Kind.PROPOSAL_RETURN: {"reason": Arg(T.TEXT, True, 2000)},
+    Kind.PROPOSAL_DELETE: {},
+    Kind.PROPOSAL_RESTORE: {},
+    Kind.PROPOSAL_ASSIGN: {"assignees": Arg(T.ID_LIST, True, 20), "due_date": Arg(T.DATE, True)},
+    Kind.TOPIC_START: {"article_id": Arg(T.ID, True)},
+    Kind.ARTICLE_CREATE: {"channel_id": Arg(T.ID, True), **_required(_ARTICLE_FIELDS, "title")},
+    Kind.ARTICLE_EDIT: _ARTICLE_FIELDS,
+    Kind.ARTICLE_SUBMIT: {"revision_id": Arg(T.ID, True), "content_hash": Arg(T.SHA256, True)},
+    Kind.ARTICLE_WITHDRAW: {},
+    Kind.ARTICLE_REVIEW: {
+        "decision_id": Arg(T.ID, True),
+        "revision_hash": Arg(T.SHA256, True),
+        "level": Arg(T.INT, True, low=1, high=MAX_REVIEW_LEVELS),
+        "verdict": Arg(T.VERDICT, True),
+        "comment": NOTE,
+        "checked": Arg(T.CHECKLIST),
+        "anchors": Arg(T.ANCHORS),
+    },
+    Kind.ARTICLE_SIGN_OFF: {"sign_off_id": Arg(T.ID, True), "revision_hash": Arg(T.SHA256, True)},
+    Kind.ARTICLE_PUBLISH: {
+        "revision_hash": Arg(T.SHA256, True),
+        "publications": Arg(T.PUBLICATIONS, True),
+        "correction_note": NOTE,
+    },
+    Kind.ARTICLE_CORRECT: {},
+    Kind.ARTICLE_RETRACT: {"reason": Arg(T.TEXT, True, 2000)},
+}
+
+
+def _bad(name: str, source: str, **params: object) -> Refusal:
+    return refuse(RefusalCode.INVALID, source, field=name, **params)
+
+
+def _text(name: str, value: Any, spec: Arg) -> str | Refusal:
+    if not isinstance(value, str):
+        return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be text."))
+    value = value.strip()
+    if spec.required and not value:
+        return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."))
+    if len(value) > spec.max_len:
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” is too long (at most {limit} characters)."
+            ),
+            limit=spec.max_len,
+        )
+    return value
+
+
+def _choice(name: str, value: Any, enum: type[StrEnum]) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be one of: {allowed}."),
+            allowed=", ".join(e.value for e in enum),
+        )
+
+
+def _list(name: str, value: Any, spec: Arg) -> list[Any] | Refusal:
+    if not isinstance(value, list):
+        return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be a list."))
+    if len(value) > spec.max_len:
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP("Refusal", "The field “{field}” has too many items (at most {limit})."),
+            limit=spec.max_len,
+        )
+    return value
+
+
+def _parse_one(name: str, value: Any, spec: Arg) -> Any:  # noqa: C901, PLR0911, PLR0912
+    kind = spec.type
+    if value is None and not spec.required and kind in (T.SHA256, T.DATE):
+        return None
+    if kind in (T.TEXT, T.ID):
+        return _text(name, value, Arg(T.TEXT, kind == T.ID or spec.required,
+                                      64 if kind == T.ID else spec.max_len))
+    if kind == T.SHA256:
+        if not isinstance(value, str) or not is_sha256(value):
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a SHA-256 hash in lower-case hex."))
+        return value
+    if kind == T.COLOUR:
+        if not (isinstance(value, str) and len(value) == 7 and value[0] == "#"
+                and all(c in "0123456789abcdefABCDEF" for c in value[1:])):
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a colour like #1f6feb."))
+        return value.lower()
+    if kind == T.INT:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a whole number."))
+        if not spec.low <= value <= spec.high:
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be between {low} and {high}."),
+                low=spec.low, high=spec.high)
+        return value
+    if kind == T.BOOL:
+        if not isinstance(value, bool):
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be true or false."))
+        return value
+    if kind == T.DATE:
+        try:
+            return dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a date written YYYY-MM-DD."))
+    if kind == T.ROLE:
+        return _choice(name, value, Role)
+    if kind == T.KIND:
+        return _choice(name, value, ArticleKind)
+    if kind == T.VERDICT:
+        return _choice(name, value, Verdict)
+    if kind == T.PRIORITY:
+        if isinstance(value, bool) or not isinstance(value, int) or value not in set(Priority):
+            return _bad(name, QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a priority from 0 (low) to 3 (urgent)."))
+        return Priority(value)
+    items = _list(name, value, spec)
+    if isinstance(items, Refusal):
+        return items
+    return _parse_items(name, items, kind)
+
+
+def _parse_items(name: str, items: list[Any], kind: T) -> Any:  # noqa: C901, PLR0911, PLR0912
+    if kind in (T.TEXT_LIST, T.ID_LIST):
+        out: list[str] = []
+        for item in items:
+            text = _text(name, item, Arg(T.TEXT, True, 64 if kind == T.ID_LIST else 40))
+            if isinstance(text, Refusal):
+                return text
+            if text not in out:
+                out.append(text)
+        return tuple(out)
+    if kind in (T.TARGETS, T.CHECKLIST):
+        enum: type[StrEnum] = Target if kind == T.TARGETS else ChecklistItem
+        parsed = []
+        for item in items:
+            choice = _choice(name, item, enum)
+            if isinstance(choice, Refusal):
+                return choice
+            if choice not in parsed:
+                parsed.append(choice)
+        return tuple(parsed)
+    shape = QT_TRANSLATE_NOOP("Refusal", "An item of “{field}” is not shaped as expected.")
+    if kind == T.MATERIALS:
+        materials = []
+        for item in items:
+            if not isinstance(item, Mapping) or set(item) - {"kind", "value", "label"}:
+                return _bad(name, shape)
+            material_kind = _choice(name, item.get("kind"), MaterialKind)
+            value = _text(name, item.get("value"), Arg(T.TEXT, True, 10_000))
+            label = _text(name, item.get("label", ""), Arg(T.TEXT, False, 200))
+            for part in (material_kind, value, label):
+                if isinstance(part, Refusal):
+                    return part
+            if material_kind == MaterialKind.FILE and not is_sha256(str(value)):
+                return _bad(name, shape)
+            materials.append(Material(material_kind, str(value), str(label)))
+        return tuple(materials)
+    if kind == T.ANCHORS:
+        anchors = []
+        for item in items:
+            if not isinstance(item, Mapping) or set(item) != {"start", "end", "quote", "comment"}:
+                return _bad(name, shape)
+            start, end = item["start"], item["end"]
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+                return _bad(name, shape)
+            quote = _text(name, item["quote"], Arg(T.TEXT, True, 2000))
+            comment = _text(name, item["comment"], Arg(T.TEXT, True, 2000))
+            if isinstance(quote, Refusal) or isinstance(comment, Refusal):
+                return _bad(name, shape)
+            anchors.append(Anchor(start, end, quote, comment))
+        return tuple(anchors)
+    if kind == T.PUBLICATIONS:
+        publications = []
+        for item in items:
+            if not isinstance(item, Mapping) or set(item) != {"id", "target", "location"}:
+                return _bad(name, shape)
+            target = _choice(name, item["target"], Target)
+            pid = _text(name, item["id"], Arg(T.TEXT, True, 64))
+            location = _text(name, item["location"], Arg(T.TEXT, True, 2000))
+            for part in (target, pid, location):
+                if isinstance(part, Refusal):
+                    return part
+            publications.append((str(pid), target, str(location)))
+        if not publications:
+            return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."))
+        return tuple(publications)
+    raise AssertionError(f"no parser for {kind}")
+
+
+def parse_args(kind: Kind, args: Mapping[str, Any]) -> dict[str, Any] | Refusal:
+    """Typed arguments for ``kind``, or a refusal naming the first field at fault."""
+    schema = SCHEMAS[kind]
+    for name in args:
+        if name not in schema:
+            return _bad(name, QT_TRANSLATE_NOOP("Refusal", "Unknown field “{field}”."))
+    parsed: dict[str, Any] = {}
+    for name, spec in schema.items():
+        if name not in args:
+            if spec.required:
+                return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” is required."))
+            continue
+        value = _parse_one(name, args[name], spec)
+        if isinstance(value, Refusal):
+            return value
+        parsed[name] = value
+    return parsed

@@ -1,0 +1,89 @@
+"""What the lifecycle rules may read, and what they return.
+
+A :class:`World` is the read side the rules need: the store implements it over a database, the
+tests and the desktop's quick checks over memory. Rules never write: they return
+:class:`Changes`, new values of the entities they change, which the caller persists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from newsdesk.core.model import (
+    Article,
+    Attachment,
+    Channel,
+    Entity,
+    Proposal,
+    Publication,
+    ReviewDecision,
+    Revision,
+    RoleGrant,
+    SignOff,
+    User,
+)
+from newsdesk.core.refusal import Refusal
+
+
+class World(Protocol):
+    def user(self, user_id: str) -> User | None: ...
+    def user_by_login(self, login: str) -> User | None: ...
+    def has_users(self) -> bool: ...
+    def channel(self, channel_id: str) -> Channel | None: ...
+    def channel_by_name(self, name: str) -> Channel | None: ...
+    def grant(self, grant_id: str) -> RoleGrant | None: ...
+    def grants_of(self, user_id: str) -> Sequence[RoleGrant]: ...
+    def proposal(self, proposal_id: str) -> Proposal | None: ...
+    def article(self, article_id: str) -> Article | None: ...
+    def revision(self, revision_id: str) -> Revision | None: ...
+    def decisions(self, article_id: str, revision_number: int) -> Sequence[ReviewDecision]: ...
+    def sign_off(self, article_id: str, revision_number: int) -> SignOff | None: ...
+    def publications(self, article_id: str) -> Sequence[Publication]: ...
+    def attachment(self, sha256: str) -> Attachment | None: ...
+
+
+class Area(StrEnum):
+    """What a change touched, so each screen refreshes only when its kind of data changed."""
+
+    USERS = "users"
+    CHANNELS = "channels"
+    ROLES = "roles"
+    PROPOSALS = "proposals"
+    ARTICLES = "articles"
+    REVIEWS = "reviews"
+    PUBLICATIONS = "publications"
+    ATTACHMENTS = "attachments"
+
+
+_AREAS: dict[type, Area] = {
+    User: Area.USERS,
+    Channel: Area.CHANNELS,
+    RoleGrant: Area.ROLES,
+    Proposal: Area.PROPOSALS,
+    Article: Area.ARTICLES,
+    Revision: Area.ARTICLES,
+    ReviewDecision: Area.REVIEWS,
+    SignOff: Area.REVIEWS,
+    Publication: Area.PUBLICATIONS,
+    Attachment: Area.ATTACHMENTS,
+}
+
+
+@dataclass(frozen=True)
+class Changes:
+    """New values of every entity an accepted mutation creates or changes.
+
+    A value with ``row_version == 1`` is new; any other replaces the row it was derived from.
+    """
+
+    upserts: tuple[Entity, ...]
+
+    @property
+    def areas(self) -> frozenset[Area]:
+        return frozenset(_AREAS[type(entity)] for entity in self.upserts)
+
+
+Outcome = Changes | Refusal

@@ -1,0 +1,58 @@
+"""Run every benchmark and print a table; ``--json PATH`` also writes the results."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from pathlib import Path
+
+import tests.perf as perf
+from tests.perf import Result
+
+
+def discover() -> list[str]:
+    return sorted(
+        f"tests.perf.{info.name}"
+        for info in pkgutil.iter_modules([str(Path(perf.__file__).parent)])
+        if info.name.startswith("bench_")
+    )
+
+
+def format_table(results: list[Result]) -> str:
+    header = ("benchmark", "value", "unit", "baseline", "ratio", "target", "met")
+    rows = [
+        (r.name, f"{r.value:,.2f}", r.unit, f"{r.baseline:,.2f}", f"{r.ratio:.3f}", r.target,
+         "yes" if r.met else "NO")
+        for r in results
+    ]
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(line, widths)) for line in [header, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.perf", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, for a fast look")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--only", help="run only benchmarks whose module name contains this")
+    args = parser.parse_args(argv)
+    results: list[Result] = []
+    for name in discover():
+        if args.only and args.only not in name:
+            continue
+        module = importlib.import_module(name)
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        results.extend(module.run(quick=args.quick))
+    print(format_table(results))
+    print("ratio = value / baseline, both measured in this run")
+    if args.json:
+        args.json.write_text(json.dumps([r.as_json() for r in results], indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
