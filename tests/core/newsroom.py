@@ -17,7 +17,7 @@ from newsdesk.core.model import (
     ProposalState,
     Role,
 )
-from newsdesk.core.mutation import Kind, mutation
+from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Changes, Outcome
 
@@ -42,29 +42,53 @@ CAST: dict[str, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
 class Newsroom:
     def __init__(self) -> None:
         self.world = MemoryWorld()
+        self.log: list[tuple[Mutation, bool]] = []  # every mutation tried, and whether accepted
         self.ids: dict[str, str] = {}
         self.clock = itertools.count()
         admin = new_id()
         self.ids["admin"] = admin
         self.must("admin", Kind.USER_CREATE, admin, login="admin", name="Admin", is_admin=True)
-        self.news = self.must("admin", Kind.CHANNEL_CREATE, name="News", review_levels=3).upserts[0].id
-        self.library = self.must("admin", Kind.CHANNEL_CREATE, name="Library", review_levels=1,
-                                 allow_same_reviewer=True).upserts[0].id
+        self.news = (
+            self.must("admin", Kind.CHANNEL_CREATE, name="News", review_levels=3).upserts[0].id
+        )
+        self.library = (
+            self.must(
+                "admin",
+                Kind.CHANNEL_CREATE,
+                name="Library",
+                review_levels=1,
+                allow_same_reviewer=True,
+            )
+            .upserts[0]
+            .id
+        )
         for login, (news_roles, library_roles) in CAST.items():
             if login != "admin":
-                self.ids[login] = self.must("admin", Kind.USER_CREATE, login=login,
-                                            name=login.title()).upserts[0].id
+                self.ids[login] = (
+                    self.must("admin", Kind.USER_CREATE, login=login, name=login.title())
+                    .upserts[0]
+                    .id
+                )
             for channel, roles in ((self.news, news_roles), (self.library, library_roles)):
                 for role in roles:
                     user = self.ids[login]
-                    self.must("admin", Kind.ROLE_GRANT, f"{user}/{channel}/{role.value}",
-                              user_id=user, channel_id=channel, role=role.value)
+                    self.must(
+                        "admin",
+                        Kind.ROLE_GRANT,
+                        f"{user}/{channel}/{role.value}",
+                        user_id=user,
+                        channel_id=channel,
+                        role=role.value,
+                    )
 
     def at(self) -> dt.datetime:
         return START + dt.timedelta(minutes=next(self.clock))
 
     def do(self, who: str, kind: Kind, entity: str | None = None, /, **args: Any) -> Outcome:
-        return self.world.apply(mutation(self.ids[who], kind, entity, at=self.at(), **args))
+        attempt = mutation(self.ids[who], kind, entity, at=self.at(), **args)
+        outcome = self.world.apply(attempt)
+        self.log.append((attempt, isinstance(outcome, Changes)))
+        return outcome
 
     def must(self, who: str, kind: Kind, entity: str | None = None, /, **args: Any) -> Changes:
         outcome = self.do(who, kind, entity, **args)
@@ -84,8 +108,13 @@ class Newsroom:
     # --- moves ----------------------------------------------------------------------------
 
     def propose(self, channel: str | None = None, by: str = "editor") -> str:
-        changes = self.must(by, Kind.PROPOSAL_CREATE, channel_id=channel or self.news,
-                            title="城市书房开放时间延长", angle="采访读者与馆员")
+        changes = self.must(
+            by,
+            Kind.PROPOSAL_CREATE,
+            channel_id=channel or self.news,
+            title="城市书房开放时间延长",
+            angle="采访读者与馆员",
+        )
         return changes.upserts[0].id
 
     def proposal_in(self, state: ProposalState, channel: str | None = None) -> str:
@@ -104,8 +133,13 @@ class Newsroom:
         self.must("chief", Kind.PROPOSAL_SELECT, pid)
         if state == ProposalState.SELECTED:
             return pid
-        self.must("chief", Kind.PROPOSAL_ASSIGN, pid, assignees=[self.ids["editor"]],
-                  due_date="2026-12-01")
+        self.must(
+            "chief",
+            Kind.PROPOSAL_ASSIGN,
+            pid,
+            assignees=[self.ids["editor"]],
+            due_date="2026-12-01",
+        )
         if state == ProposalState.ASSIGNED:
             return pid
         article_id = new_id()
@@ -116,20 +150,46 @@ class Newsroom:
         return pid
 
     def new_article(self, channel: str | None = None) -> str:
-        changes = self.must("editor", Kind.ARTICLE_CREATE, channel_id=channel or self.news,
-                            title="图书馆举办古籍修复展", body_html="<p>本报讯 古籍修复展今日开幕。</p>")
+        changes = self.must(
+            "editor",
+            Kind.ARTICLE_CREATE,
+            channel_id=channel or self.news,
+            title="图书馆举办古籍修复展",
+            body_html="<p>本报讯 古籍修复展今日开幕。</p>",
+        )
         return changes.upserts[0].id
 
     def submit(self, article_id: str, by: str = "editor") -> None:
-        self.must(by, Kind.ARTICLE_SUBMIT, article_id, revision_id=new_id(),
-                  content_hash=current_hash(self.article(article_id)))
+        self.must(
+            by,
+            Kind.ARTICLE_SUBMIT,
+            article_id,
+            revision_id=new_id(),
+            content_hash=current_hash(self.article(article_id)),
+        )
 
-    def review(self, article_id: str, by: str, level: int, verdict: str = "approve",
-               comment: str = "", **extra: Any) -> Outcome:
+    def review(
+        self,
+        article_id: str,
+        by: str,
+        level: int,
+        verdict: str = "approve",
+        comment: str = "",
+        **extra: Any,
+    ) -> Outcome:
         article = self.article(article_id)
-        return self.do(by, Kind.ARTICLE_REVIEW, article_id, decision_id=new_id(),
-                       revision_hash=article.revision_hash, level=level, verdict=verdict,
-                       comment=comment, checked=FULL_CHECKLIST, **extra)
+        return self.do(
+            by,
+            Kind.ARTICLE_REVIEW,
+            article_id,
+            decision_id=new_id(),
+            revision_hash=article.revision_hash,
+            level=level,
+            verdict=verdict,
+            comment=comment,
+            checked=FULL_CHECKLIST,
+            **extra,
+        )
 
     def approve_all(self, article_id: str) -> None:
         channel = self.world.channel(self.article(article_id).channel_id)
@@ -139,16 +199,25 @@ class Newsroom:
             assert isinstance(outcome, Changes), str(outcome)
 
     def sign_off(self, article_id: str) -> None:
-        self.must("publisher", Kind.ARTICLE_SIGN_OFF, article_id, sign_off_id=new_id(),
-                  revision_hash=self.article(article_id).revision_hash)
+        self.must(
+            "publisher",
+            Kind.ARTICLE_SIGN_OFF,
+            article_id,
+            sign_off_id=new_id(),
+            revision_hash=self.article(article_id).revision_hash,
+        )
 
     def publish(self, article_id: str, note: str = "") -> None:
         article = self.article(article_id)
         extra = {"correction_note": note} if note else {}
-        self.must("publisher", Kind.ARTICLE_PUBLISH, article_id,
-                  revision_hash=article.revision_hash,
-                  publications=[{"id": new_id(), "target": "pc", "location": "pc/a.html"}],
-                  **extra)
+        self.must(
+            "publisher",
+            Kind.ARTICLE_PUBLISH,
+            article_id,
+            revision_hash=article.revision_hash,
+            publications=[{"id": new_id(), "target": "pc", "location": "pc/a.html"}],
+            **extra,
+        )
 
     def article_to(self, article_id: str, state: ArticleState, level: int = 1) -> str:
         """Drive ``article_id`` (a draft) to ``state`` by the right people, the right way."""

@@ -49,8 +49,16 @@ def test_decision_on_a_revision_that_changed_is_stale(room: Newsroom) -> None:
     room.must("editor", Kind.ARTICLE_WITHDRAW, article_id)
     room.must("editor", Kind.ARTICLE_EDIT, article_id, body_html="<p>改过的正文</p>")
     room.submit(article_id)
-    outcome = room.do("reviewer1", Kind.ARTICLE_REVIEW, article_id, decision_id=new_id(),
-                      revision_hash=opened, level=1, verdict="approve", checked=FULL_CHECKLIST)
+    outcome = room.do(
+        "reviewer1",
+        Kind.ARTICLE_REVIEW,
+        article_id,
+        decision_id=new_id(),
+        revision_hash=opened,
+        level=1,
+        verdict="approve",
+        checked=FULL_CHECKLIST,
+    )
     refused(outcome, RefusalCode.STALE)
     assert room.world.decisions(article_id, 2) == []
 
@@ -64,13 +72,24 @@ def test_same_person_may_not_approve_two_levels(room: Newsroom) -> None:
 
 
 def test_same_person_may_approve_two_levels_where_the_channel_allows(room: Newsroom) -> None:
-    channel = room.must("admin", Kind.CHANNEL_CREATE, name="Small", review_levels=2,
-                        allow_same_reviewer=True).upserts[0].id
+    channel = (
+        room.must(
+            "admin", Kind.CHANNEL_CREATE, name="Small", review_levels=2, allow_same_reviewer=True
+        )
+        .upserts[0]
+        .id
+    )
     for role in ("editor", "reviewer1", "reviewer2"):
         login = "editor" if role == "editor" else "allround"
         user = room.ids[login]
-        room.must("admin", Kind.ROLE_GRANT, f"{user}/{channel}/{role}", user_id=user,
-                  channel_id=channel, role=role)
+        room.must(
+            "admin",
+            Kind.ROLE_GRANT,
+            f"{user}/{channel}/{role}",
+            user_id=user,
+            channel_id=channel,
+            role=role,
+        )
     article_id = room.article_in(ArticleState.DRAFT, channel)
     room.submit(article_id)
     assert isinstance(room.review(article_id, "allround", 1), Changes)
@@ -80,14 +99,26 @@ def test_same_person_may_approve_two_levels_where_the_channel_allows(room: Newsr
 
 def test_approval_needs_the_whole_checklist_and_reposts_need_authorisation(room: Newsroom) -> None:
     article_id = room.new_article()
-    room.must("editor", Kind.ARTICLE_EDIT, article_id, kind="repost",
-              original_url="https://example.org/original")
+    room.must(
+        "editor",
+        Kind.ARTICLE_EDIT,
+        article_id,
+        kind="repost",
+        original_url="https://example.org/original",
+    )
     room.submit(article_id)
     without_authorisation = [c for c in FULL_CHECKLIST if c != "repost_authorised"]
     article = room.article(article_id)
-    outcome = room.do("reviewer1", Kind.ARTICLE_REVIEW, article_id, decision_id=new_id(),
-                      revision_hash=article.revision_hash, level=1, verdict="approve",
-                      checked=without_authorisation)
+    outcome = room.do(
+        "reviewer1",
+        Kind.ARTICLE_REVIEW,
+        article_id,
+        decision_id=new_id(),
+        revision_hash=article.revision_hash,
+        level=1,
+        verdict="approve",
+        checked=without_authorisation,
+    )
     refused(outcome, RefusalCode.INVALID)
     assert isinstance(room.review(article_id, "reviewer1", 1), Changes)
 
@@ -95,8 +126,13 @@ def test_approval_needs_the_whole_checklist_and_reposts_need_authorisation(room:
 def test_repost_without_original_address_cannot_be_submitted(room: Newsroom) -> None:
     article_id = room.new_article()
     room.must("editor", Kind.ARTICLE_EDIT, article_id, kind="repost")
-    outcome = room.do("editor", Kind.ARTICLE_SUBMIT, article_id, revision_id=new_id(),
-                      content_hash=current_hash(room.article(article_id)))
+    outcome = room.do(
+        "editor",
+        Kind.ARTICLE_SUBMIT,
+        article_id,
+        revision_id=new_id(),
+        content_hash=current_hash(room.article(article_id)),
+    )
     refused(outcome, RefusalCode.INVALID)
 
 
@@ -104,15 +140,15 @@ def test_repost_without_original_address_cannot_be_submitted(room: Newsroom) -> 
 def test_returning_or_rejecting_needs_a_comment(room: Newsroom, verdict: Verdict) -> None:
     article_id = room.article_in(ArticleState.IN_REVIEW)
     refused(room.review(article_id, "reviewer1", 1, verdict.value, ""), RefusalCode.INVALID)
-    assert isinstance(room.review(article_id, "reviewer1", 1, verdict.value, "标题不准确"),
-                      Changes)
+    assert isinstance(room.review(article_id, "reviewer1", 1, verdict.value, "标题不准确"), Changes)
 
 
 def test_return_restarts_review_and_old_approvals_do_not_count(room: Newsroom) -> None:
     article_id = room.article_in(ArticleState.IN_REVIEW, level=2)
     anchor = {"start": 0, "end": 3, "quote": "本报讯", "comment": "请核实"}
-    assert isinstance(room.review(article_id, "reviewer2", 2, "return", "见批注",
-                                  anchors=[anchor]), Changes)
+    assert isinstance(
+        room.review(article_id, "reviewer2", 2, "return", "见批注", anchors=[anchor]), Changes
+    )
     assert room.article(article_id).state == ArticleState.DRAFT
     room.submit(article_id)  # unchanged content: same hash, new revision
     article = room.article(article_id)
@@ -121,8 +157,13 @@ def test_return_restarts_review_and_old_approvals_do_not_count(room: Newsroom) -
     assert channel is not None
     refusal = review_complete(channel, article, room.world.decisions(article_id, 2))
     assert refusal is not None and refusal.code == RefusalCode.INCOMPLETE_REVIEW
-    outcome = room.do("publisher", Kind.ARTICLE_SIGN_OFF, article_id, sign_off_id=new_id(),
-                      revision_hash=article.revision_hash)
+    outcome = room.do(
+        "publisher",
+        Kind.ARTICLE_SIGN_OFF,
+        article_id,
+        sign_off_id=new_id(),
+        revision_hash=article.revision_hash,
+    )
     refused(outcome, RefusalCode.WRONG_STATE)
 
 
@@ -138,9 +179,13 @@ def test_withdraw_only_before_the_first_level_decides(room: Newsroom) -> None:
 def test_nothing_is_published_without_sign_off(room: Newsroom) -> None:
     article_id = room.article_in(ArticleState.APPROVED)
     article = room.article(article_id)
-    outcome = room.do("publisher", Kind.ARTICLE_PUBLISH, article_id,
-                      revision_hash=article.revision_hash,
-                      publications=[{"id": new_id(), "target": "pc", "location": "x"}])
+    outcome = room.do(
+        "publisher",
+        Kind.ARTICLE_PUBLISH,
+        article_id,
+        revision_hash=article.revision_hash,
+        publications=[{"id": new_id(), "target": "pc", "location": "x"}],
+    )
     refused(outcome, RefusalCode.WRONG_STATE)
 
 
@@ -149,9 +194,13 @@ def test_publishing_to_a_target_the_channel_lacks_is_refused(room: Newsroom) -> 
     article_id = room.new_article()
     room.must("editor", Kind.ARTICLE_EDIT, article_id, targets=["pc", "wap", "app"])
     room.article_to(article_id, ArticleState.SIGNED_OFF)
-    outcome = room.do("publisher", Kind.ARTICLE_PUBLISH, article_id,
-                      revision_hash=room.article(article_id).revision_hash,
-                      publications=[{"id": new_id(), "target": "app", "location": "x"}])
+    outcome = room.do(
+        "publisher",
+        Kind.ARTICLE_PUBLISH,
+        article_id,
+        revision_hash=room.article(article_id).revision_hash,
+        publications=[{"id": new_id(), "target": "app", "location": "x"}],
+    )
     assert "APP" in str(refused(outcome, RefusalCode.INVALID))
 
 
@@ -164,9 +213,13 @@ def test_correction_goes_through_review_again_and_bumps_the_version(room: Newsro
     room.approve_all(article_id)
     room.sign_off(article_id)
     article = room.article(article_id)
-    outcome = room.do("publisher", Kind.ARTICLE_PUBLISH, article_id,
-                      revision_hash=article.revision_hash,
-                      publications=[{"id": new_id(), "target": "pc", "location": "x"}])
+    outcome = room.do(
+        "publisher",
+        Kind.ARTICLE_PUBLISH,
+        article_id,
+        revision_hash=article.revision_hash,
+        publications=[{"id": new_id(), "target": "pc", "location": "x"}],
+    )
     refused(outcome, RefusalCode.INVALID)  # a correction must say what was corrected
     room.publish(article_id, note="更正了活动日期")
     article = room.article(article_id)
@@ -198,8 +251,13 @@ def test_deleted_proposal_is_restored_to_where_it_was(room: Newsroom) -> None:
 
 def test_topics_are_assigned_only_to_editors_of_the_channel(room: Newsroom) -> None:
     proposal_id = room.proposal_in(ProposalState.SELECTED)
-    outcome = room.do("chief", Kind.PROPOSAL_ASSIGN, proposal_id,
-                      assignees=[room.ids["reviewer1"]], due_date="2026-12-01")
+    outcome = room.do(
+        "chief",
+        Kind.PROPOSAL_ASSIGN,
+        proposal_id,
+        assignees=[room.ids["reviewer1"]],
+        due_date="2026-12-01",
+    )
     assert "Reviewer1" in str(refused(outcome, RefusalCode.INVALID))
 
 
@@ -223,32 +281,44 @@ def test_disabled_users_and_revoked_roles_lose_their_powers(room: Newsroom) -> N
 
 
 def test_admin_cannot_lock_themselves_out(room: Newsroom) -> None:
-    refused(room.do("admin", Kind.USER_UPDATE, room.ids["admin"], disabled=True),
-            RefusalCode.INVALID)
+    refused(
+        room.do("admin", Kind.USER_UPDATE, room.ids["admin"], disabled=True), RefusalCode.INVALID
+    )
 
 
 def test_first_user_of_an_empty_world_bootstraps_only_as_admin() -> None:
     world = MemoryWorld()
     user = new_id()
-    refused(world.apply(mutation(user, Kind.USER_CREATE, user, login="a", name="A")),
-            RefusalCode.FORBIDDEN)
-    assert isinstance(world.apply(mutation(user, Kind.USER_CREATE, user, login="a", name="A",
-                                           is_admin=True)), Changes)
+    refused(
+        world.apply(mutation(user, Kind.USER_CREATE, user, login="a", name="A")),
+        RefusalCode.FORBIDDEN,
+    )
+    assert isinstance(
+        world.apply(mutation(user, Kind.USER_CREATE, user, login="a", name="A", is_admin=True)),
+        Changes,
+    )
     other = new_id()
-    refused(world.apply(mutation(other, Kind.USER_CREATE, other, login="b", name="B",
-                                 is_admin=True)), RefusalCode.FORBIDDEN)
+    refused(
+        world.apply(mutation(other, Kind.USER_CREATE, other, login="b", name="B", is_admin=True)),
+        RefusalCode.FORBIDDEN,
+    )
 
 
-@pytest.mark.parametrize("args, field", [
-    ({"title": "x"}, "channel_id"),
-    ({"channel_id": "c", "title": ""}, "title"),
-    ({"channel_id": "c", "title": "x" * 121}, "title"),
-    ({"channel_id": "c", "title": "x", "priority": 7}, "priority"),
-    ({"channel_id": "c", "title": "x", "planned_date": "2026-13-01"}, "planned_date"),
-    ({"channel_id": "c", "title": "x", "materials": [{"kind": "file", "value": "nope"}]},
-     "materials"),
-    ({"channel_id": "c", "title": "x", "colour": "red"}, "colour"),
-])
+@pytest.mark.parametrize(
+    "args, field",
+    [
+        ({"title": "x"}, "channel_id"),
+        ({"channel_id": "c", "title": ""}, "title"),
+        ({"channel_id": "c", "title": "x" * 121}, "title"),
+        ({"channel_id": "c", "title": "x", "priority": 7}, "priority"),
+        ({"channel_id": "c", "title": "x", "planned_date": "2026-13-01"}, "planned_date"),
+        (
+            {"channel_id": "c", "title": "x", "materials": [{"kind": "file", "value": "nope"}]},
+            "materials",
+        ),
+        ({"channel_id": "c", "title": "x", "colour": "red"}, "colour"),
+    ],
+)
 def test_bad_arguments_are_refused_naming_the_field(args: dict[str, object], field: str) -> None:
     refusal = parse_args(Kind.PROPOSAL_CREATE, args)
     assert isinstance(refusal, Refusal) and refusal.code == RefusalCode.INVALID
@@ -256,6 +326,12 @@ def test_bad_arguments_are_refused_naming_the_field(args: dict[str, object], fie
 
 
 def test_mutation_survives_the_wire() -> None:
-    original = mutation(new_id(), Kind.PROPOSAL_CREATE, channel_id="c", title="数字阅读推广",
-                        tags=["阅读"], base_version=3)
+    original = mutation(
+        new_id(),
+        Kind.PROPOSAL_CREATE,
+        channel_id="c",
+        title="数字阅读推广",
+        tags=["阅读"],
+        base_version=3,
+    )
     assert Mutation.from_wire(original.to_wire()) == original

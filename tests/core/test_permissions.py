@@ -22,18 +22,31 @@ from newsdesk.core.world import Changes
 from tests.core.newsroom import FULL_CHECKLIST, Newsroom
 
 P = ProposalState
-ROLES = ["editor", "editor2", "chief", "reviewer1", "reviewer2", "reviewer3", "publisher",
-         "admin", "outsider"]
+ROLES = [
+    "editor",
+    "editor2",
+    "chief",
+    "reviewer1",
+    "reviewer2",
+    "reviewer3",
+    "publisher",
+    "admin",
+    "outsider",
+]
 
 # action -> {role: states in which that role may do it}; "editor" proposed and is assigned.
 PROPOSAL_MATRIX: dict[Kind, dict[str, set[ProposalState]]] = {
-    Kind.PROPOSAL_UPDATE: {"editor": {P.DRAFT, P.RETURNED},
-                           "chief": {P.SUBMITTED, P.SELECTED, P.ASSIGNED}},
+    Kind.PROPOSAL_UPDATE: {
+        "editor": {P.DRAFT, P.RETURNED},
+        "chief": {P.SUBMITTED, P.SELECTED, P.ASSIGNED},
+    },
     Kind.PROPOSAL_SUBMIT: {"editor": {P.DRAFT, P.RETURNED}},
     Kind.PROPOSAL_SELECT: {"chief": {P.SUBMITTED}},
     Kind.PROPOSAL_RETURN: {"chief": {P.SUBMITTED, P.SELECTED}},
-    Kind.PROPOSAL_DELETE: {"editor": {P.DRAFT, P.RETURNED},
-                           "chief": {P.SUBMITTED, P.SELECTED, P.RETURNED}},
+    Kind.PROPOSAL_DELETE: {
+        "editor": {P.DRAFT, P.RETURNED},
+        "chief": {P.SUBMITTED, P.SELECTED, P.RETURNED},
+    },
     Kind.PROPOSAL_RESTORE: {"editor": {P.DELETED}, "chief": {P.DELETED}},
     Kind.PROPOSAL_ASSIGN: {"chief": {P.SELECTED, P.ASSIGNED}},
     Kind.TOPIC_START: {"editor": {P.ASSIGNED}},
@@ -42,7 +55,12 @@ PROPOSAL_MATRIX: dict[Kind, dict[str, set[ProposalState]]] = {
 # Article states, with the review level for "in review"; "editor" owns the article.
 DRAFT, IR1, IR2, IR3 = "draft", "in_review@1", "in_review@2", "in_review@3"
 APPROVED, SIGNED, PUBLISHED, REJECTED, RETRACTED = (
-    "approved", "signed_off", "published", "rejected", "retracted")
+    "approved",
+    "signed_off",
+    "published",
+    "rejected",
+    "retracted",
+)
 ARTICLE_STATES = [DRAFT, IR1, IR2, IR3, APPROVED, SIGNED, PUBLISHED, REJECTED, RETRACTED]
 WRITERS = ("editor", "chief")
 
@@ -85,25 +103,39 @@ def proposal_args(room: Newsroom, kind: Kind) -> dict[str, Any]:
 def article_request(room: Newsroom, article_id: str, action: str) -> tuple[Kind, dict[str, Any]]:
     revision_hash = room.article(article_id).revision_hash or "0" * 64
     if action.startswith("review"):
-        return Kind.ARTICLE_REVIEW, {"decision_id": new_id(), "revision_hash": revision_hash,
-                                     "level": int(action[-1]), "verdict": "approve",
-                                     "checked": FULL_CHECKLIST}
+        return Kind.ARTICLE_REVIEW, {
+            "decision_id": new_id(),
+            "revision_hash": revision_hash,
+            "level": int(action[-1]),
+            "verdict": "approve",
+            "checked": FULL_CHECKLIST,
+        }
     return {
         "edit": (Kind.ARTICLE_EDIT, {"body_html": "<p>改写</p>"}),
-        "submit": (Kind.ARTICLE_SUBMIT, {"revision_id": new_id(),
-                                         "content_hash": current_hash(room.article(article_id))}),
+        "submit": (
+            Kind.ARTICLE_SUBMIT,
+            {"revision_id": new_id(), "content_hash": current_hash(room.article(article_id))},
+        ),
         "withdraw": (Kind.ARTICLE_WITHDRAW, {}),
-        "sign_off": (Kind.ARTICLE_SIGN_OFF, {"sign_off_id": new_id(),
-                                             "revision_hash": revision_hash}),
-        "publish": (Kind.ARTICLE_PUBLISH, {"revision_hash": revision_hash, "publications": [
-            {"id": new_id(), "target": "wap", "location": "wap/a.html"}]}),
+        "sign_off": (
+            Kind.ARTICLE_SIGN_OFF,
+            {"sign_off_id": new_id(), "revision_hash": revision_hash},
+        ),
+        "publish": (
+            Kind.ARTICLE_PUBLISH,
+            {
+                "revision_hash": revision_hash,
+                "publications": [{"id": new_id(), "target": "wap", "location": "wap/a.html"}],
+            },
+        ),
         "correct": (Kind.ARTICLE_CORRECT, {}),
         "retract": (Kind.ARTICLE_RETRACT, {"reason": "来源有误"}),
     }[action]
 
 
-def _check(room: Newsroom, login: str, kind: Kind, entity: str, args: dict[str, Any],
-           allowed: bool) -> None:
+def _check(
+    room: Newsroom, login: str, kind: Kind, entity: str, args: dict[str, Any], allowed: bool
+) -> None:
     outcome = decide(room.world, mutation(room.ids[login], kind, entity, **args))
     if allowed:
         assert isinstance(outcome, Changes), f"{login} {kind}: refused: {outcome}"
@@ -133,10 +165,13 @@ def test_article_matrix(action: str, state: str) -> None:
         _check(room, login, kind, article_id, args, allowed)
 
 
-@pytest.mark.parametrize("kind, args", [
-    (Kind.CHANNEL_CREATE, {"name": "体育"}),
-    (Kind.USER_CREATE, {"login": "newbie", "name": "新人"}),
-])
+@pytest.mark.parametrize(
+    "kind, args",
+    [
+        (Kind.CHANNEL_CREATE, {"name": "体育"}),
+        (Kind.USER_CREATE, {"login": "newbie", "name": "新人"}),
+    ],
+)
 def test_only_admin_administers(kind: Kind, args: dict[str, Any]) -> None:
     room = Newsroom()
     for login in ROLES:
@@ -147,5 +182,11 @@ def test_only_admin_grants_roles() -> None:
     room = Newsroom()
     user, channel = room.ids["editor2"], room.library
     for login in ROLES:
-        _check(room, login, Kind.ROLE_GRANT, f"{user}/{channel}/chief",
-               {"user_id": user, "channel_id": channel, "role": "chief"}, login == "admin")
+        _check(
+            room,
+            login,
+            Kind.ROLE_GRANT,
+            f"{user}/{channel}/chief",
+            {"user_id": user, "channel_id": channel, "role": "chief"},
+            login == "admin",
+        )

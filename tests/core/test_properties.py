@@ -29,12 +29,26 @@ from newsdesk.core.world import Changes
 from tests.core.newsroom import CAST, FULL_CHECKLIST, Newsroom
 
 LOGINS = st.sampled_from(sorted(CAST))
-PROPOSAL_KINDS = [Kind.PROPOSAL_SUBMIT, Kind.PROPOSAL_SELECT, Kind.PROPOSAL_RETURN,
-                  Kind.PROPOSAL_DELETE, Kind.PROPOSAL_RESTORE, Kind.PROPOSAL_ASSIGN,
-                  Kind.TOPIC_START, Kind.PROPOSAL_UPDATE]
-ARTICLE_KINDS = [Kind.ARTICLE_EDIT, Kind.ARTICLE_SUBMIT, Kind.ARTICLE_WITHDRAW,
-                 Kind.ARTICLE_REVIEW, Kind.ARTICLE_SIGN_OFF, Kind.ARTICLE_PUBLISH,
-                 Kind.ARTICLE_CORRECT, Kind.ARTICLE_RETRACT]
+PROPOSAL_KINDS = [
+    Kind.PROPOSAL_SUBMIT,
+    Kind.PROPOSAL_SELECT,
+    Kind.PROPOSAL_RETURN,
+    Kind.PROPOSAL_DELETE,
+    Kind.PROPOSAL_RESTORE,
+    Kind.PROPOSAL_ASSIGN,
+    Kind.TOPIC_START,
+    Kind.PROPOSAL_UPDATE,
+]
+ARTICLE_KINDS = [
+    Kind.ARTICLE_EDIT,
+    Kind.ARTICLE_SUBMIT,
+    Kind.ARTICLE_WITHDRAW,
+    Kind.ARTICLE_REVIEW,
+    Kind.ARTICLE_SIGN_OFF,
+    Kind.ARTICLE_PUBLISH,
+    Kind.ARTICLE_CORRECT,
+    Kind.ARTICLE_RETRACT,
+]
 
 
 class NewsroomMachine(RuleBasedStateMachine):
@@ -59,27 +73,37 @@ class NewsroomMachine(RuleBasedStateMachine):
     @rule(who=LOGINS, library=st.booleans())
     def propose(self, who: str, library: bool) -> None:
         channel = self.room.library if library else self.room.news
-        if changes := self.attempt(who, Kind.PROPOSAL_CREATE, None, channel_id=channel,
-                                   title="乡村振兴新观察"):
+        if changes := self.attempt(
+            who, Kind.PROPOSAL_CREATE, None, channel_id=channel, title="乡村振兴新观察"
+        ):
             self.proposals.append(changes.upserts[0].id)
 
     @rule(who=LOGINS, library=st.booleans())
     def write(self, who: str, library: bool) -> None:
         channel = self.room.library if library else self.room.news
-        if changes := self.attempt(who, Kind.ARTICLE_CREATE, None, channel_id=channel,
-                                   title="非遗进校园", body_html="<p>正文</p>"):
+        if changes := self.attempt(
+            who,
+            Kind.ARTICLE_CREATE,
+            None,
+            channel_id=channel,
+            title="非遗进校园",
+            body_html="<p>正文</p>",
+        ):
             self.articles.append(changes.upserts[0].id)
 
-    @rule(who=LOGINS, kind=st.sampled_from(PROPOSAL_KINDS), pick=st.integers(0, 50),
-          assignee=LOGINS)
+    @rule(
+        who=LOGINS, kind=st.sampled_from(PROPOSAL_KINDS), pick=st.integers(0, 50), assignee=LOGINS
+    )
     def act_on_proposal(self, who: str, kind: Kind, pick: int, assignee: str) -> None:
         if not self.proposals:
             return
         proposal_id = self.proposals[pick % len(self.proposals)]
         args: dict[str, Any] = {
             Kind.PROPOSAL_RETURN: {"reason": "再议"},
-            Kind.PROPOSAL_ASSIGN: {"assignees": [self.room.ids[assignee]],
-                                   "due_date": "2026-12-01"},
+            Kind.PROPOSAL_ASSIGN: {
+                "assignees": [self.room.ids[assignee]],
+                "due_date": "2026-12-01",
+            },
             Kind.TOPIC_START: {"article_id": new_id()},
             Kind.PROPOSAL_UPDATE: {"angle": "新的角度"},
         }.get(kind, {})
@@ -87,27 +111,48 @@ class NewsroomMachine(RuleBasedStateMachine):
         if changes and kind == Kind.TOPIC_START:
             self.articles.append(args["article_id"])
 
-    @rule(who=LOGINS, kind=st.sampled_from(ARTICLE_KINDS), pick=st.integers(0, 50),
-          level=st.integers(1, 3), verdict=st.sampled_from(list(Verdict)),
-          stale=st.booleans(), full_checklist=st.booleans())
-    def act_on_article(self, who: str, kind: Kind, pick: int, level: int, verdict: Verdict,
-                       stale: bool, full_checklist: bool) -> None:
+    @rule(
+        who=LOGINS,
+        kind=st.sampled_from(ARTICLE_KINDS),
+        pick=st.integers(0, 50),
+        level=st.integers(1, 3),
+        verdict=st.sampled_from(list(Verdict)),
+        stale=st.booleans(),
+        full_checklist=st.booleans(),
+    )
+    def act_on_article(
+        self,
+        who: str,
+        kind: Kind,
+        pick: int,
+        level: int,
+        verdict: Verdict,
+        stale: bool,
+        full_checklist: bool,
+    ) -> None:
         if not self.articles:
             return
         article = self.room.article(self.articles[pick % len(self.articles)])
-        revision_hash = "f" * 64 if stale or article.revision_hash is None else (
-            article.revision_hash)
+        revision_hash = (
+            "f" * 64 if stale or article.revision_hash is None else (article.revision_hash)
+        )
         args: dict[str, Any] = {
             Kind.ARTICLE_EDIT: {"body_html": f"<p>第{pick}稿</p>"},
             Kind.ARTICLE_SUBMIT: {"revision_id": new_id(), "content_hash": current_hash(article)},
             Kind.ARTICLE_REVIEW: {
-                "decision_id": new_id(), "revision_hash": revision_hash, "level": level,
-                "verdict": verdict.value, "comment": "" if verdict == Verdict.APPROVE else "改",
-                "checked": FULL_CHECKLIST if full_checklist else FULL_CHECKLIST[:1]},
+                "decision_id": new_id(),
+                "revision_hash": revision_hash,
+                "level": level,
+                "verdict": verdict.value,
+                "comment": "" if verdict == Verdict.APPROVE else "改",
+                "checked": FULL_CHECKLIST if full_checklist else FULL_CHECKLIST[:1],
+            },
             Kind.ARTICLE_SIGN_OFF: {"sign_off_id": new_id(), "revision_hash": revision_hash},
-            Kind.ARTICLE_PUBLISH: {"revision_hash": revision_hash, "correction_note": "更正",
-                                   "publications": [{"id": new_id(), "target": "app",
-                                                     "location": "app/x.json"}]},
+            Kind.ARTICLE_PUBLISH: {
+                "revision_hash": revision_hash,
+                "correction_note": "更正",
+                "publications": [{"id": new_id(), "target": "app", "location": "app/x.json"}],
+            },
             Kind.ARTICLE_RETRACT: {"reason": "撤稿"},
         }.get(kind, {})
         self.attempt(who, kind, article.id, **args)
@@ -123,20 +168,42 @@ class NewsroomMachine(RuleBasedStateMachine):
         revision_hash = article.revision_hash
         state = article.state.value
         if state == "draft":
-            self.attempt(owner, Kind.ARTICLE_SUBMIT, article.id, revision_id=new_id(),
-                         content_hash=current_hash(article))
+            self.attempt(
+                owner,
+                Kind.ARTICLE_SUBMIT,
+                article.id,
+                revision_id=new_id(),
+                content_hash=current_hash(article),
+            )
         elif state == "in_review":
             level = article.review_level
-            self.attempt(f"reviewer{level}", Kind.ARTICLE_REVIEW, article.id,
-                         decision_id=new_id(), revision_hash=revision_hash, level=level,
-                         verdict="approve", checked=FULL_CHECKLIST)
+            self.attempt(
+                f"reviewer{level}",
+                Kind.ARTICLE_REVIEW,
+                article.id,
+                decision_id=new_id(),
+                revision_hash=revision_hash,
+                level=level,
+                verdict="approve",
+                checked=FULL_CHECKLIST,
+            )
         elif state == "approved":
-            self.attempt("publisher", Kind.ARTICLE_SIGN_OFF, article.id, sign_off_id=new_id(),
-                         revision_hash=revision_hash)
+            self.attempt(
+                "publisher",
+                Kind.ARTICLE_SIGN_OFF,
+                article.id,
+                sign_off_id=new_id(),
+                revision_hash=revision_hash,
+            )
         elif state == "signed_off":
-            self.attempt("publisher", Kind.ARTICLE_PUBLISH, article.id,
-                         revision_hash=revision_hash, correction_note="更正说明",
-                         publications=[{"id": new_id(), "target": "pc", "location": "pc/x"}])
+            self.attempt(
+                "publisher",
+                Kind.ARTICLE_PUBLISH,
+                article.id,
+                revision_hash=revision_hash,
+                correction_note="更正说明",
+                publications=[{"id": new_id(), "target": "pc", "location": "pc/x"}],
+            )
 
     @invariant()
     def published_only_what_every_level_approved_and_was_signed_off(self) -> None:
@@ -147,19 +214,26 @@ class NewsroomMachine(RuleBasedStateMachine):
             channel = self.room.world.channel(article.channel_id)
             assert channel is not None
             for level in range(1, channel.review_levels + 1):
-                assert any(d.article_id == article.id and d.level == level
-                           and d.verdict == Verdict.APPROVE
-                           and d.revision_hash == publication.revision_hash for d in decisions)
-            assert any(s.article_id == article.id and s.revision_hash == publication.revision_hash
-                       for s in sign_offs)
+                assert any(
+                    d.article_id == article.id
+                    and d.level == level
+                    and d.verdict == Verdict.APPROVE
+                    and d.revision_hash == publication.revision_hash
+                    for d in decisions
+                )
+            assert any(
+                s.article_id == article.id and s.revision_hash == publication.revision_hash
+                for s in sign_offs
+            )
 
     @invariant()
     def one_person_one_level_where_required(self) -> None:
         approvals: dict[tuple[str, int, str], set[int]] = {}
         for d in self._entities(ReviewDecision):
             if d.verdict == Verdict.APPROVE:
-                approvals.setdefault((d.article_id, d.revision_number, d.reviewer_id),
-                                     set()).add(d.level)
+                approvals.setdefault((d.article_id, d.revision_number, d.reviewer_id), set()).add(
+                    d.level
+                )
         for (article_id, _, _), levels in approvals.items():
             channel = self.room.world.channel(self.room.article(article_id).channel_id)
             assert channel is not None
@@ -167,6 +241,9 @@ class NewsroomMachine(RuleBasedStateMachine):
 
 
 NewsroomMachine.TestCase.settings = settings(
-    max_examples=150, stateful_step_count=60, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow])
+    max_examples=150,
+    stateful_step_count=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 TestNewsroom = NewsroomMachine.TestCase

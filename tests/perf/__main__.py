@@ -24,12 +24,22 @@ def discover() -> list[str]:
 def format_table(results: list[Result]) -> str:
     header = ("benchmark", "value", "unit", "baseline", "ratio", "target", "met")
     rows = [
-        (r.name, f"{r.value:,.2f}", r.unit, f"{r.baseline:,.2f}", f"{r.ratio:.3f}", r.target,
-         "yes" if r.met else "NO")
+        (
+            r.name,
+            f"{r.value:,.2f}",
+            r.unit,
+            f"{r.baseline:,.2f}",
+            f"{r.ratio:.3f}",
+            r.target,
+            "yes" if r.met else "NO",
+        )
         for r in results
     ]
-    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(line, widths)) for line in [header, *rows]]
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
+    lines = [
+        "  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True))
+        for line in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

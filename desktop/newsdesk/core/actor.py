@@ -16,7 +16,8 @@ class Actor:
     @classmethod
     def of(cls, user: User, grants: Iterable[RoleGrant]) -> Actor:
         return cls(
-            user, frozenset((g.channel_id, g.role) for g in grants if g.active and g.user_id == user.id)
+            user,
+            frozenset((g.channel_id, g.role) for g in grants if g.active and g.user_id == user.id),
         )
 
     @property

@@ -15,8 +15,9 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 def _not_admin() -> Refusal:
-    return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-        "Refusal", "Only an administrator can do this."))
+    return refuse(
+        RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP("Refusal", "Only an administrator can do this.")
+    )
 
 
 def _login_ok(login: str) -> bool:
@@ -28,34 +29,52 @@ def create_user(ctx: Context, args: dict[str, Any]) -> Outcome:
         return _not_admin()
     login: str = args["login"].lower()
     if not _login_ok(login):
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "A login may use only letters, digits, dots, hyphens and underscores."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "A login may use only letters, digits, dots, hyphens and underscores."
+            ),
+        )
     if ctx.world.user(ctx.entity_id) is not None or ctx.world.user_by_login(login) is not None:
-        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-            "Refusal", "The login “{login}” is already taken."), login=login)
-    user = User(id=ctx.entity_id, login=login, name=args["name"],
-                is_admin=args.get("is_admin", False), password_hash=args.get("password_hash"))
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "The login “{login}” is already taken."),
+            login=login,
+        )
+    user = User(
+        id=ctx.entity_id,
+        login=login,
+        name=args["name"],
+        is_admin=args.get("is_admin", False),
+        password_hash=args.get("password_hash"),
+    )
     return Changes((user,))
 
 
 def update_user(ctx: Context, args: dict[str, Any]) -> Outcome:
     user = ctx.world.user(ctx.entity_id)
     if user is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That user does not exist."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That user does not exist.")
+        )
     if not ctx.actor.is_admin:
         return _not_admin()
     if user.id == ctx.actor.id and (args.get("disabled") or args.get("is_admin") is False):
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "You cannot disable yourself or take away your own administrator role."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "You cannot disable yourself or take away your own administrator role."
+            ),
+        )
     return Changes((evolve(user, **args),))
 
 
 def set_password(ctx: Context, args: dict[str, Any]) -> Outcome:
     user = ctx.world.user(ctx.entity_id)
     if user is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That user does not exist."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That user does not exist.")
+        )
     if user.id != ctx.actor.id and not ctx.actor.is_admin:
         return _not_admin()
     return Changes((evolve(user, password_hash=args["password_hash"]),))
@@ -65,26 +84,36 @@ def create_channel(ctx: Context, args: dict[str, Any]) -> Outcome:
     if not ctx.actor.is_admin:
         return _not_admin()
     if ctx.world.channel(ctx.entity_id) is not None or ctx.world.channel_by_name(args["name"]):
-        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-            "Refusal", "A channel named “{name}” already exists."), name=args["name"])
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "A channel named “{name}” already exists."),
+            name=args["name"],
+        )
     return Changes((Channel(id=ctx.entity_id, **args),))
 
 
 def update_channel(ctx: Context, args: dict[str, Any]) -> Outcome:
     channel = ctx.world.channel(ctx.entity_id)
     if channel is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That channel does not exist."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That channel does not exist.")
+        )
     if not ctx.actor.is_admin:
         return _not_admin()
     if "name" in args:
         if not args["name"]:
-            return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must not be empty."), field="name")
+            return refuse(
+                RefusalCode.INVALID,
+                QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."),
+                field="name",
+            )
         other = ctx.world.channel_by_name(args["name"])
         if other is not None and other.id != channel.id:
-            return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-                "Refusal", "A channel named “{name}” already exists."), name=args["name"])
+            return refuse(
+                RefusalCode.DUPLICATE,
+                QT_TRANSLATE_NOOP("Refusal", "A channel named “{name}” already exists."),
+                name=args["name"],
+            )
     return Changes((evolve(channel, **args),))
 
 
@@ -92,18 +121,22 @@ def grant_role(ctx: Context, args: dict[str, Any]) -> Outcome:
     if not ctx.actor.is_admin:
         return _not_admin()
     if ctx.world.user(args["user_id"]) is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That user does not exist."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That user does not exist.")
+        )
     if isinstance(channel := ctx.channel(args["channel_id"]), Refusal):
         return channel
     key = RoleGrant.key(args["user_id"], channel.id, args["role"])
     if ctx.entity_id != key:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "A role grant must be named user/channel/role."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "A role grant must be named user/channel/role."),
+        )
     existing = ctx.world.grant(key)
     if existing is None:
-        return Changes((RoleGrant(id=key, user_id=args["user_id"], channel_id=channel.id,
-                                  role=args["role"]),))
+        return Changes(
+            (RoleGrant(id=key, user_id=args["user_id"], channel_id=channel.id, role=args["role"]),)
+        )
     return Changes(() if existing.active else (evolve(existing, active=True),))
 
 
@@ -112,22 +145,39 @@ def revoke_role(ctx: Context, args: dict[str, Any]) -> Outcome:
         return _not_admin()
     existing = ctx.world.grant(ctx.entity_id)
     if existing is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That role was never granted."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That role was never granted.")
+        )
     return Changes((evolve(existing, active=False),) if existing.active else ())
 
 
 def add_attachment(ctx: Context, args: dict[str, Any]) -> Outcome:
     sha = ctx.entity_id
     if not is_sha256(sha):
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "An attachment is named by the SHA-256 of its content."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "An attachment is named by the SHA-256 of its content."),
+        )
     if args["size"] > MAX_ATTACHMENT_BYTES:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "The file is too large ({size} MB); the limit is {limit} MB."),
-            size=round(args["size"] / 1048576, 1), limit=MAX_ATTACHMENT_BYTES // 1048576)
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The file is too large ({size} MB); the limit is {limit} MB."
+            ),
+            size=round(args["size"] / 1048576, 1),
+            limit=MAX_ATTACHMENT_BYTES // 1048576,
+        )
     if ctx.world.attachment(sha) is not None:
         return Changes(())
-    return Changes((Attachment(sha256=sha, mime=args["mime"], size=args["size"],
-                               name=args.get("name", ""), added_by=ctx.actor.id,
-                               added_at=ctx.at),))
+    return Changes(
+        (
+            Attachment(
+                sha256=sha,
+                mime=args["mime"],
+                size=args["size"],
+                name=args.get("name", ""),
+                added_by=ctx.actor.id,
+                added_at=ctx.at,
+            ),
+        )
+    )

@@ -48,21 +48,32 @@ HANDLERS: Mapping[Kind, Handler] = {
 
 def _bootstrap_admin(world: World, mutation: Mutation, args: Mapping[str, Any]) -> Actor | None:
     """The first user of an empty workspace may create themselves, as an administrator."""
-    if (mutation.kind == Kind.USER_CREATE and mutation.actor == mutation.entity
-            and args.get("is_admin") and not world.has_users()):
-        return Actor(User(id=mutation.actor, login=str(args["login"]), name=str(args["name"]),
-                          is_admin=True), frozenset())
+    if (
+        mutation.kind == Kind.USER_CREATE
+        and mutation.actor == mutation.entity
+        and args.get("is_admin")
+        and not world.has_users()
+    ):
+        return Actor(
+            User(
+                id=mutation.actor, login=str(args["login"]), name=str(args["name"]), is_admin=True
+            ),
+            frozenset(),
+        )
     return None
 
 
 def actor_of(world: World, user_id: str) -> Actor | Refusal:
     user = world.user(user_id)
     if user is None:
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Unknown user: sign in again."))
+        return refuse(
+            RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP("Refusal", "Unknown user: sign in again.")
+        )
     if user.disabled:
-        return refuse(RefusalCode.DISABLED, QT_TRANSLATE_NOOP(
-            "Refusal", "Your account is disabled; ask an administrator."))
+        return refuse(
+            RefusalCode.DISABLED,
+            QT_TRANSLATE_NOOP("Refusal", "Your account is disabled; ask an administrator."),
+        )
     return Actor.of(user, world.grants_of(user_id))
 
 

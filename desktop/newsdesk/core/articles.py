@@ -42,8 +42,11 @@ def revision_content(article: Article) -> dict[str, object]:
     content: dict[str, object] = {}
     for name in REVISION_FIELDS:
         value = getattr(article, name)
-        content[name] = [str(v) for v in value] if isinstance(value, tuple) else (
-            str(value) if isinstance(value, ArticleKind) else value)
+        content[name] = (
+            [str(v) for v in value]
+            if isinstance(value, tuple)
+            else (str(value) if isinstance(value, ArticleKind) else value)
+        )
     return content
 
 
@@ -68,16 +71,24 @@ def _is_writer(actor: Actor, article: Article, topic: Proposal | None) -> bool:
 
 
 def _not_writer() -> Refusal:
-    return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-        "Refusal", "Only the article's editors or a chief of its channel can do this."))
+    return refuse(
+        RefusalCode.FORBIDDEN,
+        QT_TRANSLATE_NOOP(
+            "Refusal", "Only the article's editors or a chief of its channel can do this."
+        ),
+    )
 
 
 def may_create(actor: Actor, channel: Channel) -> Refusal | None:
     if actor.holds(Role.EDITOR, channel.id) or actor.holds(Role.CHIEF, channel.id):
         return None
-    return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-        "Refusal", "Only editors and chiefs of “{channel}” can write articles there."),
-        channel=channel.name)
+    return refuse(
+        RefusalCode.FORBIDDEN,
+        QT_TRANSLATE_NOOP(
+            "Refusal", "Only editors and chiefs of “{channel}” can write articles there."
+        ),
+        channel=channel.name,
+    )
 
 
 def may_edit(actor: Actor, article: Article, topic: Proposal | None) -> Refusal | None:
@@ -86,96 +97,163 @@ def may_edit(actor: Actor, article: Article, topic: Proposal | None) -> Refusal 
     if article.state == S.DRAFT:
         return None
     if article.state in (S.IN_REVIEW, S.APPROVED, S.SIGNED_OFF):
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article is under review and cannot be changed; withdraw it from "
-            "review first, or wait for the reviewers."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The article is under review and cannot be changed; withdraw it from "
+                "review first, or wait for the reviewers.",
+            ),
+        )
     if article.state == S.PUBLISHED:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article is published; start a correction to change it."))
-    return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-        "Refusal", "The article was rejected or retracted and can no longer be changed."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The article is published; start a correction to change it."
+            ),
+        )
+    return refuse(
+        RefusalCode.WRONG_STATE,
+        QT_TRANSLATE_NOOP(
+            "Refusal", "The article was rejected or retracted and can no longer be changed."
+        ),
+    )
 
 
 def may_submit(actor: Actor, article: Article, topic: Proposal | None) -> Refusal | None:
     if not _is_writer(actor, article, topic):
         return _not_writer()
     if article.state != S.DRAFT:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a draft can be submitted for review."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a draft can be submitted for review."),
+        )
     if not article.title.strip():
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "Give the article a title before submitting it."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "Give the article a title before submitting it."),
+        )
     if article.kind == ArticleKind.REPOST and not article.original_url.strip():
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "A repost needs the original's address before it can be submitted."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "A repost needs the original's address before it can be submitted."
+            ),
+        )
     return None
 
 
-def may_withdraw(actor: Actor, article: Article, topic: Proposal | None,
-                 level_one_decisions: Sequence[ReviewDecision]) -> Refusal | None:
+def may_withdraw(
+    actor: Actor,
+    article: Article,
+    topic: Proposal | None,
+    level_one_decisions: Sequence[ReviewDecision],
+) -> Refusal | None:
     if not _is_writer(actor, article, topic):
         return _not_writer()
     if article.state != S.IN_REVIEW or article.review_level != 1 or level_one_decisions:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "An article can be withdrawn only while the first review level has not "
-            "decided."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "An article can be withdrawn only while the first review level has not decided.",
+            ),
+        )
     return None
 
 
 def may_review(actor: Actor, article: Article, channel: Channel, level: int) -> Refusal | None:
     if not actor.holds(Role.reviewer(level), channel.id):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "You are not a level {level} reviewer of “{channel}”."),
-            level=level, channel=channel.name)
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP("Refusal", "You are not a level {level} reviewer of “{channel}”."),
+            level=level,
+            channel=channel.name,
+        )
     if article.state != S.IN_REVIEW:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article is not waiting for review."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "The article is not waiting for review."),
+        )
     if article.review_level != level:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article waits at review level {current}, not level {level}."),
-            current=article.review_level, level=level)
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The article waits at review level {current}, not level {level}."
+            ),
+            current=article.review_level,
+            level=level,
+        )
     return None
 
 
-def review_complete(channel: Channel, article: Article,
-                    decisions: Sequence[ReviewDecision]) -> Refusal | None:
+def review_complete(
+    channel: Channel, article: Article, decisions: Sequence[ReviewDecision]
+) -> Refusal | None:
     """``None`` when every level of ``channel`` approved the article's current revision."""
     for level in range(1, channel.review_levels + 1):
-        if not any(d.level == level and d.verdict == Verdict.APPROVE
-                   and d.revision_number == article.revision_number
-                   and d.revision_hash == article.revision_hash for d in decisions):
-            return refuse(RefusalCode.INCOMPLETE_REVIEW, QT_TRANSLATE_NOOP(
-                "Refusal", "Review level {level} has not approved this revision."), level=level)
+        if not any(
+            d.level == level
+            and d.verdict == Verdict.APPROVE
+            and d.revision_number == article.revision_number
+            and d.revision_hash == article.revision_hash
+            for d in decisions
+        ):
+            return refuse(
+                RefusalCode.INCOMPLETE_REVIEW,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "Review level {level} has not approved this revision."
+                ),
+                level=level,
+            )
     return None
 
 
-def may_sign_off(actor: Actor, article: Article, channel: Channel,
-                 decisions: Sequence[ReviewDecision]) -> Refusal | None:
+def may_sign_off(
+    actor: Actor, article: Article, channel: Channel, decisions: Sequence[ReviewDecision]
+) -> Refusal | None:
     if not actor.holds(Role.PUBLISHER, channel.id):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a publisher of “{channel}” can sign articles off."),
-            channel=channel.name)
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP("Refusal", "Only a publisher of “{channel}” can sign articles off."),
+            channel=channel.name,
+        )
     if article.state != S.APPROVED:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only an article approved at every review level can be signed off."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only an article approved at every review level can be signed off."
+            ),
+        )
     return review_complete(channel, article, decisions)
 
 
-def may_publish(actor: Actor, article: Article, channel: Channel,
-                decisions: Sequence[ReviewDecision], sign_off: SignOff | None) -> Refusal | None:
+def may_publish(
+    actor: Actor,
+    article: Article,
+    channel: Channel,
+    decisions: Sequence[ReviewDecision],
+    sign_off: SignOff | None,
+) -> Refusal | None:
     if not actor.holds(Role.PUBLISHER, channel.id):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a publisher of “{channel}” can publish articles."),
-            channel=channel.name)
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP("Refusal", "Only a publisher of “{channel}” can publish articles."),
+            channel=channel.name,
+        )
     republish = article.state == S.PUBLISHED and article.published_hash == article.revision_hash
     if article.state != S.SIGNED_OFF and not republish:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a signed-off article can be published."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a signed-off article can be published."),
+        )
     if refusal := review_complete(channel, article, decisions):
         return refusal
     if sign_off is None or sign_off.revision_hash != article.revision_hash:
-        return refuse(RefusalCode.INCOMPLETE_REVIEW, QT_TRANSLATE_NOOP(
-            "Refusal", "This revision has not been signed off."))
+        return refuse(
+            RefusalCode.INCOMPLETE_REVIEW,
+            QT_TRANSLATE_NOOP("Refusal", "This revision has not been signed off."),
+        )
     return None
 
 
@@ -183,19 +261,27 @@ def may_correct(actor: Actor, article: Article, topic: Proposal | None) -> Refus
     if not _is_writer(actor, article, topic):
         return _not_writer()
     if article.state != S.PUBLISHED:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a published article can be corrected."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a published article can be corrected."),
+        )
     return None
 
 
 def may_retract(actor: Actor, article: Article, channel: Channel) -> Refusal | None:
     if not (actor.holds(Role.PUBLISHER, channel.id) or actor.holds(Role.CHIEF, channel.id)):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a publisher or a chief of “{channel}” can retract articles."),
-            channel=channel.name)
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only a publisher or a chief of “{channel}” can retract articles."
+            ),
+            channel=channel.name,
+        )
     if article.published_version == 0 or article.state in (S.RETRACTED, S.REJECTED):
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a published article can be retracted."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a published article can be retracted."),
+        )
     return None
 
 
@@ -205,8 +291,9 @@ def may_retract(actor: Actor, article: Article, channel: Channel) -> Refusal | N
 def _load(ctx: Context) -> tuple[Article, Channel, Proposal | None] | Refusal:
     article = ctx.world.article(ctx.entity_id)
     if article is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That article does not exist."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That article does not exist.")
+        )
     channel = ctx.channel(article.channel_id)
     if isinstance(channel, Refusal):
         return channel
@@ -217,23 +304,33 @@ def _load(ctx: Context) -> tuple[Article, Channel, Proposal | None] | Refusal:
 def _check_cover(ctx: Context, args: dict[str, Any]) -> Refusal | None:
     cover = args.get("cover")
     if cover is not None and ctx.world.attachment(cover) is None:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "The cover image has not been added to the workspace."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "The cover image has not been added to the workspace."),
+        )
     return None
 
 
 def create(ctx: Context, args: dict[str, Any]) -> Outcome:
     if ctx.world.article(ctx.entity_id) is not None:
-        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-            "Refusal", "An article with this id already exists."))
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "An article with this id already exists."),
+        )
     channel = ctx.channel(args.pop("channel_id"))
     if isinstance(channel, Refusal):
         return channel
     if refusal := may_create(ctx.actor, channel) or _check_cover(ctx, args):
         return refusal
     args.setdefault("targets", channel.targets)
-    article = Article(id=ctx.entity_id, channel_id=channel.id, owner_id=ctx.actor.id,
-                      created_at=ctx.at, updated_at=ctx.at, **args)
+    article = Article(
+        id=ctx.entity_id,
+        channel_id=channel.id,
+        owner_id=ctx.actor.id,
+        created_at=ctx.at,
+        updated_at=ctx.at,
+        **args,
+    )
     return Changes((article,))
 
 
@@ -245,8 +342,11 @@ def edit(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_edit(ctx.actor, article, topic) or _check_cover(ctx, args):
         return refusal
     if "title" in args and not args["title"]:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "The field “{field}” must not be empty."), field="title")
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."),
+            field="title",
+        )
     return Changes((evolve(article, ctx.at, **args),))
 
 
@@ -260,17 +360,35 @@ def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
     content = revision_content(article)
     digest = content_hash(content)
     if digest != args["content_hash"]:
-        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article changed while it was being submitted; submit it again."))
+        return refuse(
+            RefusalCode.STALE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The article changed while it was being submitted; submit it again."
+            ),
+        )
     number = article.revision_number + 1
-    revision = Revision(id=args["revision_id"], article_id=article.id, number=number,
-                        content_hash=digest, author_id=ctx.actor.id, created_at=ctx.at,
-                        content=tuple(content.items()))
+    revision = Revision(
+        id=args["revision_id"],
+        article_id=article.id,
+        number=number,
+        content_hash=digest,
+        author_id=ctx.actor.id,
+        created_at=ctx.at,
+        content=tuple(content.items()),
+    )
     if ctx.world.revision(revision.id) is not None:
-        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-            "Refusal", "A revision with this id already exists."))
-    submitted = evolve(article, ctx.at, state=S.IN_REVIEW, review_level=1,
-                       revision_number=number, revision_hash=digest)
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "A revision with this id already exists."),
+        )
+    submitted = evolve(
+        article,
+        ctx.at,
+        state=S.IN_REVIEW,
+        review_level=1,
+        revision_number=number,
+        revision_hash=digest,
+    )
     return Changes((submitted, revision))
 
 
@@ -279,8 +397,9 @@ def withdraw(ctx: Context, args: dict[str, Any]) -> Outcome:
     if isinstance(loaded, Refusal):
         return loaded
     article, _, topic = loaded
-    level_one = [d for d in ctx.world.decisions(article.id, article.revision_number)
-                 if d.level == 1]
+    level_one = [
+        d for d in ctx.world.decisions(article.id, article.revision_number) if d.level == 1
+    ]
     if refusal := may_withdraw(ctx.actor, article, topic, level_one):
         return refusal
     return Changes((evolve(article, ctx.at, state=S.DRAFT, review_level=0),))
@@ -295,32 +414,60 @@ def review(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_review(ctx.actor, article, channel, level):
         return refusal
     if args["revision_hash"] != article.revision_hash:
-        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article has changed since this revision was opened; review the "
-            "current revision."))
+        return refuse(
+            RefusalCode.STALE,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The article has changed since this revision was opened; review the "
+                "current revision.",
+            ),
+        )
     verdict: Verdict = args["verdict"]
     comment: str = args.get("comment", "")
     if verdict != Verdict.APPROVE and not comment:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "Say why: a comment is required to return or reject an article."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Say why: a comment is required to return or reject an article."
+            ),
+        )
     decisions = ctx.world.decisions(article.id, article.revision_number)
     if verdict == Verdict.APPROVE:
         checked = set(args.get("checked", ()))
         missing = [item for item in required_checklist(article) if item not in checked]
         if missing:
-            return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-                "Refusal", "Tick every item of the review checklist before approving."))
+            return refuse(
+                RefusalCode.INVALID,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "Tick every item of the review checklist before approving."
+                ),
+            )
         if not channel.allow_same_reviewer and any(
-                d.reviewer_id == ctx.actor.id and d.verdict == Verdict.APPROVE
-                and d.level != level for d in decisions):
-            return refuse(RefusalCode.SAME_REVIEWER, QT_TRANSLATE_NOOP(
-                "Refusal", "You already approved another level of this revision; “{channel}” "
-                "needs a different reviewer for each level."), channel=channel.name)
+            d.reviewer_id == ctx.actor.id and d.verdict == Verdict.APPROVE and d.level != level
+            for d in decisions
+        ):
+            return refuse(
+                RefusalCode.SAME_REVIEWER,
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "You already approved another level of this revision; “{channel}” "
+                    "needs a different reviewer for each level.",
+                ),
+                channel=channel.name,
+            )
     decision = ReviewDecision(
-        id=args["decision_id"], article_id=article.id, revision_number=article.revision_number,
-        revision_hash=article.revision_hash or "", level=level, reviewer_id=ctx.actor.id,
-        verdict=verdict, comment=comment, checked=tuple(args.get("checked", ())),
-        anchors=tuple(args.get("anchors", ())), decided_at=ctx.at)
+        id=args["decision_id"],
+        article_id=article.id,
+        revision_number=article.revision_number,
+        revision_hash=article.revision_hash or "",
+        level=level,
+        reviewer_id=ctx.actor.id,
+        verdict=verdict,
+        comment=comment,
+        checked=tuple(args.get("checked", ())),
+        anchors=tuple(args.get("anchors", ())),
+        decided_at=ctx.at,
+    )
     if verdict == Verdict.RETURN:
         after = evolve(article, ctx.at, state=S.DRAFT, review_level=0)
     elif verdict == Verdict.REJECT:
@@ -341,13 +488,22 @@ def sign_off(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_sign_off(ctx.actor, article, channel, decisions):
         return refusal
     if args["revision_hash"] != article.revision_hash:
-        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
-            "Refusal", "The article has changed since this revision was opened; review the "
-            "current revision."))
-    record = SignOff(id=args["sign_off_id"], article_id=article.id,
-                     revision_number=article.revision_number,
-                     revision_hash=args["revision_hash"], publisher_id=ctx.actor.id,
-                     signed_at=ctx.at)
+        return refuse(
+            RefusalCode.STALE,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The article has changed since this revision was opened; review the "
+                "current revision.",
+            ),
+        )
+    record = SignOff(
+        id=args["sign_off_id"],
+        article_id=article.id,
+        revision_number=article.revision_number,
+        revision_hash=args["revision_hash"],
+        publisher_id=ctx.actor.id,
+        signed_at=ctx.at,
+    )
     return Changes((evolve(article, ctx.at, state=S.SIGNED_OFF), record))
 
 
@@ -361,26 +517,54 @@ def publish(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_publish(ctx.actor, article, channel, decisions, signed):
         return refusal
     if args["revision_hash"] != article.revision_hash:
-        return refuse(RefusalCode.STALE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only the signed-off revision can be published."))
+        return refuse(
+            RefusalCode.STALE,
+            QT_TRANSLATE_NOOP("Refusal", "Only the signed-off revision can be published."),
+        )
     note: str = args.get("correction_note", "")
     if article.is_correction and not note:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "A correction needs a note telling readers what was corrected."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "A correction needs a note telling readers what was corrected."
+            ),
+        )
     republish = article.state == S.PUBLISHED
     version = article.published_version if republish else article.published_version + 1
     changes: list[Entity] = []
     for publication_id, target, location in args["publications"]:
         if target not in channel.targets or target not in article.targets:
-            return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-                "Refusal", "“{channel}” does not publish this article to {target}."),
-                channel=channel.name, target=target.value.upper())
-        changes.append(Publication(
-            id=publication_id, article_id=article.id, revision_hash=article.revision_hash or "",
-            target=target, version=version, location=location, publisher_id=ctx.actor.id,
-            published_at=ctx.at, correction_note=note))
-    changes.append(evolve(article, ctx.at, state=S.PUBLISHED, published_hash=article.revision_hash,
-                          published_version=version, is_correction=False))
+            return refuse(
+                RefusalCode.INVALID,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "“{channel}” does not publish this article to {target}."
+                ),
+                channel=channel.name,
+                target=target.value.upper(),
+            )
+        changes.append(
+            Publication(
+                id=publication_id,
+                article_id=article.id,
+                revision_hash=article.revision_hash or "",
+                target=target,
+                version=version,
+                location=location,
+                publisher_id=ctx.actor.id,
+                published_at=ctx.at,
+                correction_note=note,
+            )
+        )
+    changes.append(
+        evolve(
+            article,
+            ctx.at,
+            state=S.PUBLISHED,
+            published_hash=article.revision_hash,
+            published_version=version,
+            is_correction=False,
+        )
+    )
     if topic is not None and topic.state == ProposalState.IN_PROGRESS:
         changes.append(evolve(topic, ctx.at, state=ProposalState.DONE))
     return Changes(tuple(changes))
@@ -403,8 +587,10 @@ def retract(ctx: Context, args: dict[str, Any]) -> Outcome:
     article, channel, _ = loaded
     if refusal := may_retract(ctx.actor, article, channel):
         return refusal
-    withdrawn: list[Entity] = [evolve(p, retracted=True)
-                               for p in ctx.world.publications(article.id) if not p.retracted]
-    after = evolve(article, ctx.at, state=S.RETRACTED, review_level=0,
-                   retract_reason=args["reason"])
+    withdrawn: list[Entity] = [
+        evolve(p, retracted=True) for p in ctx.world.publications(article.id) if not p.retracted
+    ]
+    after = evolve(
+        article, ctx.at, state=S.RETRACTED, review_level=0, retract_reason=args["reason"]
+    )
     return Changes((after, *withdrawn))

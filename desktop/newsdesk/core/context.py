@@ -34,8 +34,9 @@ class Context:
     def channel(self, channel_id: str) -> Channel | Refusal:
         channel = self.world.channel(channel_id)
         if channel is None:
-            return refuse(RefusalCode.NOT_FOUND,
-                          QT_TRANSLATE_NOOP("Refusal", "That channel does not exist."))
+            return refuse(
+                RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That channel does not exist.")
+            )
         return channel
 
 
@@ -43,4 +44,4 @@ def evolve(entity: E, at: dt.datetime | None = None, **changes: Any) -> E:
     """A new value of ``entity`` with ``changes``, its row version bumped and its time stamped."""
     if at is not None and hasattr(entity, "updated_at"):
         changes["updated_at"] = at
-    return dataclasses.replace(entity, row_version=entity.row_version + 1, **changes)  # type: ignore[type-var]
+    return dataclasses.replace(entity, row_version=entity.row_version + 1, **changes)

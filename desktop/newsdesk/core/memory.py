@@ -70,13 +70,22 @@ class MemoryWorld:
 
     def decisions(self, article_id: str, revision_number: int) -> Sequence[ReviewDecision]:
         decisions: list[ReviewDecision] = self._all(ReviewDecision)  # type: ignore[assignment]
-        return [d for d in decisions
-                if d.article_id == article_id and d.revision_number == revision_number]
+        return [
+            d
+            for d in decisions
+            if d.article_id == article_id and d.revision_number == revision_number
+        ]
 
     def sign_off(self, article_id: str, revision_number: int) -> SignOff | None:
         sign_offs: list[SignOff] = self._all(SignOff)  # type: ignore[assignment]
-        return next((s for s in sign_offs if s.article_id == article_id
-                     and s.revision_number == revision_number), None)
+        return next(
+            (
+                s
+                for s in sign_offs
+                if s.article_id == article_id and s.revision_number == revision_number
+            ),
+            None,
+        )
 
     def publications(self, article_id: str) -> Sequence[Publication]:
         publications: list[Publication] = self._all(Publication)  # type: ignore[assignment]

@@ -116,7 +116,7 @@ class Channel:
 
 @dataclass(frozen=True, kw_only=True)
 class RoleGrant:
-    """A role held in a channel; revoking keeps the row (``active=False``) so the revocation syncs."""
+    """A role held in a channel. Revoking keeps the row (``active=False``) so that it syncs."""
 
     id: str
     user_id: str

@@ -195,8 +195,10 @@ _CHANNEL_FIELDS = {
 
 
 def _required(fields: Mapping[str, Arg], *names: str) -> dict[str, Arg]:
-    return {name: (Arg(a.type, True, a.max_len, a.low, a.high) if name in names else a)
-            for name, a in fields.items()}
+    return {
+        name: (Arg(a.type, True, a.max_len, a.low, a.high) if name in names else a)
+        for name, a in fields.items()
+    }
 
 
 SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
@@ -206,16 +208,25 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
         "password_hash": Arg(T.TEXT, max_len=512),
         "is_admin": Arg(T.BOOL),
     },
-    Kind.USER_UPDATE: {"name": Arg(T.TEXT, max_len=60), "is_admin": Arg(T.BOOL),
-                       "disabled": Arg(T.BOOL)},
+    Kind.USER_UPDATE: {
+        "name": Arg(T.TEXT, max_len=60),
+        "is_admin": Arg(T.BOOL),
+        "disabled": Arg(T.BOOL),
+    },
     Kind.USER_SET_PASSWORD: {"password_hash": Arg(T.TEXT, True, 512)},
     Kind.CHANNEL_CREATE: _required(_CHANNEL_FIELDS, "name"),
     Kind.CHANNEL_UPDATE: _CHANNEL_FIELDS,
-    Kind.ROLE_GRANT: {"user_id": Arg(T.ID, True), "channel_id": Arg(T.ID, True),
-                      "role": Arg(T.ROLE, True)},
+    Kind.ROLE_GRANT: {
+        "user_id": Arg(T.ID, True),
+        "channel_id": Arg(T.ID, True),
+        "role": Arg(T.ROLE, True),
+    },
     Kind.ROLE_REVOKE: {},
-    Kind.ATTACHMENT_ADD: {"mime": Arg(T.TEXT, True, 100), "size": Arg(T.INT, True),
-                          "name": Arg(T.TEXT, max_len=255)},
+    Kind.ATTACHMENT_ADD: {
+        "mime": Arg(T.TEXT, True, 100),
+        "size": Arg(T.INT, True),
+        "name": Arg(T.TEXT, max_len=255),
+    },
     Kind.PROPOSAL_CREATE: {"channel_id": Arg(T.ID, True), **_required(_PROPOSAL_FIELDS, "title")},
     Kind.PROPOSAL_UPDATE: _PROPOSAL_FIELDS,
     Kind.PROPOSAL_SUBMIT: {},
@@ -256,10 +267,10 @@ def _bad(name: str, source: str, **params: object) -> Refusal:
 def _text(name: str, value: Any, spec: Arg) -> str | Refusal:
     if not isinstance(value, str):
         return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be text."))
-    value = value.strip()
-    if spec.required and not value:
+    text: str = value.strip()
+    if spec.required and not text:
         return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."))
-    if len(value) > spec.max_len:
+    if len(text) > spec.max_len:
         return _bad(
             name,
             QT_TRANSLATE_NOOP(
@@ -267,7 +278,7 @@ def _text(name: str, value: Any, spec: Arg) -> str | Refusal:
             ),
             limit=spec.max_len,
         )
-    return value
+    return text
 
 
 def _choice(name: str, value: Any, enum: type[StrEnum]) -> Any:
@@ -287,50 +298,76 @@ def _list(name: str, value: Any, spec: Arg) -> list[Any] | Refusal:
     if len(value) > spec.max_len:
         return _bad(
             name,
-            QT_TRANSLATE_NOOP("Refusal", "The field “{field}” has too many items (at most {limit})."),
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” has too many items (at most {limit})."
+            ),
             limit=spec.max_len,
         )
     return value
 
 
-def _parse_one(name: str, value: Any, spec: Arg) -> Any:  # noqa: C901, PLR0911, PLR0912
+def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     kind = spec.type
     if value is None and not spec.required and kind in (T.SHA256, T.DATE):
         return None
     if kind in (T.TEXT, T.ID):
-        return _text(name, value, Arg(T.TEXT, kind == T.ID or spec.required,
-                                      64 if kind == T.ID else spec.max_len))
+        return _text(
+            name,
+            value,
+            Arg(T.TEXT, kind == T.ID or spec.required, 64 if kind == T.ID else spec.max_len),
+        )
     if kind == T.SHA256:
         if not isinstance(value, str) or not is_sha256(value):
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be a SHA-256 hash in lower-case hex."))
+            return _bad(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "The field “{field}” must be a SHA-256 hash in lower-case hex."
+                ),
+            )
         return value
     if kind == T.COLOUR:
-        if not (isinstance(value, str) and len(value) == 7 and value[0] == "#"
-                and all(c in "0123456789abcdefABCDEF" for c in value[1:])):
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be a colour like #1f6feb."))
+        if not (
+            isinstance(value, str)
+            and len(value) == 7
+            and value[0] == "#"
+            and all(c in "0123456789abcdefABCDEF" for c in value[1:])
+        ):
+            return _bad(
+                name,
+                QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be a colour like #1f6feb."),
+            )
         return value.lower()
     if kind == T.INT:
         if isinstance(value, bool) or not isinstance(value, int):
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be a whole number."))
+            return _bad(
+                name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be a whole number.")
+            )
         if not spec.low <= value <= spec.high:
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be between {low} and {high}."),
-                low=spec.low, high=spec.high)
+            return _bad(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "The field “{field}” must be between {low} and {high}."
+                ),
+                low=spec.low,
+                high=spec.high,
+            )
         return value
     if kind == T.BOOL:
         if not isinstance(value, bool):
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be true or false."))
+            return _bad(
+                name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be true or false.")
+            )
         return value
     if kind == T.DATE:
         try:
             return dt.date.fromisoformat(value)
         except (TypeError, ValueError):
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be a date written YYYY-MM-DD."))
+            return _bad(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "The field “{field}” must be a date written YYYY-MM-DD."
+                ),
+            )
     if kind == T.ROLE:
         return _choice(name, value, Role)
     if kind == T.KIND:
@@ -339,8 +376,12 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:  # noqa: C901, PLR0911,
         return _choice(name, value, Verdict)
     if kind == T.PRIORITY:
         if isinstance(value, bool) or not isinstance(value, int) or value not in set(Priority):
-            return _bad(name, QT_TRANSLATE_NOOP(
-                "Refusal", "The field “{field}” must be a priority from 0 (low) to 3 (urgent)."))
+            return _bad(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "The field “{field}” must be a priority from 0 (low) to 3 (urgent)."
+                ),
+            )
         return Priority(value)
     items = _list(name, value, spec)
     if isinstance(items, Refusal):
@@ -348,7 +389,7 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:  # noqa: C901, PLR0911,
     return _parse_items(name, items, kind)
 
 
-def _parse_items(name: str, items: list[Any], kind: T) -> Any:  # noqa: C901, PLR0911, PLR0912
+def _parse_items(name: str, items: list[Any], kind: T) -> Any:
     if kind in (T.TEXT_LIST, T.ID_LIST):
         out: list[str] = []
         for item in items:
@@ -411,7 +452,9 @@ def _parse_items(name: str, items: list[Any], kind: T) -> Any:  # noqa: C901, PL
                     return part
             publications.append((str(pid), target, str(location)))
         if not publications:
-            return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."))
+            return _bad(
+                name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty.")
+            )
         return tuple(publications)
     raise AssertionError(f"no parser for {kind}")
 

@@ -20,13 +20,19 @@ S = ProposalState
 
 
 def _not_chief(channel: Channel) -> Refusal:
-    return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-        "Refusal", "Only a chief of the channel “{channel}” can do this."), channel=channel.name)
+    return refuse(
+        RefusalCode.FORBIDDEN,
+        QT_TRANSLATE_NOOP("Refusal", "Only a chief of the channel “{channel}” can do this."),
+        channel=channel.name,
+    )
 
 
 def _wrong_state(proposal: Proposal) -> Refusal:
-    return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-        "Refusal", "“{title}” is not in a state that allows this."), title=proposal.title)
+    return refuse(
+        RefusalCode.WRONG_STATE,
+        QT_TRANSLATE_NOOP("Refusal", "“{title}” is not in a state that allows this."),
+        title=proposal.title,
+    )
 
 
 def _is_member(actor: Actor, channel_id: str) -> bool:
@@ -39,9 +45,13 @@ def _is_proposer(actor: Actor, proposal: Proposal) -> bool:
 
 def may_create(actor: Actor, channel: Channel) -> Refusal | None:
     if not _is_member(actor, channel.id):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only editors and chiefs of “{channel}” can propose stories there."),
-            channel=channel.name)
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only editors and chiefs of “{channel}” can propose stories there."
+            ),
+            channel=channel.name,
+        )
     return None
 
 
@@ -49,11 +59,16 @@ def may_edit(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | No
     if proposal.state in (S.DRAFT, S.RETURNED) and _is_proposer(actor, proposal):
         return None
     if proposal.state in (S.SUBMITTED, S.SELECTED, S.ASSIGNED) and actor.holds(
-            Role.CHIEF, channel.id):
+        Role.CHIEF, channel.id
+    ):
         return None
     if proposal.state in (S.DRAFT, S.RETURNED):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only the proposer can change a proposal before it is submitted."))
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only the proposer can change a proposal before it is submitted."
+            ),
+        )
     if proposal.state in (S.SUBMITTED, S.SELECTED, S.ASSIGNED):
         return _not_chief(channel)
     return _wrong_state(proposal)
@@ -61,11 +76,15 @@ def may_edit(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | No
 
 def may_submit(actor: Actor, proposal: Proposal) -> Refusal | None:
     if not _is_proposer(actor, proposal):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only the proposer can submit this proposal."))
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP("Refusal", "Only the proposer can submit this proposal."),
+        )
     if proposal.state not in (S.DRAFT, S.RETURNED):
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a draft or a returned proposal can be submitted."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a draft or a returned proposal can be submitted."),
+        )
     return None
 
 
@@ -73,8 +92,12 @@ def may_select(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | 
     if not actor.holds(Role.CHIEF, channel.id):
         return _not_chief(channel)
     if proposal.state != S.SUBMITTED:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a submitted proposal can be selected into the topic library."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only a submitted proposal can be selected into the topic library."
+            ),
+        )
     return None
 
 
@@ -82,9 +105,13 @@ def may_return(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | 
     if not actor.holds(Role.CHIEF, channel.id):
         return _not_chief(channel)
     if proposal.state not in (S.SUBMITTED, S.SELECTED):
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a submitted or selected proposal that is not yet assigned can be "
-            "returned."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "Only a submitted or selected proposal that is not yet assigned can be returned.",
+            ),
+        )
     return None
 
 
@@ -94,16 +121,24 @@ def may_delete(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | 
     if proposal.state in (S.SUBMITTED, S.SELECTED, S.RETURNED):
         return None if actor.holds(Role.CHIEF, channel.id) else _not_chief(channel)
     if proposal.state == S.DRAFT:
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only the proposer can delete a draft."))
-    return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-        "Refusal", "A proposal that is deleted, assigned or being written cannot be deleted."))
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP("Refusal", "Only the proposer can delete a draft."),
+        )
+    return refuse(
+        RefusalCode.WRONG_STATE,
+        QT_TRANSLATE_NOOP(
+            "Refusal", "A proposal that is deleted, assigned or being written cannot be deleted."
+        ),
+    )
 
 
 def may_restore(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | None:
     if proposal.state != S.DELETED:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a deleted proposal can be restored."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a deleted proposal can be restored."),
+        )
     if actor.holds(Role.CHIEF, channel.id):
         return None
     if proposal.deleted_by == actor.id and _is_proposer(actor, proposal):
@@ -115,18 +150,28 @@ def may_assign(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | 
     if not actor.holds(Role.CHIEF, channel.id):
         return _not_chief(channel)
     if proposal.state not in (S.SELECTED, S.ASSIGNED):
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Only a topic in the topic library can be assigned."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "Only a topic in the topic library can be assigned."),
+        )
     return None
 
 
 def may_start(actor: Actor, proposal: Proposal) -> Refusal | None:
     if actor.id not in proposal.assignees or not _is_member(actor, proposal.channel_id):
-        return refuse(RefusalCode.FORBIDDEN, QT_TRANSLATE_NOOP(
-            "Refusal", "Only an editor this topic is assigned to can start writing it."))
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only an editor this topic is assigned to can start writing it."
+            ),
+        )
     if proposal.state != S.ASSIGNED:
-        return refuse(RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP(
-            "Refusal", "Writing can only start on an assigned topic that is not yet started."))
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Writing can only start on an assigned topic that is not yet started."
+            ),
+        )
     return None
 
 
@@ -136,8 +181,9 @@ def may_start(actor: Actor, proposal: Proposal) -> Refusal | None:
 def _load(ctx: Context) -> tuple[Proposal, Channel] | Refusal:
     proposal = ctx.world.proposal(ctx.entity_id)
     if proposal is None:
-        return refuse(RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP(
-            "Refusal", "That proposal does not exist."))
+        return refuse(
+            RefusalCode.NOT_FOUND, QT_TRANSLATE_NOOP("Refusal", "That proposal does not exist.")
+        )
     channel = ctx.channel(proposal.channel_id)
     if isinstance(channel, Refusal):
         return channel
@@ -146,15 +192,23 @@ def _load(ctx: Context) -> tuple[Proposal, Channel] | Refusal:
 
 def create(ctx: Context, args: dict[str, Any]) -> Outcome:
     if ctx.world.proposal(ctx.entity_id) is not None:
-        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-            "Refusal", "A proposal with this id already exists."))
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "A proposal with this id already exists."),
+        )
     channel = ctx.channel(args.pop("channel_id"))
     if isinstance(channel, Refusal):
         return channel
     if refusal := may_create(ctx.actor, channel):
         return refusal
-    proposal = Proposal(id=ctx.entity_id, channel_id=channel.id, proposer_id=ctx.actor.id,
-                        created_at=ctx.at, updated_at=ctx.at, **args)
+    proposal = Proposal(
+        id=ctx.entity_id,
+        channel_id=channel.id,
+        proposer_id=ctx.actor.id,
+        created_at=ctx.at,
+        updated_at=ctx.at,
+        **args,
+    )
     return Changes((proposal,))
 
 
@@ -166,8 +220,11 @@ def update(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_edit(ctx.actor, proposal, channel):
         return refusal
     if "title" in args and not args["title"]:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "The field “{field}” must not be empty."), field="title")
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."),
+            field="title",
+        )
     return Changes((evolve(proposal, ctx.at, **args),))
 
 
@@ -198,8 +255,17 @@ def return_(ctx: Context, args: dict[str, Any]) -> Outcome:
     proposal, channel = loaded
     if refusal := may_return(ctx.actor, proposal, channel):
         return refusal
-    return Changes((evolve(proposal, ctx.at, state=S.RETURNED, return_reason=args["reason"],
-                           returned_by=ctx.actor.id),))
+    return Changes(
+        (
+            evolve(
+                proposal,
+                ctx.at,
+                state=S.RETURNED,
+                return_reason=args["reason"],
+                returned_by=ctx.actor.id,
+            ),
+        )
+    )
 
 
 def delete(ctx: Context, args: dict[str, Any]) -> Outcome:
@@ -209,8 +275,17 @@ def delete(ctx: Context, args: dict[str, Any]) -> Outcome:
     proposal, channel = loaded
     if refusal := may_delete(ctx.actor, proposal, channel):
         return refusal
-    return Changes((evolve(proposal, ctx.at, state=S.DELETED, deleted_from=proposal.state,
-                           deleted_by=ctx.actor.id),))
+    return Changes(
+        (
+            evolve(
+                proposal,
+                ctx.at,
+                state=S.DELETED,
+                deleted_from=proposal.state,
+                deleted_by=ctx.actor.id,
+            ),
+        )
+    )
 
 
 def restore(ctx: Context, args: dict[str, Any]) -> Outcome:
@@ -220,8 +295,17 @@ def restore(ctx: Context, args: dict[str, Any]) -> Outcome:
     proposal, channel = loaded
     if refusal := may_restore(ctx.actor, proposal, channel):
         return refusal
-    return Changes((evolve(proposal, ctx.at, state=proposal.deleted_from or S.DRAFT,
-                           deleted_from=None, deleted_by=None),))
+    return Changes(
+        (
+            evolve(
+                proposal,
+                ctx.at,
+                state=proposal.deleted_from or S.DRAFT,
+                deleted_from=None,
+                deleted_by=None,
+            ),
+        )
+    )
 
 
 def assign(ctx: Context, args: dict[str, Any]) -> Outcome:
@@ -233,18 +317,33 @@ def assign(ctx: Context, args: dict[str, Any]) -> Outcome:
         return refusal
     assignees: tuple[str, ...] = args["assignees"]
     if not assignees:
-        return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-            "Refusal", "Choose at least one editor to assign the topic to."))
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "Choose at least one editor to assign the topic to."),
+        )
     for user_id in assignees:
         user = ctx.world.user(user_id)
         grants = ctx.world.grants_of(user_id)
         if user is None or not Actor.of(user, grants).holds(Role.EDITOR, channel.id):
-            return refuse(RefusalCode.INVALID, QT_TRANSLATE_NOOP(
-                "Refusal", "{name} is not an editor of “{channel}”."),
-                name=user.name if user else user_id, channel=channel.name)
+            return refuse(
+                RefusalCode.INVALID,
+                QT_TRANSLATE_NOOP("Refusal", "{name} is not an editor of “{channel}”."),
+                name=user.name if user else user_id,
+                channel=channel.name,
+            )
     due_date: dt.date = args["due_date"]
-    return Changes((evolve(proposal, ctx.at, state=S.ASSIGNED, assignees=assignees,
-                           due_date=due_date, assigned_by=ctx.actor.id),))
+    return Changes(
+        (
+            evolve(
+                proposal,
+                ctx.at,
+                state=S.ASSIGNED,
+                assignees=assignees,
+                due_date=due_date,
+                assigned_by=ctx.actor.id,
+            ),
+        )
+    )
 
 
 def start(ctx: Context, args: dict[str, Any]) -> Outcome:
@@ -256,11 +355,21 @@ def start(ctx: Context, args: dict[str, Any]) -> Outcome:
         return refusal
     article_id: str = args["article_id"]
     if ctx.world.article(article_id) is not None:
-        return refuse(RefusalCode.DUPLICATE, QT_TRANSLATE_NOOP(
-            "Refusal", "An article with this id already exists."))
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "An article with this id already exists."),
+        )
     article = Article(
-        id=article_id, channel_id=channel.id, owner_id=ctx.actor.id, topic_id=proposal.id,
-        title=proposal.title, summary=proposal.angle[:1000], tags=proposal.tags,
-        targets=channel.targets, author=ctx.actor.user.name, created_at=ctx.at, updated_at=ctx.at,
+        id=article_id,
+        channel_id=channel.id,
+        owner_id=ctx.actor.id,
+        topic_id=proposal.id,
+        title=proposal.title,
+        summary=proposal.angle[:1000],
+        tags=proposal.tags,
+        targets=channel.targets,
+        author=ctx.actor.user.name,
+        created_at=ctx.at,
+        updated_at=ctx.at,
     )
     return Changes((evolve(proposal, ctx.at, state=S.IN_PROGRESS, article_id=article_id), article))

@@ -1,0 +1,158 @@
+"""Applying mutations to a database: decide each with the core rules, write what was accepted.
+
+The whole batch is one transaction (the caller's). Re-applying a mutation whose id the database
+already holds has no further effect, which is what makes pushing twice harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from newsdesk.core.apply import decide
+from newsdesk.core.model import Article, Attachment, Channel, Entity, Proposal, RoleGrant, User
+from newsdesk.core.mutation import Kind, Mutation
+from newsdesk.core.search_tokens import strip_html
+from newsdesk.core.world import Changes, Outcome
+from newsdesk.store import search
+from newsdesk.store.codec import from_db_time
+from newsdesk.store.schema import Base, MutationRow
+from newsdesk.store.world import CHUNK, DbWorld
+
+MUTATIONS = Base.metadata.tables[MutationRow.__tablename__]
+
+# The entity class a mutation kind's ``entity`` names, so a batch's rows load in bulk.
+_ENTITY_OF_PREFIX: dict[str, type[Entity]] = {
+    "user": User,
+    "channel": Channel,
+    "role": RoleGrant,
+    "attachment": Attachment,
+    "proposal": Proposal,
+    "topic": Proposal,
+    "article": Article,
+}
+
+
+class Status(StrEnum):
+    PENDING = "pending"  # applied here, not yet accepted by the server: the outbox
+    ACCEPTED = "accepted"  # accepted by the server (or applied on the server itself)
+
+
+@dataclass(frozen=True)
+class Applied:
+    mutation: Mutation
+    outcome: Outcome
+    replayed: bool = False  # the database already had this mutation; nothing was done again
+
+    @property
+    def accepted(self) -> bool:
+        return isinstance(self.outcome, Changes)
+
+
+def _known_ids(conn: Connection, ids: Sequence[str]) -> set[str]:
+    known: set[str] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        known.update(
+            conn.execute(select(MUTATIONS.c.id).where(MUTATIONS.c.id.in_(chunk))).scalars()
+        )
+    return known
+
+
+def _prefetch(world: DbWorld, mutations: Sequence[Mutation]) -> None:
+    by_class: dict[type[Entity], set[str]] = {}
+    channels: set[str] = set()
+    for m in mutations:
+        cls = _ENTITY_OF_PREFIX[m.kind.value.split(".")[0]]
+        by_class.setdefault(cls, set()).add(m.entity)
+        channel_id = m.args.get("channel_id")
+        if isinstance(channel_id, str):
+            channels.add(channel_id)
+    by_class.setdefault(Channel, set()).update(channels)
+    by_class.setdefault(User, set()).update(m.actor for m in mutations)
+    for cls, keys in by_class.items():
+        world.prefetch(cls, keys)
+
+
+def search_document(entity: Entity) -> search.SearchDocument | None:
+    """What full-text search indexes for a proposal or an article."""
+    if isinstance(entity, Proposal):
+        notes = " ".join(m.value for m in entity.materials if m.kind.value == "text")
+        body = " ".join((entity.angle, notes, " ".join(entity.tags)))
+        return search.SearchDocument("proposal", entity.id, entity.title, body, entity.channel_id)
+    if isinstance(entity, Article):
+        body = " ".join(
+            (
+                entity.subtitle,
+                entity.summary,
+                " ".join(entity.tags),
+                entity.author,
+                strip_html(entity.body_html),
+            )
+        )
+        return search.SearchDocument("article", entity.id, entity.title, body, entity.channel_id)
+    return None
+
+
+def mutation_from_row(row: Mapping[Any, Any]) -> Mutation:
+    return Mutation(
+        id=row["id"],
+        actor=row["actor"],
+        at=from_db_time(row["at"]),
+        kind=Kind(row["kind"]),
+        entity=row["entity"],
+        args=MappingProxyType(dict(row["args"])),
+        base_version=row["base_version"],
+    )
+
+
+def _log_row(m: Mutation, status: Status) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "actor": m.actor,
+        "at": m.at,
+        "kind": m.kind.value,
+        "entity": m.entity,
+        "base_version": m.base_version,
+        "args": dict(m.args),
+        "status": status.value,
+    }
+
+
+def apply(
+    conn: Connection, mutations: Sequence[Mutation], status: Status = Status.PENDING
+) -> list[Applied]:
+    """Decide and write ``mutations`` in order, inside the caller's transaction.
+
+    A refused mutation writes nothing; the ones after it are still applied.
+    """
+    known = _known_ids(conn, [m.id for m in mutations])
+    world = DbWorld(conn)
+    _prefetch(world, mutations)
+    results: list[Applied] = []
+    log_rows: list[dict[str, Any]] = []
+    for m in mutations:
+        if m.id in known:
+            results.append(Applied(m, Changes(()), replayed=True))
+            continue
+        outcome = decide(world, m)
+        if isinstance(outcome, Changes):
+            world.stage(outcome.upserts)
+            log_rows.append(_log_row(m, status))
+            known.add(m.id)
+        results.append(Applied(m, outcome))
+    documents: dict[bool, list[search.SearchDocument]] = {True: [], False: []}
+    for entity, is_new in world.staged():
+        if (document := search_document(entity)) is not None:
+            documents[is_new].append(document)
+    world.flush()
+    if log_rows:
+        conn.execute(insert(MUTATIONS), log_rows)
+    for is_new, batch in documents.items():
+        search.index_documents(conn, batch, new=is_new)
+    return results

@@ -1,0 +1,64 @@
+"""Content-addressed files: each stored once, under the SHA-256 of its bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from newsdesk.core.ids import is_sha256
+
+_BLOCK = 1 << 20
+
+
+class BlobStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def put(self, data: bytes) -> str:
+        sha256 = hashlib.sha256(data).hexdigest()
+        if not self.has(sha256):
+            self._write(sha256, [data])
+        return sha256
+
+    def put_file(self, source: Path) -> str:
+        digest = hashlib.sha256()
+        with source.open("rb") as f:
+            while block := f.read(_BLOCK):
+                digest.update(block)
+        sha256 = digest.hexdigest()
+        if not self.has(sha256):
+            with source.open("rb") as f:
+                self._write(sha256, iter(lambda: f.read(_BLOCK), b""))
+        return sha256
+
+    def read(self, sha256: str) -> bytes:
+        data = self.path(sha256).read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise OSError(f"attachment {sha256} is damaged: its content no longer matches its hash")
+        return data
+
+    def _write(self, sha256: str, blocks: object) -> None:
+        target = self.path(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Write beside the target and rename: a crash never leaves a half-written blob in place.
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                for block in blocks:  # type: ignore[attr-defined]
+                    f.write(block)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,126 @@
+"""Converting entities to table rows and back.
+
+Converters are derived once per entity class from its type hints, so adding a field to an entity
+needs no code here, only a column (and a migration).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from sqlalchemy import Table
+
+from newsdesk.core import model
+from newsdesk.core.model import Anchor, Entity, Material, MaterialKind
+from newsdesk.store import schema
+
+TABLES: Mapping[type, Table] = {
+    model.User: schema.Base.metadata.tables["users"],
+    model.Channel: schema.Base.metadata.tables["channels"],
+    model.RoleGrant: schema.Base.metadata.tables["role_grants"],
+    model.Proposal: schema.Base.metadata.tables["proposals"],
+    model.Article: schema.Base.metadata.tables["articles"],
+    model.Revision: schema.Base.metadata.tables["revisions"],
+    model.ReviewDecision: schema.Base.metadata.tables["review_decisions"],
+    model.SignOff: schema.Base.metadata.tables["sign_offs"],
+    model.Publication: schema.Base.metadata.tables["publications"],
+    model.Attachment: schema.Base.metadata.tables["attachments"],
+}
+
+Convert = Callable[[Any], Any]
+E = TypeVar("E", bound=Entity)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _to_utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC)
+
+
+def from_db_time(value: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive values; everything is stored in UTC.
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _material_out(m: Material) -> dict[str, str]:
+    return {"kind": m.kind.value, "value": m.value, "label": m.label}
+
+
+def _material_in(d: Mapping[str, str]) -> Material:
+    return Material(MaterialKind(d["kind"]), d["value"], d.get("label", ""))
+
+
+def _anchor_out(a: Anchor) -> dict[str, object]:
+    return dataclasses.asdict(a)
+
+
+def _anchor_in(d: Mapping[str, Any]) -> Anchor:
+    return Anchor(int(d["start"]), int(d["end"]), str(d["quote"]), str(d["comment"]))
+
+
+def _scalar(hint: Any) -> tuple[Convert, Convert]:
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return (lambda v: v.value), hint
+    if hint is dt.datetime:
+        return _to_utc, from_db_time
+    return _identity, _identity
+
+
+def _optional(pair: tuple[Convert, Convert]) -> tuple[Convert, Convert]:
+    out, into = pair
+    return (lambda v: None if v is None else out(v)), (lambda v: None if v is None else into(v))
+
+
+def _converters(hint: Any) -> tuple[Convert, Convert]:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _optional(_converters(inner))
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        if item is Material:
+            return (lambda v: [_material_out(m) for m in v]), (
+                lambda v: tuple(_material_in(d) for d in v)
+            )
+        if item is Anchor:
+            return (lambda v: [_anchor_out(a) for a in v]), (
+                lambda v: tuple(_anchor_in(d) for d in v)
+            )
+        if typing.get_origin(item) is tuple:  # Revision.content: key/value pairs
+            return (lambda v: dict(v)), (lambda v: tuple(v.items()))
+        out, into = _scalar(item)
+        return (lambda v: [out(x) for x in v]), (lambda v: tuple(into(x) for x in v))
+    return _scalar(hint)
+
+
+_FIELDS: dict[object, tuple[tuple[str, Convert, Convert], ...]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[tuple[str, Convert, Convert], ...]:
+    """Each field's name with its converters to and from the database, derived once."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls, vars(model))
+        found = tuple((f.name, *_converters(hints[f.name])) for f in dataclasses.fields(cls))
+        _FIELDS[cls] = found
+    return found
+
+
+def to_row(entity: Entity) -> dict[str, Any]:
+    return {name: out(getattr(entity, name)) for name, out, _ in _fields(type(entity))}
+
+
+def from_row(cls: type[E], row: Mapping[Any, Any]) -> E:
+    return cls(**{name: into(row[name]) for name, _, into in _fields(cls)})
+
+
+def key_column(cls: type) -> str:
+    return "sha256" if cls is model.Attachment else "id"

@@ -1,0 +1,212 @@
+"""The tables, as typed SQLAlchemy models. Column names are the entity field names.
+
+The migrations in ``migrations/versions`` create these tables; a test checks that the head
+migration and these models agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Date, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ID = String(64)
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dt.datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    login: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    is_admin: Mapped[bool]
+    disabled: Mapped[bool]
+    password_hash: Mapped[str | None] = mapped_column(String(512))
+    row_version: Mapped[int]
+
+
+class ChannelRow(Base):
+    __tablename__ = "channels"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    colour: Mapped[str] = mapped_column(String(7))
+    review_levels: Mapped[int]
+    targets: Mapped[list[Any]]
+    allow_same_reviewer: Mapped[bool]
+    hidden_columns: Mapped[list[Any]]
+    row_version: Mapped[int]
+
+
+class RoleGrantRow(Base):
+    __tablename__ = "role_grants"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, index=True)
+    channel_id: Mapped[str] = mapped_column(ID)
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool]
+    row_version: Mapped[int]
+
+
+class ProposalRow(Base):
+    __tablename__ = "proposals"
+    __table_args__ = (Index(None, "channel_id", "state"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID)
+    proposer_id: Mapped[str] = mapped_column(ID, index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    angle: Mapped[str] = mapped_column(Text)
+    materials: Mapped[list[Any]]
+    priority: Mapped[int]
+    planned_date: Mapped[dt.date | None] = mapped_column(Date)
+    tags: Mapped[list[Any]]
+    state: Mapped[str] = mapped_column(String(20))
+    return_reason: Mapped[str] = mapped_column(Text)
+    returned_by: Mapped[str | None] = mapped_column(ID)
+    deleted_from: Mapped[str | None] = mapped_column(String(20))
+    deleted_by: Mapped[str | None] = mapped_column(ID)
+    assignees: Mapped[list[Any]]
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    assigned_by: Mapped[str | None] = mapped_column(ID)
+    article_id: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime] = mapped_column(index=True)
+    row_version: Mapped[int]
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    __table_args__ = (Index(None, "channel_id", "state"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID)
+    owner_id: Mapped[str] = mapped_column(ID, index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    topic_id: Mapped[str | None] = mapped_column(ID)
+    subtitle: Mapped[str] = mapped_column(String(200))
+    author: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(200))
+    responsible_editor: Mapped[str] = mapped_column(String(100))
+    summary: Mapped[str] = mapped_column(Text)
+    cover: Mapped[str | None] = mapped_column(String(64))
+    tags: Mapped[list[Any]]
+    targets: Mapped[list[Any]]
+    kind: Mapped[str] = mapped_column(String(20))
+    original_url: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    review_level: Mapped[int]
+    revision_number: Mapped[int]
+    revision_hash: Mapped[str | None] = mapped_column(String(64))
+    published_hash: Mapped[str | None] = mapped_column(String(64))
+    published_version: Mapped[int]
+    is_correction: Mapped[bool]
+    retract_reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime] = mapped_column(index=True)
+    row_version: Mapped[int]
+
+
+class RevisionRow(Base):
+    __tablename__ = "revisions"
+    __table_args__ = (Index(None, "article_id", "number"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID)
+    number: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    author_id: Mapped[str] = mapped_column(ID)
+    created_at: Mapped[dt.datetime]
+    content: Mapped[dict[str, Any]]
+    row_version: Mapped[int]
+
+
+class ReviewDecisionRow(Base):
+    __tablename__ = "review_decisions"
+    __table_args__ = (Index(None, "article_id", "revision_number"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID)
+    revision_number: Mapped[int]
+    revision_hash: Mapped[str] = mapped_column(String(64))
+    level: Mapped[int]
+    reviewer_id: Mapped[str] = mapped_column(ID)
+    verdict: Mapped[str] = mapped_column(String(10))
+    comment: Mapped[str] = mapped_column(Text)
+    checked: Mapped[list[Any]]
+    anchors: Mapped[list[Any]]
+    decided_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class SignOffRow(Base):
+    __tablename__ = "sign_offs"
+    __table_args__ = (Index(None, "article_id", "revision_number"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID)
+    revision_number: Mapped[int]
+    revision_hash: Mapped[str] = mapped_column(String(64))
+    publisher_id: Mapped[str] = mapped_column(ID)
+    signed_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class PublicationRow(Base):
+    __tablename__ = "publications"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID, index=True)
+    revision_hash: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(10))
+    version: Mapped[int]
+    location: Mapped[str] = mapped_column(Text)
+    publisher_id: Mapped[str] = mapped_column(ID)
+    published_at: Mapped[dt.datetime]
+    correction_note: Mapped[str] = mapped_column(Text)
+    retracted: Mapped[bool]
+    row_version: Mapped[int]
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    name: Mapped[str] = mapped_column(String(255))
+    added_by: Mapped[str] = mapped_column(ID)
+    added_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class MutationRow(Base):
+    """Every mutation this database accepted, in order. Locally, ``pending`` ones are the outbox."""
+
+    __tablename__ = "mutations"
+    __table_args__ = (Index(None, "status", "seq"),)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(ID, unique=True)
+    actor: Mapped[str] = mapped_column(ID)
+    at: Mapped[dt.datetime]
+    kind: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(200))
+    base_version: Mapped[int | None]
+    args: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(10))
+
+
+class SettingRow(Base):
+    """Small key/value facts about the workspace (its id, the sync cursor, ...)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,412 @@
+"""Full-text search over proposals and articles, on SQLite (FTS5) and PostgreSQL (tsvector).
+
+Both backends index the tokens of :mod:`newsdesk.core.search_tokens` (CJK bigrams plus run ends,
+lower-case words) and search every query term as a phrase of consecutive tokens, so any Chinese
+substring of two or more characters is found exactly where it occurs; a single character is a
+prefix search over the index. Neither database tokenises anything itself:
+
+* SQLite: ``search_document`` holds the plain text, keys and channel; the FTS5 table
+  ``search_fts`` (same rowid) holds the space-separated tokens, which its ``ascii`` tokenizer
+  merely splits at the spaces. Ranked by bm25 with titles weighing ten times bodies.
+* PostgreSQL: ``search_document`` holds the plain text and a ``tsvector`` written as a literal
+  here (title tokens weight A, body tokens weight D, one unused position between them so no
+  phrase spans both) with a GIN index, searched with ``<->`` phrases and ranked by ts_rank_cd
+  with the same 10:1 weights. A tsvector keeps at most 256 positions per lexeme and none past
+  16383, so ``<->`` alone would miss phrases late in long documents; those documents also store
+  their tokens as text (``terms``) and such phrases are checked with ``strpos`` there.
+
+Query text only ever reaches the databases as tokens, which are letters and digits only, quoted
+and bound as parameters: FTS5 and tsquery syntax in a query is searched for, never interpreted.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg
+from sqlalchemy.dialects import sqlite
+
+from newsdesk.core.search_tokens import (
+    PREFIX_MARK,
+    index_tokens,
+    query_tokens,
+    snippet,
+    strip_html,
+)
+
+KINDS: Final = frozenset({"proposal", "article"})
+
+TITLE_WEIGHT: Final = 10.0
+"""How much more a title token counts than a body token, on both backends."""
+
+# tsvector limits (PostgreSQL's MAXNUMPOS and MAXENTRYPOS - 1): positions past these are lost.
+_PG_MAX_POSITIONS_PER_LEXEME: Final = 256
+_PG_MAX_POSITION: Final = 16383
+# Body positions as tsvector text (body tokens have the default weight, D), precomputed because
+# formatting them was most of the time spent indexing.
+_PG_POSITIONS: Final = tuple(str(position) for position in range(_PG_MAX_POSITION + 1))
+
+_SQLITE: Final = sa.MetaData()
+_SQLITE_DOCS: Final = sa.Table(
+    "search_document",
+    _SQLITE,
+    sa.Column("id", sa.Integer, primary_key=True),  # = search_fts.rowid
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("doc_id", sa.String(64), nullable=False),
+    sa.Column("channel_id", sa.String(64), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.UniqueConstraint("kind", "doc_id", name="uq_search_document_kind_doc_id"),
+)
+# Created by _FTS5_DDL, described here only to build statements.
+_SQLITE_FTS: Final = sa.Table(
+    "search_fts",
+    sa.MetaData(),
+    sa.Column("rowid", sa.Integer, primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("body", sa.Text),
+)
+# The "ascii" tokenizer splits only at ASCII non-alphanumerics, here the spaces between tokens;
+# unicode61 would apply its own Unicode tables (and diacritic folding) to tokens already folded.
+_FTS5_DDL: Final = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize = 'ascii')"
+)
+
+_PG: Final = sa.MetaData()
+_PG_DOCS: Final = sa.Table(
+    "search_document",
+    _PG,
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("doc_id", sa.String(64), nullable=False),
+    sa.Column("channel_id", sa.String(64), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("tsv", pg.TSVECTOR, nullable=False),
+    # " title tokens \n body tokens ", only when tsv lost positions; else NULL.
+    sa.Column("terms", sa.Text, nullable=True),
+    sa.PrimaryKeyConstraint("kind", "doc_id", name="pk_search_document"),
+    sa.Index("ix_search_document_tsv", "tsv", postgresql_using="gin"),
+)
+# ts_rank_cd weights for D (body), C, B, A (title).
+_PG_WEIGHTS: Final = f"{{0.1, 0.1, 0.1, {0.1 * TITLE_WEIGHT}}}"
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """A proposal or an article as search sees it; ``body`` may be HTML or plain text."""
+
+    kind: str
+    id: str
+    title: str
+    body: str
+    channel_id: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: ``rank`` is higher for better hits (comparable within one search only)."""
+
+    kind: str
+    id: str
+    rank: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    document: SearchDocument
+    body: str
+    title_tokens: list[str]
+    body_tokens: list[str]
+
+
+def _dialect(conn: sa.Connection) -> str:
+    name = conn.dialect.name
+    if name not in ("sqlite", "postgresql"):
+        raise NotImplementedError(f"full-text search does not support {name}")
+    return name
+
+
+def create_search_schema(conn: sa.Connection) -> None:
+    """Create the search tables (if missing) in the caller's transaction."""
+    if _dialect(conn) == "sqlite":
+        _SQLITE.create_all(conn)
+        conn.execute(sa.text(_FTS5_DDL))
+    else:
+        _PG.create_all(conn)
+        # Keep tsvectors in the row (they barely compress): ranking reads every match's tsvector,
+        # and fetching each from the TOAST table doubled the time of broad queries.
+        conn.execute(sa.text("ALTER TABLE search_document ALTER COLUMN tsv SET STORAGE MAIN"))
+
+
+def drop_search_schema(conn: sa.Connection) -> None:
+    """Drop the search tables (if present) in the caller's transaction."""
+    if _dialect(conn) == "sqlite":
+        conn.execute(sa.text("DROP TABLE IF EXISTS search_fts"))
+        _SQLITE.drop_all(conn)
+    else:
+        _PG.drop_all(conn)
+
+
+def _prepare(docs: Sequence[SearchDocument]) -> list[_Prepared]:
+    """Tokenised documents, one per key (the last one wins, as it would one by one)."""
+    latest: dict[tuple[str, str], SearchDocument] = {}
+    for doc in docs:
+        if doc.kind not in KINDS:
+            raise ValueError(f"unknown search document kind {doc.kind!r}")
+        latest[doc.kind, doc.id] = doc
+    prepared = []
+    for doc in latest.values():
+        body = strip_html(doc.body)
+        prepared.append(_Prepared(doc, body, index_tokens(doc.title), index_tokens(body)))
+    return prepared
+
+
+def index_documents(
+    conn: sa.Connection, docs: Sequence[SearchDocument], *, new: bool = False
+) -> None:
+    """Add or replace ``docs`` (keyed by kind and id) in the caller's transaction.
+
+    ``new=True`` promises that none of ``docs`` is indexed yet, which saves looking for old
+    versions to replace.
+    """
+    prepared = _prepare(docs)
+    if not prepared:
+        return
+    if _dialect(conn) == "sqlite":
+        _index_sqlite(conn, prepared, new)
+    else:
+        _index_pg(conn, prepared)
+
+
+def _index_sqlite(conn: sa.Connection, prepared: list[_Prepared], new: bool) -> None:
+    docs = _SQLITE_DOCS
+    upsert = sqlite.insert(docs)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=["kind", "doc_id"],
+        set_={name: upsert.excluded[name] for name in ("channel_id", "title", "body")},
+    )
+    # The upsert keeps a document's id, so its FTS row is replaced under the same rowid; the ids
+    # come back with RETURNING because FTS5 inserts that look them up row by row are ~4x slower.
+    returned = conn.execute(
+        upsert.returning(docs.c.id, docs.c.kind, docs.c.doc_id, sort_by_parameter_order=True),
+        [
+            {
+                "kind": p.document.kind,
+                "doc_id": p.document.id,
+                "channel_id": p.document.channel_id,
+                "title": p.document.title,
+                "body": p.body,
+            }
+            for p in prepared
+        ],
+    ).all()
+    if not new:
+        conn.exec_driver_sql(
+            "DELETE FROM search_fts WHERE rowid = ?", [(row.id,) for row in returned]
+        )
+    # Straight to the driver: these rows need no type processing, and this is the hot path.
+    conn.exec_driver_sql(
+        "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [
+            (row.id, " ".join(p.title_tokens), " ".join(p.body_tokens))
+            for row, p in zip(returned, prepared, strict=True)
+        ],
+    )
+
+
+def _pg_tsvector(title_tokens: list[str], body_tokens: list[str]) -> tuple[str, bool]:
+    """A tsvector literal for the tokens, and whether PostgreSQL will drop some positions.
+
+    Written here rather than with to_tsvector so that PostgreSQL's parser (and the database
+    locale) cannot split or drop tokens, and so that titles and bodies are not adjacent. Tokens
+    are letters and digits only, so quoting them needs no escapes.
+    """
+    positions: dict[str, list[str]] = {}
+    for position, token in enumerate(title_tokens, 1):
+        positions.setdefault(token, []).append(f"{position}A")
+    start = len(title_tokens) + 2
+    labels = itertools.chain(_PG_POSITIONS[start:], itertools.repeat(_PG_POSITIONS[-1]))
+    for token, label in zip(body_tokens, labels, strict=False):
+        positions.setdefault(token, []).append(label)
+    lossy = start + len(body_tokens) - 1 > _PG_MAX_POSITION or any(
+        len(found) > _PG_MAX_POSITIONS_PER_LEXEME for found in positions.values()
+    )
+    literal = " ".join(
+        [
+            f"'{token}':{','.join(found[:_PG_MAX_POSITIONS_PER_LEXEME])}"
+            for token, found in positions.items()
+        ]
+    )
+    return literal, lossy
+
+
+def _index_pg(conn: sa.Connection, prepared: list[_Prepared]) -> None:
+    rows = []
+    for p in prepared:
+        tsv, lossy = _pg_tsvector(p.title_tokens, p.body_tokens)
+        terms = f" {' '.join(p.title_tokens)} \n {' '.join(p.body_tokens)} " if lossy else None
+        rows.append(
+            {
+                "kind": p.document.kind,
+                "doc_id": p.document.id,
+                "channel_id": p.document.channel_id,
+                "title": p.document.title,
+                "body": p.body,
+                "tsv_literal": tsv,
+                "terms": terms,
+            }
+        )
+    upsert = pg.insert(_PG_DOCS).values(tsv=sa.cast(sa.bindparam("tsv_literal"), pg.TSVECTOR))
+    upsert = upsert.on_conflict_do_update(
+        index_elements=["kind", "doc_id"],
+        set_={
+            name: upsert.excluded[name] for name in ("channel_id", "title", "body", "tsv", "terms")
+        },
+    )
+    conn.execute(upsert, rows)
+
+
+def remove_documents(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> None:
+    """Remove the documents with these (kind, id) keys, if indexed, in the caller's transaction."""
+    if not keys:
+        return
+    rows = [{"k_kind": kind, "k_id": doc_id} for kind, doc_id in keys]
+    if _dialect(conn) == "sqlite":
+        ids = (
+            sa.select(_SQLITE_DOCS.c.id)
+            .where(
+                _SQLITE_DOCS.c.kind == sa.bindparam("k_kind"),
+                _SQLITE_DOCS.c.doc_id == sa.bindparam("k_id"),
+            )
+            .scalar_subquery()
+        )
+        conn.execute(sa.delete(_SQLITE_FTS).where(_SQLITE_FTS.c.rowid == ids), rows)
+        docs = _SQLITE_DOCS
+    else:
+        docs = _PG_DOCS
+    conn.execute(
+        sa.delete(docs).where(
+            docs.c.kind == sa.bindparam("k_kind"), docs.c.doc_id == sa.bindparam("k_id")
+        ),
+        rows,
+    )
+
+
+def search(
+    conn: sa.Connection,
+    query: str,
+    *,
+    kinds: Collection[str] | None = None,
+    channel_ids: Collection[str] | None = None,
+    limit: int = 50,
+) -> list[SearchHit]:
+    """Documents containing every term of ``query`` (see query_tokens), best first.
+
+    ``kinds`` and ``channel_ids`` restrict the results when given (an empty collection matches
+    nothing). Each hit's snippet is taken from the body around the earliest match (from its
+    start if only the title matches; from the title if the body is empty).
+    """
+    phrases = query_tokens(query)
+    if not phrases or limit <= 0:
+        return []
+    if _dialect(conn) == "sqlite":
+        docs, ranked = _SQLITE_DOCS, _ranked_sqlite(phrases)
+    else:
+        docs, ranked = _PG_DOCS, _ranked_pg(phrases)
+    # Rank and cut in a subquery, so only the hits' texts are read for snippets.
+    best = ranked.where(*_filters(docs, kinds, channel_ids)).limit(limit).subquery()
+    rows = conn.execute(
+        sa.select(best.c.kind, best.c.doc_id, best.c.rank, docs.c.title, docs.c.body)
+        .join_from(best, docs, (docs.c.kind == best.c.kind) & (docs.c.doc_id == best.c.doc_id))
+        .order_by(best.c.rank.desc(), best.c.kind, best.c.doc_id)
+    )
+    return [
+        SearchHit(kind, doc_id, float(rank), snippet(body or title, query))
+        for kind, doc_id, rank, title, body in rows
+    ]
+
+
+def _stems(phrase: Sequence[str]) -> tuple[list[str], bool]:
+    """The phrase's tokens without PREFIX_MARK, and whether its last token is a prefix."""
+    return [token.removesuffix(PREFIX_MARK) for token in phrase], phrase[-1].endswith(PREFIX_MARK)
+
+
+def _fts5_query(phrases: list[list[str]]) -> str:
+    """An FTS5 query: each phrase a quoted string (``*`` after it for a prefix), all ANDed.
+
+    Tokens are letters and digits only, so the quotes need no escapes.
+    """
+    parts = []
+    for phrase in phrases:
+        stems, is_prefix = _stems(phrase)
+        parts.append('"' + " ".join(stems) + '"' + (" *" if is_prefix else ""))
+    return " AND ".join(parts)
+
+
+def _ranked_sqlite(phrases: list[list[str]]) -> sa.Select[Any]:
+    """Matching (kind, doc_id) keys with their rank (negated bm25), best first."""
+    docs = _SQLITE_DOCS.c
+    fts: sa.ColumnClause[Any] = sa.literal_column(_SQLITE_FTS.name)
+    rank = (-sa.func.bm25(fts, TITLE_WEIGHT, 1.0)).label("rank")
+    return (
+        sa.select(docs.kind, docs.doc_id, rank)
+        .join_from(_SQLITE_FTS, _SQLITE_DOCS, docs.id == _SQLITE_FTS.c.rowid)
+        .where(fts.op("MATCH")(_fts5_query(phrases)))
+        .order_by(rank.desc(), docs.kind, docs.doc_id)
+    )
+
+
+def _pg_tsquery(phrases: list[list[str]], operator: str) -> str:
+    """A tsquery literal: each phrase's lexemes joined by ``operator``, all phrases ANDed."""
+    parts = []
+    for phrase in phrases:
+        stems, is_prefix = _stems(phrase)
+        lexemes = [f"'{stem}'" for stem in stems]
+        if is_prefix:
+            lexemes[-1] += ":*"
+        parts.append("(" + f" {operator} ".join(lexemes) + ")")
+    return " & ".join(parts)
+
+
+def _pg_needle(phrase: list[str]) -> str:
+    """What ``terms`` contains where ``phrase`` occurs."""
+    stems, is_prefix = _stems(phrase)
+    return " " + " ".join(stems) + ("" if is_prefix else " ")
+
+
+def _ranked_pg(phrases: list[list[str]]) -> sa.Select[Any]:
+    """Matching (kind, doc_id) keys with their rank (ts_rank_cd), best first."""
+    docs = _PG_DOCS.c
+    all_tokens = sa.cast(sa.literal(_pg_tsquery(phrases, "&")), pg.TSQUERY)
+    exact = sa.cast(sa.literal(_pg_tsquery(phrases, "<->")), pg.TSQUERY)
+    weights = sa.cast(sa.literal(_PG_WEIGHTS), pg.ARRAY(sa.REAL))
+    rank = sa.func.ts_rank_cd(weights, docs.tsv, exact).label("rank")
+    # The GIN index finds rows with every token; phrases are then checked on the positions.
+    conditions: list[sa.ColumnElement[bool]] = [docs.tsv.bool_op("@@")(all_tokens)]
+    needles = [_pg_needle(phrase) for phrase in phrases if len(phrase) > 1]
+    if needles:
+        in_terms = [sa.func.strpos(docs.terms, needle) > 0 for needle in needles]
+        conditions.append(
+            sa.or_(docs.tsv.bool_op("@@")(exact), sa.and_(docs.terms.is_not(None), *in_terms))
+        )
+    return (
+        sa.select(docs.kind, docs.doc_id, rank)
+        .where(*conditions)
+        .order_by(rank.desc(), docs.kind, docs.doc_id)
+    )
+
+
+def _filters(
+    docs: sa.Table, kinds: Collection[str] | None, channel_ids: Collection[str] | None
+) -> list[sa.ColumnElement[bool]]:
+    filters: list[sa.ColumnElement[bool]] = []
+    if kinds is not None:
+        filters.append(docs.c.kind.in_(list(kinds)))
+    if channel_ids is not None:
+        filters.append(docs.c.channel_id.in_(list(channel_ids)))
+    return filters

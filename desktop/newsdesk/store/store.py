@@ -1,0 +1,98 @@
+"""The store: one database (SQLite or PostgreSQL) and the operations the application needs."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from newsdesk.core.mutation import Mutation
+from newsdesk.store import search
+from newsdesk.store.apply import MUTATIONS, Applied, Status, apply, mutation_from_row
+from newsdesk.store.schema import Base, SettingRow
+from newsdesk.store.world import DbWorld
+
+SETTINGS = Base.metadata.tables[SettingRow.__tablename__]
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the settings Newsdesk relies on (WAL and a busy timeout on SQLite)."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def apply(
+        self, mutations: Sequence[Mutation], status: Status = Status.PENDING
+    ) -> list[Applied]:
+        """Apply ``mutations`` in one transaction; see :func:`newsdesk.store.apply.apply`."""
+        with self.engine.begin() as conn:
+            return apply(conn, mutations, status)
+
+    @contextmanager
+    def world(self) -> Iterator[DbWorld]:
+        """A read-only view for the domain's questions ("may I select this?")."""
+        with self.engine.connect() as conn:
+            yield DbWorld(conn)
+
+    def pending(self, limit: int | None = None) -> list[Mutation]:
+        """The outbox: mutations applied here that the server has not accepted yet, in order."""
+        query = (
+            select(MUTATIONS)
+            .where(MUTATIONS.c.status == Status.PENDING.value)
+            .order_by(MUTATIONS.c.seq)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [mutation_from_row(row) for row in conn.execute(query).mappings()]
+
+    def pending_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(MUTATIONS)
+                    .where(MUTATIONS.c.status == Status.PENDING.value)
+                ).scalar_one()
+            )
+
+    def search(
+        self,
+        query: str,
+        *,
+        kinds: Collection[str] | None = None,
+        channel_ids: Collection[str] | None = None,
+        limit: int = 50,
+    ) -> list[search.SearchHit]:
+        with self.engine.connect() as conn:
+            return search.search(conn, query, kinds=kinds, channel_ids=channel_ids, limit=limit)
+
+    def setting(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == key)).scalar()
+            return str(value) if value is not None else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
+        statement = insert(SETTINGS).values(key=key, value=value)
+        with self.engine.begin() as conn:
+            conn.execute(
+                statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
+            )

@@ -1,0 +1,190 @@
+"""A workspace: a folder holding the local SQLite database (WAL mode) and the attachments.
+
+Opening one never damages it: a damaged file, a workspace written by a newer Newsdesk or a
+folder that cannot be written are refused with a message saying so, before anything is written;
+an older workspace is copied aside before it is upgraded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+from types import MappingProxyType
+
+import platformdirs
+from sqlalchemy import exc
+
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
+from newsdesk.store import migrate
+from newsdesk.store.blobs import BlobStore
+from newsdesk.store.store import Store, make_engine
+
+DB_NAME = "newsdesk.db"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class WorkspaceError(Exception):
+    """A workspace cannot be opened; ``message`` says why, for people."""
+
+    def __init__(self, source: str, **params: object) -> None:
+        self.message = Message("Workspace", source, MappingProxyType(params))
+        super().__init__(str(self.message))
+
+
+def default_location() -> Path:
+    return platformdirs.user_data_path("Newsdesk", appauthor=False) / "workspace"
+
+
+def _check_writable(folder: Path) -> None:
+    probe = folder / ".newsdesk-write-check"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise WorkspaceError(
+            QT_TRANSLATE_NOOP(
+                "Workspace",
+                "Newsdesk cannot write to the folder {path} ({reason}). Choose another "
+                "folder or ask for write permission.",
+            ),
+            path=str(folder),
+            reason=error.strerror or str(error),
+        ) from None
+
+
+def _probe_version(db: Path) -> str | None:
+    """The workspace's schema revision, read without writing anything, not even a lock file."""
+    with db.open("rb") as f:
+        if f.read(16) != SQLITE_MAGIC:
+            raise WorkspaceError(
+                QT_TRANSLATE_NOOP(
+                    "Workspace",
+                    "{path} is damaged or is not a Newsdesk workspace: it is not a "
+                    "database file. Restore it from a backup or open another workspace.",
+                ),
+                path=str(db),
+            )
+    wal = db.with_name(db.name + "-wal")
+    immutable = "" if wal.exists() and wal.stat().st_size else "&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro{immutable}", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise WorkspaceError(
+                        QT_TRANSLATE_NOOP(
+                            "Workspace", "{path} is a database, but not a Newsdesk workspace."
+                        ),
+                        path=str(db),
+                    )
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise WorkspaceError(
+            QT_TRANSLATE_NOOP(
+                "Workspace",
+                "{path} is damaged ({reason}). Restore it from a backup or open another workspace.",
+            ),
+            path=str(db),
+            reason=str(error),
+        ) from None
+
+
+class Workspace:
+    def __init__(self, folder: Path, store: Store) -> None:
+        self.folder = folder
+        self.store = store
+        self.blobs = BlobStore(folder / "attachments")
+
+    @property
+    def wordlists(self) -> Path:
+        """The administrator's own sensitive-word lists, added to the shipped ones."""
+        return self.folder / "wordlists"
+
+    @classmethod
+    def open(cls, folder: Path, *, create: bool = False) -> Workspace:
+        folder = folder.expanduser().resolve()
+        db = folder / DB_NAME
+        if not db.exists():
+            if not create:
+                raise WorkspaceError(
+                    QT_TRANSLATE_NOOP("Workspace", "There is no Newsdesk workspace in {path}."),
+                    path=str(folder),
+                )
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise WorkspaceError(
+                    QT_TRANSLATE_NOOP(
+                        "Workspace", "Newsdesk cannot create the folder {path} ({reason})."
+                    ),
+                    path=str(folder),
+                    reason=error.strerror or str(error),
+                ) from None
+            version = None
+        else:
+            version = _probe_version(db)
+            if version is not None and not migrate.known(version):
+                raise WorkspaceError(
+                    QT_TRANSLATE_NOOP(
+                        "Workspace",
+                        "{path} was written by a newer version of Newsdesk (schema "
+                        "{version}). Install that version to open it; nothing was changed.",
+                    ),
+                    path=str(folder),
+                    version=version,
+                )
+        _check_writable(folder)
+        if version is not None and version != migrate.head():
+            cls._copy_aside(db, version)
+        engine = make_engine(f"sqlite:///{db}")
+        try:
+            with engine.begin() as conn:
+                migrate.upgrade(conn)
+        except exc.DatabaseError as error:
+            engine.dispose()
+            raise WorkspaceError(
+                QT_TRANSLATE_NOOP(
+                    "Workspace",
+                    "{path} is damaged ({reason}). Restore it from a backup or open "
+                    "another workspace.",
+                ),
+                path=str(db),
+                reason=str(error.orig),
+            ) from None
+        return cls(folder, Store(engine))
+
+    @staticmethod
+    def _copy_aside(db: Path, version: str) -> Path:
+        """A consistent copy of ``db`` in ``backups/`` before an upgrade changes it."""
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = db.parent / "backups" / f"newsdesk-schema-{version}-{stamp}.db"
+        target.parent.mkdir(exist_ok=True)
+        source = sqlite3.connect(db)
+        try:
+            copy = sqlite3.connect(target)
+            with copy:
+                source.backup(copy)
+            copy.close()
+        finally:
+            source.close()
+        return target
+
+    def close(self) -> None:
+        self.store.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def is_workspace(folder: Path) -> bool:
+    return (folder / DB_NAME).is_file() and os.access(folder, os.R_OK)

@@ -1,0 +1,205 @@
+"""The domain's :class:`~newsdesk.core.world.World` over a database connection.
+
+One instance serves one batch of mutations inside one transaction. Reads are cached and
+overlaid with the batch's own pending writes, so a later mutation sees what an earlier one in
+the same batch did; :meth:`DbWorld.flush` writes everything with one statement per table.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+
+from newsdesk.core.model import (
+    Article,
+    Attachment,
+    Channel,
+    Entity,
+    Proposal,
+    Publication,
+    ReviewDecision,
+    Revision,
+    RoleGrant,
+    SignOff,
+    User,
+)
+from newsdesk.store.codec import TABLES, from_row, key_column, to_row
+
+E = TypeVar("E", bound=Entity)
+_MISSING = object()
+CHUNK = 2000  # ids per IN (...) query, well under SQLite's 32,766 variables
+
+
+class ConcurrentWriteError(RuntimeError):
+    """Another transaction changed a row this batch read; the batch must be decided again."""
+
+
+class DbWorld:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._cache: dict[tuple[type, str], Any] = {}
+        # class -> key -> (latest value, row_version in the database or None if the row is new)
+        self._pending: dict[type, dict[str, tuple[Entity, int | None]]] = defaultdict(dict)
+        self._children: dict[tuple[type, str], list[Any]] = {}
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _by_key(self, cls: type[E], key: str | None) -> E | None:
+        if key is None:
+            return None
+        pending = self._pending[cls].get(key)
+        if pending is not None:
+            return pending[0]  # type: ignore[return-value]
+        cached = self._cache.get((cls, key), _MISSING)
+        if cached is _MISSING:
+            table = TABLES[cls]
+            row = (
+                self.conn.execute(select(table).where(table.c[key_column(cls)] == key))
+                .mappings()
+                .first()
+            )
+            cached = from_row(cls, row) if row is not None else None
+            self._cache[(cls, key)] = cached
+        return cached  # type: ignore[no-any-return]
+
+    def prefetch(self, cls: type[Entity], keys: Iterable[str]) -> None:
+        """Load many rows in a few queries, so deciding a batch does not query row by row."""
+        table, column = TABLES[cls], key_column(cls)
+        wanted = [k for k in set(keys) if (cls, k) not in self._cache]
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            for key in chunk:
+                self._cache[(cls, key)] = None
+            for row in self.conn.execute(
+                select(table).where(table.c[column].in_(chunk))
+            ).mappings():
+                self._cache[(cls, row[column])] = from_row(cls, row)
+
+    def _where(self, cls: type[E], memo: str, **equals: Any) -> list[E]:
+        """Rows of ``cls`` matching ``equals``, with this batch's pending values laid over them."""
+        memo_key = (cls, memo)
+        if memo_key not in self._children:
+            table = TABLES[cls]
+            condition = and_(*(table.c[name] == value for name, value in equals.items()))
+            self._children[memo_key] = [
+                from_row(cls, row)
+                for row in self.conn.execute(select(table).where(condition)).mappings()
+            ]
+        found: dict[str, E] = {e.id: e for e in self._children[memo_key]}
+        for key, (entity, _) in self._pending[cls].items():
+            if all(getattr(entity, n) == v for n, v in equals.items()):
+                found[key] = entity  # type: ignore[assignment]
+        return list(found.values())
+
+    def user(self, user_id: str) -> User | None:
+        return self._by_key(User, user_id)
+
+    def user_by_login(self, login: str) -> User | None:
+        found = self._where(User, f"login:{login.lower()}", login=login.lower())
+        return found[0] if found else None
+
+    def has_users(self) -> bool:
+        if self._pending[User]:
+            return True
+        table = TABLES[User]
+        return bool(self.conn.execute(select(func.count()).select_from(table)).scalar())
+
+    def channel(self, channel_id: str) -> Channel | None:
+        return self._by_key(Channel, channel_id)
+
+    def channel_by_name(self, name: str) -> Channel | None:
+        found = self._where(Channel, f"name:{name}", name=name)
+        return found[0] if found else None
+
+    def grant(self, grant_id: str) -> RoleGrant | None:
+        return self._by_key(RoleGrant, grant_id)
+
+    def grants_of(self, user_id: str) -> Sequence[RoleGrant]:
+        return [g for g in self._where(RoleGrant, f"user:{user_id}", user_id=user_id) if g.active]
+
+    def proposal(self, proposal_id: str) -> Proposal | None:
+        return self._by_key(Proposal, proposal_id)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_key(Article, article_id)
+
+    def revision(self, revision_id: str) -> Revision | None:
+        return self._by_key(Revision, revision_id)
+
+    def decisions(self, article_id: str, revision_number: int) -> Sequence[ReviewDecision]:
+        return self._where(
+            ReviewDecision,
+            f"{article_id}#{revision_number}",
+            article_id=article_id,
+            revision_number=revision_number,
+        )
+
+    def sign_off(self, article_id: str, revision_number: int) -> SignOff | None:
+        found = self._where(
+            SignOff,
+            f"{article_id}#{revision_number}",
+            article_id=article_id,
+            revision_number=revision_number,
+        )
+        return found[0] if found else None
+
+    def publications(self, article_id: str) -> Sequence[Publication]:
+        return self._where(Publication, article_id, article_id=article_id)
+
+    def attachment(self, sha256: str) -> Attachment | None:
+        return self._by_key(Attachment, sha256)
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def stage(self, entities: Iterable[Entity]) -> None:
+        for entity in entities:
+            pending = self._pending[type(entity)]
+            if entity.id in pending:
+                pending[entity.id] = (entity, pending[entity.id][1])
+            else:
+                pending[entity.id] = (
+                    entity,
+                    None if entity.row_version == 1 else entity.row_version - 1,
+                )
+
+    def staged(self) -> list[tuple[Entity, bool]]:
+        """Every value waiting to be written, and whether it is a new row."""
+        return [
+            (entity, db_version is None)
+            for pending in self._pending.values()
+            for entity, db_version in pending.values()
+        ]
+
+    def flush(self) -> None:
+        """Write the pending values: inserts, then updates guarded by the version they read."""
+        inserts: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        updates: dict[type, list[dict[str, Any]]] = defaultdict(list)
+        for entity, db_version in (v for p in self._pending.values() for v in p.values()):
+            row = to_row(entity)
+            if db_version is None:
+                inserts[type(entity)].append(row)
+            else:
+                row["_key"], row["_expected"] = row[key_column(type(entity))], db_version
+                updates[type(entity)].append(row)
+        for cls, rows in inserts.items():
+            self.conn.execute(insert(TABLES[cls]), rows)
+        for cls, rows in updates.items():
+            table, column = TABLES[cls], key_column(cls)
+            statement = (
+                update(table)
+                .where(table.c[column] == bindparam("_key"))
+                .where(table.c.row_version == bindparam("_expected"))
+                .values({c.name: bindparam(c.name) for c in table.columns})
+            )
+            for row in rows:
+                # Executed row by row: the row count per statement is what detects a lost race.
+                if self.conn.execute(statement, row).rowcount != 1:
+                    raise ConcurrentWriteError(f"{table.name} {row['_key']} changed meanwhile")
+        for cls, pending in self._pending.items():
+            for key, (entity, _) in pending.items():
+                self._cache[(cls, key)] = entity
+        self._pending.clear()
+        self._children.clear()

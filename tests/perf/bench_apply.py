@@ -1,0 +1,192 @@
+"""``apply`` throughput: mutations decided by the core rules and written, as sync applies them,
+against a raw SQLAlchemy Core bulk insert of the same rows into the same kind of database."""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
+
+from newsdesk.core.ids import new_id
+from newsdesk.core.model import Proposal
+from newsdesk.core.mutation import Kind, Mutation, mutation
+from newsdesk.store import migrate
+from newsdesk.store.apply import MUTATIONS, Status
+from newsdesk.store.codec import TABLES, to_row
+from newsdesk.store.store import Store, make_engine
+from tests.perf import Result
+
+WORDS = (
+    "新闻",
+    "文化",
+    "图书馆",
+    "社区",
+    "惠民",
+    "服务",
+    "活动",
+    "发布",
+    "非遗",
+    "展览",
+    "读者",
+    "志愿者",
+    "乡村",
+    "振兴",
+    "教育",
+    "医院",
+    "政务",
+    "改革",
+    "民生",
+    "春节",
+    "数字",
+    "阅读",
+)
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(WORDS) for _ in range(words))
+
+
+@contextmanager
+def databases(kind: str) -> Iterator[Callable[[], str]]:
+    """Yield a factory of fresh, empty database URLs of ``kind``; all are removed afterwards."""
+    created: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        admin = None
+        if kind == "postgresql":
+            admin = create_engine(os.environ["NEWSDESK_TEST_PG_URL"], isolation_level="AUTOCOMMIT")
+
+        def fresh() -> str:
+            name = f"newsdesk_bench_{uuid.uuid4().hex[:12]}"
+            if admin is None:
+                return f"sqlite:///{Path(folder) / name}.db"
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+            created.append(name)
+            return make_url(str(admin.url)).set(database=name).render_as_string(hide_password=False)
+
+        try:
+            yield fresh
+        finally:
+            if admin is not None:
+                with admin.connect() as conn:
+                    for name in created:
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                admin.dispose()
+
+
+def _migrated(url: str) -> Store:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+    return Store(engine)
+
+
+def _newsroom(admin: str, editor: str, channel: str) -> list[Mutation]:
+    return [
+        mutation(admin, Kind.USER_CREATE, admin, login="admin", name="管理员", is_admin=True),
+        mutation(admin, Kind.USER_CREATE, editor, login="editor", name="编辑"),
+        mutation(admin, Kind.CHANNEL_CREATE, channel, name="新闻", review_levels=3),
+        mutation(
+            admin,
+            Kind.ROLE_GRANT,
+            f"{editor}/{channel}/editor",
+            user_id=editor,
+            channel_id=channel,
+            role="editor",
+        ),
+    ]
+
+
+def _warm_up(fresh: Callable[[], str]) -> None:
+    """One small run first, so neither side pays for first-use compilation in the timing."""
+    admin, editor, channel = new_id(), new_id(), new_id()
+    store = _migrated(fresh())
+    store.apply(_newsroom(admin, editor, channel), Status.ACCEPTED)
+    store.apply(
+        [
+            mutation(editor, Kind.PROPOSAL_CREATE, channel_id=channel, title="预热")
+            for _ in range(200)
+        ],
+        Status.ACCEPTED,
+    )
+    store.engine.dispose()
+
+
+def measure(kind: str, count: int) -> list[Result]:
+    rng = random.Random(7)
+    admin, editor, channel = new_id(), new_id(), new_id()
+    creates = [
+        mutation(
+            editor,
+            Kind.PROPOSAL_CREATE,
+            channel_id=channel,
+            title=_text(rng, 6),
+            angle=_text(rng, 40),
+            tags=["民生"],
+        )
+        for _ in range(count)
+    ]
+    with databases(kind) as fresh:
+        _warm_up(fresh)
+        store = _migrated(fresh())
+        store.apply(_newsroom(admin, editor, channel), Status.ACCEPTED)
+        started = time.perf_counter()
+        applied = store.apply(creates, Status.ACCEPTED)
+        apply_seconds = time.perf_counter() - started
+        assert all(a.accepted for a in applied)
+        entity_rows = [to_row(a.outcome.upserts[0]) for a in applied]  # type: ignore[union-attr]
+        log_rows = [
+            {
+                "id": m.id,
+                "actor": m.actor,
+                "at": m.at,
+                "kind": m.kind.value,
+                "entity": m.entity,
+                "base_version": None,
+                "args": dict(m.args),
+                "status": "accepted",
+            }
+            for m in creates
+        ]
+        store.engine.dispose()
+
+        raw = _migrated(fresh())
+        started = time.perf_counter()
+        with raw.engine.begin() as conn:
+            conn.execute(insert(TABLES[Proposal]), entity_rows)
+            conn.execute(insert(MUTATIONS), log_rows)
+        raw_seconds = time.perf_counter() - started
+        raw.engine.dispose()
+    rate, raw_rate = count / apply_seconds, count / raw_seconds
+    ratio = rate / raw_rate
+    if kind == "sqlite":
+        target, met = "≥ 5,000/s and ratio ≥ 0.2 (within 5×)", rate >= 5000 and ratio >= 0.2
+    else:
+        target, met = "informational (sync issue sets PostgreSQL targets)", True
+    return [
+        Result(
+            f"apply {count:,} mutations into {kind}",
+            rate,
+            "mutations/s",
+            raw_rate,
+            ratio,
+            target,
+            met,
+        )
+    ]
+
+
+def run(quick: bool) -> list[Result]:
+    count = 2_000 if quick else 10_000
+    results = measure("sqlite", count)
+    if os.environ.get("NEWSDESK_TEST_PG_URL"):
+        results += measure("postgresql", count)
+    return results

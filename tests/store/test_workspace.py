@@ -1,0 +1,163 @@
+"""Opening workspaces: bad ones are refused with a clear message and left exactly as they were."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from newsdesk.core.ids import new_id
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.store import migrate
+from newsdesk.store.store import make_engine
+from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file below ``folder`` with the hash of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def make_workspace(folder: Path) -> str:
+    admin = new_id()
+    with Workspace.open(folder, create=True) as workspace:
+        workspace.store.apply(
+            [mutation(admin, Kind.USER_CREATE, admin, login="admin", name="管理员", is_admin=True)]
+        )
+    return admin
+
+
+def refused(folder: Path, *words: str) -> str:
+    before = snapshot(folder)
+    with pytest.raises(WorkspaceError) as caught:
+        Workspace.open(folder)
+    message = str(caught.value)
+    for word in words:
+        assert word in message
+    assert snapshot(folder) == before, "a refused workspace must be left untouched"
+    return message
+
+
+def test_a_new_workspace_is_a_folder_with_a_wal_database(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    admin = make_workspace(folder)
+    with Workspace.open(folder) as workspace:
+        with workspace.store.world() as world:
+            user = world.user(admin)
+        assert user is not None and user.name == "管理员"
+        with workspace.store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert (folder / DB_NAME).is_file()
+
+
+def test_attachments_are_stored_by_content_hash(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "ws", create=True) as workspace:
+        data = "图片数据".encode() * 1000
+        sha = workspace.blobs.put(data)
+        assert sha == hashlib.sha256(data).hexdigest()
+        assert workspace.blobs.put(data) == sha
+        assert workspace.blobs.read(sha) == data
+        source = tmp_path / "photo.jpg"
+        source.write_bytes(data + b"!")
+        other = workspace.blobs.put_file(source)
+        assert workspace.blobs.read(other) == data + b"!"
+        workspace.blobs.path(sha).write_bytes(b"tampered")
+        with pytest.raises(OSError, match="damaged"):
+            workspace.blobs.read(sha)
+
+
+def test_a_missing_workspace_is_named(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match="no Newsdesk workspace"):
+        Workspace.open(tmp_path / "nowhere")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_damaged_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"\x00garbage, not a database" * 100)
+    refused(folder, "damaged", DB_NAME)
+
+
+def test_a_truncated_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder)
+    db = folder / DB_NAME
+    db.write_bytes(db.read_bytes()[:100] + b"\xff" * 5000)
+    refused(folder, "damaged")
+
+
+def test_a_foreign_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    with sqlite3.connect(folder / DB_NAME) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    refused(folder, "not a Newsdesk workspace")
+
+
+def test_a_workspace_from_a_newer_version_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder)
+    with sqlite3.connect(folder / DB_NAME) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    refused(folder, "newer version", "9999_from_the_future")
+
+
+def test_an_older_workspace_is_copied_aside_then_upgraded(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    engine = make_engine(f"sqlite:///{folder / DB_NAME}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0001")
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('marker', '旧数据')"))
+    engine.dispose()
+    with Workspace.open(folder) as workspace:
+        with workspace.store.engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head()
+        assert workspace.store.setting("marker") == "旧数据"
+    (backup,) = (folder / "backups").glob("newsdesk-schema-0001-*.db")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT value FROM settings").fetchone() == ("旧数据",)
+    conn.close()
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make ``folder`` unwritable even for root (which ignores permission bits)."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip(
+            "running as root where chattr +i is not permitted: cannot make a folder "
+            "read-only for this test"
+        )
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_read_only_folder_is_refused_and_untouched(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder)
+    with read_only(folder):
+        message = refused(folder, "cannot write", str(folder))
+    assert "permission" in message
