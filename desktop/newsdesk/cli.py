@@ -1,0 +1,142 @@
+"""Command-line entry points: ``newsdesk`` (the desktop) and ``newsdesk-server`` (sync service)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from newsdesk import __version__
+from newsdesk.core.labels import label
+from newsdesk.demo import DEMO_PASSWORD, DemoLogin, build_demo
+from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError, default_location
+from newsdesk.ui.i18n import choose_language, install_translators, translated
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsdesk", description="Newsdesk (采编台)")
+    parser.add_argument("--version", action="version", version=f"Newsdesk {__version__}")
+    parser.add_argument("--workspace", type=Path, help="the workspace folder to open")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the interface")
+    commands = parser.add_subparsers(dest="command")
+    demo = commands.add_parser("demo", help="create the demo newsroom and open it")
+    demo.add_argument(
+        "--workspace",
+        type=Path,
+        dest="demo_workspace",
+        help="where to create it (default: a demo folder in your data directory)",
+    )
+    demo.add_argument(
+        "--size",
+        choices=["small", "large"],
+        default="small",
+        help="large makes 10,000 proposals and articles, for benchmarks",
+    )
+    demo.add_argument("--no-gui", action="store_true", help="create it, but do not open the app")
+    return parser
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _error(text: str) -> int:
+    print(text, file=sys.stderr, flush=True)
+    return 2
+
+
+def describe_roles(entry: DemoLogin) -> str:
+    """What a demo user may do, e.g. "Editor: 新闻、文化; First review: 图书馆"."""
+    if entry.is_admin:
+        return QCoreApplication.translate("cli", "Administrator (users, channels and roles)")
+    return QCoreApplication.translate("cli", "; ").join(
+        QCoreApplication.translate("cli", "{role}: {channels}").format(
+            role=translated(label(role)), channels="、".join(channels)
+        )
+        for role, channels in entry.roles
+    )
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    folder: Path = (args.demo_workspace or default_location().with_name("demo")).expanduser()
+    if (folder / DB_NAME).exists():
+        return _error(
+            QCoreApplication.translate(
+                "cli", "{path} already holds a workspace; choose another folder for the demo."
+            ).format(path=folder)
+        )
+    started = time.perf_counter()
+    _say(
+        QCoreApplication.translate("cli", "Creating the demo newsroom in {path} …").format(
+            path=folder
+        )
+    )
+    try:
+        with Workspace.open(folder, create=True) as workspace:
+            summary = build_demo(
+                workspace,
+                args.size,
+                progress=lambda step: print(f"  {translated(step)}", file=sys.stderr),
+            )
+    except WorkspaceError as error:
+        return _error(translated(error.message))
+    _say(
+        QCoreApplication.translate(
+            "cli",
+            "Created {channels} channels, {users} users, {proposals} proposals and {articles} "
+            "articles ({published} published), {attachments} images, in {seconds:.1f} s.",
+        ).format(
+            channels=summary.channels,
+            users=summary.users,
+            proposals=summary.proposals,
+            articles=summary.articles,
+            published=summary.published,
+            attachments=summary.attachments,
+            seconds=time.perf_counter() - started,
+        )
+    )
+    _say(
+        QCoreApplication.translate(
+            "cli", "Sign in as any of these users; every demo password is “{password}”:"
+        ).format(password=DEMO_PASSWORD)
+    )
+    for entry in summary.logins:
+        _say(f"  {entry.login:<11} {entry.name:<6}  {describe_roles(entry)}")
+    if not args.no_gui:
+        _say(
+            QCoreApplication.translate(
+                "cli",
+                "The desktop window is not part of this version yet; the workspace is ready "
+                "in {path}.",
+            ).format(path=folder)
+        )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    app.setProperty("newsdesk_translators", install_translators(app, choose_language(args.lang)))
+    if args.command == "demo":
+        return run_demo(args)
+    folder = args.workspace or default_location()
+    try:
+        with Workspace.open(folder, create=args.workspace is None):
+            pass
+    except WorkspaceError as error:
+        return _error(translated(error.message))
+    _say(
+        QCoreApplication.translate(
+            "cli",
+            "The desktop window is not part of this version yet; the workspace in {path} is ready.",
+        ).format(path=folder)
+    )
+    return 0
+
+
+def server_main(argv: list[str] | None = None) -> int:
+    del argv
+    return _error("newsdesk-server: the sync service is not part of this version yet.")

@@ -1,0 +1,123 @@
+"""Hand-written stories of 图书馆 (library): one review level, published to WAP and the app."""
+
+from __future__ import annotations
+
+from newsdesk.core.model import ArticleState, Priority, ProposalState
+from newsdesk.demo.story import Plan, Story
+
+LIBRARY_STORIES = (
+    Story(
+        channel="library",
+        by="zhaomin",
+        assignee="zhaomin",
+        picture="library",
+        materials=True,
+        plan=Plan(ProposalState.DONE, ArticleState.PUBLISHED),
+        title="市图书馆古籍修复成果展开幕 百余件修复古籍首次亮相",
+        angle="古籍修复成果展开幕，走进修复室，讲述修复师的日常。",
+        place="市图书馆",
+        subject="古籍修复成果展",
+        org="市图书馆",
+        lead="{date}，“妙手续书香”古籍修复成果展在市图书馆开幕，集中展出近十年来修复的古籍、地方文献和老报刊100余件，其中不少是首次与公众见面。",
+        paragraphs=(
+            "展览分为“古籍的伤与痛”“修复的技与艺”“重生的美与韵”三个单元，通过修复前后对比、工具实物展示和视频演示，让观众直观了解古籍修复的全过程。",
+            "展厅一角还设置了修复体验区，观众可以在馆员指导下尝试托裱、补纸等基础工序。",
+        ),
+        quote=(
+            "从事古籍修复工作二十多年的馆员李老师",
+            "修复古籍急不得，一页书有时要修上好几天，但看到它们重新能被翻阅，一切都值得。",
+        ),
+        tags=("古籍", "展览", "图书馆"),
+    ),
+    Story(
+        channel="library",
+        by="zhaomin",
+        plan=Plan(None, ArticleState.PUBLISHED),
+        title="五个24小时自助图书馆服务点投入使用",
+        angle="新服务点位置和使用方法。",
+        place="滨江新区",
+        subject="24小时自助图书馆",
+        org="市图书馆",
+        lead="{date}，新建成的5个24小时自助图书馆服务点正式投入使用，分布在滨江新区、高新区和南湖街道等人口密集区域，每个服务点可容纳图书2000余册。",
+        paragraphs=(
+            "自助图书馆支持身份证、社保卡和电子读者证借还图书，每位读者最多可借10册，借期30天。读者还可通过图书馆公众号预约图书，由工作人员配送到指定服务点。",
+        ),
+        quote=("在自助图书馆借书的市民小张", "下了夜班也能借书还书，特别方便。"),
+        tags=("图书馆", "便民服务"),
+    ),
+    Story(
+        channel="library",
+        by="editor",
+        assignee="editor",
+        listed=True,
+        plan=Plan(ProposalState.IN_PROGRESS, ArticleState.IN_REVIEW, level=1),
+        title="少儿绘本共读活动报名开启 每周六上午开讲",
+        angle="新一期绘本共读活动报名，介绍活动安排和报名方式。",
+        place="市少儿图书馆",
+        subject="少儿绘本共读活动",
+        org="市少儿图书馆",
+        lead="{date}，市少儿图书馆新一期少儿绘本共读活动开始报名。活动每周六上午举行，面向4至8岁儿童及家长，每期名额30组。",
+        paragraphs=(
+            "每期活动由馆员和志愿者“故事妈妈”共同带领，通过讲故事、角色扮演、手工制作等形式，引导孩子们从图画中读出故事、从故事中学会表达。报名可通过市少儿图书馆公众号进行，额满即止。",
+        ),
+        quote=("馆员李老师", "我们希望孩子们在图书馆找到读书的乐趣，也让家长学会陪孩子读书。"),
+        tags=("少儿阅读", "全民阅读"),
+    ),
+    Story(
+        channel="library",
+        by="zhaomin",
+        plan=Plan(ProposalState.DRAFT),
+        title="阅读马拉松活动策划",
+        angle="策划一场全市阅读马拉松，读者在规定时间内读完指定图书并参加知识问答。",
+        tags=("全民阅读",),
+    ),
+    Story(
+        channel="library",
+        by="zhaomin",
+        plan=Plan(ProposalState.DELETED),
+        title="馆内自习座位预约规则调整",
+        angle="自习座位改为线上预约。",
+        tags=("图书馆",),
+        priority=Priority.LOW,
+    ),
+    Story(
+        channel="library",
+        by="zhaomin",
+        plan=Plan(None, ArticleState.SIGNED_OFF),
+        title="数字阅读体验周：沉浸式体验“云上”图书馆",
+        angle="数字阅读体验周活动介绍。",
+        place="市图书馆",
+        subject="数字阅读体验周",
+        org="市图书馆",
+        lead="{date}，市图书馆数字阅读体验周启动。读者可在体验区试用电子书阅读器、有声书和虚拟现实阅读设备，感受“云上”图书馆的便利。",
+        paragraphs=(
+            "体验周期间，图书馆还推出“数字阅读打卡”活动，读者每天在线阅读满30分钟即可打卡，累计打卡7天可获得图书馆文创纪念品一份。",
+        ),
+        quote=("读者小张", "戴上设备就像走进了书里的世界，孩子特别喜欢。"),
+        tags=("数字阅读", "图书馆"),
+    ),
+    Story(
+        channel="library",
+        by="editor",
+        plan=Plan(ProposalState.SUBMITTED),
+        title="视障读者听书服务回访",
+        angle="回访使用听书机的视障读者，看服务效果和改进需求。",
+        tags=("无障碍", "图书馆"),
+    ),
+    Story(
+        channel="library",
+        by="zhaomin",
+        assignee="zhaomin",
+        plan=Plan(ProposalState.IN_PROGRESS, ArticleState.DRAFT, due_in=3),
+        title="世界读书日系列活动预告",
+        angle="汇总全市图书馆读书日前后的活动，做成一张活动日历。",
+        place="市图书馆",
+        subject="世界读书日系列活动",
+        org="市全民阅读促进会",
+        lead="{date}，记者从市全民阅读促进会获悉，世界读书日前后，全市各级图书馆将推出读书分享、名家讲座、图书漂流等40余场活动。",
+        paragraphs=(
+            "今年的活动以“书香满城·悦读新时代”为主题，既有面向少年儿童的绘本剧场，也有面向成年读者的经典共读和作家见面会。各馆活动安排将陆续在图书馆公众号发布。",
+        ),
+        tags=("全民阅读", "世界读书日"),
+    ),
+)

@@ -1,0 +1,1 @@
+"""The Qt desktop: the only layer that imports Qt."""

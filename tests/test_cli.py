@@ -1,0 +1,60 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from newsdesk.store.workspace import DB_NAME
+
+
+def newsdesk(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--lang", lang, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_demo_creates_a_workspace_and_lists_the_logins(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = newsdesk("demo", "--no-gui", "--workspace", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert (folder / DB_NAME).is_file()
+    for login in ("admin", "chief", "editor", "reviewer1", "reviewer2", "reviewer3", "publisher"):
+        assert f"\n  {login} " in result.stdout
+    assert "“newsdesk”" in result.stdout
+    assert "Channel chief: 新闻、文化、政务服务、图书馆" in result.stdout
+    assert "Demo newsroom ready" in result.stderr
+
+
+def test_demo_speaks_chinese_when_asked(tmp_path: Path) -> None:
+    result = newsdesk("demo", "--no-gui", "--workspace", str(tmp_path / "demo"), lang="zh_CN")
+    assert result.returncode == 0, result.stderr
+    assert "演示密码均为“newsdesk”" in result.stdout
+    assert "频道负责人：新闻、文化、政务服务、图书馆" in result.stdout
+    assert "演示编辑部已就绪" in result.stderr
+
+
+def test_demo_refuses_to_overwrite_a_workspace(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert newsdesk("demo", "--no-gui", "--workspace", str(folder)).returncode == 0
+    before = (folder / DB_NAME).read_bytes()
+    result = newsdesk("demo", "--no-gui", "--workspace", str(folder))
+    assert result.returncode == 2
+    assert "already holds a workspace" in result.stderr
+    assert (folder / DB_NAME).read_bytes() == before
+
+
+def test_a_damaged_workspace_is_reported_in_the_users_language(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"not a database at all" * 50)
+    result = newsdesk("--workspace", str(folder), lang="zh_CN")
+    assert result.returncode == 2
+    assert "已损坏" in result.stderr and str(folder) in result.stderr
