@@ -368,3 +368,7 @@ def test_the_large_demo_holds_ten_thousand_proposals_and_articles(
     assert total >= 10_000, f"{total} proposals and articles, built in {elapsed:.1f} s"
     assert summary.published > 1_000, f"{summary.published} published in {elapsed:.1f} s"
     assert elapsed < 120, f"the large demo took {elapsed:.1f} s; it should take under a minute"
+
+
+def test_the_demo_is_history_with_nothing_waiting_to_sync(demo: Demo) -> None:
+    assert demo.workspace.store.pending_count() == 0

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
 from newsdesk.core.labels import label
-from newsdesk.demo import DEMO_PASSWORD, DemoLogin, build_demo
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError, default_location
 from newsdesk.ui.i18n import choose_language, install_translators, translated
+from newsdesk.ui.page_names import PAGE_NAMES
+
+if TYPE_CHECKING:
+    from newsdesk.demo import DemoLogin
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Newsdesk {__version__}")
     parser.add_argument("--workspace", type=Path, help="the workspace folder to open")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the interface")
+    parser.add_argument("--user", help="sign in as this login without asking (with --smoke)")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, wait for the first paint, report the time, exit",
+    )
+    parser.add_argument("--page", choices=PAGE_NAMES, help="the page to show first")
+    parser.add_argument("--screenshot", type=Path, help="with --smoke: save the window as PNG")
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="create the demo newsroom and open it")
     demo.add_argument(
@@ -61,6 +75,9 @@ def describe_roles(entry: DemoLogin) -> str:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    # Imported here: the demo builder (and Pillow) would slow every start of the desktop.
+    from newsdesk.demo import DEMO_PASSWORD, build_demo
+
     folder: Path = (args.demo_workspace or default_location().with_name("demo")).expanduser()
     if (folder / DB_NAME).exists():
         return _error(
@@ -105,36 +122,28 @@ def run_demo(args: argparse.Namespace) -> int:
     )
     for entry in summary.logins:
         _say(f"  {entry.login:<11} {entry.name:<6}  {describe_roles(entry)}")
-    if not args.no_gui:
-        _say(
-            QCoreApplication.translate(
-                "cli",
-                "The desktop window is not part of this version yet; the workspace is ready "
-                "in {path}.",
-            ).format(path=folder)
-        )
+    args.workspace = folder
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    if args.smoke and not args.user:
+        print("newsdesk: --smoke needs --user LOGIN", file=sys.stderr)
+        return 2
+    gui = args.command is None or not args.no_gui
+    if gui and args.smoke and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QCoreApplication.instance()
+    app = existing or (QApplication(sys.argv[:1]) if gui else QCoreApplication(sys.argv[:1]))
     app.setProperty("newsdesk_translators", install_translators(app, choose_language(args.lang)))
     if args.command == "demo":
-        return run_demo(args)
-    folder = args.workspace or default_location()
-    try:
-        with Workspace.open(folder, create=args.workspace is None):
-            pass
-    except WorkspaceError as error:
-        return _error(translated(error.message))
-    _say(
-        QCoreApplication.translate(
-            "cli",
-            "The desktop window is not part of this version yet; the workspace in {path} is ready.",
-        ).format(path=folder)
-    )
-    return 0
+        status = run_demo(args)
+        if status != 0 or args.no_gui:
+            return status
+    from newsdesk.ui.app import run
+
+    return run(args)
 
 
 def server_main(argv: list[str] | None = None) -> int:

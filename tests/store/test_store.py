@@ -17,7 +17,7 @@ from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.store import migrate
 from newsdesk.store.apply import MUTATIONS, Status
 from newsdesk.store.codec import TABLES, from_row
-from newsdesk.store.schema import Base
+from newsdesk.store.schema import SCHEMA_HEAD, Base
 from newsdesk.store.store import Store, make_engine
 from newsdesk.store.world import ConcurrentWriteError, DbWorld
 from tests.core.newsroom import Newsroom
@@ -167,3 +167,7 @@ def test_a_lost_race_is_detected_not_overwritten(store: Store) -> None:
     with store.world() as fresh:
         current = fresh.proposal(create.entity)
     assert current is not None and current.title == "别人先改了"
+
+
+def test_the_schema_knows_the_newest_migration() -> None:
+    assert migrate.head() == SCHEMA_HEAD

@@ -12,7 +12,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from newsdesk.core.apply import decide
 from newsdesk.core.model import Article, Attachment, Channel, Entity, Proposal, RoleGrant, User
@@ -108,6 +108,17 @@ def mutation_from_row(row: Mapping[Any, Any]) -> Mutation:
         entity=row["entity"],
         args=MappingProxyType(dict(row["args"])),
         base_version=row["base_version"],
+    )
+
+
+def count_pending(conn: Connection) -> int:
+    """How many mutations wait in the outbox."""
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(MUTATIONS)
+            .where(MUTATIONS.c.status == Status.PENDING.value)
+        ).scalar_one()
     )
 
 

@@ -68,7 +68,8 @@ def _anchor_in(d: Mapping[str, Any]) -> Anchor:
 
 def _scalar(hint: Any) -> tuple[Convert, Convert]:
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return (lambda v: v.value), hint
+        # A dict lookup: several times faster than calling the enum, over thousands of rows.
+        return (lambda v: v.value), hint._value2member_map_.__getitem__
     if hint is dt.datetime:
         return _to_utc, from_db_time
     return _identity, _identity
@@ -76,6 +77,8 @@ def _scalar(hint: Any) -> tuple[Convert, Convert]:
 
 def _optional(pair: tuple[Convert, Convert]) -> tuple[Convert, Convert]:
     out, into = pair
+    if out is _identity and into is _identity:
+        return pair
     return (lambda v: None if v is None else out(v)), (lambda v: None if v is None else into(v))
 
 
@@ -118,8 +121,29 @@ def to_row(entity: Entity) -> dict[str, Any]:
     return {name: out(getattr(entity, name)) for name, out, _ in _fields(type(entity))}
 
 
+_DECODERS: dict[object, Callable[[Mapping[Any, Any]], Any]] = {}
+
+
+def _decoder(cls: type[Any]) -> Callable[[Mapping[Any, Any]], Any]:
+    """A function building ``cls`` from a row, written out once for the class: screens decode
+    thousands of rows at a time, and a generic loop over fields costs several times more."""
+    found = _DECODERS.get(cls)
+    if found is None:
+        namespace: dict[str, Any] = {"cls": cls}
+        arguments = []
+        for number, (name, _, into) in enumerate(_fields(cls)):
+            if into is _identity:
+                arguments.append(f"{name}=row[{name!r}]")
+            else:
+                namespace[f"into{number}"] = into
+                arguments.append(f"{name}=into{number}(row[{name!r}])")
+        exec(f"def decode(row):\n    return cls({', '.join(arguments)})", namespace)
+        found = _DECODERS[cls] = namespace["decode"]
+    return found
+
+
 def from_row(cls: type[E], row: Mapping[Any, Any]) -> E:
-    return cls(**{name: into(row[name]) for name, _, into in _fields(cls)})
+    return _decoder(cls)(row)  # type: ignore[no-any-return]
 
 
 def key_column(cls: type) -> str:

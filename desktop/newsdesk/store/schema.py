@@ -13,6 +13,7 @@ from sqlalchemy import JSON, Date, DateTime, Index, Integer, MetaData, String, T
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
+SCHEMA_HEAD = "0002"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",

@@ -6,13 +6,20 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsdesk.core.mutation import Mutation
 from newsdesk.store import search
-from newsdesk.store.apply import MUTATIONS, Applied, Status, apply, mutation_from_row
+from newsdesk.store.apply import (
+    MUTATIONS,
+    Applied,
+    Status,
+    apply,
+    count_pending,
+    mutation_from_row,
+)
 from newsdesk.store.schema import Base, SettingRow
 from newsdesk.store.world import DbWorld
 
@@ -65,13 +72,7 @@ class Store:
 
     def pending_count(self) -> int:
         with self.engine.connect() as conn:
-            return int(
-                conn.execute(
-                    select(func.count())
-                    .select_from(MUTATIONS)
-                    .where(MUTATIONS.c.status == Status.PENDING.value)
-                ).scalar_one()
-            )
+            return count_pending(conn)
 
     def search(
         self,

@@ -11,14 +11,14 @@ import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 
 import platformdirs
 from sqlalchemy import exc
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
-from newsdesk.store import migrate
 from newsdesk.store.blobs import BlobStore
+from newsdesk.store.schema import SCHEMA_HEAD
 from newsdesk.store.store import Store, make_engine
 
 DB_NAME = "newsdesk.db"
@@ -96,6 +96,14 @@ def _probe_version(db: Path) -> str | None:
         ) from None
 
 
+def _migrations() -> ModuleType:
+    """The migration machinery, imported only when needed: Alembic is slow to import, and a
+    workspace that is up to date (the usual case) does not need it."""
+    from newsdesk.store import migrate
+
+    return migrate
+
+
 class Workspace:
     def __init__(self, folder: Path, store: Store) -> None:
         self.folder = folder
@@ -130,7 +138,7 @@ class Workspace:
             version = None
         else:
             version = _probe_version(db)
-            if version is not None and not migrate.known(version):
+            if version not in (None, SCHEMA_HEAD) and not _migrations().known(version):
                 raise WorkspaceError(
                     QT_TRANSLATE_NOOP(
                         "Workspace",
@@ -141,12 +149,15 @@ class Workspace:
                     version=version,
                 )
         _check_writable(folder)
-        if version is not None and version != migrate.head():
+        if version is not None and version != SCHEMA_HEAD:
             cls._copy_aside(db, version)
         engine = make_engine(f"sqlite:///{db}")
         try:
             with engine.begin() as conn:
-                migrate.upgrade(conn)
+                if version != SCHEMA_HEAD:
+                    _migrations().upgrade(conn)
+                else:  # still read something, so a damaged file is noticed here
+                    conn.exec_driver_sql("SELECT count(*) FROM settings").scalar()
         except exc.DatabaseError as error:
             engine.dispose()
             raise WorkspaceError(
