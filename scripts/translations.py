@@ -13,7 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "desktop" / "newsdesk"
 CATALOGUES = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+# English is the source language: its catalogue holds only the plural forms ("%n change(s)").
+LANGUAGES = ("zh_CN", "en")
 
 
 def tool(name: str) -> str:
@@ -25,8 +26,18 @@ def sources() -> list[str]:
 
 
 def update(ts: Path) -> None:
+    plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
     subprocess.run(
-        [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
+        [
+            tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *plural_only,
+            *sources(),
+            "-ts",
+            str(ts),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,36 @@ def test_a_damaged_workspace_is_reported_in_the_users_language(tmp_path: Path) -
     folder = tmp_path / "ws"
     folder.mkdir()
     (folder / DB_NAME).write_bytes(b"not a database at all" * 50)
-    result = newsdesk("--workspace", str(folder), lang="zh_CN")
+    result = newsdesk("--workspace", str(folder), "--user", "chief", "--smoke", lang="zh_CN")
     assert result.returncode == 2
     assert "已损坏" in result.stderr and str(folder) in result.stderr
+
+
+def test_smoke_opens_each_page_without_a_display_and_saves_a_screenshot(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert newsdesk("demo", "--no-gui", "--workspace", str(folder)).returncode == 0
+    for page in ("board", "tasks", "topics", "articles", "review", "published", "reports", "admin"):
+        shot = tmp_path / f"{page}.png"
+        result = newsdesk(
+            "--workspace",
+            str(folder),
+            "--user",
+            "chief",
+            "--smoke",
+            "--page",
+            page,
+            "--screenshot",
+            str(shot),
+            lang="zh_CN",
+        )
+        assert result.returncode == 0, result.stderr
+        assert re.search(r"首次绘制用时 \d+\.\d\d 秒", result.stdout), result.stdout
+        assert shot.stat().st_size > 20_000  # a real picture of the window, not a blank one
+
+
+def test_smoke_needs_a_user_and_names_an_unknown_one(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert newsdesk("demo", "--no-gui", "--workspace", str(folder)).returncode == 0
+    assert newsdesk("--workspace", str(folder), "--smoke").returncode == 2
+    result = newsdesk("--workspace", str(folder), "--user", "nobody", "--smoke")
+    assert result.returncode == 2 and "nobody" in result.stderr

@@ -2,6 +2,335 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign topic</source>
+        <translation>指派选题</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>进行中的任务</translation>
+    </message>
+    <message>
+        <source>Search by name or login</source>
+        <translation>按姓名或登录名搜索</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Choose the editors of “{channel}” who write it, and when it is due.</source>
+        <translation>选择负责撰写的“{channel}”频道编辑，并设定截止日期。</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Assign “{title}”</source>
+        <translation>指派“{title}”</translation>
+    </message>
+    <message>
+        <source>Loading the editors of “{channel}”…</source>
+        <translation>正在读取“{channel}”频道的编辑……</translation>
+    </message>
+    <message>
+        <source>Chosen: {count}</source>
+        <translation>已选 {count} 人</translation>
+    </message>
+    <message>
+        <source>No one holds the editor role in “{channel}” yet; an administrator can grant it.</source>
+        <translation>“{channel}”频道还没有编辑；可请系统管理员授予编辑角色。</translation>
+    </message>
+    <message>
+        <source>The due date cannot be in the past.</source>
+        <translation>截止日期不能早于今天。</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已报题</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Topic library</source>
+        <translation>选题库</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已派题</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>采写中</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+</context>
+<context>
+    <name>BoardActions</name>
+    <message>
+        <source>New proposal…</source>
+        <translation>新建报题…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Select into topic library</source>
+        <translation>选入选题库</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>派题…</translation>
+    </message>
+    <message>
+        <source>Start writing</source>
+        <translation>开始采写</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>送审</translation>
+    </message>
+    <message>
+        <source>Withdraw from review</source>
+        <translation>撤回送审</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Move to previous column</source>
+        <translation>移到上一列</translation>
+    </message>
+    <message>
+        <source>Move to next column</source>
+        <translation>移到下一列</translation>
+    </message>
+    <message>
+        <source>No shown column in that direction takes “{title}”.</source>
+        <translation>该方向上没有可接收“{title}”的列。</translation>
+    </message>
+    <message>
+        <source>Moved “{title}” to “{column}”.</source>
+        <translation>已将“{title}”移到“{column}”。</translation>
+    </message>
+    <message>
+        <source>Assigned “{title}” to {names}.</source>
+        <translation>已将“{title}”派给{names}。</translation>
+    </message>
+    <message>
+        <source>Delete proposal</source>
+        <translation>删除报题</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”?</source>
+        <translation>删除“{title}”？</translation>
+    </message>
+    <message>
+        <source>You can restore it later with “Show deleted”.</source>
+        <translation>之后可通过“显示已删除”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”. Turn on “Show deleted” to restore it.</source>
+        <translation>已删除“{title}”。打开“显示已删除”可将其恢复。</translation>
+    </message>
+    <message>
+        <source>Restored “{title}”.</source>
+        <translation>已恢复“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardColumn</name>
+    <message>
+        <source>{title} · {count}</source>
+        <translation>{title} · {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) in this column</source>
+        <translation><numerusform>本列共 %n 张卡片</numerusform></translation>
+    </message>
+    <message>
+        <source>No cards match the filters</source>
+        <translation>没有符合筛选条件的卡片</translation>
+    </message>
+    <message>
+        <source>No cards</source>
+        <translation>暂无卡片</translation>
+    </message>
+    <message>
+        <source>Drag to change the column's width; double-click to reset it</source>
+        <translation>拖动可调整列宽，双击恢复默认宽度</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Card menu</source>
+        <translation>卡片菜单</translation>
+    </message>
+</context>
+<context>
+    <name>BoardText</name>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Review {level}/{levels}</source>
+        <translation>审核 {level}/{levels}</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+</context>
+<context>
+    <name>CardDetails</name>
+    <message>
+        <source>Select a card to see its details.</source>
+        <translation>选择一张卡片查看详情。</translation>
+    </message>
+    <message>
+        <source>Returned by {name}</source>
+        <translation>{name} 退回</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>报题人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Assignees</source>
+        <translation>采写人</translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation>{date}（已逾期）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>报道角度</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>{name} (file {hash})</source>
+        <translation>{name}（文件 {hash}）</translation>
+    </message>
+    <message>
+        <source>{label}: {text}</source>
+        <translation>{label}：{text}</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Creating users, channels and pictures</source>
@@ -18,6 +347,68 @@
     <message>
         <source>Demo newsroom ready</source>
         <translation>演示编辑部已就绪</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the action was not completed. Your saved work is safe.</source>
+        <translation>出现了问题，操作未完成。已保存的内容不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Search titles and text</source>
+        <translation>搜索标题和正文</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Due or planned</source>
+        <translation>截止或计划日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>显示已删除</translation>
+    </message>
+    <message>
+        <source>Show deleted proposals you can restore</source>
+        <translation>显示可由你恢复的已删除报题</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部频道</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
     </message>
 </context>
 <context>
@@ -165,6 +556,395 @@
     <message>
         <source>Contains nothing that may not be disclosed</source>
         <translation>不含不宜公开的信息</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Newsdesk — {workspace}</source>
+        <translation>采编台 — {workspace}</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({login})</source>
+        <translation>当前用户：{name}（{login}）</translation>
+    </message>
+    <message>
+        <source>Offline: working on this computer</source>
+        <translation>离线：在本机工作</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>上次同步：从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation><numerusform>%n 项更改等待同步</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open another &amp;workspace…</source>
+        <translation>打开其他工作区(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Newsdesk</source>
+        <translation>关于采编台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About Newsdesk</source>
+        <translation>关于采编台</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Newsdesk 采编台 {version}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;采编台 Newsdesk {version}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>An editorial desk for new-media departments: proposals, topics, writing, review level by level, sign-off and publishing to PC, WAP and the app.</source>
+        <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 App 端发布。</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>稿件(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsBox</name>
+    <message>
+        <source>No materials yet. Add notes and links below, or drop files here.</source>
+        <translation>还没有素材。可在下方添加备注和链接，或把文件拖到这里。</translation>
+    </message>
+    <message>
+        <source>A note, or a web address for a link</source>
+        <translation>输入备注，或粘贴链接网址</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>添加链接</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>The files could not be copied into the workspace: {reason}</source>
+        <translation>文件未能复制到工作区：{reason}</translation>
+    </message>
+    <message>
+        <source>Copying files into the workspace…</source>
+        <translation>正在把文件复制到工作区……</translation>
+    </message>
+    <message>
+        <source>“{name}” was not added: it is {size} MB, and a file may be at most {limit} MB.</source>
+        <translation>“{name}”未添加：文件大小为 {size} MB，单个文件最大 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not added: only files can be attached, not folders.</source>
+        <translation>“{name}”未添加：只能添加文件，不能添加文件夹。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>A proposal can have at most {limit} materials.</source>
+        <translation>一条报题最多可有 {limit} 项素材。</translation>
+    </message>
+    <message>
+        <source>Link: “{text}” is not a web address. A link starts with http:// or https://.</source>
+        <translation>链接：“{text}”不是网址。链接须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Administrator login</source>
+        <translation>管理员登录名</translation>
+    </message>
+    <message>
+        <source>Administrator name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Folder for the new workspace</source>
+        <translation>新工作区所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the workspace.</source>
+        <translation>请为工作区选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>That folder already holds a workspace; open it instead.</source>
+        <translation>该文件夹中已有工作区，请直接打开。</translation>
+    </message>
+    <message>
+        <source>Give the administrator a login and a name.</source>
+        <translation>请填写管理员的登录名和姓名。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Articles</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>The list of articles and the rich-text editor arrive with the editor feature. Articles you start from My tasks are already kept in this workspace and will open there.</source>
+        <translation>稿件列表和富文本编辑器将随编辑器功能推出。从“我的任务”开始写作的稿件已保存在本工作区，届时将在此打开。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>The review queue (初审, 复审, 终审 and sign-off) arrives with the review feature. Articles submitted for review already wait on the board, in the In review column.</source>
+        <translation>审核队列（初审、复审、终审和签发）将随审核功能推出。已送审的稿件目前显示在看板的“审核中”一栏。</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Publishing to PC, WAP and the app, corrections, retractions and the archive arrive with the publishing feature.</source>
+        <translation>向 PC 端、WAP 端和 App 端发布，以及更正、撤稿和归档，将随发布功能推出。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Monthly statistics and reports arrive with the reports feature.</source>
+        <translation>月度统计和报表将随统计功能推出。</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Managing users, channels and roles arrives with the administration feature. Until then the workspace keeps the users and channels it was created with.</source>
+        <translation>用户、频道和角色管理将随管理功能推出。在此之前，工作区沿用创建时的用户和频道。</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Topic library</source>
+        <translation>选题库</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalEditor</name>
+    <message>
+        <source>A headline-like working title</source>
+        <translation>像标题一样的暂定题目</translation>
+    </message>
+    <message>
+        <source>What the story is about, why now, whom to talk to, what to show</source>
+        <translation>报道什么、为什么是现在、采访谁、呈现什么</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas or 、</source>
+        <translation>多个标签用逗号或顿号分隔</translation>
+    </message>
+    <message>
+        <source>Save and submit</source>
+        <translation>保存并提交</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>报道角度</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Returned by {name}: {reason}</source>
+        <translation>{name}退回了此报题：{reason}</translation>
+    </message>
+    <message>
+        <source>New proposal</source>
+        <translation>新建报题</translation>
+    </message>
+    <message>
+        <source>You cannot propose stories: you are not an editor or a chief of any channel.</source>
+        <translation>您不能报题：您不是任何频道的编辑或负责人。</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Edit proposal</source>
+        <translation>编辑报题</translation>
+    </message>
+    <message>
+        <source>A proposal stays in the channel it was made in.</source>
+        <translation>报题只能留在创建时所在的频道。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose the channel to propose in.</source>
+        <translation>请选择报题的频道。</translation>
+    </message>
+    <message>
+        <source>The title is required.</source>
+        <translation>标题为必填项。</translation>
+    </message>
+    <message>
+        <source>The angle is too long: {count} characters, at most {limit}.</source>
+        <translation>报道角度过长：{count} 个字符，最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>Too many tags: {count}, at most {limit}.</source>
+        <translation>标签过多：{count} 个，最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>The tag “{tag}” is too long: at most {limit} characters.</source>
+        <translation>标签“{tag}”过长：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>The proposal could not be saved: {reason}. What you typed is still here.</source>
+        <translation>报题未能保存：{reason}。您填写的内容都还在。</translation>
+    </message>
+    <message>
+        <source>{count}/{limit}</source>
+        <translation>{count}/{limit}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存……</translation>
     </message>
 </context>
 <context>
@@ -489,6 +1269,426 @@
         <source>{name} is not an editor of “{channel}”.</source>
         <translation>{name}不是“{channel}”频道的编辑。</translation>
     </message>
+    <message>
+        <source>A card cannot go from “{source}” to “{target}”.</source>
+        <translation>卡片不能从“{source}”移到“{target}”。</translation>
+    </message>
+    <message>
+        <source>Publishing to the PC site, the WAP site and the app arrives with the publishing feature; until then signed-off articles wait here.</source>
+        <translation>发布到 PC 网站、WAP 网站和客户端的功能将随发布模块提供；在此之前，已签发的稿件在此等候。</translation>
+    </message>
+    <message>
+        <source>That does not apply to this card.</source>
+        <translation>此操作不适用于这张卡片。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return proposal</source>
+        <translation>退回报题</translation>
+    </message>
+    <message>
+        <source>The proposer sees this reason with the returned proposal. Say what is missing or why the story is not taken, so that they can improve it and submit it again.</source>
+        <translation>报题人会在被退回的报题上看到这段理由。请说明缺少什么或为何不采用，以便对方修改后重新提交。</translation>
+    </message>
+    <message>
+        <source>Reason for returning (required)</source>
+        <translation>退回理由（必填）</translation>
+    </message>
+    <message>
+        <source>Return to proposer</source>
+        <translation>退回给报题人</translation>
+    </message>
+    <message>
+        <source>Return “{title}”</source>
+        <translation>退回“{title}”</translation>
+    </message>
+    <message>
+        <source>{count}/{limit} characters</source>
+        <translation>{count}/{limit} 字</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to Newsdesk</source>
+        <translation>登录采编台</translation>
+    </message>
+    <message>
+        <source>Workspace: {name}</source>
+        <translation>工作区：{name}</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The user or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>指派人</translation>
+    </message>
+    <message>
+        <source>Together with</source>
+        <translation>合作编辑</translation>
+    </message>
+    <message>
+        <source>Overdue: it was due on {date}.</source>
+        <translation>已逾期：截止日期为 {date}。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <source>Loading your tasks…</source>
+        <translation>正在读取您的任务……</translation>
+    </message>
+    <message>
+        <source>You have no tasks</source>
+        <translation>您目前没有任务</translation>
+    </message>
+    <message>
+        <source>When a channel chief assigns a topic to you, it appears here with its due date, and you can start writing it.</source>
+        <translation>频道负责人把选题指派给您后，选题会连同截止日期显示在这里，您可以从这里开始写作。</translation>
+    </message>
+    <message>
+        <source>Start writing</source>
+        <translation>开始写作</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Open: {count}</source>
+        <translation>进行中：{count}</translation>
+    </message>
+    <message>
+        <source>Overdue: {count}</source>
+        <translation>已逾期：{count}</translation>
+    </message>
+    <message>
+        <source>Select a task first.</source>
+        <translation>请先选择一项任务。</translation>
+    </message>
+    <message>
+        <source>Create the article for this topic and start writing it.</source>
+        <translation>为此选题创建稿件并开始写作。</translation>
+    </message>
+    <message>
+        <source>Writing has started: the article “{title}” was created. The article editor arrives in a later version of Newsdesk; until then the article waits on the board under “In progress”.</source>
+        <translation>已开始写作：稿件“{title}”已创建。稿件编辑器将在采编台的后续版本中提供；在此之前，稿件显示在看板的“写作中”一栏。</translation>
+    </message>
+</context>
+<context>
+    <name>TopicDetails</name>
+    <message>
+        <source>Topic details</source>
+        <translation>选题详情</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>报题人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>指派人</translation>
+    </message>
+    <message>
+        <source>Editors</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>报道角度</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <source>Started {time}; now: {state}</source>
+        <translation>{time} 开始写作；当前状态：{state}</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Articles are written in the article editor, which arrives in a later version of Newsdesk.</source>
+        <translation>稿件在稿件编辑器中撰写，该功能将在采编台的后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsModel</name>
+    <message>
+        <source>Assigned to {names}, due {date}</source>
+        <translation>已指派给{names}，{date} 截止</translation>
+    </message>
+    <message>
+        <source>Being written by {names}</source>
+        <translation>{names}正在写作</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Deleted by {name}</source>
+        <translation>已被{name}删除</translation>
+    </message>
+    <message>
+        <source>Not assigned</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>报题人</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>指派情况</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsPage</name>
+    <message>
+        <source>Search titles, angles, notes and tags</source>
+        <translation>搜索标题、报道角度、备注和标签</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>显示已删除</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Change the title, angle, plan and materials.</source>
+        <translation>修改标题、报道角度、计划和素材。</translation>
+    </message>
+    <message>
+        <source>Choose the editors and the due date.</source>
+        <translation>选择负责的编辑和截止日期。</translation>
+    </message>
+    <message>
+        <source>Send it back to the proposer, with a reason.</source>
+        <translation>附上理由，退回给报题人。</translation>
+    </message>
+    <message>
+        <source>Remove it from the library (restorable).</source>
+        <translation>从选题库中删除（可恢复）。</translation>
+    </message>
+    <message>
+        <source>Bring it back where it was.</source>
+        <translation>恢复到删除前的状态。</translation>
+    </message>
+    <message>
+        <source>Loading the topic library…</source>
+        <translation>正在读取选题库……</translation>
+    </message>
+    <message>
+        <source>Topic library</source>
+        <translation>选题库</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部频道</translation>
+    </message>
+    <message>
+        <source>Topics: {count}</source>
+        <translation>共 {count} 个选题</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} topics</source>
+        <translation>显示 {shown} 个，共 {total} 个选题</translation>
+    </message>
+    <message>
+        <source>No topic matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的选题。</translation>
+    </message>
+    <message>
+        <source>The topic library is empty. A topic arrives here when a channel chief selects a submitted proposal.</source>
+        <translation>选题库是空的。频道负责人选中已提交的报题后，选题会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Select a topic first.</source>
+        <translation>请先选择一个选题。</translation>
+    </message>
+    <message>
+        <source>The changes were saved.</source>
+        <translation>修改已保存。</translation>
+    </message>
+    <message>
+        <source>“{title}” was assigned to {names}, due {date}.</source>
+        <translation>已将“{title}”指派给{names}，{date} 截止。</translation>
+    </message>
+    <message>
+        <source>“{title}” was returned to {name}, who will see your reason.</source>
+        <translation>已将“{title}”退回给{name}，对方会看到您填写的理由。</translation>
+    </message>
+    <message>
+        <source>Delete topic</source>
+        <translation>删除选题</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”?</source>
+        <translation>删除“{title}”？</translation>
+    </message>
+    <message>
+        <source>It leaves the topic library. You can restore it later with “Show deleted”.</source>
+        <translation>它将移出选题库。之后可勾选“显示已删除”来恢复。</translation>
+    </message>
+    <message>
+        <source>“{title}” was deleted. Tick “Show deleted” to restore it.</source>
+        <translation>已删除“{title}”。勾选“显示已删除”可以恢复。</translation>
+    </message>
+    <message>
+        <source>“{title}” was restored.</source>
+        <translation>已恢复“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Newsdesk</source>
+        <translation>欢迎使用采编台</translation>
+    </message>
+    <message>
+        <source>Newsdesk 采编台</source>
+        <translation>采编台 Newsdesk</translation>
+    </message>
+    <message>
+        <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, or a new one for your newsroom.</source>
+        <translation>请先打开一个工作区：可以打开演示编辑部四处看看，打开已有的工作区文件夹，或为您的编辑部新建一个。</translation>
+    </message>
+    <message>
+        <source>Open the demo newsroom</source>
+        <translation>打开演示编辑部</translation>
+    </message>
+    <message>
+        <source>Open a workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <source>Create a new workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>Creating the demo newsroom…</source>
+        <translation>正在创建演示编辑部…</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Creating the workspace…</source>
+        <translation>正在创建工作区…</translation>
+    </message>
 </context>
 <context>
     <name>Workspace</name>
@@ -552,12 +1752,12 @@
         <translation>可用以下任一用户登录，演示密码均为“{password}”：</translation>
     </message>
     <message>
-        <source>The desktop window is not part of this version yet; the workspace is ready in {path}.</source>
-        <translation>此版本尚未包含桌面窗口；工作区已在 {path} 中准备就绪。</translation>
+        <source>No user “{login}” in {path}.</source>
+        <translation>{path} 中没有用户“{login}”。</translation>
     </message>
     <message>
-        <source>The desktop window is not part of this version yet; the workspace in {path} is ready.</source>
-        <translation>此版本尚未包含桌面窗口；{path} 中的工作区已准备就绪。</translation>
+        <source>First paint after {seconds:.2f} s</source>
+        <translation>首次绘制用时 {seconds:.2f} 秒</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,6 @@ class Refusal:
         return str(self.message)
 
 
-def refuse(code: RefusalCode, source: str, **params: object) -> Refusal:
+def refuse(code: RefusalCode, source: str, /, **params: object) -> Refusal:
     """A refusal whose ``source`` was marked with ``QT_TRANSLATE_NOOP("Refusal", ...)``."""
     return Refusal(code, Message("Refusal", source, MappingProxyType(dict(params))))

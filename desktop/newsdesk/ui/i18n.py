@@ -21,18 +21,18 @@ def choose_language(requested: str | None = None) -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install Newsdesk's and Qt's own catalogues (so standard buttons read 确定/取消).
+    """Install Newsdesk's catalogue (for English: its plural forms) and Qt's own (so standard
+    buttons read 确定/取消).
 
     The translators are returned (and kept on ``app``) because Qt does not own them.
     """
     QLocale.setDefault(QLocale(language))
-    if language == "en":
-        return []
+    catalogues = [(f"newsdesk_{language}", str(resources_dir() / "translations"))]
+    if language != "en":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        catalogues.append((f"qtbase_{language}", qt_folder))
     translators = []
-    for name, folder in (
-        (f"newsdesk_{language}", str(resources_dir() / "translations")),
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ):
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

@@ -1,0 +1,236 @@
+"""The composition root: builds the application, its session and its window.
+
+Nothing here is a module-level global: ``run`` makes every object and hands each what it needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from newsdesk import __version__
+from newsdesk.store.apply import count_pending
+from newsdesk.store.queries import users_for_sign_in
+from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
+from newsdesk.ui.board import BoardPage
+from newsdesk.ui.errors import install_excepthook
+from newsdesk.ui.fonts import use_chinese_fonts
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.pages import build_pages
+from newsdesk.ui.session import Session
+from newsdesk.ui.shell.main_window import MainWindow
+from newsdesk.ui.shell.sign_in import SignInDialog
+from newsdesk.ui.shell.welcome import WelcomeDialog
+from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.tasks import Runner
+from newsdesk.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def process_age() -> float:
+    """Seconds since this process started (from the kernel on Linux, so imports count too)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            started_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.process_time()
+
+
+def _log_to_file() -> None:
+    folder = platformdirs.user_log_path("Newsdesk", appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "newsdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+class FirstPaint(QObject):
+    """Calls back once, at the first paint of ``widget`` after ``arm()``."""
+
+    def __init__(self, widget: QObject, callback: object) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.callback = callback
+        self.armed = False
+        widget.installEventFilter(self)
+
+    def arm(self) -> None:
+        self.armed = True
+        self.widget.update()  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            self.widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+        return False
+
+
+class Desktop:
+    """One run of the desktop application."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, settings: QSettings) -> None:
+        self.app = app
+        self.args = args
+        self.settings = settings
+        self.runner = Runner()
+        self.workspace: Workspace | None = None
+        self.window: MainWindow | None = None
+
+    def start(self) -> None:
+        folder = self.args.workspace or self._last_workspace()
+        if folder is None:
+            self._welcome()
+        else:
+            self.open(Path(folder))
+
+    def _last_workspace(self) -> Path | None:
+        last = self.settings.value("workspace/last")
+        return Path(str(last)) if last else None
+
+    def _welcome(self, problem: str | None = None) -> None:
+        dialog = WelcomeDialog(default_location().with_name("demo"), self.runner)
+        if problem:
+            dialog.status.setText(problem)
+        dialog.chosen.connect(self.open)
+        dialog.rejected.connect(self._quit_if_nothing_open)
+        dialog.open()
+        self._dialog = dialog
+
+    def _quit_if_nothing_open(self) -> None:
+        if self.window is None:
+            self.app.quit()
+
+    def open(self, folder: Path) -> None:
+        try:
+            workspace = Workspace.open(folder)
+        except WorkspaceError as error:
+            if self.args.smoke:
+                print(translated(error.message), file=sys.stderr)
+                self.app.exit(2)
+                return
+            self._welcome(translated(error.message))
+            return
+        self.workspace = workspace
+        self.settings.setValue("workspace/last", str(folder))
+        with workspace.store.engine.connect() as conn:
+            users = users_for_sign_in(conn)
+        if self.args.user:
+            user = next((u for u in users if u.login == self.args.user.lower()), None)
+            if user is None:
+                print(
+                    QCoreApplication.translate("cli", "No user “{login}” in {path}.").format(
+                        login=self.args.user, path=folder
+                    ),
+                    file=sys.stderr,
+                )
+                self.app.exit(2)
+                return
+            self._signed_in(user.id)
+            return
+        dialog = SignInDialog(
+            users, folder.name, self.runner, str(self.settings.value("workspace/login", ""))
+        )
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(self._quit_if_nothing_open)
+        dialog.open()
+        self._dialog = dialog
+
+    def _signed_in(self, user_id: str) -> None:
+        assert self.workspace is not None
+        session = Session.sign_in(self.workspace, user_id, self.runner)
+        self.settings.setValue("workspace/login", session.user.login)
+        snapshots = SnapshotStore(session)
+        snapshots.reload()  # on the database thread while the window is being built
+        pages = build_pages(session, snapshots)
+        window = MainWindow(session, pages, self.settings, self.workspace.folder.name)
+        window.refresh_action.triggered.connect(snapshots.reload)
+        board = window.page("board")
+        if isinstance(board, BoardPage):
+            window.add_menu(
+                QCoreApplication.translate("MainWindow", "&Story"),
+                board.board_actions.all_actions(),
+            )
+        window.switch_workspace_requested.connect(self._switch)
+        if self.args.page:
+            window.show_page(self.args.page)
+        self.window = window
+        self.session, self.snapshots = session, snapshots
+        painted = FirstPaint(window, self._first_paint)
+        snapshots.updated.connect(lambda _: painted.arm() if painted.widget else None)
+        session.read(count_pending, window.show_pending)
+        window.show()
+
+    def _first_paint(self) -> None:
+        if not self.args.smoke or self.window is None:
+            return
+        seconds = process_age()
+        if self.args.screenshot:
+            self.window.grab().save(str(self.args.screenshot))
+        print(
+            QCoreApplication.translate("cli", "First paint after {seconds:.2f} s").format(
+                seconds=seconds
+            )
+        )
+        self.window.close()
+        self.app.exit(0)
+
+    def _switch(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        self.settings.remove("workspace/last")
+        self._welcome()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        if self.workspace is not None:
+            self.workspace.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the desktop; returns the exit code."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the command line creates the QApplication first"
+    app.setOrganizationName("Newsdesk")
+    app.setApplicationName("Newsdesk")
+    app.setApplicationVersion(__version__)
+    _log_to_file()
+    use_chinese_fonts(app)
+    apply_theme(app)
+    # A smoke run must neither read nor change the user's saved layout: same picture every time.
+    scratch = tempfile.TemporaryDirectory() if args.smoke else None
+    settings = (
+        QSettings(str(Path(scratch.name) / "smoke.ini"), QSettings.Format.IniFormat)
+        if scratch
+        else QSettings()
+    )
+    desktop = Desktop(app, args, settings)
+    install_excepthook()
+    QTimer.singleShot(0, desktop.start)
+    try:
+        return app.exec()
+    finally:
+        desktop.shutdown()
+        if scratch is not None:
+            scratch.cleanup()

@@ -1,0 +1,300 @@
+"""The board's columns: a header over a list view each, side by side in a scrolling strip.
+
+A column's width is the user's to set by dragging the grip at its right edge; the widths are
+part of the page's saved state. Dropping a card on a column asks the board (``drop_handler``)
+whether the move goes ahead; while a card hovers over a column, the column shows whether it
+would take it (``drop_judge``), so a refusal is visible before the drop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.board import COLUMN_TITLES, Column
+from newsdesk.store.queries import Card
+from newsdesk.ui.board.delegate import CardDelegate
+from newsdesk.ui.board.model import CARD_ROLE, CardListModel, drag_payload, dragged
+from newsdesk.ui.i18n import translated
+
+DEFAULT_WIDTH = 256
+MIN_WIDTH = 200
+MAX_WIDTH = 640
+
+DropHandler = Callable[[str, Column, Column], bool]  # (card id, source, target) -> accepted
+DropJudge = Callable[[str, Column, Column], bool]  # would the drop be accepted?
+
+
+class ColumnView(QListView):
+    """The cards of one column; drags them out, takes drops from other columns."""
+
+    def __init__(self, model: CardListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = model.column
+        self.drop_handler: DropHandler | None = None
+        self.drop_judge: DropJudge | None = None
+        self.empty_text = ""
+        self.delegate = CardDelegate(self)
+        self.setModel(model)
+        self.setItemDelegate(self.delegate)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Thousands of cards are laid out a batch at a time, so the board stays responsive.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(150)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setAccessibleName(translated(COLUMN_TITLES[self.column]))
+
+    def model(self) -> CardListModel:
+        model = super().model()
+        assert isinstance(model, CardListModel)
+        return model
+
+    def current_card(self) -> Card | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isSelected(index):
+            return None
+        card: Card = index.data(CARD_ROLE)
+        return card
+
+    # --- dragging out -------------------------------------------------------------------------
+
+    def startDrag(self, supported: Qt.DropAction) -> None:  # noqa: N802 - Qt's API
+        """Drag the card itself; the source list never removes it: the board moves it."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return
+        card: Card = index.data(CARD_ROLE)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        drag = QDrag(self)
+        drag.setMimeData(drag_payload(card))
+        drag.setPixmap(self.delegate.drag_pixmap(option, card))
+        cursor = self.viewport().mapFromGlobal(self.cursor().pos())
+        drag.setHotSpot(cursor - option.rect.topLeft())
+        drag.exec(Qt.DropAction.MoveAction)
+
+    # --- dropping in --------------------------------------------------------------------------
+
+    def _incoming(self, event: QDragMoveEvent | QDropEvent) -> tuple[str, Column] | None:
+        payload = dragged(event.mimeData())
+        if payload is None or payload[1] == self.column:
+            return None
+        return payload
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's API
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's API
+        incoming = self._incoming(event)
+        if incoming is None:
+            event.ignore()
+            return
+        # Accepted even when the move is not allowed: dropping then says why not.
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        accepted = self.drop_judge is None or self.drop_judge(*incoming, self.column)
+        self._mark("ok" if accepted else "refused")
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's API
+        self._mark("")
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's API
+        self._mark("")
+        incoming = self._incoming(event)
+        if incoming is None or self.drop_handler is None:
+            event.ignore()
+            return
+        if self.drop_handler(*incoming, self.column):
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def _mark(self, state: str) -> None:
+        """Show on the column frame whether a hovering card would be taken."""
+        frame = self.parentWidget()
+        if frame is not None and frame.property("dropState") != state:
+            frame.setProperty("dropState", state)
+            frame.style().unpolish(frame)
+            frame.style().polish(frame)
+
+    # --- an empty column says so --------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's API
+        super().paintEvent(event)
+        if self.model().rowCount() or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor("#8590a2"))
+        area = self.viewport().rect().adjusted(12, 16, -12, 0)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.empty_text)
+        painter.end()
+
+
+class BoardColumn(QFrame):
+    """A column: its title and card count over its list of cards."""
+
+    def __init__(self, model: CardListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("boardColumn")
+        self.setProperty("dropState", "")
+        self.column = model.column
+        self.header = QLabel(self)
+        self.header.setObjectName("columnHeader")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont(self.header.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        self.header.setFont(font)
+        self.view = ColumnView(model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 4)
+        layout.setSpacing(6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        self.setFixedWidth(DEFAULT_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.update_header(filtered=False)
+
+    def update_header(self, filtered: bool) -> None:
+        model = self.view.model()
+        shown, total = model.rowCount(), model.total
+        self.header.setText(
+            QCoreApplication.translate("BoardColumn", "{title} · {count}").format(
+                title=translated(COLUMN_TITLES[self.column]), count=shown
+            )
+        )
+        self.header.setToolTip(
+            # self.tr, not translate(): lupdate marks a plural only in this form.
+            self.tr("%n card(s) in this column", "", total)
+        )
+        self.view.empty_text = (
+            QCoreApplication.translate("BoardColumn", "No cards match the filters")
+            if filtered and total
+            else QCoreApplication.translate("BoardColumn", "No cards")
+        )
+        self.view.viewport().update()
+
+
+class ColumnGrip(QWidget):
+    """The handle right of a column: drag to widen or narrow it, double-click to reset it."""
+
+    def __init__(self, column: BoardColumn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = column
+        self.setFixedWidth(10)
+        self.setCursor(Qt.CursorShape.SplitHCursor)
+        self.setToolTip(
+            QCoreApplication.translate(
+                "BoardColumn", "Drag to change the column's width; double-click to reset it"
+            )
+        )
+        self._start: tuple[float, int] | None = None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._start = (event.globalPosition().x(), self.column.width())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
+        if self._start is not None:
+            x, width = self._start
+            self.column.setFixedWidth(clamp_width(round(width + event.globalPosition().x() - x)))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
+        self._start = None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
+        self.column.setFixedWidth(DEFAULT_WIDTH)
+
+
+def clamp_width(width: int) -> int:
+    return max(MIN_WIDTH, min(MAX_WIDTH, width))
+
+
+class ColumnStrip(QScrollArea):
+    """Every column, in the order of :class:`Column`, scrolling sideways when they do not fit."""
+
+    def __init__(self, models: Iterable[CardListModel], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("columnStrip")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self)
+        inner.setObjectName("columnStripInner")
+        layout = QHBoxLayout(inner)
+        layout.setContentsMargins(12, 4, 12, 12)
+        layout.setSpacing(0)
+        self.columns: dict[Column, BoardColumn] = {}
+        self.grips: dict[Column, ColumnGrip] = {}
+        for model in models:
+            column = BoardColumn(model, inner)
+            grip = ColumnGrip(column, inner)
+            layout.addWidget(column)
+            layout.addWidget(grip)
+            self.columns[model.column] = column
+            self.grips[model.column] = grip
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+    def views(self) -> list[ColumnView]:
+        return [column.view for column in self.columns.values()]
+
+    def shown(self) -> list[Column]:
+        return [c for c, column in self.columns.items() if not column.isHidden()]
+
+    def set_hidden(self, hidden: Sequence[Column]) -> None:
+        for column, widget in self.columns.items():
+            widget.setHidden(column in hidden)
+            self.grips[column].setHidden(column in hidden)
+
+    def widths(self) -> list[int]:
+        return [column.width() for column in self.columns.values()]
+
+    def set_widths(self, widths: Sequence[int]) -> None:
+        for column, width in zip(self.columns.values(), widths, strict=False):
+            column.setFixedWidth(clamp_width(width))
+
+    def reveal(self, column: Column) -> None:
+        """Scroll sideways so that ``column`` is in sight."""
+        self.ensureWidgetVisible(self.columns[column], 24, 0)

@@ -1,0 +1,441 @@
+"""Painting a card: one delegate draws every card of a column, no widget per card.
+
+A card, top to bottom: the channel's colour strip down its left edge; the channel's name with
+the priority and review-progress chips; the title in up to two lines; then who it is about and,
+on the right, the materials and the due date (red and bold once overdue). Every height comes
+from the fonts' own line spacing, so Chinese is never clipped at any font size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from newsdesk.core.model import ArticleState, Priority, ProposalState
+from newsdesk.store.queries import Card, Snapshot
+from newsdesk.ui.board import display
+from newsdesk.ui.board.model import CARD_ROLE, is_overdue
+
+Index = QModelIndex | QPersistentModelIndex
+
+MARGIN_X = 8  # around the card inside its row: the gap between cards and to the column's edge
+MARGIN_Y = 4
+PAD_X = 12
+PAD_Y = 10
+STRIP = 4
+RADIUS = 6.0
+GAP = 6  # between the card's lines
+TITLE_LINES = 2
+
+
+class Palette:
+    """The card's colours: a light, quiet theme where only overdue and urgent stand out."""
+
+    card: QColor = QColor("#ffffff")
+    card_hover: QColor = QColor("#fbfbfc")
+    card_selected: QColor = QColor("#f3f7ff")
+    border: QColor = QColor("#dcdfe4")
+    border_hover: QColor = QColor("#b8bec9")
+    border_selected: QColor = QColor("#1f6feb")
+    shadow: QColor = QColor(9, 30, 66, 24)
+    text: QColor = QColor("#1d2433")
+    secondary: QColor = QColor("#5f6b7a")
+    overdue: QColor = QColor("#c9372c")
+    urgent: tuple[QColor, QColor] = (QColor("#fde8e7"), QColor("#ae2a19"))
+    high: tuple[QColor, QColor] = (QColor("#fff1dc"), QColor("#9a4a00"))
+    review: tuple[QColor, QColor] = (QColor("#e6efff"), QColor("#1450b8"))
+    approved: tuple[QColor, QColor] = (QColor("#e3f5ea"), QColor("#1d6b3a"))
+    deleted: tuple[QColor, QColor] = (QColor("#eceef1"), QColor("#5f6b7a"))
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    title: QFont
+    small: QFont
+    chip: QFont
+    avatar: QFont
+
+    @classmethod
+    def of(cls, base: QFont) -> _Fonts:
+        title = QFont(base)
+        title.setWeight(QFont.Weight.Medium)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.88)
+        chip = QFont(small)
+        chip.setWeight(QFont.Weight.DemiBold)
+        avatar = QFont(base)
+        avatar.setPointSizeF(base.pointSizeF() * 0.72)
+        return cls(title, small, chip, avatar)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints the cards of one column; :meth:`set_snapshot` gives it the names and channels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot: Snapshot | None = None
+        self._line_counts: dict[tuple[str, int, str], int] = {}
+        self._fonts: dict[str, _Fonts] = {}
+
+    def set_snapshot(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+
+    # --- measuring ----------------------------------------------------------------------------
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        card: Card | None = index.data(CARD_ROLE)
+        if card is None:
+            return QSize()
+        fonts = self._fonts_for(option.font)
+        width = self._item_width(option)
+        lines = self._title_lines(card.title, fonts.title, self._text_width(width))
+        return QSize(120, round(self._height(fonts, lines)))
+
+    def _fonts_for(self, base: QFont) -> _Fonts:
+        """The card's fonts derived from the view's, made once (sizes are asked per row)."""
+        key = base.key()
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = _Fonts.of(base)
+        return fonts
+
+    @staticmethod
+    def _item_width(option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        if view is not None and hasattr(view, "viewport"):
+            return int(view.viewport().width())
+        return option.rect.width()
+
+    @staticmethod
+    def _text_width(item_width: float) -> float:
+        return max(40.0, item_width - 2 * MARGIN_X - STRIP - 2 * PAD_X)
+
+    @staticmethod
+    def _height(fonts: _Fonts, title_lines: int) -> float:
+        title = QFontMetricsF(fonts.title).lineSpacing() * title_lines
+        return 2 * (MARGIN_Y + PAD_Y) + 2 * _row_height(fonts) + title + 2 * GAP
+
+    def _title_lines(self, title: str, font: QFont, width: float) -> int:
+        key = (title, round(width), font.key())
+        count = self._line_counts.get(key)
+        if count is None:
+            if len(self._line_counts) > 50_000:
+                self._line_counts.clear()
+            count = len(_title_layout(title, font, width))
+            self._line_counts[key] = count
+        return count
+
+    # --- painting -----------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        card: Card | None = index.data(CARD_ROLE)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fonts = self._fonts_for(option.font)
+        paint_card(painter, QRectF(option.rect), option, fonts, card, self._snapshot)
+        painter.restore()
+
+    def drag_pixmap(self, option: QStyleOptionViewItem, card: Card) -> QPixmap:
+        """The card as it looks, to follow the pointer while it is dragged."""
+        size = option.rect.size()
+        ratio = option.widget.devicePixelRatioF() if option.widget else 1.0
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setOpacity(0.92)
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_MouseOver
+        box = QRectF(0, 0, size.width(), size.height())
+        paint_card(painter, box, plain, self._fonts_for(option.font), card, self._snapshot)
+        painter.end()
+        return pixmap
+
+
+def _chip_height(fonts: _Fonts) -> float:
+    return QFontMetricsF(fonts.chip).height() + 2
+
+
+def _row_height(fonts: _Fonts) -> float:
+    """The height of the channel line and of the people line: a chip or a line of small text."""
+    return max(QFontMetricsF(fonts.small).lineSpacing(), _chip_height(fonts) + 2)
+
+
+def _title_layout(title: str, font: QFont, width: float) -> list[tuple[int, int]]:
+    """(start, length) of each line of ``title`` wrapped at ``width``, at most two lines; the
+    last line runs to the end of the text, to be elided when painted."""
+    layout = QTextLayout(title, font)
+    text_option = QTextOption()
+    text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(text_option)
+    lines: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while len(lines) < TITLE_LINES:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    if lines:
+        start = lines[-1][0]
+        lines[-1] = (start, len(title) - start)
+    return lines or [(0, 0)]
+
+
+def paint_card(
+    painter: QPainter,
+    rect: QRectF,
+    option: QStyleOptionViewItem,
+    fonts: _Fonts,
+    card: Card,
+    snapshot: Snapshot | None,
+) -> None:
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+    deleted = card.proposal is not None and card.proposal.state == ProposalState.DELETED
+    channel = snapshot.channels.get(card.channel_id) if snapshot else None
+    box = rect.adjusted(MARGIN_X, MARGIN_Y, -MARGIN_X, -MARGIN_Y)
+    if deleted:
+        painter.setOpacity(0.7)
+
+    shape = QPainterPath()
+    shape.addRoundedRect(box, RADIUS, RADIUS)
+    painter.fillPath(shape.translated(0, 1), Palette.shadow)
+    fill = Palette.card_selected if selected else Palette.card_hover if hovered else Palette.card
+    painter.fillPath(shape, fill)
+    painter.save()
+    painter.setClipPath(shape)
+    strip = QColor(channel.colour) if channel else Palette.border
+    painter.fillRect(QRectF(box.left(), box.top(), STRIP, box.height()), strip)
+    painter.restore()
+    border = (
+        Palette.border_selected if selected else Palette.border_hover if hovered else Palette.border
+    )
+    painter.setPen(QPen(border, 1.5 if selected else 1.0))
+    painter.drawPath(shape)
+
+    left = box.left() + STRIP + PAD_X
+    right = box.right() - PAD_X
+    row_height = _row_height(fonts)
+    top = box.top() + PAD_Y
+
+    # channel, then the chips on the right
+    chips: list[tuple[str, tuple[QColor, QColor]]] = []
+    if deleted:
+        chips.append((QCoreApplication.translate("BoardText", "Deleted"), Palette.deleted))
+    if card.priority == Priority.URGENT:
+        chips.append((QCoreApplication.translate("BoardText", "Urgent"), Palette.urgent))
+    elif card.priority == Priority.HIGH:
+        chips.append((QCoreApplication.translate("BoardText", "High"), Palette.high))
+    progress = display.review_progress(card, channel)
+    if progress is not None:
+        approved = card.article is not None and card.article.state == ArticleState.APPROVED
+        chips.append((progress, Palette.approved if approved else Palette.review))
+    chip_left = right
+    for text, colours in reversed(chips):
+        chip_left = _chip(painter, fonts.chip, text, colours, chip_left, top, row_height) - 6
+    if channel is not None:
+        _text(
+            painter,
+            fonts.small,
+            Palette.secondary,
+            channel.name,
+            left,
+            top,
+            chip_left - left,
+            row_height,
+        )
+
+    # title
+    top += row_height + GAP
+    painter.setFont(fonts.title)
+    painter.setPen(Palette.text)
+    metrics = QFontMetricsF(fonts.title)
+    width = right - left
+    lines = _title_layout(card.title, fonts.title, width)
+    for number, (start, length) in enumerate(lines):
+        text = card.title[start : start + length]
+        if number == len(lines) - 1:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QPointF(left, top + metrics.ascent()), text)
+        top += metrics.lineSpacing()
+
+    # people on the left; materials and due date on the right
+    top += GAP
+    today = dt.date.today()
+    edge = right
+    due = card.due_date
+    if due is not None:
+        overdue = is_overdue(card, today)
+        font = QFont(fonts.small)
+        font.setBold(overdue)
+        colour = Palette.overdue if overdue else Palette.secondary
+        text = display.short_date(due, today)
+        edge = _text_right(painter, font, colour, text, edge, top, row_height)
+        edge = _calendar(painter, colour, edge - 4, top, row_height) - 10
+    if card.materials:
+        edge = _text_right(
+            painter, fonts.small, Palette.secondary, str(card.materials), edge, top, row_height
+        )
+        edge = _paperclip(painter, Palette.secondary, edge - 3, top, row_height) - 10
+    if snapshot is not None:
+        _people(painter, fonts, card, snapshot, left, top, edge - left, row_height)
+    painter.setOpacity(1.0)
+
+
+def _text(
+    painter: QPainter,
+    font: QFont,
+    colour: QColor,
+    text: str,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+) -> None:
+    if width <= 0:
+        return
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    painter.setPen(colour)
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    baseline = top + (height - metrics.height()) / 2 + metrics.ascent()
+    painter.drawText(QPointF(left, baseline), elided)
+
+
+def _text_right(
+    painter: QPainter,
+    font: QFont,
+    colour: QColor,
+    text: str,
+    right: float,
+    top: float,
+    height: float,
+) -> float:
+    """Draw ``text`` ending at ``right``; return where it starts."""
+    width = QFontMetricsF(font).horizontalAdvance(text)
+    _text(painter, font, colour, text, right - width, top, width + 1, height)
+    return right - width
+
+
+def _chip(
+    painter: QPainter,
+    font: QFont,
+    text: str,
+    colours: tuple[QColor, QColor],
+    right: float,
+    top: float,
+    row_height: float,
+) -> float:
+    """A small rounded label ending at ``right``; return where it starts."""
+    metrics = QFontMetricsF(font)
+    height = metrics.height() + 2
+    width = metrics.horizontalAdvance(text) + 12
+    box = QRectF(right - width, top + (row_height - height) / 2, width, height)
+    path = QPainterPath()
+    path.addRoundedRect(box, 4, 4)
+    painter.fillPath(path, colours[0])
+    painter.setFont(font)
+    painter.setPen(colours[1])
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    return box.left()
+
+
+def _calendar(painter: QPainter, colour: QColor, right: float, top: float, height: float) -> float:
+    size = 11.0
+    box = QRectF(right - size, top + (height - size) / 2, size, size)
+    painter.save()
+    painter.setPen(QPen(colour, 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(box.adjusted(0.5, 1.5, -0.5, -0.5), 1.5, 1.5)
+    painter.drawLine(
+        QPointF(box.left() + 0.5, box.top() + 4.5), QPointF(box.right() - 0.5, box.top() + 4.5)
+    )
+    painter.drawLine(QPointF(box.left() + 3, box.top()), QPointF(box.left() + 3, box.top() + 2.5))
+    painter.drawLine(QPointF(box.right() - 3, box.top()), QPointF(box.right() - 3, box.top() + 2.5))
+    painter.restore()
+    return box.left()
+
+
+def _paperclip(painter: QPainter, colour: QColor, right: float, top: float, height: float) -> float:
+    """A paper clip, drawn upright in a 7 × 13 box and turned 40°: four legs, three bends."""
+    size = 12.0
+    box = QRectF(right - size, top + (height - size) / 2, size, size)
+    clip = QPainterPath()
+    clip.moveTo(4, 3.5)
+    clip.lineTo(4, 9.5)
+    clip.arcTo(QRectF(2, 8.5, 2, 2), 0, -180)
+    clip.lineTo(2, 2.5)
+    clip.arcTo(QRectF(2, 0.5, 4, 4), 180, -180)
+    clip.lineTo(6, 10)
+    clip.arcTo(QRectF(1, 7.5, 5, 5), 0, -180)
+    clip.lineTo(1, 5)
+    painter.save()
+    painter.translate(box.center())
+    painter.rotate(40)
+    painter.scale(0.85, 0.85)
+    painter.translate(-3.5, -6.5)
+    pen = QPen(colour, 1.2)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(clip)
+    painter.restore()
+    return box.left()
+
+
+def _people(
+    painter: QPainter,
+    fonts: _Fonts,
+    card: Card,
+    snapshot: Snapshot,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+) -> None:
+    ids = card.person_ids()
+    size = min(height, QFontMetricsF(fonts.small).height() + 2)
+    x = left
+    for user_id in ids[:3]:
+        circle = QRectF(x, top + (height - size) / 2, size, size)
+        painter.save()
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(display.avatar_colour(user_id))
+        painter.drawEllipse(circle)
+        painter.setFont(fonts.avatar)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(
+            circle, Qt.AlignmentFlag.AlignCenter, display.initial(snapshot.name(user_id))
+        )
+        painter.restore()
+        x += size * 0.7
+    x += size * 0.3 + 6
+    text = display.names([snapshot.name(user_id) for user_id in ids])
+    _text(painter, fonts.small, Palette.secondary, text, x, top, left + width - x, height)

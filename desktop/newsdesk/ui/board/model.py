@@ -1,0 +1,200 @@
+"""One column of the board as a list model over :class:`Card` values held in memory.
+
+``data()`` answers from memory only (calibre's lesson: a view asks for every row on every
+paint). A new snapshot is merged row by row — removed, inserted and changed rows are announced
+as such — so a card moving between columns is one removal and one insertion, and the views keep
+their scroll position and selection instead of being reset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from newsdesk.core.board import Column
+from newsdesk.store.queries import Card
+
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The :class:`Card` of a row."""
+
+MIME_TYPE = "application/x-newsdesk-card"
+"""A dragged card: JSON ``{"id": ..., "column": ...}``."""
+
+Index = QModelIndex | QPersistentModelIndex
+Accepts = Callable[[Card], bool]
+
+
+def accept_all(_card: Card) -> bool:
+    return True
+
+
+def is_overdue(card: Card, today: dt.date) -> bool:
+    """Due before today and not yet out of the door."""
+    due = card.due_date
+    return due is not None and due < today and card.column != Column.PUBLISHED
+
+
+def sort_key(card: Card, today: dt.date) -> tuple[Any, ...]:
+    """Overdue first, then by due date (undated last), priority (high first), most recently
+    updated; the id keeps the order total, so equal cards never swap places between loads."""
+    due = card.due_date
+    return (
+        not is_overdue(card, today),
+        due is None,
+        due or dt.date.max,
+        -card.priority,
+        -card.updated_at.timestamp(),
+        card.id,
+    )
+
+
+def drag_payload(card: Card) -> QMimeData:
+    mime = QMimeData()
+    payload = {"id": card.id, "column": card.column.value}
+    mime.setData(MIME_TYPE, json.dumps(payload).encode("utf-8"))
+    return mime
+
+
+def dragged(mime: QMimeData) -> tuple[str, Column] | None:
+    """The (card id, source column) a drag carries, or ``None`` if it carries no card."""
+    if not mime.hasFormat(MIME_TYPE):
+        return None
+    try:
+        payload = json.loads(bytes(mime.data(MIME_TYPE).data()).decode("utf-8"))
+        return str(payload["id"]), Column(payload["column"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _stable(positions: Sequence[int]) -> set[int]:
+    """Indexes into ``positions`` of a longest increasing subsequence: the rows that can stay
+    where they are while everything else is removed and re-inserted."""
+    tails: list[int] = []  # positions[tail_index[k]] is the smallest tail of a run of length k+1
+    tail_index: list[int] = []
+    previous = [-1] * len(positions)
+    for i, position in enumerate(positions):
+        k = bisect_left(tails, position)
+        if k == len(tails):
+            tails.append(position)
+            tail_index.append(i)
+        else:
+            tails[k] = position
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    keep: set[int] = set()
+    i = tail_index[-1] if tail_index else -1
+    while i != -1:
+        keep.add(i)
+        i = previous[i]
+    return keep
+
+
+def _runs(indexes: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted indexes grouped into (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+class CardListModel(QAbstractListModel):
+    """The cards of one column, sorted, with those the board's filter rejects left out."""
+
+    def __init__(self, column: Column, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.column = column
+        self._all: list[Card] = []  # every card of the column, sorted
+        self._rows: list[Card] = []  # the ones shown
+        self._accepts: Accepts = accept_all
+
+    # --- Qt's questions -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid() or index.row() >= len(self._rows):
+            return None
+        card = self._rows[index.row()]
+        if role == CARD_ROLE:
+            return card
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return card.title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's API
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt's API
+        cards = [self._rows[i.row()] for i in indexes if i.isValid()]
+        return drag_payload(cards[0]) if cards else QMimeData()
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's API
+        return Qt.DropAction.MoveAction
+
+    # --- the board's questions ----------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Cards in the column, shown or not."""
+        return len(self._all)
+
+    def card(self, row: int) -> Card:
+        return self._rows[row]
+
+    def row_of(self, card_id: str) -> int | None:
+        for row, card in enumerate(self._rows):
+            if card.id == card_id:
+                return row
+        return None
+
+    def set_cards(self, cards: Iterable[Card], today: dt.date | None = None) -> None:
+        """Replace the column's cards, announcing only what differs from what is shown."""
+        day = today or dt.date.today()
+        self._all = sorted(cards, key=lambda card: sort_key(card, day))
+        self._merge([card for card in self._all if self._accepts(card)])
+
+    def set_filter(self, accepts: Accepts) -> None:
+        self._accepts = accepts
+        self._merge([card for card in self._all if accepts(card)])
+
+    def _merge(self, new: list[Card]) -> None:
+        """Turn the shown rows into ``new`` with removals, insertions and changes."""
+        old = self._rows
+        position = {card.id: i for i, card in enumerate(new)}
+        common = [i for i, card in enumerate(old) if card.id in position]
+        stays = _stable([position[old[i].id] for i in common])
+        staying = {common[k] for k in stays}
+        root = QModelIndex()
+        for first, last in reversed(_runs(i for i in range(len(old)) if i not in staying)):
+            self.beginRemoveRows(root, first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        kept = {card.id for card in self._rows}
+        for first, last in _runs(i for i, card in enumerate(new) if card.id not in kept):
+            self.beginInsertRows(root, first, last)
+            self._rows[first:first] = new[first : last + 1]
+            self.endInsertRows()
+        changed = [i for i, card in enumerate(new) if self._rows[i] != card]
+        self._rows[:] = new  # equal values from a newer snapshot replace the old ones quietly
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first), self.index(last))

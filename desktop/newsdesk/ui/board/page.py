@@ -1,0 +1,360 @@
+"""The kanban board page: filters, a message bar, the columns and the selected card's details.
+
+Data comes only from the :class:`SnapshotStore`: each new snapshot is merged into the column
+models, and the selected card is followed wherever it went (into another column after a move,
+or out of sight behind a filter). Changes go through :class:`BoardActions`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
+
+from newsdesk.core.board import Column
+from newsdesk.store.queries import Card, Snapshot
+from newsdesk.ui.board import rules
+from newsdesk.ui.board.actions import BoardActions
+from newsdesk.ui.board.columns import ColumnStrip, ColumnView
+from newsdesk.ui.board.details import CardDetails
+from newsdesk.ui.board.filters import BoardFilter, FilterBar, compile_filter
+from newsdesk.ui.board.model import CardListModel
+from newsdesk.ui.session import Session
+from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.message_bar import MessageBar
+
+STATE_VERSION = 1
+DETAILS_WIDTH = 300
+
+STYLE = """
+#board { background: #ffffff; }
+#columnStrip, #columnStripInner { background: #ffffff; }
+#boardColumn { background: #f3f4f6; border: 1px solid #f3f4f6; border-radius: 10px; }
+#boardColumn[dropState="ok"] { background: #eaf2ff; border: 1px dashed #1f6feb; }
+#boardColumn[dropState="refused"] { background: #fdf0ef; border: 1px dashed #d0453a; }
+#boardColumn QListView { background: transparent; border: none; }
+#columnHeader { color: #3b4557; padding: 0 14px; }
+#cardDetails { background: #ffffff; }
+QSplitter#boardSplitter::handle { background: #e4e6ea; }
+#boardColumn QScrollBar:vertical { background: transparent; width: 8px; margin: 2px; }
+#boardColumn QScrollBar::handle:vertical { background: #c5cad3; border-radius: 2px;
+    min-height: 32px; }
+#boardColumn QScrollBar::handle:vertical:hover { background: #a9b0bc; }
+#boardColumn QScrollBar::add-line, #boardColumn QScrollBar::sub-line { height: 0; }
+#boardColumn QScrollBar::add-page, #boardColumn QScrollBar::sub-page { background: none; }
+"""
+
+
+class BoardPage(QWidget):
+    """The board. ``card_activated(id)``: Enter or a double-click on a card."""
+
+    card_activated = Signal(str)
+
+    def __init__(
+        self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.session = session
+        self.snapshots = snapshots
+        self.snapshot: Snapshot | None = None
+        self.models = {column: CardListModel(column, self) for column in Column}
+        self.filters = FilterBar(session.actor.id, self)
+        self.bar = MessageBar(self)
+        self.strip = ColumnStrip(self.models.values(), self)
+        self.details = CardDetails(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("boardSplitter")
+        self.splitter.setHandleWidth(1)
+        self.splitter.addWidget(self.strip)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([10_000, DETAILS_WIDTH])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filters)
+        bar_row = QVBoxLayout()
+        bar_row.setContentsMargins(12, 0, 12, 6)
+        bar_row.addWidget(self.bar)
+        layout.addLayout(bar_row)
+        layout.addWidget(self.splitter, 1)
+        self.setStyleSheet(STYLE)
+
+        self.board_actions = BoardActions(session, snapshots, self)
+        self.board_actions.shown_columns = self.strip.shown
+        self.board_actions.message.connect(self.bar.show_message)
+        self.board_actions.proposal_created.connect(self._follow)
+        self.menu_action = QAction(self.tr("Card menu"), self)
+        self.menu_action.setShortcut(QKeySequence("Shift+F10"))
+        self.menu_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.menu_action.triggered.connect(self._menu_for_current)
+        self.addActions([*self.board_actions.all_actions(), self.menu_action])
+
+        self._current: str | None = None  # the selected card's id, followed across snapshots
+        self._follow_id: str | None = None  # a card to select once it appears
+        self._quiet = False  # selection changes made by the page itself, not the user
+        self._found: frozenset[str] | None = None
+        self._searched = ""
+        self._search_generation = 0
+        for view in self.strip.views():
+            view.drop_handler = self._drop
+            view.drop_judge = self._judge
+            view.selectionModel().selectionChanged.connect(
+                lambda *_, v=view: self._selection_changed(v)
+            )
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            view.activated.connect(self._activated)
+        self.filters.changed.connect(self._filter_changed)
+        self._refilter(self.filters.value())
+        snapshots.updated.connect(self._load)
+        if snapshots.current is not None:
+            self._load(snapshots.current)
+        else:
+            snapshots.reload()
+
+    # --- the saved layout ---------------------------------------------------------------------
+
+    def save_state(self) -> QByteArray:
+        """The splitter and the column widths, for the main window to keep in QSettings."""
+        state = {
+            "version": STATE_VERSION,
+            "splitter": bytes(self.splitter.saveState().toBase64().data()).decode("ascii"),
+            "widths": self.strip.widths(),
+        }
+        return QByteArray(json.dumps(state).encode("utf-8"))
+
+    def restore_state(self, state: QByteArray) -> bool:
+        """Restore what :meth:`save_state` returned; ``False`` (and no change) if unreadable."""
+        try:
+            saved = json.loads(bytes(state.data()).decode("utf-8"))
+            if saved.get("version") != STATE_VERSION:
+                return False
+            splitter = QByteArray.fromBase64(str(saved["splitter"]).encode("ascii"))
+            widths = [int(width) for width in saved["widths"]]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return False
+        self.strip.set_widths(widths)
+        return self.splitter.restoreState(splitter)
+
+    # --- loading and filtering ----------------------------------------------------------------
+
+    def _load(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        for view in self.strip.views():
+            view.delegate.set_snapshot(snapshot)
+        self.filters.set_choices(snapshot)
+        by_column: dict[Column, list[Card]] = {column: [] for column in Column}
+        restorable = rules.restorable_cards(self.session.actor, snapshot)
+        for card in (*snapshot.cards, *restorable):
+            by_column[card.column].append(card)
+        with self._quietly():
+            for column, model in self.models.items():
+                model.set_cards(by_column[column])
+        if self._searched:
+            self._search(self._searched)  # new or changed cards may match now
+        self._after_change()
+
+    def _filter_changed(self) -> None:
+        board_filter = self.filters.value()
+        if board_filter.text != self._searched:
+            self._searched = board_filter.text
+            if board_filter.text:
+                self._search(board_filter.text)  # the old matches stay until the new arrive
+            else:
+                self._found = None
+        self._refilter(board_filter)
+
+    def _refilter(self, board_filter: BoardFilter) -> None:
+        accepts = compile_filter(board_filter, self._found)
+        with self._quietly():
+            for model in self.models.values():
+                model.set_filter(accepts)
+        self._after_change()
+
+    def _search(self, text: str) -> None:
+        """Ask the full-text index which stories contain ``text``; the latest request wins."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        self._search_generation += 1
+        generation = self._search_generation
+        store = self.session.workspace.store
+        channel_ids = list(snapshot.channels)
+        limit = max(1000, 2 * (len(snapshot.cards) + len(snapshot.topics)))
+
+        def found(ids: frozenset[str]) -> None:
+            if generation == self._search_generation and text == self._searched:
+                self._found = ids
+                self._refilter(self.filters.value())
+
+        Job(
+            lambda: frozenset(
+                hit.id for hit in store.search(text, channel_ids=channel_ids, limit=limit)
+            )
+        ).success(found).run(self.session.runner)
+
+    def _after_change(self) -> None:
+        board_filter = self.filters.value()
+        self.strip.set_hidden(self._hidden_columns(board_filter))
+        for column in self.strip.columns.values():
+            column.update_header(filtered=board_filter.narrows)
+        self._reselect()
+
+    def _hidden_columns(self, board_filter: BoardFilter) -> list[Column]:
+        """Columns every channel in sight hides (or the one channel filtered to hides)."""
+        channels = self.snapshot.channels if self.snapshot else {}
+        chosen = channels.get(board_filter.channel_id or "")
+        in_sight = [chosen] if chosen else list(channels.values())
+        if not in_sight:
+            return []
+        hidden = set(in_sight[0].hidden_columns)
+        for channel in in_sight[1:]:
+            hidden &= set(channel.hidden_columns)
+        return [column for column in Column if column.value in hidden]
+
+    # --- selection ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Selection changes inside are the page's own doing, not the user's."""
+        was, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = was
+
+    def current_card(self) -> Card | None:
+        """The selected card, as the board's actions see it."""
+        return self.board_actions.card
+
+    def card_by_id(self, card_id: str, columns: Iterable[Column] = tuple(Column)) -> Card | None:
+        for column in columns:
+            row = self.models[column].row_of(card_id)
+            if row is not None:
+                return self.models[column].card(row)
+        return None
+
+    def select(self, card_id: str) -> bool:
+        """Select the card ``card_id`` where it is shown; ``False`` if it is not shown."""
+        for column, model in self.models.items():
+            row = model.row_of(card_id)
+            if row is None:
+                continue
+            view = self.strip.columns[column].view
+            view.setCurrentIndex(model.index(row))
+            view.scrollTo(model.index(row))
+            self.strip.reveal(column)
+            return True
+        return False
+
+    def _selection_changed(self, view: ColumnView) -> None:
+        if self._quiet:
+            return
+        card = view.current_card()
+        if card is None:
+            if self._current is not None and self.card_by_id(self._current, [view.column]):
+                self._show(None)
+            return
+        with self._quietly():
+            for other in self.strip.views():
+                if other is not view:
+                    other.clearSelection()
+        self._show(card)
+
+    def _reselect(self) -> None:
+        """Keep the selected card selected after the models changed, wherever it is now."""
+        if self._follow_id is not None and self.card_by_id(self._follow_id):
+            self._current, self._follow_id = self._follow_id, None
+        wanted = self._current
+        if wanted is None:
+            self._show(None)
+            return
+        had_focus = any(view.hasFocus() for view in self.strip.views())
+        for column, model in self.models.items():
+            row = model.row_of(wanted)
+            if row is None:
+                continue
+            view = self.strip.columns[column].view
+            index = model.index(row)
+            with self._quietly():
+                for other in self.strip.views():
+                    if other is not view:
+                        other.clearSelection()
+                if view.currentIndex() != index or not view.selectionModel().isSelected(index):
+                    view.setCurrentIndex(index)
+            if had_focus:
+                view.setFocus()
+            self._show(model.card(row))
+            return
+        with self._quietly():
+            for view in self.strip.views():
+                view.clearSelection()
+        self._show(None)
+
+    def _show(self, card: Card | None) -> None:
+        self._current = card.id if card else None
+        self.board_actions.set_card(card)
+        if card is None or self.snapshot is None:
+            self.details.clear_card()
+        else:
+            self.details.show_card(card, self.snapshot)
+
+    def _follow(self, card_id: str) -> None:
+        """Select ``card_id`` as soon as a snapshot shows it (a proposal just created)."""
+        self._follow_id = card_id
+        if self.select(card_id):
+            self._follow_id = None
+
+    # --- the card's menu, Enter, drops --------------------------------------------------------
+
+    def _context_menu(self, view: ColumnView, position: QPoint) -> None:
+        index = view.indexAt(position)
+        if index.isValid():
+            view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actions = self.board_actions
+        for action in actions.card_actions() if index.isValid() else [actions.new_proposal_action]:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(view.viewport().mapToGlobal(position))
+
+    def _menu_for_current(self) -> None:
+        for view in self.strip.views():
+            if view.current_card() is not None:
+                self._context_menu(view, view.visualRect(view.currentIndex()).center())
+                return
+
+    def _activated(self) -> None:
+        """Enter or a double-click: make sure the details are in sight, and tell the window."""
+        card = self.board_actions.card
+        if card is None:
+            return
+        sizes = self.splitter.sizes()
+        if sizes[1] == 0:
+            self.splitter.setSizes([max(0, sizes[0] - DETAILS_WIDTH), DETAILS_WIDTH])
+        self.card_activated.emit(card.id)
+
+    def _drop(self, card_id: str, source: Column, target: Column) -> bool:
+        card = self.card_by_id(card_id, [source])
+        if card is None:
+            return False
+        moved = self.board_actions.move(card, target)
+        if moved:
+            self._current = card.id  # the card stays selected in its new column
+        return moved
+
+    def _judge(self, card_id: str, source: Column, target: Column) -> bool:
+        card = self.card_by_id(card_id, [source])
+        return card is not None and self.board_actions.refusal_to_move(card, target) is None

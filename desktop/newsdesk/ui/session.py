@@ -1,0 +1,114 @@
+"""The signed-in user's session: their workspace, who they are, and the one way to change data.
+
+Screens change data only through :meth:`Session.apply`; every accepted change is announced with
+the areas it touched and who started it, so each screen refreshes only when its data changed
+and the screen that made a change can skip the refresh it already did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import Connection
+
+from newsdesk.core.actor import Actor
+from newsdesk.core.apply import actor_of
+from newsdesk.core.model import User
+from newsdesk.core.mutation import Kind, Mutation, mutation
+from newsdesk.core.refusal import Refusal
+from newsdesk.core.world import Area, Changes
+from newsdesk.store.apply import Applied
+from newsdesk.store.workspace import Workspace
+from newsdesk.ui.tasks import Job, Runner
+
+T = TypeVar("T")
+
+
+class Session(QObject):
+    changed = Signal(object, object)  # (frozenset[Area], initiator or None)
+    pending_changed = Signal(int)  # changes waiting to sync
+
+    def __init__(
+        self, workspace: Workspace, actor: Actor, runner: Runner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.actor = actor
+        self.runner = runner
+
+    @classmethod
+    def sign_in(cls, workspace: Workspace, user_id: str, runner: Runner) -> Session:
+        """A session for ``user_id``; raises ``PermissionError`` with the core's reason."""
+        with workspace.store.world() as world:
+            actor = actor_of(world, user_id)
+        if isinstance(actor, Refusal):
+            raise PermissionError(str(actor))
+        return cls(workspace, actor, runner)
+
+    @property
+    def user(self) -> User:
+        return self.actor.user
+
+    def mutation(
+        self,
+        kind: Kind,
+        entity: str | None = None,
+        /,
+        *,
+        base_version: int | None = None,
+        **args: Any,
+    ) -> Mutation:
+        """A new mutation by the signed-in user (``base_version``: the row version it edits)."""
+        return mutation(self.user.id, kind, entity, base_version=base_version, **args)
+
+    def read(
+        self,
+        query: Callable[[Connection], T],
+        done: Callable[[T], object],
+        failed: Callable[[BaseException], object] | None = None,
+    ) -> None:
+        """Run ``query`` on the database thread and hand its result to ``done`` on this one."""
+        engine = self.workspace.store.engine
+
+        def work() -> T:
+            with engine.connect() as conn:
+                return query(conn)
+
+        job = Job(work).success(done)
+        if failed is not None:
+            job.failure(failed)
+        job.run(self.runner)
+
+    def apply(
+        self,
+        mutations: Sequence[Mutation],
+        done: Callable[[list[Applied]], object] | None = None,
+        initiator: object = None,
+    ) -> None:
+        """Apply ``mutations`` on the database thread; announce what changed; then ``done``."""
+        store = self.workspace.store
+        user_id = self.user.id
+
+        def work() -> tuple[list[Applied], int, Actor | Refusal]:
+            applied = store.apply(mutations)
+            with store.world() as world:  # roles may have changed, the user's own included
+                actor = actor_of(world, user_id)
+            return applied, store.pending_count(), actor
+
+        def finished(result: tuple[list[Applied], int, Actor | Refusal]) -> None:
+            applied, pending, actor = result
+            areas: set[Area] = set()
+            for a in applied:
+                if isinstance(a.outcome, Changes):
+                    areas |= a.outcome.areas
+            if isinstance(actor, Actor):
+                self.actor = actor
+            if areas:
+                self.changed.emit(frozenset(areas), initiator)
+            self.pending_changed.emit(pending)
+            if done is not None:
+                done(applied)
+
+        Job(work).success(finished).run(self.runner)

@@ -1,0 +1,206 @@
+"""The main window: navigation sidebar, pages, menus and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from newsdesk import __version__
+from newsdesk.ui.session import Session
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # used by --page and in the settings
+    title: str
+    widget: QWidget
+
+
+SIDEBAR_ROW_HEIGHT = 38
+SIDEBAR_PADDING = 72  # the item's margins and padding in the style sheet, and the frame
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+    switch_workspace_requested = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        pages: Sequence[Page],
+        settings: QSettings,
+        workspace_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.pages = list(pages)
+        self.setWindowTitle(self.tr("Newsdesk — {workspace}").format(workspace=workspace_name))
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            item = QListWidgetItem(page.title, self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, page.name)
+            item.setSizeHint(QSize(0, SIDEBAR_ROW_HEIGHT))
+            self.stack.addWidget(page.widget)
+        # Wide enough for the longest title in the current language: titles are never elided.
+        metrics = QFontMetrics(self.sidebar.font())
+        widest = max(metrics.horizontalAdvance(page.title) for page in self.pages)
+        self.sidebar.setMinimumWidth(widest + SIDEBAR_PADDING)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([168, 1100])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_status_bar()
+        self._build_menus()
+        self.restore()
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def page(self, name: str) -> QWidget:
+        return next(p.widget for p in self.pages if p.name == name)
+
+    @property
+    def current_page(self) -> str:
+        return self.pages[max(self.sidebar.currentRow(), 0)].name
+
+    def show_page(self, name: str) -> None:
+        index = next((i for i, p in enumerate(self.pages) if p.name == name), 0)
+        self.sidebar.setCurrentRow(index)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            self.page_changed.emit(self.pages[row].name)
+
+    # --- status bar -----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        user = self.session.user
+        self.user_label = QLabel(
+            self.tr("Signed in: {name} ({login})").format(name=user.name, login=user.login), self
+        )
+        self.connection_label = QLabel(self.tr("Offline: working on this computer"), self)
+        self.pending_label = QLabel(self)
+        self.sync_label = QLabel(self.tr("Last sync: never"), self)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setMaximumHeight(12)
+        self.busy.hide()
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        for widget in (self.busy, self.connection_label, self.pending_label, self.sync_label):
+            bar.addPermanentWidget(widget)
+        self.session.pending_changed.connect(self.show_pending)
+        self.session.runner.busy_changed.connect(self._show_busy)
+
+    def show_pending(self, count: int) -> None:
+        self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", count))
+
+    def _show_busy(self, jobs: int) -> None:
+        self.busy.setVisible(jobs > 0)
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        switch = QAction(self.tr("Open another &workspace…"), self)
+        switch.triggered.connect(self.switch_workspace_requested)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(switch)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(quit_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        for number, page in enumerate(self.pages, 1):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, name=page.name: self.show_page(name))
+            self.view_menu.addAction(action)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Newsdesk"), self)
+        about.triggered.connect(self.show_about)
+        about_qt = QAction(self.tr("About &Qt"), self)
+        about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
+        help_menu.addAction(about)
+        help_menu.addAction(about_qt)
+
+    def add_menu(self, title: str, actions: Sequence[QAction]) -> QMenu:
+        """A menu of a page's actions, before Help; the actions keep their shortcuts."""
+        menu = QMenu(title, self)
+        menu.addActions(list(actions))
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Newsdesk"))
+        box.setText(self.tr("<h3>Newsdesk 采编台 {version}</h3>").format(version=__version__))
+        box.setInformativeText(
+            self.tr(
+                "An editorial desk for new-media departments: proposals, topics, writing, review "
+                "level by level, sign-off and publishing to PC, WAP and the app."
+            )
+        )
+        box.open()
+        return box
+
+    # --- settings -------------------------------------------------------------------------
+
+    def restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        for page in self.pages:
+            state = self.settings.value(f"pages/{page.name}")
+            if isinstance(state, QByteArray) and hasattr(page.widget, "restore_state"):
+                page.widget.restore_state(state)
+        self.show_page(str(self.settings.value("window/page", self.pages[0].name)))
+
+    def save(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/page", self.current_page)
+        for page in self.pages:
+            if hasattr(page.widget, "save_state"):
+                self.settings.setValue(f"pages/{page.name}", page.widget.save_state())
+        self.settings.sync()
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.save()
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,188 @@
+"""The first screen when no workspace is open: open the demo, open a folder, or create one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.ids import new_id
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.demo import build_demo
+from newsdesk.passwords import hash_password
+from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.tasks import Job, Runner
+
+
+def create_workspace(folder: Path, login: str, name: str, password: str) -> Path:
+    """A new workspace whose first user is its administrator."""
+    admin = new_id()
+    with Workspace.open(folder, create=True) as workspace:
+        (applied,) = workspace.store.apply(
+            [
+                mutation(
+                    admin,
+                    Kind.USER_CREATE,
+                    admin,
+                    login=login,
+                    name=name,
+                    is_admin=True,
+                    password_hash=hash_password(password),
+                )
+            ]
+        )
+        if not applied.accepted:
+            raise ValueError(str(applied.outcome))
+    return folder
+
+
+def open_demo(folder: Path) -> Path:
+    """The demo newsroom in ``folder``, created first if it is not there yet."""
+    if not (folder / DB_NAME).exists():
+        with Workspace.open(folder, create=True) as workspace:
+            build_demo(workspace)
+    return folder
+
+
+class NewWorkspaceDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New workspace"))
+        self.folder = QLineEdit(self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.login = QLineEdit("admin", self)
+        self.name = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(self)
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("formError")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder"), row)
+        form.addRow(self.tr("Administrator login"), self.login)
+        form.addRow(self.tr("Administrator name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._validate)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the new workspace"))
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _validate(self) -> None:
+        folder = Path(self.folder.text().strip()).expanduser()
+        if not self.folder.text().strip():
+            problem = self.tr("Choose a folder for the workspace.")
+        elif (folder / DB_NAME).exists():
+            problem = self.tr("That folder already holds a workspace; open it instead.")
+        elif not self.login.text().strip() or not self.name.text().strip():
+            problem = self.tr("Give the administrator a login and a name.")
+        elif len(self.password.text()) < 8:
+            problem = self.tr("The password needs at least 8 characters.")
+        elif self.password.text() != self.again.text():
+            problem = self.tr("The two passwords differ.")
+        else:
+            self.accept()
+            return
+        self.problem.setText(problem)
+
+
+class WelcomeDialog(QDialog):
+    """Emits ``chosen`` with the folder of the workspace to open."""
+
+    chosen = Signal(Path)
+
+    def __init__(self, demo_folder: Path, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to Newsdesk"))
+        self.demo_folder = demo_folder
+        self.runner = runner
+        title = QLabel(self.tr("Newsdesk 采编台"), self)
+        title.setObjectName("pageTitle")
+        text = QLabel(
+            self.tr(
+                "Open a workspace to start: the demo newsroom to look around, a "
+                "workspace folder you already have, or a new one for your "
+                "newsroom."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Open the demo newsroom"), self)
+        open_button = QPushButton(self.tr("Open a workspace…"), self)
+        new_button = QPushButton(self.tr("Create a new workspace…"), self)
+        self.demo_button.clicked.connect(self._demo)
+        open_button.clicked.connect(self._open)
+        new_button.clicked.connect(self._new)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        for button in (self.demo_button, open_button, new_button):
+            button.setMinimumHeight(36)
+            layout.addWidget(button)
+        layout.addWidget(self.status)
+        self.setMinimumWidth(480)
+
+    def _finish(self, folder: Path) -> None:
+        self.chosen.emit(folder)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        message = translated(error.message) if isinstance(error, WorkspaceError) else str(error)
+        self.status.setText(message)
+
+    def _demo(self) -> None:
+        self.setEnabled(False)
+        self.status.setText(self.tr("Creating the demo newsroom…"))
+        folder = self.demo_folder
+        Job(lambda: open_demo(folder)).success(self._finish).failure(self._failed).run(self.runner)
+
+    def _open(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Open a workspace"))
+        if chosen:
+            self._finish(Path(chosen))
+
+    def _new(self) -> None:
+        dialog = NewWorkspaceDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.setEnabled(False)
+        self.status.setText(self.tr("Creating the workspace…"))
+        folder = Path(dialog.folder.text().strip()).expanduser()
+        login, name = dialog.login.text().strip(), dialog.name.text().strip()
+        password = dialog.password.text()
+        Job(lambda: create_workspace(folder, login, name, password)).success(self._finish).failure(
+            self._failed
+        ).run(self.runner)

@@ -1,0 +1,86 @@
+"""Running work off the UI thread.
+
+One thread owns the database (SQLite connections are not shared across threads, and one writer
+keeps the outbox in order); results and failures come back on the UI thread through a queued
+signal, so callbacks may touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Runner(QObject):
+    """Runs database work on its own thread and reports back on the UI thread."""
+
+    busy_changed = Signal(int)  # how many jobs are queued or running
+    failed = Signal(object)  # an exception no one else handled
+    _finished = Signal(object, object)  # (job, future)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-db")
+        self._pending = 0
+        self._closed = False
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> int:
+        return self._pending
+
+    def submit(self, job: Job[Any]) -> None:
+        if self._closed:  # the application is closing: late refreshes have no one to show to
+            log.info("job dropped after shutdown")
+            return
+        self._pending += 1
+        self.busy_changed.emit(self._pending)
+        future = self._executor.submit(job.work)
+        future.add_done_callback(lambda done: self._finished.emit(job, done))
+
+    def _deliver(self, job: Job[Any], future: Future[Any]) -> None:
+        self._pending -= 1
+        self.busy_changed.emit(self._pending)
+        error = future.exception()
+        if error is None:
+            for callback in job.on_success:
+                callback(future.result())
+            return
+        log.error("background job failed", exc_info=error)
+        if job.on_failure:
+            for handler in job.on_failure:
+                handler(error)
+        else:
+            self.failed.emit(error)
+
+    def shutdown(self) -> None:
+        """Wait for the running job (a write must not be cut in half), drop the queued ones."""
+        self._closed = True
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class Job(Generic[T]):
+    """A piece of work with what to do with its result: ``Job(work).success(f).run(runner)``."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self.work = work
+        self.on_success: list[Callable[[T], object]] = []
+        self.on_failure: list[Callable[[BaseException], object]] = []
+
+    def success(self, callback: Callable[[T], object]) -> Job[T]:
+        self.on_success.append(callback)
+        return self
+
+    def failure(self, handler: Callable[[BaseException], object]) -> Job[T]:
+        self.on_failure.append(handler)
+        return self
+
+    def run(self, runner: Runner) -> None:
+        runner.submit(self)

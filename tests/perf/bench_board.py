@@ -1,0 +1,276 @@
+"""The board over the large demo workspace (10,000 proposals and articles), each figure against
+a bare QListView over a QStandardItemModel holding the same titles, measured in the same run:
+start to first paint (whole processes), scrolling a column, a filter change, and memory."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.perf import Result
+from tests.perf.workspaces import demo_workspace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QListView
+
+from newsdesk.core.board import Column
+from newsdesk.store.workspace import DB_NAME, Workspace
+from newsdesk.ui.board import BoardPage
+from newsdesk.ui.fonts import use_chinese_fonts
+from newsdesk.ui.session import Session
+from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.tasks import Runner
+
+# The bare baseline: the same titles in the simplest Qt list, timed the same way (from the
+# kernel's start time of the process to the first paint of the window).
+BARE_FIRST_PAINT = r"""
+import os, sqlite3, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QListView
+
+def age():
+    with open("/proc/self/stat", encoding="ascii") as f:
+        ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+
+app = QApplication([])
+db = sqlite3.connect(sys.argv[1])
+query = "SELECT title FROM proposals UNION ALL SELECT title FROM articles"
+titles = [row[0] for row in db.execute(query)]
+model = QStandardItemModel()
+for title in titles:
+    model.appendRow(QStandardItem(title))
+view = QListView()
+view.setModel(model)
+view.resize(1440, 900)
+
+class First(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"{age():.3f}")
+            QTimer.singleShot(0, app.quit)
+            view.viewport().removeEventFilter(self)
+        return False
+
+first = First()
+view.viewport().installEventFilter(first)
+view.show()
+app.exec()
+"""
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _best(runs: int, command: list[str], pattern: str) -> float:
+    found = []
+    for _ in range(runs):
+        out = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        ).stdout
+        match = re.search(pattern, out)
+        if match is None:
+            raise RuntimeError(f"no timing in the output of {command[:3]}: {out!r}")
+        found.append(float(match.group(1)))
+    return min(found)
+
+
+def first_paint(folder: Path, runs: int) -> Result:
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "ws"
+        shutil.copytree(folder, copy)
+        board = _best(
+            runs,
+            [
+                sys.executable,
+                "-m",
+                "newsdesk",
+                "--lang",
+                "en",
+                "--workspace",
+                str(copy),
+                "--user",
+                "chief",
+                "--smoke",
+                "--page",
+                "board",
+            ],
+            r"First paint after ([\d.]+) s",
+        )
+        bare = _best(
+            runs, [sys.executable, "-c", BARE_FIRST_PAINT, str(copy / DB_NAME)], r"([\d.]+)"
+        )
+    ratio = board / bare
+    return Result(
+        "board: process start to first paint",
+        board,
+        "s",
+        bare,
+        ratio,
+        "≤ 1.5 s and ≤ 2× bare",
+        board <= 1.5 and ratio <= 2.0,
+    )
+
+
+def _settle(app: QApplication, until: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the board did not load")
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def _median_ms(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _scroll_steps(view: QListView, steps: int) -> Callable[[], None]:
+    bar = view.verticalScrollBar()
+    state = {"step": 0}
+
+    def step() -> None:
+        state["step"] = (state["step"] + 1) % steps
+        bar.setValue(bar.maximum() * state["step"] // steps)
+        view.viewport().repaint()
+
+    return step
+
+
+def in_process(folder: Path, quick: bool) -> list[Result]:
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    use_chinese_fonts(app)
+    runs = 15 if quick else 41
+    runner = Runner()
+    with Workspace.open(folder) as workspace:
+        with workspace.store.world() as world:
+            chief = world.user_by_login("chief")
+        assert chief is not None
+        session = Session.sign_in(workspace, chief.id, runner)
+        before = _rss_mb()
+        snapshots = SnapshotStore(session)
+        page = BoardPage(session, snapshots)
+        page.resize(1440, 900)
+        page.show()
+        snapshots.reload()
+        _settle(app, lambda: snapshots.current is not None and not runner.busy)
+        page.repaint()
+        app.processEvents()
+        board_mb = _rss_mb() - before
+        assert snapshots.current is not None
+        cards = snapshots.current.cards
+        titles = [card.title for card in cards]
+        fullest = max(Column, key=lambda c: page.models[c].rowCount())
+        page.strip.ensureWidgetVisible(page.strip.columns[fullest])
+        app.processEvents()
+        view = page.strip.columns[fullest].view
+        rows = page.models[fullest].rowCount()
+        scroll = _median_ms(_scroll_steps(view, 50), runs)
+
+        channels = page.filters.channel
+        state = {"index": 0}
+
+        def change_filter() -> None:
+            state["index"] = (state["index"] + 1) % channels.count()
+            channels.setCurrentIndex(state["index"])
+            page.repaint()
+
+        filtering = _median_ms(change_filter, runs)
+        channels.setCurrentIndex(0)
+
+        before_bare = _rss_mb()
+        model = QStandardItemModel()
+        for title in titles:
+            model.appendRow(QStandardItem(title))
+        proxy = QSortFilterProxyModel()
+        proxy.setSourceModel(model)
+        bare = QListView()
+        bare.setModel(proxy)
+        bare.resize(1440, 900)
+        bare.show()
+        bare.repaint()
+        app.processEvents()
+        bare_mb = _rss_mb() - before_bare
+        column_model = QStandardItemModel()
+        for title in titles[:rows]:
+            column_model.appendRow(QStandardItem(title))
+        bare_column = QListView()
+        bare_column.setModel(column_model)
+        bare_column.resize(view.size())
+        bare_column.show()
+        bare_scroll = _median_ms(_scroll_steps(bare_column, 50), runs)
+        words = ["文化", "社区", "图书馆", ""]
+        state["word"] = 0
+
+        def bare_filter() -> None:
+            state["word"] = (state["word"] + 1) % len(words)
+            proxy.setFilterFixedString(words[state["word"]])
+            bare.repaint()
+
+        bare_filtering = _median_ms(bare_filter, runs)
+        for widget in (page, bare, bare_column):
+            widget.close()
+            widget.deleteLater()
+        app.processEvents()
+    runner.shutdown()
+    return [
+        Result(
+            f"board: scroll a column of {rows:,} cards (per step)",
+            scroll,
+            "ms",
+            bare_scroll,
+            scroll / bare_scroll,
+            "< 16 ms (60 frames/s)",
+            scroll < 16,
+        ),
+        Result(
+            f"board: change the channel filter over {len(cards):,} cards",
+            filtering,
+            "ms",
+            bare_filtering,
+            filtering / bare_filtering,
+            "< 100 ms",
+            filtering < 100,
+        ),
+        Result(
+            f"board: memory for {len(cards):,} cards",
+            board_mb,
+            "MB",
+            bare_mb,
+            board_mb / max(bare_mb, 0.1),
+            "< 150 MB over the empty window",
+            board_mb < 150,
+        ),
+    ]
+
+
+def run(quick: bool) -> list[Result]:
+    folder = demo_workspace("small" if quick else "large")
+    db = sqlite3.connect(folder / DB_NAME)
+    db.close()
+    return [first_paint(folder, 2 if quick else 3), *in_process(folder, quick)]

@@ -1,0 +1,79 @@
+"""Fixtures for driving real widgets over a real demo workspace (``QT_QPA_PLATFORM=offscreen``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from newsdesk.demo import build_demo
+from newsdesk.store.workspace import Workspace
+from newsdesk.ui.fonts import use_chinese_fonts
+from newsdesk.ui.i18n import install_translators
+from newsdesk.ui.session import Session
+from newsdesk.ui.tasks import Runner
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo newsroom, built once; tests get copies."""
+    folder = tmp_path_factory.mktemp("demo-template") / "ws"
+    with Workspace.open(folder, create=True) as workspace:
+        build_demo(workspace)
+    return folder
+
+
+@pytest.fixture
+def workspace(demo_template: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A private copy of the demo workspace."""
+    folder = tmp_path / "ws"
+    shutil.copytree(demo_template, folder)
+    opened = Workspace.open(folder)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The interface in English (the source language), whatever the machine's locale."""
+    use_chinese_fonts(qapp)
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    use_chinese_fonts(qapp)
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def runner(qapp: QApplication) -> Iterator[Runner]:
+    made = Runner()
+    yield made
+    made.shutdown()
+
+
+@pytest.fixture
+def sign_in(workspace: Workspace, runner: Runner) -> Callable[[str], Session]:
+    """``sign_in("chief")``: a session for that demo login."""
+
+    def make(login: str) -> Session:
+        with workspace.store.world() as world:
+            user = world.user_by_login(login)
+        assert user is not None, login
+        return Session.sign_in(workspace, user.id, runner)
+
+    return make

@@ -1,0 +1,615 @@
+"""The kanban board, driven through real widgets over a private copy of the small demo."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QTreeView,
+)
+from pytestqt.qtbot import QtBot
+
+from newsdesk.core.board import Column, Move
+from newsdesk.core.ids import new_id
+from newsdesk.core.model import ArticleState, Priority, Proposal, ProposalState
+from newsdesk.core.mutation import Kind
+from newsdesk.store.queries import Card, Snapshot
+from newsdesk.store.workspace import Workspace
+from newsdesk.ui.board import BoardPage
+from newsdesk.ui.board.filters import card_date, involves
+from newsdesk.ui.board.model import CardListModel
+from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
+from newsdesk.ui.session import Session
+from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.tasks import Runner
+from tests.ui.dnd import drag_and_drop
+
+SHOTS = Path("/tmp/newsdesk-shots")
+
+
+OpenBoard = Callable[[str], BoardPage]
+
+
+@pytest.fixture
+def open_board(
+    qtbot: QtBot, sign_in: Callable[[str], Session], runner: Runner
+) -> Iterator[OpenBoard]:
+    """``open_board("chief")``: that user's board, shown and loaded."""
+
+    pages: list[BoardPage] = []
+
+    def make(login: str) -> BoardPage:
+        session = sign_in(login)
+        snapshots = SnapshotStore(session)
+        page = BoardPage(session, snapshots)
+        snapshots.setParent(page)
+        pages.append(page)
+        page.resize(1600, 900)
+        page.show()
+        qtbot.waitUntil(lambda: page.snapshot is not None)
+        return page
+
+    yield make
+    # Every read the pages started has come back before they go, and with them go their
+    # snapshot stores, so no reload is left pending for a runner that is shutting down.
+    qtbot.waitUntil(lambda: runner.busy == 0)
+    for page in pages:
+        page.close()
+        shiboken6.delete(page)
+
+
+def cards(page: BoardPage, column: Column) -> list[Card]:
+    model = page.models[column]
+    return [model.card(row) for row in range(model.rowCount())]
+
+
+def titled(page: BoardPage, column: Column, title: str) -> Card:
+    return next(card for card in cards(page, column) if title in card.title)
+
+
+def drag(page: BoardPage, card: Card, target: Column) -> None:
+    """Drag ``card`` onto the ``target`` column the way Qt delivers a real drag."""
+    model = page.models[card.column]
+    row = model.row_of(card.id)
+    assert row is not None
+    mime: QMimeData = model.mimeData([model.index(row)])
+    viewport = page.strip.columns[target].view.viewport()
+    enter, _ = drag_and_drop(viewport, mime)
+    assert enter.isAccepted()
+
+
+def proposal_state(workspace: Workspace, proposal_id: str) -> tuple[ProposalState, int]:
+    with workspace.store.world() as world:
+        proposal = world.proposal(proposal_id)
+    assert proposal is not None
+    return proposal.state, proposal.row_version
+
+
+def login_of(page: BoardPage, user_id: str) -> str:
+    assert page.snapshot is not None
+    return page.snapshot.users[user_id].login
+
+
+# --- moving cards ---------------------------------------------------------------------------
+
+
+def test_a_chief_drags_a_proposal_into_the_topic_library(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SUBMITTED, "暑期青少年防溺水")
+    resets: list[str] = []
+    for model in page.models.values():
+        model.modelReset.connect(lambda: resets.append("reset"))
+
+    drag(page, card, Column.SELECTED)
+
+    qtbot.waitUntil(lambda: proposal_state(workspace, card.id)[0] == ProposalState.SELECTED)
+    qtbot.waitUntil(lambda: page.models[Column.SELECTED].row_of(card.id) is not None)
+    assert page.models[Column.SUBMITTED].row_of(card.id) is None
+    assert resets == []  # moved by a removal and an insertion, not by resetting the models
+    assert page.current_card() is not None and page.current_card().id == card.id  # type: ignore[union-attr]
+    assert "Topic library" in page.bar.text
+
+
+def test_an_editor_may_not_select_and_is_told_why(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("editor")
+    card = titled(page, Column.SUBMITTED, "暑期青少年防溺水")
+    before = proposal_state(workspace, card.id)
+
+    drag(page, card, Column.SELECTED)
+
+    assert page.bar.isVisible()
+    assert page.bar.text == "Only a chief of the channel “新闻” can do this."
+    qtbot.wait(200)
+    assert proposal_state(workspace, card.id) == before
+    assert page.models[Column.SUBMITTED].row_of(card.id) is not None
+
+
+def test_a_move_the_board_does_not_know_is_refused(
+    open_board: OpenBoard, workspace: Workspace, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SUBMITTED, "暑期青少年防溺水")
+    before = proposal_state(workspace, card.id)
+
+    drag(page, card, Column.PUBLISHED)
+
+    assert page.bar.text == "A card cannot go from “Submitted” to “Published”."
+    assert proposal_state(workspace, card.id) == before
+
+
+def test_returning_asks_why_and_the_proposer_sees_the_reason(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SUBMITTED, "社区诗会")
+    assert card.proposal is not None
+    reason = "选题与上周的社区文化报道重复，请换一个角度再报。"
+
+    drag(page, card, Column.RETURNED)
+    dialog = page.findChild(ReturnDialog)
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no reason, no return
+    dialog.findChild(QPlainTextEdit).insertPlainText(reason)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: proposal_state(workspace, card.id)[0] == ProposalState.RETURNED)
+    with workspace.store.world() as world:
+        stored = world.proposal(card.id)
+    assert stored is not None and stored.return_reason == reason
+
+    proposer = open_board(login_of(page, card.proposal.proposer_id))
+    assert proposer.select(card.id)
+    assert reason in proposer.details.toPlainText()
+    assert "Returned by 刘建华" in proposer.details.toPlainText()
+
+
+def test_assigning_asks_for_editors_and_puts_the_topic_on_their_cards(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SELECTED, "一老一小")
+
+    drag(page, card, Column.ASSIGNED)
+    dialog = page.findChild(AssignDialog)
+    assert dialog is not None and dialog.isVisible()
+    editors = dialog.findChild(QTreeView)
+    qtbot.waitUntil(lambda: editors.model().rowCount() > 0)  # read on the database thread
+    names = [editors.model().index(row, 0).data() for row in range(editors.model().rowCount())]
+    row = names.index("刘洋")
+    rect = editors.visualRect(editors.model().index(row, 0))
+    qtbot.mouseClick(editors.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: proposal_state(workspace, card.id)[0] == ProposalState.ASSIGNED)
+    liuyang = open_board("liuyang")
+    assigned = next(c for c in cards(liuyang, Column.ASSIGNED) if c.id == card.id)
+    assert assigned.proposal is not None
+    assert liuyang.session.user.id in assigned.proposal.assignees
+    liuyang.filters.person.setCurrentIndex(liuyang.filters.person.findText("Me"))
+    assert liuyang.models[Column.ASSIGNED].row_of(card.id) is not None
+
+
+def test_an_editor_submits_an_article_for_review_by_dragging(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("liuyang")
+    card = titled(page, Column.IN_PROGRESS, "临港片区夜市")
+
+    drag(page, card, Column.IN_REVIEW)
+
+    def state() -> tuple[ArticleState, int]:
+        with workspace.store.world() as world:
+            article = world.article(card.id)
+        assert article is not None
+        return article.state, article.revision_number
+
+    qtbot.waitUntil(lambda: state()[0] == ArticleState.IN_REVIEW)
+    assert state()[1] == 1
+    qtbot.waitUntil(lambda: page.models[Column.IN_REVIEW].row_of(card.id) is not None)
+
+
+def test_a_publisher_signs_off_an_approved_article(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("publisher")
+    card = titled(page, Column.IN_REVIEW, "市中心医院开设夜间门诊")
+
+    drag(page, card, Column.SIGNED_OFF)
+
+    def state() -> ArticleState:
+        with workspace.store.world() as world:
+            article = world.article(card.id)
+        assert article is not None
+        return article.state
+
+    qtbot.waitUntil(lambda: state() == ArticleState.SIGNED_OFF)
+    signed = titled(page, Column.SIGNED_OFF, "全市开展校园周边")
+    drag(page, signed, Column.PUBLISHED)
+    assert "arrives with the publishing feature" in page.bar.text
+
+
+def test_ctrl_right_moves_the_selected_card_on(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SUBMITTED, "视障读者听书服务")
+    view = page.strip.columns[Column.SUBMITTED].view
+    assert page.select(card.id)
+    page.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: proposal_state(workspace, card.id)[0] == ProposalState.SELECTED)
+    qtbot.waitUntil(lambda: page.strip.columns[Column.SELECTED].view.current_card() is not None)
+    assert page.current_card() is not None and page.current_card().id == card.id  # type: ignore[union-attr]
+
+
+def test_keys_say_why_a_card_cannot_move_and_open_its_menu_and_details(
+    open_board: OpenBoard, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SUBMITTED, "视障读者听书服务")
+    view = page.strip.columns[Column.SUBMITTED].view
+    page.select(card.id)
+    page.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert page.bar.text == "A card cannot go from “Submitted” to “Draft”."
+
+    qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu = page.findChild(QMenu)
+    assert menu is not None and menu.isVisible()
+    assert "Select into topic library" in [action.text() for action in menu.actions()]
+    menu.close()
+
+    page.splitter.setSizes([1600, 0])
+    with qtbot.waitSignal(page.card_activated) as activated:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert activated.args == [card.id]
+    assert page.splitter.sizes()[1] > 0
+    assert "视障读者听书服务" in page.details.toPlainText()
+
+
+def test_ctrl_n_opens_the_proposal_editor(open_board: OpenBoard, qtbot: QtBot) -> None:
+    page = open_board("editor")
+    view = page.strip.columns[Column.DRAFT].view
+    page.activateWindow()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = page.findChild(ProposalEditor)
+    assert editor is not None and editor.isVisible()
+    editor.reject()
+
+
+def test_deleting_asks_first_and_a_deleted_proposal_can_be_restored(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("chief")
+    card = titled(page, Column.SUBMITTED, "视障读者听书服务")
+    page.select(card.id)
+
+    page.board_actions.delete_action.trigger()
+    box = page.findChild(QMessageBox)
+    assert box is not None and "视障读者听书服务" in box.text()
+    delete = next(b for b in box.buttons() if b.text() == "Delete")
+    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: proposal_state(workspace, card.id)[0] == ProposalState.DELETED)
+    qtbot.waitUntil(lambda: page.models[Column.SUBMITTED].row_of(card.id) is None)
+
+    page.filters.deleted.setChecked(True)
+    assert page.select(card.id)
+    board_actions = page.board_actions
+    offered = board_actions.card_actions()
+    assert board_actions.restore_action in offered and board_actions.delete_action not in offered
+    board_actions.restore_action.trigger()
+    qtbot.waitUntil(lambda: proposal_state(workspace, card.id)[0] == ProposalState.SUBMITTED)
+
+
+# --- what the menu offers -------------------------------------------------------------------
+
+
+def test_the_card_menu_disables_what_is_not_allowed_and_says_why(
+    open_board: OpenBoard, english: None
+) -> None:
+    page = open_board("editor")
+    page.select(titled(page, Column.SUBMITTED, "暑期青少年防溺水").id)
+    actions = page.board_actions.move_actions
+    assert not actions[Move.SELECT].isEnabled()
+    assert actions[Move.SELECT].toolTip() == "Only a chief of the channel “新闻” can do this."
+    assert not page.board_actions.edit_action.isEnabled()
+    assert actions[Move.SELECT] in page.board_actions.card_actions()
+    assert actions[Move.SIGN_OFF] not in page.board_actions.card_actions()
+
+    own = titled(page, Column.RETURNED, "城区共享单车")  # the editor's own returned proposal
+    page.select(own.id)
+    assert actions[Move.SUBMIT_PROPOSAL].isEnabled()
+    assert page.board_actions.edit_action.isEnabled()
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+def shown(page: BoardPage) -> list[Card]:
+    return [card for column in Column for card in cards(page, column)]
+
+
+def test_filters_narrow_the_board_and_its_counts(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("editor")
+    everything = shown(page)
+    filters = page.filters
+
+    filters.channel.setCurrentIndex(filters.channel.findText("图书馆"))
+    library = shown(page)
+    assert library and len(library) < len(everything)
+    assert {page.snapshot.channels[c.channel_id].name for c in library} == {"图书馆"}  # type: ignore[union-attr]
+    for column, widget in page.strip.columns.items():
+        count = page.models[column].rowCount()
+        assert widget.header.text().endswith(f" · {count}")
+    filters.channel.setCurrentIndex(0)
+
+    filters.person.setCurrentIndex(filters.person.findText("Me"))
+    mine = shown(page)
+    me = page.session.user.id
+    assert mine and len(mine) < len(everything)
+    assert all(involves(card, me) for card in mine)
+    filters.person.setCurrentIndex(0)
+
+    filters.search.setText("公园")
+    qtbot.waitUntil(lambda: len(shown(page)) < len(everything))
+    hits = {hit.id for hit in workspace.store.search("公园", limit=1000)}
+    found = shown(page)
+    assert any("口袋公园" in card.title for card in found)
+    assert all(card.id in hits or (card.topic and card.topic.id in hits) for card in found)
+    filters.search.clear()
+    qtbot.waitUntil(lambda: len(shown(page)) == len(everything))
+
+    today = dt.date.today()
+    first, last = today - dt.timedelta(days=3), today + dt.timedelta(days=3)
+    filters.date_from.setDate(QDate(first.year, first.month, first.day))
+    filters.date_to.setDate(QDate(last.year, last.month, last.day))
+    filters.by_date.setChecked(True)
+    dated = shown(page)
+    assert dated and len(dated) < len(everything)
+    assert all(first <= card_date(card) <= last for card in dated)  # type: ignore[operator]
+    filters.by_date.setChecked(False)
+    assert len(shown(page)) == len(everything)
+
+
+def test_columns_every_channel_hides_are_hidden(
+    open_board: OpenBoard, sign_in: Callable[[str], Session], qtbot: QtBot
+) -> None:
+    admin = sign_in("admin")
+    page = open_board("editor")
+    assert page.snapshot is not None
+    library = next(c for c in page.snapshot.channels.values() if c.name == "图书馆")
+    done: list[object] = []
+    admin.apply(
+        [admin.mutation(Kind.CHANNEL_UPDATE, library.id, hidden_columns=["returned"])], done.append
+    )
+    qtbot.waitUntil(lambda: bool(done))
+    page.snapshots.reload()
+    qtbot.waitUntil(
+        lambda: (
+            page.snapshot is not None
+            and page.snapshot.channels[library.id].hidden_columns == ("returned",)
+        )
+    )
+    assert Column.RETURNED in page.strip.shown()  # the other channels still show it
+    page.filters.channel.setCurrentIndex(page.filters.channel.findText("图书馆"))
+    assert Column.RETURNED not in page.strip.shown()
+    assert Column.SUBMITTED in page.strip.shown()
+
+
+# --- models, speed, layout ------------------------------------------------------------------
+
+
+def test_every_column_model_passes_the_model_tester(
+    open_board: OpenBoard, qtmodeltester: object, english: None
+) -> None:
+    page = open_board("chief")
+    page.filters.deleted.setChecked(True)
+    for model in page.models.values():
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+    page.filters.channel.setCurrentIndex(1)
+    for model in page.models.values():
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def proposal_card(
+    key: int,
+    *,
+    version: int = 1,
+    due: dt.date | None = None,
+    priority: Priority = Priority.NORMAL,
+    updated: int | None = None,
+) -> Card:
+    """A card for model tests, updated ``updated`` (else ``key``) minutes into 2026: of cards
+    otherwise alike, the later updated comes first."""
+    minutes = key if updated is None else updated
+    at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=minutes)
+    proposal = Proposal(
+        id=f"p{key}",
+        channel_id="c",
+        proposer_id="u",
+        title=f"Story {key}",
+        state=ProposalState.ASSIGNED,
+        assignees=("u",) if due else (),
+        due_date=due,
+        priority=priority,
+        created_at=at,
+        updated_at=at,
+        row_version=version,
+    )
+    return Card(Column.ASSIGNED, proposal=proposal)
+
+
+def test_a_column_sorts_overdue_first_then_due_date_priority_and_recency() -> None:
+    today = dt.date(2026, 5, 10)
+    later, soon, past = (today + dt.timedelta(days=d) for d in (9, 2, -1))
+    expected = [
+        proposal_card(1, due=past),
+        proposal_card(2, due=soon, priority=Priority.URGENT),
+        proposal_card(3, due=soon),
+        proposal_card(4, due=later),
+        proposal_card(5, priority=Priority.HIGH),
+        proposal_card(7),
+        proposal_card(6),
+    ]
+    model = CardListModel(Column.ASSIGNED)
+    model.set_cards(reversed(expected), today)
+    assert [model.card(row).id for row in range(model.rowCount())] == [c.id for c in expected]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    steps=st.lists(
+        st.dictionaries(st.integers(0, 30), st.integers(1, 3), max_size=25), min_size=1, max_size=6
+    ),
+    shown=st.lists(st.frozensets(st.integers(0, 30)), min_size=1, max_size=6),
+)
+def test_the_model_announces_exactly_how_its_rows_changed(
+    steps: list[dict[int, int]], shown: list[frozenset[int]]
+) -> None:
+    """Rebuilt only from the model's signals, a copy of its rows always matches the model, and
+    every card that changed without leaving and re-entering is announced by ``dataChanged``."""
+    model = CardListModel(Column.ASSIGNED)
+    copy: list[str] = []
+    inserted: set[str] = set()
+    announced: set[str] = set()
+
+    def rows_inserted(_: object, first: int, last: int) -> None:
+        ids = [model.card(row).id for row in range(first, last + 1)]
+        copy[first:first] = ids
+        inserted.update(ids)
+
+    model.rowsInserted.connect(rows_inserted)
+    model.rowsRemoved.connect(lambda _, first, last: copy.__delitem__(slice(first, last + 1)))
+    model.dataChanged.connect(
+        lambda top, bottom: announced.update(
+            model.card(row).id for row in range(top.row(), bottom.row() + 1)
+        )
+    )
+    for number, versions in enumerate(steps):
+        keep = shown[number % len(shown)]
+        model.set_filter(lambda card, keep=keep: int(card.id[1:]) in keep or not keep)
+        assert copy == [model.card(row).id for row in range(model.rowCount())]
+        before = {model.card(row).id: model.card(row) for row in range(model.rowCount())}
+        inserted.clear()
+        announced.clear()
+        # A new version is also a new time of update, which moves the card in its column.
+        model.set_cards(
+            proposal_card(key, version=version, updated=key * version)
+            for key, version in versions.items()
+        )
+        rows = [model.card(row) for row in range(model.rowCount())]
+        assert copy == [card.id for card in rows]
+        changed = {card.id for card in rows if card.id in before and before[card.id] != card}
+        assert changed <= announced | inserted
+        assert not announced & inserted  # nothing is announced twice
+
+
+def many_cards(snapshot: Snapshot, count: int) -> Snapshot:
+    """``snapshot`` with its cards copied under new ids until there are ``count``."""
+    copies: list[Card] = []
+    while len(copies) < count:
+        for card in snapshot.cards:
+            fresh = new_id()
+            if card.proposal is not None:
+                proposal = dataclasses.replace(card.proposal, id=fresh)
+                copies.append(dataclasses.replace(card, proposal=proposal))
+            else:
+                assert card.article is not None
+                article = dataclasses.replace(card.article, id=fresh)
+                copies.append(dataclasses.replace(card, article=article))
+    return dataclasses.replace(snapshot, cards=tuple(copies[:count]))
+
+
+def test_a_filter_change_over_ten_thousand_cards_is_fast(
+    qtbot: QtBot, sign_in: Callable[[str], Session], runner: Runner, english: None
+) -> None:
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    small: list[Snapshot] = []
+    snapshots.updated.connect(small.append)
+    snapshots.reload()
+    qtbot.waitUntil(lambda: bool(small))
+    snapshots.current = many_cards(small[0], 10_000)
+    page = BoardPage(session, snapshots)
+    snapshots.setParent(page)
+    qtbot.addWidget(page)
+    page.resize(1600, 900)
+    page.show()
+    assert sum(model.total for model in page.models.values()) >= 10_000  # and deleted ones
+
+    timings = []
+    for index in (1, 0, 2, 0):
+        started = time.perf_counter()
+        page.filters.channel.setCurrentIndex(index)
+        timings.append(time.perf_counter() - started)
+    assert max(timings) < 0.1, timings
+
+
+def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:
+    page = open_board("chief")
+    page.strip.columns[Column.SELECTED].setFixedWidth(400)
+    page.splitter.setSizes([1000, 420])
+    state = page.save_state()
+
+    again = open_board("chief")
+    assert again.restore_state(state)
+    assert again.strip.columns[Column.SELECTED].width() == 400
+    assert again.strip.widths() == page.strip.widths()
+    assert not again.restore_state(state[:10])
+
+
+# --- how it looks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_screenshots(
+    language: str, open_board: OpenBoard, request: pytest.FixtureRequest, qtbot: QtBot
+) -> None:
+    """Pictures of the board for people to look at (and a check that painting works)."""
+    request.getfixturevalue("english" if language == "en" else "chinese")
+    page = open_board("chief")
+    page.resize(1680, 960)
+    page.select(titled(page, Column.SUBMITTED, "暑期青少年防溺水").id)
+    page.strip.horizontalScrollBar().setValue(0)
+    qtbot.wait(50)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert page.grab().save(str(SHOTS / f"board-{language}.png"))
+
+
+def test_the_dropped_card_payload_ignores_foreign_drags(open_board: OpenBoard) -> None:
+    page = open_board("chief")
+    viewport = page.strip.columns[Column.SELECTED].view.viewport()
+    mime = QMimeData()
+    mime.setText("not a card")
+    enter, drop = drag_and_drop(viewport, mime, at=QPoint(10, 10))
+    assert not enter.isAccepted() and not drop.isAccepted()

@@ -1,0 +1,128 @@
+"""The shell: signing in, the welcome screen, and the main window's pages, menus and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from newsdesk import __version__
+from newsdesk.core.mutation import Kind
+from newsdesk.demo import DEMO_PASSWORD
+from newsdesk.passwords import verify_password
+from newsdesk.store.queries import users_for_sign_in
+from newsdesk.store.workspace import Workspace
+from newsdesk.ui.session import Session
+from newsdesk.ui.shell.main_window import MainWindow, Page
+from newsdesk.ui.shell.placeholder import PlaceholderPage
+from newsdesk.ui.shell.sign_in import SignInDialog
+from newsdesk.ui.shell.welcome import create_workspace, open_demo
+from newsdesk.ui.tasks import Runner
+
+
+def sign_in_dialog(qtbot: QtBot, workspace: Workspace, runner: Runner) -> SignInDialog:
+    with workspace.store.engine.connect() as conn:
+        users = users_for_sign_in(conn)
+    dialog = SignInDialog(users, "demo", runner, last_login="chief")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_wrong_password_is_refused_and_the_right_one_signs_in(
+    qtbot: QtBot, workspace: Workspace, runner: Runner, english: None
+) -> None:
+    dialog = sign_in_dialog(qtbot, workspace, runner)
+    assert dialog.chosen_login() == "chief"
+    qtbot.keyClicks(dialog.password, "wrong password")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible())
+    assert dialog.problem.text() == "The user or the password is wrong."
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+    with qtbot.waitSignal(dialog.signed_in) as signal:
+        dialog.buttons.accepted.emit()
+    with workspace.store.world() as world:
+        chief = world.user_by_login("chief")
+    assert chief is not None and signal.args == [chief.id]
+
+
+def test_a_new_workspace_starts_with_its_administrator(tmp_path: Path) -> None:
+    folder = create_workspace(tmp_path / "newsroom", "boss", "主编", "s3cret-password")
+    with Workspace.open(folder) as workspace, workspace.store.world() as world:
+        boss = world.user_by_login("boss")
+    assert boss is not None and boss.is_admin and boss.name == "主编"
+    assert verify_password(boss.password_hash, "s3cret-password")
+
+
+def test_the_demo_is_created_once_and_then_reopened(tmp_path: Path) -> None:
+    folder = open_demo(tmp_path / "demo")
+    with Workspace.open(folder) as workspace:
+        first = workspace.store.setting("workspace_id"), workspace.store.pending_count()
+    assert open_demo(folder) == folder
+    with Workspace.open(folder) as workspace:
+        assert (workspace.store.setting("workspace_id"), workspace.store.pending_count()) == first
+
+
+def window(qtbot: QtBot, session: Session, settings: QSettings) -> MainWindow:
+    pages = [
+        Page(name, name.title(), PlaceholderPage(name, name.title(), f"{name} page"))
+        for name in ("board", "tasks", "topics")
+    ]
+    made = MainWindow(session, pages, settings, "demo")
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def test_the_window_remembers_its_page_and_geometry(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path, english: None
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = window(qtbot, sign_in("editor"), settings)
+    go_to_topics = first.view_menu.actions()[2]
+    assert go_to_topics.shortcut() == QKeySequence("Ctrl+3")
+    go_to_topics.trigger()
+    assert first.current_page == "topics"
+    first.resize(731, 517)
+    first.close()
+    second = window(qtbot, sign_in("editor"), settings)
+    assert second.current_page == "topics"
+    assert (second.width(), second.height()) == (731, 517)
+
+
+def test_the_status_bar_shows_the_user_and_changes_waiting_to_sync(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path, english: None
+) -> None:
+    session = sign_in("editor")
+    main = window(qtbot, session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert "孙晓雨 (editor)" in main.user_label.text()
+    assert "Offline" in main.connection_label.text()
+    before = session.workspace.store.pending_count()
+    channel = next(iter(session.actor.channels()))
+    session.apply([session.mutation(Kind.PROPOSAL_CREATE, channel_id=channel, title="新选题")])
+    expected = "1 change waiting to sync" if before == 0 else f"{before + 1} changes waiting"
+    qtbot.waitUntil(lambda: main.pending_label.text().startswith(expected))
+
+
+def test_about_names_the_version(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path, english: None
+) -> None:
+    main = window(
+        qtbot, sign_in("admin"), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    box = main.show_about()
+    qtbot.addWidget(box)
+    assert isinstance(box, QMessageBox) and __version__ in box.text()
+
+
+def test_placeholder_pages_say_plainly_what_comes_later(qtbot: QtBot) -> None:
+    page = PlaceholderPage("review", "Review", "The review queue arrives with the review feature.")
+    qtbot.addWidget(page)
+    texts = [label.text() for label in page.findChildren(QLabel)]
+    assert "The review queue arrives with the review feature." in texts
+    assert isinstance(page, QWidget)
