@@ -89,3 +89,33 @@ def test_smoke_needs_a_user_and_names_an_unknown_one(tmp_path: Path) -> None:
     assert newsdesk("--workspace", str(folder), "--smoke").returncode == 2
     result = newsdesk("--workspace", str(folder), "--user", "nobody", "--smoke")
     assert result.returncode == 2 and "nobody" in result.stderr
+
+
+def test_the_default_demo_is_reopened_not_rebuilt(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "newsdesk", "--lang", "en", "demo", "--no-gui"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    folder = tmp_path / "Newsdesk" / "demo"
+    before = (folder / DB_NAME).read_bytes()
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert f"Opening the demo newsroom in {folder}." in again.stdout
+    assert (folder / DB_NAME).read_bytes() == before
+
+
+def test_without_a_display_the_desktop_says_what_to_do(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--lang", "en", "--workspace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "No display found" in result.stderr and "--no-gui" in result.stderr

@@ -79,6 +79,15 @@ def run_demo(args: argparse.Namespace) -> int:
     from newsdesk.demo import DEMO_PASSWORD, build_demo
 
     folder: Path = (args.demo_workspace or default_location().with_name("demo")).expanduser()
+    if (folder / DB_NAME).exists() and args.demo_workspace is None:
+        # The demo made by an earlier run: open it again (the README's command is run twice).
+        _say(
+            QCoreApplication.translate("cli", "Opening the demo newsroom in {path}.").format(
+                path=folder
+            )
+        )
+        args.workspace = folder
+        return 0
     if (folder / DB_NAME).exists():
         return _error(
             QCoreApplication.translate(
@@ -126,6 +135,13 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _has_display() -> bool:
+    """Whether Qt can open a window (on Linux it needs X11 or Wayland, unless told otherwise)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.smoke and not args.user:
@@ -134,6 +150,19 @@ def main(argv: list[str] | None = None) -> int:
     gui = args.command is None or not args.no_gui
     if gui and args.smoke and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if gui and not args.smoke and not _has_display():
+        app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+        app.setProperty(
+            "newsdesk_translators", install_translators(app, choose_language(args.lang))
+        )
+        return _error(
+            QCoreApplication.translate(
+                "cli",
+                "No display found: the desktop window needs a graphical session. Use "
+                "“newsdesk demo --no-gui” to only create the demo, or --smoke to check the window "
+                "without a display.",
+            )
+        )
     existing = QCoreApplication.instance()
     app = existing or (QApplication(sys.argv[:1]) if gui else QCoreApplication(sys.argv[:1]))
     app.setProperty("newsdesk_translators", install_translators(app, choose_language(args.lang)))

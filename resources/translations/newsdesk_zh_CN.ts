@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Returned</source>
-        <translation>已退回</translation>
+        <translation>退回</translation>
     </message>
     <message>
         <source>Topic library</source>
@@ -72,11 +72,11 @@
     </message>
     <message>
         <source>Assigned</source>
-        <translation>已派题</translation>
+        <translation>已指派</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation>采写中</translation>
+        <translation>写作中</translation>
     </message>
     <message>
         <source>In review</source>
@@ -111,11 +111,11 @@
     </message>
     <message>
         <source>Assign…</source>
-        <translation>派题…</translation>
+        <translation>指派…</translation>
     </message>
     <message>
         <source>Start writing</source>
-        <translation>开始采写</translation>
+        <translation>开始写作</translation>
     </message>
     <message>
         <source>Submit for review</source>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <source>Assignees</source>
-        <translation>采写人</translation>
+        <translation>承担编辑</translation>
     </message>
     <message>
         <source>{date} (overdue)</source>
@@ -1736,6 +1736,10 @@
         <translation>{role}：{channels}</translation>
     </message>
     <message>
+        <source>Opening the demo newsroom in {path}.</source>
+        <translation>正在打开 {path} 中的演示编辑部。</translation>
+    </message>
+    <message>
         <source>{path} already holds a workspace; choose another folder for the demo.</source>
         <translation>{path} 中已有工作区，请为演示选择其他文件夹。</translation>
     </message>
@@ -1750,6 +1754,10 @@
     <message>
         <source>Sign in as any of these users; every demo password is “{password}”:</source>
         <translation>可用以下任一用户登录，演示密码均为“{password}”：</translation>
+    </message>
+    <message>
+        <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>
+        <translation>未找到显示器：桌面窗口需要图形会话。可用“newsdesk demo --no-gui”只创建演示工作区，或用 --smoke 在无显示器时检查窗口。</translation>
     </message>
     <message>
         <source>No user “{login}” in {path}.</source>
