@@ -70,6 +70,16 @@ def _is_writer(actor: Actor, article: Article, topic: Proposal | None) -> bool:
     return article.owner_id == actor.id or (topic is not None and actor.id in topic.assignees)
 
 
+def _stale() -> Refusal:
+    return refuse(
+        RefusalCode.STALE,
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "The article has changed since this revision was opened; review the current revision.",
+        ),
+    )
+
+
 def _not_writer() -> Refusal:
     return refuse(
         RefusalCode.FORBIDDEN,
@@ -414,14 +424,7 @@ def review(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_review(ctx.actor, article, channel, level):
         return refusal
     if args["revision_hash"] != article.revision_hash:
-        return refuse(
-            RefusalCode.STALE,
-            QT_TRANSLATE_NOOP(
-                "Refusal",
-                "The article has changed since this revision was opened; review the "
-                "current revision.",
-            ),
-        )
+        return _stale()
     verdict: Verdict = args["verdict"]
     comment: str = args.get("comment", "")
     if verdict != Verdict.APPROVE and not comment:
@@ -488,14 +491,7 @@ def sign_off(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_sign_off(ctx.actor, article, channel, decisions):
         return refusal
     if args["revision_hash"] != article.revision_hash:
-        return refuse(
-            RefusalCode.STALE,
-            QT_TRANSLATE_NOOP(
-                "Refusal",
-                "The article has changed since this revision was opened; review the "
-                "current revision.",
-            ),
-        )
+        return _stale()
     record = SignOff(
         id=args["sign_off_id"],
         article_id=article.id,
