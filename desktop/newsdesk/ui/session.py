@@ -86,8 +86,13 @@ class Session(QObject):
         mutations: Sequence[Mutation],
         done: Callable[[list[Applied]], object] | None = None,
         initiator: object = None,
+        failed: Callable[[BaseException], object] | None = None,
     ) -> None:
-        """Apply ``mutations`` on the database thread; announce what changed; then ``done``."""
+        """Apply ``mutations`` on the database thread; announce what changed; then ``done``.
+
+        ``failed`` hears of an error the database raised (refusals are not errors: they come
+        back in ``done``); without it the error goes to the application's error presenter.
+        """
         store = self.workspace.store
         user_id = self.user.id
 
@@ -111,4 +116,7 @@ class Session(QObject):
             if done is not None:
                 done(applied)
 
-        Job(work).success(finished).run(self.runner)
+        job = Job(work).success(finished)
+        if failed is not None:
+            job.failure(failed)
+        job.run(self.runner)

@@ -95,7 +95,6 @@ class ProposalEditor(QDialog):
         if proposal is not None:
             self._fill(proposal)
         self._enter_mode()
-        session.runner.failed.connect(self._save_failed)
 
     # --- building -------------------------------------------------------------------------
 
@@ -287,7 +286,7 @@ class ProposalEditor(QDialog):
             return
         self._saving = True
         self._update_buttons()
-        self._session.apply(batch, self._applied, initiator=self)
+        self._session.apply(batch, self._applied, initiator=self, failed=self._save_failed)
 
     def _args(self) -> dict[str, Any]:
         planned = self.planned_edit.date().toString("yyyy-MM-dd")
@@ -439,7 +438,7 @@ class ProposalEditor(QDialog):
         target.show_error(text)
 
     def _save_failed(self, error: BaseException) -> None:
-        """The batch failed on the database thread (the error presenter has the details)."""
+        """The batch failed on the database thread (the log has the details)."""
         if not alive(self) or not self._saving:
             return
         self._saving = False
