@@ -256,6 +256,29 @@
     </message>
 </context>
 <context>
+    <name>BodyEditor</name>
+    <message>
+        <source>“{name}” could not be read: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” was not inserted: it is not an image Newsdesk can read.</source>
+        <translation>未插入“{name}”：采编台无法识别这种图片。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not inserted: it could not be stored as an attachment.</source>
+        <translation>未插入“{name}”：无法保存为附件。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not inserted: it is {size} MB, and an image may be at most {limit} MB.</source>
+        <translation>未插入“{name}”：图片大小为 {size} MB，上限为 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+</context>
+<context>
     <name>CardDetails</name>
     <message>
         <source>Select a card to see its details.</source>
@@ -328,6 +351,55 @@
     <message>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksModel</name>
+    <message>
+        <source>{word} — {category}</source>
+        <translation>{word} — {category}</translation>
+    </message>
+    <message>
+        <source>“{found}” → “{suggestion}”</source>
+        <translation>“{found}” → “{suggestion}”</translation>
+    </message>
+    <message>
+        <source>Sensitive word ({category})</source>
+        <translation>敏感词（{category}）</translation>
+    </message>
+    <message>
+        <source>Punctuation: write “{suggestion}”</source>
+        <translation>标点：应写作“{suggestion}”</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Fix punctuation</source>
+        <translation>修正标点</translation>
+    </message>
+    <message>
+        <source>Apply every punctuation suggestion (one undo step)</source>
+        <translation>应用全部标点修改建议（可一次撤销）</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>Fix: write “{suggestion}”</source>
+        <translation>修正：改为“{suggestion}”</translation>
+    </message>
+</context>
+<context>
+    <name>CountLabel</name>
+    <message>
+        <source>{zishu} characters · about {minutes} min read</source>
+        <translation>{zishu} 字 · 约需阅读 {minutes} 分钟</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,590 @@
+"""The article body editor: a QTextEdit whose content is always article HTML.
+
+Every command is one undo step (``beginEditBlock``/``endEditBlock``) and, like Qt's textedit
+example, a character format applies to the selection or else to the word under the cursor. The
+document model and its HTML are described in ``newsdesk.ui.editor.document``; this widget only
+edits it. Images never enter the document as data: they are stored through ``store_image`` (the
+caller puts the bytes into the workspace's attachments) and referenced as ``attachment:<sha256>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QImageReader,
+    QKeyEvent,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+    QTextLength,
+    QTextList,
+    QTextListFormat,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.publish.paste import clean_pasted
+from newsdesk.ui.editor.document import (
+    ATTACHMENT_SCHEME,
+    BLOCK_KIND,
+    CAPTION,
+    FIGURE,
+    QUOTE,
+    ImageSource,
+    block_kind,
+    heading_char_format,
+    html_document,
+    image_for,
+    image_format,
+    is_ordered,
+    kind_block_format,
+    load_html,
+    set_anchor,
+    to_html,
+)
+
+StoreImage = Callable[[bytes, str], str | None]
+"""Saves image bytes as an attachment (name: for messages) and gives its SHA-256, or None."""
+
+PARAGRAPH_STYLES: Final = {"body": ("", 0), "h2": ("", 2), "h3": ("", 3), QUOTE: (QUOTE, 0)}
+_MB: Final = 1024 * 1024
+
+
+def _image_suffixes() -> frozenset[str]:
+    return frozenset(
+        "." + bytes(name.data()).decode().lower() for name in QImageReader.supportedImageFormats()
+    )
+
+
+class BodyEditor(QTextEdit):
+    """Rich-text editing of an article body in the allowed HTML subset."""
+
+    problem = Signal(str)
+    """A translated sentence saying why something was not inserted."""
+    remote_images = Signal(object)
+    """tuple[str, ...]: http(s) image URLs a paste left in the body, for the caller to fetch."""
+
+    def __init__(
+        self, store_image: StoreImage, images: ImageSource, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store_image = store_image
+        self._images = images
+        self._suffixes = _image_suffixes()
+        self.setAcceptRichText(True)
+
+    # content
+
+    def html(self) -> str:
+        return to_html(self.document())
+
+    def set_html(self, html: str) -> None:
+        """Replace the body; not undoable, and the document counts as unmodified."""
+        document = self.document()
+        load_html(document, html, self._images)
+        document.clearUndoRedoStacks()
+        document.setModified(False)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+        """Images come from the attachments only (a placeholder otherwise), never from disk."""
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return image_for(name.toString(), self._images)
+        return super().loadResource(kind, name)
+
+    # paragraph commands
+
+    def set_paragraph_style(self, style: str) -> None:
+        """ "body", "h2", "h3", "quote" or "caption" for the blocks of the selection."""
+        kind, heading = (CAPTION, 0) if style == CAPTION else PARAGRAPH_STYLES[style]
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        for block in self._selected_blocks(cursor):
+            fmt = block.blockFormat()
+            fmt.setHeadingLevel(heading)
+            fresh = kind_block_format(kind, heading)
+            fmt.setProperty(BLOCK_KIND, kind)
+            fmt.setLeftMargin(fresh.leftMargin())
+            fmt.setRightMargin(fresh.rightMargin())
+            edit = QTextCursor(block)
+            edit.setBlockFormat(fmt)
+            edit.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            self._restyle_heading(edit, heading)
+        if not cursor.hasSelection():
+            self.mergeCurrentCharFormat(heading_char_format(heading))  # what is typed next
+        cursor.endEditBlock()
+
+    def _restyle_heading(self, cursor: QTextCursor, heading: int) -> None:
+        """Heading size on the text, keeping bold that the user set (weight Bold and above)."""
+        look = heading_char_format(heading)
+        cursor.mergeBlockCharFormat(look)
+
+        def restyle(fmt: QTextCharFormat) -> QTextCharFormat:
+            size = look.property(QTextFormat.Property.FontSizeAdjustment)
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, size)
+            if fmt.fontWeight() < QFont.Weight.Bold:
+                fmt.setFontWeight(look.fontWeight())
+            return fmt
+
+        self._rewrite_chars(cursor, restyle)
+
+    def set_alignment(self, align: Qt.AlignmentFlag) -> None:
+        fmt = QTextBlockFormat()
+        fmt.setAlignment(align)
+        self._merge_block(fmt)
+
+    def toggle_list(self, ordered: bool) -> None:
+        """Make the selected paragraphs a list; the same kind again removes it, the other kind
+        changes it."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        current = cursor.currentList()
+        if current is not None and is_ordered(current.format().style()) == ordered:
+            for block in self._selected_blocks(cursor):
+                listed = block.textList()
+                if listed is not None:
+                    listed.remove(block)
+                    self._reset_indent(block)
+        elif current is not None:
+            fmt = current.format()
+            fmt.setStyle(self._list_style(ordered))
+            current.setFormat(fmt)
+        else:
+            fmt = QTextListFormat()
+            fmt.setStyle(self._list_style(ordered))
+            fmt.setIndent(1)
+            cursor.createList(fmt)
+        cursor.endEditBlock()
+
+    def indent(self) -> None:
+        """In a list, one level deeper; elsewhere the paragraph becomes a quote (the only
+        indentation article HTML has)."""
+        self._shift(1)
+
+    def outdent(self) -> None:
+        """In a list, one level up (out of the list from the top level); a quote becomes body."""
+        self._shift(-1)
+
+    def _shift(self, step: int) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        for block in self._selected_blocks(cursor):
+            listed = block.textList()
+            if listed is None:
+                self._set_kind(block, QUOTE if step > 0 else "")
+                continue
+            depth = listed.format().indent() + step
+            if depth < 1:
+                listed.remove(block)
+                self._reset_indent(block)
+                continue
+            target = self._list_at(block, depth)
+            if target is not None:
+                listed.remove(block)
+                target.add(block)
+            else:
+                fmt = QTextListFormat(listed.format())
+                fmt.setIndent(depth)
+                QTextCursor(block).createList(fmt)
+        cursor.endEditBlock()
+
+    def _list_at(self, block: QTextBlock, depth: int) -> QTextList | None:
+        """The list at ``depth`` that ``block`` continues: the nearest one before it, if no
+        shallower list item stands between them."""
+        previous = block.previous()
+        while previous.isValid() and previous.textList() is not None:
+            found = previous.textList()
+            indent = found.format().indent()
+            if indent == depth:
+                return found
+            if indent < depth:
+                return None
+            previous = previous.previous()
+        return None
+
+    def _set_kind(self, block: QTextBlock, kind: str) -> None:
+        fmt = block.blockFormat()
+        fresh = kind_block_format(kind)
+        fmt.setProperty(BLOCK_KIND, kind)
+        fmt.setLeftMargin(fresh.leftMargin())
+        fmt.setRightMargin(fresh.rightMargin())
+        QTextCursor(block).setBlockFormat(fmt)
+
+    def _reset_indent(self, block: QTextBlock) -> None:
+        fmt = block.blockFormat()
+        fmt.setIndent(0)
+        QTextCursor(block).setBlockFormat(fmt)
+
+    @staticmethod
+    def _list_style(ordered: bool) -> QTextListFormat.Style:
+        return QTextListFormat.Style.ListDecimal if ordered else QTextListFormat.Style.ListDisc
+
+    def insert_horizontal_rule(self) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        rule = QTextBlockFormat()
+        rule.setProperty(
+            QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
+            QTextLength(QTextLength.Type.PercentageLength, 100),
+        )
+        cursor.insertBlock(rule)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    # character commands
+
+    def toggle_bold(self) -> None:
+        bold = self.currentCharFormat().fontWeight() >= QFont.Weight.Bold
+        fmt = QTextCharFormat()
+        heading = self.textCursor().blockFormat().headingLevel()
+        normal = QFont.Weight.DemiBold if heading else QFont.Weight.Normal
+        fmt.setFontWeight(normal if bold else QFont.Weight.Bold)
+        self._merge_chars(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.currentCharFormat().fontItalic())
+        self._merge_chars(fmt)
+
+    def toggle_underline(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(not self.currentCharFormat().fontUnderline())
+        self._merge_chars(fmt)
+
+    def toggle_strikeout(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontStrikeOut(not self.currentCharFormat().fontStrikeOut())
+        self._merge_chars(fmt)
+
+    def set_link(self, url: str, text: str | None = None) -> None:
+        """Link the selection (or the word under the cursor) to ``url``; with ``text``, insert
+        that text as the link instead, replacing any selection."""
+        fmt = QTextCharFormat()
+        set_anchor(fmt, url)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if text is None and not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        if text is not None or not cursor.hasSelection():
+            linked = QTextCharFormat(self.currentCharFormat())
+            set_anchor(linked, url)
+            cursor.insertText(text or url, linked)
+        else:
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def remove_link(self) -> None:
+        """Unlink the selection, or the whole link under the cursor."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor = self._link_under(cursor)
+        cursor.beginEditBlock()
+        self._rewrite_chars(cursor, _without_link)
+        cursor.endEditBlock()
+
+    def _link_under(self, cursor: QTextCursor) -> QTextCursor:
+        """A cursor selecting the run of text linked to the same address as the cursor's."""
+        found = QTextCursor(cursor)
+        href = cursor.charFormat().anchorHref()
+        runs: list[list[int]] = []
+        it = cursor.block().begin()
+        while href and not it.atEnd():
+            fragment = it.fragment()
+            it += 1
+            if fragment.charFormat().anchorHref() != href:
+                continue
+            if runs and runs[-1][1] == fragment.position():
+                runs[-1][1] += fragment.length()
+            else:
+                runs.append([fragment.position(), fragment.position() + fragment.length()])
+        for start, end in runs:
+            if start <= cursor.position() <= end:
+                found.setPosition(start)
+                found.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return found
+
+    def clear_formatting(self) -> None:
+        """Remove bold, italic, underline, strikeout and sub/superscript from the selection (or
+        word); links, headings and the other paragraph styles stay."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        heading = cursor.blockFormat().headingLevel()
+        cursor.beginEditBlock()
+        self._rewrite_chars(cursor, lambda fmt: _plain(fmt, heading))
+        cursor.endEditBlock()
+        self.setCurrentCharFormat(_plain(self.currentCharFormat(), heading))
+
+    # tables
+
+    def insert_table(self, rows: int, columns: int) -> None:
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setCellPadding(4)
+        fmt.setCellSpacing(0)
+        fmt.setBorderCollapse(True)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertTable(max(rows, 1), max(columns, 1), fmt)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def add_row(self) -> None:
+        self._table_edit(lambda table, cell: table.insertRows(cell.row() + cell.rowSpan(), 1))
+
+    def remove_row(self) -> None:
+        """Remove the cursor's row (the last row takes the table with it)."""
+        self._table_edit(lambda table, cell: table.removeRows(cell.row(), 1))
+
+    def add_column(self) -> None:
+        self._table_edit(
+            lambda table, cell: table.insertColumns(cell.column() + cell.columnSpan(), 1)
+        )
+
+    def remove_column(self) -> None:
+        self._table_edit(lambda table, cell: table.removeColumns(cell.column(), 1))
+
+    def _table_edit(self, edit: Callable[..., None]) -> None:
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        if table is None:
+            return
+        cursor.beginEditBlock()
+        edit(table, table.cellAt(cursor))
+        cursor.endEditBlock()
+
+    # images
+
+    def insert_image(self, sha256: str, alt: str = "", caption: str = "") -> None:
+        """A figure with the attachment's image (and a caption paragraph if given), in blocks of
+        its own at the cursor."""
+        name = ATTACHMENT_SCHEME + sha256
+        image = image_for(name, self._images)
+        self._insert_figure(name, alt, caption, image)
+
+    def _insert_figure(self, name: str, alt: str, caption: str, image: QImage) -> None:
+        document = self.document()
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        if cursor.block().length() > 1:
+            cursor.insertBlock(kind_block_format(FIGURE), QTextCharFormat())
+        else:
+            cursor.setBlockFormat(kind_block_format(FIGURE))
+        cursor.insertImage(image_format(name, alt, image))
+        if caption:
+            cursor.insertBlock(kind_block_format(CAPTION), QTextCharFormat())
+            cursor.insertText(caption, QTextCharFormat())
+        if not cursor.atBlockEnd() or not cursor.block().next().isValid():
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def insert_image_file(self, path: Path) -> bool:
+        """Store the image file as an attachment and insert it; False (and ``problem``) if not."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_ATTACHMENT_BYTES:
+                self._too_large(path.name, size)
+                return False
+            data = path.read_bytes()
+        except OSError as error:
+            self.problem.emit(
+                self.tr("“{name}” could not be read: {reason}").format(
+                    name=path.name, reason=error.strerror or str(error)
+                )
+            )
+            return False
+        return self._insert_image_data(data, path.name)
+
+    def _insert_image_data(self, data: bytes, name: str) -> bool:
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            self._too_large(name, len(data))
+            return False
+        image = QImage.fromData(data)
+        if image.isNull():
+            self.problem.emit(
+                self.tr("“{name}” was not inserted: it is not an image Newsdesk can read.").format(
+                    name=name
+                )
+            )
+            return False
+        sha256 = self._store_image(data, name)
+        if sha256 is None:
+            self.problem.emit(
+                self.tr(
+                    "“{name}” was not inserted: it could not be stored as an attachment."
+                ).format(name=name)
+            )
+            return False
+        self._insert_figure(ATTACHMENT_SCHEME + sha256, "", "", image)
+        return True
+
+    def _too_large(self, name: str, size: int) -> None:
+        self.problem.emit(
+            self.tr(
+                "“{name}” was not inserted: it is {size} MB, "
+                "and an image may be at most {limit} MB."
+            ).format(name=name, size=f"{size / _MB:,.1f}", limit=MAX_ATTACHMENT_BYTES // _MB)
+        )
+
+    # clipboard and drag and drop
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
+        return (
+            bool(self._image_paths(source))
+            or source.hasImage()
+            or super().canInsertFromMimeData(source)
+        )
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        """Image files and image data become attachments; HTML is cleaned into article HTML
+        (remote images reported); anything else is plain text."""
+        paths = self._image_paths(source)
+        if paths:
+            for path in paths:
+                self.insert_image_file(path)
+            return
+        if source.hasHtml():
+            self._paste_html(source.html())
+        elif source.hasImage():
+            self._paste_image(source.imageData())
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+            self.ensureCursorVisible()
+
+    def _image_paths(self, source: QMimeData) -> list[Path]:
+        if not source.hasUrls():
+            return []
+        paths = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
+        return [path for path in paths if path.suffix.lower() in self._suffixes]
+
+    def _paste_image(self, data: object) -> None:
+        image = data if isinstance(data, QImage) else QImage(data)
+        if image.isNull():
+            return
+        encoded = QByteArray()
+        buffer = QBuffer(encoded)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        self._insert_image_data(bytes(encoded.data()), self.tr("Pasted image"))
+
+    def _paste_html(self, html: str) -> None:
+        pasted = clean_pasted(html)
+        if not pasted.html:
+            return
+        fragment = QTextDocumentFragment(html_document(pasted.html, self._images))
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertFragment(fragment)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        if pasted.remote_images:
+            self.remote_images.emit(tuple(pasted.remote_images))
+
+    # keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Enter at the end of a heading, caption or figure starts a body paragraph, not another
+        heading (Qt would copy the block format)."""
+        cursor = self.textCursor()
+        fmt = cursor.blockFormat()
+        special = fmt.headingLevel() > 0 or block_kind(fmt) in (CAPTION, FIGURE)
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            and special
+            and cursor.atBlockEnd()
+            and cursor.currentList() is None
+        ):
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self.setTextCursor(cursor)
+            self.setCurrentCharFormat(QTextCharFormat())
+            return
+        super().keyPressEvent(event)
+
+    # helpers
+
+    def _merge_chars(self, fmt: QTextCharFormat) -> None:
+        """As Qt's textedit example: the selection, or else the word under the cursor, and the
+        format for what is typed next."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        cursor.mergeCharFormat(fmt)
+        self.mergeCurrentCharFormat(fmt)  # inside the edit block: still one undo step
+        cursor.endEditBlock()
+
+    def _merge_block(self, fmt: QTextBlockFormat) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.mergeBlockFormat(fmt)
+        cursor.endEditBlock()
+
+    def _selected_blocks(self, cursor: QTextCursor) -> list[QTextBlock]:
+        document = self.document()
+        block = document.findBlock(cursor.selectionStart())
+        last = document.findBlock(cursor.selectionEnd())
+        blocks = [block]
+        while block != last and block.isValid():
+            block = block.next()
+            blocks.append(block)
+        return blocks
+
+    def _rewrite_chars(
+        self, cursor: QTextCursor, change: Callable[[QTextCharFormat], QTextCharFormat]
+    ) -> None:
+        """Apply ``change`` to each fragment's format in the selection: unlike a merge, it can
+        remove properties."""
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block = self.document().findBlock(start)
+        spans: list[tuple[int, int, QTextCharFormat]] = []
+        while block.isValid() and block.position() <= end:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                it += 1
+                lo = max(start, fragment.position())
+                hi = min(end, fragment.position() + fragment.length())
+                if lo < hi and not fragment.charFormat().isImageFormat():
+                    spans.append((lo, hi, change(QTextCharFormat(fragment.charFormat()))))
+            block = block.next()
+        for lo, hi, fmt in spans:
+            piece = QTextCursor(self.document())
+            piece.setPosition(lo)
+            piece.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+            piece.setCharFormat(fmt)
+
+
+def _without_link(fmt: QTextCharFormat) -> QTextCharFormat:
+    fmt.setAnchor(False)
+    fmt.clearProperty(QTextFormat.Property.AnchorHref)
+    fmt.clearForeground()
+    return fmt
+
+
+def _plain(fmt: QTextCharFormat, heading: int) -> QTextCharFormat:
+    fmt.setFontWeight(heading_char_format(heading).fontWeight())
+    fmt.setFontItalic(False)
+    fmt.setFontUnderline(False)
+    fmt.setFontStrikeOut(False)
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal)
+    return fmt

@@ -1,0 +1,411 @@
+"""The checks an editor sees while writing: sensitive words and misplaced punctuation.
+
+Two views over one per-paragraph scan:
+
+* :class:`CheckHighlighter` underlines findings in the text. Qt re-highlights only the block
+  being edited, and each block is scanned on its own text, so a keystroke costs O(block length).
+* :class:`ChecksPanel` lists the findings of the whole document beside it, with the word count,
+  refreshed once typing pauses. Activating a finding selects it in the editor; punctuation can
+  be fixed one finding at a time or all at once, in one undo step.
+
+Both share a :class:`BlockChecker`, which remembers each paragraph's findings by its text: after
+the highlighter has seen a document, the panel's scan of it is mostly cache look-ups, and after an
+edit only the edited paragraph is scanned again.
+
+Positions. Qt counts UTF-16 units, Python counts code points: a character outside the BMP
+(𠀀, 😀) is two units in a :class:`QTextDocument` and one in a ``str``. Findings are computed on
+a block's Python text and converted to UTF-16 offsets inside the block; adding
+``QTextBlock.position()`` gives a document position. Context never crosses a paragraph (the
+punctuation rules read one line at a time, and list words hold no line breaks), so scanning
+block by block finds exactly what scanning the whole text would.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.sensitive import SensitiveMatcher
+from newsdesk.core.textstats import count, punctuation_findings
+
+REFRESH_DELAY_MS = 300
+"""How long typing must pause before the panel scans the document again."""
+
+CHECK_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The :class:`Check` of a row, its ``start`` a document position."""
+
+SENSITIVE_COLOR = QColor("#d32f2f")
+PUNCTUATION_COLOR = QColor("#ef6c00")
+
+Index = QModelIndex | QPersistentModelIndex
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class CheckKind(Enum):
+    SENSITIVE = "sensitive"
+    PUNCTUATION = "punctuation"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding. ``start`` and ``length`` are in UTF-16 units, as Qt counts positions."""
+
+    kind: CheckKind
+    start: int  # in its block, or in the document once placed there
+    length: int
+    found: str  # the text as written
+    detail: str  # a sensitive word's category, or the punctuation to write instead
+
+    @property
+    def key(self) -> tuple[CheckKind, str, str]:
+        """What the finding says, wherever it is."""
+        return self.kind, self.found, self.detail
+
+
+def utf16_offset(text: str) -> Callable[[int], int]:
+    """A function turning offsets into ``text`` into UTF-16 offsets, as Qt counts them."""
+    astral = [match.start() for match in _ASTRAL.finditer(text)]
+    if not astral:
+        return int
+    return lambda offset: offset + bisect_left(astral, offset)
+
+
+def check_text(text: str, matcher: SensitiveMatcher) -> tuple[Check, ...]:
+    """The findings in one paragraph, in text order, with UTF-16 offsets into ``text``."""
+    to16 = utf16_offset(text)
+    checks = [
+        Check(
+            CheckKind.SENSITIVE,
+            to16(hit.start),
+            to16(hit.end) - to16(hit.start),
+            text[hit.start : hit.end],
+            hit.category,
+        )
+        for hit in matcher.find(text)
+    ]
+    checks += (
+        Check(
+            CheckKind.PUNCTUATION,
+            to16(finding.start),
+            to16(finding.end) - to16(finding.start),
+            finding.found,
+            finding.suggestion,
+        )
+        for finding in punctuation_findings(text)
+    )
+    checks.sort(key=lambda check: check.start)
+    return tuple(checks)
+
+
+class BlockChecker:
+    """:func:`check_text` with a memory of the most recently seen paragraphs."""
+
+    MAX_BLOCKS = 20_000
+
+    def __init__(self, matcher: SensitiveMatcher) -> None:
+        self.matcher = matcher
+        self._seen: OrderedDict[str, tuple[Check, ...]] = OrderedDict()
+
+    def checks(self, text: str) -> tuple[Check, ...]:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = check_text(text, self.matcher)
+            if len(self._seen) > self.MAX_BLOCKS:
+                self._seen.popitem(last=False)
+        else:
+            self._seen.move_to_end(text)
+        return found
+
+
+def _underline(color: QColor, background: QColor | None = None) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    char_format.setUnderlineColor(color)
+    if background is not None:
+        char_format.setBackground(background)
+    return char_format
+
+
+class CheckHighlighter(QSyntaxHighlighter):
+    """Underlines sensitive words (red, on a light red ground) and misplaced punctuation (orange).
+
+    ``checker`` is shared with a :class:`ChecksPanel` so that each paragraph is scanned once.
+    """
+
+    def __init__(self, document: QTextDocument, matcher: SensitiveMatcher) -> None:
+        super().__init__(document)
+        self.checker = BlockChecker(matcher)
+        self._enabled = True
+        translucent = QColor(SENSITIVE_COLOR)
+        translucent.setAlpha(40)  # light on a light theme, still visible on a dark one
+        self._formats = {
+            CheckKind.SENSITIVE: _underline(SENSITIVE_COLOR, translucent),
+            CheckKind.PUNCTUATION: _underline(PUNCTUATION_COLOR),
+        }
+
+    def is_enabled(self) -> bool:
+        return self._enabled
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Show or hide the underlines."""
+        if enabled != self._enabled:
+            self._enabled = enabled
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if not self._enabled:
+            return
+        checks = self.checker.checks(text)
+        # Sensitive words last: where a word and a mark overlap, the word's format wins.
+        for check in sorted(checks, key=lambda c: c.kind is CheckKind.SENSITIVE):
+            self.setFormat(check.start, check.length, self._formats[check.kind])
+
+
+class ChecksModel(QAbstractListModel):
+    """The findings of a document, one a row, in document order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._checks: list[Check] = []
+
+    def checks(self) -> list[Check]:
+        return list(self._checks)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(self._checks)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._checks):
+            return None
+        check = self._checks[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if check.kind is CheckKind.SENSITIVE:
+                text = self.tr("{word} — {category}")
+                return text.format(word=check.found, category=check.detail)
+            text = self.tr("“{found}” → “{suggestion}”")
+            return text.format(found=check.found, suggestion=check.detail)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if check.kind is CheckKind.SENSITIVE:
+                return self.tr("Sensitive word ({category})").format(category=check.detail)
+            return self.tr("Punctuation: write “{suggestion}”").format(suggestion=check.detail)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return SENSITIVE_COLOR if check.kind is CheckKind.SENSITIVE else PUNCTUATION_COLOR
+        if role == CHECK_ROLE:
+            return check
+        return None
+
+    def set_checks(self, checks: Sequence[Check]) -> None:
+        """Show ``checks``, announcing only the rows that changed.
+
+        An edit changes the findings in one place: rows before it stay, rows after it keep what
+        they say but move. Those are kept (the view keeps its selection and scroll position); the
+        rows between are removed and inserted.
+        """
+        old, new = self._checks, list(checks)
+        limit = min(len(old), len(new))
+        head = 0
+        while head < limit and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and old[-1 - tail].key == new[-1 - tail].key:
+            tail += 1
+        if len(old) - tail > head:
+            self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+            del self._checks[head : len(old) - tail]
+            self.endRemoveRows()
+        if len(new) - tail > head:
+            self.beginInsertRows(QModelIndex(), head, len(new) - tail - 1)
+            self._checks[head:head] = new[head : len(new) - tail]
+            self.endInsertRows()
+        moved = self._checks[len(new) - tail :] != new[len(new) - tail :]
+        self._checks = new
+        if tail and moved:
+            self.dataChanged.emit(self.index(len(new) - tail), self.index(len(new) - 1))
+
+
+class CountLabel(QLabel):
+    """字数 and reading time: "1,234 characters · about 4 min read"."""
+
+    def show_counts(self, zishu: int, reading_minutes: float) -> None:
+        minutes = max(1, math.ceil(reading_minutes)) if zishu else 0
+        text = self.tr("{zishu} characters · about {minutes} min read")
+        self.setText(text.format(zishu=self.locale().toString(zishu), minutes=minutes))
+
+
+class ChecksPanel(QWidget):
+    """The findings of ``editor``'s whole document beside it, with the word count.
+
+    Refreshes :data:`REFRESH_DELAY_MS` after typing stops. Activating a finding selects it in the
+    editor and emits :attr:`jump`.
+    """
+
+    jump = Signal(int, int)
+    """(document position, length in UTF-16 units) of the finding the editor moved to."""
+
+    def __init__(
+        self, editor: QTextEdit, checker: BlockChecker, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.checker = checker
+        self._counts: dict[str, tuple[int, float]] = {}  # per paragraph text: 字数, minutes
+        self.count_label = CountLabel(self)
+        self.model = ChecksModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setAccessibleName(self.tr("Checks"))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.activated.connect(self.go_to)
+        single_click = QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick
+        if not self.view.style().styleHint(single_click, None, self.view):
+            self.view.clicked.connect(self.go_to)  # else a click already activates
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        self.fix_button = QPushButton(self.tr("Fix punctuation"), self)
+        self.fix_button.setToolTip(self.tr("Apply every punctuation suggestion (one undo step)"))
+        self.fix_button.clicked.connect(self.fix_all_punctuation)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.fix_button)
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        editor.document().contentsChange.connect(self._changed)
+        self._timer.start()  # after the highlighter's first pass, which fills the shared cache
+
+    def is_refresh_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh(self) -> None:
+        """Scan the document now and show what it holds."""
+        self._timer.stop()
+        checks: list[Check] = []
+        counts: dict[str, tuple[int, float]] = {}
+        zishu, minutes = 0, 0.0
+        block = self.editor.document().begin()
+        while block.isValid():
+            text = block.text()
+            position = block.position()
+            checks += (
+                Check(c.kind, c.start + position, c.length, c.found, c.detail)
+                for c in self.checker.checks(text)
+            )
+            known = counts.get(text) or self._counts.get(text)
+            if known is None:
+                stats = count(text)
+                known = stats.zishu, stats.reading_minutes
+            counts[text] = known
+            zishu, minutes = zishu + known[0], minutes + known[1]
+            block = block.next()
+        self._counts = counts  # paragraphs no longer in the document are forgotten
+        self.model.set_checks(checks)
+        self.fix_button.setEnabled(any(c.kind is CheckKind.PUNCTUATION for c in checks))
+        self.count_label.show_counts(zishu, minutes)
+
+    def go_to(self, index: Index) -> None:
+        """Select the finding at ``index`` in the editor."""
+        check: Check | None = index.data(CHECK_ROLE)
+        if check is None:
+            return
+        last = self.editor.document().characterCount() - 1
+        start = min(check.start, last)
+        end = min(check.start + check.length, last)
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.jump.emit(start, end - start)
+
+    def fix(self, index: Index) -> bool:
+        """Apply the punctuation suggestion at ``index``; ``False`` if it is out of date."""
+        check: Check | None = index.data(CHECK_ROLE)
+        if check is None or check.kind is not CheckKind.PUNCTUATION:
+            return False
+        if self.is_refresh_pending():  # the row may describe text that has changed since
+            self.refresh()
+            return False
+        return self._replace([check]) == 1
+
+    def fix_all_punctuation(self) -> int:
+        """Apply every punctuation suggestion in one undo step; returns how many were applied."""
+        self.refresh()
+        fixes = [c for c in self.model.checks() if c.kind is CheckKind.PUNCTUATION]
+        return self._replace(fixes)
+
+    def menu_for(self, index: Index) -> QMenu:
+        """The context menu of the finding at ``index``."""
+        menu = QMenu(self)
+        go = QAction(self.tr("Go to"), menu)
+        go.triggered.connect(lambda: self.go_to(index))
+        menu.addAction(go)
+        check: Check | None = index.data(CHECK_ROLE)
+        if check is not None and check.kind is CheckKind.PUNCTUATION:
+            fix = QAction(
+                self.tr("Fix: write “{suggestion}”").format(suggestion=check.detail), menu
+            )
+            fix.triggered.connect(lambda: self.fix(index))
+            menu.addAction(fix)
+        return menu
+
+    def _show_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if index.isValid():
+            menu = self.menu_for(QPersistentModelIndex(index))
+            menu.exec(self.view.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def _replace(self, checks: Sequence[Check]) -> int:
+        """Write each check's suggestion over its text, last first, as one undo step."""
+        cursor = QTextCursor(self.editor.document())
+        applied = 0
+        cursor.beginEditBlock()
+        for check in sorted(checks, key=lambda c: c.start, reverse=True):
+            cursor.setPosition(check.start)
+            cursor.setPosition(check.start + check.length, QTextCursor.MoveMode.KeepAnchor)
+            if cursor.selectedText() == check.found:  # never overwrite text that has changed
+                cursor.insertText(check.detail)
+                applied += 1
+        cursor.endEditBlock()
+        self.refresh()
+        return applied
+
+    def _changed(self, _position: int, _removed: int, _added: int) -> None:
+        self._timer.start()  # restarts: the scan waits until typing pauses
