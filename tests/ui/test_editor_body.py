@@ -3,6 +3,7 @@ allow-list, images become attachments, pastes are cleaned, and the HTML round-tr
 
 from __future__ import annotations
 
+import gc
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -377,3 +378,13 @@ def test_an_edited_document_round_trips_stably(editor: BodyEditor) -> None:
     html = editor.html()
     assert to_html(_reloaded(html)) == html
     assert_allowed(html)
+
+
+def test_loading_a_table_twice_keeps_the_document_alive(editor: BodyEditor) -> None:
+    """Loading a table once created a second Python wrapper of the document that deleted it
+    when collected; the next load then failed with "already deleted"."""
+    html = "<table><tbody><tr><th>项目</th></tr><tr><td>1</td></tr></tbody></table><p>说明</p>"
+    for _ in range(3):
+        editor.set_html(html)
+        gc.collect()
+    assert editor.html() == html

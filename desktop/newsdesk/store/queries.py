@@ -9,9 +9,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.articles import may_edit
 from newsdesk.core.board import Column, column_of
 from newsdesk.core.model import (
     Article,
@@ -24,6 +25,7 @@ from newsdesk.core.model import (
     User,
 )
 from newsdesk.store.codec import TABLES, from_row
+from newsdesk.store.world import DbWorld
 
 ARTICLES = TABLES[Article]
 PROPOSALS = TABLES[Proposal]
@@ -198,3 +200,21 @@ def load_snapshot(conn: Connection, actor: Actor) -> Snapshot:
             cards.append(Card(column, article=article, topic=topic))
     topics = tuple(p for p in proposals if p.state.value in _TOPIC_STATES and _may_see(actor, p))
     return Snapshot(tuple(cards), topics, channels, users)
+
+
+def largest_editable_article(conn: Connection, actor: Actor) -> str | None:
+    """The id of the longest article ``actor`` may edit now (for screenshots and checks)."""
+    length = func.length(ARTICLES.c.body_html)
+    channels = list(visible_channels(conn, actor))
+    rows = conn.execute(
+        select(ARTICLES.c.id)
+        .where(ARTICLES.c.channel_id.in_(channels), ARTICLES.c.state == ArticleState.DRAFT.value)
+        .order_by(length.desc())
+    ).scalars()
+    world = DbWorld(conn)
+    for article_id in rows:
+        article = world.article(article_id)
+        topic = world.proposal(article.topic_id) if article and article.topic_id else None
+        if article is not None and may_edit(actor, article, topic) is None:
+            return str(article_id)
+    return None

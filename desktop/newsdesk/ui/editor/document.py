@@ -387,7 +387,9 @@ class _Loader:
         for r, c, rowspan, colspan, _cell in placed:
             if rowspan > 1 or colspan > 1:
                 table.mergeCells(r, c, rowspan, colspan)
-        self.cursor = QTextCursor(table.document())
+        # A copy of a cursor already in this document: wrapping table.document() anew would
+        # give Python a second wrapper that can delete the document when it is collected.
+        self.cursor = QTextCursor(self.cursor)
         self.cursor.setPosition(table.lastPosition() + 1)
         self.fresh = True
 
