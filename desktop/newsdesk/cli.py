@@ -16,7 +16,7 @@ from newsdesk import __version__
 from newsdesk.core.labels import label
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError, default_location
 from newsdesk.ui.i18n import choose_language, install_translators, translated
-from newsdesk.ui.page_names import PAGE_NAMES
+from newsdesk.ui.page_names import EDITOR_PAGE, PAGE_NAMES
 
 if TYPE_CHECKING:
     from newsdesk.demo import DemoLogin
@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait for the first paint, report the time, exit",
     )
-    parser.add_argument("--page", choices=PAGE_NAMES, help="the page to show first")
+    parser.add_argument("--page", choices=[*PAGE_NAMES, EDITOR_PAGE], help="the page to show first")
+    parser.add_argument("--article", help="with --page editor: the article to open")
     parser.add_argument("--screenshot", type=Path, help="with --smoke: save the window as PNG")
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="create the demo newsroom and open it")

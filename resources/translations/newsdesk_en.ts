@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message numerus="yes">
+        <source>%n paragraph(s) changed</source>
+        <translation>
+            <numerusform>%n paragraph changed</numerusform>
+            <numerusform>%n paragraphs changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s) changed</source>
+        <translation>
+            <numerusform>%n other field changed</numerusform>
+            <numerusform>%n other fields changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n unchanged paragraph(s)</source>
+        <translation>
+            <numerusform>⋯ %n unchanged paragraph</numerusform>
+            <numerusform>⋯ %n unchanged paragraphs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>

@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Loading word lists…</source>
+        <translation>正在加载词表…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>This article no longer exists.</source>
+        <translation>该稿件已不存在。</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有改动均已保存</translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than {limit} MB.</source>
+        <translation>“{name}”超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be stored: {error}</source>
+        <translation>无法保存“{name}”：{error}</translation>
+    </message>
+    <message>
+        <source>Your changes were not saved: {reason} They are still here.</source>
+        <translation>改动未能保存：{reason} 内容仍保留在编辑器中。</translation>
+    </message>
+    <message>
+        <source>Word lists could not be read: {error}</source>
+        <translation>无法读取词表：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesPage</name>
+    <message>
+        <source>Filter by title</source>
+        <translation>按标题筛选</translation>
+    </message>
+    <message>
+        <source>Double-click an article in the list to open it here. Several articles can be open at once.</source>
+        <translation>双击左侧列表中的稿件即可在此打开，可同时打开多篇稿件。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Assign topic</source>
@@ -50,6 +131,29 @@
     <message>
         <source>The due date cannot be in the past.</source>
         <translation>截止日期不能早于今天。</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的改动</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>已于 {time} 保存</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
     </message>
 </context>
 <context>
@@ -396,6 +500,80 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation>版本对比</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Only changes</source>
+        <translation>只看改动</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s) changed</source>
+        <translation><numerusform>%n 段有改动</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s) changed</source>
+        <translation><numerusform>另有 %n 项信息有改动</numerusform></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Responsible editor</source>
+        <translation>责任编辑</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Cover image</source>
+        <translation>封面图</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>发布渠道</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>稿件类型</translation>
+    </message>
+    <message>
+        <source>Original address</source>
+        <translation>原文地址</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message numerus="yes">
+        <source>⋯ %n unchanged paragraph(s)</source>
+        <translation><numerusform>⋯ %n 段未改动</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CountLabel</name>
     <message>
         <source>{zishu} characters · about {minutes} min read</source>
@@ -419,6 +597,149 @@
     <message>
         <source>Demo newsroom ready</source>
         <translation>演示编辑部已就绪</translation>
+    </message>
+</context>
+<context>
+    <name>EditorToolbar</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Paragraph style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <source>Body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>三级标题</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>倾斜</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <source>Strikethrough</source>
+        <translation>删除线</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Align left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Align right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Justify</source>
+        <translation>两端对齐</translation>
+    </message>
+    <message>
+        <source>Bullet list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>编号列表</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>减少缩进</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>增加缩进</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>链接…</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>取消链接</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <source>Horizontal rule</source>
+        <translation>分隔线</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Insert table…</source>
+        <translation>插入表格…</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>添加列</translation>
+    </message>
+    <message>
+        <source>Remove column</source>
+        <translation>删除列</translation>
+    </message>
+    <message>
+        <source>Clear formatting</source>
+        <translation>清除格式</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
 </context>
 <context>
@@ -481,6 +802,49 @@
     <message>
         <source>Me</source>
         <translation>我</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Replaced {count}</source>
+        <translation>已替换 {count} 处</translation>
     </message>
 </context>
 <context>
@@ -628,6 +992,29 @@
     <message>
         <source>Contains nothing that may not be disclosed</source>
         <translation>不含不宜公开的信息</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>The selected text</source>
+        <translation>所选文字</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Enter an http, https or mailto address, e.g. https://example.com</source>
+        <translation>请输入 http、https 或 mailto 地址，例如 https://example.com</translation>
     </message>
 </context>
 <context>
@@ -795,6 +1182,97 @@
     </message>
 </context>
 <context>
+    <name>MetadataPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>稿件信息</translation>
+    </message>
+    <message>
+        <source>Title (required)</source>
+        <translation>标题（必填）</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas or 、</source>
+        <translation>多个标签用逗号或顿号分隔</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Responsible editor</source>
+        <translation>责任编辑</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>稿件类型</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>The article needs a title.</source>
+        <translation>稿件需要标题。</translation>
+    </message>
+    <message>
+        <source>Enter the original's address (http or https).</source>
+        <translation>请填写原文地址（http 或 https）。</translation>
+    </message>
+    <message>
+        <source>A repost needs the original's address.</source>
+        <translation>转载稿件需要填写原文地址。</translation>
+    </message>
+    <message>
+        <source>Original's address, https://…</source>
+        <translation>原文地址，https://…</translation>
+    </message>
+    <message>
+        <source>Choose a cover image</source>
+        <translation>选择封面图片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>No cover</source>
+        <translation>无封面</translation>
+    </message>
+</context>
+<context>
     <name>NewWorkspaceDialog</name>
     <message>
         <source>New workspace</source>
@@ -856,10 +1334,6 @@
         <translation>稿件</translation>
     </message>
     <message>
-        <source>The list of articles and the rich-text editor arrive with the editor feature. Articles you start from My tasks are already kept in this workspace and will open there.</source>
-        <translation>稿件列表和富文本编辑器将随编辑器功能推出。从“我的任务”开始写作的稿件已保存在本工作区，届时将在此打开。</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -902,6 +1376,21 @@
     <message>
         <source>Topic library</source>
         <translation>选题库</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>PC ({width} px)</source>
+        <translation>PC 端（{width} 像素）</translation>
+    </message>
+    <message>
+        <source>Mobile ({width} px)</source>
+        <translation>手机端（{width} 像素）</translation>
+    </message>
+    <message>
+        <source>Approximate: the published pages use their own templates.</source>
+        <translation>近似效果：正式发布的页面使用各自的模板。</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1506,17 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存……</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Withdraw from review</source>
+        <translation>撤回送审</translation>
+    </message>
+    <message>
+        <source>Start a correction</source>
+        <translation>发起更正</translation>
     </message>
 </context>
 <context>
@@ -1382,6 +1882,96 @@
     </message>
 </context>
 <context>
+    <name>RevisionsModel</name>
+    <message>
+        <source>Not submitted for review yet</source>
+        <translation>尚未送审</translation>
+    </message>
+    <message>
+        <source>Same as revision {number}</source>
+        <translation>与第 {number} 版相同</translation>
+    </message>
+    <message>
+        <source>Changed since revision {number}</source>
+        <translation>自第 {number} 版以来有改动</translation>
+    </message>
+    <message>
+        <source>Current draft · {time}</source>
+        <translation>当前草稿 · {time}</translation>
+    </message>
+    <message>
+        <source>Revision {number} · {author} · {time}</source>
+        <translation>第 {number} 版 · {author} · {time}</translation>
+    </message>
+    <message>
+        <source>{level} approved</source>
+        <translation>{level}通过</translation>
+    </message>
+    <message>
+        <source>{level} returned</source>
+        <translation>{level}退回</translation>
+    </message>
+    <message>
+        <source>{level} rejected</source>
+        <translation>{level}否决</translation>
+    </message>
+    <message>
+        <source>{outcome}: {comment}</source>
+        <translation>{outcome}：{comment}</translation>
+    </message>
+    <message>
+        <source>{time} · {reviewer} · {outcome}</source>
+        <translation>{time} · {reviewer} · {outcome}</translation>
+    </message>
+    <message>
+        <source>{decision}: {comment}</source>
+        <translation>{decision}：{comment}</translation>
+    </message>
+    <message>
+        <source>No review decision yet</source>
+        <translation>尚无审核意见</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsPanel</name>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Restore this revision</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>The article could not be found.</source>
+        <translation>找不到该稿件。</translation>
+    </message>
+    <message>
+        <source>Select one revision to restore it as the current draft.</source>
+        <translation>请选择一个版本，将其恢复为当前草稿。</translation>
+    </message>
+    <message>
+        <source>The current draft already has this revision's text.</source>
+        <translation>当前草稿已与此版本内容相同。</translation>
+    </message>
+    <message>
+        <source>Compare the two selected versions, or a revision with the current draft.</source>
+        <translation>对比所选的两个版本，或将某一版本与当前草稿对比。</translation>
+    </message>
+    <message>
+        <source>Make this revision's text the current draft; history keeps all.</source>
+        <translation>将此版本的内容设为当前草稿；历史记录全部保留。</translation>
+    </message>
+    <message>
+        <source>Current draft</source>
+        <translation>当前草稿</translation>
+    </message>
+    <message>
+        <source>Revision {number} is the current draft again.</source>
+        <translation>第 {number} 版已重新成为当前草稿。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Newsdesk</source>
@@ -1406,6 +1996,21 @@
     <message>
         <source>The user or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>Insert table</source>
+        <translation>插入表格</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列数</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +2439,10 @@
     <message>
         <source>No user “{login}” in {path}.</source>
         <translation>{path} 中没有用户“{login}”。</translation>
+    </message>
+    <message>
+        <source>{login} may not edit any article in this workspace.</source>
+        <translation>{login} 在此工作区中没有可编辑的稿件。</translation>
     </message>
     <message>
         <source>First paint after {seconds:.2f} s</source>

@@ -212,7 +212,7 @@ def test_assigning_asks_for_editors_and_puts_the_topic_on_their_cards(
 def test_an_editor_submits_an_article_for_review_by_dragging(
     open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
 ) -> None:
-    page = open_board("liuyang")
+    page = open_board("editor")
     card = titled(page, Column.IN_PROGRESS, "临港片区夜市")
 
     drag(page, card, Column.IN_REVIEW)

@@ -67,12 +67,8 @@ def test_the_chinese_interface_has_no_english_left(
     session = sign_in("chief")
     snapshots = SnapshotStore(session)
     snapshots.reload()
-    window = MainWindow(
-        session,
-        build_pages(session, snapshots),
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        "演示",
-    )
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, build_pages(session, snapshots, settings), settings, "演示")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: snapshots.current is not None and not session.runner.busy)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
 from newsdesk.store.apply import count_pending
-from newsdesk.store.queries import users_for_sign_in
+from newsdesk.store.queries import largest_editable_article, users_for_sign_in
 from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
+from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.errors import install_excepthook
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.page_names import EDITOR_PAGE
 from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
@@ -159,7 +161,7 @@ class Desktop:
         self.settings.setValue("workspace/login", session.user.login)
         snapshots = SnapshotStore(session)
         snapshots.reload()  # on the database thread while the window is being built
-        pages = build_pages(session, snapshots)
+        pages = build_pages(session, snapshots, self.settings)
         window = MainWindow(session, pages, self.settings, self.workspace.folder.name)
         window.refresh_action.triggered.connect(snapshots.reload)
         board = window.page("board")
@@ -169,14 +171,55 @@ class Desktop:
                 board.board_actions.all_actions(),
             )
         window.switch_workspace_requested.connect(self._switch)
-        if self.args.page:
-            window.show_page(self.args.page)
+        articles = window.page("articles")
+        assert isinstance(articles, ArticlesPage) and isinstance(board, BoardPage)
+        board.card_activated.connect(lambda card_id: self._open_card(board, articles, card_id))
+        window.before_close = articles.flush_all
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)
-        snapshots.updated.connect(lambda _: painted.arm() if painted.widget else None)
+        if self.args.page == EDITOR_PAGE:
+            window.show_page("articles")
+            self._open_for_smoke(session, articles, painted)
+        else:
+            snapshots.updated.connect(lambda _: painted.arm() if painted.widget else None)
+            if self.args.page:
+                window.show_page(self.args.page)
+            if not self.args.smoke:
+                articles.reopen()  # the editors open when Newsdesk last stopped, however it did
         session.read(count_pending, window.show_pending)
         window.show()
+
+    def _open_card(self, board: BoardPage, articles: ArticlesPage, card_id: str) -> None:
+        """An article card opens in the editor; a proposal card shows its details (the board's)."""
+        card = board.card_by_id(card_id)
+        if card is not None and card.article is not None and self.window is not None:
+            self.window.show_page("articles")
+            articles.open_article(card.article.id)
+
+    def _open_for_smoke(
+        self, session: Session, articles: ArticlesPage, painted: FirstPaint
+    ) -> None:
+        """``--page editor``: the ``--article`` given, or the longest one the user may edit."""
+
+        def open_editor(article_id: str | None) -> None:
+            if article_id is None:
+                print(
+                    QCoreApplication.translate(
+                        "cli", "{login} may not edit any article in this workspace."
+                    ).format(login=session.user.login),
+                    file=sys.stderr,
+                )
+                self.app.exit(2)
+                return
+            editor = articles.open_article(article_id)
+            editor.title_changed.connect(lambda _title: painted.arm())
+
+        if self.args.article:
+            open_editor(self.args.article)
+        else:
+            actor = session.actor
+            session.read(lambda conn: largest_editable_article(conn, actor), open_editor)
 
     def _first_paint(self) -> None:
         if not self.args.smoke or self.window is None:

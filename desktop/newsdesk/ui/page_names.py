@@ -2,3 +2,5 @@
 widgets, so the command line can list them before building anything)."""
 
 PAGE_NAMES = ("board", "tasks", "topics", "articles", "review", "published", "reports", "admin")
+# Not a page of its own: the articles page with an article open in the editor.
+EDITOR_PAGE = "editor"

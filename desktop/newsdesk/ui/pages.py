@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 
+from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import Page
@@ -13,19 +14,9 @@ from newsdesk.ui.tasks_page import TasksPage
 from newsdesk.ui.topics_page import TopicsPage
 
 
-def build_pages(session: Session, snapshots: SnapshotStore) -> list[Page]:
+def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings) -> list[Page]:
     translate = QCoreApplication.translate
     later = [
-        (
-            "articles",
-            translate("Pages", "Articles"),
-            translate(
-                "Pages",
-                "The list of articles and the rich-text editor arrive with the editor "
-                "feature. Articles you start from My tasks are already kept in this workspace and "
-                "will open there.",
-            ),
-        ),
         (
             "review",
             translate("Pages", "Review"),
@@ -65,6 +56,9 @@ def build_pages(session: Session, snapshots: SnapshotStore) -> list[Page]:
         Page("board", translate("Pages", "Board"), BoardPage(session, snapshots)),
         Page("tasks", translate("Pages", "My tasks"), TasksPage(session, snapshots)),
         Page("topics", translate("Pages", "Topic library"), TopicsPage(session, snapshots)),
+        Page(
+            "articles", translate("Pages", "Articles"), ArticlesPage(session, snapshots, settings)
+        ),
     ]
     pages += [Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later]
     return pages

@@ -178,7 +178,7 @@ NEWS_STORIES = (
     Story(
         channel="news",
         by="liuyang",
-        assignee="liuyang",
+        assignee="editor",  # so the documented editor login has an article to write
         plan=Plan(ProposalState.IN_PROGRESS, ArticleState.DRAFT, due_in=-1),
         title="临港片区夜市开市首周客流调查",
         angle="临港片区夜市开市一周，统计客流和商户经营情况，关注噪音、卫生等居民反映的问题。",

@@ -150,10 +150,18 @@ def image_format(name: str, alt: str, image: QImage) -> QTextImageFormat:
     return fmt
 
 
+PARAGRAPH_GAP = 8  # pixels below each paragraph
+
+
 def kind_block_format(kind: str, heading: int = 0) -> QTextBlockFormat:
     """A fresh block format for a paragraph kind; the quote indent is only how it looks."""
     fmt = QTextBlockFormat()
     fmt.setHeadingLevel(heading)
+    # Room between paragraphs, for reading; margins are how the editor shows the text and are
+    # never written to the article's HTML.
+    fmt.setBottomMargin(PARAGRAPH_GAP)
+    if heading:
+        fmt.setTopMargin(PARAGRAPH_GAP)
     if kind:
         fmt.setProperty(BLOCK_KIND, kind)
     if kind == QUOTE:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -32,6 +32,7 @@ class Page:
 
 
 SIDEBAR_ROW_HEIGHT = 38
+CLOSE_WAIT_MS = 5_000
 SIDEBAR_PADDING = 72  # the item's margins and padding in the style sheet, and the frame
 
 
@@ -51,6 +52,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.pages = list(pages)
+        # Called before the window closes, with what to do once pages have saved their work.
+        self.before_close: Callable[[Callable[[], None]], None] | None = None
+        self._ready_to_close = False
         self.setWindowTitle(self.tr("Newsdesk — {workspace}").format(workspace=workspace_name))
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -201,6 +205,18 @@ class MainWindow(QMainWindow):
                 self.settings.setValue(f"pages/{page.name}", page.widget.save_state())
         self.settings.sync()
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.before_close is not None and not self._ready_to_close:
+            # Let the pages save first (an editor's last keystrokes), then close for real;
+            # a page that never answers must not keep the window open for ever.
+            event.ignore()
+            self.before_close(self._close_now)
+            QTimer.singleShot(CLOSE_WAIT_MS, self._close_now)
+            return
         self.save()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        if not self._ready_to_close:
+            self._ready_to_close = True
+            self.close()

@@ -1,0 +1,407 @@
+"""The article editor: metadata, the body with its toolbar, checks beside it, saved as you write.
+
+It loads the article on the database thread, shows it, and saves every change shortly after
+typing pauses (see :mod:`newsdesk.ui.editor.autosave`). When the core says the user may not edit
+the article (under review, published, rejected, not theirs) everything is read-only and a banner
+says why and offers what can be done: withdraw it from review, or start a correction.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QImageReader, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Connection
+
+from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.core.articles import may_correct, may_edit, may_withdraw
+from newsdesk.core.model import Article, Channel
+from newsdesk.core.mutation import Kind
+from newsdesk.core.refusal import Refusal
+from newsdesk.core.sensitive import SensitiveMatcher
+from newsdesk.core.world import Area
+from newsdesk.store.apply import Applied
+from newsdesk.store.world import DbWorld
+from newsdesk.ui.editor.autosave import Autosave
+from newsdesk.ui.editor.body import BodyEditor
+from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel
+from newsdesk.ui.editor.document import blob_images
+from newsdesk.ui.editor.find import FindBar
+from newsdesk.ui.editor.metadata import MetadataPanel
+from newsdesk.ui.editor.preview import PreviewPane
+from newsdesk.ui.editor.revisions import RevisionsPanel
+from newsdesk.ui.editor.toolbar import EditorToolbar
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.proposals.fields import alive
+from newsdesk.ui.session import Session
+from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
+
+CHECKS_WIDTH = 260
+BODY_MARGIN = 16
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An article as the editor needs it, with what the core says the user may do."""
+
+    article: Article
+    channel: Channel | None
+    cannot_edit: Refusal | None
+    cannot_withdraw: Refusal | None
+    cannot_correct: Refusal | None
+
+
+def load_article(session: Session, article_id: str) -> Callable[[Connection], Loaded | None]:
+    """The read that :class:`ArticleEditor` runs on the database thread."""
+    actor = session.actor
+
+    def query(conn: Connection) -> Loaded | None:
+        world = DbWorld(conn)
+        article = world.article(article_id)
+        if article is None:
+            return None
+        topic = world.proposal(article.topic_id) if article.topic_id else None
+        level_one = [
+            d for d in world.decisions(article.id, article.revision_number) if d.level == 1
+        ]
+        return Loaded(
+            article,
+            world.channel(article.channel_id),
+            may_edit(actor, article, topic),
+            may_withdraw(actor, article, topic, level_one),
+            may_correct(actor, article, topic),
+        )
+
+    return query
+
+
+def _image_mime(data: bytes, name: str) -> str:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    found = bytes(QImageReader.imageFormat(buffer).data()).decode()
+    if found:
+        return f"image/{'jpeg' if found == 'jpg' else found}"
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+class ReadOnlyBanner(QFrame):
+    """Why the article cannot be changed, and what the user can do about it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readOnlyBanner")
+        self.setStyleSheet(
+            "#readOnlyBanner { background: #fff4e5; border: 1px solid #f0b46b;"
+            " border-radius: 6px; } #readOnlyBanner QLabel { color: #7a3d00; }"
+        )
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.withdraw_button = QPushButton(self.tr("Withdraw from review"), self)
+        self.correct_button = QPushButton(self.tr("Start a correction"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.withdraw_button)
+        layout.addWidget(self.correct_button)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self.label.text()
+
+
+class ArticleEditor(QWidget):
+    """Edits article ``article_id`` for ``session``'s user; saves by itself."""
+
+    title_changed = Signal(str)
+    saved = Signal()
+
+    def __init__(self, session: Session, article_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleEditor")
+        self._session = session
+        self._article_id = article_id
+        self._loaded: Loaded | None = None
+        self._editable = False
+        self._loading = False
+        self.highlighter: CheckHighlighter | None = None
+        self.checks: ChecksPanel | None = None
+        self.images = blob_images(session.workspace.blobs)
+
+        self._autosave = Autosave(session, article_id, self._collect, self)
+        self._autosave.status_changed.connect(self._show_status)
+        self._autosave.saved.connect(self.saved)
+        self._autosave.refused.connect(self._refused)
+
+        self.banner = ReadOnlyBanner(self)
+        self.banner.withdraw_button.clicked.connect(self.withdraw)
+        self.banner.correct_button.clicked.connect(self.start_correction)
+        self.message_bar = MessageBar(self)
+        self.metadata = MetadataPanel(self._store_image, self.images, self)
+        self.metadata.edited.connect(self._autosave.touch)
+        self.metadata.title_edit.textChanged.connect(self.title_changed)
+        self.body = BodyEditor(self._store_image, self.images, self)
+        self.body.setObjectName("articleBody")
+        self.body.document().setDocumentMargin(BODY_MARGIN)
+        self.body.problem.connect(lambda text: self.message_bar.show_message(text, Tone.WARNING))
+        self.body.document().contentsChanged.connect(self._body_changed)
+        self.toolbar = EditorToolbar(self.body, self)
+        self.find_bar = FindBar(self.body, self)
+        self.toolbar.find_requested.connect(self.find_bar.open)
+        self.preview = PreviewPane(self.images, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.body)
+        self.pages.addWidget(self.preview)
+
+        self.side = QWidget(self)
+        self.side.setObjectName("checksSide")
+        self._side_layout = QVBoxLayout(self.side)
+        self._side_layout.setContentsMargins(4, 4, 0, 0)
+        self._checks_note = QLabel(self.tr("Loading word lists…"), self.side)
+        self._checks_note.setWordWrap(True)
+        self._side_layout.addWidget(self._checks_note)
+        self._side_layout.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.pages)
+        # Beside the body: the checks while writing, and the history of submitted revisions.
+        self.history = RevisionsPanel(session, article_id, self)
+        self.history.restored.connect(lambda _number: self.reload())
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.side, self.tr("Checks"))
+        self.side_tabs.addTab(self.history, self.tr("History"))
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, CHECKS_WIDTH])
+
+        self.status = QLabel(self)
+        self.status.setObjectName("saveStatus")
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setCheckable(True)
+        self.preview_button.toggled.connect(self._toggle_preview)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(8, 0, 8, 4)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.preview_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.metadata)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.find_bar)
+        layout.addLayout(bottom)
+
+        self._set_editable(False)
+        session.changed.connect(self._session_changed)
+        self._load_checks()
+        self.reload()
+
+    # public
+
+    @property
+    def article_id(self) -> str:
+        return self._article_id
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes the store does not have yet."""
+        return self._autosave.dirty
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    @property
+    def loaded(self) -> Loaded | None:
+        """The article as last loaded, with the core's answers about it."""
+        return self._loaded
+
+    def flush(self, done: Callable[[], None] | None = None) -> None:
+        """Save any pending change now; ``done`` runs when it is saved (or refused)."""
+        if self._editable or self._autosave.dirty or self._autosave.in_flight:
+            self._autosave.save(done)
+        elif done is not None:
+            done()
+
+    def reload(self) -> None:
+        """Read the article again; its content is replaced only when nothing is unsaved."""
+        self._session.read(load_article(self._session, self._article_id), self._show)
+
+    def withdraw(self) -> None:
+        """Take the article back from review (it becomes an editable draft)."""
+        self._act(Kind.ARTICLE_WITHDRAW)
+
+    def start_correction(self) -> None:
+        """Start a correction of the published article (it becomes editable)."""
+        self._act(Kind.ARTICLE_CORRECT)
+
+    # loading and showing
+
+    def _show(self, loaded: Loaded | None) -> None:
+        if not alive(self):
+            return
+        if loaded is None:
+            self.banner.label.setText(self.tr("This article no longer exists."))
+            self.banner.withdraw_button.hide()
+            self.banner.correct_button.hide()
+            self.banner.show()
+            self._set_editable(False)
+            return
+        first = self._loaded is None
+        self._loaded = loaded
+        if first or not self._autosave.dirty:
+            self._loading = True
+            try:
+                self.metadata.show_article(loaded.article, loaded.channel)
+                self.body.set_html(loaded.article.body_html)
+                self.body.moveCursor(QTextCursor.MoveOperation.Start)
+            finally:
+                self._loading = False
+            self._autosave.start(self._collect(), loaded.article.row_version)
+            self.title_changed.emit(loaded.article.title)
+        self._set_editable(loaded.cannot_edit is None)
+        self._show_banner(loaded)
+
+    def _show_banner(self, loaded: Loaded) -> None:
+        if loaded.cannot_edit is None:
+            self.banner.hide()
+            return
+        self.banner.label.setText(translated(loaded.cannot_edit.message))
+        self.banner.withdraw_button.setVisible(loaded.cannot_withdraw is None)
+        self.banner.correct_button.setVisible(loaded.cannot_correct is None)
+        self.banner.show()
+
+    def _set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self._autosave.enabled = editable
+        self.body.setReadOnly(not editable)
+        self.metadata.setEnabled(editable)
+        self.toolbar.setEnabled(editable)
+        self.find_bar.set_read_only(not editable)
+        if not editable and not self._autosave.dirty:
+            self.status.setText(self.tr("Read-only"))
+        elif editable and self.status.text() in ("", self.tr("Read-only")):
+            self.status.setText(self.tr("All changes saved"))
+
+    def _session_changed(self, areas: frozenset[Area], initiator: object) -> None:
+        if initiator in (self, self._autosave) or Area.ARTICLES not in areas:
+            return
+        self.reload()
+
+    # saving
+
+    def _collect(self) -> dict[str, Any]:
+        values = self.metadata.values()
+        if not values["title"]:
+            del values["title"]  # the core refuses an empty title; the field says so
+        document = self.body.document()
+        values["body_html"] = self.body.html()
+        document.setModified(False)  # typing from now on counts as a new change
+        return values
+
+    def _body_changed(self) -> None:
+        if self.body.document().isModified() and self._editable and not self._loading:
+            self._autosave.touch()
+
+    def _store_image(self, data: bytes, name: str) -> str | None:
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            limit = MAX_ATTACHMENT_BYTES // (1024 * 1024)
+            text = self.tr("“{name}” is larger than {limit} MB.").format(name=name, limit=limit)
+            self.message_bar.show_message(text, Tone.WARNING)
+            return None
+        try:
+            sha256 = self._session.workspace.blobs.put(data)
+        except OSError as error:
+            text = self.tr("“{name}” could not be stored: {error}").format(name=name, error=error)
+            self.message_bar.show_message(text, Tone.ERROR)
+            return None
+        self._autosave.add_attachment(
+            self._session.mutation(
+                Kind.ATTACHMENT_ADD,
+                sha256,
+                mime=_image_mime(data, name),
+                size=len(data),
+                name=name[:255],
+            )
+        )
+        return sha256
+
+    def _refused(self, refusal: Refusal) -> None:
+        text = self.tr("Your changes were not saved: {reason} They are still here.").format(
+            reason=translated(refusal.message)
+        )
+        self.message_bar.show_message(text, Tone.ERROR)
+        self.reload()
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _act(self, kind: Kind) -> None:
+        mutation = self._session.mutation(
+            kind, self._article_id, base_version=self._autosave.version
+        )
+
+        def done(applied: list[Applied]) -> None:
+            for result in applied:
+                if isinstance(result.outcome, Refusal):
+                    self.message_bar.show_message(translated(result.outcome.message), Tone.ERROR)
+            if alive(self):
+                self.reload()
+
+        self._session.apply([mutation], done, initiator=self)
+
+    # checks and preview
+
+    def _load_checks(self) -> None:
+        extra = self._session.workspace.wordlists
+
+        def build() -> SensitiveMatcher:
+            return SensitiveMatcher(load_word_lists(shipped_wordlists_dir(), extra))
+
+        Job(build).success(self._attach_checks).failure(self._checks_failed).run(
+            self._session.runner
+        )
+
+    def _attach_checks(self, matcher: SensitiveMatcher) -> None:
+        if not alive(self):
+            return
+        self.highlighter = CheckHighlighter(self.body.document(), matcher)
+        self.checks = ChecksPanel(self.body, self.highlighter.checker, self.side)
+        self._checks_note.hide()
+        self._side_layout.insertWidget(1, self.checks, 1)
+        self._side_layout.takeAt(self._side_layout.count() - 1)  # the stretch
+
+    def _checks_failed(self, error: BaseException) -> None:
+        if alive(self):
+            self._checks_note.setText(
+                self.tr("Word lists could not be read: {error}").format(error=error)
+            )
+
+    def _toggle_preview(self, on: bool) -> None:
+        if on:
+            self.preview.show_html(self.body.html())
+        self.pages.setCurrentWidget(self.preview if on else self.body)

@@ -1,0 +1,361 @@
+"""The article editor over a real demo workspace: loading, autosave, formatting, read-only states,
+find/replace, and a screenshot of a long Chinese article."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from newsdesk.core.apply import actor_of
+from newsdesk.core.articles import current_hash, may_edit
+from newsdesk.core.ids import new_id
+from newsdesk.core.model import Article, ArticleState, User
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.core.refusal import Refusal
+from newsdesk.store.codec import TABLES, from_row
+from newsdesk.store.workspace import Workspace
+from newsdesk.ui.editor.article import ArticleEditor
+from newsdesk.ui.editor.document import html_document, to_html
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.session import Session
+
+SHOTS = Path("/tmp/newsdesk-shots")
+SAVE_WAIT_MS = 3000
+
+
+def _articles(workspace: Workspace) -> list[Article]:
+    with workspace.store.engine.connect() as conn:
+        rows = conn.execute(select(TABLES[Article])).mappings().all()
+    return [from_row(Article, row) for row in rows]
+
+
+def _user_id(workspace: Workspace, login: str) -> str:
+    with workspace.store.world() as world:
+        user = world.user_by_login(login)
+    assert isinstance(user, User)
+    return user.id
+
+
+def _stored(workspace: Workspace, article_id: str) -> Article:
+    with workspace.store.world() as world:
+        article = world.article(article_id)
+    assert article is not None
+    return article
+
+
+def _own(workspace: Workspace, state: ArticleState, level: int | None = None) -> Article:
+    editor_id = _user_id(workspace, "editor")
+    return next(
+        a
+        for a in _articles(workspace)
+        if a.owner_id == editor_id
+        and a.state == state
+        and (level is None or a.review_level == level)
+    )
+
+
+def _new_draft(workspace: Workspace, body_html: str = "<p>第一段。</p>", **args: object) -> str:
+    """A draft by "editor" in the channel of one of their articles (the demo has none of theirs)."""
+    channel_id = _own(workspace, ArticleState.PUBLISHED).channel_id
+    created = mutation(
+        _user_id(workspace, "editor"),
+        Kind.ARTICLE_CREATE,
+        new_id(),
+        channel_id=channel_id,
+        title=args.pop("title", "草稿标题"),
+        body_html=body_html,
+        **args,
+    )
+    applied = workspace.store.apply([created])
+    assert applied[0].accepted, applied[0].outcome
+    assert created.entity is not None
+    return created.entity
+
+
+@pytest.fixture
+def editor_session(sign_in: Callable[[str], Session]) -> Session:
+    return sign_in("editor")
+
+
+def _open(qtbot: QtBot, session: Session, article_id: str) -> ArticleEditor:
+    editor = ArticleEditor(session, article_id)
+    qtbot.addWidget(editor)
+    editor.resize(1280, 860)
+    qtbot.waitUntil(lambda: editor.loaded is not None)
+    return editor
+
+
+def _type_at_end(editor: ArticleEditor, text: str) -> None:
+    cursor = editor.body.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.body.setTextCursor(cursor)
+    editor.body.textCursor().insertText(text)
+
+
+def _flush(qtbot: QtBot, editor: ArticleEditor) -> None:
+    flushed: list[bool] = []
+    editor.flush(lambda: flushed.append(True))
+    qtbot.waitUntil(lambda: bool(flushed), timeout=SAVE_WAIT_MS)
+
+
+@pytest.mark.usefixtures("english")
+def test_typing_and_title_are_saved_within_two_seconds(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    assert editor.editable and not editor.banner.isVisible()
+    assert editor.metadata.title_edit.text() == "草稿标题"
+    before = _stored(workspace, article_id).row_version
+
+    _type_at_end(editor, "新写的一句话。")
+    editor.metadata.title_edit.setText("新的标题")
+    assert editor.dirty
+    started = time.monotonic()
+    qtbot.waitUntil(
+        lambda: "新写的一句话" in _stored(workspace, article_id).body_html, timeout=SAVE_WAIT_MS
+    )
+    assert time.monotonic() - started < 2.5
+    stored = _stored(workspace, article_id)
+    assert stored.title == "新的标题"
+    assert stored.row_version > before
+    qtbot.waitUntil(lambda: not editor.dirty)
+    assert editor.status.text().startswith("Saved at")
+
+
+@pytest.mark.usefixtures("english")
+def test_typing_during_a_save_is_saved_afterwards(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    _type_at_end(editor, "甲")
+    editor.flush()  # in flight now
+    _type_at_end(editor, "乙")
+    _flush(qtbot, editor)
+    assert "甲乙" in _stored(workspace, article_id).body_html
+    assert not editor.dirty
+
+
+@pytest.mark.usefixtures("english")
+def test_steady_typing_is_saved_without_a_pause(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    _type_at_end(editor, "开头")
+    for _ in range(25):  # a keystroke every 100 ms, 2.5 s long: the pause timer never fires
+        qtbot.wait(100)
+        _type_at_end(editor, "字")
+    assert "开头" in _stored(workspace, article_id).body_html
+
+
+@pytest.mark.usefixtures("english")
+def test_bold_table_and_image_are_stored(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, tmp_path: Path
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    _type_at_end(editor, "")
+    editor.body.textCursor().insertBlock()
+    editor.toolbar.bold_action.trigger()
+    editor.body.textCursor().insertText("加粗")
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    picture = tmp_path / "picture.png"
+    assert image.save(str(picture))
+    assert editor.body.insert_image_file(picture)
+    editor.body.insert_table(2, 3)
+    _flush(qtbot, editor)
+
+    html = _stored(workspace, article_id).body_html
+    assert "<strong>加粗</strong>" in html
+    assert "<table" in html
+    sha256 = workspace.blobs.put(picture.read_bytes())
+    assert f"attachment:{sha256}" in html
+    with workspace.store.world() as world:
+        attachment = world.attachment(sha256)
+    assert attachment is not None and attachment.mime == "image/png"
+
+
+@pytest.mark.usefixtures("english")
+def test_cover_is_stored_as_an_attachment(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, tmp_path: Path
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    image = QImage(160, 90, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc6633"))
+    cover = tmp_path / "cover.jpg"
+    assert image.save(str(cover))
+    assert editor.metadata.choose_cover_file(cover)
+    assert editor.metadata.cover_thumb.pixmap() is not None
+    _flush(qtbot, editor)
+    assert _stored(workspace, article_id).cover == workspace.blobs.put(cover.read_bytes())
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("state", [ArticleState.PUBLISHED, ArticleState.IN_REVIEW])
+def test_article_the_user_may_not_edit_is_read_only_with_the_reason(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, state: ArticleState
+) -> None:
+    article = _own(workspace, state, level=3 if state is ArticleState.IN_REVIEW else None)
+    editor = _open(qtbot, editor_session, article.id)
+    refusal = may_edit(editor_session.actor, article, None)
+    assert isinstance(refusal, Refusal)
+    assert not editor.editable
+    assert editor.body.isReadOnly()
+    assert not editor.metadata.isEnabled() and not editor.toolbar.isEnabled()
+    assert not editor.banner.isHidden()
+    assert editor.banner.text == translated(refusal.message)
+    assert editor.banner.withdraw_button.isHidden()  # level 3: too late to withdraw
+    correctable = state is ArticleState.PUBLISHED
+    assert editor.banner.correct_button.isHidden() is not correctable
+
+
+@pytest.mark.usefixtures("english")
+def test_withdrawing_from_review_makes_the_article_editable(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article = _own(workspace, ArticleState.IN_REVIEW, level=1)
+    editor = _open(qtbot, editor_session, article.id)
+    assert not editor.editable
+    assert not editor.banner.withdraw_button.isHidden()
+    editor.banner.withdraw_button.click()
+    qtbot.waitUntil(lambda: editor.editable)
+    assert editor.banner.isHidden()
+    assert not editor.body.isReadOnly()
+    assert _stored(workspace, article.id).state == ArticleState.DRAFT
+
+
+@pytest.mark.usefixtures("english")
+def test_a_refused_save_keeps_the_text_and_says_why(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    draft = _stored(workspace, article_id)
+    submit = mutation(
+        _user_id(workspace, "editor"),
+        Kind.ARTICLE_SUBMIT,
+        article_id,
+        revision_id=new_id(),
+        content_hash=current_hash(draft),
+    )
+    assert workspace.store.apply([submit])[0].accepted  # e.g. from another window
+    _type_at_end(editor, "审核中写的字")
+    _flush(qtbot, editor)
+    assert "审核中写的字" in editor.body.toPlainText()
+    assert "not saved" in editor.message_bar.text
+    assert "审核中写的字" not in _stored(workspace, article_id).body_html
+    qtbot.waitUntil(lambda: not editor.editable)  # re-read: now under review
+
+
+@pytest.mark.usefixtures("english")
+def test_replace_all_is_one_undo_step(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace, body_html="<p>甲乙甲乙甲</p>")
+    editor = _open(qtbot, editor_session, article_id)
+    editor.toolbar.replace_action.trigger()
+    assert not editor.find_bar.isHidden()
+    editor.find_bar.find_edit.setText("甲")
+    editor.find_bar.replace_edit.setText("丙")
+    assert editor.find_bar.replace_all() == 3
+    assert editor.body.toPlainText() == "丙乙丙乙丙"
+    editor.body.undo()
+    assert editor.body.toPlainText() == "甲乙甲乙甲"
+    assert editor.find_bar.find_next()
+    assert editor.body.textCursor().selectedText() == "甲"
+
+
+@pytest.mark.usefixtures("english")
+def test_bold_action_follows_the_cursor(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace, body_html="<p>普通<strong>加粗</strong>普通</p>")
+    editor = _open(qtbot, editor_session, article_id)
+    cursor = editor.body.textCursor()
+    cursor.setPosition(3)  # inside 加粗
+    editor.body.setTextCursor(cursor)
+    assert editor.toolbar.bold_action.isChecked()
+    cursor.setPosition(1)
+    editor.body.setTextCursor(cursor)
+    assert not editor.toolbar.bold_action.isChecked()
+
+
+@pytest.mark.usefixtures("english")
+def test_checks_panel_lists_sensitive_words(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace, body_html="<p>这是最佳的国家级项目。</p>")
+    editor = _open(qtbot, editor_session, article_id)
+    qtbot.waitUntil(lambda: editor.checks is not None)
+    assert editor.checks is not None
+    editor.checks.refresh()
+    found = {c.found for c in editor.checks.model.checks()}
+    assert {"最佳", "国家级"} <= found
+    assert "characters" in editor.checks.count_label.text()
+
+
+@pytest.mark.usefixtures("english")
+def test_preview_renders_the_body(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(workspace, body_html="<h2>小标题</h2><p>预览内容</p>")
+    editor = _open(qtbot, editor_session, article_id)
+    editor.preview_button.click()
+    assert "预览内容" in editor.preview.browser.toPlainText()
+    editor.preview.wap_button.click()
+    assert editor.preview.browser.width() == 360
+
+
+def test_to_html_of_a_long_body_is_fast(qapp: QApplication) -> None:
+    """Serialising runs on the UI thread at each save: a 100k-character body must stay cheap."""
+    paragraph = "<p>" + "新闻正文内容，" * 50 + "<strong>重点</strong></p>"
+    document = html_document(paragraph * 300, lambda _sha: None)
+    assert document.characterCount() > 100_000
+    started = time.perf_counter()
+    to_html(document)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 0.25, elapsed
+
+
+def test_screenshot_zh_cn(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, chinese: None
+) -> None:
+    """A long demo article with images and a table, sensitive words highlighted."""
+    richest = max(
+        (a for a in _articles(workspace) if "<table" in a.body_html and "<img" in a.body_html),
+        key=lambda a: len(a.body_html),
+    )
+    body = "<p>本次活动被评为最佳文化项目，获国家级荣誉。</p>" + richest.body_html
+    article_id = _new_draft(
+        workspace,
+        body_html=body,
+        title=richest.title,
+        author=richest.author or "记者 张明",
+        source=richest.source or "滨江融媒",
+        cover=richest.cover,
+        summary=richest.summary,
+        tags=list(richest.tags),
+    )
+    with workspace.store.world() as world:
+        assert not isinstance(actor_of(world, _user_id(workspace, "editor")), Refusal)
+    editor = _open(qtbot, editor_session, article_id)
+    editor.resize(1400, 900)
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: editor.checks is not None)
+    assert editor.checks is not None
+    editor.checks.refresh()
+    qtbot.wait(100)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert editor.grab().save(str(SHOTS / "editor-window-zh_CN.png"))
