@@ -630,6 +630,10 @@
         <translation>引用</translation>
     </message>
     <message>
+        <source>Image caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
         <source>Bold</source>
         <translation>加粗</translation>
     </message>

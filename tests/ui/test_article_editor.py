@@ -3,6 +3,7 @@ find/replace, and a screenshot of a long Chinese article."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -359,3 +360,25 @@ def test_screenshot_zh_cn(
     qtbot.wait(100)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert editor.grab().save(str(SHOTS / "editor-window-zh_CN.png"))
+
+
+@pytest.mark.usefixtures("english")
+def test_an_inserted_image_gets_a_caption_through_the_paragraph_style(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, tmp_path: Path
+) -> None:
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc6633"))
+    picture = tmp_path / "scene.png"
+    assert image.save(str(picture))
+    _type_at_end(editor, "")
+    assert editor.body.insert_image_file(picture)
+    editor.body.textCursor().insertText("开幕式现场")
+    style = editor.toolbar.style_box
+    style.setCurrentIndex(style.findData("caption"))
+    style.activated.emit(style.currentIndex())
+    _flush(qtbot, editor)
+    html = _stored(workspace, article_id).body_html
+    assert re.search(r"<figure><img [^>]*></figure>|<figure><img [^>]*><figcaption>", html)
+    assert "<figcaption>开幕式现场</figcaption>" in html

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.document import QUOTE, block_kind
+from newsdesk.ui.editor.document import CAPTION, QUOTE, block_kind
 from newsdesk.ui.proposals.fields import FieldError
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -119,6 +119,7 @@ class EditorToolbar(QToolBar):
             (self.tr("Heading 2"), "h2"),
             (self.tr("Heading 3"), "h3"),
             (self.tr("Quote"), "quote"),
+            (self.tr("Image caption"), "caption"),
         ):
             self.style_box.addItem(text, style)
         self.style_box.activated.connect(self._style_chosen)
@@ -267,7 +268,8 @@ class EditorToolbar(QToolBar):
         self._char_format_changed(self.body.currentCharFormat())
         block = cursor.blockFormat()
         heading = block.headingLevel()
-        style = {2: "h2", 3: "h3"}.get(heading, "quote" if block_kind(block) == QUOTE else "body")
+        kind = block_kind(block)
+        style = {2: "h2", 3: "h3"}.get(heading, kind if kind in (QUOTE, CAPTION) else "body")
         self.style_box.setCurrentIndex(self.style_box.findData(style))
         alignment = block.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
         for flag, action in self.align_actions.items():
