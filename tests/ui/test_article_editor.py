@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QColor, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -20,12 +21,15 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState, User
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import Refusal
+from newsdesk.core.search_tokens import strip_html
+from newsdesk.publish.paste import clean_pasted
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.article import ArticleEditor
 from newsdesk.ui.editor.document import html_document, to_html
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
+from tests.publish.allowlist import violations
 
 SHOTS = Path("/tmp/newsdesk-shots")
 SAVE_WAIT_MS = 3000
@@ -382,3 +386,30 @@ def test_an_inserted_image_gets_a_caption_through_the_paragraph_style(
     html = _stored(workspace, article_id).body_html
     assert re.search(r"<figure><img [^>]*></figure>|<figure><img [^>]*><figcaption>", html)
     assert "<figcaption>开幕式现场</figcaption>" in html
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "publish" / "fixtures"
+
+
+@pytest.mark.parametrize("sample", ["word_export", "wps_export", "wechat_article", "news_page"])
+def test_pasted_html_is_stored_as_the_allowed_subset(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, sample: str
+) -> None:
+    article_id = _new_draft(workspace, body_html="<p>导语。</p>")
+    editor = _open(qtbot, editor_session, article_id)
+    _type_at_end(editor, "")
+    pasted = (FIXTURES / f"{sample}.html").read_text(encoding="utf-8")
+    mime = QMimeData()
+    mime.setHtml(pasted)
+    editor.body.insertFromMimeData(mime)
+    _flush(qtbot, editor)
+    stored = _stored(workspace, article_id).body_html
+    assert violations(stored) == []
+    assert "导语" in stored
+
+    def chinese(html: str) -> str:
+        return "".join(re.findall(r"[\u4e00-\u9fff]", strip_html(html)))
+
+    # Every Chinese character of the cleaned paste is stored, in order, after the lead.
+    assert chinese(clean_pasted(pasted).html) in chinese(stored)
+    assert "data:" not in stored and "<script" not in stored
