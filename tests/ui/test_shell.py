@@ -126,3 +126,15 @@ def test_placeholder_pages_say_plainly_what_comes_later(qtbot: QtBot) -> None:
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert "The review queue arrives with the review feature." in texts
     assert isinstance(page, QWidget)
+
+
+def test_the_sidebar_shows_what_waits_on_a_page(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path
+) -> None:
+    main = window(
+        qtbot, sign_in("reviewer1"), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    main.set_count("tasks", 3)
+    assert main.sidebar.item(1).text() == "Tasks  3"
+    main.set_count("tasks", 0)
+    assert main.sidebar.item(1).text() == "Tasks"

@@ -83,6 +83,12 @@ class MainWindow(QMainWindow):
 
     # --- pages ----------------------------------------------------------------------------
 
+    def set_count(self, name: str, count: int) -> None:
+        """Show how many things wait on page ``name`` next to its title in the sidebar."""
+        row = next(i for i, p in enumerate(self.pages) if p.name == name)
+        title = self.pages[row].title
+        self.sidebar.item(row).setText(f"{title}  {count}" if count > 0 else title)
+
     def page(self, name: str) -> QWidget:
         return next(p.widget for p in self.pages if p.name == name)
 
