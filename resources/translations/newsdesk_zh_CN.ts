@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Only administrators manage users and channels. Ask an administrator if you need a role in a channel or a change to one.</source>
+        <translation>只有系统管理员可以管理用户和频道。如需在某个频道获得角色或修改频道设置，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditor</name>
     <message>
         <source>Checks</source>
@@ -16,12 +35,24 @@
         <translation>历史版本</translation>
     </message>
     <message>
+        <source>Review notes</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
+        <source>Submit for review</source>
+        <translation>送审</translation>
+    </message>
+    <message>
         <source>This article no longer exists.</source>
         <translation>该稿件已不存在。</translation>
+    </message>
+    <message>
+        <source>Save and send the article to the reviewers (Ctrl+Shift+Enter)</source>
+        <translation>保存并提交给审核人（Ctrl+Shift+Enter）</translation>
     </message>
     <message>
         <source>Read-only</source>
@@ -44,8 +75,87 @@
         <translation>改动未能保存：{reason} 内容仍保留在编辑器中。</translation>
     </message>
     <message>
+        <source>The article was not submitted: {error}</source>
+        <translation>稿件未能送审：{error}</translation>
+    </message>
+    <message>
         <source>Word lists could not be read: {error}</source>
         <translation>无法读取词表：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>This is the first revision: nothing to compare.</source>
+        <translation>这是第一版，没有可对比的内容。</translation>
+    </message>
+    <message>
+        <source>Revision / level</source>
+        <translation>版本 / 级别</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <source>Revision {number} by {author}, {when}</source>
+        <translation>第 {number} 版，{author}，{when}</translation>
+    </message>
+    <message>
+        <source>Loading the word lists…</source>
+        <translation>正在加载词表…</translation>
+    </message>
+    <message>
+        <source>Sensitive word “{word}” ({category})</source>
+        <translation>敏感词“{word}”（{category}）</translation>
+    </message>
+    <message>
+        <source>Punctuation “{found}”: write “{better}”</source>
+        <translation>标点“{found}”：应写作“{better}”</translation>
+    </message>
+    <message>
+        <source>No sensitive words or punctuation problems found.</source>
+        <translation>未发现敏感词或标点问题。</translation>
+    </message>
+    <message>
+        <source>Findings ({count})</source>
+        <translation>检查结果（{count}）</translation>
+    </message>
+    <message>
+        <source>Revision {number}</source>
+        <translation>第 {number} 版</translation>
+    </message>
+    <message>
+        <source>No decision yet</source>
+        <translation>尚无审核结论</translation>
     </message>
 </context>
 <context>
@@ -458,6 +568,95 @@
     </message>
 </context>
 <context>
+    <name>ChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>新建频道</translation>
+    </message>
+    <message>
+        <source>Edit channel</source>
+        <translation>编辑频道</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <source>One person may approve two levels</source>
+        <translation>允许同一人审核两级</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Review levels</source>
+        <translation>审核级数</translation>
+    </message>
+    <message>
+        <source>Publishes to</source>
+        <translation>发布渠道</translation>
+    </message>
+    <message>
+        <source>Give the channel a name.</source>
+        <translation>请填写频道名称。</translation>
+    </message>
+    <message>
+        <source>Choose at least one target to publish to.</source>
+        <translation>请至少选择一个发布渠道。</translation>
+    </message>
+    <message>
+        <source>Channel colour</source>
+        <translation>频道颜色</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Review levels</source>
+        <translation>审核级数</translation>
+    </message>
+    <message>
+        <source>Publishes to</source>
+        <translation>发布渠道</translation>
+    </message>
+    <message>
+        <source>One person may approve two levels</source>
+        <translation>允许同一人审核两级</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsTab</name>
+    <message>
+        <source>No channels yet.</source>
+        <translation>还没有频道。</translation>
+    </message>
+    <message>
+        <source>New channel…</source>
+        <translation>新建频道…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Channel {name} created.</source>
+        <translation>已创建频道“{name}”。</translation>
+    </message>
+    <message>
+        <source>Channel {name} saved.</source>
+        <translation>已保存频道“{name}”。</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <source>{word} — {category}</source>
@@ -578,6 +777,61 @@
     <message>
         <source>{zishu} characters · about {minutes} min read</source>
         <translation>{zishu} 字 · 约需阅读 {minutes} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Review checklist</source>
+        <translation>审核清单</translation>
+    </message>
+    <message>
+        <source>Comment for the editor (required to return or reject)</source>
+        <translation>给编辑的意见（退回或否决时必填）</translation>
+    </message>
+    <message>
+        <source>Note on the selected passage</source>
+        <translation>对所选段落的批注</translation>
+    </message>
+    <message>
+        <source>Comment on selection</source>
+        <translation>批注所选内容</translation>
+    </message>
+    <message>
+        <source>Remove comment</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Every review level approved this revision. Signing it off releases it for publishing exactly as shown.</source>
+        <translation>各级审核均已通过此版本。签发后，稿件将按所示内容发布。</translation>
+    </message>
+    <message>
+        <source>Return to editor</source>
+        <translation>退回编辑</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Return (needs a comment)</source>
+        <translation>退回（需填写意见）</translation>
+    </message>
+    <message>
+        <source>Reject (needs a comment)</source>
+        <translation>否决（需填写意见）</translation>
     </message>
 </context>
 <context>
@@ -1342,10 +1596,6 @@
         <translation>审核</translation>
     </message>
     <message>
-        <source>The review queue (初审, 复审, 终审 and sign-off) arrives with the review feature. Articles submitted for review already wait on the board, in the In review column.</source>
-        <translation>审核队列（初审、复审、终审和签发）将随审核功能推出。已送审的稿件目前显示在看板的“审核中”一栏。</translation>
-    </message>
-    <message>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
@@ -1366,10 +1616,6 @@
         <translation>管理</translation>
     </message>
     <message>
-        <source>Managing users, channels and roles arrives with the administration feature. Until then the workspace keeps the users and channels it was created with.</source>
-        <translation>用户、频道和角色管理将随管理功能推出。在此之前，工作区沿用创建时的用户和频道。</translation>
-    </message>
-    <message>
         <source>Board</source>
         <translation>看板</translation>
     </message>
@@ -1380,6 +1626,33 @@
     <message>
         <source>Topic library</source>
         <translation>选题库</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>A new password for {name} ({login}). Tell them in person.</source>
+        <translation>为 {name}（{login}）设置新密码，请当面告知本人。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2159,67 @@
     </message>
 </context>
 <context>
+    <name>ReviewNotes</name>
+    <message>
+        <source>“{quote}” is no longer in the text.</source>
+        <translation>正文中已没有“{quote}”。</translation>
+    </message>
+    <message>
+        <source>The reviewers returned the article:</source>
+        <translation>审核人退回了稿件：</translation>
+    </message>
+    <message>
+        <source>No review comments on the latest revision.</source>
+        <translation>最新版本没有审核意见。</translation>
+    </message>
+    <message>
+        <source>{time} · {level} {reviewer}</source>
+        <translation>{time} · {level} {reviewer}</translation>
+    </message>
+    <message>
+        <source>{decision}
+{comment}</source>
+        <translation>{decision}
+{comment}</translation>
+    </message>
+    <message>
+        <source>“{quote}”
+{comment}</source>
+        <translation>“{quote}”
+{comment}</translation>
+    </message>
+    <message>
+        <source>Click to select the passage in the text</source>
+        <translation>点击可在正文中选中该段文字</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Loading the review queue…</source>
+        <translation>正在加载审核队列…</translation>
+    </message>
+    <message>
+        <source>{step} of revision {number} · {channel}</source>
+        <translation>第 {number} 版{step} · {channel}</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your review.</source>
+        <translation>目前没有待您审核的稿件。</translation>
+    </message>
+    <message>
+        <source>Select a passage of the article first.</source>
+        <translation>请先在稿件中选中一段文字。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsModel</name>
     <message>
         <source>Not submitted for review yet</source>
@@ -1973,6 +2307,13 @@
     <message>
         <source>Revision {number} is the current draft again.</source>
         <translation>第 {number} 版已重新成为当前草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>RolesModel</name>
+    <message>
+        <source>This channel has fewer review levels.</source>
+        <translation>该频道的审核级数较少。</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2671,163 @@
     <message>
         <source>“{title}” was restored.</source>
         <translation>已恢复“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <source>letters, digits, dots, hyphens, underscores</source>
+        <translation>字母、数字、点、连字符、下划线</translation>
+    </message>
+    <message>
+        <source>Administrator (manages users and channels)</source>
+        <translation>系统管理员（管理用户和频道）</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Give the user a login.</source>
+        <translation>请填写登录名。</translation>
+    </message>
+    <message>
+        <source>Give the user a name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>{channel}: {roles}</source>
+        <translation>{channel}：{roles}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>No users yet.</source>
+        <translation>还没有用户。</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Apply role changes</source>
+        <translation>应用角色修改</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Tick the roles the user holds in each channel. Review levels a channel does not have cannot be granted.</source>
+        <translation>勾选该用户在各频道担任的角色。频道没有的审核级别不能授予。</translation>
+    </message>
+    <message>
+        <source>User {login} created.</source>
+        <translation>已创建用户 {login}。</translation>
+    </message>
+    <message>
+        <source>User {login} saved.</source>
+        <translation>已保存用户 {login}。</translation>
+    </message>
+    <message>
+        <source>{login} can no longer sign in.</source>
+        <translation>{login} 已不能登录。</translation>
+    </message>
+    <message>
+        <source>{login} can sign in again.</source>
+        <translation>{login} 已可重新登录。</translation>
+    </message>
+    <message>
+        <source>New password set for {login}.</source>
+        <translation>已为 {login} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>Roles of {login} saved.</source>
+        <translation>已保存 {login} 的角色。</translation>
+    </message>
+    <message>
+        <source>Roles: choose a user above</source>
+        <translation>角色：请先在上方选择用户</translation>
+    </message>
+    <message>
+        <source>Roles of {name} ({login})</source>
+        <translation>{name}（{login}）的角色</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
     </message>
 </context>
 <context>

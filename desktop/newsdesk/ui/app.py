@@ -29,6 +29,7 @@ from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.page_names import EDITOR_PAGE
 from newsdesk.ui.pages import build_pages
+from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.shell.sign_in import SignInDialog
@@ -175,12 +176,19 @@ class Desktop:
         assert isinstance(articles, ArticlesPage) and isinstance(board, BoardPage)
         board.card_activated.connect(lambda card_id: self._open_card(board, articles, card_id))
         window.before_close = articles.flush_all
+        review = window.page("review")
+        assert isinstance(review, ReviewPage)
+        review.count_changed.connect(lambda count: window.set_count("review", count))
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)
         if self.args.page == EDITOR_PAGE:
             window.show_page("articles")
             self._open_for_smoke(session, articles, painted)
+        elif self.args.page == "review":  # the review page loads its own queue
+            window.show_page("review")
+            review.item_shown.connect(lambda _id: painted.arm())
+            review.count_changed.connect(lambda count: painted.arm() if count == 0 else None)
         else:
             snapshots.updated.connect(lambda _: painted.arm() if painted.widget else None)
             if self.args.page:

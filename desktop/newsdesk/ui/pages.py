@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from newsdesk.ui.admin.page import AdminPage
 from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import Page
 from newsdesk.ui.shell.placeholder import PlaceholderPage
@@ -17,16 +19,6 @@ from newsdesk.ui.topics_page import TopicsPage
 def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings) -> list[Page]:
     translate = QCoreApplication.translate
     later = [
-        (
-            "review",
-            translate("Pages", "Review"),
-            translate(
-                "Pages",
-                "The review queue (初审, 复审, 终审 and sign-off) arrives with the review "
-                "feature. Articles submitted for review already wait on the board, in the "
-                "In review column.",
-            ),
-        ),
         (
             "published",
             translate("Pages", "Published"),
@@ -41,16 +33,6 @@ def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings)
             translate("Pages", "Reports"),
             translate("Pages", "Monthly statistics and reports arrive with the reports feature."),
         ),
-        (
-            "admin",
-            translate("Pages", "Admin"),
-            translate(
-                "Pages",
-                "Managing users, channels and roles arrives with the administration "
-                "feature. Until then the workspace keeps the users and channels it was created "
-                "with.",
-            ),
-        ),
     ]
     pages = [
         Page("board", translate("Pages", "Board"), BoardPage(session, snapshots)),
@@ -59,6 +41,8 @@ def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings)
         Page(
             "articles", translate("Pages", "Articles"), ArticlesPage(session, snapshots, settings)
         ),
+        Page("review", translate("Pages", "Review"), ReviewPage(session)),
     ]
     pages += [Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later]
+    pages.append(Page("admin", translate("Pages", "Admin"), AdminPage(session)))
     return pages

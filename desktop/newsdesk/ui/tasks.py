@@ -48,6 +48,8 @@ class Runner(QObject):
     def _deliver(self, job: Job[Any], future: Future[Any]) -> None:
         self._pending -= 1
         self.busy_changed.emit(self._pending)
+        if future.cancelled():  # dropped at shutdown: nobody is waiting for it any more
+            return
         error = future.exception()
         if error is None:
             for callback in job.on_success:

@@ -4,6 +4,10 @@ It loads the article on the database thread, shows it, and saves every change sh
 typing pauses (see :mod:`newsdesk.ui.editor.autosave`). When the core says the user may not edit
 the article (under review, published, rejected, not theirs) everything is read-only and a banner
 says why and offers what can be done: withdraw it from review, or start a correction.
+
+A draft is submitted for review from here: pending edits are saved first, then the saved text is
+frozen as the next revision. When the reviewers return it, their comments are in the side tab
+"Review notes" (see :mod:`newsdesk.ui.editor.review_notes`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QImageReader, QTextCursor
+from PySide6.QtGui import QAction, QImageReader, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +33,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
-from newsdesk.core.articles import may_correct, may_edit, may_withdraw
+from newsdesk.core.articles import current_hash, may_correct, may_edit, may_submit, may_withdraw
+from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, Channel
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
@@ -44,6 +49,7 @@ from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.editor.find import FindBar
 from newsdesk.ui.editor.metadata import MetadataPanel
 from newsdesk.ui.editor.preview import PreviewPane
+from newsdesk.ui.editor.review_notes import ReviewNotes
 from newsdesk.ui.editor.revisions import RevisionsPanel
 from newsdesk.ui.editor.toolbar import EditorToolbar
 from newsdesk.ui.i18n import translated
@@ -66,6 +72,7 @@ class Loaded:
     cannot_edit: Refusal | None
     cannot_withdraw: Refusal | None
     cannot_correct: Refusal | None
+    cannot_submit: Refusal | None
 
 
 def load_article(session: Session, article_id: str) -> Callable[[Connection], Loaded | None]:
@@ -87,7 +94,17 @@ def load_article(session: Session, article_id: str) -> Callable[[Connection], Lo
             may_edit(actor, article, topic),
             may_withdraw(actor, article, topic, level_one),
             may_correct(actor, article, topic),
+            may_submit(actor, article, topic),
         )
+
+    return query
+
+
+def saved_article(article_id: str) -> Callable[[Connection], Article | None]:
+    """The article as the store holds it, read on the database thread before submitting."""
+
+    def query(conn: Connection) -> Article | None:
+        return DbWorld(conn).article(article_id)
 
     return query
 
@@ -150,6 +167,7 @@ class ArticleEditor(QWidget):
         self._autosave = Autosave(session, article_id, self._collect, self)
         self._autosave.status_changed.connect(self._show_status)
         self._autosave.saved.connect(self.saved)
+        self._autosave.saved.connect(self._refresh_submit)
         self._autosave.refused.connect(self._refused)
 
         self.banner = ReadOnlyBanner(self)
@@ -190,6 +208,12 @@ class ArticleEditor(QWidget):
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.side, self.tr("Checks"))
         self.side_tabs.addTab(self.history, self.tr("History"))
+        self.review_notes = ReviewNotes(
+            session, article_id, self.body, self, text_edits=self._autosave
+        )
+        self.review_notes.notes_changed.connect(self._show_review_notes)
+        self.side_tabs.addTab(self.review_notes, self.tr("Review notes"))
+        self.side_tabs.setTabVisible(self.side_tabs.indexOf(self.review_notes), False)
         splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([900, CHECKS_WIDTH])
@@ -201,7 +225,20 @@ class ArticleEditor(QWidget):
         self.preview_button.toggled.connect(self._toggle_preview)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(8, 0, 8, 4)
+        self.submit_action = QAction(self.tr("Submit for review"), self)
+        self.submit_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Return"), QKeySequence("Ctrl+Shift+Enter")]
+        )
+        self.submit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.submit_action.setEnabled(False)
+        self.submit_action.triggered.connect(self.submit)
+        self.addAction(self.submit_action)
+        self.submit_button = QPushButton(self.submit_action.text(), self)
+        self.submit_button.setEnabled(False)
+        self.submit_button.clicked.connect(self.submit)
+        self._submitting = False
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.submit_button)
         bottom.addWidget(self.preview_button)
 
         layout = QVBoxLayout(self)
@@ -251,6 +288,14 @@ class ArticleEditor(QWidget):
         """Read the article again; its content is replaced only when nothing is unsaved."""
         self._session.read(load_article(self._session, self._article_id), self._show)
 
+    def submit(self) -> None:
+        """Save pending edits, then submit the saved article for review (the next revision)."""
+        if self._submitting or not self.submit_action.isEnabled():
+            return
+        self._submitting = True
+        self._update_submit()
+        self.flush(self._submit_saved)
+
     def withdraw(self) -> None:
         """Take the article back from review (it becomes an editable draft)."""
         self._act(Kind.ARTICLE_WITHDRAW)
@@ -270,6 +315,7 @@ class ArticleEditor(QWidget):
             self.banner.correct_button.hide()
             self.banner.show()
             self._set_editable(False)
+            self._update_submit()
             return
         first = self._loaded is None
         self._loaded = loaded
@@ -285,6 +331,7 @@ class ArticleEditor(QWidget):
             self.title_changed.emit(loaded.article.title)
         self._set_editable(loaded.cannot_edit is None)
         self._show_banner(loaded)
+        self._update_submit()
 
     def _show_banner(self, loaded: Loaded) -> None:
         if loaded.cannot_edit is None:
@@ -294,6 +341,38 @@ class ArticleEditor(QWidget):
         self.banner.withdraw_button.setVisible(loaded.cannot_withdraw is None)
         self.banner.correct_button.setVisible(loaded.cannot_correct is None)
         self.banner.show()
+
+    def _update_submit(self) -> None:
+        loaded = self._loaded
+        refusal = loaded.cannot_submit if loaded is not None else None
+        enabled = loaded is not None and refusal is None and not self._submitting
+        self.submit_action.setEnabled(enabled)
+        self.submit_button.setEnabled(enabled)
+        tip = (
+            translated(refusal.message)
+            if refusal is not None
+            else self.tr("Save and send the article to the reviewers (Ctrl+Shift+Enter)")
+        )
+        self.submit_button.setToolTip(tip)
+
+    def _refresh_submit(self) -> None:
+        """After a save (a title given, say) the core may no longer refuse a submission."""
+        if self._loaded is None or self._loaded.cannot_submit is None:
+            return
+
+        def refreshed(loaded: Loaded | None) -> None:
+            if alive(self) and loaded is not None and self._loaded is not None:
+                self._loaded = loaded
+                self._update_submit()
+
+        self._session.read(load_article(self._session, self._article_id), refreshed)
+
+    def _show_review_notes(self, has_notes: bool) -> None:
+        index = self.side_tabs.indexOf(self.review_notes)
+        was_visible = self.side_tabs.isTabVisible(index)
+        self.side_tabs.setTabVisible(index, has_notes)
+        if has_notes and not was_visible:
+            self.side_tabs.setCurrentIndex(index)
 
     def _set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -360,9 +439,51 @@ class ArticleEditor(QWidget):
     def _show_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def _act(self, kind: Kind) -> None:
+    def _submit_saved(self) -> None:
+        if not alive(self):
+            return
+        if self._autosave.dirty:  # the save was refused or failed: the reason is shown
+            self._submitting = False
+            self._update_submit()
+            return
+        self._session.read(
+            saved_article(self._article_id), self._submit_article, self._submit_failed
+        )
+
+    def _submit_article(self, article: Article | None) -> None:
+        if not alive(self):
+            return
+        if article is None:
+            self._submit_failed(LookupError(self.tr("This article no longer exists.")))
+            return
+        self._act(
+            Kind.ARTICLE_SUBMIT,
+            base_version=article.row_version,
+            revision_id=new_id(),
+            content_hash=current_hash(article),
+            failed=self._submit_failed,
+        )
+
+    def _submit_failed(self, error: BaseException) -> None:
+        if not alive(self):
+            return
+        self._submitting = False
+        self._update_submit()
+        text = self.tr("The article was not submitted: {error}").format(error=error)
+        self.message_bar.show_message(text, Tone.ERROR)
+
+    def _act(
+        self,
+        kind: Kind,
+        base_version: int | None = None,
+        failed: Callable[[BaseException], object] | None = None,
+        **args: Any,
+    ) -> None:
         mutation = self._session.mutation(
-            kind, self._article_id, base_version=self._autosave.version
+            kind,
+            self._article_id,
+            base_version=self._autosave.version if base_version is None else base_version,
+            **args,
         )
 
         def done(applied: list[Applied]) -> None:
@@ -370,9 +491,10 @@ class ArticleEditor(QWidget):
                 if isinstance(result.outcome, Refusal):
                     self.message_bar.show_message(translated(result.outcome.message), Tone.ERROR)
             if alive(self):
+                self._submitting = False
                 self.reload()
 
-        self._session.apply([mutation], done, initiator=self)
+        self._session.apply([mutation], done, initiator=self, failed=failed)
 
     # checks and preview
 

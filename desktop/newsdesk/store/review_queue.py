@@ -1,0 +1,134 @@
+"""The review queue: every article waiting for one person's decision, in the order to take them.
+
+An article in review waits for the reviewers of its current level; an approved one waits for the
+publishers of its channel (签发). Loaded in four queries (articles, channels, topics, owners), so
+the queue's model answers Qt from memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Connection, select
+
+from newsdesk.core.actor import Actor
+from newsdesk.core.model import Article, ArticleState, Channel, Priority, Proposal, Role, User
+from newsdesk.store.codec import TABLES, from_row
+
+ARTICLES = TABLES[Article]
+PROPOSALS = TABLES[Proposal]
+USERS = TABLES[User]
+CHANNELS = TABLES[Channel]
+
+SIGN_OFF: Literal["sign_off"] = "sign_off"
+Step = int | Literal["sign_off"]
+"""A review level (1, 2 or 3), or the publisher's sign-off."""
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One article waiting for the actor. ``article`` carries no ``body_html``."""
+
+    article: Article
+    channel: Channel
+    step: Step
+    due_date: dt.date | None
+    priority: Priority
+    owner: str
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def revision_number(self) -> int:
+        return self.article.revision_number
+
+    @property
+    def updated_at(self) -> dt.datetime:
+        return self.article.updated_at
+
+
+def step_of(actor: Actor, article: Article) -> Step | None:
+    """What ``actor`` would decide on ``article`` now; ``None`` when it does not wait for them."""
+    level = article.review_level
+    if (
+        article.state == ArticleState.IN_REVIEW
+        and level in (1, 2, 3)
+        and actor.holds(Role.reviewer(level), article.channel_id)
+    ):
+        return level
+    if article.state == ArticleState.APPROVED and actor.holds(Role.PUBLISHER, article.channel_id):
+        return SIGN_OFF
+    return None
+
+
+def _sort_key(item: QueueItem) -> tuple[bool, dt.date, int, dt.datetime]:
+    due = item.due_date
+    return (due is None, due or dt.date.max, -int(item.priority), item.updated_at)
+
+
+def review_queue(conn: Connection, actor: Actor) -> list[QueueItem]:
+    """The articles waiting for ``actor``: earliest due first (none last), then the most urgent,
+    then the longest waiting."""
+    reviewing = {
+        channel
+        for channel, role in actor.roles
+        if role in (Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3, Role.PUBLISHER)
+    }
+    if actor.user.disabled or not reviewing:
+        return []
+    without_body = [c for c in ARTICLES.columns if c.name != "body_html"]
+    rows = conn.execute(
+        select(*without_body).where(
+            ARTICLES.c.channel_id.in_(sorted(reviewing)),
+            ARTICLES.c.state.in_([ArticleState.IN_REVIEW.value, ArticleState.APPROVED.value]),
+        )
+    ).mappings()
+    waiting: list[tuple[Article, Step]] = []
+    for row in rows:
+        article = from_row(Article, {**row, "body_html": ""})
+        step = step_of(actor, article)
+        if step is not None:
+            waiting.append((article, step))
+    if not waiting:
+        return []
+    channels = {
+        c.id: c
+        for c in (
+            from_row(Channel, row)
+            for row in conn.execute(
+                select(CHANNELS).where(CHANNELS.c.id.in_(sorted(reviewing)))
+            ).mappings()
+        )
+    }
+    topic_ids = sorted({a.topic_id for a, _ in waiting if a.topic_id})
+    topics: dict[str, tuple[dt.date | None, Priority]] = {}
+    if topic_ids:
+        for row in conn.execute(select(PROPOSALS).where(PROPOSALS.c.id.in_(topic_ids))).mappings():
+            topic = from_row(Proposal, row)
+            topics[topic.id] = (topic.due_date, topic.priority)
+    owner_ids = sorted({a.owner_id for a, _ in waiting})
+    names = {
+        str(user_id): str(name)
+        for user_id, name in conn.execute(
+            select(USERS.c.id, USERS.c.name).where(USERS.c.id.in_(owner_ids))
+        )
+    }
+    items = []
+    for article, step in waiting:
+        due, priority = topics.get(article.topic_id or "", (None, Priority.NORMAL))
+        items.append(
+            QueueItem(
+                article=article,
+                channel=channels[article.channel_id],
+                step=step,
+                due_date=due,
+                priority=priority,
+                owner=names.get(article.owner_id, "?"),
+            )
+        )
+    items.sort(key=_sort_key)
+    return items

@@ -1,0 +1,1 @@
+"""Administration: users, channels and the roles people hold in each channel."""

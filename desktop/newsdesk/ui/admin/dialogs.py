@@ -1,0 +1,212 @@
+"""Dialogs of the administration page: a user, a new password, a channel.
+
+They check only what people can fix on the spot (empty fields, short or differing passwords);
+the core decides everything else when the change is applied.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.labels import label
+from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.proposals.fields import DIALOG_MARGIN, ERROR_COLOUR
+
+MIN_PASSWORD = 8
+PRESET_COLOURS = ("#1f6feb", "#2da44e", "#bf3989", "#d1242f", "#bc4c00", "#8250df", "#0a7d8c")
+
+
+class _FormDialog(QDialog):
+    """A form, a line for the problem that stops it, and OK/Cancel; subclasses say ``problem``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        self.form = QFormLayout()
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.problem_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._validate)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(DIALOG_MARGIN, DIALOG_MARGIN, DIALOG_MARGIN, DIALOG_MARGIN)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def problem(self) -> str:
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problem()
+        self.problem_label.setText(problem)
+        self.problem_label.setVisible(bool(problem))
+        if not problem:
+            self.accept()
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class PasswordDialog(_FormDialog):
+    """A new password, typed twice."""
+
+    def __init__(self, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Reset password"), parent)
+        intro = QLabel(
+            self.tr("A new password for {name} ({login}). Tell them in person.").format(
+                name=user.name, login=user.login
+            )
+        )
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.password = _password_field()
+        self.again = _password_field()
+        self.form.addRow(self.tr("New password"), self.password)
+        self.form.addRow(self.tr("Password again"), self.again)
+
+    def problem(self) -> str:
+        if len(self.password.text()) < MIN_PASSWORD:
+            return self.tr("The password needs at least 8 characters.")
+        if self.password.text() != self.again.text():
+            return self.tr("The two passwords differ.")
+        return ""
+
+
+class UserDialog(_FormDialog):
+    """A new user (login, name, password twice, administrator), or a user's name and role."""
+
+    def __init__(self, user: User | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New user") if user is None else self.tr("Edit user"), parent)
+        self.login = QLineEdit(user.login if user else "")
+        self.login.setPlaceholderText(self.tr("letters, digits, dots, hyphens, underscores"))
+        self.login.setReadOnly(user is not None)
+        self.name = QLineEdit(user.name if user else "")
+        self.administrator = QCheckBox(self.tr("Administrator (manages users and channels)"))
+        self.administrator.setChecked(bool(user and user.is_admin))
+        self.form.addRow(self.tr("Login"), self.login)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.password = _password_field()
+        self.again = _password_field()
+        if user is None:
+            self.form.addRow(self.tr("Password"), self.password)
+            self.form.addRow(self.tr("Password again"), self.again)
+        self.form.addRow("", self.administrator)
+        self._new = user is None
+
+    def problem(self) -> str:
+        if not self.login.text().strip():
+            return self.tr("Give the user a login.")
+        if not self.name.text().strip():
+            return self.tr("Give the user a name.")
+        if self._new and len(self.password.text()) < MIN_PASSWORD:
+            return self.tr("The password needs at least 8 characters.")
+        if self._new and self.password.text() != self.again.text():
+            return self.tr("The two passwords differ.")
+        return ""
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class ChannelDialog(_FormDialog):
+    """A channel's name, colour, review levels, targets and whether one person may approve
+    two levels."""
+
+    def __init__(self, channel: Channel | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("New channel") if channel is None else self.tr("Edit channel"), parent
+        )
+        shown = channel or Channel(id="", name="")
+        self.name = QLineEdit(shown.name)
+        self.colour = shown.colour
+        colours = QHBoxLayout()
+        colours.setSpacing(4)
+        self._colour_button = QPushButton(self.tr("Other…"))
+        self._colour_button.clicked.connect(self._choose_colour)
+        for preset in PRESET_COLOURS:
+            button = QPushButton()
+            button.setFixedSize(24, 24)
+            button.setToolTip(preset)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {preset}; border: 1px solid #00000030;"
+                " border-radius: 4px; }"
+            )
+            button.clicked.connect(lambda _=False, c=preset: self.set_colour(c))
+            colours.addWidget(button)
+        colours.addSpacing(8)
+        colours.addWidget(self._colour_button)
+        colours.addStretch(1)
+        self.levels = QSpinBox()
+        self.levels.setRange(1, MAX_REVIEW_LEVELS)
+        self.levels.setValue(shown.review_levels)
+        self.targets = {target: QCheckBox(translated(label(target))) for target in Target}
+        targets = QHBoxLayout()
+        for target, box in self.targets.items():
+            box.setChecked(target in shown.targets)
+            targets.addWidget(box)
+        targets.addStretch(1)
+        self.same_reviewer = QCheckBox(self.tr("One person may approve two levels"))
+        self.same_reviewer.setChecked(shown.allow_same_reviewer)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Colour"), colours)
+        self.form.addRow(self.tr("Review levels"), self.levels)
+        self.form.addRow(self.tr("Publishes to"), targets)
+        self.form.addRow("", self.same_reviewer)
+        self.set_colour(shown.colour)
+
+    def set_colour(self, colour: str) -> None:
+        self.colour = colour
+        self._colour_button.setIcon(_swatch(colour))
+
+    def chosen_targets(self) -> list[str]:
+        return [target.value for target, box in self.targets.items() if box.isChecked()]
+
+    def values(self) -> dict[str, object]:
+        """The channel's fields as a mutation's arguments."""
+        return {
+            "name": self.name.text().strip(),
+            "colour": self.colour,
+            "review_levels": self.levels.value(),
+            "targets": self.chosen_targets(),
+            "allow_same_reviewer": self.same_reviewer.isChecked(),
+        }
+
+    def problem(self) -> str:
+        if not self.name.text().strip():
+            return self.tr("Give the channel a name.")
+        if not self.chosen_targets():
+            return self.tr("Choose at least one target to publish to.")
+        return ""
+
+    def _choose_colour(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.colour), self, self.tr("Channel colour"))
+        if chosen.isValid():
+            self.set_colour(chosen.name())

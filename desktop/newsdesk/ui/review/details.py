@@ -1,0 +1,211 @@
+"""What a reviewer reads before deciding: the revision as it will be published, its findings,
+what changed since the previous revision, and every decision on every revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.labels import label
+from newsdesk.core.model import Anchor, Role
+from newsdesk.core.sensitive import SensitiveMatcher
+from newsdesk.store.history import ArticleHistory, RevisionEntry
+from newsdesk.ui.editor.checks import BlockChecker, CheckHighlighter, CheckKind
+from newsdesk.ui.editor.document import ImageSource, load_html
+from newsdesk.ui.editor.revisions import CompareView
+from newsdesk.ui.i18n import translated
+
+PARAGRAPH_SEPARATOR = "\u2029"  # how QTextCursor.selectedText() separates paragraphs
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ArticleView(QWidget):
+    selection_changed = Signal(bool)  # whether a passage is selected
+
+    def __init__(self, images: ImageSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images = images
+        self.title = QLabel(self)
+        self.title.setObjectName("reviewTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.meta = QLabel(self)
+        self.meta.setWordWrap(True)
+        self.meta.setStyleSheet("color: #57606a;")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("reviewBody")
+        self.browser.setOpenLinks(False)
+        self.browser.document().setDocumentMargin(16)
+        self.browser.selectionChanged.connect(
+            lambda: self.selection_changed.emit(self.browser.textCursor().hasSelection())
+        )
+        self.findings = QListWidget(self)
+        self.findings.setObjectName("findings")
+        self.compare = CompareView(self)
+        self.compare.only_changes.setChecked(True)
+        self.no_previous = QLabel(self.tr("This is the first revision: nothing to compare."), self)
+        changes = QWidget(self)
+        changes_layout = QVBoxLayout(changes)
+        changes_layout.addWidget(self.no_previous)
+        changes_layout.addWidget(self.compare, 1)
+        self.history = QTreeWidget(self)
+        self.history.setObjectName("reviewHistory")
+        self.history.setHeaderLabels(
+            [
+                self.tr("Revision / level"),
+                self.tr("Verdict"),
+                self.tr("Who"),
+                self.tr("When"),
+                self.tr("Comment"),
+            ]
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.browser, self.tr("Article"))
+        self.tabs.addTab(self.findings, self.tr("Findings"))
+        self.tabs.addTab(changes, self.tr("Changes"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.tabs, 1)
+        self._highlighter: CheckHighlighter | None = None
+        self._checker: BlockChecker | None = None
+
+    @property
+    def has_checks(self) -> bool:
+        """Whether the word lists are loaded and findings are listed."""
+        return self._checker is not None
+
+    def set_matcher(self, matcher: SensitiveMatcher) -> None:
+        self._highlighter = CheckHighlighter(self.browser.document(), matcher)
+        self._checker = self._highlighter.checker
+        self._list_findings()
+
+    def show_history(self, history: ArticleHistory) -> None:
+        article = history.article
+        entries = history.entries
+        current = entries[0] if entries else None
+        content = dict(current.revision.content) if current else {}
+        self.title.setText(str(content.get("title", article.title)))
+        parts = [
+            str(content.get(name) or "")
+            for name in ("subtitle", "author", "source")
+            if content.get(name)
+        ]
+        if current is not None:
+            parts.append(
+                self.tr("Revision {number} by {author}, {when}").format(
+                    number=current.number,
+                    author=current.author,
+                    when=_local(current.revision.created_at),
+                )
+            )
+        self.meta.setText(" · ".join(parts))
+        load_html(self.browser.document(), str(content.get("body_html", "")), self.images)
+        self._list_findings()
+        self._show_changes(entries)
+        self._show_decisions(entries)
+
+    def clear(self) -> None:
+        self.title.clear()
+        self.meta.clear()
+        self.browser.clear()
+        self.findings.clear()
+        self.history.clear()
+        self.tabs.setTabText(1, self.tr("Findings"))
+
+    def selected_anchor(self, note: str) -> Anchor | None:
+        """The selected passage with ``note``, as character offsets in the plain text."""
+        cursor = self.browser.textCursor()
+        if not cursor.hasSelection():
+            return None
+        quote = cursor.selectedText().replace(PARAGRAPH_SEPARATOR, "\n")
+        return Anchor(cursor.selectionStart(), cursor.selectionEnd(), quote, note)
+
+    def select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+
+    def _list_findings(self) -> None:
+        self.findings.clear()
+        if self._checker is None:
+            self.findings.addItem(self.tr("Loading the word lists…"))
+            return
+        count = 0
+        block = self.browser.document().begin()
+        while block.isValid():
+            for check in self._checker.checks(block.text()):
+                count += 1
+                if check.kind == CheckKind.SENSITIVE:
+                    text = self.tr("Sensitive word “{word}” ({category})").format(
+                        word=check.found, category=check.detail
+                    )
+                else:
+                    text = self.tr("Punctuation “{found}”: write “{better}”").format(
+                        found=check.found, better=check.detail
+                    )
+                self.findings.addItem(text)
+            block = block.next()
+        if not count:
+            self.findings.addItem(self.tr("No sensitive words or punctuation problems found."))
+        self.tabs.setTabText(1, self.tr("Findings ({count})").format(count=count))
+
+    def _show_changes(self, entries: tuple[RevisionEntry, ...]) -> None:
+        has_previous = len(entries) > 1
+        self.no_previous.setVisible(not has_previous)
+        self.compare.setVisible(has_previous)
+        if has_previous:
+            new, old = entries[0], entries[1]
+            self.compare.compare(
+                self.tr("Revision {number}").format(number=old.number),
+                dict(old.revision.content),
+                self.tr("Revision {number}").format(number=new.number),
+                dict(new.revision.content),
+            )
+
+    def _show_decisions(self, entries: tuple[RevisionEntry, ...]) -> None:
+        self.history.clear()
+        for entry in entries:
+            top = QTreeWidgetItem(
+                self.history,
+                [
+                    self.tr("Revision {number}").format(number=entry.number),
+                    "",
+                    entry.author,
+                    _local(entry.revision.created_at),
+                    "" if entry.decisions else self.tr("No decision yet"),
+                ],
+            )
+            for decision in entry.decisions:
+                QTreeWidgetItem(
+                    top,
+                    [
+                        translated(label(Role.reviewer(decision.level))),
+                        translated(label(decision.verdict)),
+                        decision.reviewer,
+                        _local(decision.decided_at),
+                        decision.comment,
+                    ],
+                ).setToolTip(4, html.escape(decision.comment))
+            top.setExpanded(True)
+        for column in range(4):
+            self.history.resizeColumnToContents(column)
