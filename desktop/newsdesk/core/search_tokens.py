@@ -48,7 +48,8 @@ _TOKEN: Final = re.compile(
     f"(?=([{_CJK}][{_CJK}]?|[^\\W_{_CJK}]{{1,255}}))(?:[{_CJK}]|[^\\W_{_CJK}]{{1,255}})"
 )
 
-_BLOCK_TAGS: Final = frozenset(
+# The elements that end a line of text: the visible text of HTML breaks into blocks at them.
+BLOCK_TAGS: Final = frozenset(
     {
         "address",
         "article",
@@ -199,13 +200,13 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN_TAGS:
             self._hidden += 1
-        elif tag in _BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:

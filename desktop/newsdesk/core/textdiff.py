@@ -36,6 +36,8 @@ from difflib import SequenceMatcher
 from html.parser import HTMLParser
 from typing import Final, Literal
 
+from newsdesk.core.search_tokens import BLOCK_TAGS
+
 SegmentKind = Literal["equal", "insert", "delete", "replace"]
 
 
@@ -426,52 +428,6 @@ def diff_paragraphs(old: str, new: str) -> list[ParagraphDiff]:
 
 # --- HTML --------------------------------------------------------------------------------------
 
-_BLOCK_TAGS: Final = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    }
-)
 _HIDDEN_TAGS: Final = frozenset({"head", "script", "style", "template", "title"})
 
 
@@ -494,13 +450,13 @@ class _BlockExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN_TAGS:
             self._hidden += 1
-        elif tag in _BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCK_TAGS:
+        elif tag in BLOCK_TAGS:
             self.flush()
 
     def handle_data(self, data: str) -> None:
