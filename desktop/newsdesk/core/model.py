@@ -60,6 +60,12 @@ class ArticleKind(StrEnum):
     REPOST = "repost"
 
 
+class RevisionKind(StrEnum):
+    SUBMITTED = "submitted"  # frozen when the article was submitted for review
+    TYPO_FIX = "typo_fix"  # a correction submitted on the channel's short path for typos
+    CONFLICT = "conflict"  # an edit that lost a race with another one, kept for merging
+
+
 class Verdict(StrEnum):
     APPROVE = "approve"
     RETURN = "return"
@@ -111,6 +117,7 @@ class Channel:
     targets: tuple[Target, ...] = (Target.PC, Target.WAP, Target.APP)
     allow_same_reviewer: bool = False
     hidden_columns: tuple[str, ...] = ()
+    typo_fast_path: bool = False  # a typo correction needs only the last review level
     row_version: int = 1
 
 
@@ -191,6 +198,8 @@ class Article:
     published_version: int = 0
     is_correction: bool = False
     retract_reason: str = ""
+    merge_revision_id: str | None = None  # a conflict revision waiting to be merged
+    typo_fix: bool = False  # the correction under way fixes typos only (the short review path)
     created_at: dt.datetime
     updated_at: dt.datetime
     row_version: int = 1
@@ -222,6 +231,8 @@ class Revision:
     author_id: str
     created_at: dt.datetime
     content: tuple[tuple[str, object], ...]
+    kind: RevisionKind = RevisionKind.SUBMITTED
+    base: tuple[tuple[str, object], ...] | None = None  # a conflict's common ancestor
     row_version: int = 1
 
     def field(self, name: str) -> object:

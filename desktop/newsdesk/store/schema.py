@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Date, DateTime, Index, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0002"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0003"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -27,6 +27,8 @@ class Base(DeclarativeBase):
         dt.datetime: DateTime(timezone=True),
         dict[str, Any]: JSON,
         list[Any]: JSON,
+        dict[str, Any] | None: JSON,
+        list[Any] | None: JSON,
     }
 
 
@@ -50,6 +52,7 @@ class ChannelRow(Base):
     targets: Mapped[list[Any]]
     allow_same_reviewer: Mapped[bool]
     hidden_columns: Mapped[list[Any]]
+    typo_fast_path: Mapped[bool] = mapped_column(server_default=false())
     row_version: Mapped[int]
 
 
@@ -116,6 +119,8 @@ class ArticleRow(Base):
     published_version: Mapped[int]
     is_correction: Mapped[bool]
     retract_reason: Mapped[str] = mapped_column(Text)
+    merge_revision_id: Mapped[str | None] = mapped_column(ID)
+    typo_fix: Mapped[bool] = mapped_column(server_default=false())
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime] = mapped_column(index=True)
     row_version: Mapped[int]
@@ -131,6 +136,8 @@ class RevisionRow(Base):
     author_id: Mapped[str] = mapped_column(ID)
     created_at: Mapped[dt.datetime]
     content: Mapped[dict[str, Any]]
+    kind: Mapped[str] = mapped_column(String(20), server_default="submitted")
+    base: Mapped[dict[str, Any] | None]
     row_version: Mapped[int]
 
 
@@ -203,6 +210,8 @@ class MutationRow(Base):
     base_version: Mapped[int | None]
     args: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(String(10))
+    refusal: Mapped[dict[str, Any] | None]  # why the server refused it (status "refused")
+    before_images: Mapped[list[Any] | None]  # client: the rows a pending one replaced, to undo
 
 
 class SettingRow(Base):
@@ -211,3 +220,51 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ChangeRow(Base):
+    """Server: the sequence number of the last accepted change to each row, which pull reads.
+
+    ``channel_id`` is whose members may see the row (``None``: everyone signed in)."""
+
+    __tablename__ = "changes"
+    entity_table: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seq: Mapped[int] = mapped_column(index=True)
+    channel_id: Mapped[str | None] = mapped_column(ID)
+    deleted: Mapped[bool]
+
+
+class TokenRow(Base):
+    """Server: bearer tokens, stored as their SHA-256 so a leaked table signs nobody in."""
+
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, index=True)
+    issued_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    revoked: Mapped[bool]
+
+
+class LoginThrottleRow(Base):
+    """Server: recent failed sign-ins per login, shared by every service process."""
+
+    __tablename__ = "login_throttle"
+    login: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int]
+    first_failure_at: Mapped[dt.datetime]
+    locked_until: Mapped[dt.datetime | None]
+
+
+class AuditRow(Base):
+    """Server: the append-only audit log; each entry's hash covers the previous entry's hash."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime]
+    event: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str | None] = mapped_column(ID)
+    login: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
