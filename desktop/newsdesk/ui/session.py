@@ -68,15 +68,19 @@ class Session(QObject):
         query: Callable[[Connection], T],
         done: Callable[[T], object],
         failed: Callable[[BaseException], object] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        """Run ``query`` on the database thread and hand its result to ``done`` on this one."""
+        """Run ``query`` on the database thread and hand its result to ``done`` on this one,
+        unless ``owner`` (by default the object ``done`` is a method of) was deleted meanwhile."""
         engine = self.workspace.store.engine
 
         def work() -> T:
             with engine.connect() as conn:
                 return query(conn)
 
-        job = Job(work).success(done)
+        if owner is None and isinstance(bound := getattr(done, "__self__", None), QObject):
+            owner = bound
+        job = Job(work, owner).success(done)
         if failed is not None:
             job.failure(failed)
         job.run(self.runner)

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
+from shiboken6 import Shiboken
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ class Runner(QObject):
         self.busy_changed.emit(self._pending)
         if future.cancelled():  # dropped at shutdown: nobody is waiting for it any more
             return
+        if job.owner is not None and not Shiboken.isValid(job.owner):
+            return  # the widget that asked was closed while the work ran
         error = future.exception()
         if error is None:
             for callback in job.on_success:
@@ -71,8 +74,9 @@ class Runner(QObject):
 class Job(Generic[T]):
     """A piece of work with what to do with its result: ``Job(work).success(f).run(runner)``."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], owner: QObject | None = None) -> None:
         self.work = work
+        self.owner = owner  # results are dropped once this object is deleted
         self.on_success: list[Callable[[T], object]] = []
         self.on_failure: list[Callable[[BaseException], object]] = []
 

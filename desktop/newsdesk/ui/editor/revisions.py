@@ -417,6 +417,7 @@ class RevisionsPanel(QWidget):
         self._session.read(
             lambda conn: article_history(conn, article_id),
             lambda history: self._loaded(generation, history),
+            owner=self,
         )
 
     def _changed(self, areas: frozenset[Area], _initiator: object) -> None:
