@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
 from newsdesk.core.labels import label
+from newsdesk.core.refusal import Refusal
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError, default_location
 from newsdesk.ui.i18n import choose_language, install_translators, translated
 from newsdesk.ui.page_names import EDITOR_PAGE, PAGE_NAMES
@@ -51,6 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="large makes 10,000 proposals and articles, for benchmarks",
     )
     demo.add_argument("--no-gui", action="store_true", help="create it, but do not open the app")
+    publish = commands.add_parser("publish", help="publish a signed-off article and export it")
+    publish.add_argument("--workspace", type=Path, dest="command_workspace", required=True)
+    publish.add_argument("--article", dest="publish_article", required=True, help="article id")
+    publish.add_argument("--out", type=Path, default=Path("export"), help="the output folder")
+    publish.add_argument("--as", dest="login", default="publisher", help="the publisher's login")
+    publish.add_argument("--note", default="", help="for a correction: what was corrected")
+    export = commands.add_parser("export", help="export every published article to a folder")
+    export.add_argument("--workspace", type=Path, dest="command_workspace", required=True)
+    export.add_argument("--out", type=Path, required=True, help="the output folder")
+    export.add_argument("--target", default="pc,wap,app", help="comma-separated: pc,wap,app")
+    export.add_argument(
+        "--since", type=dt.date.fromisoformat, help="only articles published since YYYY-MM-DD"
+    )
     return parser
 
 
@@ -136,6 +151,91 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_name() -> str:
+    return QCoreApplication.translate("cli", "Newsdesk")
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    """``newsdesk publish``: 0 when published and exported, 2 with the reason when refused."""
+    from newsdesk.publish.export import publish_article
+    from newsdesk.publish.pages import SiteInfo, Templates
+
+    try:
+        with Workspace.open(args.command_workspace) as workspace:
+            with workspace.store.world() as world:
+                user = world.user_by_login(args.login)
+            if user is None:
+                return _error(
+                    QCoreApplication.translate("cli", "There is no user “{login}”.").format(
+                        login=args.login
+                    )
+                )
+            result = publish_article(
+                workspace,
+                user.id,
+                args.publish_article,
+                args.out,
+                site=SiteInfo(name=_site_name()),
+                templates=Templates(),
+                correction_note=args.note,
+            )
+    except WorkspaceError as error:
+        return _error(translated(error.message))
+    outcome = result.applied.outcome
+    if isinstance(outcome, Refusal):
+        reason = translated(outcome.message)
+        return _error(
+            QCoreApplication.translate("cli", "Not published: {reason}").format(reason=reason)
+        )
+    for file in result.written:
+        _say(f"  {file.path}")
+    _say(
+        QCoreApplication.translate("cli", "Published; wrote {count} files to {path}.").format(
+            count=len(result.written), path=args.out
+        )
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """``newsdesk export``: every published article and retraction notice, to ``--out``."""
+    from newsdesk.core.model import Target
+    from newsdesk.publish.export import Exporter
+    from newsdesk.publish.pages import SiteInfo, Templates
+
+    try:
+        targets = {Target(name.strip()) for name in args.target.split(",") if name.strip()}
+    except ValueError:
+        return _error(
+            QCoreApplication.translate(
+                "cli", "Unknown target in “{targets}”; use pc, wap, app."
+            ).format(targets=args.target)
+        )
+    started = time.perf_counter()
+    try:
+        with (
+            Workspace.open(args.command_workspace) as workspace,
+            Exporter(workspace, args.out, SiteInfo(name=_site_name()), Templates()) as exporter,
+        ):
+            articles = exporter.published_ids(args.since)
+            written = exporter.export_all(targets, args.since)
+    except WorkspaceError as error:
+        return _error(translated(error.message))
+    for file in written:
+        _say(f"  {file.path}")
+    _say(
+        QCoreApplication.translate(
+            "cli", "Exported {articles} articles: {files} files in {path}, in {seconds:.1f} s."
+        ).format(
+            articles=len(articles),
+            files=len(written),
+            path=args.out,
+            seconds=time.perf_counter() - started,
+        )
+    )
+    return 0
+
+
 def _has_display() -> bool:
     """Whether Qt can open a window (on Linux it needs X11 or Wayland, unless told otherwise)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -148,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke and not args.user:
         print("newsdesk: --smoke needs --user LOGIN", file=sys.stderr)
         return 2
-    gui = args.command is None or not args.no_gui
+    gui = args.command is None or (args.command == "demo" and not args.no_gui)
     if gui and args.smoke and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if gui and not args.smoke and not _has_display():
@@ -167,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     existing = QCoreApplication.instance()
     app = existing or (QApplication(sys.argv[:1]) if gui else QCoreApplication(sys.argv[:1]))
     app.setProperty("newsdesk_translators", install_translators(app, choose_language(args.lang)))
+    if args.command == "publish":
+        return run_publish(args)
+    if args.command == "export":
+        return run_export(args)
     if args.command == "demo":
         status = run_demo(args)
         if status != 0 or args.no_gui:

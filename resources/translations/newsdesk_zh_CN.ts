@@ -412,7 +412,9 @@
     </message>
     <message numerus="yes">
         <source>%n card(s) in this column</source>
-        <translation><numerusform>本列共 %n 张卡片</numerusform></translation>
+        <translation>
+            <numerusform>本列共 %n 张卡片</numerusform>
+        </translation>
     </message>
     <message>
         <source>No cards match the filters</source>
@@ -423,7 +425,7 @@
         <translation>暂无卡片</translation>
     </message>
     <message>
-        <source>Drag to change the column's width; double-click to reset it</source>
+        <source>Drag to change the column&apos;s width; double-click to reset it</source>
         <translation>拖动可调整列宽，双击恢复默认宽度</translation>
     </message>
 </context>
@@ -713,11 +715,15 @@
     </message>
     <message numerus="yes">
         <source>%n paragraph(s) changed</source>
-        <translation><numerusform>%n 段有改动</numerusform></translation>
+        <translation>
+            <numerusform>%n 段有改动</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n other field(s) changed</source>
-        <translation><numerusform>另有 %n 项信息有改动</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 项信息有改动</numerusform>
+        </translation>
     </message>
     <message>
         <source>Title</source>
@@ -769,7 +775,9 @@
     </message>
     <message numerus="yes">
         <source>⋯ %n unchanged paragraph(s)</source>
-        <translation><numerusform>⋯ %n 段未改动</numerusform></translation>
+        <translation>
+            <numerusform>⋯ %n 段未改动</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1303,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
-        <translation><numerusform>%n 项更改等待同步</numerusform></translation>
+        <translation>
+            <numerusform>%n 项更改等待同步</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1506,15 +1516,15 @@
         <translation>稿件需要标题。</translation>
     </message>
     <message>
-        <source>Enter the original's address (http or https).</source>
+        <source>Enter the original&apos;s address (http or https).</source>
         <translation>请填写原文地址（http 或 https）。</translation>
     </message>
     <message>
-        <source>A repost needs the original's address.</source>
+        <source>A repost needs the original&apos;s address.</source>
         <translation>转载稿件需要填写原文地址。</translation>
     </message>
     <message>
-        <source>Original's address, https://…</source>
+        <source>Original&apos;s address, https://…</source>
         <translation>原文地址，https://…</translation>
     </message>
     <message>
@@ -1855,7 +1865,7 @@
         <translation>您的账号已被停用，请联系系统管理员。</translation>
     </message>
     <message>
-        <source>Only the article's editors or a chief of its channel can do this.</source>
+        <source>Only the article&apos;s editors or a chief of its channel can do this.</source>
         <translation>只有稿件的编辑或所属频道的负责人可以执行此操作。</translation>
     </message>
     <message>
@@ -1883,7 +1893,7 @@
         <translation>送审前请先填写稿件标题。</translation>
     </message>
     <message>
-        <source>A repost needs the original's address before it can be submitted.</source>
+        <source>A repost needs the original&apos;s address before it can be submitted.</source>
         <translation>转载稿件须填写原文地址后才能送审。</translation>
     </message>
     <message>
@@ -2289,7 +2299,7 @@
         <translation>请选择一个版本，将其恢复为当前草稿。</translation>
     </message>
     <message>
-        <source>The current draft already has this revision's text.</source>
+        <source>The current draft already has this revision&apos;s text.</source>
         <translation>当前草稿已与此版本内容相同。</translation>
     </message>
     <message>
@@ -2297,7 +2307,7 @@
         <translation>对比所选的两个版本，或将某一版本与当前草稿对比。</translation>
     </message>
     <message>
-        <source>Make this revision's text the current draft; history keeps all.</source>
+        <source>Make this revision&apos;s text the current draft; history keeps all.</source>
         <translation>将此版本的内容设为当前草稿；历史记录全部保留。</translation>
     </message>
     <message>
@@ -2933,6 +2943,30 @@
     <message>
         <source>Sign in as any of these users; every demo password is “{password}”:</source>
         <translation>可用以下任一用户登录，演示密码均为“{password}”：</translation>
+    </message>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
+    </message>
+    <message>
+        <source>There is no user “{login}”.</source>
+        <translation>没有用户“{login}”。</translation>
+    </message>
+    <message>
+        <source>Not published: {reason}</source>
+        <translation>未发布：{reason}</translation>
+    </message>
+    <message>
+        <source>Published; wrote {count} files to {path}.</source>
+        <translation>已发布，向 {path} 写入 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Unknown target in “{targets}”; use pc, wap, app.</source>
+        <translation>“{targets}”中有未知的发布终端，请使用 pc、wap、app。</translation>
+    </message>
+    <message>
+        <source>Exported {articles} articles: {files} files in {path}, in {seconds:.1f} s.</source>
+        <translation>已导出 {articles} 篇稿件：{files} 个文件，位于 {path}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>

@@ -1,0 +1,503 @@
+"""Exporting published articles to a folder: PC and WAP pages, APP ninjs documents, renditions.
+
+The layout under the output folder, per target ``t`` (``pc``, ``wap``, ``app``)::
+
+    t/<channel id>/<article id>.html   (.json for app)
+    t/<channel id>/index.html, index-2.html, …   (pc and wap: the channel's index, newest first)
+    app/<channel id>/feed.json                   (the APP feed manifest)
+    t/images/<sha256>-<width>.<jpg|png>          (renditions, shared by every article)
+
+What is exported is the frozen revision readers were given (the one whose content hash is the
+article's ``published_hash``), never the draft an editor may be correcting. A retracted article
+is exported as the retraction notice (PC, WAP) and a ``canceled`` ninjs document whose version
+is one above the last published one. Image renditions are computed in a thread pool: Pillow
+releases the GIL while it scales and encodes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from sqlalchemy import Connection, select
+
+from newsdesk.core.articles import current_hash
+from newsdesk.core.ids import new_id
+from newsdesk.core.model import (
+    Article,
+    ArticleKind,
+    ArticleState,
+    Channel,
+    Publication,
+    Revision,
+    Target,
+)
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.publish.ninjs import FeedEntry, article_document, feed_manifest, validate_ninjs
+from newsdesk.publish.pages import (
+    ImageHref,
+    IndexEntry,
+    PageArticle,
+    PageTarget,
+    SiteInfo,
+    Templates,
+    index_filename,
+    paginate,
+    render_index,
+    render_pc,
+    render_retracted,
+    render_wap,
+)
+from newsdesk.publish.renditions import RENDITION_WIDTHS, RenditionCache, RenditionInfo
+from newsdesk.publish.sanitize import clean_html, image_sources
+from newsdesk.store.apply import Applied
+from newsdesk.store.codec import TABLES, from_row
+from newsdesk.store.workspace import Workspace
+from newsdesk.store.world import CHUNK
+
+_ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})")
+_NO_HASH: Final = "0" * 64
+_ORDER: Final = (Target.PC, Target.WAP, Target.APP)
+_LISTED: Final = (ArticleState.PUBLISHED, ArticleState.RETRACTED)
+
+
+class Written(NamedTuple):
+    """One file the exporter wrote: its target, its path relative to the output folder, its
+    content."""
+
+    target: Target
+    path: str
+    data: bytes
+
+
+class ExportError(Exception):
+    """An article cannot be exported (unknown, or never published)."""
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What a channel index and feed need of one published or retracted article."""
+
+    article: Article
+    content: Mapping[str, object]
+    publications: tuple[Publication, ...]
+
+    @property
+    def first_published(self) -> dt.datetime:
+        return min(p.published_at for p in self.publications)
+
+    @property
+    def last_published(self) -> dt.datetime:
+        return max(p.published_at for p in self.publications)
+
+
+def publication_locations(
+    channel_id: str, article_id: str, targets: Iterable[Target]
+) -> dict[Target, str]:
+    """Where each target's file of an article is, relative to the output folder: the
+    ``location`` of its publication."""
+    return {
+        target: f"{target.value}/{channel_id}/{article_id}."
+        + ("json" if target == Target.APP else "html")
+        for target in targets
+    }
+
+
+def image_digests(content: Mapping[str, object]) -> list[str]:
+    """The SHA-256 of every workspace image a revision shows (cover first), without repeats."""
+    cover = content.get("cover")
+    body = content.get("body_html")
+    found = [cover] if isinstance(cover, str) and cover else []
+    if isinstance(body, str):
+        found += [
+            m.group(1) for s in image_sources(clean_html(body)) if (m := _ATTACHMENT.fullmatch(s))
+        ]
+    return list(dict.fromkeys(found))
+
+
+def _load_listed(conn: Connection, articles: Sequence[Article]) -> list[_Listed]:
+    """The published revision and the publications of each of ``articles`` (in bulk)."""
+    revisions, publications = TABLES[Revision], TABLES[Publication]
+    ids = [a.id for a in articles]
+    contents: dict[tuple[str, str], Mapping[str, object]] = {}
+    published: dict[str, list[Publication]] = {i: [] for i in ids}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        query = select(revisions.c.article_id, revisions.c.content_hash, revisions.c.content)
+        for revision in conn.execute(query.where(revisions.c.article_id.in_(chunk))):
+            contents[(revision.article_id, revision.content_hash)] = revision.content
+        rows = conn.execute(select(publications).where(publications.c.article_id.in_(chunk)))
+        for mapping in rows.mappings():
+            publication = from_row(Publication, mapping)
+            published[publication.article_id].append(publication)
+    listed = []
+    for article in articles:
+        content = contents.get((article.id, article.published_hash or ""))
+        if content is not None and published[article.id]:
+            listed.append(_Listed(article, content, tuple(published[article.id])))
+    return listed
+
+
+class Exporter:
+    """Writes the published articles of a workspace to the folder ``out``.
+
+    ``uri_base`` is the absolute base of the APP documents' URIs (default: the site's base URL,
+    else the output folder as a ``file:`` URI, with ``/app`` appended). ``workers`` is the size
+    of the rendition thread pool (default: the CPU count; 1 renders in the calling thread).
+    Use it as a context manager, or call :meth:`close`, to stop the pool.
+    """
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        out: Path,
+        site: SiteInfo,
+        templates: Templates,
+        *,
+        uri_base: str | None = None,
+        workers: int | None = None,
+        per_page: int = 20,
+    ) -> None:
+        self.workspace = workspace
+        self.out = out
+        self.site = site
+        self.templates = templates
+        self.per_page = per_page
+        base = uri_base or self.site.base_url or out.resolve().as_uri()
+        self.uri_base = base.rstrip("/") + "/app"
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: Executor | None = None
+        self._caches = {t: RenditionCache(out / t.value / "images") for t in _ORDER}
+
+    def __enter__(self) -> Exporter:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stops the rendition thread pool."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _articles(self, conn: Connection, **equals: Any) -> list[Article]:
+        table = TABLES[Article]
+        query = select(table).where(table.c.state.in_([s.value for s in _LISTED]))
+        for name, value in equals.items():
+            query = query.where(table.c[name] == value)
+        return [from_row(Article, row) for row in conn.execute(query).mappings()]
+
+    def _listed(self, article_id: str) -> tuple[_Listed, Channel]:
+        with self.workspace.store.world() as world:
+            article = world.article(article_id)
+            if article is None:
+                raise ExportError(f"no article {article_id}")
+            if article.state not in _LISTED or not article.published_hash:
+                raise ExportError(f"article {article_id} is not published ({article.state})")
+            channel = world.channel(article.channel_id)
+            assert channel is not None, f"article {article_id} has no channel"
+            listed = _load_listed(world.conn, [article])
+        if not listed:
+            raise ExportError(f"article {article_id} has no published revision")
+        return listed[0], channel
+
+    def published_ids(self, since: dt.date | None = None) -> list[str]:
+        """The published and retracted articles, optionally those published since ``since``."""
+        with self.workspace.store.world() as world:
+            articles = self._articles(world.conn)
+            listed = _load_listed(world.conn, articles)
+        return [
+            entry.article.id
+            for entry in listed
+            if since is None or entry.last_published.date() >= since
+        ]
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def _write(self, target: Target, path: str, data: bytes) -> Written:
+        file = self.out / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f".{file.name}.{new_id()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, file)
+        return Written(target, path, data)
+
+    def _renditions(
+        self, digests: Sequence[str], targets: Collection[Target]
+    ) -> dict[tuple[str, Target], list[RenditionInfo]]:
+        """Every rendition of ``digests`` the ``targets`` need, made in the thread pool."""
+        jobs = [
+            (sha, t, w)
+            for sha in digests
+            for t in _ORDER
+            if t in targets
+            for w in RENDITION_WIDTHS[t.value]
+        ]
+
+        def make(job: tuple[str, Target, int]) -> RenditionInfo:
+            sha, target, width = job
+            return self._caches[target].info(sha, width, lambda: self.workspace.blobs.read(sha))
+
+        if self.workers == 1 or len(jobs) < 2:
+            infos = [make(job) for job in jobs]
+        else:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="rendition")
+            infos = list(self._pool.map(make, jobs))
+        found: dict[tuple[str, Target], list[RenditionInfo]] = {}
+        for (sha, target, _), info in zip(jobs, infos, strict=True):
+            found.setdefault((sha, target), []).append(info)
+        return found
+
+    def _rendition_files(
+        self, renditions: Mapping[tuple[str, Target], Sequence[RenditionInfo]]
+    ) -> list[Written]:
+        return [
+            Written(
+                target,
+                f"{target.value}/{info.href}",
+                (self.out / target.value / info.href).read_bytes(),
+            )
+            for (_, target), infos in renditions.items()
+            for info in infos
+        ]
+
+    def _page_article(self, entry: _Listed, channel: Channel) -> PageArticle:
+        content, article = entry.content, entry.article
+        notes = {
+            p.version: (p.published_at, p.correction_note)
+            for p in entry.publications
+            if p.correction_note
+        }
+        tags = content.get("tags")
+        cover = content.get("cover")
+        return PageArticle(
+            id=article.id,
+            channel=channel.name,
+            title=str(content.get("title") or ""),
+            subtitle=str(content.get("subtitle") or ""),
+            author=str(content.get("author") or ""),
+            source=str(content.get("source") or ""),
+            responsible_editor=str(content.get("responsible_editor") or ""),
+            summary=str(content.get("summary") or ""),
+            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+            body_html=str(content.get("body_html") or ""),
+            cover=cover if isinstance(cover, str) and cover else None,
+            published_at=entry.first_published,
+            version=article.published_version,
+            corrections=tuple(sorted(notes.values())),
+            kind=ArticleKind(str(content.get("kind") or ArticleKind.ORIGINAL)),
+            original_url=str(content.get("original_url") or ""),
+        )
+
+    def _document(
+        self,
+        entry: _Listed,
+        channel: Channel,
+        images: Mapping[str, Sequence[RenditionInfo]],
+    ) -> dict[str, object]:
+        article = entry.article
+        retracted = article.state == ArticleState.RETRACTED
+        notes = sorted((p.version, p.correction_note) for p in entry.publications)
+        document = article_document(
+            article_id=article.id,
+            revision_content=entry.content,
+            version=article.published_version + (1 if retracted else 0),
+            published_at=article.updated_at if retracted else entry.last_published,
+            pubstatus="canceled" if retracted else "usable",
+            uri_base=self.uri_base,
+            channel_name=channel.name,
+            images=images,
+            correction_note=notes[-1][1] if notes else "",
+            first_published_at=entry.first_published,
+        )
+        problems = validate_ninjs(document)
+        if problems:
+            raise ValueError(f"invalid ninjs for article {article.id}: {'; '.join(problems)}")
+        return document
+
+    def export_article(
+        self, article_id: str, targets: Collection[Target] | None = None, *, indexes: bool = True
+    ) -> list[Written]:
+        """Writes one article for ``targets`` (default: all) that its channel and it enable,
+        then (unless ``indexes`` is false) its channel's indexes and feed."""
+        entry, channel = self._listed(article_id)
+        article = entry.article
+        wanted = [
+            t
+            for t in _ORDER
+            if t in channel.targets and t in article.targets and (targets is None or t in targets)
+        ]
+        locations = publication_locations(channel.id, article.id, wanted)
+        written: list[Written] = []
+        if article.state == ArticleState.RETRACTED:
+            for target in wanted:
+                if target == Target.APP:
+                    data = _json(self._document(entry, channel, {}))
+                else:
+                    page: PageTarget = "pc" if target == Target.PC else "wap"
+                    title = str(entry.content.get("title") or "")
+                    html = render_retracted(
+                        self.templates, title, article.retract_reason, article.updated_at, page
+                    )
+                    data = html.encode()
+                written.append(self._write(target, locations[target], data))
+        else:
+            renditions = self._renditions(image_digests(entry.content), wanted)
+            written += self._rendition_files(renditions)
+            page_article = self._page_article(entry, channel)
+            for target in wanted:
+                if target == Target.APP:
+                    images = {sha: infos for (sha, t), infos in renditions.items() if t == target}
+                    data = _json(self._document(entry, channel, images))
+                else:
+                    by_sha = {
+                        sha: f"../{max(infos, key=lambda i: i.width).href}"
+                        for (sha, t), infos in renditions.items()
+                        if t == target
+                    }
+                    render = render_pc if target == Target.PC else render_wap
+                    html = render(self.templates, page_article, _hrefs(by_sha), self.site)
+                    data = html.encode()
+                written.append(self._write(target, locations[target], data))
+        if indexes:
+            written += self.export_indexes(channel.id, wanted)
+        return written
+
+    def export_indexes(self, channel_id: str, targets: Collection[Target]) -> list[Written]:
+        """Regenerates a channel's index pages (PC, WAP) and APP feed manifest."""
+        with self.workspace.store.world() as world:
+            channel = world.channel(channel_id)
+            if channel is None:
+                raise ExportError(f"no channel {channel_id}")
+            listed = _load_listed(world.conn, self._articles(world.conn, channel_id=channel_id))
+        written: list[Written] = []
+        live = [e for e in listed if e.article.state == ArticleState.PUBLISHED]
+        for target in (t for t in _ORDER if t in targets and t in channel.targets):
+            folder = f"{target.value}/{channel.id}"
+            if target == Target.APP:
+                feed = feed_manifest(
+                    channel.name,
+                    (
+                        FeedEntry(
+                            uri=f"{self.uri_base}/articles/{e.article.id}",
+                            version=e.article.published_version + (0 if e in live else 1),
+                            versioncreated=(
+                                e.last_published if e in live else e.article.updated_at
+                            ),
+                            pubstatus="usable" if e in live else "canceled",
+                            href=f"{e.article.id}.json",
+                        )
+                        for e in listed
+                    ),
+                )
+                written.append(self._write(target, f"{folder}/feed.json", _json(feed)))
+                continue
+            page_target: PageTarget = "pc" if target == Target.PC else "wap"
+            pages = paginate(
+                [
+                    IndexEntry(
+                        title=str(e.content.get("title") or ""),
+                        href=f"{e.article.id}.html",
+                        published_at=e.first_published,
+                        summary=str(e.content.get("summary") or ""),
+                    )
+                    for e in live
+                ],
+                self.per_page,
+            )
+            for number, entries in enumerate(pages, 1):
+                html = render_index(
+                    self.templates, channel.name, entries, number, len(pages), page_target
+                )
+                path = f"{folder}/{index_filename(number)}"
+                written.append(self._write(target, path, html.encode()))
+        return written
+
+    def export_all(
+        self, targets: Collection[Target] | None = None, since: dt.date | None = None
+    ) -> list[Written]:
+        """Every published article (and retraction notice), then each channel's indexes once."""
+        written: list[Written] = []
+        channels: set[str] = set()
+        for article_id in self.published_ids(since):
+            files = self.export_article(article_id, targets, indexes=False)
+            written += files
+            if files:
+                with self.workspace.store.world() as world:
+                    found = world.article(article_id)
+                    assert found is not None
+                    channels.add(found.channel_id)
+        for channel_id in sorted(channels):
+            written += self.export_indexes(channel_id, set(targets or _ORDER))
+        return written
+
+
+def _hrefs(by_sha: Mapping[str, str]) -> ImageHref:
+    """The ``image_href`` of a page whose images are ``by_sha``."""
+    return lambda sha, _target: by_sha.get(sha, "")
+
+
+def _json(document: Mapping[str, object]) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=2).encode()
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What publishing did: the applied mutation (accepted, or refused with the core's reason)
+    and the files written (none when refused)."""
+
+    applied: Applied
+    written: tuple[Written, ...]
+
+
+def publish_article(
+    workspace: Workspace,
+    actor_id: str,
+    article_id: str,
+    out: Path,
+    *,
+    site: SiteInfo,
+    templates: Templates,
+    correction_note: str = "",
+    at: dt.datetime | None = None,
+) -> PublishResult:
+    """Publishes the signed-off revision of an article to every target its channel and it
+    enable (``Kind.ARTICLE_PUBLISH`` through the store), then exports it if accepted."""
+    with workspace.store.world() as world:
+        article = world.article(article_id)
+        channel = world.channel(article.channel_id) if article is not None else None
+    targets = (
+        [t for t in _ORDER if t in channel.targets and t in article.targets]
+        if article is not None and channel is not None
+        else []
+    )
+    locations = publication_locations(channel.id if channel else "", article_id, targets)
+    args: dict[str, Any] = {
+        # A never-reviewed draft has no revision hash: its current hash lets the core say why
+        # it cannot be published rather than that the argument is malformed.
+        "revision_hash": (article.revision_hash or current_hash(article))
+        if article is not None
+        else _NO_HASH,
+        "publications": [
+            {"id": new_id(), "target": t.value, "location": loc} for t, loc in locations.items()
+        ],
+    }
+    if correction_note:
+        args["correction_note"] = correction_note
+    attempt = mutation(actor_id, Kind.ARTICLE_PUBLISH, article_id, at=at, **args)
+    [applied] = workspace.store.apply([attempt])
+    if not applied.accepted:
+        return PublishResult(applied, ())
+    with Exporter(workspace, out, site, templates) as exporter:
+        return PublishResult(applied, tuple(exporter.export_article(article_id)))
