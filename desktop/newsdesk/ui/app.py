@@ -6,6 +6,7 @@ Nothing here is a module-level global: ``run`` makes every object and hands each
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import logging.handlers
 import os
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 import platformdirs
+import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -94,6 +96,7 @@ class Desktop:
         self.args = args
         self.settings = settings
         self.runner = Runner()
+        self.exit_code = 0
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
 
@@ -117,9 +120,14 @@ class Desktop:
         dialog.open()
         self._dialog = dialog
 
+    def exit(self, code: int) -> None:
+        """Leave the event loop; ``run`` returns ``code``."""
+        self.exit_code = code
+        self.app.exit(code)
+
     def _quit_if_nothing_open(self) -> None:
         if self.window is None:
-            self.app.quit()
+            self.exit(0)
 
     def open(self, folder: Path) -> None:
         try:
@@ -127,7 +135,7 @@ class Desktop:
         except WorkspaceError as error:
             if self.args.smoke:
                 print(translated(error.message), file=sys.stderr)
-                self.app.exit(2)
+                self.exit(2)
                 return
             self._welcome(translated(error.message))
             return
@@ -144,7 +152,7 @@ class Desktop:
                     ),
                     file=sys.stderr,
                 )
-                self.app.exit(2)
+                self.exit(2)
                 return
             self._signed_in(user.id)
             return
@@ -218,7 +226,7 @@ class Desktop:
                     ).format(login=session.user.login),
                     file=sys.stderr,
                 )
-                self.app.exit(2)
+                self.exit(2)
                 return
             editor = articles.open_article(article_id)
             editor.title_changed.connect(lambda _title: painted.arm())
@@ -241,7 +249,7 @@ class Desktop:
             )
         )
         self.window.close()
-        self.app.exit(0)
+        self.exit(0)
 
     def _switch(self) -> None:
         if self.window is not None:
@@ -279,8 +287,14 @@ def run(args: argparse.Namespace) -> int:
     desktop = Desktop(app, args, settings)
     install_excepthook()
     QTimer.singleShot(0, desktop.start)
+    # Qt's event loop drives asyncio's, so network work (sync) runs as tasks on the UI thread
+    # without blocking it.
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     try:
-        return app.exec()
+        with loop:
+            loop.run_forever()
+        return desktop.exit_code
     finally:
         desktop.shutdown()
         if scratch is not None:
