@@ -61,3 +61,21 @@ def test_publishing_a_draft_exits_2_with_the_reason(demo: Path, tmp_path: Path) 
     assert result.returncode == 2
     assert "Only a signed-off article can be published." in result.stderr
     assert not out.exists()
+
+
+def test_publish_follows_the_workspace_settings_and_reports_an_undelivered_file(
+    demo: Path,
+) -> None:
+    from newsdesk.publish.publisher import PublishingSettings, save_settings
+
+    article = article_in(demo, ArticleState.SIGNED_OFF)
+    with Workspace.open(demo) as workspace:
+        # Port 9 (discard) on this machine: nothing listens, so every POST fails to connect.
+        down = "http://127.0.0.1:9/in"
+        save_settings(
+            workspace, PublishingSettings(endpoints=dict.fromkeys(("pc", "wap", "app"), down))
+        )
+    result = newsdesk("publish", "--workspace", str(demo), "--article", article)
+    assert result.returncode == 1
+    assert list((demo / "export").glob(f"*/*/{article}.*"))
+    assert "Not delivered:" in result.stderr and f"/{article}." in result.stderr

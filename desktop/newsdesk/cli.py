@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -56,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     publish = commands.add_parser("publish", help="publish a signed-off article and export it")
     publish.add_argument("--workspace", type=Path, dest="command_workspace", required=True)
     publish.add_argument("--article", dest="publish_article", required=True, help="article id")
-    publish.add_argument("--out", type=Path, default=Path("export"), help="the output folder")
+    publish.add_argument(
+        "--out", type=Path, help="the output folder (default: the workspace's publishing settings)"
+    )
     publish.add_argument("--as", dest="login", default="publisher", help="the publisher's login")
     publish.add_argument("--note", default="", help="for a correction: what was corrected")
     export = commands.add_parser("export", help="export every published article to a folder")
@@ -156,9 +159,9 @@ def _site_name() -> str:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    """``newsdesk publish``: 0 when published and exported, 2 with the reason when refused."""
-    from newsdesk.publish.export import publish_article
-    from newsdesk.publish.pages import SiteInfo, Templates
+    """``newsdesk publish``: 0 when published and delivered, 2 with the reason when refused,
+    1 when a delivery failed (it is remembered for a retry)."""
+    from newsdesk.publish.publisher import Publisher, load_settings
 
     try:
         with Workspace.open(args.command_workspace) as workspace:
@@ -170,31 +173,33 @@ def run_publish(args: argparse.Namespace) -> int:
                         login=args.login
                     )
                 )
-            result = publish_article(
-                workspace,
-                user.id,
-                args.publish_article,
-                args.out,
-                site=SiteInfo(name=_site_name()),
-                templates=Templates(),
-                correction_note=args.note,
-            )
+            settings = load_settings(workspace)
+            if args.out is not None:
+                settings = dataclasses.replace(settings, folder=str(args.out.resolve()))
+            publisher = Publisher(workspace, settings, default_site_name=_site_name())
+            report = publisher.publish(user.id, args.publish_article, args.note)
     except WorkspaceError as error:
         return _error(translated(error.message))
-    outcome = result.applied.outcome
+    outcome = report.applied.outcome if report.applied else None
     if isinstance(outcome, Refusal):
         reason = translated(outcome.message)
         return _error(
             QCoreApplication.translate("cli", "Not published: {reason}").format(reason=reason)
         )
-    for file in result.written:
+    for file in report.written:
         _say(f"  {file.path}")
     _say(
         QCoreApplication.translate("cli", "Published; wrote {count} files to {path}.").format(
-            count=len(result.written), path=args.out
+            count=len(report.written), path=publisher.out
         )
     )
-    return 0
+    for failure in report.failures:
+        _error(
+            QCoreApplication.translate("cli", "Not delivered: {path} ({reason})").format(
+                path=failure.path, reason=failure.reason
+            )
+        )
+    return 1 if report.failures else 0
 
 
 def run_export(args: argparse.Namespace) -> int:

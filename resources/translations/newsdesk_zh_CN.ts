@@ -1796,6 +1796,25 @@
     </message>
 </context>
 <context>
+    <name>Publishing</name>
+    <message>
+        <source>The folder “{folder}” must be an absolute path.</source>
+        <translation>文件夹“{folder}”必须是绝对路径。</translation>
+    </message>
+    <message>
+        <source>The site address “{url}” must start with http:// or https:// and name a host.</source>
+        <translation>网站地址“{url}”必须以 http:// 或 https:// 开头，并包含主机名。</translation>
+    </message>
+    <message>
+        <source>There is no target “{target}”.</source>
+        <translation>没有名为“{target}”的发布终端。</translation>
+    </message>
+    <message>
+        <source>The {target} endpoint “{url}” must start with http:// or https:// and name a host.</source>
+        <translation>{target} 接收地址“{url}”必须以 http:// 或 https:// 开头，并包含主机名。</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>Withdraw from review</source>
@@ -1939,6 +1958,10 @@
     <message>
         <source>Only a published article can be corrected.</source>
         <translation>只有已发布的稿件才能更正。</translation>
+    </message>
+    <message>
+        <source>“{channel}” has no short review path for typo fixes; the correction goes through every review level.</source>
+        <translation>“{channel}”没有错别字快速审核通道；更正须经过每一级审核。</translation>
     </message>
     <message>
         <source>Only a publisher or a chief of “{channel}” can retract articles.</source>
@@ -2959,6 +2982,10 @@
     <message>
         <source>Published; wrote {count} files to {path}.</source>
         <translation>已发布，向 {path} 写入 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Not delivered: {path} ({reason})</source>
+        <translation>未送达：{path}（{reason}）</translation>
     </message>
     <message>
         <source>Unknown target in “{targets}”; use pc, wap, app.</source>

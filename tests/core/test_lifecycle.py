@@ -7,7 +7,7 @@ import pytest
 from newsdesk.core.articles import current_hash, review_complete
 from newsdesk.core.ids import new_id
 from newsdesk.core.memory import MemoryWorld
-from newsdesk.core.model import ArticleState, ProposalState, Verdict
+from newsdesk.core.model import ArticleState, ProposalState, RevisionKind, Verdict
 from newsdesk.core.mutation import Kind, Mutation, mutation, parse_args
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.core.world import Changes
@@ -225,6 +225,62 @@ def test_correction_goes_through_review_again_and_bumps_the_version(room: Newsro
     article = room.article(article_id)
     assert article.published_version == 2 and article.published_hash != first_hash
     assert not article.is_correction
+
+
+def submitted_kind(room: Newsroom, article_id: str) -> RevisionKind:
+    """Submits the article for review; the kind of revision that made."""
+    revision_id = new_id()
+    room.must(
+        "editor",
+        Kind.ARTICLE_SUBMIT,
+        article_id,
+        revision_id=revision_id,
+        content_hash=current_hash(room.article(article_id)),
+    )
+    revision = room.world.revision(revision_id)
+    assert revision is not None
+    return revision.kind
+
+
+def test_a_typo_fix_on_the_short_path_needs_only_the_last_level_and_is_recorded(
+    room: Newsroom,
+) -> None:
+    article_id = room.article_in(ArticleState.PUBLISHED)
+    refused(room.do("editor", Kind.ARTICLE_CORRECT, article_id, typo=True), RefusalCode.INVALID)
+    room.must("admin", Kind.CHANNEL_UPDATE, room.news, typo_fast_path=True)
+    room.must("editor", Kind.ARTICLE_CORRECT, article_id, typo=True)
+    room.must(
+        "editor", Kind.ARTICLE_EDIT, article_id, body_html="<p>本报讯 古籍修复展今日开幕。</p>"
+    )
+    assert submitted_kind(room, article_id) == RevisionKind.TYPO_FIX
+    article = room.article(article_id)
+    assert article.typo_fix and article.review_level == 3
+    refused(room.review(article_id, "reviewer1", 1), RefusalCode.WRONG_STATE)
+    assert isinstance(room.review(article_id, "reviewer3", 3), Changes)
+    room.sign_off(article_id)
+    room.publish(article_id, note="改正了一个错别字")
+    published = room.article(article_id)
+    assert published.state == ArticleState.PUBLISHED and published.published_version == 2
+    # Re-publishing the same revision checks its (short) review again, and passes.
+    room.publish(article_id, note="改正了一个错别字")
+    assert room.article(article_id).published_version == 2
+
+
+def test_a_full_correction_after_a_typo_fix_goes_through_every_level_again(
+    room: Newsroom,
+) -> None:
+    article_id = room.article_in(ArticleState.PUBLISHED)
+    room.must("admin", Kind.CHANNEL_UPDATE, room.news, typo_fast_path=True)
+    room.must("editor", Kind.ARTICLE_CORRECT, article_id, typo=True)
+    room.submit(article_id)
+    room.review(article_id, "reviewer3", 3)
+    room.sign_off(article_id)
+    room.publish(article_id, note="错别字")
+    room.must("editor", Kind.ARTICLE_CORRECT, article_id)
+    room.must("editor", Kind.ARTICLE_EDIT, article_id, body_html="<p>改写后的正文</p>")
+    assert submitted_kind(room, article_id) == RevisionKind.SUBMITTED
+    article = room.article(article_id)
+    assert not article.typo_fix and article.review_level == 1
 
 
 def test_retraction_withdraws_every_publication(room: Newsroom) -> None:

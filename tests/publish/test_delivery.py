@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import base64
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -15,57 +12,12 @@ import pytest
 from newsdesk.core.model import Target
 from newsdesk.publish.delivery import FolderDelivery, HttpDelivery, idempotency_key
 from newsdesk.publish.export import Written
+from tests.publish.receiver import Receiver, serve
 
 FILES = [
     Written(Target.PC, "pc/news/a1.html", "<p>城市书房</p>".encode()),
     Written(Target.APP, "app/news/a1.json", b'{"uri": "https://x.cn/a1"}'),
 ]
-
-
-class Receiver(ThreadingHTTPServer):
-    """Stores each POSTed file once by its idempotency key; answers 503 to the first
-    ``failures`` requests, or to every request when ``failures`` is negative."""
-
-    def __init__(self, failures: int) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.failures = failures
-        self.requests = 0
-        self.stored: dict[str, dict[str, object]] = {}
-        self.lock = threading.Lock()
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}/deliver"
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: Receiver
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        with self.server.lock:
-            self.server.requests += 1
-            failing = self.server.failures < 0 or self.server.requests <= self.server.failures
-            if not failing:
-                self.server.stored.setdefault(self.headers["Idempotency-Key"], json.loads(body))
-        self.send_response(503 if failing else 201)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet."""
-
-
-def serve(failures: int) -> Iterator[Receiver]:
-    server = Receiver(failures)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from newsdesk.core.model import Article, ArticleState, Publication, Target
+from newsdesk.core.model import Article, ArticleState, Target
 from newsdesk.demo import build_demo
-from newsdesk.publish.export import Exporter, image_digests, publish_article
+from newsdesk.publish.export import Exporter, image_digests
 from newsdesk.publish.ninjs import validate_ninjs
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.store.codec import TABLES, from_row
@@ -99,45 +99,6 @@ def test_export_shows_the_published_revision_not_a_later_draft(
     assert {w.target for w in written} == {Target.PC}
     page = next(w.data.decode() for w in written if w.path.endswith(f"{article.id}.html"))
     assert str(entry.content["title"]) in page
-
-
-def test_publishing_a_signed_off_article_records_the_locations_and_writes_them(
-    workspace: Workspace, tmp_path: Path
-) -> None:
-    article = articles(workspace, ArticleState.SIGNED_OFF)[0]
-    with workspace.store.world() as world:
-        publisher = world.user_by_login("publisher")
-    assert publisher is not None
-    out = tmp_path / "out"
-    result = publish_article(
-        workspace, publisher.id, article.id, out, site=SITE, templates=Templates()
-    )
-    assert result.applied.accepted, result.applied.outcome
-    with workspace.store.world() as world:
-        publications: list[Publication] = list(world.publications(article.id))
-        after = world.article(article.id)
-    assert after is not None and after.state == ArticleState.PUBLISHED
-    assert publications
-    for publication in publications:
-        assert (out / publication.location).is_file()
-        assert publication.location in {w.path for w in result.written}
-
-
-def test_publishing_a_draft_is_refused_with_the_core_reason_and_writes_nothing(
-    workspace: Workspace, tmp_path: Path
-) -> None:
-    article = articles(workspace, ArticleState.DRAFT)[0]
-    with workspace.store.world() as world:
-        publisher = world.user_by_login("publisher")
-    assert publisher is not None
-    out = tmp_path / "out"
-    result = publish_article(
-        workspace, publisher.id, article.id, out, site=SITE, templates=Templates()
-    )
-    assert not result.applied.accepted
-    assert "Only a signed-off article can be published." in str(result.applied.outcome)
-    assert result.written == ()
-    assert not out.exists()
 
 
 def test_a_retracted_article_is_a_notice_and_a_canceled_document(

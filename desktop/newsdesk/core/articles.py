@@ -27,6 +27,7 @@ from newsdesk.core.model import (
     Publication,
     ReviewDecision,
     Revision,
+    RevisionKind,
     Role,
     SignOff,
     Verdict,
@@ -200,8 +201,10 @@ def may_review(actor: Actor, article: Article, channel: Channel, level: int) -> 
 def review_complete(
     channel: Channel, article: Article, decisions: Sequence[ReviewDecision]
 ) -> Refusal | None:
-    """``None`` when every level of ``channel`` approved the article's current revision."""
-    for level in range(1, channel.review_levels + 1):
+    """``None`` when every level of ``channel`` approved the article's current revision (only
+    the last level, for a typo fix on the channel's short path)."""
+    first = channel.review_levels if article.typo_fix else 1
+    for level in range(first, channel.review_levels + 1):
         if not any(
             d.level == level
             and d.verdict == Verdict.APPROVE
@@ -267,13 +270,25 @@ def may_publish(
     return None
 
 
-def may_correct(actor: Actor, article: Article, topic: Proposal | None) -> Refusal | None:
+def may_correct(
+    actor: Actor, article: Article, topic: Proposal | None, channel: Channel, *, typo: bool = False
+) -> Refusal | None:
     if not _is_writer(actor, article, topic):
         return _not_writer()
     if article.state != S.PUBLISHED:
         return refuse(
             RefusalCode.WRONG_STATE,
             QT_TRANSLATE_NOOP("Refusal", "Only a published article can be corrected."),
+        )
+    if typo and not channel.typo_fast_path:
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "“{channel}” has no short review path for typo fixes; the correction goes "
+                "through every review level.",
+            ),
+            channel=channel.name,
         )
     return None
 
@@ -364,7 +379,7 @@ def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
     loaded = _load(ctx)
     if isinstance(loaded, Refusal):
         return loaded
-    article, _, topic = loaded
+    article, channel, topic = loaded
     if refusal := may_submit(ctx.actor, article, topic):
         return refusal
     content = revision_content(article)
@@ -385,6 +400,7 @@ def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
         author_id=ctx.actor.id,
         created_at=ctx.at,
         content=tuple(content.items()),
+        kind=RevisionKind.TYPO_FIX if article.typo_fix else RevisionKind.SUBMITTED,
     )
     if ctx.world.revision(revision.id) is not None:
         return refuse(
@@ -395,7 +411,7 @@ def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
         article,
         ctx.at,
         state=S.IN_REVIEW,
-        review_level=1,
+        review_level=channel.review_levels if article.typo_fix else 1,
         revision_number=number,
         revision_hash=digest,
     )
@@ -570,10 +586,16 @@ def correct(ctx: Context, args: dict[str, Any]) -> Outcome:
     loaded = _load(ctx)
     if isinstance(loaded, Refusal):
         return loaded
-    article, _, topic = loaded
-    if refusal := may_correct(ctx.actor, article, topic):
+    article, channel, topic = loaded
+    typo: bool = args.get("typo", False)
+    if refusal := may_correct(ctx.actor, article, topic, channel, typo=typo):
         return refusal
-    return Changes((evolve(article, ctx.at, state=S.DRAFT, review_level=0, is_correction=True),))
+    # ``typo_fix`` stays on the article after publishing: it says how the current revision was
+    # reviewed, which a re-publish of it checks again.
+    corrected = evolve(
+        article, ctx.at, state=S.DRAFT, review_level=0, is_correction=True, typo_fix=typo
+    )
+    return Changes((corrected,))
 
 
 def retract(ctx: Context, args: dict[str, Any]) -> Outcome:

@@ -190,6 +190,7 @@ _CHANNEL_FIELDS = {
     "review_levels": Arg(T.INT, low=1, high=MAX_REVIEW_LEVELS),
     "targets": Arg(T.TARGETS),
     "allow_same_reviewer": Arg(T.BOOL),
+    "typo_fast_path": Arg(T.BOOL),
     "hidden_columns": Arg(T.TEXT_LIST, max_len=20),
 }
 
@@ -255,7 +256,7 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
         "publications": Arg(T.PUBLICATIONS, True),
         "correction_note": NOTE,
     },
-    Kind.ARTICLE_CORRECT: {},
+    Kind.ARTICLE_CORRECT: {"typo": Arg(T.BOOL)},
     Kind.ARTICLE_RETRACT: {"reason": Arg(T.TEXT, True, 2000)},
 }
 

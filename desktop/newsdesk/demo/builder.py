@@ -159,6 +159,7 @@ class Builder:
                 review_levels=spec.levels,
                 targets=[t.value for t in spec.targets],
                 allow_same_reviewer=spec.allow_same_reviewer,
+                typo_fast_path=spec.typo_fast_path,
             )
         for person in PEOPLE:
             user_id = self.ids[person.login]

@@ -17,14 +17,19 @@ class ChannelSpec:
     levels: int  # of review
     targets: tuple[Target, ...]
     allow_same_reviewer: bool
+    typo_fast_path: bool  # typo corrections need only the last review level
     share: float  # of the generated stories
 
 
 CHANNELS = (
-    ChannelSpec("news", "新闻", "#d93025", 3, (Target.PC, Target.WAP, Target.APP), False, 0.4),
-    ChannelSpec("culture", "文化", "#8e44ad", 2, (Target.PC, Target.WAP, Target.APP), True, 0.25),
-    ChannelSpec("services", "政务服务", "#1f6feb", 3, (Target.PC, Target.WAP), False, 0.2),
-    ChannelSpec("library", "图书馆", "#2e7d32", 1, (Target.WAP, Target.APP), False, 0.15),
+    ChannelSpec(
+        "news", "新闻", "#d93025", 3, (Target.PC, Target.WAP, Target.APP), False, True, 0.4
+    ),
+    ChannelSpec(
+        "culture", "文化", "#8e44ad", 2, (Target.PC, Target.WAP, Target.APP), True, False, 0.25
+    ),
+    ChannelSpec("services", "政务服务", "#1f6feb", 3, (Target.PC, Target.WAP), False, False, 0.2),
+    ChannelSpec("library", "图书馆", "#2e7d32", 1, (Target.WAP, Target.APP), False, False, 0.15),
 )
 _LEVELS_NEEDED = {Role.REVIEWER2: 2, Role.REVIEWER3: 3}  # review levels the role needs
 

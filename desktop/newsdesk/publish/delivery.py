@@ -24,13 +24,16 @@ from newsdesk.publish.export import Written
 
 @dataclass(frozen=True)
 class Delivered:
-    """The outcome of delivering one file: ``ok``, or the ``reason`` it failed."""
+    """The outcome of delivering one file: ``ok``, or the ``reason`` it failed; ``refused``
+    when the receiver answered that it will not take this file (a 4xx status), as opposed to
+    being unreachable or failing."""
 
     target: str
     path: str
     ok: bool
     attempts: int
     reason: str = ""
+    refused: bool = False
 
 
 def idempotency_key(article_id: str, version: int, target: str, path: str) -> str:
@@ -108,7 +111,7 @@ class HttpDelivery:
                     return Delivered(file.target, file.path, True, attempt)
                 reason = f"HTTP {response.status_code} {response.reason_phrase}"
                 if response.status_code < 500:  # the receiver refused it: retrying will not help
-                    return Delivered(file.target, file.path, False, attempt, reason)
+                    return Delivered(file.target, file.path, False, attempt, reason, True)
             if attempt < self.attempts:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
         return Delivered(file.target, file.path, False, self.attempts, reason)

@@ -28,7 +28,6 @@ from typing import Any, Final, NamedTuple
 
 from sqlalchemy import Connection, select
 
-from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     Article,
@@ -39,7 +38,6 @@ from newsdesk.core.model import (
     Revision,
     Target,
 )
-from newsdesk.core.mutation import Kind, mutation
 from newsdesk.publish.ninjs import FeedEntry, article_document, feed_manifest, validate_ninjs
 from newsdesk.publish.pages import (
     ImageHref,
@@ -57,13 +55,11 @@ from newsdesk.publish.pages import (
 )
 from newsdesk.publish.renditions import RENDITION_WIDTHS, RenditionCache, RenditionInfo
 from newsdesk.publish.sanitize import clean_html, image_sources
-from newsdesk.store.apply import Applied
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.workspace import Workspace
 from newsdesk.store.world import CHUNK
 
 _ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})")
-_NO_HASH: Final = "0" * 64
 _ORDER: Final = (Target.PC, Target.WAP, Target.APP)
 _LISTED: Final = (ArticleState.PUBLISHED, ArticleState.RETRACTED)
 
@@ -450,54 +446,3 @@ def _hrefs(by_sha: Mapping[str, str]) -> ImageHref:
 
 def _json(document: Mapping[str, object]) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2).encode()
-
-
-@dataclass(frozen=True)
-class PublishResult:
-    """What publishing did: the applied mutation (accepted, or refused with the core's reason)
-    and the files written (none when refused)."""
-
-    applied: Applied
-    written: tuple[Written, ...]
-
-
-def publish_article(
-    workspace: Workspace,
-    actor_id: str,
-    article_id: str,
-    out: Path,
-    *,
-    site: SiteInfo,
-    templates: Templates,
-    correction_note: str = "",
-    at: dt.datetime | None = None,
-) -> PublishResult:
-    """Publishes the signed-off revision of an article to every target its channel and it
-    enable (``Kind.ARTICLE_PUBLISH`` through the store), then exports it if accepted."""
-    with workspace.store.world() as world:
-        article = world.article(article_id)
-        channel = world.channel(article.channel_id) if article is not None else None
-    targets = (
-        [t for t in _ORDER if t in channel.targets and t in article.targets]
-        if article is not None and channel is not None
-        else []
-    )
-    locations = publication_locations(channel.id if channel else "", article_id, targets)
-    args: dict[str, Any] = {
-        # A never-reviewed draft has no revision hash: its current hash lets the core say why
-        # it cannot be published rather than that the argument is malformed.
-        "revision_hash": (article.revision_hash or current_hash(article))
-        if article is not None
-        else _NO_HASH,
-        "publications": [
-            {"id": new_id(), "target": t.value, "location": loc} for t, loc in locations.items()
-        ],
-    }
-    if correction_note:
-        args["correction_note"] = correction_note
-    attempt = mutation(actor_id, Kind.ARTICLE_PUBLISH, article_id, at=at, **args)
-    [applied] = workspace.store.apply([attempt])
-    if not applied.accepted:
-        return PublishResult(applied, ())
-    with Exporter(workspace, out, site, templates) as exporter:
-        return PublishResult(applied, tuple(exporter.export_article(article_id)))

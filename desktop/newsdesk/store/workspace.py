@@ -111,6 +111,11 @@ class Workspace:
         self.blobs = BlobStore(folder / "attachments")
 
     @property
+    def export(self) -> Path:
+        """Where published articles are exported unless the publishing settings say otherwise."""
+        return self.folder / "export"
+
+    @property
     def wordlists(self) -> Path:
         """The administrator's own sensitive-word lists, added to the shipped ones."""
         return self.folder / "wordlists"

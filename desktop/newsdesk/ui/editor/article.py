@@ -88,12 +88,13 @@ def load_article(session: Session, article_id: str) -> Callable[[Connection], Lo
         level_one = [
             d for d in world.decisions(article.id, article.revision_number) if d.level == 1
         ]
+        channel = world.channel(article.channel_id)
         return Loaded(
             article,
-            world.channel(article.channel_id),
+            channel,
             may_edit(actor, article, topic),
             may_withdraw(actor, article, topic, level_one),
-            may_correct(actor, article, topic),
+            may_correct(actor, article, topic, channel) if channel else None,
             may_submit(actor, article, topic),
         )
 
