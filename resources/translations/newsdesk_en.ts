@@ -45,4 +45,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PublishedPage</name>
+    <message numerus="yes">
+        <source>Retry %n failed delivery(s)</source>
+        <translation>
+            <numerusform>Retry %n failed delivery</numerusform>
+            <numerusform>Retry %n failed deliveries</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

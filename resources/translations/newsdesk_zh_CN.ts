@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -18,6 +17,61 @@
     <message>
         <source>Channels</source>
         <translation>频道</translation>
+    </message>
+</context>
+<context>
+    <name>Archive</name>
+    <message>
+        <source>Correction under way</source>
+        <translation>更正中</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>发布终端</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Last published</source>
+        <translation>最近发布</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>更正说明</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
     </message>
 </context>
 <context>
@@ -425,7 +479,7 @@
         <translation>暂无卡片</translation>
     </message>
     <message>
-        <source>Drag to change the column&apos;s width; double-click to reset it</source>
+        <source>Drag to change the column's width; double-click to reset it</source>
         <translation>拖动可调整列宽，双击恢复默认宽度</translation>
     </message>
 </context>
@@ -588,6 +642,14 @@
         <translation>允许同一人审核两级</translation>
     </message>
     <message>
+        <source>Typo corrections need only the last level</source>
+        <translation>错别字更正只需最后一级审核</translation>
+    </message>
+    <message>
+        <source>A correction that only fixes typos goes straight to the last review level; it is recorded as a typo fix.</source>
+        <translation>只改错别字的更正直接进入最后一级审核，并记录为错别字更正。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -633,6 +695,10 @@
     <message>
         <source>One person may approve two levels</source>
         <translation>允许同一人审核两级</translation>
+    </message>
+    <message>
+        <source>Typo fixes: last level only</source>
+        <translation>错别字更正：仅最后一级</translation>
     </message>
 </context>
 <context>
@@ -778,6 +844,37 @@
         <translation>
             <numerusform>⋯ %n 段未改动</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Start a correction</source>
+        <translation>开始更正</translation>
+    </message>
+    <message>
+        <source>Readers keep seeing the published version until the corrected one is reviewed, signed off and published with a correction note.</source>
+        <translation>在更正稿经审核、签发并附更正说明发布之前，读者看到的仍是已发布的版本。</translation>
+    </message>
+    <message>
+        <source>Correction of content: every review level</source>
+        <translation>内容更正：经过每一级审核</translation>
+    </message>
+    <message>
+        <source>Typo fix only: the last review level alone</source>
+        <translation>仅改错别字：只需最后一级审核</translation>
+    </message>
+    <message>
+        <source>Start the correction</source>
+        <translation>开始更正</translation>
+    </message>
+    <message>
+        <source>Correct “{title}”</source>
+        <translation>更正“{title}”</translation>
+    </message>
+    <message>
+        <source>A typo fix changes no facts: wrong characters, punctuation, spacing. It is recorded as such in the revision history.</source>
+        <translation>错别字更正不改动任何事实：只改错字、标点、空格。修订记录中会如实标明。</translation>
     </message>
 </context>
 <context>
@@ -1516,15 +1613,15 @@
         <translation>稿件需要标题。</translation>
     </message>
     <message>
-        <source>Enter the original&apos;s address (http or https).</source>
+        <source>Enter the original's address (http or https).</source>
         <translation>请填写原文地址（http 或 https）。</translation>
     </message>
     <message>
-        <source>A repost needs the original&apos;s address.</source>
+        <source>A repost needs the original's address.</source>
         <translation>转载稿件需要填写原文地址。</translation>
     </message>
     <message>
-        <source>Original&apos;s address, https://…</source>
+        <source>Original's address, https://…</source>
         <translation>原文地址，https://…</translation>
     </message>
     <message>
@@ -1608,10 +1705,6 @@
     <message>
         <source>Published</source>
         <translation>已发布</translation>
-    </message>
-    <message>
-        <source>Publishing to PC, WAP and the app, corrections, retractions and the archive arrive with the publishing feature.</source>
-        <translation>向 PC 端、WAP 端和 App 端发布，以及更正、撤稿和归档，将随发布功能推出。</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1796,6 +1889,118 @@
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish correction</source>
+        <translation>发布更正</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Goes out to: {targets}</source>
+        <translation>发布到：{targets}</translation>
+    </message>
+    <message>
+        <source>What was corrected, for readers (required)</source>
+        <translation>向读者说明更正了什么（必填）</translation>
+    </message>
+    <message>
+        <source>Publish “{title}”</source>
+        <translation>发布“{title}”</translation>
+    </message>
+    <message>
+        <source>This revision corrects a published article. The note is shown under the article on every target, with the date of the correction.</source>
+        <translation>此修订是对已发布稿件的更正。更正说明连同更正日期显示在各终端的稿件下方。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedPage</name>
+    <message>
+        <source>Search published articles</source>
+        <translation>搜索已发布稿件</translation>
+    </message>
+    <message>
+        <source>All targets</source>
+        <translation>全部终端</translation>
+    </message>
+    <message>
+        <source>Publishing settings…</source>
+        <translation>发布设置…</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last {days} days</source>
+        <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+        <source>Open page</source>
+        <translation>打开页面</translation>
+    </message>
+    <message>
+        <source>Re-publish</source>
+        <translation>重新发布</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation>撤稿…</translation>
+    </message>
+    <message>
+        <source>Publication history</source>
+        <translation>发布记录</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部栏目</translation>
+    </message>
+    <message>
+        <source>Nothing published matches.</source>
+        <translation>没有符合条件的已发布稿件。</translation>
+    </message>
+    <message>
+        <source>Nothing has been published yet.</source>
+        <translation>还没有发布过稿件。</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Retracted: {reason}</source>
+        <translation>已撤稿：{reason}</translation>
+    </message>
+    <message>
+        <source>Only a live article can be re-published; a correction is published from the board once it is signed off.</source>
+        <translation>只有在线的稿件可以重新发布；更正稿签发后请在看板上发布。</translation>
+    </message>
+    <message>
+        <source>Only a publisher of “{channel}” can publish articles.</source>
+        <translation>只有“{channel}”的签发人可以发布稿件。</translation>
+    </message>
+    <message>
+        <source>The exported page is not in {folder}; re-publish the article.</source>
+        <translation>导出的页面不在 {folder} 中；请重新发布该稿件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n failed delivery(s)</source>
+        <translation>
+            <numerusform>重试 %n 个未送达的文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Publishing</name>
     <message>
         <source>The folder “{folder}” must be an absolute path.</source>
@@ -1812,6 +2017,112 @@
     <message>
         <source>The {target} endpoint “{url}” must start with http:// or https:// and name a host.</source>
         <translation>{target} 接收地址“{url}”必须以 http:// 或 https:// 开头，并包含主机名。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingActions</name>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
+    </message>
+    <message>
+        <source>This article no longer exists.</source>
+        <translation>该稿件已不存在。</translation>
+    </message>
+    <message>
+        <source>Published “{title}”.</source>
+        <translation>已发布“{title}”。</translation>
+    </message>
+    <message>
+        <source>The correction of “{title}” has started: edit it and submit it for review.</source>
+        <translation>“{title}”的更正已开始：请修改后提交审核。</translation>
+    </message>
+    <message>
+        <source>Retracted “{title}” from every target.</source>
+        <translation>已从所有终端撤下“{title}”。</translation>
+    </message>
+    <message>
+        <source>Publishing “{title}”…</source>
+        <translation>正在发布“{title}”…</translation>
+    </message>
+    <message>
+        <source>“{title}” is published, but its files could not be written: {reason}. Re-publish it from the Published page once the problem is fixed.</source>
+        <translation>“{title}”已发布，但文件无法写入：{reason}。问题解决后，请在“已发布”页重新发布。</translation>
+    </message>
+    <message>
+        <source>Delivering again…</source>
+        <translation>正在重新投递…</translation>
+    </message>
+    <message>
+        <source>Every waiting file was delivered.</source>
+        <translation>所有待投递的文件均已送达。</translation>
+    </message>
+    <message>
+        <source>Delivering again failed: {reason}</source>
+        <translation>重新投递失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} files did not arrive ({reason}). They are listed under failed deliveries; retry them when the destination is back.</source>
+        <translation>{count} 个文件未送达（{reason}）。它们已列入未送达文件；目标恢复后请重试。</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Publishing settings saved.</source>
+        <translation>发布设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishingSettingsDialog</name>
+    <message>
+        <source>Publishing settings</source>
+        <translation>发布设置</translation>
+    </message>
+    <message>
+        <source>Shown in page titles, e.g. 滨江融媒</source>
+        <translation>显示在页面标题中，例如：滨江融媒</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>Site name:</source>
+        <translation>网站名称：</translation>
+    </message>
+    <message>
+        <source>Site address:</source>
+        <translation>网站地址：</translation>
+    </message>
+    <message>
+        <source>Only the output folder</source>
+        <translation>仅输出文件夹</translation>
+    </message>
+    <message>
+        <source>No HTTP delivery</source>
+        <translation>不通过 HTTP 投递</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token, if the endpoint needs one</source>
+        <translation>如接收地址需要，作为 Bearer 令牌发送</translation>
+    </message>
+    <message>
+        <source>Copy to folder:</source>
+        <translation>复制到文件夹：</translation>
+    </message>
+    <message>
+        <source>POST to endpoint:</source>
+        <translation>POST 到接收地址：</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -1884,7 +2195,7 @@
         <translation>您的账号已被停用，请联系系统管理员。</translation>
     </message>
     <message>
-        <source>Only the article&apos;s editors or a chief of its channel can do this.</source>
+        <source>Only the article's editors or a chief of its channel can do this.</source>
         <translation>只有稿件的编辑或所属频道的负责人可以执行此操作。</translation>
     </message>
     <message>
@@ -1912,7 +2223,7 @@
         <translation>送审前请先填写稿件标题。</translation>
     </message>
     <message>
-        <source>A repost needs the original&apos;s address before it can be submitted.</source>
+        <source>A repost needs the original's address before it can be submitted.</source>
         <translation>转载稿件须填写原文地址后才能送审。</translation>
     </message>
     <message>
@@ -2156,12 +2467,31 @@
         <translation>卡片不能从“{source}”移到“{target}”。</translation>
     </message>
     <message>
-        <source>Publishing to the PC site, the WAP site and the app arrives with the publishing feature; until then signed-off articles wait here.</source>
-        <translation>发布到 PC 网站、WAP 网站和客户端的功能将随发布模块提供；在此之前，已签发的稿件在此等候。</translation>
-    </message>
-    <message>
         <source>That does not apply to this card.</source>
         <translation>此操作不适用于这张卡片。</translation>
+    </message>
+</context>
+<context>
+    <name>RetractDialog</name>
+    <message>
+        <source>Retract article</source>
+        <translation>撤稿</translation>
+    </message>
+    <message>
+        <source>Every target withdraws the article: the PC and WAP pages are replaced by a notice giving this reason, the app document is re-issued as canceled and the feeds are updated. This cannot be undone.</source>
+        <translation>所有终端都将撤下该稿件：PC 和 WAP 页面替换为载明撤稿原因的公告，APP 文档重新发出并标为已撤销，各栏目的订阅清单随之更新。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Reason for retracting (required)</source>
+        <translation>撤稿原因（必填）</translation>
+    </message>
+    <message>
+        <source>Retract from every target</source>
+        <translation>从所有终端撤稿</translation>
+    </message>
+    <message>
+        <source>Retract “{title}”</source>
+        <translation>撤下“{title}”</translation>
     </message>
 </context>
 <context>
@@ -2322,7 +2652,7 @@
         <translation>请选择一个版本，将其恢复为当前草稿。</translation>
     </message>
     <message>
-        <source>The current draft already has this revision&apos;s text.</source>
+        <source>The current draft already has this revision's text.</source>
         <translation>当前草稿已与此版本内容相同。</translation>
     </message>
     <message>
@@ -2330,7 +2660,7 @@
         <translation>对比所选的两个版本，或将某一版本与当前草稿对比。</translation>
     </message>
     <message>
-        <source>Make this revision&apos;s text the current draft; history keeps all.</source>
+        <source>Make this revision's text the current draft; history keeps all.</source>
         <translation>将此版本的内容设为当前草稿；历史记录全部保留。</translation>
     </message>
     <message>
@@ -2931,6 +3261,24 @@
     <message>
         <source>{path} was written by a newer version of Newsdesk (schema {version}). Install that version to open it; nothing was changed.</source>
         <translation>{path} 由更新版本的采编台写入（数据结构 {version}）。请安装该版本后再打开；未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>_FolderField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>_TextWithLimit</name>
+    <message>
+        <source>{count}/{limit} characters</source>
+        <translation>{count}/{limit} 字</translation>
     </message>
 </context>
 <context>

@@ -67,13 +67,17 @@ def runner(qapp: QApplication) -> Iterator[Runner]:
 
 
 @pytest.fixture
-def sign_in(workspace: Workspace, runner: Runner) -> Callable[[str], Session]:
+def sign_in(workspace: Workspace, runner: Runner) -> Iterator[Callable[[str], Session]]:
     """``sign_in("chief")``: a session for that demo login."""
+    made: list[Session] = []
 
     def make(login: str) -> Session:
         with workspace.store.world() as world:
             user = world.user_by_login(login)
         assert user is not None, login
-        return Session.sign_in(workspace, user.id, runner)
+        made.append(Session.sign_in(workspace, user.id, runner))
+        return made[-1]
 
-    return make
+    yield make
+    for session in made:
+        session.shutdown()

@@ -239,12 +239,17 @@ def test_admin_creates_a_channel_then_raises_its_review_levels(
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
     editing = next(d for d in page.findChildren(ChannelDialog) if d.isVisible())
     assert editing.name.text() == "体育" and editing.levels.value() == 2
+    assert not editing.typo_fast_path.isChecked()
     editing.levels.setValue(3)
+    editing.typo_fast_path.setChecked(True)
     editing.buttons.accepted.emit()
     qtbot.waitUntil(
         lambda: (found := channel_named(workspace, "体育")) is not None and found.review_levels == 3
     )
+    found = channel_named(workspace, "体育")
+    assert found is not None and found.typo_fast_path
     qtbot.waitUntil(lambda: tab.model.index(row, 1).data() == "3")
+    assert tab.model.index(row, 4).data() == "✓"
 
 
 @pytest.mark.usefixtures("chinese")

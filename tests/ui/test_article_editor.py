@@ -28,6 +28,7 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.article import ArticleEditor
 from newsdesk.ui.editor.document import html_document, to_html
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.published.dialogs import CorrectionDialog
 from newsdesk.ui.session import Session
 from tests.publish.allowlist import violations
 
@@ -223,6 +224,32 @@ def test_article_the_user_may_not_edit_is_read_only_with_the_reason(
     assert editor.banner.withdraw_button.isHidden()  # level 3: too late to withdraw
     correctable = state is ArticleState.PUBLISHED
     assert editor.banner.correct_button.isHidden() is not correctable
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("typo", [False, True])
+def test_a_correction_asks_its_kind_where_the_channel_has_a_typo_path(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, typo: bool
+) -> None:
+    article = _own(workspace, ArticleState.PUBLISHED)
+    with workspace.store.world() as world:
+        channel = world.channel(article.channel_id)
+    assert channel is not None
+    if not channel.typo_fast_path:
+        admin = _user_id(workspace, "admin")
+        update = mutation(admin, Kind.CHANNEL_UPDATE, channel.id, typo_fast_path=True)
+        assert workspace.store.apply([update])[0].accepted
+    editor = _open(qtbot, editor_session, article.id)
+    editor.banner.correct_button.click()
+    dialog = editor.findChild(CorrectionDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.typo.isHidden()
+    (dialog.typo if typo else dialog.full).setChecked(True)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: editor.editable)
+    stored = _stored(workspace, article.id)
+    assert stored.state == ArticleState.DRAFT and stored.is_correction
+    assert stored.typo_fix is typo
 
 
 @pytest.mark.usefixtures("english")

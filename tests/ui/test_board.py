@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QMimeData, QPoint, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QLabel,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -32,6 +33,7 @@ from newsdesk.ui.board import BoardPage
 from newsdesk.ui.board.filters import card_date, involves
 from newsdesk.ui.board.model import CardListModel
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
+from newsdesk.ui.published.dialogs import PublishDialog
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.tasks import Runner
@@ -243,9 +245,40 @@ def test_a_publisher_signs_off_an_approved_article(
         return article.state
 
     qtbot.waitUntil(lambda: state() == ArticleState.SIGNED_OFF)
+
+
+def test_a_publisher_publishes_a_signed_off_article_by_dragging(
+    open_board: OpenBoard, workspace: Workspace, qtbot: QtBot, english: None
+) -> None:
+    page = open_board("publisher")
     signed = titled(page, Column.SIGNED_OFF, "全市开展校园周边")
     drag(page, signed, Column.PUBLISHED)
-    assert "arrives with the publishing feature" in page.bar.text
+    qtbot.waitUntil(lambda: page.findChild(PublishDialog) is not None)
+    dialog = page.findChild(PublishDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "PC · WAP · APP" in dialog.findChild(QLabel, "targets").text()
+    assert not dialog.note.isVisible()  # a first publication needs no correction note
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    def published() -> bool:
+        with workspace.store.world() as world:
+            article = world.article(signed.id)
+        return article is not None and article.state == ArticleState.PUBLISHED
+
+    qtbot.waitUntil(published)
+    qtbot.waitUntil(lambda: "Published “" in page.bar.text, timeout=10_000)
+    assert list(workspace.export.glob(f"*/*/{signed.id}.*"))
+    qtbot.waitUntil(lambda: page.models[Column.PUBLISHED].row_of(signed.id) is not None)
+
+
+def test_an_editor_may_not_publish_and_is_told_why(
+    open_board: OpenBoard, workspace: Workspace, english: None
+) -> None:
+    page = open_board("chief")
+    signed = titled(page, Column.SIGNED_OFF, "全市开展校园周边")
+    drag(page, signed, Column.PUBLISHED)
+    assert page.findChild(PublishDialog) is None
+    assert "Only a publisher of" in page.bar.text
 
 
 def test_ctrl_right_moves_the_selected_card_on(

@@ -31,6 +31,7 @@ from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.page_names import EDITOR_PAGE
 from newsdesk.ui.pages import build_pages
+from newsdesk.ui.published.page import PublishedPage
 from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
@@ -99,6 +100,7 @@ class Desktop:
         self.exit_code = 0
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
+        self.session: Session | None = None
 
     def start(self) -> None:
         folder = self.args.workspace or self._last_workspace()
@@ -184,6 +186,9 @@ class Desktop:
         assert isinstance(articles, ArticlesPage) and isinstance(board, BoardPage)
         board.card_activated.connect(lambda card_id: self._open_card(board, articles, card_id))
         window.before_close = articles.flush_all
+        published = window.page("published")
+        assert isinstance(published, PublishedPage)
+        published.open_article.connect(lambda article_id: self._open_article(articles, article_id))
         review = window.page("review")
         assert isinstance(review, ReviewPage)
         review.count_changed.connect(lambda count: window.set_count("review", count))
@@ -209,9 +214,13 @@ class Desktop:
     def _open_card(self, board: BoardPage, articles: ArticlesPage, card_id: str) -> None:
         """An article card opens in the editor; a proposal card shows its details (the board's)."""
         card = board.card_by_id(card_id)
-        if card is not None and card.article is not None and self.window is not None:
+        if card is not None and card.article is not None:
+            self._open_article(articles, card.article.id)
+
+    def _open_article(self, articles: ArticlesPage, article_id: str) -> None:
+        if self.window is not None:
             self.window.show_page("articles")
-            articles.open_article(card.article.id)
+            articles.open_article(article_id)
 
     def _open_for_smoke(
         self, session: Session, articles: ArticlesPage, painted: FirstPaint
@@ -255,6 +264,9 @@ class Desktop:
         if self.window is not None:
             self.window.close()
             self.window = None
+        if self.session is not None:
+            self.session.shutdown()
+            self.session = None
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -262,6 +274,8 @@ class Desktop:
         self._welcome()
 
     def shutdown(self) -> None:
+        if self.session is not None:
+            self.session.shutdown()
         self.runner.shutdown()
         if self.workspace is not None:
             self.workspace.close()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from newsdesk.ui.admin.page import AdminPage
 from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.published.page import PublishedPage
 from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import Page
@@ -19,15 +20,6 @@ from newsdesk.ui.topics_page import TopicsPage
 def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings) -> list[Page]:
     translate = QCoreApplication.translate
     later = [
-        (
-            "published",
-            translate("Pages", "Published"),
-            translate(
-                "Pages",
-                "Publishing to PC, WAP and the app, corrections, retractions and the "
-                "archive arrive with the publishing feature.",
-            ),
-        ),
         (
             "reports",
             translate("Pages", "Reports"),
@@ -42,6 +34,7 @@ def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings)
             "articles", translate("Pages", "Articles"), ArticlesPage(session, snapshots, settings)
         ),
         Page("review", translate("Pages", "Review"), ReviewPage(session)),
+        Page("published", translate("Pages", "Published"), PublishedPage(session, snapshots)),
     ]
     pages += [Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later]
     pages.append(Page("admin", translate("Pages", "Admin"), AdminPage(session)))

@@ -37,6 +37,21 @@ class Session(QObject):
         self.workspace = workspace
         self.actor = actor
         self.runner = runner
+        self._publishing: Runner | None = None
+
+    @property
+    def publishing(self) -> Runner:
+        """The thread that exports and delivers published articles, one at a time, so the
+        database thread stays free for the screens meanwhile."""
+        if self._publishing is None:
+            self._publishing = Runner(self, name="newsdesk-publish")
+            self._publishing.failed.connect(self.runner.failed)
+        return self._publishing
+
+    def shutdown(self) -> None:
+        """Let a delivery under way finish (its files must not be cut in half)."""
+        if self._publishing is not None:
+            self._publishing.shutdown()
 
     @classmethod
     def sign_in(cls, workspace: Workspace, user_id: str, runner: Runner) -> Session:

@@ -20,15 +20,15 @@ log = logging.getLogger(__name__)
 
 
 class Runner(QObject):
-    """Runs database work on its own thread and reports back on the UI thread."""
+    """Runs work on its own thread, one job at a time, and reports back on the UI thread."""
 
     busy_changed = Signal(int)  # how many jobs are queued or running
     failed = Signal(object)  # an exception no one else handled
     _finished = Signal(object, object)  # (job, future)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, name: str = "newsdesk-db") -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsdesk-db")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
         self._closed = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)

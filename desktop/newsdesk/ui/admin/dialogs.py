@@ -137,8 +137,8 @@ def _swatch(colour: str) -> QIcon:
 
 
 class ChannelDialog(_FormDialog):
-    """A channel's name, colour, review levels, targets and whether one person may approve
-    two levels."""
+    """A channel's name, colour, review levels, targets, whether one person may approve two
+    levels, and whether typo corrections take the short path."""
 
     def __init__(self, channel: Channel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -175,11 +175,20 @@ class ChannelDialog(_FormDialog):
         targets.addStretch(1)
         self.same_reviewer = QCheckBox(self.tr("One person may approve two levels"))
         self.same_reviewer.setChecked(shown.allow_same_reviewer)
+        self.typo_fast_path = QCheckBox(self.tr("Typo corrections need only the last level"))
+        self.typo_fast_path.setChecked(shown.typo_fast_path)
+        self.typo_fast_path.setToolTip(
+            self.tr(
+                "A correction that only fixes typos goes straight to the last review level; "
+                "it is recorded as a typo fix."
+            )
+        )
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Colour"), colours)
         self.form.addRow(self.tr("Review levels"), self.levels)
         self.form.addRow(self.tr("Publishes to"), targets)
         self.form.addRow("", self.same_reviewer)
+        self.form.addRow("", self.typo_fast_path)
         self.set_colour(shown.colour)
 
     def set_colour(self, colour: str) -> None:
@@ -197,6 +206,7 @@ class ChannelDialog(_FormDialog):
             "review_levels": self.levels.value(),
             "targets": self.chosen_targets(),
             "allow_same_reviewer": self.same_reviewer.isChecked(),
+            "typo_fast_path": self.typo_fast_path.isChecked(),
         }
 
     def problem(self) -> str:

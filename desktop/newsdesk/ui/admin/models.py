@@ -105,7 +105,7 @@ class UsersModel(QAbstractTableModel):
 
 
 class ChannelsModel(QAbstractTableModel):
-    NAME, LEVELS, TARGETS, SAME_REVIEWER = range(4)
+    NAME, LEVELS, TARGETS, SAME_REVIEWER, TYPO_FAST_PATH = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -126,18 +126,19 @@ class ChannelsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._channels)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY or not 0 <= section < 4:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY or not 0 <= section < 5:
             return None
         return (
             self.tr("Channel"),
             self.tr("Review levels"),
             self.tr("Publishes to"),
             self.tr("One person may approve two levels"),
+            self.tr("Typo fixes: last level only"),
         )[section]
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -151,12 +152,14 @@ class ChannelsModel(QAbstractTableModel):
                 str(channel.review_levels),
                 " · ".join(translated(label(t)) for t in channel.targets),
                 yes(channel.allow_same_reviewer),
+                yes(channel.typo_fast_path),
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             return QColor(channel.colour)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.LEVELS,
             self.SAME_REVIEWER,
+            self.TYPO_FAST_PATH,
         ):
             return Qt.AlignmentFlag.AlignCenter
         return None

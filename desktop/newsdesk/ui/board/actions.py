@@ -31,6 +31,7 @@ from newsdesk.ui.board.rules import ARTICLE_MOVES, PROPOSAL_MOVES, Edit
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.proposals.roster import load_editors
+from newsdesk.ui.published.actions import PublishingActions
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.message_bar import Tone
@@ -65,6 +66,8 @@ class BoardActions(QObject):
         self._session = session
         self._snapshots = snapshots
         self._window = parent  # dialogs open over it
+        self.publishing = PublishingActions(session, parent)
+        self.publishing.message.connect(self.message)
         self.card: Card | None = None
         self.shown_columns: Callable[[], Sequence[Column]] = lambda: list(Column)
 
@@ -258,6 +261,8 @@ class BoardActions(QObject):
             self._submit_article(card, done)
         elif move == Move.SIGN_OFF:
             self._sign_off(card, done)
+        elif move == Move.PUBLISH:
+            self.publishing.publish(card.id)
 
     def _done_text(self, move: Move, card: Card) -> str:
         target = next(

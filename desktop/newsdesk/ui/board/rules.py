@@ -33,14 +33,6 @@ class Edit(StrEnum):
 PROPOSAL_MOVES = (Move.SUBMIT_PROPOSAL, Move.SELECT, Move.RETURN, Move.ASSIGN, Move.START)
 ARTICLE_MOVES = (Move.SUBMIT_ARTICLE, Move.WITHDRAW, Move.SIGN_OFF, Move.PUBLISH)
 
-PUBLISH_LATER = refuse(
-    RefusalCode.WRONG_STATE,
-    QT_TRANSLATE_NOOP(
-        "Refusal",
-        "Publishing to the PC site, the WAP site and the app arrives with the publishing "
-        "feature; until then signed-off articles wait here.",
-    ),
-)
 NOT_THIS_CARD = refuse(
     RefusalCode.WRONG_STATE,
     QT_TRANSLATE_NOOP("Refusal", "That does not apply to this card."),
@@ -65,6 +57,15 @@ def restorable_cards(actor: Actor, snapshot: Snapshot) -> list[Card]:
     return cards
 
 
+def check_publish(actor: Actor, article: Article, channel: Channel) -> Refusal | None:
+    """``may_publish`` as far as the board can tell: who and which state (the approvals and
+    the sign-off record are the store's to check when the article is published)."""
+    refusal = articles.may_publish(actor, article, channel, (), None)
+    if refusal and refusal.code == RefusalCode.INCOMPLETE_REVIEW:
+        return None
+    return refusal
+
+
 def check_sign_off(
     actor: Actor, article: Article, channel: Channel, decisions: Sequence[ReviewDecision] | None
 ) -> Refusal | None:
@@ -77,8 +78,6 @@ def check_sign_off(
 
 def check_move(actor: Actor, move: Move, card: Card, channel: Channel) -> Refusal | None:
     """``None`` when ``actor`` may make ``move`` with ``card`` now, else the core's reason."""
-    if move == Move.PUBLISH:
-        return PUBLISH_LATER
     proposal, article = card.proposal, card.article
     if proposal is not None and move in PROPOSAL_MOVES:
         if move == Move.SUBMIT_PROPOSAL:
@@ -97,6 +96,8 @@ def check_move(actor: Actor, move: Move, card: Card, channel: Channel) -> Refusa
             # While the first level has not decided the article still waits at level 1: any
             # level-one decision on the current revision would have moved it on or back.
             return articles.may_withdraw(actor, article, card.topic, ())
+        if move == Move.PUBLISH:
+            return check_publish(actor, article, channel)
         return check_sign_off(actor, article, channel, None)
     return NOT_THIS_CARD
 

@@ -54,6 +54,7 @@ from newsdesk.ui.editor.revisions import RevisionsPanel
 from newsdesk.ui.editor.toolbar import EditorToolbar
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive
+from newsdesk.ui.published.dialogs import CorrectionDialog
 from newsdesk.ui.session import Session
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
@@ -302,8 +303,20 @@ class ArticleEditor(QWidget):
         self._act(Kind.ARTICLE_WITHDRAW)
 
     def start_correction(self) -> None:
-        """Start a correction of the published article (it becomes editable)."""
-        self._act(Kind.ARTICLE_CORRECT)
+        """Ask which kind of correction (where the channel has a short path for typo fixes),
+        then start it: the published article becomes an editable draft."""
+        loaded = self._loaded
+        if loaded is None:
+            return
+        typo_allowed = loaded.channel is not None and loaded.channel.typo_fast_path
+        dialog = CorrectionDialog(loaded.article.title, typo_allowed, self)
+
+        def accepted() -> None:
+            self._act(Kind.ARTICLE_CORRECT, **({"typo": True} if dialog.typo_only() else {}))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # loading and showing
 

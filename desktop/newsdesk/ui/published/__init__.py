@@ -1,0 +1,1 @@
+"""The Published page and the publishing actions the board shares."""
