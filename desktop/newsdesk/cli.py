@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +23,8 @@ from newsdesk.ui.i18n import choose_language, install_translators, translated
 from newsdesk.ui.page_names import EDITOR_PAGE, PAGE_NAMES
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from newsdesk.demo import DemoLogin
 
 
@@ -285,6 +288,136 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
+def default_server_db() -> str:
+    folder = platformdirs.user_data_path("Newsdesk", appauthor=False) / "server"
+    return str(folder / "newsdesk-server.db")
+
+
+def server_url(db: str) -> str:
+    """A database URL from ``--db``: a URL as given, a plain path as a SQLite file."""
+    if "://" in db:
+        return db
+    path = Path(db).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def build_server_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk-server", description="The Newsdesk sync service and its administration."
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the messages")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument(
+            "--db",
+            default=default_server_db(),
+            help="a SQLite file or a postgresql+psycopg:// URL (default: %(default)s)",
+        )
+        return sub
+
+    init = with_db(commands.add_parser("init", help="create the database and the first admin"))
+    init.add_argument("--admin", required=True, help="the administrator's login")
+    init.add_argument("--name", default="", help="the administrator's name")
+    init.add_argument("--password-stdin", action="store_true", required=True)
+    serve = with_db(commands.add_parser("serve", help="run the service"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    users = commands.add_parser("users", help="manage users").add_subparsers(
+        dest="users_command", required=True
+    )
+    add = with_db(users.add_parser("add", help="add a user"))
+    add.add_argument("--login", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--admin", action="store_true", help="an administrator")
+    add.add_argument("--password-stdin", action="store_true", required=True)
+    disable = with_db(users.add_parser("disable", help="disable a user"))
+    disable.add_argument("--login", required=True)
+    reset = with_db(users.add_parser("reset-password", help="set a new password"))
+    reset.add_argument("--login", required=True)
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    audit = commands.add_parser("audit", help="the audit log").add_subparsers(
+        dest="audit_command", required=True
+    )
+    with_db(audit.add_parser("verify", help="check the hash chain of the audit log"))
+    backup = with_db(commands.add_parser("backup", help="a consistent backup, while serving"))
+    backup.add_argument("--out", type=Path, required=True)
+    restore = with_db(commands.add_parser("restore", help="restore into an empty database"))
+    restore.add_argument("--from", dest="source", type=Path, required=True)
+    return parser
+
+
+def _password_from_stdin() -> str:
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def server_main(argv: list[str] | None = None) -> int:
-    del argv
-    return _error("newsdesk-server: the sync service is not part of this version yet.")
+    """``newsdesk-server``: 0 on success, 2 with the reason otherwise (1: audit chain broken)."""
+    args = build_server_parser().parse_args(argv)
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    app.setProperty("newsdesk_translators", install_translators(app, choose_language(args.lang)))
+    from newsdesk.store.store import make_engine
+
+    engine = make_engine(server_url(args.db))
+    try:
+        return _run_server_command(args, engine)
+    finally:
+        engine.dispose()
+
+
+def _run_server_command(args: argparse.Namespace, engine: Engine) -> int:
+    from newsdesk.sync import admin
+
+    translate = QCoreApplication.translate
+    try:
+        if args.command == "init":
+            admin.init(engine, args.admin, args.name or args.admin, _password_from_stdin())
+            _say(
+                translate("cli", "Created the database and the administrator “{login}”.").format(
+                    login=args.admin
+                )
+            )
+        elif args.command == "serve":
+            admin.serve(engine, args.host, args.port)
+        elif args.command == "users" and args.users_command == "add":
+            admin.add_user(engine, args.login, args.name, _password_from_stdin(), args.admin)
+            _say(translate("cli", "Added the user “{login}”.").format(login=args.login))
+        elif args.command == "users" and args.users_command == "disable":
+            admin.disable_user(engine, args.login)
+            _say(translate("cli", "Disabled the user “{login}”.").format(login=args.login))
+        elif args.command == "users":
+            admin.reset_password(engine, args.login, _password_from_stdin())
+            _say(translate("cli", "Set a new password for “{login}”.").format(login=args.login))
+        elif args.command == "audit":
+            broken = admin.verify_audit(engine)
+            if broken is not None:
+                print(
+                    translate(
+                        "cli",
+                        "The audit log is broken at entry {seq}: it or the one before "
+                        "it was changed or removed.",
+                    ).format(seq=broken),
+                    file=sys.stderr,
+                )
+                return 1
+            _say(translate("cli", "The audit log verifies: every entry is intact."))
+        elif args.command == "backup":
+            rows = admin.backup(engine, args.out)
+            _say(
+                translate("cli", "Backed up {rows} rows to {path}.").format(
+                    rows=rows, path=args.out
+                )
+            )
+        else:
+            rows = admin.restore(engine, args.source)
+            _say(
+                translate(
+                    "cli",
+                    "Restored {rows} rows. The server has a new epoch: each desktop will offer "
+                    "to send again what the backup lacks.",
+                ).format(rows=rows)
+            )
+    except admin.AdminError as error:
+        return _error(translated(error.message))
+    return 0

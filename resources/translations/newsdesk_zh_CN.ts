@@ -2680,6 +2680,33 @@
     </message>
 </context>
 <context>
+    <name>Server</name>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation>密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The database has no active administrator: run “newsdesk-server init”.</source>
+        <translation>数据库中没有可用的管理员：请运行“newsdesk-server init”。</translation>
+    </message>
+    <message>
+        <source>There is no user “{login}”.</source>
+        <translation>没有用户“{login}”。</translation>
+    </message>
+    <message>
+        <source>This database already has users; it was set up before.</source>
+        <translation>此数据库已有用户，之前已经初始化过。</translation>
+    </message>
+    <message>
+        <source>The backup failed: {reason}</source>
+        <translation>备份失败：{reason}</translation>
+    </message>
+    <message>
+        <source>The restore failed: {reason}</source>
+        <translation>恢复失败：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Newsdesk</source>
@@ -3346,6 +3373,38 @@
     <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>
         <translation>未找到显示器：桌面窗口需要图形会话。可用“newsdesk demo --no-gui”只创建演示工作区，或用 --smoke 在无显示器时检查窗口。</translation>
+    </message>
+    <message>
+        <source>Created the database and the administrator “{login}”.</source>
+        <translation>已创建数据库和管理员“{login}”。</translation>
+    </message>
+    <message>
+        <source>Added the user “{login}”.</source>
+        <translation>已添加用户“{login}”。</translation>
+    </message>
+    <message>
+        <source>Disabled the user “{login}”.</source>
+        <translation>已停用用户“{login}”。</translation>
+    </message>
+    <message>
+        <source>Set a new password for “{login}”.</source>
+        <translation>已为“{login}”设置新密码。</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry {seq}: it or the one before it was changed or removed.</source>
+        <translation>审计日志在第 {seq} 条处断裂：该条或其前一条已被改动或删除。</translation>
+    </message>
+    <message>
+        <source>The audit log verifies: every entry is intact.</source>
+        <translation>审计日志校验通过：每一条都完好无损。</translation>
+    </message>
+    <message>
+        <source>Backed up {rows} rows to {path}.</source>
+        <translation>已将 {rows} 行备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>Restored {rows} rows. The server has a new epoch: each desktop will offer to send again what the backup lacks.</source>
+        <translation>已恢复 {rows} 行。服务器有了新的纪元标识：各桌面端会提示重新发送备份中缺少的内容。</translation>
     </message>
     <message>
         <source>No user “{login}” in {path}.</source>

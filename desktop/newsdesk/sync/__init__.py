@@ -1,0 +1,1 @@
+"""Syncing: the service (server, service, admin, backup), its protocol, and the desktop client."""

@@ -1,0 +1,163 @@
+"""Backing up the service's database while it runs, and restoring it into an empty database.
+
+A backup is gzip'd JSON lines: a header, then one line per row of every table. It is taken from
+one consistent snapshot (a REPEATABLE READ transaction on PostgreSQL; on SQLite, SQLite's own
+online backup of the file first). A restore gets a new epoch, so every desktop notices that the
+server may have lost what it accepted after the backup, and offers to push it again.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import gzip
+import json
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import Connection, Engine, LargeBinary, Table, func, insert, select, text
+
+from newsdesk.core.model import Article, Proposal, User
+from newsdesk.store import migrate, search
+from newsdesk.store.apply import search_document
+from newsdesk.store.codec import TABLES, from_row
+from newsdesk.store.schema import SCHEMA_HEAD, Base
+from newsdesk.store.store import SETTINGS, make_engine
+from newsdesk.sync.service import EPOCH_KEY, new_epoch
+
+FORMAT: Final = "newsdesk-server-backup"
+BATCH: Final = 1000
+
+
+class BackupError(Exception):
+    """The backup cannot be read or restored; the message says why."""
+
+
+def _tables() -> list[Table]:
+    return [t for t in Base.metadata.sorted_tables if t.name != "alembic_version"]
+
+
+def _out(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {"$t": (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()}
+    if isinstance(value, dt.date):
+        return {"$d": value.isoformat()}
+    if isinstance(value, bytes | memoryview):
+        return {"$b": base64.b64encode(bytes(value)).decode("ascii")}
+    return value
+
+
+def _in(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, inner),) = value.items()
+        if tag == "$t":
+            return dt.datetime.fromisoformat(inner)
+        if tag == "$d":
+            return dt.date.fromisoformat(inner)
+        if tag == "$b":
+            return base64.b64decode(inner)
+    return value
+
+
+def _dump(conn: Connection, out: Path) -> int:
+    count = 0
+    with gzip.open(out, "wt", encoding="utf-8") as file:
+        file.write(json.dumps({"format": FORMAT, "schema": SCHEMA_HEAD}) + "\n")
+        for table in _tables():
+            for row in conn.execute(select(table)).mappings():
+                line = {"table": table.name, "row": {k: _out(v) for k, v in row.items()}}
+                file.write(json.dumps(line, ensure_ascii=False) + "\n")
+                count += 1
+    return count
+
+
+def backup(engine: Engine, out: Path) -> int:
+    """Writes a consistent snapshot of the database to ``out``; returns the number of rows."""
+    if engine.dialect.name == "sqlite":
+        source = engine.url.database
+        if not source:
+            raise BackupError("an in-memory database cannot be backed up")
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = Path(scratch) / "snapshot.db"
+            with sqlite3.connect(source) as live, sqlite3.connect(copy) as target:
+                live.backup(target)
+            snapshot = make_engine(f"sqlite:///{copy}")
+            try:
+                with snapshot.connect() as conn:
+                    return _dump(conn, out)
+            finally:
+                snapshot.dispose()
+    snapshot_reads = engine.connect().execution_options(isolation_level="REPEATABLE READ")
+    with snapshot_reads as conn, conn.begin():
+        return _dump(conn, out)
+
+
+def _lines(source: Path) -> Iterator[dict[str, Any]]:
+    try:
+        with gzip.open(source, "rt", encoding="utf-8") as file:
+            for line in file:
+                yield json.loads(line)
+    except (OSError, EOFError, json.JSONDecodeError) as error:
+        raise BackupError(f"{source} is not a readable backup ({error})") from error
+
+
+def restore(engine: Engine, source: Path) -> int:
+    """Restores ``source`` into ``engine``'s database, which must be empty; gives it a new
+    epoch. Returns the number of rows restored."""
+    lines = _lines(source)
+    header = next(lines, None)
+    if not header or header.get("format") != FORMAT:
+        raise BackupError(f"{source} is not a Newsdesk server backup")
+    if header.get("schema") != SCHEMA_HEAD:
+        raise BackupError(
+            f"{source} has schema {header.get('schema')}; this version restores {SCHEMA_HEAD}"
+        )
+    tables = {t.name: t for t in _tables()}
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+        users = conn.execute(select(func.count()).select_from(TABLES[User]))
+        if users.scalar_one():
+            raise BackupError("restore into a new, empty database: this one has users")
+        count = 0
+        batch: dict[str, list[dict[str, Any]]] = {}
+        for line in lines:
+            table = tables.get(line.get("table", ""))
+            if table is None:
+                raise BackupError(f"{source} names an unknown table {line.get('table')!r}")
+            row = {k: _in(v) for k, v in line["row"].items()}
+            if table.name == SETTINGS.name and row["key"] == EPOCH_KEY:
+                continue
+            batch.setdefault(table.name, []).append(row)
+            count += 1
+            if len(batch[table.name]) >= BATCH:
+                conn.execute(insert(table), batch.pop(table.name))
+        for name, rows in batch.items():
+            conn.execute(insert(tables[name]), rows)
+        conn.execute(insert(SETTINGS), {"key": EPOCH_KEY, "value": new_epoch()})
+        _reindex(conn)
+        if conn.dialect.name == "postgresql":
+            for table in tables.values():
+                for column in table.primary_key.columns:
+                    if column.autoincrement is True and not isinstance(column.type, LargeBinary):
+                        conn.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('{table.name}', "
+                                f"'{column.name}'), coalesce(max({column.name}), 0) + 1, false) "
+                                f"FROM {table.name}"
+                            )
+                        )
+    return count
+
+
+def _reindex(conn: Connection) -> None:
+    """The full-text index is derived from proposals and articles: rebuild it."""
+    for cls in (Proposal, Article):
+        documents = [
+            document
+            for row in conn.execute(select(TABLES[cls])).mappings()
+            if (document := search_document(from_row(cls, row))) is not None
+        ]
+        search.index_documents(conn, documents, new=True)

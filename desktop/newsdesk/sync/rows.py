@@ -1,0 +1,71 @@
+"""Table rows on the wire: JSON values both ways, by the column types of the shared schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Final
+
+from sqlalchemy import Date, DateTime, Table
+
+from newsdesk.core.model import Publication, ReviewDecision, Revision, SignOff, User
+from newsdesk.store.codec import TABLES, key_column
+
+SYNCED: Final = {table.name: (cls, table) for cls, table in TABLES.items()}
+"""Every table a pull carries, by name, with its entity class."""
+
+# Rows whose channel is their article's.
+BY_ARTICLE: Final = frozenset(
+    TABLES[c].name for c in (Revision, ReviewDecision, SignOff, Publication)
+)
+SECRET_COLUMNS: Final = {TABLES[User].name: frozenset({"password_hash"})}
+
+
+def key_of(table: Table, row: Mapping[str, Any]) -> str:
+    cls, _ = SYNCED[table.name]
+    return str(row[key_column(cls)])
+
+
+def to_wire(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row as JSON values; columns no client may hold (password hashes) are left out."""
+    hidden = SECRET_COLUMNS.get(table.name, frozenset())
+    out: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in hidden:
+            continue
+        value = row[column.name]
+        if isinstance(value, dt.datetime):
+            value = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        out[column.name] = value
+    return out
+
+
+def from_wire(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The row to write; raises ``ValueError`` naming a column that is missing or malformed."""
+    hidden = SECRET_COLUMNS.get(table.name, frozenset())
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in hidden:
+            continue
+        if column.name not in data:
+            raise ValueError(f"{table.name}: the column {column.name!r} is missing")
+        value = data[column.name]
+        if value is not None and isinstance(column.type, DateTime):
+            value = dt.datetime.fromisoformat(str(value))
+        elif value is not None and isinstance(column.type, Date):
+            value = dt.date.fromisoformat(str(value))
+        row[column.name] = value
+    return row
+
+
+def channel_of(
+    table_name: str, row: Mapping[str, Any], article_channels: Mapping[str, str]
+) -> str | None:
+    """Whose channel members may see the row; ``None`` for everyone signed in (users, channels,
+    attachments). Revisions, decisions, sign-offs and publications follow their article."""
+    if table_name in BY_ARTICLE:
+        return article_channels.get(str(row["article_id"]))
+    channel = row.get("channel_id")
+    return str(channel) if channel is not None else None

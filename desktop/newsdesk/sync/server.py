@@ -1,0 +1,182 @@
+"""The sync service's HTTP API (FastAPI), versioned under ``/v1``.
+
+Every JSON request names the protocol version; an unknown one gets 426 telling the client to
+upgrade. Bodies larger than the limits get 413 before they are read; malformed JSON, unknown
+fields and wrong types get 422 naming the field; nothing in a refused request changes anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Request, Response, status
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from newsdesk import __version__
+from newsdesk.sync import protocol
+from newsdesk.sync.service import ForbiddenError, Service, SignedIn, ThrottledError
+
+_bearer = HTTPBearer(auto_error=False)
+Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, hex")]
+
+
+def _check_protocol(request: protocol.Request) -> None:
+    if request.protocol != protocol.PROTOCOL:
+        raise HTTPException(
+            status.HTTP_426_UPGRADE_REQUIRED,
+            f"This server speaks sync protocol {protocol.PROTOCOL}; the client sent "
+            f"{request.protocol}. Install the Newsdesk version that matches the server.",
+        )
+
+
+async def signed_in(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> SignedIn:
+    """The caller, from their bearer token; 401 without a valid one."""
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "Sign in first: a bearer token is required.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    service: Service = request.app.state.service
+    found = await run_in_threadpool(service.authenticate, credentials.credentials)
+    if found is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "The sign-in expired or was revoked; sign in again.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return found
+
+
+Caller = Annotated[SignedIn, Depends(signed_in)]
+
+
+def create_app(service: Service) -> FastAPI:
+    app = FastAPI(
+        title="Newsdesk sync service",
+        version=__version__,
+        description="Push mutations, pull what changed, sign in, store attachments.",
+    )
+    app.state.service = service
+
+    @app.middleware("http")
+    async def limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if request.method in ("POST", "PUT"):
+            limit = (
+                protocol.MAX_BLOB
+                if request.url.path.startswith("/v1/blobs/")
+                else (protocol.MAX_BODY)
+            )
+            length = request.headers.get("content-length")
+            if length is None:
+                return JSONResponse(
+                    {"detail": "A Content-Length header is required."},
+                    status.HTTP_411_LENGTH_REQUIRED,
+                )
+            if not length.isdigit() or int(length) > limit:
+                return JSONResponse(
+                    {"detail": f"The body is larger than the limit of {limit} bytes."},
+                    status.HTTP_413_CONTENT_TOO_LARGE,
+                )
+        return await call_next(request)
+
+    @app.get("/v1/health", response_model=protocol.Health)
+    def health() -> protocol.Health:
+        return protocol.Health(status="ok", protocol=protocol.PROTOCOL, epoch=service.epoch())
+
+    @app.post(
+        "/v1/auth/login",
+        response_model=protocol.LoginResponse,
+        responses={401: {"model": protocol.Problem}, 429: {"model": protocol.Problem}},
+    )
+    def login(body: protocol.LoginRequest) -> protocol.LoginResponse:
+        _check_protocol(body)
+        try:
+            token, expires, user = service.login(body.login, body.password)
+        except ThrottledError as error:
+            seconds = max(1, int((error.until - service.clock()).total_seconds()))
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                f"Too many failed sign-ins for this login; try again in {seconds} s.",
+                headers={"Retry-After": str(seconds)},
+            ) from error
+        except PermissionError as error:
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED, "Wrong login or password, or a disabled account."
+            ) from error
+        return protocol.LoginResponse(
+            token=token, expires_at=expires, user_id=user.id, epoch=service.epoch()
+        )
+
+    @app.post("/v1/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+    def logout(user: Caller) -> None:
+        service.logout(user)
+
+    @app.post(
+        "/v1/sync/push",
+        response_model=protocol.PushResponse,
+        responses={403: {"model": protocol.Problem}},
+    )
+    def push(body: protocol.PushRequest, user: Caller, response: Response) -> protocol.PushResponse:
+        _check_protocol(body)
+        try:
+            outcomes = service.push(user.user, body.mutations)
+        except ForbiddenError as error:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, str(error)) from error
+        if outcomes and all(o.code == "forbidden" for o in outcomes):
+            # A request made only of things the user's roles do not allow is answered as
+            # forbidden; the body still carries each outcome for the desktop to record.
+            response.status_code = status.HTTP_403_FORBIDDEN
+        return protocol.PushResponse(outcomes=outcomes, epoch=service.epoch())
+
+    @app.post(
+        "/v1/sync/pull",
+        response_model=protocol.PullResponse,
+        responses={403: {"model": protocol.Problem}},
+    )
+    def pull(body: protocol.PullRequest, user: Caller) -> protocol.PullResponse:
+        _check_protocol(body)
+        try:
+            return service.pull(user.user, body)
+        except ForbiddenError as error:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, str(error)) from error
+
+    @app.put(
+        "/v1/blobs/{sha256}",
+        status_code=status.HTTP_201_CREATED,
+        responses={200: {"description": "Already stored."}, 400: {"model": protocol.Problem}},
+    )
+    async def put_blob(
+        sha256: Sha256Path, request: Request, user: Caller, response: Response
+    ) -> None:
+        del user
+        data = await request.body()
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise HTTPException(
+                status.HTTP_400_BAD_REQUEST, "The body's SHA-256 differs from the one in the URL."
+            )
+        if not await run_in_threadpool(service.put_blob, sha256, data):
+            response.status_code = status.HTTP_200_OK
+
+    @app.get(
+        "/v1/blobs/{sha256}",
+        response_class=Response,
+        responses={200: {"content": {"application/octet-stream": {}}}, 404: {}},
+    )
+    def get_blob(sha256: Sha256Path, user: Caller) -> Response:
+        del user
+        data = service.get_blob(sha256)
+        if data is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "No attachment with this hash.")
+        return Response(data, media_type="application/octet-stream")
+
+    return app
