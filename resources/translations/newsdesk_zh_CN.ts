@@ -2295,6 +2295,10 @@
         <translation>已存在使用此标识的稿件。</translation>
     </message>
     <message>
+        <source>This conflict was already settled, or a newer one replaced it.</source>
+        <translation>这处冲突已经处理过，或已被更新的冲突取代。</translation>
+    </message>
+    <message>
         <source>The article changed while it was being submitted; submit it again.</source>
         <translation>稿件在送审过程中发生了变化，请重新送审。</translation>
     </message>
@@ -2379,6 +2383,10 @@
         <translation>“{field}”必须是 0（低）到 3（紧急）之间的优先级。</translation>
     </message>
     <message>
+        <source>The field “{field}” must be an object.</source>
+        <translation>字段“{field}”必须是一个对象。</translation>
+    </message>
+    <message>
         <source>An item of “{field}” is not shaped as expected.</source>
         <translation>“{field}”中有一项格式不正确。</translation>
     </message>
@@ -2453,6 +2461,10 @@
     <message>
         <source>A proposal with this id already exists.</source>
         <translation>已存在使用此标识的报题。</translation>
+    </message>
+    <message>
+        <source>The proposal “{title}” was changed by someone else after you chose to delete it; look at it again and delete it once more if you still want to.</source>
+        <translation>在您决定删除选题“{title}”之后，其他人修改了它；请重新查看，如仍要删除，请再删除一次。</translation>
     </message>
     <message>
         <source>Choose at least one editor to assign the topic to.</source>

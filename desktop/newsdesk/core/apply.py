@@ -36,6 +36,7 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.TOPIC_START: proposals.start,
     Kind.ARTICLE_CREATE: articles.create,
     Kind.ARTICLE_EDIT: articles.edit,
+    Kind.ARTICLE_MERGE: articles.merge,
     Kind.ARTICLE_SUBMIT: articles.submit,
     Kind.ARTICLE_WITHDRAW: articles.withdraw,
     Kind.ARTICLE_REVIEW: articles.review,

@@ -7,6 +7,7 @@ the very revision (number and content hash) in question.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -359,20 +360,84 @@ def create(ctx: Context, args: dict[str, Any]) -> Outcome:
     return Changes((article,))
 
 
-def edit(ctx: Context, args: dict[str, Any]) -> Outcome:
-    loaded = _load(ctx)
-    if isinstance(loaded, Refusal):
-        return loaded
-    article, _, topic = loaded
-    if refusal := may_edit(ctx.actor, article, topic) or _check_cover(ctx, args):
-        return refusal
+def _check_title(args: dict[str, Any]) -> Refusal | None:
     if "title" in args and not args["title"]:
         return refuse(
             RefusalCode.INVALID,
             QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must not be empty."),
             field="title",
         )
+    return None
+
+
+def clashes(article: Article, changes: dict[str, Any], base: dict[str, Any]) -> list[str]:
+    """The fields ``changes`` sets that someone else changed since ``base`` to something else.
+
+    Decided by values alone, never by clocks, so every replica reaches the same answer."""
+    return [
+        name
+        for name, value in changes.items()
+        if name in base and getattr(article, name) != base[name] and getattr(article, name) != value
+    ]
+
+
+def _conflict(
+    ctx: Context, article: Article, changes: dict[str, Any], base: dict[str, Any]
+) -> Changes:
+    """Keep the losing edit as a conflict revision (mine, with the common ancestor as its base)
+    and mark the article as needing a merge; the article's text stays as the winner left it."""
+    mine = dataclasses.replace(article, **changes)
+    ancestor = dataclasses.replace(article, **base)
+    content = revision_content(mine)
+    revision = Revision(
+        id=ctx.mutation.id,
+        article_id=article.id,
+        number=article.revision_number,
+        content_hash=content_hash(content),
+        author_id=ctx.actor.id,
+        created_at=ctx.at,
+        content=tuple(content.items()),
+        kind=RevisionKind.CONFLICT,
+        base=tuple(revision_content(ancestor).items()),
+    )
+    return Changes((evolve(article, ctx.at, merge_revision_id=revision.id), revision))
+
+
+def edit(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, _, topic = loaded
+    base = args.pop("base", None)
+    if refusal := may_edit(ctx.actor, article, topic) or _check_cover(ctx, args):
+        return refusal
+    if refusal := _check_title(args):
+        return refusal
+    if base is not None and clashes(article, args, base):
+        return _conflict(ctx, article, args, base)
     return Changes((evolve(article, ctx.at, **args),))
+
+
+def merge(ctx: Context, args: dict[str, Any]) -> Outcome:
+    """Settle a conflict with the values the editor chose; the conflict revision stays in the
+    history, so neither side is lost."""
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, _, topic = loaded
+    revision_id = args.pop("revision_id")
+    if article.merge_revision_id != revision_id:
+        return refuse(
+            RefusalCode.STALE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "This conflict was already settled, or a newer one replaced it."
+            ),
+        )
+    if refusal := may_edit(ctx.actor, article, topic) or _check_cover(ctx, args):
+        return refusal
+    if refusal := _check_title(args):
+        return refusal
+    return Changes((evolve(article, ctx.at, merge_revision_id=None, **args),))
 
 
 def submit(ctx: Context, args: dict[str, Any]) -> Outcome:

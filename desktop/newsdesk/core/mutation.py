@@ -51,6 +51,7 @@ class Kind(StrEnum):
     TOPIC_START = "topic.start"
     ARTICLE_CREATE = "article.create"
     ARTICLE_EDIT = "article.edit"
+    ARTICLE_MERGE = "article.merge"
     ARTICLE_SUBMIT = "article.submit"
     ARTICLE_WITHDRAW = "article.withdraw"
     ARTICLE_REVIEW = "article.review"
@@ -148,6 +149,7 @@ class T(StrEnum):
     ANCHORS = "anchors"
     PUBLICATIONS = "publications"
     COLOUR = "colour"
+    ARTICLE_VALUES = "article_values"  # some article fields and their values
 
 
 @dataclass(frozen=True)
@@ -238,7 +240,10 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     Kind.PROPOSAL_ASSIGN: {"assignees": Arg(T.ID_LIST, True, 20), "due_date": Arg(T.DATE, True)},
     Kind.TOPIC_START: {"article_id": Arg(T.ID, True)},
     Kind.ARTICLE_CREATE: {"channel_id": Arg(T.ID, True), **_required(_ARTICLE_FIELDS, "title")},
-    Kind.ARTICLE_EDIT: _ARTICLE_FIELDS,
+    # ``base``: the values the edited fields had when the editor loaded them, so an edit made
+    # on top of someone else's change is kept as a conflict instead of overwriting it.
+    Kind.ARTICLE_EDIT: {**_ARTICLE_FIELDS, "base": Arg(T.ARTICLE_VALUES)},
+    Kind.ARTICLE_MERGE: {"revision_id": Arg(T.ID, True), **_ARTICLE_FIELDS},
     Kind.ARTICLE_SUBMIT: {"revision_id": Arg(T.ID, True), "content_hash": Arg(T.SHA256, True)},
     Kind.ARTICLE_WITHDRAW: {},
     Kind.ARTICLE_REVIEW: {
@@ -384,10 +389,27 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:
                 ),
             )
         return Priority(value)
+    if kind == T.ARTICLE_VALUES:
+        return _article_values(name, value)
     items = _list(name, value, spec)
     if isinstance(items, Refusal):
         return items
     return _parse_items(name, items, kind)
+
+
+def _article_values(name: str, value: Any) -> dict[str, Any] | Refusal:
+    if not isinstance(value, Mapping):
+        return _bad(name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be an object."))
+    parsed: dict[str, Any] = {}
+    for field_name, field_value in value.items():
+        spec = _ARTICLE_FIELDS.get(field_name)
+        if spec is None:
+            return _bad(name, QT_TRANSLATE_NOOP("Refusal", "Unknown field “{field}”."))
+        one = _parse_one(field_name, field_value, spec)
+        if isinstance(one, Refusal):
+            return one
+        parsed[field_name] = one
+    return parsed
 
 
 def _parse_items(name: str, items: list[Any], kind: T) -> Any:

@@ -275,6 +275,18 @@ def delete(ctx: Context, args: dict[str, Any]) -> Outcome:
     proposal, channel = loaded
     if refusal := may_delete(ctx.actor, proposal, channel):
         return refusal
+    if ctx.mutation.base_version is not None and ctx.mutation.base_version != proposal.row_version:
+        # Someone changed the proposal after the actor decided to delete it: deleting it now
+        # would silently throw their change away, so the actor must look again.
+        return refuse(
+            RefusalCode.CONFLICT,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The proposal “{title}” was changed by someone else after you chose to delete "
+                "it; look at it again and delete it once more if you still want to.",
+            ),
+            title=proposal.title,
+        )
     return Changes(
         (
             evolve(

@@ -19,6 +19,7 @@ class RefusalCode(StrEnum):
     INCOMPLETE_REVIEW = "incomplete_review"
     DUPLICATE = "duplicate"
     DISABLED = "disabled"
+    CONFLICT = "conflict"  # someone else changed the thing since the actor last saw it
 
 
 @dataclass(frozen=True)

@@ -363,7 +363,9 @@ class TopicsPage(QWidget):
         def answered() -> None:
             if box.clickedButton() is confirm:
                 self._apply(
-                    self._session.mutation(Kind.PROPOSAL_DELETE, topic.id),
+                    self._session.mutation(
+                        Kind.PROPOSAL_DELETE, topic.id, base_version=topic.row_version
+                    ),
                     self.tr("“{title}” was deleted. Tick “Show deleted” to restore it.").format(
                         title=topic.title
                     ),

@@ -390,7 +390,10 @@ class BoardActions(QObject):
         done = self.tr("Deleted “{title}”. Turn on “Show deleted” to restore it.").format(
             title=card.title
         )
-        self._open(box, lambda: self._apply(Kind.PROPOSAL_DELETE, card.id, done))
+        version = card.proposal.row_version
+        self._open(
+            box, lambda: self._apply(Kind.PROPOSAL_DELETE, card.id, done, base_version=version)
+        )
 
     def restore(self) -> None:
         card = self.card

@@ -112,7 +112,11 @@ class Autosave(QObject):
         if changes:
             mutations.append(
                 self._session.mutation(
-                    Kind.ARTICLE_EDIT, self._article_id, base_version=self._version, **changes
+                    Kind.ARTICLE_EDIT,
+                    self._article_id,
+                    base_version=self._version,
+                    base={k: self._saved.get(k) for k in changes},
+                    **changes,
                 )
             )
         self._in_flight = True
