@@ -2746,6 +2746,49 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>The server was restored from a backup and may have lost changes made here. Push this workspace's changes to it again?</source>
+        <translation>服务器已从备份恢复，可能丢失了在本机所做的修改。要把本工作区的修改重新推送到服务器吗？</translation>
+    </message>
+    <message>
+        <source>The server at {url} cannot be reached ({reason}).</source>
+        <translation>无法连接服务器 {url}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The server asks you to sign in again.</source>
+        <translation>服务器要求重新登录。</translation>
+    </message>
+    <message>
+        <source>The server runs another version of Newsdesk: {detail}</source>
+        <translation>服务器运行的是另一版本的采编台：{detail}</translation>
+    </message>
+    <message>
+        <source>The server answered {status}: {detail}</source>
+        <translation>服务器返回 {status}：{detail}</translation>
+    </message>
+    <message>
+        <source>Wrong login or password, or a disabled account.</source>
+        <translation>登录名或密码错误，或账号已停用。</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: {detail}</source>
+        <translation>服务器拒绝了登录：{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused the changes sent: {detail}</source>
+        <translation>服务器拒绝了推送的修改：{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused an attachment: {detail}</source>
+        <translation>服务器拒绝了一个附件：{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused the pull: {detail}</source>
+        <translation>服务器拒绝了拉取请求：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>Insert table</source>

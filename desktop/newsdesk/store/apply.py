@@ -20,7 +20,7 @@ from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.search_tokens import strip_html
 from newsdesk.core.world import Changes, Outcome
 from newsdesk.store import search
-from newsdesk.store.codec import from_db_time
+from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row
 from newsdesk.store.schema import Base, MutationRow
 from newsdesk.store.world import CHUNK, DbWorld
 
@@ -41,6 +41,8 @@ _ENTITY_OF_PREFIX: dict[str, type[Entity]] = {
 class Status(StrEnum):
     PENDING = "pending"  # applied here, not yet accepted by the server: the outbox
     ACCEPTED = "accepted"  # accepted by the server (or applied on the server itself)
+    REFUSED = "refused"  # refused by the server: undone here, kept to show its author why
+    DISMISSED = "dismissed"  # a refusal its author has read and put away
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ def count_pending(conn: Connection) -> int:
     )
 
 
-def _log_row(m: Mutation, status: Status) -> dict[str, Any]:
+def _log_row(m: Mutation, status: Status, images: list[Any] | None) -> dict[str, Any]:
     return {
         "id": m.id,
         "actor": m.actor,
@@ -132,7 +134,33 @@ def _log_row(m: Mutation, status: Status) -> dict[str, Any]:
         "base_version": m.base_version,
         "args": dict(m.args),
         "status": status.value,
+        "before_images": images,
     }
+
+
+def _before_images(world: DbWorld, upserts: Sequence[Entity]) -> list[Any]:
+    """What each row looked like before a pending mutation changed it (``None``: it was new),
+    so a pull can take the mutation back and lay the server's rows underneath."""
+    images: list[Any] = []
+    for entity in upserts:
+        cls = type(entity)
+        table, key = TABLES[cls], getattr(entity, key_column(cls))
+        prior = None if entity.row_version == 1 else world.current(cls, key)
+        images.append(
+            [table.name, key, None if prior is None else row_to_json(table, to_row(prior))]
+        )
+    return images
+
+
+def _write(conn: Connection, world: DbWorld) -> None:
+    """Flush what ``world`` staged, and index the proposals and articles among it."""
+    documents: dict[bool, list[search.SearchDocument]] = {True: [], False: []}
+    for entity, is_new in world.staged():
+        if (document := search_document(entity)) is not None:
+            documents[is_new].append(document)
+    world.flush()
+    for is_new, batch in documents.items():
+        search.index_documents(conn, batch, new=is_new)
 
 
 def apply(
@@ -140,7 +168,8 @@ def apply(
 ) -> list[Applied]:
     """Decide and write ``mutations`` in order, inside the caller's transaction.
 
-    A refused mutation writes nothing; the ones after it are still applied.
+    A refused mutation writes nothing; the ones after it are still applied. Pending ones keep
+    the before-images that let a pull take them back.
     """
     known = _known_ids(conn, [m.id for m in mutations])
     world = DbWorld(conn)
@@ -153,17 +182,31 @@ def apply(
             continue
         outcome = decide(world, m)
         if isinstance(outcome, Changes):
+            images = _before_images(world, outcome.upserts) if status is Status.PENDING else None
             world.stage(outcome.upserts)
-            log_rows.append(_log_row(m, status))
+            log_rows.append(_log_row(m, status, images))
             known.add(m.id)
         results.append(Applied(m, outcome))
-    documents: dict[bool, list[search.SearchDocument]] = {True: [], False: []}
-    for entity, is_new in world.staged():
-        if (document := search_document(entity)) is not None:
-            documents[is_new].append(document)
-    world.flush()
+    _write(conn, world)
     if log_rows:
         conn.execute(insert(MUTATIONS), log_rows)
-    for is_new, batch in documents.items():
-        search.index_documents(conn, batch, new=is_new)
     return results
+
+
+def replay(conn: Connection, mutations: Sequence[Mutation]) -> dict[str, list[Any] | None]:
+    """Apply outbox mutations again on top of newer rows (after a pull), in order.
+
+    Returns each one's new before-images, ``None`` for one that no longer applies here: it
+    stays in the outbox all the same, for the server to decide and report."""
+    world = DbWorld(conn)
+    _prefetch(world, mutations)
+    images: dict[str, list[Any] | None] = {}
+    for m in mutations:
+        outcome = decide(world, m)
+        if isinstance(outcome, Changes):
+            images[m.id] = _before_images(world, outcome.upserts)
+            world.stage(outcome.upserts)
+        else:
+            images[m.id] = None
+    _write(conn, world)
+    return images

@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Date, DateTime, Table
 
 from newsdesk.core import model
 from newsdesk.core.model import Anchor, Entity, Material, MaterialKind
@@ -148,3 +148,40 @@ def from_row(cls: type[E], row: Mapping[Any, Any]) -> E:
 
 def key_column(cls: type) -> str:
     return "sha256" if cls is model.Attachment else "id"
+
+
+def row_to_json(
+    table: Table, row: Mapping[str, Any], hidden: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """A table row as JSON values (times in ISO 8601 with their zone), leaving out ``hidden``."""
+    out: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in hidden:
+            continue
+        value = row[column.name]
+        if isinstance(value, dt.datetime):
+            value = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        out[column.name] = value
+    return out
+
+
+def row_from_json(
+    table: Table, data: Mapping[str, Any], hidden: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """The row to write from JSON values; raises ``ValueError`` naming a missing or malformed
+    column."""
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in hidden:
+            continue
+        if column.name not in data:
+            raise ValueError(f"{table.name}: the column {column.name!r} is missing")
+        value = data[column.name]
+        if value is not None and isinstance(column.type, DateTime):
+            value = dt.datetime.fromisoformat(str(value))
+        elif value is not None and isinstance(column.type, Date):
+            value = dt.date.fromisoformat(str(value))
+        row[column.name] = value
+    return row

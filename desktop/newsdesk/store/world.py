@@ -65,6 +65,10 @@ class DbWorld:
             self._cache[(cls, key)] = cached
         return cached  # type: ignore[no-any-return]
 
+    def current(self, cls: type[E], key: str) -> E | None:
+        """The row's value as this batch sees it: staged, cached or read."""
+        return self._by_key(cls, key)
+
     def prefetch(self, cls: type[Entity], keys: Iterable[str]) -> None:
         """Load many rows in a few queries, so deciding a batch does not query row by row."""
         table, column = TABLES[cls], key_column(cls)

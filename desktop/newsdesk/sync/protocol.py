@@ -95,6 +95,11 @@ class PullResponse(Message):
     more: bool
     epoch: str
     head: int  # the server's newest sequence number
+    channels: list[str] | None = Field(
+        default=None,
+        description="The channels the user may read now (null: every channel); a desktop drops "
+        "what it holds of the others.",
+    )
 
 
 class Health(Message):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Final
 
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import Table
 
 from newsdesk.core.model import Publication, ReviewDecision, Revision, SignOff, User
-from newsdesk.store.codec import TABLES, key_column
+from newsdesk.store.codec import TABLES, key_column, row_from_json, row_to_json
 
 SYNCED: Final = {table.name: (cls, table) for cls, table in TABLES.items()}
 """Every table a pull carries, by name, with its entity class."""
@@ -28,36 +27,13 @@ def key_of(table: Table, row: Mapping[str, Any]) -> str:
 
 def to_wire(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row as JSON values; columns no client may hold (password hashes) are left out."""
-    hidden = SECRET_COLUMNS.get(table.name, frozenset())
-    out: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name in hidden:
-            continue
-        value = row[column.name]
-        if isinstance(value, dt.datetime):
-            value = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat()
-        elif isinstance(value, dt.date):
-            value = value.isoformat()
-        out[column.name] = value
-    return out
+    return row_to_json(table, row, SECRET_COLUMNS.get(table.name, frozenset()))
 
 
 def from_wire(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
-    """The row to write; raises ``ValueError`` naming a column that is missing or malformed."""
-    hidden = SECRET_COLUMNS.get(table.name, frozenset())
-    row: dict[str, Any] = {}
-    for column in table.columns:
-        if column.name in hidden:
-            continue
-        if column.name not in data:
-            raise ValueError(f"{table.name}: the column {column.name!r} is missing")
-        value = data[column.name]
-        if value is not None and isinstance(column.type, DateTime):
-            value = dt.datetime.fromisoformat(str(value))
-        elif value is not None and isinstance(column.type, Date):
-            value = dt.date.fromisoformat(str(value))
-        row[column.name] = value
-    return row
+    """The row to write, without the secret columns; raises ``ValueError`` naming a column that
+    is missing or malformed."""
+    return row_from_json(table, data, SECRET_COLUMNS.get(table.name, frozenset()))
 
 
 def channel_of(

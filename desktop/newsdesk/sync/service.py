@@ -431,6 +431,7 @@ class Service:
             more=more,
             epoch=self.epoch(),
             head=head,
+            channels=None if visible is None else sorted(visible),
         )
 
     # --- blobs --------------------------------------------------------------------------------

@@ -1,0 +1,403 @@
+"""The desktop's sync client: sign in, push the outbox, pull what changed, on asyncio (qasync).
+
+One *round* pushes everything waiting (attachments first, then the mutations, in order) and
+then pulls page by page until the server has nothing more; each page is laid down with its
+cursor in one transaction (on a worker thread, so the UI stays free). :class:`SyncLoop` runs
+rounds every few seconds and on demand, backs off while the server is unreachable, and stops to
+ask when the sign-in expired or the server was restored from an older backup.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any, Final
+
+import httpx
+
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
+from newsdesk.core.mutation import Kind, Mutation
+from newsdesk.passwords import hash_password
+from newsdesk.store.blobs import BlobStore
+from newsdesk.sync import protocol
+from newsdesk.sync.replica import Replica
+
+TOKEN: Final = "sync.token"
+INTERVAL: Final = 5.0  # seconds between rounds while online
+MAX_BACKOFF: Final = 60.0
+PAGE: Final = 2000  # rows asked for per pull page
+
+
+class SyncError(Exception):
+    """Sync cannot go on; ``message`` says why, for people."""
+
+    def __init__(self, source: str, **params: object) -> None:
+        self.message = Message("Sync", source, params)
+        super().__init__(str(self.message))
+
+
+class UnreachableError(SyncError):
+    """The server could not be reached, or failed; trying again later may work."""
+
+
+class SignInNeededError(SyncError):
+    """The server does not accept the saved sign-in any more."""
+
+
+class EpochChangedError(SyncError):
+    """The server's history is not the one this workspace synced with (a restore)."""
+
+    def __init__(self, epoch: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "The server was restored from a backup and may have lost changes made here. "
+                "Push this workspace's changes to it again?",
+            )
+        )
+        self.epoch = epoch
+
+
+class CancelledError(Exception):
+    """The caller asked a pull to stop; what was pulled so far is kept."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    cursor: int
+    head: int
+    rows: int  # rows laid down so far in this pull
+
+
+@dataclass(frozen=True)
+class Round:
+    pushed: int
+    pulled: int
+    refused: int
+    tables: frozenset[str]
+
+
+class SyncClient:
+    """One workspace's connection to one sync service."""
+
+    def __init__(
+        self,
+        replica: Replica,
+        url: str,
+        *,
+        blobs: BlobStore | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.replica = replica
+        self.url = url.rstrip("/")
+        self.blobs = blobs
+        self.http = httpx.AsyncClient(base_url=self.url, transport=transport, timeout=timeout)
+        self.token = replica.store.setting(TOKEN)
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    # --- talking to the service ---------------------------------------------------------------
+
+    async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        headers = kwargs.pop("headers", {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            answer = await self.http.request(method, path, headers=headers, **kwargs)
+        except httpx.HTTPError as error:
+            raise UnreachableError(
+                QT_TRANSLATE_NOOP("Sync", "The server at {url} cannot be reached ({reason})."),
+                url=self.url,
+                reason=type(error).__name__,
+            ) from error
+        if answer.status_code == 401:
+            raise SignInNeededError(
+                QT_TRANSLATE_NOOP("Sync", "The server asks you to sign in again.")
+            )
+        if answer.status_code == 426:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("Sync", "The server runs another version of Newsdesk: {detail}"),
+                detail=_detail(answer),
+            )
+        if answer.status_code >= 500 or answer.status_code == 429:
+            raise UnreachableError(
+                QT_TRANSLATE_NOOP("Sync", "The server answered {status}: {detail}"),
+                status=answer.status_code,
+                detail=_detail(answer),
+            )
+        return answer
+
+    async def sign_in(self, login: str, password: str) -> protocol.LoginResponse:
+        """Sign in online; on success keep the token and an Argon2 verifier of the password, so
+        this account can open the workspace offline later."""
+        answer = await self._send(
+            "POST",
+            "/v1/auth/login",
+            json={"protocol": protocol.PROTOCOL, "login": login, "password": password},
+        )
+        if answer.status_code == 401 or answer.status_code == 403:
+            raise SignInNeededError(
+                QT_TRANSLATE_NOOP("Sync", "Wrong login or password, or a disabled account.")
+            )
+        if answer.status_code != 200:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("Sync", "The server refused the sign-in: {detail}"),
+                detail=_detail(answer),
+            )
+        signed = protocol.LoginResponse.model_validate(answer.json())
+        verifier = await asyncio.to_thread(hash_password, password)
+        await asyncio.to_thread(self._remember, signed, verifier)
+        return signed
+
+    async def connect(
+        self,
+        login: str,
+        password: str,
+        progress: Callable[[Progress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> protocol.LoginResponse:
+        """Sign in and make the first pull (which a cancel interrupts and a later round
+        resumes), so the workspace holds the newsroom before anyone works in it."""
+        signed = await self.sign_in(login, password)
+        await self.pull(progress, cancelled)
+        return signed
+
+    def _remember(self, signed: protocol.LoginResponse, verifier: str) -> None:
+        self.token = signed.token
+        self.replica.connect(self.url, signed.user_id)
+        self.replica.store.set_setting(TOKEN, signed.token)
+        self.replica.remember_verifier(signed.user_id, verifier)
+
+    async def sign_out(self) -> None:
+        if self.token:
+            with contextlib.suppress(SyncError):  # signing out locally works offline too
+                await self._send("POST", "/v1/auth/logout")
+        self.token = None
+        await asyncio.to_thread(self.replica.store.set_setting, TOKEN, "")
+
+    # --- a round ------------------------------------------------------------------------------
+
+    async def push(self) -> int:
+        """Push the outbox as it is now, in order; returns how many mutations were sent.
+
+        Outcomes are settled by the pull that follows (it carries them with the rows they
+        changed), so pushing again after a lost answer is harmless: ids are unique."""
+        sent = 0
+        after = 0
+        while True:
+            batch = await asyncio.to_thread(self.replica.outbox_after, after, protocol.MAX_PUSH)
+            if not batch:
+                return sent
+            await self._upload_blobs([m for _, m in batch])
+            answer = await self._send(
+                "POST",
+                "/v1/sync/push",
+                json={
+                    "protocol": protocol.PROTOCOL,
+                    "mutations": [m.to_wire() for _, m in batch],
+                },
+            )
+            if answer.status_code not in (200, 403) or "outcomes" not in answer.text:
+                raise SyncError(
+                    QT_TRANSLATE_NOOP("Sync", "The server refused the changes sent: {detail}"),
+                    detail=_detail(answer),
+                )
+            pushed = protocol.PushResponse.model_validate(answer.json())
+            self._check_epoch(pushed.epoch)
+            sent += len(batch)
+            after = batch[-1][0]
+
+    async def _upload_blobs(self, mutations: list[Mutation]) -> None:
+        if self.blobs is None:
+            return
+        for m in mutations:
+            if m.kind is not Kind.ATTACHMENT_ADD or not self.blobs.has(m.entity):
+                continue
+            data = await asyncio.to_thread(self.blobs.read, m.entity)
+            answer = await self._send(
+                "PUT",
+                f"/v1/blobs/{m.entity}",
+                content=data,
+                headers={"Content-Type": "application/octet-stream"},
+            )
+            if answer.status_code not in (200, 201):
+                raise SyncError(
+                    QT_TRANSLATE_NOOP("Sync", "The server refused an attachment: {detail}"),
+                    detail=_detail(answer),
+                )
+
+    def _check_epoch(self, epoch: str) -> None:
+        known = self.replica.epoch
+        if known is not None and known != epoch:
+            raise EpochChangedError(epoch)
+
+    async def pull(
+        self,
+        progress: Callable[[Progress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        page_size: int = PAGE,
+    ) -> tuple[int, int, frozenset[str]]:
+        """Pull until the server has nothing more; returns rows and refusals laid down and the
+        tables touched. A cancelled or interrupted pull resumes from the last saved page."""
+        rows = refused = 0
+        tables: set[str] = set()
+        while True:
+            if cancelled is not None and cancelled():
+                raise CancelledError
+            answer = await self._send(
+                "POST",
+                "/v1/sync/pull",
+                json={
+                    "protocol": protocol.PROTOCOL,
+                    "cursor": self.replica.cursor,
+                    "limit": page_size,
+                },
+            )
+            if answer.status_code != 200:
+                raise SyncError(
+                    QT_TRANSLATE_NOOP("Sync", "The server refused the pull: {detail}"),
+                    detail=_detail(answer),
+                )
+            page = protocol.PullResponse.model_validate(answer.json())
+            self._check_epoch(page.epoch)
+            applied = await asyncio.to_thread(self.replica.apply_page, page)
+            await self._download_blobs(page)
+            rows += applied.rows
+            refused += applied.refused
+            tables |= applied.tables
+            if progress is not None:
+                progress(Progress(page.cursor, page.head, rows))
+            if not page.more:
+                return rows, refused, frozenset(tables)
+
+    async def _download_blobs(self, page: protocol.PullResponse) -> None:
+        if self.blobs is None:
+            return
+        for wire in page.rows:
+            if wire.table != "attachments" or self.blobs.has(wire.key):
+                continue
+            answer = await self._send("GET", f"/v1/blobs/{wire.key}")
+            if answer.status_code == 200:
+                await asyncio.to_thread(self.blobs.put, answer.content)
+
+    async def round(self) -> Round:
+        pushed = await self.push()
+        pulled, refused, tables = await self.pull()
+        return Round(pushed, pulled, refused, tables)
+
+
+def _detail(answer: httpx.Response) -> str:
+    try:
+        detail = answer.json().get("detail")
+    except ValueError:
+        return answer.text[:200] or str(answer.status_code)
+    return str(detail)[:500]
+
+
+class State(StrEnum):
+    OFFLINE = "offline"  # not connected to a server, or it cannot be reached
+    SYNCING = "syncing"
+    ONLINE = "online"
+    SIGN_IN = "sign_in"  # waiting for the user to sign in again
+    RESTORED = "restored"  # waiting for the user to decide about a restored server
+
+
+@dataclass(frozen=True)
+class Status:
+    state: State
+    pending: int = 0
+    last_sync: dt.datetime | None = None
+    problems: int = 0
+    error: Message | None = None
+    retry_in: float | None = None
+    epoch: str | None = None  # the restored server's epoch, while waiting for a decision
+    changed: frozenset[str] = field(default_factory=frozenset)
+
+
+class SyncLoop:
+    """Rounds every :data:`INTERVAL` seconds and whenever :meth:`poke` is called."""
+
+    def __init__(
+        self,
+        client: SyncClient,
+        report: Callable[[Status], None],
+        *,
+        interval: float = INTERVAL,
+    ) -> None:
+        self.client = client
+        self.report = report
+        self.interval = interval
+        self._wake = asyncio.Event()
+        self._stopped = False
+        self._failures = 0
+        self.status = Status(State.OFFLINE)
+
+    def poke(self) -> None:
+        """Sync now (a change was made, or the user asked)."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._wake.set()
+
+    def _publish(self, status: Status) -> None:
+        self.status = status
+        self.report(status)
+
+    async def run(self) -> None:
+        while not self._stopped:
+            wait = await self.step()
+            if wait is None:
+                await self._wake.wait()  # until the user acts
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), wait)
+            self._wake.clear()
+
+    async def step(self) -> float | None:
+        """One round, reported; returns how long to wait before the next (``None``: until
+        poked)."""
+        replica = self.client.replica
+        pending = await asyncio.to_thread(replica.store.pending_count)
+        self._publish(replace(self.status, state=State.SYNCING, pending=pending, error=None))
+        try:
+            done = await self.client.round()
+        except UnreachableError as error:
+            self._failures += 1
+            delay = min(MAX_BACKOFF, 2.0**self._failures) * random.uniform(0.8, 1.2)
+            self._publish(
+                replace(self.status, state=State.OFFLINE, error=error.message, retry_in=delay)
+            )
+            return delay
+        except SignInNeededError as error:
+            self._publish(replace(self.status, state=State.SIGN_IN, error=error.message))
+            return None
+        except EpochChangedError as error:
+            self._publish(
+                replace(self.status, state=State.RESTORED, error=error.message, epoch=error.epoch)
+            )
+            return None
+        except SyncError as error:
+            self._failures += 1
+            self._publish(replace(self.status, state=State.OFFLINE, error=error.message))
+            return min(MAX_BACKOFF, 2.0**self._failures)
+        self._failures = 0
+        pending = await asyncio.to_thread(replica.store.pending_count)
+        problems = len(await asyncio.to_thread(replica.problems))
+        self._publish(
+            Status(
+                State.ONLINE,
+                pending=pending,
+                last_sync=dt.datetime.now(dt.UTC),
+                problems=problems,
+                changed=done.tables,
+            )
+        )
+        return self.interval

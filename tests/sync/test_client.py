@@ -1,0 +1,321 @@
+"""Desktops syncing with the real service on 127.0.0.1 (SQLite and PostgreSQL) through the real
+client: offline work, conflicts, stale approvals, lost answers, interrupted pulls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.core.refusal import RefusalCode
+from newsdesk.passwords import verify_password
+from newsdesk.store.apply import MUTATIONS
+from newsdesk.sync.client import CancelledError, Progress, SyncClient
+from newsdesk.sync.replica import CURSOR
+from newsdesk.sync.service import Service
+from tests.sync.conftest import PASSWORD, LiveServer, Newsroom
+from tests.sync.desks import Desk, FlakyTransport, server_view
+
+MakeDesk = Callable[[str], Desk]
+
+
+@pytest.fixture
+def desk(tmp_path: Path, live: LiveServer) -> Iterator[MakeDesk]:
+    made: list[Desk] = []
+
+    def open_desk(login: str) -> Desk:
+        made.append(Desk(tmp_path / f"desk-{login}-{len(made)}", live.url, login))
+        return made[-1]
+
+    yield open_desk
+    for each in made:
+        each.close()
+
+
+def assert_same_as_server(desk: Desk, url: str) -> None:
+    assert desk.rows() == server_view(url, desk.login)
+
+
+def test_two_desktops_working_offline_on_different_things_end_up_like_the_server(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor, chief = desk("editor"), desk("chief")
+    editor.sync()
+    chief.sync()
+    article = editor.write(room.news, "雪后道路通行情况")
+    proposal = chief.must(
+        Kind.PROPOSAL_CREATE, channel_id=room.news, title="春运专题", angle="车站探访"
+    ).mutation.entity
+    chief.must(Kind.PROPOSAL_SUBMIT, proposal)
+    assert editor.workspace.store.pending_count() == 1
+    editor.sync()
+    chief.sync()
+    editor.sync()
+    assert editor.workspace.store.pending_count() == chief.workspace.store.pending_count() == 0
+    assert_same_as_server(editor, live.url)
+    assert_same_as_server(chief, live.url)
+    assert chief.article(article).title == "雪后道路通行情况"
+    assert editor.proposal(proposal).title == "春运专题"
+
+
+def test_the_same_body_edited_on_two_desktops_becomes_a_conflict_and_nothing_is_lost(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    first, second = desk("editor"), desk("editor")
+    article = first.write(room.news, body="<p>原文</p>")
+    first.sync()
+    second.sync()
+    first.must(
+        Kind.ARTICLE_EDIT, article, body_html="<p>甲改</p>", base={"body_html": "<p>原文</p>"}
+    )
+    second.must(
+        Kind.ARTICLE_EDIT, article, body_html="<p>乙改</p>", base={"body_html": "<p>原文</p>"}
+    )
+    first.sync()
+    second.sync()
+    first.sync()
+    for each in (first, second):
+        got = each.article(article)
+        assert got.body_html == "<p>甲改</p>"
+        assert got.merge_revision_id is not None
+        with each.workspace.store.world() as world:
+            conflict = world.revision(got.merge_revision_id)
+        assert conflict is not None and conflict.field("body_html") == "<p>乙改</p>"
+        assert_same_as_server(each, live.url)
+    assert second.replica.needing_merge()[0].id == article
+    second.must(
+        Kind.ARTICLE_MERGE,
+        article,
+        revision_id=second.article(article).merge_revision_id,
+        body_html="<p>甲改乙改</p>",
+    )
+    second.sync()
+    first.sync()
+    assert first.article(article).body_html == "<p>甲改乙改</p>"
+    assert first.replica.needing_merge() == []
+
+
+def test_an_approval_of_a_revision_that_changed_meanwhile_is_refused_and_shown(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor, reviewer = desk("editor"), desk("reviewer1")
+    article = editor.write(room.news)
+    editor.submit(article)
+    editor.sync()
+    reviewer.sync()
+    reviewer_approval = reviewer.review(article, 1)
+    assert reviewer_approval.accepted  # offline, it looked fine
+    editor.must(Kind.ARTICLE_WITHDRAW, article)
+    editor.must(Kind.ARTICLE_EDIT, article, body_html="<p>改过的稿子</p>")
+    editor.submit(article)
+    editor.sync()
+    reviewer.sync()
+    (problem,) = reviewer.replica.problems()
+    assert problem.mutation.id == reviewer_approval.mutation.id
+    assert problem.code == RefusalCode.STALE.value
+    assert "changed" in problem.message
+    assert reviewer.article(article).review_level == 1  # the approval was taken back
+    assert_same_as_server(reviewer, live.url)
+
+
+def test_a_push_whose_answer_is_lost_has_one_effect(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor = desk("editor")
+    article = editor.write(room.news, "只应出现一次")
+
+    def lose_push(request: httpx.Request, _: int) -> bool:
+        return request.url.path == "/v1/sync/push"
+
+    editor.transport = lambda: FlakyTransport(lose_push)
+    with pytest.raises(Exception, match="cannot be reached"):
+        editor.sync()
+    assert editor.workspace.store.pending_count() == 1
+    editor.transport = None
+    editor.sync()
+    editor.sync()
+    assert editor.workspace.store.pending_count() == 0
+    seen = server_view(live.url, "editor")
+    assert [k for k in seen if k[0] == "articles"] == [("articles", article)]
+    with live.engine.connect() as conn:
+        count = conn.execute(
+            select(func.count()).select_from(MUTATIONS).where(MUTATIONS.c.entity == article)
+        ).scalar()
+    assert count == 1
+
+
+def test_a_pull_cancelled_midway_resumes_from_its_saved_page(
+    desk: MakeDesk, live: LiveServer, room: Newsroom, tmp_path: Path
+) -> None:
+    author = desk("editor")
+    for number in range(12):
+        author.write(room.news, f"稿件{number}")
+    author.sync()
+    reader = Desk(tmp_path / "reader", live.url, "chief", pull=False)
+    pages: list[Progress] = []
+
+    async def first_pages(client: SyncClient) -> None:
+        await client.pull(pages.append, cancelled=lambda: len(pages) >= 2, page_size=5)
+
+    with pytest.raises(CancelledError):
+        reader.run(first_pages)
+    saved = int(reader.workspace.store.setting(CURSOR) or 0)
+    assert 0 < saved == pages[-1].cursor < pages[-1].head
+    reader.sync()
+    assert_same_as_server(reader, live.url)
+    reader.close()
+
+
+def test_offline_sign_in_works_after_one_online_sign_in(desk: MakeDesk, room: Newsroom) -> None:
+    chief = desk("chief")
+    chief.sync()
+    with chief.workspace.store.world() as world:
+        me = world.user(chief.user_id)
+    assert me is not None and verify_password(me.password_hash, PASSWORD)
+    with chief.workspace.store.world() as world:
+        other = world.user(room.users["editor"])
+    assert other is not None and other.password_hash is None  # nobody else's secret
+
+
+def test_a_mutation_that_can_never_apply_does_not_block_the_ones_behind_it(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    laptop, office = desk("editor"), desk("editor")
+    article = laptop.write(room.news, "年终盘点")
+    laptop.sync()
+    office.sync()
+    doomed = laptop.must(Kind.ARTICLE_EDIT, article, title="年终盘点（改）")
+    behind = laptop.write(room.news, "跨年活动预告")
+    office.submit(article)  # under review now: the laptop's edit can never apply
+    office.sync()
+    laptop.sync()
+    (problem,) = laptop.replica.problems()
+    assert problem.mutation.id == doomed.mutation.id
+    assert problem.code == RefusalCode.WRONG_STATE.value
+    assert laptop.article(article).title == "年终盘点"  # the server's, not the refused edit
+    assert ("articles", behind) in server_view(live.url, "editor")
+    assert laptop.workspace.store.pending_count() == 0
+    assert_same_as_server(laptop, live.url)
+    laptop.replica.dismiss([doomed.mutation.id])
+    assert laptop.replica.problems() == []
+
+
+def test_changes_made_while_a_sync_runs_are_pushed_by_the_next_round(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor = desk("editor")
+    editor.write(room.news, "第一篇")
+    made: list[str] = []
+
+    async def round_with_typing(client: SyncClient) -> None:
+        await client.push()
+
+        def meanwhile(_: Progress) -> None:
+            if not made:
+                made.append(editor.write(room.news, "同步时写的"))
+
+        await client.pull(meanwhile)
+
+    editor.run(round_with_typing)
+    assert editor.workspace.store.pending_count() == 1
+    assert editor.article(made[0]).title == "同步时写的"
+    editor.sync()
+    assert editor.workspace.store.pending_count() == 0
+    assert ("articles", made[0]) in server_view(live.url, "editor")
+
+
+def test_an_editor_demoted_while_offline_has_offline_approvals_refused(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor, reviewer = desk("editor"), desk("reviewer1")
+    article = editor.write(room.news)
+    editor.submit(article)
+    editor.sync()
+    reviewer.sync()
+    approval = reviewer.review(article, 1)
+    assert approval.accepted
+    Service(live.engine).administer(
+        [
+            mutation(
+                room.users["admin"],
+                Kind.ROLE_REVOKE,
+                f"{room.users['reviewer1']}/{room.news}/reviewer1",
+            )
+        ]
+    )
+    reviewer.sync()
+    (problem,) = reviewer.replica.problems()
+    assert problem.mutation.id == approval.mutation.id
+    assert problem.code == RefusalCode.FORBIDDEN.value
+    assert server_view(live.url, "editor")[("articles", article)]["review_level"] == 1
+    # The channel is no longer hers to read: the desktop let go of its articles too.
+    assert ("articles", article) not in reviewer.rows()
+    assert_same_as_server(reviewer, live.url)
+
+
+def test_a_delete_does_not_silently_beat_a_concurrent_edit(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor, chief = desk("editor"), desk("chief")
+    proposal = editor.must(
+        Kind.PROPOSAL_CREATE, channel_id=room.news, title="夜市调查", angle="消费"
+    ).mutation.entity
+    editor.must(Kind.PROPOSAL_SUBMIT, proposal)
+    editor.sync()
+    chief.sync()
+    seen = chief.proposal(proposal).row_version
+    editor.sync()
+    chief.must(Kind.PROPOSAL_RETURN, proposal, reason="请补充采访对象")
+    chief.sync()
+    editor.sync()
+    editor.must(Kind.PROPOSAL_UPDATE, proposal, angle="补充了摊主采访")
+    editor.sync()
+    deleting = chief.do(Kind.PROPOSAL_DELETE, proposal, base_version=seen + 1)
+    assert deleting.accepted  # offline, it looked fine
+    chief.sync()
+    (problem,) = chief.replica.problems()
+    assert problem.code == RefusalCode.CONFLICT.value
+    assert chief.proposal(proposal).angle == "补充了摊主采访"
+    assert_same_as_server(chief, live.url)
+
+
+def test_conflicts_are_decided_alike_whatever_the_desktops_clocks_say(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    import datetime as dt
+
+    first, second = desk("editor"), desk("editor")
+    first.clock_skew = dt.timedelta(days=4)
+    second.clock_skew = -dt.timedelta(days=3)
+    article = first.write(room.news, body="<p>原文</p>")
+    first.sync()
+    second.sync()
+    first.must(Kind.ARTICLE_EDIT, article, body_html="<p>甲</p>", base={"body_html": "<p>原文</p>"})
+    second.must(
+        Kind.ARTICLE_EDIT, article, body_html="<p>乙</p>", base={"body_html": "<p>原文</p>"}
+    )
+    second.sync()  # the one whose clock is days behind arrives first, and wins
+    first.sync()
+    second.sync()
+    for each in (first, second):
+        assert each.article(article).body_html == "<p>乙</p>"
+        assert_same_as_server(each, live.url)
+
+
+def test_the_outbox_and_the_sign_in_survive_a_restart(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor = desk("editor")
+    article = editor.write(room.news, "重启前写的")
+    editor.close()
+    again = Desk(editor.workspace.folder, live.url, "editor", sign_in=False)
+    try:
+        again.sync()
+        assert ("articles", article) in server_view(live.url, "editor")
+        assert again.workspace.store.pending_count() == 0
+    finally:
+        again.close()
