@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) received</source>
+        <translation>
+            <numerusform>%n item received</numerusform>
+            <numerusform>%n items received</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>

@@ -847,6 +847,79 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a newsroom server</source>
+        <translation>连接编辑部服务器</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Folder for the workspace</source>
+        <translation>工作区所在文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the workspace.</source>
+        <translation>请为工作区选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.</source>
+        <translation>服务器地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Enter your login and password on the server.</source>
+        <translation>请输入您在服务器上的登录名和密码。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stopping after the current page…</source>
+        <translation>正在接收完当前一页后停止…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) received</source>
+        <translation>
+            <numerusform>已接收 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Stopped. What arrived is kept in {folder}; connect again to go on.</source>
+        <translation>已停止。已接收的内容保存在 {folder}；再次连接即可继续。</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Start a correction</source>
@@ -1398,6 +1471,34 @@
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached</source>
+        <translation>离线：无法连接服务器</translation>
+    </message>
+    <message>
+        <source>Offline: sign in to the server again</source>
+        <translation>离线：请重新登录服务器</translation>
+    </message>
+    <message>
+        <source>Paused: the server was restored</source>
+        <translation>已暂停：服务器已从备份恢复</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds} s.</source>
+        <translation>{seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
         <translation>
@@ -1407,6 +1508,10 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
         <source>Open another &amp;workspace…</source>
@@ -1537,6 +1642,65 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge “{title}”</source>
+        <translation>合并“{title}”</translation>
+    </message>
+    <message>
+        <source>What they changed</source>
+        <translation>对方的修改</translation>
+    </message>
+    <message>
+        <source>What you changed</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>合并结果</translation>
+    </message>
+    <message>
+        <source>The merged body, one paragraph per line</source>
+        <translation>合并后的正文，每行一段</translation>
+    </message>
+    <message>
+        <source>Two edits of this article crossed</source>
+        <translation>这篇稿件有两处修改发生了交叉</translation>
+    </message>
+    <message>
+        <source>This conflict is no longer here: it was settled.</source>
+        <translation>这处冲突已不存在：已经处理过了。</translation>
+    </message>
+    <message>
+        <source>Your edit of {time} arrived after someone else's. Their version is in the article now; yours is kept as a conflict revision. Choose the result below: the side you do not take stays in the revision history.</source>
+        <translation>您在 {time} 所做的修改晚于他人的修改到达。稿件现在是对方的版本；您的版本已保存为冲突修订。请在下方选择合并结果：未被采用的一方仍保留在修订历史中。</translation>
+    </message>
+    <message>
+        <source>Common base</source>
+        <translation>共同底稿</translation>
+    </message>
+    <message>
+        <source>Theirs (now)</source>
+        <translation>对方（当前）</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>Take mine</source>
+        <translation>采用我的</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1879,10 @@
         <translation>月度统计和报表将随统计功能推出。</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
@@ -1756,6 +1924,26 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Sign in to the server again</source>
+        <translation>重新登录服务器</translation>
+    </message>
+    <message>
+        <source>The server {server} asks {login} to sign in again. Your work is kept on this computer meanwhile and is sent once you are signed in.</source>
+        <translation>服务器 {server} 要求 {login} 重新登录。在此期间，您的工作保存在本机，登录后即会发送。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2977,236 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>The server was restored</source>
+        <translation>服务器已恢复</translation>
+    </message>
+    <message>
+        <source>The sync server was restored from a backup and may have lost changes made on this computer.</source>
+        <translation>同步服务器已从备份恢复，可能丢失了在本机所做的修改。</translation>
+    </message>
+    <message>
+        <source>Push this workspace's changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way.</source>
+        <translation>要把本工作区的修改重新推送到服务器吗？服务器能识别它已有的修改，不会重复应用。无论如何选择，本机上的内容都不会被删除。</translation>
+    </message>
+    <message>
+        <source>Push again</source>
+        <translation>重新推送</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>选题</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>选题</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>select</source>
+        <translation>入选</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>start writing</source>
+        <translation>开始撰写</translation>
+    </message>
+    <message>
+        <source>withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>sign off</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <source>publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>retract</source>
+        <translation>撤稿</translation>
+    </message>
+    <message>
+        <source>grant</source>
+        <translation>授予</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>{verb} {noun}</source>
+        <translation>{verb}{noun}</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Put the selected refusals away; the change stays refused.</source>
+        <translation>移除所选的被拒记录；这些修改仍然是被拒绝的。</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Nothing was refused.</source>
+        <translation>没有被拒绝的修改。</translation>
+    </message>
+    <message>
+        <source>No article needs a merge.</source>
+        <translation>没有需要合并的稿件。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Changes the server refused</source>
+        <translation>服务器拒绝的修改</translation>
+    </message>
+    <message>
+        <source>Articles that need a merge</source>
+        <translation>需要合并的稿件</translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to a server: everything stays on this computer.</source>
+        <translation>本工作区未连接服务器：所有内容都只保存在本机。</translation>
+    </message>
+    <message>
+        <source>Online with {server}.</source>
+        <translation>已连接 {server}。</translation>
+    </message>
+    <message>
+        <source>Syncing with {server}…</source>
+        <translation>正在与 {server} 同步…</translation>
+    </message>
+    <message>
+        <source>Offline: {server} cannot be reached just now.</source>
+        <translation>离线：暂时无法连接 {server}。</translation>
+    </message>
+    <message>
+        <source>{server} asks you to sign in again.</source>
+        <translation>{server} 要求您重新登录。</translation>
+    </message>
+    <message>
+        <source>{server} was restored from a backup.</source>
+        <translation>{server} 已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Last sync at {time}.</source>
+        <translation>上次同步于 {time}。</translation>
+    </message>
+</context>
+<context>
     <name>TableDialog</name>
     <message>
         <source>Insert table</source>
@@ -3300,6 +3718,10 @@
     <message>
         <source>Create a new workspace…</source>
         <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>Connect to a newsroom server…</source>
+        <translation>连接编辑部服务器…</translation>
     </message>
     <message>
         <source>Creating the demo newsroom…</source>

@@ -3,6 +3,7 @@ client: offline work, conflicts, stale approvals, lost answers, interrupted pull
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,10 +15,10 @@ from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import RefusalCode
 from newsdesk.passwords import verify_password
 from newsdesk.store.apply import MUTATIONS
-from newsdesk.sync.client import CancelledError, Progress, SyncClient
+from newsdesk.sync.client import CancelledError, Progress, State, Status, SyncClient, SyncLoop
 from newsdesk.sync.replica import CURSOR
 from newsdesk.sync.service import Service
-from tests.sync.conftest import PASSWORD, LiveServer, Newsroom
+from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, free_port
 from tests.sync.desks import Desk, FlakyTransport, server_view
 
 MakeDesk = Callable[[str], Desk]
@@ -319,3 +320,28 @@ def test_the_outbox_and_the_sign_in_survive_a_restart(
         assert again.workspace.store.pending_count() == 0
     finally:
         again.close()
+
+
+def test_the_loop_backs_off_while_the_server_is_down_and_recovers(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    editor = desk("editor")
+    editor.write(room.news, "断网时写的")
+    reports: list[Status] = []
+
+    async def two_steps(url: str) -> list[float | None]:
+        client = SyncClient(editor.replica, url, blobs=editor.workspace.blobs)
+        loop = SyncLoop(client, reports.append)
+        try:
+            return [await loop.step(), await loop.step()]
+        finally:
+            await client.close()
+
+    down = asyncio.run(two_steps(f"http://127.0.0.1:{free_port()}"))
+    offline = [r for r in reports if r.state is State.OFFLINE]
+    assert len(offline) == 2 and offline[0].pending == 1
+    assert down[0] is not None and down[1] is not None and down[1] > down[0]
+    reports.clear()
+    asyncio.run(two_steps(live.url))
+    assert reports[-1].state is State.ONLINE
+    assert reports[-1].pending == 0 and reports[-1].last_sync is not None

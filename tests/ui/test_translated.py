@@ -27,6 +27,7 @@ from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.sync.controller import SyncController
 
 # Words that are the same in both languages: product and format names, and the demo's logins.
 KEEP = {"Newsdesk", "Qt", "PC", "WAP", "App", "APP", "chief", "YYYY", "MM", "DD"}
@@ -68,7 +69,12 @@ def test_the_chinese_interface_has_no_english_left(
     snapshots = SnapshotStore(session)
     snapshots.reload()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, build_pages(session, snapshots, settings), settings, "演示")
+    window = MainWindow(
+        session,
+        build_pages(session, snapshots, settings, SyncController(session)),
+        settings,
+        "演示",
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: snapshots.current is not None and not session.runner.busy)

@@ -72,6 +72,10 @@ _AREAS: dict[type, Area] = {
 }
 
 
+def area_of(entity_class: type) -> Area:
+    return _AREAS[entity_class]
+
+
 @dataclass(frozen=True)
 class Changes:
     """New values of every entity an accepted mutation creates or changes.

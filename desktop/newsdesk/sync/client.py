@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Final
@@ -93,8 +94,12 @@ class SyncClient:
         blobs: BlobStore | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = 30.0,
+        run_db: Callable[[Callable[[], Any]], Awaitable[Any]] | None = None,
     ) -> None:
         self.replica = replica
+        # Where database work runs: a worker thread by default; the desktop passes its own
+        # database thread, so the outbox is written in one order.
+        self.db = run_db or asyncio.to_thread
         self.url = url.rstrip("/")
         self.blobs = blobs
         self.http = httpx.AsyncClient(base_url=self.url, transport=transport, timeout=timeout)
@@ -137,15 +142,16 @@ class SyncClient:
     async def sign_in(self, login: str, password: str) -> protocol.LoginResponse:
         """Sign in online; on success keep the token and an Argon2 verifier of the password, so
         this account can open the workspace offline later."""
-        answer = await self._send(
-            "POST",
-            "/v1/auth/login",
-            json={"protocol": protocol.PROTOCOL, "login": login, "password": password},
-        )
-        if answer.status_code == 401 or answer.status_code == 403:
+        try:
+            answer = await self._send(
+                "POST",
+                "/v1/auth/login",
+                json={"protocol": protocol.PROTOCOL, "login": login, "password": password},
+            )
+        except SignInNeededError:
             raise SignInNeededError(
                 QT_TRANSLATE_NOOP("Sync", "Wrong login or password, or a disabled account.")
-            )
+            ) from None
         if answer.status_code != 200:
             raise SyncError(
                 QT_TRANSLATE_NOOP("Sync", "The server refused the sign-in: {detail}"),
@@ -153,7 +159,7 @@ class SyncClient:
             )
         signed = protocol.LoginResponse.model_validate(answer.json())
         verifier = await asyncio.to_thread(hash_password, password)
-        await asyncio.to_thread(self._remember, signed, verifier)
+        await self.db(lambda: self._remember(signed, verifier))
         return signed
 
     async def connect(
@@ -180,7 +186,7 @@ class SyncClient:
             with contextlib.suppress(SyncError):  # signing out locally works offline too
                 await self._send("POST", "/v1/auth/logout")
         self.token = None
-        await asyncio.to_thread(self.replica.store.set_setting, TOKEN, "")
+        await self.db(lambda: self.replica.store.set_setting(TOKEN, ""))
 
     # --- a round ------------------------------------------------------------------------------
 
@@ -192,7 +198,7 @@ class SyncClient:
         sent = 0
         after = 0
         while True:
-            batch = await asyncio.to_thread(self.replica.outbox_after, after, protocol.MAX_PUSH)
+            batch = await self.db(functools.partial(self.replica.outbox_after, after))
             if not batch:
                 return sent
             await self._upload_blobs([m for _, m in batch])
@@ -267,7 +273,7 @@ class SyncClient:
                 )
             page = protocol.PullResponse.model_validate(answer.json())
             self._check_epoch(page.epoch)
-            applied = await asyncio.to_thread(self.replica.apply_page, page)
+            applied = await self.db(functools.partial(self.replica.apply_page, page))
             await self._download_blobs(page)
             rows += applied.rows
             refused += applied.refused
@@ -365,7 +371,7 @@ class SyncLoop:
         """One round, reported; returns how long to wait before the next (``None``: until
         poked)."""
         replica = self.client.replica
-        pending = await asyncio.to_thread(replica.store.pending_count)
+        pending = await self.client.db(replica.store.pending_count)
         self._publish(replace(self.status, state=State.SYNCING, pending=pending, error=None))
         try:
             done = await self.client.round()
@@ -389,8 +395,8 @@ class SyncLoop:
             self._publish(replace(self.status, state=State.OFFLINE, error=error.message))
             return min(MAX_BACKOFF, 2.0**self._failures)
         self._failures = 0
-        pending = await asyncio.to_thread(replica.store.pending_count)
-        problems = len(await asyncio.to_thread(replica.problems))
+        pending = await self.client.db(replica.store.pending_count)
+        problems = len(await self.client.db(replica.problems))
         self._publish(
             Status(
                 State.ONLINE,

@@ -38,6 +38,8 @@ from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.shell.sign_in import SignInDialog
 from newsdesk.ui.shell.welcome import WelcomeDialog
 from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.sync.controller import SyncController
+from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Runner
 from newsdesk.ui.theme import apply_theme
 
@@ -101,6 +103,7 @@ class Desktop:
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
         self.session: Session | None = None
+        self.sync: SyncController | None = None
 
     def start(self) -> None:
         folder = self.args.workspace or self._last_workspace()
@@ -118,6 +121,7 @@ class Desktop:
         if problem:
             dialog.status.setText(problem)
         dialog.chosen.connect(self.open)
+        dialog.connected.connect(self.open)
         dialog.rejected.connect(self._quit_if_nothing_open)
         dialog.open()
         self._dialog = dialog
@@ -131,7 +135,9 @@ class Desktop:
         if self.window is None:
             self.exit(0)
 
-    def open(self, folder: Path) -> None:
+    def open(self, folder: Path, user_id: str | None = None) -> None:
+        """Open the workspace in ``folder``: signed in as ``user_id`` when the user just signed
+        in to its server, else after the sign-in dialog."""
         try:
             workspace = Workspace.open(folder)
         except WorkspaceError as error:
@@ -143,6 +149,9 @@ class Desktop:
             return
         self.workspace = workspace
         self.settings.setValue("workspace/last", str(folder))
+        if user_id is not None:
+            self._signed_in(user_id)
+            return
         with workspace.store.engine.connect() as conn:
             users = users_for_sign_in(conn)
         if self.args.user:
@@ -172,8 +181,20 @@ class Desktop:
         self.settings.setValue("workspace/login", session.user.login)
         snapshots = SnapshotStore(session)
         snapshots.reload()  # on the database thread while the window is being built
-        pages = build_pages(session, snapshots, self.settings)
+        sync = SyncController(session)
+        pages = build_pages(session, snapshots, self.settings, sync)
         window = MainWindow(session, pages, self.settings, self.workspace.folder.name)
+        sync.dialog_parent = window
+        server = sync.replica.server
+        sync.status.connect(lambda status: window.show_sync(status, server))
+        window.sync_action.setEnabled(server is not None)
+        window.sync_action.triggered.connect(sync.sync_now)
+        sync_page = window.page("sync")
+        assert isinstance(sync_page, SyncPage)
+        sync_page.count_changed.connect(lambda count: window.set_count("sync", count))
+        if not self.args.smoke:
+            sync.start(server)
+        self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
         board = window.page("board")
         if isinstance(board, BoardPage):
@@ -261,6 +282,9 @@ class Desktop:
         self.exit(0)
 
     def _switch(self) -> None:
+        if self.sync is not None:
+            self.sync.shutdown()
+            self.sync = None
         if self.window is not None:
             self.window.close()
             self.window = None
@@ -274,6 +298,8 @@ class Desktop:
         self._welcome()
 
     def shutdown(self) -> None:
+        if self.sync is not None:
+            self.sync.shutdown()
         if self.session is not None:
             self.session.shutdown()
         self.runner.shutdown()

@@ -13,11 +13,15 @@ from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import Page
 from newsdesk.ui.shell.placeholder import PlaceholderPage
 from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.sync.controller import SyncController
+from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks_page import TasksPage
 from newsdesk.ui.topics_page import TopicsPage
 
 
-def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings) -> list[Page]:
+def build_pages(
+    session: Session, snapshots: SnapshotStore, settings: QSettings, sync: SyncController
+) -> list[Page]:
     translate = QCoreApplication.translate
     later = [
         (
@@ -35,6 +39,7 @@ def build_pages(session: Session, snapshots: SnapshotStore, settings: QSettings)
         ),
         Page("review", translate("Pages", "Review"), ReviewPage(session)),
         Page("published", translate("Pages", "Published"), PublishedPage(session, snapshots)),
+        Page("sync", translate("Pages", "Sync"), SyncPage(session, sync)),
     ]
     pages += [Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later]
     pages.append(Page("admin", translate("Pages", "Admin"), AdminPage(session)))

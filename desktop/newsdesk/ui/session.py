@@ -21,6 +21,7 @@ from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Area, Changes
 from newsdesk.store.apply import Applied
 from newsdesk.store.workspace import Workspace
+from newsdesk.store.world import DbWorld
 from newsdesk.ui.tasks import Job, Runner
 
 T = TypeVar("T")
@@ -99,6 +100,21 @@ class Session(QObject):
         if failed is not None:
             job.failure(failed)
         job.run(self.runner)
+
+    def announce(self, areas: frozenset[Area]) -> None:
+        """Changes arrived from elsewhere (a sync): re-read who the user is now (their roles
+        may have changed), then let the screens refresh what they show."""
+        user_id = self.user.id
+
+        def who(conn: Connection) -> Actor | Refusal:
+            return actor_of(DbWorld(conn), user_id)
+
+        def refreshed(actor: Actor | Refusal) -> None:
+            if isinstance(actor, Actor):
+                self.actor = actor
+            self.changed.emit(areas, None)
+
+        self.read(who, refreshed, owner=self)
 
     def apply(
         self,

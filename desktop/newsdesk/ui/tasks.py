@@ -7,6 +7,7 @@ signal, so callbacks may touch widgets.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -45,6 +46,13 @@ class Runner(QObject):
         self.busy_changed.emit(self._pending)
         future = self._executor.submit(job.work)
         future.add_done_callback(lambda done: self._finished.emit(job, done))
+
+    async def call(self, work: Callable[[], T]) -> T:
+        """Run ``work`` on this runner's thread from a coroutine (the sync client's database
+        work shares the thread with the screens', so writes stay in one order)."""
+        if self._closed:
+            raise RuntimeError("the runner is shut down")
+        return await asyncio.wrap_future(self._executor.submit(work))
 
     def _deliver(self, job: Job[Any], future: Future[Any]) -> None:
         self._pending -= 1

@@ -269,7 +269,7 @@ class CompareView(QWidget):
         )
         self._render()
 
-    def _field_names(self) -> dict[str, str]:
+    def field_names(self) -> dict[str, str]:
         return {
             "title": self.tr("Title"),
             "subtitle": self.tr("Subtitle"),
@@ -299,7 +299,7 @@ class CompareView(QWidget):
             f'<th width="50%" align="left">{html.escape(new_label)}</th></tr>'
         )
         rows = [heading]
-        names = self._field_names()
+        names = self.field_names()
         for name in self._changed_fields():
             old_html, new_html = _sides(diff(_text(old.get(name)), _text(new.get(name))))
             caption = (

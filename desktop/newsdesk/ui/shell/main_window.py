@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk import __version__
+from newsdesk.sync.client import State, Status
+from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 
 
@@ -127,6 +129,32 @@ class MainWindow(QMainWindow):
         self.session.pending_changed.connect(self.show_pending)
         self.session.runner.busy_changed.connect(self._show_busy)
 
+    def show_sync(self, status: Status, server: str | None) -> None:
+        """The connection's state, what waits to be sent, and when the last sync was."""
+        self.show_pending(status.pending)
+        texts = {
+            State.ONLINE: self.tr("Online"),
+            State.SYNCING: self.tr("Syncing…"),
+            State.OFFLINE: self.tr("Offline: the server cannot be reached"),
+            State.SIGN_IN: self.tr("Offline: sign in to the server again"),
+            State.RESTORED: self.tr("Paused: the server was restored"),
+        }
+        self.connection_label.setText(texts[status.state])
+        tip = server or ""
+        if status.error is not None and status.state is not State.ONLINE:
+            tip += "\n" + translated(status.error)
+        if status.retry_in is not None and status.state is State.OFFLINE:
+            tip += "\n" + self.tr("Trying again in {seconds} s.").format(
+                seconds=round(status.retry_in)
+            )
+        self.connection_label.setToolTip(tip.strip())
+        if status.last_sync is not None:
+            self.sync_label.setText(
+                self.tr("Last sync: {time}").format(
+                    time=status.last_sync.astimezone().strftime("%H:%M")
+                )
+            )
+
     def show_pending(self, count: int) -> None:
         self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", count))
 
@@ -138,6 +166,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.setEnabled(False)
+        self.file_menu.addAction(self.sync_action)
         switch = QAction(self.tr("Open another &workspace…"), self)
         switch.triggered.connect(self.switch_workspace_requested)
         quit_action = QAction(self.tr("&Quit"), self)

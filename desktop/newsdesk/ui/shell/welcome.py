@@ -1,4 +1,5 @@
-"""The first screen when no workspace is open: open the demo, open a folder, or create one."""
+"""The first screen when no workspace is open: open the demo, open a folder, create one, or
+connect one to a newsroom server."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from newsdesk.demo import build_demo
 from newsdesk.passwords import hash_password
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.sync.connect import ConnectDialog
 from newsdesk.ui.tasks import Job, Runner
 
 
@@ -117,9 +119,11 @@ class NewWorkspaceDialog(QDialog):
 
 
 class WelcomeDialog(QDialog):
-    """Emits ``chosen`` with the folder of the workspace to open."""
+    """Emits ``chosen`` with the folder of the workspace to open, or ``connected`` with the
+    folder of a workspace just connected to a server and the id of the user who signed in."""
 
     chosen = Signal(Path)
+    connected = Signal(Path, str)
 
     def __init__(self, demo_folder: Path, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,13 +146,15 @@ class WelcomeDialog(QDialog):
         self.demo_button = QPushButton(self.tr("Open the demo newsroom"), self)
         open_button = QPushButton(self.tr("Open a workspace…"), self)
         new_button = QPushButton(self.tr("Create a new workspace…"), self)
+        server_button = QPushButton(self.tr("Connect to a newsroom server…"), self)
+        server_button.clicked.connect(self._connect)
         self.demo_button.clicked.connect(self._demo)
         open_button.clicked.connect(self._open)
         new_button.clicked.connect(self._new)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(text)
-        for button in (self.demo_button, open_button, new_button):
+        for button in (self.demo_button, open_button, new_button, server_button):
             button.setMinimumHeight(36)
             layout.addWidget(button)
         layout.addWidget(self.status)
@@ -173,6 +179,16 @@ class WelcomeDialog(QDialog):
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Open a workspace"))
         if chosen:
             self._finish(Path(chosen))
+
+    def _connect(self) -> None:
+        dialog = ConnectDialog(self.demo_folder.with_name("newsroom"), self)
+        dialog.connected.connect(self._connected)
+        dialog.open()
+        self._connect_dialog = dialog
+
+    def _connected(self, folder: Path, user_id: str) -> None:
+        self.connected.emit(folder, user_id)
+        self.accept()
 
     def _new(self) -> None:
         dialog = NewWorkspaceDialog(self)

@@ -1,0 +1,251 @@
+"""The Sync problems page: what the server refused, with its reason, and the articles whose
+concurrent edits wait for a merge; plus the connection's state and "Sync now"."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from newsdesk.core.i18n import Message
+from newsdesk.core.model import Article
+from newsdesk.core.mutation import Kind
+from newsdesk.core.world import Area
+from newsdesk.store.world import DbWorld
+from newsdesk.sync.client import State, Status
+from newsdesk.sync.replica import Problem, Replica
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.proposals.fields import heading, muted
+from newsdesk.ui.session import Session
+from newsdesk.ui.sync.controller import SyncController
+from newsdesk.ui.sync.merge import MergeDialog
+from newsdesk.ui.tasks import Job
+
+WATCHED = frozenset({Area.ARTICLES, Area.PROPOSALS, Area.REVIEWS, Area.PUBLICATIONS})
+
+
+def kind_text(kind: Kind) -> str:
+    """What a mutation did, in a few words."""
+    translate = QCoreApplication.translate
+    noun, verb = kind.value.split(".")
+    nouns = {
+        "user": translate("SyncPage", "user"),
+        "channel": translate("SyncPage", "channel"),
+        "role": translate("SyncPage", "role"),
+        "attachment": translate("SyncPage", "attachment"),
+        "proposal": translate("SyncPage", "proposal"),
+        "topic": translate("SyncPage", "topic"),
+        "article": translate("SyncPage", "article"),
+    }
+    verbs = {
+        "create": translate("SyncPage", "create"),
+        "update": translate("SyncPage", "change"),
+        "edit": translate("SyncPage", "edit"),
+        "merge": translate("SyncPage", "merge"),
+        "submit": translate("SyncPage", "submit"),
+        "select": translate("SyncPage", "select"),
+        "return": translate("SyncPage", "return"),
+        "delete": translate("SyncPage", "delete"),
+        "restore": translate("SyncPage", "restore"),
+        "assign": translate("SyncPage", "assign"),
+        "start": translate("SyncPage", "start writing"),
+        "withdraw": translate("SyncPage", "withdraw"),
+        "review": translate("SyncPage", "review"),
+        "sign_off": translate("SyncPage", "sign off"),
+        "publish": translate("SyncPage", "publish"),
+        "correct": translate("SyncPage", "correct"),
+        "retract": translate("SyncPage", "retract"),
+        "grant": translate("SyncPage", "grant"),
+        "revoke": translate("SyncPage", "revoke"),
+        "add": translate("SyncPage", "add"),
+        "set_password": translate("SyncPage", "set password"),
+    }
+    return translate("SyncPage", "{verb} {noun}").format(
+        verb=verbs.get(verb, verb), noun=nouns.get(noun, noun)
+    )
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    problem: Problem
+    subject: str  # the title of the article or proposal concerned, if known here
+
+
+@dataclass(frozen=True)
+class Loaded:
+    problems: list[ProblemRow]
+    merges: list[Article]
+
+
+def load(replica: Replica) -> Loaded:
+    problems = replica.problems()
+    rows: list[ProblemRow] = []
+    with replica.store.engine.connect() as conn:
+        world = DbWorld(conn)
+        for problem in problems:
+            entity = problem.mutation.entity
+            found = world.article(entity) or world.proposal(entity)
+            rows.append(ProblemRow(problem, found.title if found is not None else ""))
+    return Loaded(rows, replica.needing_merge())
+
+
+class SyncPage(QWidget):
+    count_changed = Signal(int)  # refusals plus merges waiting
+
+    def __init__(self, session: Session, controller: SyncController) -> None:
+        super().__init__()
+        self.session = session
+        self.controller = controller
+        self.loaded = Loaded([], [])
+        self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.clicked.connect(controller.sync_now)
+        top = QHBoxLayout()
+        top.addWidget(self.state, 1)
+        top.addWidget(self.sync_button)
+        self.refused = QTreeWidget(self)
+        self.refused.setHeaderLabels(
+            [self.tr("When"), self.tr("Change"), self.tr("Concerning"), self.tr("Reason")]
+        )
+        self.refused.setRootIsDecorated(False)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        for column in range(3):
+            self.refused.header().setSectionResizeMode(column, fit)
+        self.refused.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.refused.setWordWrap(True)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
+        self.dismiss_button.setToolTip(
+            self.tr("Put the selected refusals away; the change stays refused.")
+        )
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.merges = QTreeWidget(self)
+        self.merges.setHeaderLabels([self.tr("Article"), self.tr("Last changed")])
+        self.merges.setRootIsDecorated(False)
+        self.merges.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.merges.header().setStretchLastSection(False)
+        self.merges.itemActivated.connect(lambda _item, _col: self.merge_selected())
+        self.merge_button = QPushButton(self.tr("Merge…"), self)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.refused_empty = muted(QLabel(self.tr("Nothing was refused."), self))
+        self.merges_empty = muted(QLabel(self.tr("No article needs a merge."), self))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Sync"), 1.4))
+        layout.addLayout(top)
+        layout.addWidget(heading(self.tr("Changes the server refused")))
+        layout.addWidget(self.refused_empty)
+        layout.addWidget(self.refused, 2)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.dismiss_button)
+        layout.addLayout(row)
+        layout.addWidget(heading(self.tr("Articles that need a merge")))
+        layout.addWidget(self.merges_empty)
+        layout.addWidget(self.merges, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.merge_button)
+        layout.addLayout(row)
+        controller.status.connect(self.show_status)
+        session.changed.connect(self._on_changed)
+        self.show_status(controller.last)
+        self.reload()
+
+    def _on_changed(self, areas: Set[Area], _initiator: object) -> None:
+        if areas & WATCHED:
+            self.reload()
+
+    def show_status(self, status: Status) -> None:
+        self.sync_button.setEnabled(self.controller.connected)
+        self.state.setText(status_text(status, self.controller))
+        if status.state in (State.ONLINE, State.OFFLINE):
+            self.reload()
+
+    def reload(self) -> None:
+        replica = self.controller.replica
+        Job(lambda: load(replica), self).success(self._show).run(self.session.runner)
+
+    def _show(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.refused.clear()
+        for row in loaded.problems:
+            when = row.problem.mutation.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            reason = Message("Refusal", row.problem.source, row.problem.params)
+            text = translated(reason) if row.problem.source else row.problem.message
+            item = QTreeWidgetItem([when, kind_text(row.problem.mutation.kind), row.subject, text])
+            item.setToolTip(3, text)
+            item.setData(0, Qt.ItemDataRole.UserRole, row.problem.mutation.id)
+            self.refused.addTopLevelItem(item)
+        self.merges.clear()
+        for article in loaded.merges:
+            changed = article.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            item = QTreeWidgetItem([article.title, changed])
+            item.setData(0, Qt.ItemDataRole.UserRole, article.id)
+            self.merges.addTopLevelItem(item)
+        self.refused.setVisible(bool(loaded.problems))
+        self.refused_empty.setVisible(not loaded.problems)
+        self.dismiss_button.setEnabled(bool(loaded.problems))
+        self.merges.setVisible(bool(loaded.merges))
+        self.merges_empty.setVisible(not loaded.merges)
+        self.merge_button.setEnabled(bool(loaded.merges))
+        if loaded.merges and self.merges.currentItem() is None:
+            self.merges.setCurrentItem(self.merges.topLevelItem(0))
+        self.count_changed.emit(len(loaded.problems) + len(loaded.merges))
+
+    def dismiss_selected(self) -> None:
+        ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.refused.selectedItems()]
+        if not ids:
+            return
+        replica = self.controller.replica
+        Job(lambda: replica.dismiss(ids), self).success(lambda _: self.reload()).run(
+            self.session.runner
+        )
+
+    def merge_selected(self) -> MergeDialog | None:
+        item = self.merges.currentItem()
+        if item is None:
+            return None
+        article_id = item.data(0, Qt.ItemDataRole.UserRole)
+        article = next((a for a in self.loaded.merges if a.id == article_id), None)
+        if article is None:
+            return None
+        dialog = MergeDialog(self.session, article, self)
+        dialog.open()
+        return dialog
+
+
+def status_text(status: Status, controller: SyncController) -> str:
+    translate = QCoreApplication.translate
+    if not controller.connected:
+        return translate(
+            "SyncPage",
+            "This workspace is not connected to a server: everything stays on this computer.",
+        )
+    server = controller.client.url if controller.client else ""
+    texts = {
+        State.ONLINE: translate("SyncPage", "Online with {server}."),
+        State.SYNCING: translate("SyncPage", "Syncing with {server}…"),
+        State.OFFLINE: translate("SyncPage", "Offline: {server} cannot be reached just now."),
+        State.SIGN_IN: translate("SyncPage", "{server} asks you to sign in again."),
+        State.RESTORED: translate("SyncPage", "{server} was restored from a backup."),
+    }
+    text = texts[status.state].format(server=server)
+    if status.last_sync is not None:
+        text += " " + translate("SyncPage", "Last sync at {time}.").format(
+            time=status.last_sync.astimezone().strftime("%H:%M:%S")
+        )
+    if status.error is not None and status.state is not State.ONLINE:
+        text += " " + translated(status.error)
+    return text

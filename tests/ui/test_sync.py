@@ -1,0 +1,176 @@
+"""The desktop's sync screens against the real service on 127.0.0.1: connecting a workspace,
+the status bar, the Sync page with a refused approval, and merging a conflict.
+
+Network work runs on asyncio under qasync, as in the application: each test drives the widgets
+from a coroutine run by a qasync loop and waits with ``asyncio.sleep``, never a blocking wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from newsdesk.core.mutation import Kind
+from newsdesk.store.store import make_engine
+from newsdesk.store.workspace import Workspace
+from newsdesk.sync.client import State
+from newsdesk.ui.pages import build_pages
+from newsdesk.ui.session import Session
+from newsdesk.ui.shell.main_window import MainWindow
+from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.sync.connect import ConnectDialog
+from newsdesk.ui.sync.controller import SyncController
+from newsdesk.ui.sync.merge import MergeDialog
+from newsdesk.ui.sync.page import SyncPage
+from newsdesk.ui.tasks import Runner
+from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, seed
+from tests.sync.desks import Desk
+
+SHOTS = Path("/tmp/newsdesk-shots")
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[LiveServer, Newsroom]]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+    room = seed(engine)
+    with LiveServer(engine) as live:
+        yield live, room
+    engine.dispose()
+
+
+@pytest.fixture
+def run(qapp: QApplication) -> Iterator[Callable[[Awaitable[Any]], Any]]:
+    # A dialog closing as the last window would otherwise quit Qt's loop under the coroutine.
+    quits = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop.run_until_complete
+    asyncio.set_event_loop(None)
+    loop.close()
+    qapp.setQuitOnLastWindowClosed(quits)
+
+
+async def until(condition: Callable[[], bool], seconds: float = 20) -> None:
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the condition did not come true in time")
+
+
+def test_connecting_pulls_the_newsroom_and_checks_the_input(
+    qtbot: QtBot, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any, english: None
+) -> None:
+    live, _ = server
+    dialog = ConnectDialog(tmp_path / "newsroom")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    connected: list[tuple[Path, str]] = []
+    dialog.connected.connect(lambda folder, user: connected.append((folder, user)))
+
+    async def flow() -> None:
+        dialog.server.setText("newsdesk.example")
+        dialog.connect_button.click()
+        assert "http://" in dialog.problem.text()
+        dialog.server.setText(live.url)
+        dialog.login.setText("editor")
+        dialog.password.setText("wrong password")
+        dialog.connect_button.click()
+        await until(lambda: "Wrong login or password" in dialog.problem.text())
+        assert dialog.connect_button.isEnabled()
+        dialog.password.setText(PASSWORD)
+        dialog.connect_button.click()
+        await until(lambda: bool(connected))
+
+    run(flow())
+    folder, user_id = connected[0]
+    with Workspace.open(folder) as workspace, workspace.store.world() as world:
+        me = world.user(user_id)
+        assert me is not None and me.login == "editor"
+        assert world.channel_by_name("新闻") is not None
+
+
+def test_the_status_bar_and_the_sync_page_show_a_refused_approval_and_a_merge(
+    qtbot: QtBot,
+    tmp_path: Path,
+    server: tuple[LiveServer, Newsroom],
+    run: Any,
+    english: None,
+) -> None:
+    live, room = server
+    editor = Desk(tmp_path / "a", live.url, "editor")
+    laptop = Desk(tmp_path / "b", live.url, "editor")
+    article = editor.write(room.news, body="<p>原文</p>")
+    other = editor.write(room.news, "将被提交")
+    editor.sync()
+    laptop.sync()
+    base = {"body_html": "<p>原文</p>"}
+    editor.must(Kind.ARTICLE_EDIT, article, body_html="<p>他们的</p>", base=base)
+    editor.submit(other)
+    editor.sync()
+    laptop.must(Kind.ARTICLE_EDIT, article, body_html="<p>我的</p>", base=base)
+    laptop.must(Kind.ARTICLE_EDIT, other, title="离线改名")  # refused: it is under review now
+    laptop.close()
+    editor.close()
+
+    workspace = Workspace.open(tmp_path / "b")
+    runner = Runner()
+    session = Session.sign_in(workspace, laptop.user_id, runner)
+    snapshots = SnapshotStore(session)
+    sync = SyncController(session)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, build_pages(session, snapshots, settings, sync), settings, "b")
+    qtbot.addWidget(window)
+    page = window.page("sync")
+    assert isinstance(page, SyncPage)
+    page.count_changed.connect(lambda count: window.set_count("sync", count))
+    sync.status.connect(lambda status: window.show_sync(status, live.url))
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("sync")
+
+    async def flow() -> None:
+        sync.start(live.url)
+        await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+        await until(lambda: page.merges.topLevelItemCount() == 1)
+        assert window.connection_label.text() == "Online"
+        assert window.sync_label.text().startswith("Last sync:")
+        await until(lambda: page.refused.topLevelItemCount() == 1)
+        reason = page.refused.topLevelItem(0).text(3)
+        assert "under review" in reason
+        sync_row = next(i for i, p in enumerate(window.pages) if p.name == "sync")
+        assert window.sidebar.item(sync_row).text().endswith("2")
+        SHOTS.mkdir(exist_ok=True)
+        window.grab().save(str(SHOTS / "sync-page.png"))
+        dialog = page.merge_selected()
+        assert isinstance(dialog, MergeDialog)
+        await until(lambda: dialog.buttons.isEnabled())
+        assert dialog.differing() == ["body_html"]
+        dialog.grab().save(str(SHOTS / "sync-merge.png"))
+        dialog.choose("body_html", mine=True)
+        dialog.body_result.setPlainText("他们的\n我的")
+        dialog.save()
+        await until(lambda: not dialog.isVisible())
+        await until(lambda: page.merges.topLevelItemCount() == 0)
+        await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+
+    try:
+        run(flow())
+        with workspace.store.world() as world:
+            merged = world.article(article)
+        assert merged is not None
+        assert merged.body_html == "<p>他们的</p><p>我的</p>"
+        assert merged.merge_revision_id is None
+    finally:
+        sync.shutdown()
+        runner.shutdown()
+        workspace.close()
