@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -19,6 +20,16 @@ from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import install_translators
 from newsdesk.ui.session import Session
 from newsdesk.ui.tasks import Runner
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_ui_thread() -> Iterator[None]:
+    """As the application does (see ``newsdesk.ui.collector``): no automatic collection, which
+    could destroy a widget on the database thread, but a collection here between tests."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(scope="session")

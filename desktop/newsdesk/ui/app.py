@@ -26,6 +26,7 @@ from newsdesk.store.queries import largest_editable_article, users_for_sign_in
 from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
 from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.collector import MainThreadCollector
 from newsdesk.ui.errors import install_excepthook
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
@@ -324,6 +325,7 @@ def run(args: argparse.Namespace) -> int:
         if scratch
         else QSettings()
     )
+    collector = MainThreadCollector(app)
     desktop = Desktop(app, args, settings)
     install_excepthook()
     QTimer.singleShot(0, desktop.start)
@@ -337,5 +339,6 @@ def run(args: argparse.Namespace) -> int:
         return desktop.exit_code
     finally:
         desktop.shutdown()
+        collector.deleteLater()
         if scratch is not None:
             scratch.cleanup()
