@@ -345,3 +345,16 @@ def test_the_loop_backs_off_while_the_server_is_down_and_recovers(
     asyncio.run(two_steps(live.url))
     assert reports[-1].state is State.ONLINE
     assert reports[-1].pending == 0 and reports[-1].last_sync is not None
+
+
+def test_a_pull_under_an_unsent_creation_keeps_one_search_entry(
+    desk: MakeDesk, room: Newsroom
+) -> None:
+    """Found by the property test: replaying an unsent creation after a pull indexed it twice."""
+    editor = desk("editor")
+    made = editor.must(
+        Kind.PROPOSAL_CREATE, channel_id=room.news, title="古籍修复", angle="修复师"
+    ).mutation.entity
+    editor.run(lambda client: client.pull())
+    hits = editor.workspace.store.search("古籍修复")
+    assert [hit.id for hit in hits] == [made]

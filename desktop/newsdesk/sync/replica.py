@@ -228,6 +228,7 @@ def _undo(conn: Connection, pending: Sequence[Mutation]) -> set[tuple[str, str]]
         .where(MUTATIONS.c.status == Status.PENDING.value)
         .order_by(MUTATIONS.c.seq.desc())
     ).scalars()
+    unindexed: list[tuple[str, str]] = []
     for batch in images:
         for table_name, key, image in reversed(batch or []):
             table = SYNCED[table_name][1]
@@ -235,8 +236,16 @@ def _undo(conn: Connection, pending: Sequence[Mutation]) -> set[tuple[str, str]]
             conn.execute(delete(table).where(column == key))
             if image is not None:
                 conn.execute(insert(table).values(row_from_json(table, image)))
+            elif table_name in _SEARCH_KINDS:
+                unindexed.append((_SEARCH_KINDS[table_name], key))
             touched.add((table_name, key))
+    # A row the outbox created is gone again: so is its search entry, or replaying the
+    # creation would index it twice.
+    search.remove_documents(conn, unindexed)
     return touched
+
+
+_SEARCH_KINDS: Final = {"proposals": "proposal", "articles": "article"}
 
 
 def _key_name(table_name: str) -> str:
