@@ -26,7 +26,12 @@ class Message(BaseModel):
 
 
 class Request(Message):
-    protocol: int = Field(description="The protocol version the client speaks.")
+    # Any number is read (a different one is answered 426, "upgrade"); the document names the
+    # one this server speaks.
+    protocol: int = Field(
+        description="The protocol version the client speaks.",
+        json_schema_extra={"enum": [PROTOCOL]},
+    )
 
 
 class LoginRequest(Request):
