@@ -251,3 +251,17 @@ def test_tampering_with_one_audit_entry_is_found(
         victim = entries[len(entries) // 2]
         conn.execute(update(AUDIT).where(AUDIT.c.seq == victim).values(login="someone-else"))
     assert verify_audit(engine) == victim
+
+
+def test_numbers_beyond_the_columns_range_are_refused_not_a_server_error(api: SignIn) -> None:
+    """Found by the fuzz run on PostgreSQL: a cursor past 32 bits reached the database."""
+    editor = api("editor")
+    answer = editor.http.post(
+        "/v1/sync/pull", json={"protocol": protocol.PROTOCOL, "cursor": 30540835287}
+    )
+    assert answer.status_code == 422 and "cursor" in answer.text
+    wire = mutation(editor.user_id, Kind.PROPOSAL_DELETE, "x", base_version=2**40).to_wire()
+    answer = editor.http.post(
+        "/v1/sync/push", json={"protocol": protocol.PROTOCOL, "mutations": [wire]}
+    )
+    assert answer.status_code == 422 and "base_version" in answer.text

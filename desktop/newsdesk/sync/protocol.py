@@ -17,6 +17,7 @@ MAX_PULL: Final = 5000  # rows per pull page
 MAX_BODY: Final = 16 * 1024 * 1024  # bytes of a JSON request
 MAX_BLOB: Final = 64 * 1024 * 1024  # bytes of an attachment
 
+MAX_INT: Final = 2**31 - 1  # sequence numbers and row versions are 32-bit columns
 Text = Annotated[str, Field(max_length=200)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
@@ -52,7 +53,7 @@ class WireMutation(Message):
     at: dt.datetime
     kind: Annotated[str, Field(max_length=40)]
     entity: Annotated[str | None, Field(max_length=200)] = None
-    base_version: int | None = None
+    base_version: Annotated[int, Field(ge=0, le=MAX_INT)] | None = None
     args: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -79,7 +80,7 @@ class PushResponse(Message):
 
 
 class PullRequest(Request):
-    cursor: Annotated[int, Field(ge=0)] = 0
+    cursor: Annotated[int, Field(ge=0, le=MAX_INT)] = 0
     limit: Annotated[int, Field(ge=1, le=MAX_PULL)] = 1000
     channels: Annotated[list[Text] | None, Field(max_length=1000)] = Field(
         default=None, description="Only these channels (each must be one the user may see)."
