@@ -215,7 +215,7 @@ class SyncClient:
                     QT_TRANSLATE_NOOP("Sync", "The server refused the changes sent: {detail}"),
                     detail=_detail(answer),
                 )
-            pushed = protocol.PushResponse.model_validate(answer.json())
+            pushed = protocol.PushResponse.model_validate_json(answer.content)
             self._check_epoch(pushed.epoch)
             sent += len(batch)
             after = batch[-1][0]
@@ -271,7 +271,7 @@ class SyncClient:
                     QT_TRANSLATE_NOOP("Sync", "The server refused the pull: {detail}"),
                     detail=_detail(answer),
                 )
-            page = protocol.PullResponse.model_validate(answer.json())
+            page = protocol.PullResponse.model_validate_json(answer.content)
             self._check_epoch(page.epoch)
             applied = await self.db(functools.partial(self.replica.apply_page, page))
             await self._download_blobs(page)

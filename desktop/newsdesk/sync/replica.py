@@ -19,7 +19,7 @@ from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Mutation
 from newsdesk.store import search
 from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
-from newsdesk.store.codec import row_from_json
+from newsdesk.store.codec import from_row, row_from_json
 from newsdesk.store.store import SETTINGS, Store
 from newsdesk.store.world import CHUNK, DbWorld
 from newsdesk.sync import protocol
@@ -149,11 +149,17 @@ class Replica:
         with self.store.engine.begin() as conn:
             pending = _pending(conn)
             touched = _undo(conn, pending)
-            tables = _write_rows(conn, page.rows)
+            written = _write_rows(conn, page.rows)
+            tables = set(written)
             touched |= tables
             known = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == EPOCH)).scalar()
             if page.channels is not None and known == page.epoch:
-                touched |= _drop_unseen(conn, frozenset(page.channels))
+                dropped = _drop_unseen(conn, frozenset(page.channels))
+                touched |= dropped
+                for key in dropped:
+                    written.pop(key, None)
+            # The state under the outbox is indexed now; the replay indexes what it changes.
+            _reindex(conn, touched, written)
             accepted, refused = _settle(conn, page.outcomes)
             still = [m for m in pending if m.id not in accepted and m.id not in refused]
             images = replay(conn, still)
@@ -163,7 +169,6 @@ class Replica:
                     .where(MUTATIONS.c.id == mutation_id)
                     .values(before_images=image)
                 )
-            _reindex(conn, touched)
             if "users" in {t for t, _ in tables}:
                 _lay_verifier(conn)
             _set(conn, CURSOR, str(page.cursor))
@@ -252,16 +257,19 @@ def _key_name(table_name: str) -> str:
     return "sha256" if table_name == "attachments" else "id"
 
 
-def _write_rows(conn: Connection, rows: Sequence[protocol.WireRow]) -> set[tuple[str, str]]:
-    """Write the server's rows over the local ones; a user's local sign-in verifier stays."""
-    touched: set[tuple[str, str]] = set()
+def _write_rows(
+    conn: Connection, rows: Sequence[protocol.WireRow]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Write the server's rows over the local ones (a user's local sign-in verifier stays);
+    returns them by table and key."""
+    written: dict[tuple[str, str], dict[str, Any]] = {}
     by_table: dict[str, dict[str, dict[str, Any]]] = {}
     for wire in rows:
         if wire.row is None or wire.table not in SYNCED:
             continue
         table = SYNCED[wire.table][1]
-        by_table.setdefault(wire.table, {})[wire.key] = from_wire(table, wire.row)
-        touched.add((wire.table, wire.key))
+        row = by_table.setdefault(wire.table, {})[wire.key] = from_wire(table, wire.row)
+        written[(wire.table, wire.key)] = row
     for table_name, found in by_table.items():
         table = SYNCED[table_name][1]
         column = table.c[_key_name(table_name)]
@@ -281,7 +289,7 @@ def _write_rows(conn: Connection, rows: Sequence[protocol.WireRow]) -> set[tuple
         for start in range(0, len(keys), CHUNK):
             conn.execute(delete(table).where(column.in_(keys[start : start + CHUNK])))
         conn.execute(insert(table), list(found.values()))
-    return touched
+    return written
 
 
 def _drop_unseen(conn: Connection, channels: frozenset[str]) -> set[tuple[str, str]]:
@@ -337,24 +345,33 @@ def _settle(conn: Connection, outcomes: Sequence[protocol.Outcome]) -> tuple[set
     return set(accepted), set(refused)
 
 
-def _reindex(conn: Connection, touched: set[tuple[str, str]]) -> None:
-    """Index again the proposals and articles the page or the undo changed."""
+def _reindex(
+    conn: Connection,
+    touched: set[tuple[str, str]],
+    written: Mapping[tuple[str, str], Mapping[str, Any]],
+) -> None:
+    """Index again the proposals and articles the page or the undo changed; the page's own rows
+    are decoded as they are, the others read back."""
     world = DbWorld(conn)
-    wanted = {
-        "proposals": (Proposal, world.proposal),
-        "articles": (Article, world.article),
+    classes: dict[str, type[Proposal] | type[Article]] = {
+        "proposals": Proposal,
+        "articles": Article,
     }
+    for table_name, cls in classes.items():
+        world.prefetch(
+            cls, [key for name, key in touched if name == table_name and (name, key) not in written]
+        )
     documents: list[search.SearchDocument] = []
     gone: list[tuple[str, str]] = []
     for table_name, key in touched:
-        if table_name not in wanted:
+        cls = classes.get(table_name)
+        if cls is None:
             continue
-        cls, load = wanted[table_name]
-        entity = load(key)
+        row = written.get((table_name, key))
+        entity = from_row(cls, row) if row is not None else world.current(cls, key)
         if entity is None:
-            gone.append(("proposal" if cls is Proposal else "article", key))
+            gone.append((_SEARCH_KINDS[table_name], key))
         elif (document := search_document(entity)) is not None:
             documents.append(document)
-    if gone:
-        search.remove_documents(conn, gone)
+    search.remove_documents(conn, gone)
     search.index_documents(conn, documents)

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
@@ -25,12 +26,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from newsdesk.core.apply import actor_of
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, Entity, User
-from newsdesk.core.mutation import Mutation
+from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.core.world import Changes
 from newsdesk.passwords import verify_password
 from newsdesk.store.apply import MUTATIONS, Applied, Status, apply
-from newsdesk.store.codec import TABLES, key_column, to_row
+from newsdesk.store.codec import TABLES, key_column
 from newsdesk.store.schema import AuditRow, Base, BlobRow, ChangeRow, LoginThrottleRow, TokenRow
 from newsdesk.store.store import SETTINGS
 from newsdesk.sync import protocol, rows
@@ -137,24 +138,37 @@ class Service:
         detail: Mapping[str, Any],
     ) -> None:
         """Append an entry; call inside :meth:`writing` (the chain needs one writer)."""
+        self.audit_many(conn, [(event, login, actor_id, detail)])
+
+    def audit_many(
+        self,
+        conn: Connection,
+        entries: Sequence[tuple[str, str, str | None, Mapping[str, Any]]],
+    ) -> None:
+        """Append ``(event, login, actor_id, detail)`` entries, chained, in one statement."""
+        if not entries:
+            return
         last = conn.execute(
             select(AUDIT.c.seq, AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)
         ).first()
-        seq = last.seq + 1 if last else 1
+        seq = last.seq if last else 0
         prev_hash = last.hash if last else GENESIS
         at = self.clock()
-        entry = {
-            "seq": seq,
-            "at": at,
-            "event": event,
-            "actor_id": actor_id,
-            "login": login,
-            "detail": dict(detail),
-        }
-        conn.execute(
-            insert(AUDIT),
-            {**entry, "prev_hash": prev_hash, "hash": entry_hash(prev_hash, entry)},
-        )
+        rows = []
+        for event, login, actor_id, detail in entries:
+            seq += 1
+            entry = {
+                "seq": seq,
+                "at": at,
+                "event": event,
+                "actor_id": actor_id,
+                "login": login,
+                "detail": dict(detail),
+            }
+            digest = entry_hash(prev_hash, entry)
+            rows.append({**entry, "prev_hash": prev_hash, "hash": digest})
+            prev_hash = digest
+        conn.execute(insert(AUDIT), rows)
 
     # --- signing in ---------------------------------------------------------------------------
 
@@ -274,8 +288,8 @@ class Service:
                     continue
                 seen.add(wire.id)
                 try:
-                    fresh.append(Mutation.from_wire(wire.model_dump(mode="json")))
-                except (KeyError, ValueError) as error:
+                    fresh.append(_mutation_of(wire))
+                except ValueError as error:
                     invalid[wire.id] = _invalid(wire, str(error))
             applied = self._accept(conn, fresh, user.login)
             refused = [a for a in applied if isinstance(a.outcome, Refusal)]
@@ -303,19 +317,23 @@ class Service:
             conn,
             [(seqs[a.mutation.id], a.outcome) for a in accepted if isinstance(a.outcome, Changes)],
         )
-        for a in accepted:
-            self.audit(
-                conn,
-                "mutation",
-                login,
-                a.mutation.actor,
-                {
-                    "id": a.mutation.id,
-                    "kind": a.mutation.kind.value,
-                    "entity": a.mutation.entity,
-                    "seq": seqs[a.mutation.id],
-                },
-            )
+        self.audit_many(
+            conn,
+            [
+                (
+                    "mutation",
+                    login,
+                    a.mutation.actor,
+                    {
+                        "id": a.mutation.id,
+                        "kind": a.mutation.kind.value,
+                        "entity": a.mutation.entity,
+                        "seq": seqs[a.mutation.id],
+                    },
+                )
+                for a in accepted
+            ],
+        )
         return applied
 
     def administer(self, mutations: Sequence[Mutation]) -> list[Applied]:
@@ -346,7 +364,14 @@ class Service:
                 "entity_table": name,
                 "row_id": key,
                 "seq": seq,
-                "channel_id": rows.channel_of(name, to_row(entity), article_channels),
+                "channel_id": rows.channel_of(
+                    name,
+                    {
+                        "article_id": getattr(entity, "article_id", None),
+                        "channel_id": getattr(entity, "channel_id", None),
+                    },
+                    article_channels,
+                ),
                 "deleted": False,
             }
             for (name, key), (seq, entity) in latest.items()
@@ -486,6 +511,21 @@ def _outcome(row: Mapping[str, Any]) -> protocol.Outcome:
             message=refusal.get("message"),
         )
     return protocol.Outcome(id=row["id"], status="accepted", seq=row["seq"])
+
+
+def _mutation_of(wire: protocol.WireMutation) -> Mutation:
+    """The mutation a pushed one describes; ``ValueError`` names what is wrong with it."""
+    if wire.at.tzinfo is None:
+        raise ValueError("'at' must carry a time zone")
+    return Mutation(
+        id=wire.id,
+        actor=wire.actor,
+        at=wire.at,
+        kind=Kind(wire.kind),
+        entity=wire.entity or "",
+        args=MappingProxyType(dict(wire.args)),
+        base_version=wire.base_version,
+    )
 
 
 def _recorded(
