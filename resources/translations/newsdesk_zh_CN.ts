@@ -85,6 +85,14 @@
         <translation>正在加载词表…</translation>
     </message>
     <message>
+        <source>Someone else's edit of this article crossed yours: yours is kept as a conflict revision. Merge them when you are ready.</source>
+        <translation>他人对这篇稿件的修改与您的修改发生了交叉：您的版本已保存为冲突修订。准备好后请合并。</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史版本</translation>
     </message>

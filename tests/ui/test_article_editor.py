@@ -440,3 +440,30 @@ def test_pasted_html_is_stored_as_the_allowed_subset(
     # Every Chinese character of the cleaned paste is stored, in order, after the lead.
     assert chinese(clean_pasted(pasted).html) in chinese(stored)
     assert "data:" not in stored and "<script" not in stored
+
+
+@pytest.mark.usefixtures("english")
+def test_an_article_with_a_crossed_edit_offers_the_merge_and_the_merge_settles_it(
+    qtbot: QtBot, editor_session: Session, workspace: Workspace
+) -> None:
+    article_id = _new_draft(workspace, "<p>原文</p>")
+    editor_id = _user_id(workspace, "editor")
+    base = {"body_html": "<p>原文</p>"}
+    for body in ("<p>先到的</p>", "<p>后到的</p>"):  # as a sync would lay them down
+        workspace.store.apply(
+            [mutation(editor_id, Kind.ARTICLE_EDIT, article_id, body_html=body, base=base)]
+        )
+    editor = _open(qtbot, editor_session, article_id)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.merge_bar.isVisible())
+    dialog = editor.merge()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    dialog.choose("body_html", mine=True)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert _stored(workspace, article_id).body_html == "<p>后到的</p>"
+    assert _stored(workspace, article_id).merge_revision_id is None
+    qtbot.waitUntil(lambda: not editor.merge_bar.isVisible())
+    assert editor.body.toPlainText().strip() == "后到的"

@@ -56,6 +56,7 @@ from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive
 from newsdesk.ui.published.dialogs import CorrectionDialog
 from newsdesk.ui.session import Session
+from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
@@ -176,6 +177,23 @@ class ArticleEditor(QWidget):
         self.banner.withdraw_button.clicked.connect(self.withdraw)
         self.banner.correct_button.clicked.connect(self.start_correction)
         self.message_bar = MessageBar(self)
+        self.merge_bar = QWidget(self)
+        self.merge_bar.setObjectName("mergeBar")
+        merge_text = QLabel(
+            self.tr(
+                "Someone else's edit of this article crossed yours: yours is kept as a conflict "
+                "revision. Merge them when you are ready."
+            ),
+            self.merge_bar,
+        )
+        merge_text.setWordWrap(True)
+        self.merge_button = QPushButton(self.tr("Merge…"), self.merge_bar)
+        self.merge_button.clicked.connect(self.merge)
+        merge_row = QHBoxLayout(self.merge_bar)
+        merge_row.setContentsMargins(8, 4, 8, 4)
+        merge_row.addWidget(merge_text, 1)
+        merge_row.addWidget(self.merge_button)
+        self.merge_bar.hide()
         self.metadata = MetadataPanel(self._store_image, self.images, self)
         self.metadata.edited.connect(self._autosave.touch)
         self.metadata.title_edit.textChanged.connect(self.title_changed)
@@ -248,6 +266,7 @@ class ArticleEditor(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.banner)
         layout.addWidget(self.message_bar)
+        layout.addWidget(self.merge_bar)
         layout.addWidget(self.metadata)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
@@ -345,7 +364,18 @@ class ArticleEditor(QWidget):
             self.title_changed.emit(loaded.article.title)
         self._set_editable(loaded.cannot_edit is None)
         self._show_banner(loaded)
+        self.merge_bar.setVisible(
+            loaded.article.merge_revision_id is not None and loaded.cannot_edit is None
+        )
         self._update_submit()
+
+    def merge(self) -> MergeDialog | None:
+        """Open the three-way merge of the conflict this article holds (saved work first)."""
+        if self._loaded is None or self._loaded.article.merge_revision_id is None:
+            return None
+        dialog = MergeDialog(self._session, self._loaded.article, self)
+        self._autosave.save(dialog.open)
+        return dialog
 
     def _show_banner(self, loaded: Loaded) -> None:
         if loaded.cannot_edit is None:

@@ -103,15 +103,16 @@ class MergeDialog(QDialog):
         self._mine: Content = {}
         self._body_loaded = ""
         self.buttons.setEnabled(False)
-        revision_id = article.merge_revision_id
-        session.read(lambda conn: _revision(conn, revision_id), self._loaded, owner=self)
+        article_id = article.id
+        session.read(lambda conn: _conflict(conn, article_id), self._loaded, owner=self)
 
     # --- loading ------------------------------------------------------------------------------
 
-    def _loaded(self, revision: Revision | None) -> None:
-        if revision is None:
+    def _loaded(self, found: tuple[Article, Revision] | None) -> None:
+        if found is None:
             self.problem.setText(self.tr("This conflict is no longer here: it was settled."))
             return
+        self.article, revision = found
         self.revision = revision
         self._theirs = revision_content(self.article)
         self._mine = dict(revision.content)
@@ -210,5 +211,11 @@ def _plain(value: object) -> object:
     return list(value) if isinstance(value, (list, tuple)) else value
 
 
-def _revision(conn: Connection, revision_id: str | None) -> Revision | None:
-    return None if revision_id is None else DbWorld(conn).revision(revision_id)
+def _conflict(conn: Connection, article_id: str) -> tuple[Article, Revision] | None:
+    """The article as it is now and the conflict revision it waits to merge, if any."""
+    world = DbWorld(conn)
+    article = world.article(article_id)
+    if article is None or article.merge_revision_id is None:
+        return None
+    revision = world.revision(article.merge_revision_id)
+    return None if revision is None else (article, revision)
