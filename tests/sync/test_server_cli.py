@@ -24,6 +24,7 @@ from newsdesk.store.store import make_engine
 from newsdesk.sync import protocol
 from newsdesk.sync.service import AUDIT, Service
 from tests.sync.conftest import PASSWORD, Api, LiveServer, free_port, seed
+from tests.sync.desks import Desk, server_view
 
 SERVER = str(Path(sys.executable).with_name("newsdesk-server"))
 
@@ -220,6 +221,76 @@ def test_a_service_killed_mid_push_loses_nothing_and_duplicates_nothing(
         assert sum(1 for table, _ in rows if table == "proposals") == len(ids)
         editor.close()
     finally:
+        process.kill()
+        process.wait()
+        engine.dispose()
+
+
+def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [SERVER, "serve", "--db", database_url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
+            return process
+        except httpx.TransportError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("the service did not start")
+
+
+def test_a_desktop_whose_service_is_killed_mid_push_retries_and_each_change_lands_once(
+    database_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(database_url)
+    room = seed(engine)
+    port = free_port()
+    process = _serve(database_url, port)
+    desk = Desk(tmp_path / "desk", f"http://127.0.0.1:{port}", "editor")
+    try:
+        made = [desk.write(room.news, f"稿{i}") for i in range(4 * protocol.MAX_PUSH)]
+
+        def stored() -> int:
+            with engine.connect() as conn:
+                return int(
+                    conn.execute(
+                        select(func.count())
+                        .select_from(MUTATIONS)
+                        .where(MUTATIONS.c.actor == desk.user_id)
+                    ).scalar_one()
+                )
+
+        failures: list[BaseException] = []
+
+        def sync() -> None:
+            try:
+                desk.sync()
+            except Exception as error:  # the service died under it: expected
+                failures.append(error)
+
+        syncing = threading.Thread(target=sync)
+        syncing.start()
+        deadline = time.monotonic() + 60
+        while stored() < protocol.MAX_PUSH and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        syncing.join(60)
+        assert failures, "the round should have failed with the service gone"
+        assert desk.workspace.store.pending_count() > 0
+        process = _serve(database_url, port)
+        desk.sync()
+        assert desk.workspace.store.pending_count() == 0
+        assert stored() == len(made)
+        seen = server_view(f"http://127.0.0.1:{port}", "editor")
+        assert sorted(k for t, k in seen if t == "articles") == sorted(made)
+        assert desk.rows() == seen
+    finally:
+        desk.close()
         process.kill()
         process.wait()
         engine.dispose()
