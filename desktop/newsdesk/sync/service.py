@@ -291,7 +291,7 @@ class Service:
                     fresh.append(_mutation_of(wire))
                 except ValueError as error:
                     invalid[wire.id] = _invalid(wire, str(error))
-            applied = self._accept(conn, fresh, user.login)
+            applied, seqs = self._accept(conn, fresh, user.login)
             refused = [a for a in applied if isinstance(a.outcome, Refusal)]
             if refused or invalid:
                 _record_refusals(conn, refused, [w for w in batch if w.id in invalid], invalid)
@@ -305,11 +305,20 @@ class Service:
                         user.id,
                         {"id": a.mutation.id, "kind": a.mutation.kind.value},
                     )
-            outcomes = _recorded(conn, [m.id for m in batch])
+            outcomes = {
+                **known,
+                **{
+                    i: protocol.Outcome(id=i, status="accepted", seq=seq) for i, seq in seqs.items()
+                },
+                **_recorded(conn, [a.mutation.id for a in refused] + list(invalid)),
+            }
         return [outcomes[m.id] for m in batch]
 
-    def _accept(self, conn: Connection, mutations: Sequence[Mutation], login: str) -> list[Applied]:
-        """Apply ``mutations`` as the server; number, ledger and audit the accepted ones."""
+    def _accept(
+        self, conn: Connection, mutations: Sequence[Mutation], login: str
+    ) -> tuple[list[Applied], dict[str, int]]:
+        """Apply ``mutations`` as the server; number, ledger and audit the accepted ones.
+        Returns every outcome, and the sequence numbers of the newly accepted."""
         applied = apply(conn, mutations, Status.ACCEPTED)
         accepted = [a for a in applied if isinstance(a.outcome, Changes) and not a.replayed]
         seqs = _seqs(conn, [a.mutation.id for a in accepted])
@@ -334,13 +343,13 @@ class Service:
                 for a in accepted
             ],
         )
-        return applied
+        return applied, seqs
 
     def administer(self, mutations: Sequence[Mutation]) -> list[Applied]:
         """Apply mutations made by the server's own administrator commands (``init``, ``users``),
         exactly as pushed ones are: decided, numbered, in the ledger and the audit log."""
         with self.writing() as conn:
-            return self._accept(conn, mutations, "newsdesk-server")
+            return self._accept(conn, mutations, "newsdesk-server")[0]
 
     def _ledger(self, conn: Connection, accepted: Sequence[tuple[int, Changes]]) -> None:
         """Record, per row, the sequence number of its newest change and whose it is."""
