@@ -3712,8 +3712,8 @@
         <translation>采编台 Newsdesk</translation>
     </message>
     <message>
-        <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, or a new one for your newsroom.</source>
-        <translation>请先打开一个工作区：可以打开演示编辑部四处看看，打开已有的工作区文件夹，或为您的编辑部新建一个。</translation>
+        <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, a new one for your newsroom, or one that syncs with your newsroom's server.</source>
+        <translation>请先打开一个工作区：可以打开演示编辑部四处看看，打开已有的工作区文件夹，为您的编辑部新建一个，或者新建一个与编辑部服务器同步的工作区。</translation>
     </message>
     <message>
         <source>Open the demo newsroom</source>

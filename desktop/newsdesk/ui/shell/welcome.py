@@ -135,8 +135,8 @@ class WelcomeDialog(QDialog):
         text = QLabel(
             self.tr(
                 "Open a workspace to start: the demo newsroom to look around, a "
-                "workspace folder you already have, or a new one for your "
-                "newsroom."
+                "workspace folder you already have, a new one for your newsroom, or one "
+                "that syncs with your newsroom's server."
             ),
             self,
         )
