@@ -15,7 +15,7 @@ from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import RefusalCode
 from newsdesk.passwords import verify_password
 from newsdesk.store.apply import MUTATIONS
-from newsdesk.sync.client import CancelledError, Progress, State, Status, SyncClient, SyncLoop
+from newsdesk.sync.client import CancelledError, Progress, State, SyncClient, SyncLoop, SyncStatus
 from newsdesk.sync.replica import CURSOR
 from newsdesk.sync.service import Service
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, free_port
@@ -327,7 +327,7 @@ def test_the_loop_backs_off_while_the_server_is_down_and_recovers(
 ) -> None:
     editor = desk("editor")
     editor.write(room.news, "断网时写的")
-    reports: list[Status] = []
+    reports: list[SyncStatus] = []
 
     async def two_steps(url: str) -> list[float | None]:
         client = SyncClient(editor.replica, url, blobs=editor.workspace.blobs)

@@ -316,7 +316,7 @@ class State(StrEnum):
 
 
 @dataclass(frozen=True)
-class Status:
+class SyncStatus:
     state: State
     pending: int = 0
     last_sync: dt.datetime | None = None
@@ -333,7 +333,7 @@ class SyncLoop:
     def __init__(
         self,
         client: SyncClient,
-        report: Callable[[Status], None],
+        report: Callable[[SyncStatus], None],
         *,
         interval: float = INTERVAL,
     ) -> None:
@@ -343,7 +343,7 @@ class SyncLoop:
         self._wake = asyncio.Event()
         self._stopped = False
         self._failures = 0
-        self.status = Status(State.OFFLINE)
+        self.status = SyncStatus(State.OFFLINE)
 
     def poke(self) -> None:
         """Sync now (a change was made, or the user asked)."""
@@ -353,7 +353,7 @@ class SyncLoop:
         self._stopped = True
         self._wake.set()
 
-    def _publish(self, status: Status) -> None:
+    def _publish(self, status: SyncStatus) -> None:
         self.status = status
         self.report(status)
 
@@ -398,7 +398,7 @@ class SyncLoop:
         pending = await self.client.db(replica.store.pending_count)
         problems = len(await self.client.db(replica.problems))
         self._publish(
-            Status(
+            SyncStatus(
                 State.ONLINE,
                 pending=pending,
                 last_sync=dt.datetime.now(dt.UTC),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk import __version__
-from newsdesk.sync.client import State, Status
+from newsdesk.sync.client import State, SyncStatus
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.session.pending_changed.connect(self.show_pending)
         self.session.runner.busy_changed.connect(self._show_busy)
 
-    def show_sync(self, status: Status, server: str | None) -> None:
+    def show_sync(self, status: SyncStatus, server: str | None) -> None:
         """The connection's state, what waits to be sent, and when the last sync was."""
         self.show_pending(status.pending)
         texts = {

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from newsdesk.core.world import area_of
-from newsdesk.sync.client import State, Status, SyncClient, SyncLoop
+from newsdesk.sync.client import State, SyncClient, SyncLoop, SyncStatus
 from newsdesk.sync.replica import Replica
 from newsdesk.sync.rows import SYNCED
 from newsdesk.ui.session import Session
@@ -26,7 +26,7 @@ POKE_DELAY_MS = 1500  # a burst of typing syncs once, shortly after it
 
 
 class SyncController(QObject):
-    status = Signal(object)  # Status
+    status = Signal(object)  # SyncStatus
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +37,7 @@ class SyncController(QObject):
         self._task: asyncio.Task[None] | None = None
         self._asking = False
         self.dialog_parent: QWidget | None = None
-        self.last = Status(State.OFFLINE)
+        self.last = SyncStatus(State.OFFLINE)
         self._poke = QTimer(self, singleShot=True, interval=POKE_DELAY_MS)
         self._poke.timeout.connect(self.sync_now)
 
@@ -71,7 +71,7 @@ class SyncController(QObject):
         if self._task is not None:
             self._task.cancel()
 
-    def _report(self, status: Status) -> None:
+    def _report(self, status: SyncStatus) -> None:
         self.last = status
         self.status.emit(status)
         if status.changed:

@@ -24,7 +24,7 @@ from newsdesk.core.model import Article
 from newsdesk.core.mutation import Kind
 from newsdesk.core.world import Area
 from newsdesk.store.world import DbWorld
-from newsdesk.sync.client import State, Status
+from newsdesk.sync.client import State, SyncStatus
 from newsdesk.sync.replica import Problem, Replica
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import heading, muted
@@ -167,7 +167,7 @@ class SyncPage(QWidget):
         if areas & WATCHED:
             self.reload()
 
-    def show_status(self, status: Status) -> None:
+    def show_status(self, status: SyncStatus) -> None:
         self.sync_button.setEnabled(self.controller.connected)
         self.state.setText(status_text(status, self.controller))
         if status.state in (State.ONLINE, State.OFFLINE):
@@ -226,7 +226,7 @@ class SyncPage(QWidget):
         return dialog
 
 
-def status_text(status: Status, controller: SyncController) -> str:
+def status_text(status: SyncStatus, controller: SyncController) -> str:
     translate = QCoreApplication.translate
     if not controller.connected:
         return translate(
