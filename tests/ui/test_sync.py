@@ -12,27 +12,29 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import qasync
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.mutation import Kind
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
+from newsdesk.sync import admin
 from newsdesk.sync.client import State
 from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.sync.connect import ConnectDialog
+from newsdesk.ui.sync.connect import ConnectDialog, PasswordDialog
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Runner
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, seed
-from tests.sync.desks import Desk
+from tests.sync.desks import Desk, server_view
 
 SHOTS = Path("/tmp/newsdesk-shots")
 
@@ -174,3 +176,87 @@ def test_the_status_bar_and_the_sync_page_show_a_refused_approval_and_a_merge(
         sync.shutdown()
         runner.shutdown()
         workspace.close()
+
+
+def test_an_expired_sign_in_asks_for_the_password_and_syncing_resumes(
+    qtbot: QtBot, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any, english: None
+) -> None:
+    live, room = server
+    desk = Desk(tmp_path / "desk", live.url, "editor")
+    token = desk.workspace.store.setting("sync.token")
+    httpx.post(f"{live.url}/v1/auth/logout", headers={"Authorization": f"Bearer {token}"})
+    article = desk.write(room.news, "登录过期时写的")
+    desk.close()
+    workspace = Workspace.open(tmp_path / "desk")
+    runner = Runner()
+    session = Session.sign_in(workspace, desk.user_id, runner)
+    sync = SyncController(session)
+
+    async def flow() -> None:
+        sync.start(live.url)
+        await until(lambda: sync.last.state is State.SIGN_IN)
+        await until(lambda: _password_dialog() is not None)
+        dialog = _password_dialog()
+        assert dialog is not None
+        dialog.password.setText("wrong")
+        dialog.buttons.accepted.emit()
+        await until(lambda: "Wrong login or password" in dialog.problem.text())
+        dialog.password.setText(PASSWORD)
+        dialog.buttons.accepted.emit()
+        await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+
+    try:
+        run(flow())
+        seen = server_view(live.url, "editor")
+        assert ("articles", article) in seen
+    finally:
+        sync.shutdown()
+        runner.shutdown()
+        workspace.close()
+
+
+def _password_dialog() -> PasswordDialog | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PasswordDialog)]
+    return next((w for w in found if w.isVisible()), None)
+
+
+def test_a_restored_server_is_noticed_and_given_back_its_losses_when_the_user_agrees(
+    qtbot: QtBot, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any, english: None
+) -> None:
+    live, room = server
+    desk = Desk(tmp_path / "desk", live.url, "editor")
+    admin.backup(live.engine, tmp_path / "backup.jsonl.gz")
+    lost = desk.write(room.news, "备份之后写的")
+    desk.sync()
+    desk.close()
+    restored_engine = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
+    admin.restore(restored_engine, tmp_path / "backup.jsonl.gz")
+    workspace = Workspace.open(tmp_path / "desk")
+    runner = Runner()
+    session = Session.sign_in(workspace, desk.user_id, runner)
+    sync = SyncController(session)
+
+    def question() -> QMessageBox | None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+        return next((b for b in boxes if b.isVisible()), None)
+
+    with LiveServer(restored_engine) as restored:
+
+        async def flow() -> None:
+            sync.start(restored.url)
+            await until(lambda: sync.last.state is State.RESTORED)
+            await until(lambda: question() is not None)
+            box = question()
+            assert box is not None and "restored" in box.text()
+            push_again = next(b for b in box.buttons() if b.text() == "Push again")
+            push_again.click()
+            await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+
+        try:
+            run(flow())
+            assert ("articles", lost) in server_view(restored.url, "editor")
+        finally:
+            sync.shutdown()
+            runner.shutdown()
+            workspace.close()
+            restored_engine.dispose()

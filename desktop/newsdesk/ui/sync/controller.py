@@ -37,6 +37,7 @@ class SyncController(QObject):
         self._task: asyncio.Task[None] | None = None
         self._asking = False
         self.dialog_parent: QWidget | None = None
+        self._dialog: QWidget | None = None  # the question being asked, if any
         self.last = SyncStatus(State.OFFLINE)
         self._poke = QTimer(self, singleShot=True, interval=POKE_DELAY_MS)
         self._poke.timeout.connect(self.sync_now)
@@ -94,6 +95,7 @@ class SyncController(QObject):
 
         dialog.finished.connect(closed)
         dialog.open()
+        self._dialog = dialog  # kept: without a parent window it would be collected at once
 
     def _ask_repush(self, epoch: str) -> None:
         if self._asking:
@@ -130,4 +132,4 @@ class SyncController(QObject):
 
         box.finished.connect(answered)
         box.open()
-        self._box = box
+        self._dialog = box
