@@ -98,9 +98,28 @@ class Page(HTMLParser):
                 squeezed = "".join(value.split()).lower()
                 if name.startswith("on"):
                     found.append(f"{tag}[{name}]")
-                if squeezed.startswith(("javascript:", "vbscript:", "data:")):
+                if name in URL_ATTRIBUTES and squeezed.startswith(
+                    ("javascript:", "vbscript:", "data:")
+                ):
                     found.append(f"{tag}[{name}]={value!r}")
         return found
+
+
+# Attributes a browser follows or loads as a URL; text such as a title is inert whatever it says.
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "srcset",
+        "action",
+        "formaction",
+        "poster",
+        "background",
+        "cite",
+        "data",
+        "xlink:href",
+    }
+)
 
 
 def well_formed(html: str) -> Page:
