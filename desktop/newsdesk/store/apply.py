@@ -152,10 +152,10 @@ def _before_images(world: DbWorld, upserts: Sequence[Entity]) -> list[Any]:
     return images
 
 
-def _write(conn: Connection, world: DbWorld) -> None:
+def _write(conn: Connection, world: DbWorld, index: bool = True) -> None:
     """Flush what ``world`` staged, and index the proposals and articles among it."""
     documents: dict[bool, list[search.SearchDocument]] = {True: [], False: []}
-    for entity, is_new in world.staged():
+    for entity, is_new in world.staged() if index else ():
         if (document := search_document(entity)) is not None:
             documents[is_new].append(document)
     world.flush()
@@ -164,12 +164,17 @@ def _write(conn: Connection, world: DbWorld) -> None:
 
 
 def apply(
-    conn: Connection, mutations: Sequence[Mutation], status: Status = Status.PENDING
+    conn: Connection,
+    mutations: Sequence[Mutation],
+    status: Status = Status.PENDING,
+    *,
+    index: bool = True,
 ) -> list[Applied]:
     """Decide and write ``mutations`` in order, inside the caller's transaction.
 
     A refused mutation writes nothing; the ones after it are still applied. Pending ones keep
-    the before-images that let a pull take them back.
+    the before-images that let a pull take them back. ``index=False`` leaves the full-text
+    index alone (the sync service keeps none: each desktop searches its own workspace).
     """
     known = _known_ids(conn, [m.id for m in mutations])
     world = DbWorld(conn)
@@ -187,7 +192,7 @@ def apply(
             log_rows.append(_log_row(m, status, images))
             known.add(m.id)
         results.append(Applied(m, outcome))
-    _write(conn, world)
+    _write(conn, world, index)
     if log_rows:
         conn.execute(insert(MUTATIONS), log_rows)
     return results

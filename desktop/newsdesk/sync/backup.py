@@ -20,10 +20,9 @@ from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, LargeBinary, Table, func, insert, select, text
 
-from newsdesk.core.model import Article, Proposal, User
-from newsdesk.store import migrate, search
-from newsdesk.store.apply import search_document
-from newsdesk.store.codec import TABLES, from_row
+from newsdesk.core.model import User
+from newsdesk.store import migrate
+from newsdesk.store.codec import TABLES
 from newsdesk.store.schema import SCHEMA_HEAD, Base
 from newsdesk.store.store import SETTINGS, make_engine
 from newsdesk.sync.service import EPOCH_KEY, new_epoch
@@ -137,7 +136,6 @@ def restore(engine: Engine, source: Path) -> int:
         for name, rows in batch.items():
             conn.execute(insert(tables[name]), rows)
         conn.execute(insert(SETTINGS), {"key": EPOCH_KEY, "value": new_epoch()})
-        _reindex(conn)
         if conn.dialect.name == "postgresql":
             for table in tables.values():
                 for column in table.primary_key.columns:
@@ -150,14 +148,3 @@ def restore(engine: Engine, source: Path) -> int:
                             )
                         )
     return count
-
-
-def _reindex(conn: Connection) -> None:
-    """The full-text index is derived from proposals and articles: rebuild it."""
-    for cls in (Proposal, Article):
-        documents = [
-            document
-            for row in conn.execute(select(TABLES[cls])).mappings()
-            if (document := search_document(from_row(cls, row))) is not None
-        ]
-        search.index_documents(conn, documents, new=True)
