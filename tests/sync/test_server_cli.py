@@ -150,6 +150,23 @@ def test_a_backup_taken_while_serving_restores_with_a_new_epoch(
     assert refused.returncode == 2 and "not a readable backup" in refused.stderr
 
 
+def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [SERVER, "serve", "--db", database_url, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
+            return process
+        except httpx.TransportError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("the service did not start")
+
+
 def test_a_service_killed_mid_push_loses_nothing_and_duplicates_nothing(
     database_url: str,
 ) -> None:
@@ -158,23 +175,7 @@ def test_a_service_killed_mid_push_loses_nothing_and_duplicates_nothing(
     port = free_port()
     url = f"http://127.0.0.1:{port}"
 
-    def start() -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(
-            [SERVER, "serve", "--db", database_url, "--port", str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(f"{url}/v1/health", timeout=1)
-                return process
-            except httpx.TransportError:
-                time.sleep(0.05)
-        process.kill()
-        raise RuntimeError("the service did not start")
-
-    process = start()
+    process = _serve(database_url, port)
     try:
         editor = Api(url, "editor")
         batches = [
@@ -203,7 +204,7 @@ def test_a_service_killed_mid_push_loses_nothing_and_duplicates_nothing(
         process.wait()
         pusher.join()
         editor.close()
-        process = start()
+        process = _serve(database_url, port)
         editor = Api(url, "editor")
         for batch in batches:  # the client retries everything it has no answer for
             outcomes = editor.push(*batch).json()["outcomes"]
@@ -221,23 +222,6 @@ def test_a_service_killed_mid_push_loses_nothing_and_duplicates_nothing(
         process.kill()
         process.wait()
         engine.dispose()
-
-
-def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [SERVER, "serve", "--db", database_url, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
-            return process
-        except httpx.TransportError:
-            time.sleep(0.05)
-    process.kill()
-    raise RuntimeError("the service did not start")
 
 
 def test_a_desktop_whose_service_is_killed_mid_push_retries_and_each_change_lands_once(

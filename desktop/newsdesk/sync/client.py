@@ -216,7 +216,7 @@ class SyncClient:
                     detail=_detail(answer),
                 )
             pushed = protocol.PushResponse.model_validate_json(answer.content)
-            self._check_epoch(pushed.epoch)
+            await self._check_epoch(pushed.epoch)
             sent += len(batch)
             after = batch[-1][0]
 
@@ -239,8 +239,8 @@ class SyncClient:
                     detail=_detail(answer),
                 )
 
-    def _check_epoch(self, epoch: str) -> None:
-        known = self.replica.epoch
+    async def _check_epoch(self, epoch: str) -> None:
+        known = await self.db(lambda: self.replica.epoch)
         if known is not None and known != epoch:
             raise EpochChangedError(epoch)
 
@@ -257,12 +257,13 @@ class SyncClient:
         while True:
             if cancelled is not None and cancelled():
                 raise CancelledError
+            cursor = await self.db(lambda: self.replica.cursor)
             answer = await self._send(
                 "POST",
                 "/v1/sync/pull",
                 json={
                     "protocol": protocol.PROTOCOL,
-                    "cursor": self.replica.cursor,
+                    "cursor": cursor,
                     "limit": page_size,
                 },
             )
@@ -272,7 +273,7 @@ class SyncClient:
                     detail=_detail(answer),
                 )
             page = protocol.PullResponse.model_validate_json(answer.content)
-            self._check_epoch(page.epoch)
+            await self._check_epoch(page.epoch)
             applied = await self.db(functools.partial(self.replica.apply_page, page))
             await self._download_blobs(page)
             rows += applied.rows
