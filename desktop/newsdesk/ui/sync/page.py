@@ -158,6 +158,8 @@ class SyncPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.merge_button)
         layout.addLayout(row)
+        # With both lists empty (hidden), the spare height goes here, not between the lines.
+        layout.addStretch(0)
         controller.status.connect(self.show_status)
         session.changed.connect(self._on_changed)
         self.show_status(controller.last)
