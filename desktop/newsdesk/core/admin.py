@@ -46,6 +46,7 @@ def create_user(ctx: Context, args: dict[str, Any]) -> Outcome:
         login=login,
         name=args["name"],
         is_admin=args.get("is_admin", False),
+        is_auditor=args.get("is_auditor", False),
         password_hash=args.get("password_hash"),
     )
     return Changes((user,))

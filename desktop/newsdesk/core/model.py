@@ -104,6 +104,7 @@ class User:
     name: str
     is_admin: bool = False
     disabled: bool = False
+    is_auditor: bool = False  # reads the audit log and the administration, changes nothing
     password_hash: str | None = None
     row_version: int = 1
 

@@ -210,10 +210,12 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
         "name": Arg(T.TEXT, True, 60),
         "password_hash": Arg(T.TEXT, max_len=512),
         "is_admin": Arg(T.BOOL),
+        "is_auditor": Arg(T.BOOL),
     },
     Kind.USER_UPDATE: {
         "name": Arg(T.TEXT, max_len=60),
         "is_admin": Arg(T.BOOL),
+        "is_auditor": Arg(T.BOOL),
         "disabled": Arg(T.BOOL),
     },
     Kind.USER_SET_PASSWORD: {"password_hash": Arg(T.TEXT, True, 512)},

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from html.parser import HTMLParser
 from typing import Final
+
+from newsdesk.core.body import MarkupReader
 
 PREFIX_MARK: Final = "*"
 """Ends the last token of a query phrase that must be matched as a prefix (see query_tokens)."""
@@ -189,11 +190,11 @@ def snippet(text: str, query: str, width: int = 80) -> str:
     return ("…" if begin > 0 else "") + stretch + ("…" if stop < len(text) else "")
 
 
-class _TextExtractor(HTMLParser):
+class _TextExtractor(MarkupReader):
     """Collects text outside hidden elements, with a space for each block tag."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.parts: list[str] = []
         self._hidden = 0
 
@@ -223,6 +224,5 @@ def strip_html(html: str) -> str:
     if "<" not in html and "&" not in html:  # plain text: skip the parser, it is most of the cost
         return " ".join(html.split())
     extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
+    extractor.read(html)
     return " ".join("".join(extractor.parts).split())

@@ -33,9 +33,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from html.parser import HTMLParser
 from typing import Final, Literal
 
+from newsdesk.core.body import MarkupReader
 from newsdesk.core.search_tokens import BLOCK_TAGS
 
 SegmentKind = Literal["equal", "insert", "delete", "replace"]
@@ -431,11 +431,11 @@ def diff_paragraphs(old: str, new: str) -> list[ParagraphDiff]:
 _HIDDEN_TAGS: Final = frozenset({"head", "script", "style", "template", "title"})
 
 
-class _BlockExtractor(HTMLParser):
+class _BlockExtractor(MarkupReader):
     """Collects the visible text of HTML, one string per block element (or line break)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.blocks: list[str] = []
         self._parts: list[str] = []
         self._hidden = 0
@@ -467,8 +467,7 @@ class _BlockExtractor(HTMLParser):
 def html_paragraphs(html: str) -> list[str]:
     """The visible text of each block of ``html`` (p, h2, li, td...), whitespace collapsed."""
     extractor = _BlockExtractor()
-    extractor.feed(html)
-    extractor.close()
+    extractor.read(html)
     extractor.flush()
     return extractor.blocks
 

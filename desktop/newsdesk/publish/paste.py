@@ -29,9 +29,9 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Final
 
+from newsdesk.core.body import VOID, Element, TreeReader, first_values, serialise
 from newsdesk.publish.sanitize import alignment, clean_html, image_sources, settle
 
 
@@ -63,9 +63,6 @@ _SKIPPED: Final = frozenset(
         "svg",
         "math",
     }
-)
-_VOID: Final = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _HEADINGS: Final = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 _WORD_HEADINGS: Final = {"msotitle": "h2", "msoheading1": "h2", "msoheading2": "h2"}
@@ -141,22 +138,10 @@ _PROTOCOL_RELATIVE: Final = "//"
 _PIXEL: Final = 2  # images this small (in width or height) are trackers, not pictures
 
 
-class _Element:
-    """A node of the pasted tree or of the rebuilt body (children: elements and text)."""
-
-    __slots__ = ("attrs", "children", "marker", "tag")
-
-    def __init__(self, tag: str, attrs: dict[str, str] | None = None) -> None:
-        self.tag = tag
-        self.attrs = attrs or {}
-        self.children: list[_Element | str] = []
-        self.marker = tag == _MARKER
+_Node = Element | str
 
 
-_Node = _Element | str
-
-
-class _TreeBuilder(HTMLParser):
+class _TreeBuilder(TreeReader):
     """Reads HTML into a tree, closing what the HTML parsing rules close implicitly.
 
     Not a full HTML5 tree builder (nh3 is the one that matters for safety, and it runs on the
@@ -165,9 +150,7 @@ class _TreeBuilder(HTMLParser):
     """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Element("#root")
-        self._stack = [self.root]
+        super().__init__()
         self._skipping = ""
         self._skip_depth = 0
 
@@ -175,19 +158,15 @@ class _TreeBuilder(HTMLParser):
         if self._skipping:
             self._skip_depth += tag == self._skipping
             return
-        values: dict[str, str] = {}
-        for name, value in attrs:
-            values.setdefault(name, value or "")  # the first of duplicates wins, as in browsers
+        values = first_values(attrs)
         if tag in _SKIPPED or _HIDDEN.search(values.get("style", "")):
-            if tag not in _VOID:
+            if tag not in VOID:
                 self._skipping, self._skip_depth = tag, 1
             return
         self._close_implied(tag)
-        element = _Element(tag, values)
-        element.marker = tag == "span" and "ignore" in _mso_list(values).lower()
-        self._stack[-1].children.append(element)
-        if tag not in _VOID:
-            self._stack.append(element)
+        # A span Word marks mso-list:Ignore holds a list bullet, like the brackets below.
+        ignored = tag == "span" and "ignore" in _mso_list(values).lower()
+        self.place(Element(_MARKER if ignored else tag, values))
 
     def handle_endtag(self, tag: str) -> None:
         if self._skipping:
@@ -195,11 +174,11 @@ class _TreeBuilder(HTMLParser):
             if not self._skip_depth:
                 self._skipping = ""
             return
-        self._pop_to({tag}, barriers=frozenset())
+        self.close_to({tag}, barriers=frozenset())
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self._stack[-1].children.append(data)
+            self.stack[-1].children.append(data)
 
     def unknown_decl(self, data: str) -> None:
         """Word's ``<![if !supportLists]>``…``<![endif]>`` brackets a list bullet."""
@@ -207,33 +186,21 @@ class _TreeBuilder(HTMLParser):
         if self._skipping:
             return
         if condition.startswith("if") and "supportlists" in condition:
-            marker = _Element(_MARKER)
-            self._stack[-1].children.append(marker)
-            self._stack.append(marker)
-        elif condition == "endif" and self._stack[-1].tag == _MARKER:
-            self._stack.pop()
+            self.place(Element(_MARKER))
+        elif condition == "endif" and self.stack[-1].tag == _MARKER:
+            self.stack.pop()
 
     def _close_implied(self, tag: str) -> None:
         if tag in _BLOCKS:
-            self._pop_to({"p"}, barriers=_BLOCKS)
+            self.close_to({"p"}, barriers=_BLOCKS)
         if tag == "li":
-            self._pop_to({"li"}, barriers=frozenset({"ul", "ol", "table"}))
+            self.close_to({"li"}, barriers=frozenset({"ul", "ol", "table"}))
         elif tag in ("td", "th"):
-            self._pop_to({"td", "th"}, barriers=frozenset({"tr", "table"}))
+            self.close_to({"td", "th"}, barriers=frozenset({"tr", "table"}))
         elif tag == "tr":
-            self._pop_to({"tr"}, barriers=frozenset({"table", "thead", "tbody", "tfoot"}))
+            self.close_to({"tr"}, barriers=frozenset({"table", "thead", "tbody", "tfoot"}))
         elif tag in ("thead", "tbody", "tfoot"):
-            self._pop_to({"thead", "tbody", "tfoot"}, barriers=frozenset({"table"}))
-
-    def _pop_to(self, targets: set[str], barriers: frozenset[str]) -> None:
-        """Closes the innermost open element named in targets, unless a barrier comes first."""
-        for depth in range(len(self._stack) - 1, 0, -1):
-            tag = self._stack[depth].tag
-            if tag in targets:
-                del self._stack[depth:]
-                return
-            if tag in barriers:
-                return
+            self.close_to({"thead", "tbody", "tfoot"}, barriers=frozenset({"table"}))
 
 
 def _mso_list(attrs: dict[str, str]) -> str:
@@ -246,7 +213,7 @@ def _text_of(node: _Node) -> str:
     return node if isinstance(node, str) else "".join(_text_of(child) for child in node.children)
 
 
-def _own_alignment(element: _Element) -> str | None:
+def _own_alignment(element: Element) -> str | None:
     """Alignment from ``style`` or from the old ``align`` attribute Word still writes."""
     return alignment(element.attrs.get("style", "")) or alignment(
         "text-align:" + element.attrs.get("align", "")
@@ -263,17 +230,17 @@ def _word_heading(classes: list[str]) -> str | None:
     return None
 
 
-def _markers(element: _Element) -> Iterator[_Element]:
+def _markers(element: Element) -> Iterator[Element]:
     """The outermost list markers in element (Word nests an Ignore span in the bracket)."""
     for child in element.children:
-        if isinstance(child, _Element):
-            if child.marker:
+        if isinstance(child, Element):
+            if child.tag == _MARKER:
                 yield child
             else:
                 yield from _markers(child)
 
 
-def _list_kind(paragraph: _Element) -> tuple[str, int] | None:
+def _list_kind(paragraph: Element) -> tuple[str, int] | None:
     """("ul"|"ol", level) for a Word list paragraph whose marker a real list can render."""
     if paragraph.tag != "p":
         return None
@@ -301,24 +268,24 @@ class _Rebuilder:
         self._skip_markers = False
         self._emphasis: set[str] = set()  # the emphasis elements open around the current node
 
-    def body(self, root: _Element) -> list[_Node]:
+    def body(self, root: Element) -> list[_Node]:
         out: list[_Node] = []
         self._flow(root.children, out, align=None, wrap=True)
         return out
 
-    def _is_block(self, element: _Element) -> bool:
+    def _is_block(self, element: Element) -> bool:
         """A block tag, or an inline one wrapping blocks (WeChat's spans around sections)."""
         key = id(element)
         if key not in self._has_block:
             self._has_block[key] = element.tag in _BLOCKS or any(
-                isinstance(child, _Element) and self._is_block(child) for child in element.children
+                isinstance(child, Element) and self._is_block(child) for child in element.children
             )
         return self._has_block[key]
 
     def _flow(self, nodes: list[_Node], out: list[_Node], align: str | None, wrap: bool) -> None:
         """Lays out block content; loose inline runs become paragraphs when ``wrap``."""
         run: list[_Node] = []
-        word_list: list[tuple[_Element, str, int]] = []
+        word_list: list[tuple[Element, str, int]] = []
 
         def flush() -> None:
             if word_list:
@@ -351,7 +318,7 @@ class _Rebuilder:
                 run.extend(self._inline(node))
         flush()
 
-    def _block(self, element: _Element, out: list[_Node], inherited: str | None) -> None:
+    def _block(self, element: Element, out: list[_Node], inherited: str | None) -> None:
         tag = element.tag
         align = _own_alignment(element) or inherited
         if tag in _PARAGRAPHS or tag in _HEADINGS:
@@ -369,36 +336,36 @@ class _Rebuilder:
         elif tag == "figcaption":
             self._emit(out, _block_of("figcaption", None, self._phrasing(element.children)))
         elif tag == "hr":
-            out.append(_Element("hr"))
+            out.append(Element("hr"))
         else:  # a container: div, section, an unknown tag or a span around blocks
             self._flow(element.children, out, align, wrap=True)
 
     @staticmethod
-    def _emit(out: list[_Node], element: _Element | None) -> None:
+    def _emit(out: list[_Node], element: Element | None) -> None:
         if element is not None:
             out.append(element)
 
-    def _list(self, element: _Element) -> _Element | None:
+    def _list(self, element: Element) -> Element | None:
         items: list[_Node] = []
         for child in element.children:
             last = items[-1] if items else None
-            if isinstance(child, _Element) and child.tag in ("ul", "ol") and last is not None:
+            if isinstance(child, Element) and child.tag in ("ul", "ol") and last is not None:
                 nested = self._list(child)  # a list directly in a list: it belongs to the item
-                if nested is not None and isinstance(last, _Element):
+                if nested is not None and isinstance(last, Element):
                     last.children.append(nested)
                 continue
-            is_item = isinstance(child, _Element) and child.tag == "li"
+            is_item = isinstance(child, Element) and child.tag == "li"
             inner: list[_Node] = []
-            children = child.children if isinstance(child, _Element) and is_item else [child]
+            children = child.children if isinstance(child, Element) and is_item else [child]
             self._flow(children, inner, None, wrap=False)
-            align = _own_alignment(child) if isinstance(child, _Element) and is_item else None
+            align = _own_alignment(child) if isinstance(child, Element) and is_item else None
             self._emit(items, _element("li", _style(align), inner))
         return _element(element.tag, {}, items)
 
-    def _word_list(self, paragraphs: list[tuple[_Element, str, int]]) -> list[_Node]:
+    def _word_list(self, paragraphs: list[tuple[Element, str, int]]) -> list[_Node]:
         """Word's list paragraphs as real lists, nested by their ``level``."""
         out: list[_Node] = []
-        stack: list[tuple[int, _Element]] = []  # (level, list element), outermost first
+        stack: list[tuple[int, Element]] = []  # (level, list element), outermost first
         for paragraph, kind, level in paragraphs:
             self._skip_markers = True
             content = _tidy(self._phrasing(paragraph.children))
@@ -410,27 +377,27 @@ class _Rebuilder:
             ):
                 stack.pop()
             if not stack or stack[-1][0] < level:
-                new_list = _Element(kind)
+                new_list = Element(kind)
                 if stack:
                     parent_items = stack[-1][1].children
                     if not parent_items:
-                        parent_items.append(_Element("li"))
+                        parent_items.append(Element("li"))
                     parent = parent_items[-1]
-                    assert isinstance(parent, _Element)
+                    assert isinstance(parent, Element)
                     parent.children.append(new_list)
                 else:
                     out.append(new_list)
                 stack.append((level, new_list))
-            item = _Element("li", _style(_own_alignment(paragraph)))
+            item = Element("li", _style(_own_alignment(paragraph)))
             item.children = content
             stack[-1][1].children.append(item)
         return out
 
-    def _table(self, table: _Element, out: list[_Node]) -> None:
+    def _table(self, table: Element, out: list[_Node]) -> None:
         sections: list[_Node] = []
         loose_rows: list[_Node] = []
         for child in table.children:
-            if not isinstance(child, _Element):
+            if not isinstance(child, Element):
                 continue
             if child.tag == "caption":
                 self._block(child, out, None)
@@ -438,22 +405,22 @@ class _Rebuilder:
                 self._emit(loose_rows, self._row(child))
             elif child.tag in ("thead", "tbody", "tfoot"):
                 if loose_rows:
-                    sections.append(_with_children(_Element("tbody"), loose_rows))
+                    sections.append(_with_children(Element("tbody"), loose_rows))
                     loose_rows = []
                 rows: list[_Node] = []
                 for row in child.children:
-                    if isinstance(row, _Element) and row.tag == "tr":
+                    if isinstance(row, Element) and row.tag == "tr":
                         self._emit(rows, self._row(row))
                 tag = "thead" if child.tag == "thead" else "tbody"
                 self._emit(sections, _element(tag, {}, rows))
         if loose_rows:
-            sections.append(_with_children(_Element("tbody"), loose_rows))
+            sections.append(_with_children(Element("tbody"), loose_rows))
         self._emit(out, _element("table", {}, sections))
 
-    def _row(self, row: _Element) -> _Element | None:
+    def _row(self, row: Element) -> Element | None:
         cells: list[_Node] = []
         for cell in row.children:
-            if isinstance(cell, _Element) and cell.tag in ("td", "th"):
+            if isinstance(cell, Element) and cell.tag in ("td", "th"):
                 attrs = _style(_own_alignment(cell))
                 for name in ("colspan", "rowspan"):
                     value = cell.attrs.get(name, "").strip()
@@ -461,7 +428,7 @@ class _Rebuilder:
                         attrs[name] = value
                 inner: list[_Node] = []
                 self._flow(cell.children, inner, None, wrap=False)
-                cells.append(_with_children(_Element(cell.tag, attrs), inner))
+                cells.append(_with_children(Element(cell.tag, attrs), inner))
         return _element("tr", {}, cells)
 
     def _phrasing(self, nodes: list[_Node]) -> list[_Node]:
@@ -470,12 +437,12 @@ class _Rebuilder:
             content.extend([node] if isinstance(node, str) else self._inline(node))
         return content
 
-    def _inline(self, element: _Element) -> list[_Node]:
+    def _inline(self, element: Element) -> list[_Node]:
         tag = element.tag
-        if element.marker and self._skip_markers:
+        if element.tag == _MARKER and self._skip_markers:
             return []
         if tag == "br":
-            return [_Element("br")]
+            return [Element("br")]
         if tag == "img":
             image = _image(element)
             return [image] if image else []
@@ -486,18 +453,18 @@ class _Rebuilder:
                 attrs = {"href": href}
                 if element.attrs.get("title", "").strip():
                     attrs["title"] = element.attrs["title"]
-                return [_with_children(_Element("a", attrs), content)]
+                return [_with_children(Element("a", attrs), content)]
             return content
         wrappers = [wrapper for wrapper in _emphasis(element) if wrapper not in self._emphasis]
         self._emphasis.update(wrappers)
         content = self._phrasing(element.children)
         self._emphasis.difference_update(wrappers)
         for wrapper in reversed(wrappers):
-            content = [_with_children(_Element(wrapper), content)]
+            content = [_with_children(Element(wrapper), content)]
         return content
 
 
-def _emphasis(element: _Element) -> list[str]:
+def _emphasis(element: Element) -> list[str]:
     """The emphasis elements a tag or its inline style stands for (WeChat styles spans)."""
     wrappers = [_INLINE_TAGS[element.tag]] if element.tag in _INLINE_TAGS else []
     style = element.attrs.get("style", "")
@@ -523,7 +490,7 @@ def _url(raw: str) -> str:
     return url if scheme in ("http", "https", "mailto", "attachment") else ""
 
 
-def _image(element: _Element) -> _Element | None:
+def _image(element: Element) -> Element | None:
     """An img with the real source (lazy-load ``data-src`` first), or None without one."""
     attrs = element.attrs
     src = ""
@@ -536,7 +503,7 @@ def _image(element: _Element) -> _Element | None:
     sizes = [attrs.get(name, "").strip() for name in ("width", "height")]
     if any(size.isdigit() and int(size) <= _PIXEL for size in sizes):
         return None  # a tracking pixel
-    image = _Element("img", {"src": src})
+    image = Element("img", {"src": src})
     if attrs.get("alt", "").strip():
         image.attrs["alt"] = attrs["alt"].strip()
     for name in ("width", "height"):
@@ -550,22 +517,22 @@ def _style(align: str | None) -> dict[str, str]:
     return {"style": f"text-align: {align}"} if align else {}
 
 
-def _with_children(element: _Element, children: list[_Node]) -> _Element:
+def _with_children(element: Element, children: list[_Node]) -> Element:
     element.children = children
     return element
 
 
-def _element(tag: str, attrs: dict[str, str], children: list[_Node]) -> _Element | None:
+def _element(tag: str, attrs: dict[str, str], children: list[_Node]) -> Element | None:
     """The element, or None when it would be empty (it is dropped then)."""
     if not children:
         return None
-    return _with_children(_Element(tag, attrs), children)
+    return _with_children(Element(tag, attrs), children)
 
 
-def _block_of(tag: str, align: str | None, content: list[_Node]) -> _Element | None:
+def _block_of(tag: str, align: str | None, content: list[_Node]) -> Element | None:
     """A paragraph-like element of tidied content, or None if no text or image remains."""
     tidied = _tidy(content)
-    return _with_children(_Element(tag, _style(align)), tidied) if _has_content(tidied) else None
+    return _with_children(Element(tag, _style(align)), tidied) if _has_content(tidied) else None
 
 
 def _has_content(nodes: list[_Node]) -> bool:
@@ -579,9 +546,9 @@ def _tidy(content: list[_Node]) -> list[_Node]:
     """Whitespace collapsed across the content's text, edge line breaks and empties removed."""
     _collapse_space(content)
     tidied = _prune(content)
-    while tidied and isinstance(tidied[0], _Element) and tidied[0].tag == "br":
+    while tidied and isinstance(tidied[0], Element) and tidied[0].tag == "br":
         tidied.pop(0)
-    while tidied and isinstance(tidied[-1], _Element) and tidied[-1].tag == "br":
+    while tidied and isinstance(tidied[-1], Element) and tidied[-1].tag == "br":
         tidied.pop()
     return tidied
 
@@ -623,7 +590,7 @@ def _collapse_space(content: list[_Node]) -> None:
     def walk(nodes: list[_Node]) -> None:
         nonlocal previous, pending, pending_break
         for index, node in enumerate(nodes):
-            if isinstance(node, _Element):
+            if isinstance(node, Element):
                 if node.tag == "br":
                     previous, pending = "", None
                 elif node.tag == "img":
@@ -649,24 +616,11 @@ def _collapse_space(content: list[_Node]) -> None:
         nodes[index] = "".join(buffer)
 
 
-def _serialise(nodes: list[_Node]) -> Iterator[str]:
-    for node in nodes:
-        if isinstance(node, str):
-            yield html_lib.escape(node, quote=False)
-            continue
-        attrs = "".join(f' {name}="{html_lib.escape(value)}"' for name, value in node.attrs.items())
-        yield f"<{node.tag}{attrs}>"
-        if node.tag not in _VOID:
-            yield from _serialise(node.children)
-            yield f"</{node.tag}>"
-
-
 def _rebuild(html: str) -> str:
     """One pass: parse, rebuild from the allowed elements, sanitise."""
     builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return clean_html("".join(_serialise(_Rebuilder().body(builder.root))))
+    builder.read(html)
+    return clean_html("".join(serialise(_Rebuilder().body(builder.root))))
 
 
 def _paragraph(text: str) -> str:

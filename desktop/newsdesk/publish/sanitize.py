@@ -26,11 +26,11 @@ import html as html_lib
 import logging
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from typing import Final
 
 import nh3
 
+from newsdesk.core.body import MarkupReader, bounded
 from newsdesk.core.search_tokens import strip_html
 
 _log = logging.getLogger(__name__)
@@ -193,14 +193,14 @@ def _escaped_text(text: str) -> str:
 
 def clean_html(html: str) -> str:
     """``html`` reduced to the allow-list: safe to store, display and export; idempotent."""
-    return settle(_clean_once, html, _escaped_text)
+    return settle(_clean_once, bounded(html), _escaped_text)
 
 
-class _ImageSources(HTMLParser):
+class _ImageSources(MarkupReader):
     """Collects the ``src`` of every ``img``."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.sources: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -217,6 +217,5 @@ def image_sources(html: str) -> list[str]:
     images still to download.
     """
     parser = _ImageSources()
-    parser.feed(html)
-    parser.close()
+    parser.read(html)
     return parser.sources

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0004"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0005_issue20"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -50,6 +50,7 @@ class UserRow(Base):
     name: Mapped[str] = mapped_column(String(60))
     is_admin: Mapped[bool]
     disabled: Mapped[bool]
+    is_auditor: Mapped[bool] = mapped_column(server_default=false())
     password_hash: Mapped[str | None] = mapped_column(String(512))
     row_version: Mapped[int]
 
@@ -265,6 +266,17 @@ class LoginThrottleRow(Base):
     failures: Mapped[int]
     first_failure_at: Mapped[dt.datetime]
     locked_until: Mapped[dt.datetime | None]
+    locked: Mapped[bool] = mapped_column(server_default=false())  # until an administrator unlocks
+
+
+class AddressThrottleRow(Base):
+    """Server: recent failed sign-ins per client address, whatever login they tried."""
+
+    __tablename__ = "address_throttle"
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int]
+    first_failure_at: Mapped[dt.datetime]
+    blocked_until: Mapped[dt.datetime | None]
 
 
 class AuditRow(Base):
@@ -272,13 +284,15 @@ class AuditRow(Base):
 
     __tablename__ = "audit_log"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[dt.datetime]
+    at: Mapped[dt.datetime] = mapped_column(index=True)
     event: Mapped[str] = mapped_column(String(20))
     actor_id: Mapped[str | None] = mapped_column(ID)
     login: Mapped[str] = mapped_column(String(100))
     detail: Mapped[dict[str, Any]]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str | None] = mapped_column(String(64))  # the client's, when one asked
+    result: Mapped[str | None] = mapped_column(String(20))  # ok, failed, refused, throttled...
 
 
 class BlobRow(Base):
@@ -288,3 +302,32 @@ class BlobRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int]
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AttachmentRefRow(Base):
+    """Server: the channels whose items reference an attachment; their members may read it."""
+
+    __tablename__ = "attachment_refs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+
+
+class SetAsideRow(Base):
+    """Desktop: pulled rows this desktop could not lay down, kept and reported, not retried."""
+
+    __tablename__ = "set_aside"
+    entity_table: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    row: Mapped[dict[str, Any] | None]
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime]
+
+
+class AuditOutboxRow(Base):
+    """Desktop: what the server's audit log should hear of (offline sign-ins, exports)."""
+
+    __tablename__ = "audit_outbox"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    at: Mapped[dt.datetime]
+    event: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[dict[str, Any]]

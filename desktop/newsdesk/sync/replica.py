@@ -1,7 +1,9 @@
 """The desktop's side of sync over its local database: the outbox, pulled pages, the cursor.
 
 A pulled page is laid down in one transaction: the outbox's effects are taken back (newest
-first, from their before-images), the server's rows are written, the outcomes the server reports
+first, from their before-images), rows this desktop cannot read are set aside (kept and
+reported, never retried for ever: another user's content must not stop this desktop's sync),
+the server's other rows are written, the outcomes the server reports
 settle the outbox, what is still pending is applied again on top, and the cursor that covers the
 page is saved, all or nothing. A pull never deletes a local row, so an empty or restored server
 cannot wipe a desktop.
@@ -9,6 +11,8 @@ cannot wipe a desktop.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -19,11 +23,12 @@ from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Mutation
 from newsdesk.store import search
 from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
-from newsdesk.store.codec import from_row, row_from_json
+from newsdesk.store.codec import from_db_time, from_row, row_from_json
+from newsdesk.store.schema import Base, SetAsideRow
 from newsdesk.store.store import SETTINGS, Store
 from newsdesk.store.world import CHUNK, DbWorld
 from newsdesk.sync import protocol
-from newsdesk.sync.rows import BY_ARTICLE, SYNCED, from_wire
+from newsdesk.sync.rows import BY_ARTICLE, SECRET_COLUMNS, SYNCED, from_wire
 
 CURSOR: Final = "sync.cursor"
 EPOCH: Final = "sync.epoch"
@@ -31,6 +36,8 @@ SERVER: Final = "sync.server"  # the service's address
 ACCOUNT: Final = "sync.user"  # the id of the user this workspace syncs as
 VERIFIER: Final = "sync.verifier"  # Argon2 hash of the account's password, for offline sign-in
 USERS: Final = SYNCED["users"][1]
+SET_ASIDE: Final = Base.metadata.tables[SetAsideRow.__tablename__]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,11 +52,22 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A pulled row this desktop could not lay down, and why."""
+
+    table: str
+    key: str
+    reason: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
 class PageApplied:
     rows: int
     accepted: int
     refused: int
     tables: frozenset[str]  # what changed, so screens re-read only what they show
+    set_aside: int = 0
 
 
 class Replica:
@@ -149,7 +167,9 @@ class Replica:
         with self.store.engine.begin() as conn:
             pending = _pending(conn)
             touched = _undo(conn, pending)
-            written = _write_rows(conn, page.rows)
+            readable, unreadable = _vet(page.rows)
+            _set_aside(conn, readable, unreadable)
+            written = _write_rows(conn, readable)
             tables = set(written)
             touched |= tables
             known = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == EPOCH)).scalar()
@@ -174,8 +194,22 @@ class Replica:
             _set(conn, CURSOR, str(page.cursor))
             _set(conn, EPOCH, page.epoch)
         return PageApplied(
-            len(page.rows), len(accepted), len(refused), frozenset(t for t, _ in tables)
+            len(page.rows),
+            len(accepted),
+            len(refused),
+            frozenset(t for t, _ in tables),
+            len(unreadable),
         )
+
+    def set_aside(self) -> list[SetAside]:
+        """The pulled rows this desktop could not lay down, newest first."""
+        query = select(SET_ASIDE).order_by(SET_ASIDE.c.at.desc())
+        with self.store.engine.connect() as conn:
+            found = conn.execute(query).all()
+        return [
+            SetAside(row.entity_table, row.row_id, row.reason, from_db_time(row.at))
+            for row in found
+        ]
 
     def prepare_repush(self, epoch: str, actor: str) -> int:
         """The server was restored from an older backup (its epoch changed): put every change
@@ -251,6 +285,59 @@ def _undo(conn: Connection, pending: Sequence[Mutation]) -> set[tuple[str, str]]
 
 
 _SEARCH_KINDS: Final = {"proposals": "proposal", "articles": "article"}
+
+
+def _vet(
+    rows: Sequence[protocol.WireRow],
+) -> tuple[list[protocol.WireRow], list[tuple[protocol.WireRow, str]]]:
+    """The rows this desktop can lay down, and the others with the reason: each is decoded
+    into its entity and read for the search index, as laying it down will."""
+    readable: list[protocol.WireRow] = []
+    unreadable: list[tuple[protocol.WireRow, str]] = []
+    for wire in rows:
+        if wire.row is None or wire.table not in SYNCED:
+            readable.append(wire)
+            continue
+        cls, table = SYNCED[wire.table]
+        try:
+            decoded = from_wire(table, wire.row)
+            hidden = dict.fromkeys(SECRET_COLUMNS.get(wire.table, ()))
+            search_document(from_row(cls, {**hidden, **decoded}))
+        except Exception as error:  # whatever another desktop or a newer server sent
+            log.warning("set aside %s %s: %r", wire.table, wire.key, error)
+            unreadable.append((wire, f"{type(error).__name__}: {error}"[:2000]))
+        else:
+            readable.append(wire)
+    return readable, unreadable
+
+
+def _set_aside(
+    conn: Connection,
+    readable: Sequence[protocol.WireRow],
+    unreadable: Sequence[tuple[protocol.WireRow, str]],
+) -> None:
+    """Keep the unreadable rows (a later version may read them); forget the ones that now
+    arrived readable."""
+    held = {
+        (r.entity_table, r.row_id)
+        for r in conn.execute(select(SET_ASIDE.c.entity_table, SET_ASIDE.c.row_id))
+    }
+    now = dt.datetime.now(dt.UTC)
+    for wire in [*readable, *(w for w, _ in unreadable)]:
+        if (wire.table, wire.key) in held:
+            conn.execute(
+                delete(SET_ASIDE).where(
+                    SET_ASIDE.c.entity_table == wire.table, SET_ASIDE.c.row_id == wire.key
+                )
+            )
+    if unreadable:
+        conn.execute(
+            insert(SET_ASIDE),
+            [
+                {"entity_table": w.table, "row_id": w.key, "row": w.row, "reason": r, "at": now}
+                for w, r in unreadable
+            ],
+        )
 
 
 def _key_name(table_name: str) -> str:

@@ -27,8 +27,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
+from dataclasses import dataclass, replace
 from typing import Final
 
 from PySide6.QtCore import QRectF, Qt, QUrl
@@ -54,6 +53,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from newsdesk.core.body import Element, read_tree
 from newsdesk.core.ids import is_sha256
 from newsdesk.publish.sanitize import alignment, clean_html
 from newsdesk.store.blobs import BlobStore
@@ -74,7 +74,6 @@ _QUOTE_MARGIN: Final = 24.0
 _OBJECT: Final = "\ufffc"
 _LINE_BREAK: Final = "\u2028"
 _SPACES: Final = re.compile(r"[ \t\n\r\f]+")
-_VOID: Final = frozenset({"img", "br", "hr"})
 _BLOCKS: Final = frozenset(
     {"p", "h2", "h3", "blockquote", "figure", "figcaption", "ul", "ol", "li", "table", "hr"}
 )
@@ -183,37 +182,6 @@ def heading_char_format(heading: int) -> QTextCharFormat:
 # Loading ------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Element:
-    tag: str
-    attrs: dict[str, str]
-    children: list[_Element | str] = field(default_factory=list)
-
-
-class _TreeBuilder(HTMLParser):
-    """Sanitised HTML as a tree; tolerant of stray end tags."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Element("body", {})
-        self._open = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = _Element(tag, {name: value or "" for name, value in attrs})
-        self._open[-1].children.append(element)
-        if tag not in _VOID:
-            self._open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._open) - 1, 0, -1):
-            if self._open[depth].tag == tag:
-                del self._open[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self._open[-1].children.append(data)
-
-
 @dataclass(frozen=True)
 class _Marks:
     """The inline formatting in effect while walking the tree."""
@@ -265,10 +233,10 @@ class _Loader:
 
     # blocks
 
-    def children(self, nodes: list[_Element | str], ctx: _Context) -> None:
-        inline: list[_Element | str] = []
+    def children(self, nodes: list[Element | str], ctx: _Context) -> None:
+        inline: list[Element | str] = []
         for node in nodes:
-            if isinstance(node, _Element) and node.tag in _BLOCKS | {"table"}:
+            if isinstance(node, Element) and node.tag in _BLOCKS | {"table"}:
                 self.implicit(inline, ctx)
                 inline = []
                 self.block(node, ctx)
@@ -276,13 +244,13 @@ class _Loader:
                 inline.append(node)
         self.implicit(inline, ctx)
 
-    def implicit(self, nodes: list[_Element | str], ctx: _Context) -> None:
+    def implicit(self, nodes: list[Element | str], ctx: _Context) -> None:
         """Inline content outside any paragraph: a paragraph of the surrounding kind."""
-        if any(isinstance(node, _Element) or node.strip(" \t\n\r\f") for node in nodes):
+        if any(isinstance(node, Element) or node.strip(" \t\n\r\f") for node in nodes):
             self.new_block(ctx, "")
             self.inline(nodes, ctx, _Marks())
 
-    def block(self, node: _Element, ctx: _Context) -> None:
+    def block(self, node: Element, ctx: _Context) -> None:
         tag = node.tag
         if tag in ("p", "h2", "h3", "figcaption"):
             heading = {"h2": 2, "h3": 3}.get(tag, ctx.heading)
@@ -303,15 +271,15 @@ class _Loader:
             fmt.setIndent(len(ctx.levels) + 1)
             levels = (*ctx.levels, _ListLevel(fmt))
             for child in node.children:
-                if isinstance(child, _Element) and child.tag == "li":
+                if isinstance(child, Element) and child.tag == "li":
                     self.block(child, replace(ctx, levels=levels, item=None))
-                elif isinstance(child, _Element):
+                elif isinstance(child, Element):
                     self.block(child, replace(ctx, levels=levels, item=levels[-1]))
         elif tag == "li":
             item = ctx.levels[-1] if ctx.levels else None
             inner = replace(ctx, item=item)
             nodes = node.children
-            if not any(isinstance(n, _Element) and n.tag in _BLOCKS for n in nodes):
+            if not any(isinstance(n, Element) and n.tag in _BLOCKS for n in nodes):
                 self.new_block(inner, node.attrs.get("style", ""))
                 self.inline(nodes, inner, _Marks())
             else:
@@ -351,12 +319,12 @@ class _Loader:
         self.space = None
         self.block_start = True
 
-    def table(self, node: _Element, ctx: _Context) -> None:
+    def table(self, node: Element, ctx: _Context) -> None:
         rows = [row for row in _rows(node) if row]
         if not rows:
             return
         grid: dict[tuple[int, int], bool] = {}
-        placed: list[tuple[int, int, int, int, _Element]] = []
+        placed: list[tuple[int, int, int, int, Element]] = []
         for r, row in enumerate(rows):
             c = 0
             for cell in row:
@@ -386,7 +354,7 @@ class _Loader:
             self.cursor = table.cellAt(r, c).firstCursorPosition()
             self.fresh = True
             inner = _Context(header_cell=cell.tag == "th")
-            if any(isinstance(n, _Element) and n.tag in _BLOCKS for n in cell.children):
+            if any(isinstance(n, Element) and n.tag in _BLOCKS for n in cell.children):
                 self.children(cell.children, inner)
             else:
                 self.new_block(inner, cell.attrs.get("style", ""))
@@ -410,7 +378,7 @@ class _Loader:
 
     # inline
 
-    def inline(self, nodes: list[_Element | str], ctx: _Context, marks: _Marks) -> None:
+    def inline(self, nodes: list[Element | str], ctx: _Context, marks: _Marks) -> None:
         for node in nodes:
             if isinstance(node, str):
                 self.text(node, ctx, marks)
@@ -475,17 +443,17 @@ def set_anchor(fmt: QTextCharFormat, href: str) -> None:
     fmt.setForeground(QColor("#1a5fb4"))
 
 
-def _rows(table: _Element) -> Iterator[list[_Element]]:
+def _rows(table: Element) -> Iterator[list[Element]]:
     for child in table.children:
-        if not isinstance(child, _Element):
+        if not isinstance(child, Element):
             continue
         if child.tag == "tr":
-            yield [c for c in child.children if isinstance(c, _Element) and c.tag in ("td", "th")]
+            yield [c for c in child.children if isinstance(c, Element) and c.tag in ("td", "th")]
         elif child.tag in ("thead", "tbody", "tfoot"):
             yield from _rows(child)
 
 
-def _span(cell: _Element, name: str) -> int:
+def _span(cell: Element, name: str) -> int:
     value = cell.attrs.get(name, "1")
     return max(1, min(int(value), 100)) if value.isdigit() else 1
 
@@ -493,12 +461,9 @@ def _span(cell: _Element, name: str) -> int:
 def insert_html(cursor: QTextCursor, html: str, images: ImageSource) -> None:
     """Build ``html`` (sanitised first) at ``cursor``, which must be at an empty block's start
     for the first paragraph to take that block."""
-    parser = _TreeBuilder()
-    parser.feed(clean_html(html))
-    parser.close()
     loader = _Loader(cursor, images)
     loader.fresh = cursor.block().length() == 1
-    loader.children(parser.root.children, _Context())
+    loader.children(read_tree(clean_html(html)).children, _Context())
 
 
 def load_html(document: QTextDocument, html: str, images: ImageSource) -> None:

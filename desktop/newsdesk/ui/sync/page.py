@@ -1,5 +1,6 @@
-"""The Sync problems page: what the server refused, with its reason, and the articles whose
-concurrent edits wait for a merge; plus the connection's state and "Sync now"."""
+"""The Sync problems page: what the server refused, with its reason, the articles whose
+concurrent edits wait for a merge, and what arrived that this computer could not read; plus the
+connection's state and "Sync now"."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from newsdesk.core.mutation import Kind
 from newsdesk.core.world import Area
 from newsdesk.store.world import DbWorld
 from newsdesk.sync.client import State, SyncStatus
-from newsdesk.sync.replica import Problem, Replica
+from newsdesk.sync.replica import Problem, Replica, SetAside
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import heading, muted
 from newsdesk.ui.session import Session
@@ -87,6 +88,7 @@ class ProblemRow:
 class Loaded:
     problems: list[ProblemRow]
     merges: list[Article]
+    set_aside: list[SetAside]
 
 
 def load(replica: Replica) -> Loaded:
@@ -98,7 +100,7 @@ def load(replica: Replica) -> Loaded:
             entity = problem.mutation.entity
             found = world.article(entity) or world.proposal(entity)
             rows.append(ProblemRow(problem, found.title if found is not None else ""))
-    return Loaded(rows, replica.needing_merge())
+    return Loaded(rows, replica.needing_merge(), replica.set_aside())
 
 
 class SyncPage(QWidget):
@@ -108,7 +110,7 @@ class SyncPage(QWidget):
         super().__init__()
         self.session = session
         self.controller = controller
-        self.loaded = Loaded([], [])
+        self.loaded = Loaded([], [], [])
         self.state = QLabel(self)
         self.state.setWordWrap(True)
         self.sync_button = QPushButton(self.tr("Sync now"), self)
@@ -139,6 +141,14 @@ class SyncPage(QWidget):
         self.merges.itemActivated.connect(lambda _item, _col: self.merge_selected())
         self.merge_button = QPushButton(self.tr("Merge…"), self)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.unreadable = QTreeWidget(self)
+        self.unreadable.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Reason")])
+        self.unreadable.setRootIsDecorated(False)
+        for column in range(2):
+            self.unreadable.header().setSectionResizeMode(column, fit)
+        self.unreadable_title = heading(
+            self.tr("Received but not readable here (set aside; the rest of the sync goes on)")
+        )
         self.refused_empty = muted(QLabel(self.tr("Nothing was refused."), self))
         self.merges_empty = muted(QLabel(self.tr("No article needs a merge."), self))
         layout = QVBoxLayout(self)
@@ -158,6 +168,8 @@ class SyncPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.merge_button)
         layout.addLayout(row)
+        layout.addWidget(self.unreadable_title)
+        layout.addWidget(self.unreadable, 1)
         # With both lists empty (hidden), the spare height goes here, not between the lines.
         layout.addStretch(0)
         controller.status.connect(self.show_status)
@@ -202,9 +214,17 @@ class SyncPage(QWidget):
         self.merges.setVisible(bool(loaded.merges))
         self.merges_empty.setVisible(not loaded.merges)
         self.merge_button.setEnabled(bool(loaded.merges))
+        self.unreadable.clear()
+        for aside in loaded.set_aside:
+            when = aside.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            item = QTreeWidgetItem([when, f"{aside.table} {aside.key}", aside.reason])
+            item.setToolTip(2, aside.reason)
+            self.unreadable.addTopLevelItem(item)
+        self.unreadable.setVisible(bool(loaded.set_aside))
+        self.unreadable_title.setVisible(bool(loaded.set_aside))
         if loaded.merges and self.merges.currentItem() is None:
             self.merges.setCurrentItem(self.merges.topLevelItem(0))
-        self.count_changed.emit(len(loaded.problems) + len(loaded.merges))
+        self.count_changed.emit(len(loaded.problems) + len(loaded.merges) + len(loaded.set_aside))
 
     def dismiss_selected(self) -> None:
         ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.refused.selectedItems()]
