@@ -224,6 +224,8 @@ def test_blobs_are_stored_by_their_verified_hash(api: SignIn) -> None:
     digest = hashlib.sha256(data).hexdigest()
     assert editor.http.put(f"/v1/blobs/{digest}", content=data).status_code == 201
     assert editor.http.put(f"/v1/blobs/{digest}", content=data).status_code == 200
+    added = mutation(editor.user_id, Kind.ATTACHMENT_ADD, digest, mime="text/plain", size=len(data))
+    assert editor.push(added).status_code == 200
     assert editor.http.get(f"/v1/blobs/{digest}").content == data
     wrong = editor.http.put(f"/v1/blobs/{'0' * 64}", content=data)
     assert wrong.status_code == 400 and "SHA-256" in wrong.text

@@ -163,3 +163,14 @@ def bounded(html: str) -> str:
     if nesting(html) <= MAX_DEPTH:
         return html
     return "".join(serialise(read_tree(html).children))
+
+
+ATTACHMENT_SCHEME: Final = "attachment:"
+"""How a body names a workspace file: ``attachment:<sha256 hex>``."""
+
+_ATTACHMENT_REFERENCE: Final = re.compile(r"attachment:([0-9a-f]{64})", re.IGNORECASE)
+
+
+def attachment_digests(html: str) -> set[str]:
+    """The SHA-256 of every attachment ``html`` refers to (images and links alike)."""
+    return {digest.lower() for digest in _ATTACHMENT_REFERENCE.findall(html)}

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from sqlalchemy import Table
 
-from newsdesk.core.model import Publication, ReviewDecision, Revision, SignOff, User
+from newsdesk.core.model import Attachment, Publication, ReviewDecision, Revision, SignOff, User
 from newsdesk.store.codec import TABLES, key_column, row_from_json, row_to_json
 
 SYNCED: Final = {table.name: (cls, table) for cls, table in TABLES.items()}
@@ -17,6 +17,7 @@ SYNCED: Final = {table.name: (cls, table) for cls, table in TABLES.items()}
 BY_ARTICLE: Final = frozenset(
     TABLES[c].name for c in (Revision, ReviewDecision, SignOff, Publication)
 )
+PRIVATE_ATTACHMENT: Final = "#attachment"
 SECRET_COLUMNS: Final = {TABLES[User].name: frozenset({"password_hash"})}
 
 
@@ -39,8 +40,11 @@ def from_wire(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
 def channel_of(
     table_name: str, row: Mapping[str, Any], article_channels: Mapping[str, str]
 ) -> str | None:
-    """Whose channel members may see the row; ``None`` for everyone signed in (users, channels,
-    attachments). Revisions, decisions, sign-offs and publications follow their article."""
+    """Whose channel members may see the row; ``None`` for everyone signed in (users, channels).
+    Revisions, decisions, sign-offs and publications follow their article; attachments are
+    :data:`PRIVATE_ATTACHMENT`, read by who may read an item referring to them."""
+    if table_name == TABLES[Attachment].name:
+        return PRIVATE_ATTACHMENT
     if table_name in BY_ARTICLE:
         return article_channels.get(str(row["article_id"]))
     channel = row.get("channel_id")

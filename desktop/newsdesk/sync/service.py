@@ -25,7 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsdesk.core.apply import actor_of
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import Article, Entity, User
+from newsdesk.core.model import Article, Attachment, Entity, User
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.core.world import Changes
@@ -34,7 +34,7 @@ from newsdesk.store.apply import MUTATIONS, Applied, Status, apply
 from newsdesk.store.codec import TABLES, key_column
 from newsdesk.store.schema import AuditRow, Base, BlobRow, ChangeRow, LoginThrottleRow, TokenRow
 from newsdesk.store.store import SETTINGS
-from newsdesk.sync import protocol, rows
+from newsdesk.sync import attachments, protocol, rows
 
 CHANGES = Base.metadata.tables[ChangeRow.__tablename__]
 TOKENS = Base.metadata.tables[TokenRow.__tablename__]
@@ -43,6 +43,7 @@ AUDIT = Base.metadata.tables[AuditRow.__tablename__]
 BLOBS = Base.metadata.tables[BlobRow.__tablename__]
 ARTICLES = TABLES[Article]
 USERS = TABLES[User]
+BLOBS_ROWS = TABLES[Attachment].name
 
 EPOCH_KEY: Final = "server.epoch"
 WRITE_LOCK_KEY: Final = 7_301_993  # the advisory lock every service process takes to write
@@ -370,6 +371,8 @@ class Service:
             ARTICLES.c.id.in_(sorted(article_ids))
         )
         article_channels = {row.id: row.channel_id for row in conn.execute(query)}
+        refs = attachments.channel_refs((e for _, e in latest.values()), article_channels)
+        reshared = attachments.record(conn, refs)
         values = [
             {
                 "entity_table": name,
@@ -386,6 +389,18 @@ class Service:
                 "deleted": False,
             }
             for (name, key), (seq, entity) in latest.items()
+        ]
+        # Readable in a new channel now: sent again, so that channel's desktops get the row.
+        newest = max(seq for seq, _ in accepted)
+        values += [
+            {
+                "entity_table": BLOBS_ROWS,
+                "row_id": sha,
+                "seq": newest,
+                "channel_id": rows.PRIVATE_ATTACHMENT,
+                "deleted": False,
+            }
+            for sha in sorted(reshared - {k for t, k in latest if t == BLOBS_ROWS})
         ]
         insert_ = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
         statement = insert_(CHANGES)
@@ -427,7 +442,9 @@ class Service:
             query = select(CHANGES).where(CHANGES.c.seq > request.cursor)
             if wanted is not None:
                 query = query.where(
-                    CHANGES.c.channel_id.is_(None) | CHANGES.c.channel_id.in_(sorted(wanted))
+                    CHANGES.c.channel_id.is_(None)
+                    | CHANGES.c.channel_id.in_(sorted(wanted))
+                    | attachments.visible_changes(wanted, user.id)
                 )
             found = (
                 conn.execute(query.order_by(CHANGES.c.seq).limit(request.limit + 1))
@@ -480,8 +497,11 @@ class Service:
             conn.execute(insert(BLOBS), {"sha256": sha256, "size": len(data), "data": data})
         return True
 
-    def get_blob(self, sha256: str) -> bytes | None:
+    def get_blob(self, sha256: str, user: User) -> bytes | None:
+        """The file, if ``user`` may read it (see :mod:`newsdesk.sync.attachments`)."""
         with self.engine.connect() as conn:
+            if not attachments.may_read(conn, sha256, self.visible_channels(conn, user), user.id):
+                return None
             found = conn.execute(select(BLOBS.c.data).where(BLOBS.c.sha256 == sha256)).scalar()
         return bytes(found) if found is not None else None
 

@@ -5,7 +5,9 @@ Revision ID: 0005_issue20
 Revises: 0004
 """
 
-from collections.abc import Sequence
+import json
+import re
+from collections.abc import Iterator, Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -44,6 +46,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("sha256", "channel_id", name=op.f("pk_attachment_refs")),
     )
     op.create_index("ix_attachment_refs_channel_id", "attachment_refs", ["channel_id"])
+    _share_attachments_by_channel()
     op.create_table(
         "set_aside",
         sa.Column("entity_table", sa.String(length=40), nullable=False),
@@ -60,6 +63,49 @@ def upgrade() -> None:
         sa.Column("event", sa.String(length=20), nullable=False),
         sa.Column("detail", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_outbox")),
+    )
+
+
+_REFERENCE = re.compile(r"attachment:([0-9a-f]{64})", re.IGNORECASE)
+
+
+def _json(value: object) -> object:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _refs(bind: sa.Connection) -> Iterator[tuple[str, str]]:
+    """(sha256, channel) for what proposals, articles and revisions refer to."""
+    for channel, materials in bind.execute(sa.text("SELECT channel_id, materials FROM proposals")):
+        for material in _json(materials) or []:
+            if material.get("kind") == "file":
+                yield material["value"], channel
+    for channel, cover, body in bind.execute(
+        sa.text("SELECT channel_id, cover, body_html FROM articles")
+    ):
+        if cover:
+            yield cover, channel
+        for sha in _REFERENCE.findall(body or ""):
+            yield sha.lower(), channel
+    query = "SELECT a.channel_id, r.content FROM revisions r JOIN articles a ON a.id = r.article_id"
+    for channel, content in bind.execute(sa.text(query)):
+        values = _json(content) or {}
+        if values.get("cover"):
+            yield values["cover"], channel
+        for sha in _REFERENCE.findall(str(values.get("body_html") or "")):
+            yield sha.lower(), channel
+
+
+def _share_attachments_by_channel() -> None:
+    """Attachments pulled so far went to everyone: from now on only to their items' readers."""
+    bind = op.get_bind()
+    refs = sorted(set(_refs(bind)))
+    if refs:
+        op.bulk_insert(
+            sa.table("attachment_refs", sa.column("sha256"), sa.column("channel_id")),
+            [{"sha256": sha, "channel_id": channel} for sha, channel in refs],
+        )
+    bind.execute(
+        sa.text("UPDATE changes SET channel_id = '#attachment' WHERE entity_table = 'attachments'")
     )
 
 
