@@ -8,6 +8,7 @@ Revises: 0004
 import json
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -69,7 +70,7 @@ def upgrade() -> None:
 _REFERENCE = re.compile(r"attachment:([0-9a-f]{64})", re.IGNORECASE)
 
 
-def _json(value: object) -> object:
+def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
