@@ -96,12 +96,15 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn serving the app in a thread of this process."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, **app_options: Any) -> None:
         self.engine = engine
         self.service = Service(engine)
         self.port = free_port()
         config = uvicorn.Config(
-            create_app(self.service), host="127.0.0.1", port=self.port, log_level="warning"
+            create_app(self.service, **app_options),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -4,11 +4,19 @@ on 127.0.0.1 (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import hashlib
+import json
+import socket
+import time
 from collections.abc import Callable
 
+import httpx
+from sqlalchemy import Engine, func, select
+
+from newsdesk.core.ids import new_id
 from newsdesk.core.model import MaterialKind
 from newsdesk.core.mutation import Kind, mutation
-from tests.sync.conftest import Api, Newsroom
+from newsdesk.store.apply import MUTATIONS
+from tests.sync.conftest import PASSWORD, Api, LiveServer, Newsroom
 
 SignIn = Callable[..., Api]
 
@@ -55,3 +63,99 @@ def test_an_attachment_is_read_only_by_those_who_may_read_an_item_referring_to_i
     later = librarian.pull(cursor)
     assert sha in {row["key"] for row in later["rows"] if row["table"] == "attachments"}
     assert librarian.http.get(f"/v1/blobs/{sha}").content == data
+
+
+def test_every_answer_carries_the_security_headers_and_the_docs_page_is_off(
+    live: LiveServer, api: SignIn
+) -> None:
+    editor = api("editor")
+    answers = [
+        httpx.get(f"{live.url}/v1/health"),
+        httpx.post(
+            f"{live.url}/v1/auth/login",
+            json={"protocol": 1, "login": "editor", "password": PASSWORD},
+        ),
+        editor.http.post("/v1/sync/pull", json={"protocol": 1}),
+        httpx.post(f"{live.url}/v1/sync/pull", json={"protocol": 1}),  # 401
+    ]
+    for answer in answers:
+        assert answer.headers["Cache-Control"] == "no-store"
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"
+        assert answer.headers["X-Frame-Options"] == "DENY"
+        assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
+        assert "Strict-Transport-Security" not in answer.headers  # plain HTTP here
+    assert httpx.get(f"{live.url}/docs").status_code == 404
+    assert httpx.get(f"{live.url}/redoc").status_code == 404
+    assert httpx.get(f"{live.url}/openapi.json").status_code == 200
+
+
+def raw_post(url: str, path: str, body: str, token: str | None = None) -> httpx.Response:
+    """A body as an attacker writes it: JSON text with escapes no client library would send."""
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return httpx.post(f"{url}{path}", content=body.encode(), headers=headers)
+
+
+def test_nul_surrogates_impossible_times_and_path_ids_are_refused_naming_the_field(
+    live: LiveServer, api: SignIn, room: Newsroom, engine: Engine
+) -> None:
+    editor = api("editor")
+
+    def push(**fields: str) -> httpx.Response:
+        """A push whose named fields (``title``: the args') are the raw JSON given."""
+        wire = {
+            "id": new_id(),
+            "actor": editor.user_id,
+            "at": "2026-12-04T10:00:00+08:00",
+            "kind": "proposal.create",
+            "entity": new_id(),
+            "args": {"channel_id": room.news, "title": "标题"},
+        }
+        text = json.dumps({"protocol": 1, "mutations": [wire]}, ensure_ascii=False)
+        for name, raw in fields.items():  # spliced in raw: JSON escapes of lone surrogates
+            value = wire["args"]["title"] if name == "title" else wire[name]
+            text = text.replace(json.dumps(value, ensure_ascii=False), raw, 1)
+        return raw_post(live.url, "/v1/sync/push", text, editor.token)
+
+    with engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(MUTATIONS)).scalar_one()
+    bad = {
+        "at": ['"9999-12-31T23:59:59-14:00"', '"0001-01-01T00:00:00+14:00"'],
+        "entity": ['"../../../../x"', '"a b"', '"x\\ny"', '"\\u0000"'],
+        "id": ['"\\ud800"', '"\\udc00\\ud800"', '"../x"'],
+        "actor": ['"\\u0000"'],
+    }
+    for name, values in bad.items():
+        for value in values:
+            answer = push(**{name: value})
+            assert answer.status_code == 422, (name, value, answer.text)
+            assert name in json.dumps(answer.json()["detail"]), answer.text
+    for title in ['"\\u0000标题"', '"\\ud800"', '"\\udc00\\ud800"']:
+        answer = push(title=title)  # the title is deep in args
+        assert answer.status_code == 422 and "args" in answer.text, answer.text
+    for login in ['"edi\\u0000tor"', '"\\ud800"', '"\\udc00\\ud800"']:
+        answer = raw_post(
+            live.url, "/v1/auth/login", f'{{"protocol":1,"login":{login},"password":"x"}}'
+        )
+        assert answer.status_code == 422 and "login" in answer.text, answer.text
+    with engine.connect() as conn:
+        after = conn.execute(select(func.count()).select_from(MUTATIONS)).scalar_one()
+    assert after == before
+
+
+def test_a_body_shorter_than_announced_is_answered_408_within_seconds(
+    engine: Engine, room: Newsroom
+) -> None:
+    del room
+    with LiveServer(engine, body_idle=1.0) as live:
+        started = time.monotonic()
+        with socket.create_connection(("127.0.0.1", live.port), timeout=20) as raw:
+            raw.sendall(
+                b"POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b'Content-Length: 1000\r\n\r\n{"protocol": 1'
+            )
+            answer = raw.recv(4096).decode()
+        assert answer.startswith("HTTP/1.1 408"), answer
+        assert time.monotonic() - started < 10
+        assert httpx.get(f"{live.url}/v1/health").status_code == 200

@@ -10,7 +10,7 @@ from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.model import User
-from newsdesk.core.mutation import Kind, Mutation, parse_args
+from newsdesk.core.mutation import Kind, Mutation, entity_problem, parse_args
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 from newsdesk.core.world import Outcome, World
 
@@ -80,6 +80,8 @@ def actor_of(world: World, user_id: str) -> Actor | Refusal:
 
 def decide(world: World, mutation: Mutation) -> Outcome:
     """What ``mutation`` changes in ``world``, or why it is refused. Reads only; never writes."""
+    if problem := entity_problem(mutation):
+        return problem
     args = parse_args(mutation.kind, mutation.args)
     if isinstance(args, Refusal):
         return args

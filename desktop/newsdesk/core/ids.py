@@ -9,9 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Mapping
+from typing import Final
+
+_SAFE_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 def new_id() -> str:
@@ -34,3 +38,12 @@ def content_hash(content: Mapping[str, object]) -> str:
 
 def is_sha256(value: str) -> bool:
     return len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def is_safe_id(value: object) -> bool:
+    """Whether ``value`` may be an id: 1–64 ASCII letters, digits, ``-`` and ``_`` (not first).
+
+    Ids become file names (``pc/<channel>/<article>.html``) and URL paths, so nothing that could
+    climb out of a folder or break a line (``..``, ``/``, spaces, quotes) is one.
+    """
+    return isinstance(value, str) and _SAFE_ID.fullmatch(value) is not None

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
-from newsdesk.core.ids import is_sha256, new_id
+from newsdesk.core.ids import is_safe_id, is_sha256, new_id
 from newsdesk.core.model import (
     MAX_REVIEW_LEVELS,
     Anchor,
@@ -132,6 +132,7 @@ def mutation(
 
 class T(StrEnum):
     TEXT = "text"
+    URL = "url"  # http(s) only: links reach readers' pages and the app's documents
     INT = "int"
     BOOL = "bool"
     DATE = "date"
@@ -175,7 +176,7 @@ _ARTICLE_FIELDS = {
     "tags": Arg(T.TEXT_LIST, max_len=30),
     "targets": Arg(T.TARGETS),
     "kind": Arg(T.KIND),
-    "original_url": Arg(T.TEXT, max_len=2000),
+    "original_url": Arg(T.URL, max_len=2000),
     "body_html": BODY,
 }
 _PROPOSAL_FIELDS = {
@@ -314,16 +315,44 @@ def _list(name: str, value: Any, spec: Arg) -> list[Any] | Refusal:
     return value
 
 
+def _id(name: str, value: Any) -> str | Refusal:
+    if not is_safe_id(value):
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The field “{field}” must be an id: up to 64 letters, digits, - and _.",
+            ),
+        )
+    return str(value)
+
+
+def _url(name: str, value: Any, spec: Arg) -> str | Refusal:
+    """An absolute http(s) address, or "" where the field is optional."""
+    text = _text(name, value, spec)
+    if isinstance(text, Refusal) or not text:
+        return text
+    scheme, colon, rest = text.partition(":")
+    if not (colon and scheme.lower() in ("http", "https") and rest.startswith("//") and rest[2:]):
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a web address starting with http(s)://."
+            ),
+        )
+    return text
+
+
 def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     kind = spec.type
     if value is None and not spec.required and kind in (T.SHA256, T.DATE):
         return None
-    if kind in (T.TEXT, T.ID):
-        return _text(
-            name,
-            value,
-            Arg(T.TEXT, kind == T.ID or spec.required, 64 if kind == T.ID else spec.max_len),
-        )
+    if kind == T.ID:
+        return _id(name, value)
+    if kind == T.URL:
+        return _url(name, value, spec)
+    if kind == T.TEXT:
+        return _text(name, value, spec)
     if kind == T.SHA256:
         if not isinstance(value, str) or not is_sha256(value):
             return _bad(
@@ -418,7 +447,9 @@ def _parse_items(name: str, items: list[Any], kind: T) -> Any:
     if kind in (T.TEXT_LIST, T.ID_LIST):
         out: list[str] = []
         for item in items:
-            text = _text(name, item, Arg(T.TEXT, True, 64 if kind == T.ID_LIST else 40))
+            text = (
+                _id(name, item) if kind == T.ID_LIST else _text(name, item, Arg(T.TEXT, True, 40))
+            )
             if isinstance(text, Refusal):
                 return text
             if text not in out:
@@ -441,7 +472,12 @@ def _parse_items(name: str, items: list[Any], kind: T) -> Any:
             if not isinstance(item, Mapping) or set(item) - {"kind", "value", "label"}:
                 return _bad(name, shape)
             material_kind = _choice(name, item.get("kind"), MaterialKind)
-            value = _text(name, item.get("value"), Arg(T.TEXT, True, 10_000))
+            value_spec = Arg(T.TEXT, True, 10_000)
+            value = (
+                _url(name, item.get("value"), value_spec)
+                if material_kind == MaterialKind.LINK
+                else _text(name, item.get("value"), value_spec)
+            )
             label = _text(name, item.get("label", ""), Arg(T.TEXT, False, 200))
             for part in (material_kind, value, label):
                 if isinstance(part, Refusal):
@@ -470,7 +506,7 @@ def _parse_items(name: str, items: list[Any], kind: T) -> Any:
             if not isinstance(item, Mapping) or set(item) != {"id", "target", "location"}:
                 return _bad(name, shape)
             target = _choice(name, item["target"], Target)
-            pid = _text(name, item["id"], Arg(T.TEXT, True, 64))
+            pid = _id(name, item["id"])
             location = _text(name, item["location"], Arg(T.TEXT, True, 2000))
             for part in (target, pid, location):
                 if isinstance(part, Refusal):
@@ -501,3 +537,20 @@ def parse_args(kind: Kind, args: Mapping[str, Any]) -> dict[str, Any] | Refusal:
             return value
         parsed[name] = value
     return parsed
+
+
+def entity_problem(m: Mutation) -> Refusal | None:
+    """Why the ids of ``m`` (its own, its actor's, its entity's) cannot be ids, if they cannot."""
+    bad = QT_TRANSLATE_NOOP("Refusal", "“{value}” is not a valid id.")
+    for value in (m.id, m.actor):
+        if not is_safe_id(value):
+            return refuse(RefusalCode.INVALID, bad, value=value[:80])
+    if m.kind in (Kind.ROLE_GRANT, Kind.ROLE_REVOKE):
+        user_id, _, rest = m.entity.partition("/")
+        channel_id, _, role = rest.partition("/")
+        ok = is_safe_id(user_id) and is_safe_id(channel_id) and role in set(Role)
+    elif m.kind == Kind.ATTACHMENT_ADD:
+        ok = is_sha256(m.entity)
+    else:
+        ok = is_safe_id(m.entity)
+    return None if ok else refuse(RefusalCode.INVALID, bad, value=m.entity[:80])

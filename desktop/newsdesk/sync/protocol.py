@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 PROTOCOL: Final = 1
 MAX_PUSH: Final = 500  # mutations per push
@@ -18,8 +18,51 @@ MAX_BODY: Final = 16 * 1024 * 1024  # bytes of a JSON request
 MAX_BLOB: Final = 64 * 1024 * 1024  # bytes of an attachment
 
 MAX_INT: Final = 2**31 - 1  # sequence numbers and row versions are 32-bit columns
-Text = Annotated[str, Field(max_length=200)]
+ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+ENTITY_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_/-]*$"  # an id, a role grant's key, a SHA-256
+
+
+def storable(value: str) -> str:
+    """Text a database can store: no NUL, no lone or reversed surrogate halves."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must not contain unpaired surrogate code points") from None
+    return value
+
+
+def storable_json(value: Any) -> Any:
+    """``value`` if every text in it, keys included, is :func:`storable`."""
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            storable(key)
+            storable_json(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            storable_json(inner)
+    return value
+
+
+def utc_time(value: dt.datetime) -> dt.datetime:
+    """A time with its zone that is a real moment between 1970 and 9998 once in UTC."""
+    if value.tzinfo is None:
+        raise ValueError("must carry a time zone")
+    try:
+        utc = value.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("is outside the years 1970 to 9998") from None
+    if not 1970 <= utc.year <= 9998:
+        raise ValueError("is outside the years 1970 to 9998")
+    return value
+
+
+Text = Annotated[str, Field(max_length=200), AfterValidator(storable)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 
 
 class Message(BaseModel):
@@ -36,8 +79,8 @@ class Request(Message):
 
 
 class LoginRequest(Request):
-    login: Annotated[str, Field(min_length=1, max_length=100)]
-    password: Annotated[str, Field(max_length=1024)]
+    login: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(storable)]
+    password: Annotated[str, Field(max_length=1024), AfterValidator(storable)]
 
 
 class LoginResponse(Message):
@@ -48,13 +91,13 @@ class LoginResponse(Message):
 
 
 class WireMutation(Message):
-    id: Annotated[str, Field(min_length=1, max_length=64)]
-    actor: Annotated[str, Field(min_length=1, max_length=64)]
-    at: dt.datetime
-    kind: Annotated[str, Field(max_length=40)]
-    entity: Annotated[str | None, Field(max_length=200)] = None
+    id: Id
+    actor: Id
+    at: Annotated[dt.datetime, AfterValidator(utc_time)]
+    kind: Annotated[str, Field(max_length=40), AfterValidator(storable)]
+    entity: Annotated[str | None, Field(max_length=200, pattern=ENTITY_PATTERN)] = None
     base_version: Annotated[int, Field(ge=0, le=MAX_INT)] | None = None
-    args: dict[str, Any] = Field(default_factory=dict)
+    args: Annotated[dict[str, Any], AfterValidator(storable_json)] = Field(default_factory=dict)
 
 
 class PushRequest(Request):

@@ -1,23 +1,26 @@
 """The sync service's HTTP API (FastAPI), versioned under ``/v1``.
 
 Every JSON request names the protocol version; an unknown one gets 426 telling the client to
-upgrade. Bodies larger than the limits get 413 before they are read; malformed JSON, unknown
-fields and wrong types get 422 naming the field; nothing in a refused request changes anything.
+upgrade. Bodies are guarded before any route sees them (:mod:`newsdesk.sync.guard`: 411, 413,
+408, and the security headers); malformed JSON, unknown fields, wrong types, text no database
+stores and impossible times get 422 naming the field; nothing in a refused request changes
+anything.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Request, Response, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from newsdesk import __version__
 from newsdesk.sync import protocol
+from newsdesk.sync.guard import BODY_IDLE, Guard
 from newsdesk.sync.service import ForbiddenError, Service, SignedIn, ThrottledError
 
 _bearer = HTTPBearer(auto_error=False)
@@ -64,36 +67,28 @@ def _json(message: protocol.Message, code: int = status.HTTP_200_OK) -> Response
     return Response(message.model_dump_json(), code, media_type="application/json")
 
 
-def create_app(service: Service) -> FastAPI:
+def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
     app = FastAPI(
         title="Newsdesk sync service",
         version=__version__,
         description="Push mutations, pull what changed, sign in, store attachments.",
+        # The interactive pages load scripts from elsewhere and need no sign-in: off. The
+        # document itself stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.service = service
+    app.add_middleware(Guard, idle=body_idle)
 
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if request.method in ("POST", "PUT"):
-            limit = (
-                protocol.MAX_BLOB
-                if request.url.path.startswith("/v1/blobs/")
-                else (protocol.MAX_BODY)
-            )
-            length = request.headers.get("content-length")
-            if length is None:
-                return JSONResponse(
-                    {"detail": "A Content-Length header is required."},
-                    status.HTTP_411_LENGTH_REQUIRED,
-                )
-            if not length.isdigit() or int(length) > limit:
-                return JSONResponse(
-                    {"detail": f"The body is larger than the limit of {limit} bytes."},
-                    status.HTTP_413_CONTENT_TOO_LARGE,
-                )
-        return await call_next(request)
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        """422 naming each field at fault, without echoing the input (it may be megabytes,
+        or text no JSON encoder takes)."""
+        detail = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+            for e in error.errors()
+        ]
+        return JSONResponse({"detail": detail}, status.HTTP_422_UNPROCESSABLE_CONTENT)
 
     @app.get("/v1/health", response_model=protocol.Health)
     def health() -> protocol.Health:
