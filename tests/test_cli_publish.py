@@ -31,16 +31,23 @@ def article_in(folder: Path, state: ArticleState) -> str:
 
 def test_export_writes_every_published_article(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = newsdesk("export", "--workspace", str(demo), "--out", str(out))
+    site = "https://news.example.cn/"
+    result = newsdesk("export", "--workspace", str(demo), "--out", str(out), "--base-url", site)
     assert result.returncode == 0, result.stderr
     assert "Exported" in result.stdout and " files in " in result.stdout
     assert list(out.glob("pc/*/index.html")) and list(out.glob("app/*/feed.json"))
     assert list(out.glob("wap/images/*-720.*"))
+    documents = [p.read_text(encoding="utf-8") for p in out.glob("app/*/*.json")]
+    assert documents and not any("file:" in text for text in documents)
+    assert all(site + "app/" in text for text in documents)
 
 
 def test_export_of_one_target(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = newsdesk("export", "--workspace", str(demo), "--out", str(out), "--target", "app")
+    app = ("--workspace", str(demo), "--out", str(out), "--target", "app")
+    without = newsdesk("export", *app)
+    assert without.returncode == 2 and "--base-url" in without.stderr
+    result = newsdesk("export", *app, "--base-url", "https://news.example.cn")
     assert result.returncode == 0, result.stderr
     assert {p.name for p in out.iterdir()} == {"app"}
 

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -14,11 +15,20 @@ from typing import TYPE_CHECKING
 import platformdirs
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import DBAPIError
 
 from newsdesk import __version__
+from newsdesk.core.ids import is_safe_id
 from newsdesk.core.labels import label
 from newsdesk.core.refusal import Refusal
-from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError, default_location
+from newsdesk.store.workspace import (
+    DB_NAME,
+    Workspace,
+    WorkspaceError,
+    default_location,
+    disk_full,
+    disk_full_error,
+)
 from newsdesk.ui.i18n import choose_language, install_translators, translated
 from newsdesk.ui.page_names import EDITOR_PAGE, PAGE_NAMES
 
@@ -72,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--since", type=dt.date.fromisoformat, help="only articles published since YYYY-MM-DD"
     )
+    export.add_argument(
+        "--base-url",
+        help="the site's address, e.g. https://news.example.cn/ (the app's documents are named "
+        "by it; default: the workspace's publishing settings)",
+    )
     return parser
 
 
@@ -122,15 +137,27 @@ def run_demo(args: argparse.Namespace) -> int:
             path=folder
         )
     )
+    # Built beside its place and moved there when complete: a failure (a full disk) leaves
+    # nothing half-made that a second run would take for a workspace.
+    partial = folder.with_name(f".{folder.name}.partial-{os.getpid()}")
     try:
-        with Workspace.open(folder, create=True) as workspace:
+        with Workspace.open(partial, create=True) as workspace:
             summary = build_demo(
                 workspace,
                 args.size,
                 progress=lambda step: print(f"  {translated(step)}", file=sys.stderr),
             )
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        partial.rename(folder)
     except WorkspaceError as error:
+        shutil.rmtree(partial, ignore_errors=True)
         return _error(translated(error.message))
+    except (OSError, DBAPIError) as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        if not disk_full(error):
+            raise
+        return _error(translated(disk_full_error(folder).message))
     _say(
         QCoreApplication.translate(
             "cli",
@@ -166,16 +193,24 @@ def run_publish(args: argparse.Namespace) -> int:
     1 when a delivery failed (it is remembered for a retry)."""
     from newsdesk.publish.publisher import Publisher, load_settings
 
+    unknown_article = QCoreApplication.translate(
+        "cli", "There is no article “{id}” in this workspace."
+    ).format(id=args.publish_article)
+    if not is_safe_id(args.publish_article):
+        return _error(unknown_article)
     try:
         with Workspace.open(args.command_workspace) as workspace:
             with workspace.store.world() as world:
                 user = world.user_by_login(args.login)
+                article = world.article(args.publish_article)
             if user is None:
                 return _error(
                     QCoreApplication.translate("cli", "There is no user “{login}”.").format(
                         login=args.login
                     )
                 )
+            if article is None:
+                return _error(unknown_article)
             settings = load_settings(workspace)
             if args.out is not None:
                 settings = dataclasses.replace(settings, folder=str(args.out.resolve()))
@@ -183,6 +218,10 @@ def run_publish(args: argparse.Namespace) -> int:
             report = publisher.publish(user.id, args.publish_article, args.note)
     except WorkspaceError as error:
         return _error(translated(error.message))
+    except (OSError, DBAPIError) as error:
+        if not disk_full(error):
+            raise
+        return _error(translated(disk_full_error(args.command_workspace).message))
     outcome = report.applied.outcome if report.applied else None
     if isinstance(outcome, Refusal):
         reason = translated(outcome.message)
@@ -206,10 +245,12 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """``newsdesk export``: every published article and retraction notice, to ``--out``."""
+    """``newsdesk export``: every published article and retraction notice, to ``--out``; 1 when
+    some article could not be written (each is named), 2 when nothing could be done."""
     from newsdesk.core.model import Target
     from newsdesk.publish.export import Exporter
     from newsdesk.publish.pages import SiteInfo, Templates
+    from newsdesk.publish.publisher import load_settings
 
     try:
         targets = {Target(name.strip()) for name in args.target.split(",") if name.strip()}
@@ -221,27 +262,52 @@ def run_export(args: argparse.Namespace) -> int:
         )
     started = time.perf_counter()
     try:
-        with (
-            Workspace.open(args.command_workspace) as workspace,
-            Exporter(workspace, args.out, SiteInfo(name=_site_name()), Templates()) as exporter,
-        ):
-            articles = exporter.published_ids(args.since)
-            written = exporter.export_all(targets, args.since)
+        with Workspace.open(args.command_workspace) as workspace:
+            base_url = args.base_url or load_settings(workspace).base_url
+            if Target.APP in targets and not base_url:
+                return _error(
+                    QCoreApplication.translate(
+                        "cli",
+                        "Give the site's address with --base-url (https://…): the app's "
+                        "documents name each article by it.",
+                    )
+                )
+            if base_url and not base_url.startswith(("http://", "https://")):
+                return _error(
+                    QCoreApplication.translate(
+                        "cli", "The site's address “{url}” must start with http:// or https://."
+                    ).format(url=base_url)
+                )
+            site = SiteInfo(name=_site_name(), base_url=base_url or None)
+            with Exporter(workspace, args.out, site, Templates()) as exporter:
+                articles = exporter.published_ids(args.since)
+                written = exporter.export_all(targets, args.since)
+                failures = exporter.failures
     except WorkspaceError as error:
         return _error(translated(error.message))
+    except (OSError, DBAPIError) as error:
+        if not disk_full(error):
+            raise
+        return _error(translated(disk_full_error(args.out).message))
     for file in written:
         _say(f"  {file.path}")
     _say(
         QCoreApplication.translate(
             "cli", "Exported {articles} articles: {files} files in {path}, in {seconds:.1f} s."
         ).format(
-            articles=len(articles),
+            articles=len(articles) - len(failures),
             files=len(written),
             path=args.out,
             seconds=time.perf_counter() - started,
         )
     )
-    return 0
+    for failure in failures:
+        _error(
+            QCoreApplication.translate("cli", "Not exported: article {id} ({reason})").format(
+                id=failure.article_id, reason=failure.reason
+            )
+        )
+    return 1 if failures else 0
 
 
 def _has_display() -> bool:

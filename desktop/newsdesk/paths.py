@@ -16,3 +16,12 @@ def resources_dir() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parents[2] / "resources"
+
+
+def within(folder: Path, relative: str) -> Path:
+    """``folder / relative``, refused (``ValueError``) unless it stays inside ``folder``: paths
+    built from data (ids, locations) must never climb out of the folder they are written to."""
+    target = (folder / relative).resolve()
+    if not relative or Path(relative).is_absolute() or not target.is_relative_to(folder.resolve()):
+        raise ValueError(f"{relative!r} leads outside {folder}")
+    return folder / relative

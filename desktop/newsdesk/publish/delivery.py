@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 
 from newsdesk.core.ids import new_id
+from newsdesk.paths import within
 from newsdesk.publish.export import Written
 
 
@@ -53,15 +54,15 @@ class FolderDelivery:
         del article_id, version  # a folder needs no key: the path is the identity
         results = []
         for file in files:
-            destination = self.root / file.path
             try:
+                destination = within(self.root, file.path)
                 if not (destination.is_file() and destination.read_bytes() == file.data):
                     destination.parent.mkdir(parents=True, exist_ok=True)
                     temporary = destination.with_name(f".{destination.name}.{new_id()}.tmp")
                     temporary.write_bytes(file.data)
                     os.replace(temporary, destination)
-            except OSError as error:
-                reason = error.strerror or str(error)
+            except (OSError, ValueError) as error:
+                reason = getattr(error, "strerror", None) or str(error)
                 results.append(Delivered(file.target, file.path, False, 1, reason))
             else:
                 results.append(Delivered(file.target, file.path, True, 1))

@@ -17,6 +17,7 @@ releases the GIL while it scales and encodes.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -38,6 +39,7 @@ from newsdesk.core.model import (
     Revision,
     Target,
 )
+from newsdesk.paths import within
 from newsdesk.publish.ninjs import FeedEntry, article_document, feed_manifest, validate_ninjs
 from newsdesk.publish.pages import (
     ImageHref,
@@ -75,6 +77,16 @@ class Written(NamedTuple):
 
 class ExportError(Exception):
     """An article cannot be exported (unknown, or never published)."""
+
+
+class NotExported(NamedTuple):
+    """An article :meth:`Exporter.export_all` could not write, and why."""
+
+    article_id: str
+    reason: str
+
+
+TEMPORARY: Final = ".newsdesk-"  # the name of a file being written starts so; see _write
 
 
 @dataclass(frozen=True)
@@ -171,6 +183,7 @@ class Exporter:
         self.workers = workers or os.cpu_count() or 1
         self._pool: Executor | None = None
         self._caches = {t: RenditionCache(out / t.value / "images") for t in _ORDER}
+        self.failures: list[NotExported] = []  # what the last export_all could not write
 
     def __enter__(self) -> Exporter:
         return self
@@ -221,12 +234,23 @@ class Exporter:
     # --- writing ------------------------------------------------------------------------------
 
     def _write(self, target: Target, path: str, data: bytes) -> Written:
-        file = self.out / path
+        file = within(self.out, path)
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f".{file.name}.{new_id()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, file)
+        temporary = file.with_name(f"{TEMPORARY}{file.name}.{new_id()}.tmp")
+        try:
+            temporary.write_bytes(data)
+            os.replace(temporary, file)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         return Written(target, path, data)
+
+    def sweep(self) -> int:
+        """Remove files an export killed midway left half-written; returns how many."""
+        found = [p for p in self.out.rglob(f"{TEMPORARY}*.tmp") if p.is_file()]
+        for path in found:
+            path.unlink(missing_ok=True)
+        return len(found)
 
     def _renditions(
         self, digests: Sequence[str], targets: Collection[Target]
@@ -423,11 +447,23 @@ class Exporter:
     def export_all(
         self, targets: Collection[Target] | None = None, since: dt.date | None = None
     ) -> list[Written]:
-        """Every published article (and retraction notice), then each channel's indexes once."""
+        """Every published article (and retraction notice), then each channel's indexes once.
+
+        An article that cannot be written (a missing image, an id no file may be named by) is
+        listed in :attr:`failures` and the others are written all the same; a full disk stops
+        the export (``OSError`` with ``ENOSPC``)."""
+        self.sweep()
+        self.failures = []
         written: list[Written] = []
         channels: set[str] = set()
         for article_id in self.published_ids(since):
-            files = self.export_article(article_id, targets, indexes=False)
+            try:
+                files = self.export_article(article_id, targets, indexes=False)
+            except (ExportError, OSError, ValueError) as error:
+                if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+                    raise
+                self.failures.append(NotExported(article_id, str(error)))
+                continue
             written += files
             if files:
                 with self.workspace.store.world() as world:

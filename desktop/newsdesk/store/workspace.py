@@ -8,6 +8,7 @@ an older workspace is copied aside before it is upgraded.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -31,6 +32,26 @@ class WorkspaceError(Exception):
     def __init__(self, source: str, **params: object) -> None:
         self.message = Message("Workspace", source, MappingProxyType(params))
         super().__init__(str(self.message))
+
+
+def disk_full(error: BaseException) -> bool:
+    """Whether ``error`` (a file write, SQLite's or SQLAlchemy's) says the disk is full."""
+    if isinstance(error, exc.DBAPIError):
+        error = error.orig if error.orig is not None else error
+    if isinstance(error, sqlite3.OperationalError):
+        return "disk is full" in str(error)
+    return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+def disk_full_error(path: Path) -> WorkspaceError:
+    return WorkspaceError(
+        QT_TRANSLATE_NOOP(
+            "Workspace",
+            "The disk is full: {path} could not be written. Free some space and try again; "
+            "nothing was left half-made.",
+        ),
+        path=str(path),
+    )
 
 
 def default_location() -> Path:
@@ -141,6 +162,15 @@ class Workspace:
                     reason=error.strerror or str(error),
                 ) from None
             version = None
+        elif not db.is_file():
+            raise WorkspaceError(
+                QT_TRANSLATE_NOOP(
+                    "Workspace",
+                    "{path} is not a database file (it is a folder or a device). Open another "
+                    "workspace.",
+                ),
+                path=str(db),
+            )
         else:
             version = _probe_version(db)
             if version not in (None, SCHEMA_HEAD) and not _migrations().known(version):
@@ -161,10 +191,26 @@ class Workspace:
             with engine.begin() as conn:
                 if version != SCHEMA_HEAD:
                     _migrations().upgrade(conn)
-                else:  # still read something, so a damaged file is noticed here
-                    conn.exec_driver_sql("SELECT count(*) FROM settings").scalar()
+                # Every page is read: one overwritten page must be noticed here, not in the
+                # middle of an export.
+                found = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+                if found != "ok":
+                    raise WorkspaceError(
+                        QT_TRANSLATE_NOOP(
+                            "Workspace",
+                            "{path} is damaged ({reason}). Restore it from a backup or open "
+                            "another workspace.",
+                        ),
+                        path=str(db),
+                        reason=str(found),
+                    )
+        except WorkspaceError:
+            engine.dispose()
+            raise
         except exc.DatabaseError as error:
             engine.dispose()
+            if disk_full(error):
+                raise disk_full_error(db) from None
             raise WorkspaceError(
                 QT_TRANSLATE_NOOP(
                     "Workspace",
