@@ -39,7 +39,7 @@ EMOJI = "\U0001f600"
 
 @pytest.fixture(scope="module")
 def matcher() -> SensitiveMatcher:
-    return SensitiveMatcher(load_word_lists(shipped_wordlists_dir()))
+    return SensitiveMatcher(load_word_lists(shipped_wordlists_dir()).entries)
 
 
 class Desk(QWidget):

@@ -74,15 +74,20 @@ def parse_word_list(text: str, source: str) -> list[WordEntry]:
     """The entries of one list, in file order; blank and comment lines are skipped."""
     entries: list[WordEntry] = []
     for raw in text.splitlines():
-        line = _COMMENT.sub("", raw.lstrip(_INVISIBLE))
-        if not line.strip():
-            continue
-        separator = "\t" if "\t" in line else "|"
-        word, _, category = line.partition(separator)
-        word = normalise_word(word)
+        word, category = split_line(raw)
         if word:
-            entries.append(WordEntry(word, category.strip() or DEFAULT_CATEGORY, source))
+            entries.append(WordEntry(word, category or DEFAULT_CATEGORY, source))
     return entries
+
+
+def split_line(raw: str) -> tuple[str, str]:
+    """A list line's word (normalised) and category, "" for what it lacks (comments, blanks)."""
+    line = _COMMENT.sub("", raw.lstrip(_INVISIBLE))
+    if not line.strip():
+        return "", ""
+    separator = "\t" if "\t" in line else "|"
+    word, _, category = line.partition(separator)
+    return normalise_word(word), category.strip()
 
 
 def merge_entries(entries: Iterable[WordEntry]) -> list[WordEntry]:

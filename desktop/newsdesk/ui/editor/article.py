@@ -34,6 +34,7 @@ from sqlalchemy import Connection
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.core.articles import current_hash, may_correct, may_edit, may_submit, may_withdraw
+from newsdesk.core.i18n import Message
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, Channel
 from newsdesk.core.mutation import Kind
@@ -545,19 +546,24 @@ class ArticleEditor(QWidget):
     def _load_checks(self) -> None:
         extra = self._session.workspace.wordlists
 
-        def build() -> SensitiveMatcher:
-            return SensitiveMatcher(load_word_lists(shipped_wordlists_dir(), extra))
+        def build() -> tuple[SensitiveMatcher, list[Message]]:
+            lists = load_word_lists(shipped_wordlists_dir(), extra)
+            return SensitiveMatcher(lists.entries), lists.problems
 
         Job(build).success(self._attach_checks).failure(self._checks_failed).run(
             self._session.runner
         )
 
-    def _attach_checks(self, matcher: SensitiveMatcher) -> None:
+    def _attach_checks(self, built: tuple[SensitiveMatcher, list[Message]]) -> None:
         if not alive(self):
             return
+        matcher, problems = built
         self.highlighter = CheckHighlighter(self.body.document(), matcher)
         self.checks = ChecksPanel(self.body, self.highlighter.checker, self.side)
-        self._checks_note.hide()
+        # A list that could not be read (or lines that are not one word) is said, not hidden:
+        # the others check the text meanwhile.
+        self._checks_note.setText("\n".join(translated(p) for p in problems))
+        self._checks_note.setVisible(bool(problems))
         self._side_layout.insertWidget(1, self.checks, 1)
         self._side_layout.takeAt(self._side_layout.count() - 1)  # the stretch
 

@@ -307,7 +307,8 @@ class ReviewPage(QWidget):
         extra = self.session.workspace.wordlists
 
         def build() -> SensitiveMatcher:
-            return SensitiveMatcher(load_word_lists(shipped_wordlists_dir(), extra))
+            # The editor names lists it could not read; the review checks with the others.
+            return SensitiveMatcher(load_word_lists(shipped_wordlists_dir(), extra).entries)
 
         Job(build).success(self._matcher_ready).run(self.session.runner)
 
