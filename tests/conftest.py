@@ -22,6 +22,20 @@ from newsdesk.store.store import Store, make_engine
 PG_URL = os.environ.get("NEWSDESK_TEST_PG_URL")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def server_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sync service's configuration (its audit key and anchors) in a folder of the test
+    run's, for this process and the commands it starts, never the user's own."""
+    folder = tmp_path_factory.mktemp("config")
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["XDG_CONFIG_HOME"]
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before
+
+
 def _pg_admin_url() -> str:
     if not PG_URL:
         pytest.skip("NEWSDESK_TEST_PG_URL is not set")

@@ -21,6 +21,7 @@ from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.passwords import hash_password
 from newsdesk.store.store import make_engine
 from newsdesk.sync import admin, protocol
+from newsdesk.sync.audit import Keys, default_config_dir
 from newsdesk.sync.server import create_app
 from newsdesk.sync.service import Service
 
@@ -46,8 +47,13 @@ class Newsroom:
     library: str = ""
 
 
+def keys() -> Keys:
+    """The service's audit key and anchors, where the commands look by default."""
+    return Keys(default_config_dir())
+
+
 def seed(engine: Engine) -> Newsroom:
-    admin.init(engine, "admin", "管理员", PASSWORD)
+    admin.init(engine, keys(), "admin", "管理员", PASSWORD)
     service = Service(engine)
     room = Newsroom()
     room.users["admin"] = admin._user_id(engine, "admin")

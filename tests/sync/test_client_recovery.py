@@ -17,7 +17,7 @@ from newsdesk.store.store import make_engine
 from newsdesk.sync import admin, protocol
 from newsdesk.sync.client import EpochChangedError, SignInNeededError
 from newsdesk.sync.replica import CURSOR
-from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, seed
+from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk, server_view
 
 
@@ -72,8 +72,8 @@ def test_an_empty_new_server_does_not_wipe_a_desktop(
         desk.sync()
     before = desk.rows()
     empty = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
-    admin.init(empty, "admin", "管理员", PASSWORD)
-    admin.add_user(empty, "editor", "Editor", PASSWORD, is_admin=False)
+    admin.init(empty, keys(), "admin", "管理员", PASSWORD)
+    admin.add_user(empty, keys(), "editor", "Editor", PASSWORD, is_admin=False)
     try:
         with LiveServer(empty) as second:
             desk.url = second.url

@@ -4,26 +4,29 @@ server's first active administrator, so they reach every desktop by pull like an
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, delete, insert, select
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import User
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
-from newsdesk.passwords import hash_password
+from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store import migrate
 from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS
+from newsdesk.sync import accounts, audit, audit_export, service
 from newsdesk.sync import backup as backups
-from newsdesk.sync import service
 from newsdesk.sync.server import create_app
 
-MIN_PASSWORD = 8
 USERS = TABLES[User]
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 class AdminError(Exception):
@@ -34,16 +37,18 @@ class AdminError(Exception):
         super().__init__(str(self.message))
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise AdminError(
-            QT_TRANSLATE_NOOP("Server", "The password needs at least {count} characters."),
-            count=MIN_PASSWORD,
-        )
+def _check_password(password: str, login: str, administrator: bool) -> None:
+    problem = password_problem(password, login, administrator=administrator)
+    if problem is not None:
+        raise AdminError(problem)
 
 
-def _apply(engine: Engine, attempt: Mutation) -> None:
-    [applied] = service.Service(engine).administer([attempt])
+def _service(engine: Engine, keys: audit.Keys) -> service.Service:
+    return service.Service(engine, keys=keys)
+
+
+def _apply(engine: Engine, keys: audit.Keys, attempt: Mutation) -> None:
+    [applied] = _service(engine, keys).administer([attempt])
     if isinstance(applied.outcome, Refusal):
         raise AdminError(applied.outcome.message)
 
@@ -73,10 +78,10 @@ def _user_id(engine: Engine, login: str) -> str:
     return str(found)
 
 
-def init(engine: Engine, login: str, name: str, password: str) -> None:
+def init(engine: Engine, keys: audit.Keys, login: str, name: str, password: str) -> None:
     """Creates (or upgrades) the schema, gives the database its epoch, and creates the first
     administrator; refuses a database that already has users."""
-    _check_password(password)
+    _check_password(password, login, administrator=True)
     with engine.begin() as conn:
         migrate.upgrade(conn)
         if conn.execute(select(USERS.c.id).limit(1)).first() is not None:
@@ -95,6 +100,7 @@ def init(engine: Engine, login: str, name: str, password: str) -> None:
     admin_id = new_id()
     _apply(
         engine,
+        keys,
         mutation(
             admin_id,
             Kind.USER_CREATE,
@@ -105,18 +111,65 @@ def init(engine: Engine, login: str, name: str, password: str) -> None:
             password_hash=hash_password(password),
         ),
     )
+    _service(engine, keys).seal_ledger()
 
 
-def serve(engine: Engine, host: str, port: int) -> None:
+@dataclass(frozen=True)
+class Transport:
+    """How ``serve`` listens: TLS files, and the reverse proxies whose forwarded client
+    addresses are believed (the throttling and the audit log count by address)."""
+
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    proxies: str = ""
+
+
+def plain_http_warning(host: str, transport: Transport) -> str | None:
+    """A loud warning when passwords and tokens would cross a network in clear text."""
+    if transport.tls_cert is not None or host in LOOPBACK:
+        return None
+    return (
+        f"WARNING: serving plain HTTP on {host}: passwords and sign-in tokens cross the network "
+        "unencrypted. Use --tls-cert/--tls-key, or listen on 127.0.0.1 behind a TLS reverse "
+        "proxy (see the README's security section)."
+    )
+
+
+def serve(
+    engine: Engine, keys: audit.Keys, host: str, port: int, transport: Transport = Transport()
+) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
-    uvicorn.run(create_app(service.Service(engine)), host=host, port=port, log_level="info")
+    running = _service(engine, keys)
+    running.seal_ledger()
+    warning = plain_http_warning(host, transport)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    uvicorn.run(
+        create_app(running),
+        host=host,
+        port=port,
+        log_level="info",
+        ssl_certfile=str(transport.tls_cert) if transport.tls_cert else None,
+        ssl_keyfile=str(transport.tls_key) if transport.tls_key else None,
+        proxy_headers=bool(transport.proxies),
+        forwarded_allow_ips=transport.proxies or None,
+    )
 
 
-def add_user(engine: Engine, login: str, name: str, password: str, is_admin: bool) -> None:
-    _check_password(password)
+def add_user(
+    engine: Engine,
+    keys: audit.Keys,
+    login: str,
+    name: str,
+    password: str,
+    is_admin: bool,
+    is_auditor: bool = False,
+) -> None:
+    _check_password(password, login, administrator=is_admin)
     _apply(
         engine,
+        keys,
         mutation(
             _administrator(engine),
             Kind.USER_CREATE,
@@ -124,48 +177,106 @@ def add_user(engine: Engine, login: str, name: str, password: str, is_admin: boo
             login=login,
             name=name,
             is_admin=is_admin,
+            is_auditor=is_auditor,
             password_hash=hash_password(password),
         ),
     )
 
 
-def disable_user(engine: Engine, login: str) -> None:
+def set_disabled(engine: Engine, keys: audit.Keys, login: str, disabled: bool) -> None:
+    """Disable (every sign-in of the user ends) or enable a user."""
+    user_id = _user_id(engine, login)
     _apply(
         engine,
-        mutation(_administrator(engine), Kind.USER_UPDATE, _user_id(engine, login), disabled=True),
+        keys,
+        mutation(_administrator(engine), Kind.USER_UPDATE, user_id, disabled=disabled),
     )
 
 
-def reset_password(engine: Engine, login: str, password: str) -> None:
-    _check_password(password)
+def reset_password(engine: Engine, keys: audit.Keys, login: str, password: str) -> None:
+    """A new password: every sign-in of the user ends, a lock on the login is lifted."""
+    user_id = _user_id(engine, login)
+    with engine.connect() as conn:
+        is_admin = bool(
+            conn.execute(select(USERS.c.is_admin).where(USERS.c.id == user_id)).scalar()
+        )
+    _check_password(password, login, administrator=is_admin)
     _apply(
         engine,
+        keys,
         mutation(
             _administrator(engine),
             Kind.USER_SET_PASSWORD,
-            _user_id(engine, login),
+            user_id,
             password_hash=hash_password(password),
         ),
     )
 
 
-def verify_audit(engine: Engine) -> int | None:
-    return service.verify_audit(engine)
+def unlock(engine: Engine, keys: audit.Keys, login: str) -> bool:
+    """Lift the lock repeated failed sign-ins put on ``login``; whether there was one."""
+    return accounts.unlock_login(_service(engine, keys), "newsdesk-server", login)
 
 
-def backup(engine: Engine, out: Path) -> int:
+def verify_audit(engine: Engine, keys: audit.Keys) -> audit.Verdict:
+    running = _service(engine, keys)
+    return audit.verify(engine, keys, running.epoch())
+
+
+def backup(engine: Engine, keys: audit.Keys, out: Path) -> int:
     try:
-        return backups.backup(engine, out)
+        return backups.backup(engine, out, keys.key)
     except (backups.BackupError, OSError) as error:
         raise AdminError(
             QT_TRANSLATE_NOOP("Server", "The backup failed: {reason}"), reason=str(error)
         ) from error
 
 
-def restore(engine: Engine, source: Path) -> int:
+def restore(engine: Engine, keys: audit.Keys, source: Path) -> int:
     try:
-        return backups.restore(engine, source)
+        return backups.restore(engine, source, keys)
     except (backups.BackupError, OSError) as error:
         raise AdminError(
             QT_TRANSLATE_NOOP("Server", "The restore failed: {reason}"), reason=str(error)
         ) from error
+
+
+def archive_audit(engine: Engine, keys: audit.Keys, before: dt.datetime, out: Path) -> int:
+    """Move audit entries older than ``before`` to the file ``out``; returns how many."""
+    running = _service(engine, keys)
+    try:
+        done = audit.write_archive(engine, keys.key, before, out, running.clock())
+    except (audit.ArchiveError, OSError) as error:
+        raise AdminError(
+            QT_TRANSLATE_NOOP("Server", "Nothing was archived: {reason}"), reason=str(error)
+        ) from error
+    with running.writing() as conn:
+        rows = {
+            table.name: audit.row_digests(table.name, conn.execute(select(table)).mappings().all())
+            for table in audit.LEDGER_TABLES
+        }
+        detail = {
+            "through": done.through,
+            "head": done.head,
+            "file": out.name,
+            "sha256": done.sha256,
+            "entries": done.entries,
+            "rows": rows,
+        }
+        running.audit(conn, "audit_archived", "newsdesk-server", None, detail, result="ok")
+        conn.execute(delete(audit.AUDIT).where(audit.AUDIT.c.seq <= done.through))
+    return done.entries
+
+
+def export_audit(
+    engine: Engine, start: dt.datetime | None, end: dt.datetime | None, out: Path
+) -> int:
+    """Audit entries of [start, end) to ``out`` (.csv or .xlsx); returns how many."""
+    with engine.connect() as conn:
+        found = audit.every_entry(conn, audit.Filters(start=start, end=end))
+        try:
+            return audit_export.write(out, found)
+        except OSError as error:
+            raise AdminError(
+                QT_TRANSLATE_NOOP("Server", "The export failed: {reason}"), reason=str(error)
+            ) from error

@@ -78,9 +78,14 @@ class Request(Message):
     )
 
 
+Password = Annotated[str, Field(max_length=1024), AfterValidator(storable)]
+
+
 class LoginRequest(Request):
     login: Annotated[str, Field(min_length=1, max_length=100), AfterValidator(storable)]
-    password: Annotated[str, Field(max_length=1024), AfterValidator(storable)]
+    password: Password
+    workstation: Text = Field(default="", description="The desktop's computer name, for audit.")
+    app_version: Text = Field(default="", description="The desktop's Newsdesk version.")
 
 
 class LoginResponse(Message):
@@ -159,3 +164,90 @@ class Health(Message):
 
 class Problem(Message):
     detail: Any
+
+
+class PasswordChange(Request):
+    """A signed-in user's new password; the old one is asked again (a stolen token alone
+    must not take the account)."""
+
+    old_password: Password
+    new_password: Password
+
+
+class NewUser(Request):
+    login: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(storable)]
+    name: Annotated[str, Field(min_length=1, max_length=60), AfterValidator(storable)]
+    password: Password
+    is_admin: bool = False
+    is_auditor: bool = False
+
+
+class PasswordReset(Request):
+    password: Password
+
+
+class UserCreated(Message):
+    user_id: str
+
+
+AuditResult = Literal["ok", "failed", "throttled", "refused", "forbidden"]
+
+
+class AuditQuery(Request):
+    start: Annotated[dt.datetime, AfterValidator(utc_time)] | None = None
+    end: Annotated[dt.datetime, AfterValidator(utc_time)] | None = None
+    login: Text | None = None
+    events: Annotated[list[Text], Field(max_length=50)] | None = None
+    result: AuditResult | None = None
+    before: Annotated[int, Field(ge=1, le=MAX_INT)] | None = Field(
+        default=None, description="Only entries numbered below this (the next page)."
+    )
+    limit: Annotated[int, Field(ge=1, le=5000)] = 500
+
+
+class AuditEntry(Message):
+    seq: int
+    at: dt.datetime
+    event: str
+    login: str
+    actor_id: str | None
+    address: str | None
+    result: str | None
+    detail: dict[str, Any]
+
+
+class Alert(Message):
+    """Something an administrator should look at, found in the audit log."""
+
+    kind: Literal["failed_sign_ins", "unusual_hour", "new_address", "mass_removal", "role_change"]
+    subject: str  # the login or the address concerned
+    at: dt.datetime  # the latest entry behind it
+    count: int
+    detail: str = ""
+
+
+class AuditPage(Message):
+    entries: list[AuditEntry]
+    alerts: list[Alert]
+    more: bool
+
+
+class AuditVerdict(Message):
+    intact: bool
+    entries: int
+    problem: str | None = None
+    seq: int | None = None
+
+
+class DesktopEvent(Message):
+    id: Id
+    at: Annotated[dt.datetime, AfterValidator(utc_time)]
+    event: Literal["offline_sign_in", "export", "publish"]
+    detail: Annotated[dict[str, Any], AfterValidator(storable_json)] = Field(default_factory=dict)
+
+
+class DesktopEvents(Request):
+    """What a desktop did that the server would not otherwise know of: sign-ins made offline,
+    exports and deliveries, sent when it is online again."""
+
+    events: Annotated[list[DesktopEvent], Field(max_length=500)]

@@ -9,8 +9,9 @@ anything.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Request, Response, status
 from fastapi.exceptions import RequestValidationError
@@ -19,12 +20,16 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from newsdesk import __version__
-from newsdesk.sync import protocol
+from newsdesk.core.model import User
+from newsdesk.sync import accounts, audit, protocol
+from newsdesk.sync.accounts import Client, PolicyError, ThrottledError
 from newsdesk.sync.guard import BODY_IDLE, Guard
-from newsdesk.sync.service import ForbiddenError, Service, SignedIn, ThrottledError
+from newsdesk.sync.service import ForbiddenError, Service, SignedIn
 
 _bearer = HTTPBearer(auto_error=False)
 Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, hex")]
+IdPath = Annotated[str, Path(pattern=protocol.ID_PATTERN, description="a user's id")]
+LoginPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9._-]{1,100}$", description="a login")]
 
 
 def _check_protocol(request: protocol.Request) -> None:
@@ -99,17 +104,13 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
         response_model=protocol.LoginResponse,
         responses={401: {"model": protocol.Problem}, 429: {"model": protocol.Problem}},
     )
-    def login(body: protocol.LoginRequest) -> protocol.LoginResponse:
+    def login(body: protocol.LoginRequest, request: Request) -> protocol.LoginResponse:
         _check_protocol(body)
+        client = Client(_address(request), body.workstation, body.app_version)
         try:
-            token, expires, user = service.login(body.login, body.password)
+            token, expires, user = service.login(body.login, body.password, client)
         except ThrottledError as error:
-            seconds = max(1, int((error.until - service.clock()).total_seconds()))
-            raise HTTPException(
-                status.HTTP_429_TOO_MANY_REQUESTS,
-                f"Too many failed sign-ins for this login; try again in {seconds} s.",
-                headers={"Retry-After": str(seconds)},
-            ) from error
+            raise _throttled(service, error) from error
         except PermissionError as error:
             raise HTTPException(
                 status.HTTP_401_UNAUTHORIZED, "Wrong login or password, or a disabled account."
@@ -127,10 +128,15 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
         response_model=protocol.PushResponse,
         responses={403: {"model": protocol.Problem}},
     )
-    def push(body: protocol.PushRequest, user: Caller) -> Response:
+    def push(body: protocol.PushRequest, user: Caller, request: Request) -> Response:
         _check_protocol(body)
         try:
-            outcomes = service.push(user.user, body.mutations)
+            outcomes = service.push(
+                user.user,
+                body.mutations,
+                token=user.token_hash,
+                client=Client(_address(request)),
+            )
         except ForbiddenError as error:
             raise HTTPException(status.HTTP_403_FORBIDDEN, str(error)) from error
         # A request made only of things the user's roles do not allow is answered as
@@ -182,4 +188,186 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "No attachment with this hash.")
         return Response(data, media_type="application/octet-stream")
 
+    add_account_routes(app, service)
+    add_audit_routes(app, service)
     return app
+
+
+def _address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _throttled(service: Service, error: ThrottledError) -> HTTPException:
+    if error.until is None:
+        return HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "This login is locked after repeated failed sign-ins; an administrator can "
+            "unlock it (newsdesk-server users unlock) or set a new password.",
+        )
+    seconds = max(1, int((error.until - service.clock()).total_seconds()))
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        f"Too many failed sign-ins; try again in {seconds} s.",
+        headers={"Retry-After": str(seconds)},
+    )
+
+
+def _policy(error: PolicyError) -> HTTPException:
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(error.message))
+
+
+def _administrator(user: SignedIn) -> User:
+    if not user.user.is_admin:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "Only an administrator can do this.")
+    return user.user
+
+
+def add_account_routes(app: FastAPI, service: Service) -> None:
+    problems: dict[int | str, dict[str, Any]] = {
+        403: {"model": protocol.Problem},
+        422: {"model": protocol.Problem},
+        429: {"model": protocol.Problem},
+    }
+
+    @app.post("/v1/auth/password", status_code=status.HTTP_204_NO_CONTENT, responses=problems)
+    def change_password(body: protocol.PasswordChange, user: Caller, request: Request) -> None:
+        """The signed-in user's own new password (the old one is asked again); every other
+        sign-in of theirs ends."""
+        _check_protocol(body)
+        try:
+            accounts.change_password(
+                service,
+                user.user,
+                user.token_hash,
+                body.old_password,
+                body.new_password,
+                Client(_address(request)),
+            )
+        except ThrottledError as error:
+            raise _throttled(service, error) from error
+        except PermissionError as error:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, "The current password is wrong."
+            ) from error
+        except PolicyError as error:
+            raise _policy(error) from error
+
+    @app.post(
+        "/v1/users",
+        response_model=protocol.UserCreated,
+        status_code=status.HTTP_201_CREATED,
+        responses=problems,
+    )
+    def create_user(body: protocol.NewUser, user: Caller) -> protocol.UserCreated:
+        """A new user, by an administrator; the password policy applies."""
+        _check_protocol(body)
+        admin = _administrator(user)
+        try:
+            made = accounts.create_user(
+                service,
+                admin,
+                body.login,
+                body.name,
+                body.password,
+                is_admin=body.is_admin,
+                is_auditor=body.is_auditor,
+            )
+        except PolicyError as error:
+            raise _policy(error) from error
+        return protocol.UserCreated(user_id=made)
+
+    @app.post(
+        "/v1/users/{user_id}/password",
+        status_code=status.HTTP_204_NO_CONTENT,
+        responses=problems,
+    )
+    def reset_password(user_id: IdPath, body: protocol.PasswordReset, user: Caller) -> None:
+        """A new password set by an administrator: the user's sign-ins end, a lock is lifted."""
+        _check_protocol(body)
+        admin = _administrator(user)
+        try:
+            accounts.reset_password(service, admin, user_id, body.password)
+        except PolicyError as error:
+            raise _policy(error) from error
+
+    @app.post(
+        "/v1/users/{login}/unlock", status_code=status.HTTP_204_NO_CONTENT, responses=problems
+    )
+    def unlock(login: LoginPath, user: Caller, request: Request) -> None:
+        """Lift the lock repeated failed sign-ins put on a login."""
+        admin = _administrator(user)
+        accounts.unlock_login(service, admin.login, login, _address(request))
+
+
+def _auditor(user: SignedIn) -> User:
+    if not (user.user.is_admin or user.user.is_auditor):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN, "Only administrators and auditors read the audit log."
+        )
+    return user.user
+
+
+def add_audit_routes(app: FastAPI, service: Service) -> None:
+    forbidden: dict[int | str, dict[str, Any]] = {403: {"model": protocol.Problem}}
+
+    @app.post("/v1/audit/entries", response_model=protocol.AuditPage, responses=forbidden)
+    def entries(body: protocol.AuditQuery, user: Caller, request: Request) -> Response:
+        """Audit entries, newest first, with the alerts of the period asked for (the last seven
+        days when none is); for administrators and auditors."""
+        _check_protocol(body)
+        reader = _auditor(user)
+        filters = audit.Filters(
+            body.start, body.end, body.login, body.events, body.result, body.before
+        )
+        end = body.end or service.clock()
+        start = body.start or end - dt.timedelta(days=7)
+        with service.engine.connect() as conn:
+            found = audit.entries(conn, filters, body.limit + 1)
+            alerts = audit.alerts(conn, start, end) if body.before is None else []
+        with service.writing() as conn:  # reading the log is itself recorded
+            service.audit(
+                conn,
+                "audit_read",
+                reader.login,
+                reader.id,
+                {"filters": body.model_dump(mode="json", exclude={"protocol"})},
+                address=_address(request),
+                result="ok",
+            )
+        page = protocol.AuditPage(
+            entries=[protocol.AuditEntry.model_validate(dict(r)) for r in found[: body.limit]],
+            alerts=[protocol.Alert.model_validate(a, from_attributes=True) for a in alerts],
+            more=len(found) > body.limit,
+        )
+        return _json(page)
+
+    @app.post("/v1/audit/verify", response_model=protocol.AuditVerdict, responses=forbidden)
+    def verify(body: protocol.Request, user: Caller) -> protocol.AuditVerdict:
+        """Verify the chain, its anchor and the ledger it covers."""
+        _check_protocol(body)
+        _auditor(user)
+        verdict = audit.verify(service.engine, service.keys, service.epoch())
+        return protocol.AuditVerdict(
+            intact=verdict.intact, entries=verdict.entries, problem=verdict.problem, seq=verdict.seq
+        )
+
+    @app.post("/v1/audit/events", status_code=status.HTTP_204_NO_CONTENT)
+    def desktop_events(body: protocol.DesktopEvents, user: Caller, request: Request) -> None:
+        """What the user's desktop did offline or alone (sign-ins, exports), for the log."""
+        _check_protocol(body)
+        address = _address(request)
+        with service.writing() as conn:
+            service.audit_many(
+                conn,
+                [
+                    audit.Entry(
+                        f"desktop_{e.event}",
+                        user.user.login,
+                        user.user.id,
+                        {"id": e.id, "at": e.at.isoformat(), **e.detail},
+                        address,
+                        "ok",
+                    )
+                    for e in body.events
+                ],
+            )

@@ -1,0 +1,338 @@
+"""Signing in to the sync service: passwords checked, guessing slowed down, tokens revoked.
+
+Guessing is counted twice, per client address and per login (known or not: an unknown login is
+treated exactly like a real one, so neither the answer nor its timing tells which exist):
+
+* an **address** may fail :data:`ADDRESS_FREE` times in :data:`ADDRESS_WINDOW`; then it waits,
+  twice as long after each further failure (up to :data:`MAX_WAIT`), whatever login it tries.
+  Spraying many logins from one place stops here first;
+* a **login** may fail :data:`LOGIN_FREE` times; then it waits likewise, and after
+  :data:`LOGIN_LOCK` failures within a day it is locked until an administrator unlocks it
+  (``newsdesk-server users unlock``, or a new password). Reaching that takes many addresses and
+  hours, so locking someone out is not the trivial matter it was.
+
+An attempt is counted *before* the password is checked, in one serialised transaction, so
+parallel guesses cannot all slip through while the first is being verified; a successful sign-in
+then takes its address's count back and clears the login's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from sqlalchemy import Connection, and_, delete, insert, select, update
+
+from newsdesk.core.i18n import Message
+from newsdesk.core.model import User
+from newsdesk.core.mutation import Kind, Mutation, mutation
+from newsdesk.core.refusal import Refusal
+from newsdesk.passwords import hash_password, password_problem, verify_password
+from newsdesk.store.codec import TABLES
+from newsdesk.store.schema import AddressThrottleRow, Base, LoginThrottleRow, TokenRow
+
+if TYPE_CHECKING:
+    from newsdesk.sync.service import Service
+
+TOKENS: Final = Base.metadata.tables[TokenRow.__tablename__]
+THROTTLE: Final = Base.metadata.tables[LoginThrottleRow.__tablename__]
+ADDRESSES: Final = Base.metadata.tables[AddressThrottleRow.__tablename__]
+USERS: Final = TABLES[User]
+
+ADDRESS_FREE: Final = 10
+ADDRESS_WINDOW: Final = dt.timedelta(minutes=15)
+LOGIN_FREE: Final = 5
+LOGIN_LOCK: Final = 20
+LOGIN_WINDOW: Final = dt.timedelta(days=1)
+FIRST_WAIT: Final = dt.timedelta(seconds=30)
+MAX_WAIT: Final = dt.timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Client:
+    """Who asks, as far as the service can tell: for throttling and the audit log."""
+
+    address: str | None = None
+    workstation: str = ""
+    app_version: str = ""
+
+    def detail(self) -> dict[str, str]:
+        return {
+            k: v for k, v in (("workstation", self.workstation), ("app", self.app_version)) if v
+        }
+
+
+class ThrottledError(Exception):
+    """Too many failed sign-ins from this address or for this login: try again after
+    ``until`` (``None``: the login is locked until an administrator unlocks it)."""
+
+    def __init__(self, until: dt.datetime | None) -> None:
+        super().__init__("locked" if until is None else f"wait until {until.isoformat()}")
+        self.until = until
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _wait(failures: int, free: int) -> dt.timedelta | None:
+    if failures < free:
+        return None
+    return min(MAX_WAIT, FIRST_WAIT * 2 ** min(failures - free, 10))
+
+
+def _count(
+    conn: Connection, table: Any, key_column: Any, key: str, window: dt.timedelta, now: dt.datetime
+) -> int:
+    """One more failure for ``key``; returns the failures in its window now."""
+    found = conn.execute(select(table).where(key_column == key)).first()
+    if found is None:
+        conn.execute(
+            insert(table),
+            {key_column.name: key, "failures": 1, "first_failure_at": now},
+        )
+        return 1
+    recent = now - _aware(found.first_failure_at) <= window
+    failures = found.failures + 1 if recent else 1
+    conn.execute(
+        update(table)
+        .where(key_column == key)
+        .values(failures=failures, first_failure_at=found.first_failure_at if recent else now)
+    )
+    return int(failures)
+
+
+def _reserve(
+    service: Service, conn: Connection, key: str, address: str | None
+) -> ThrottledError | None:
+    """Count an attempt; or, when it must wait, audit that and return the error to raise once
+    the transaction is committed."""
+    now = service.clock()
+    blocked: list[dt.datetime | None] = []
+    if address is not None:
+        row = conn.execute(select(ADDRESSES).where(ADDRESSES.c.address == address)).first()
+        if row is not None and row.blocked_until and _aware(row.blocked_until) > now:
+            blocked.append(_aware(row.blocked_until))
+    row = conn.execute(select(THROTTLE).where(THROTTLE.c.login == key)).first()
+    if row is not None and row.locked:
+        blocked.append(None)
+    elif row is not None and row.locked_until and _aware(row.locked_until) > now:
+        blocked.append(_aware(row.locked_until))
+    if blocked:
+        until = None if None in blocked else max(b for b in blocked if b is not None)
+        service.audit(
+            conn,
+            "login_throttled",
+            key,
+            None,
+            {"locked": until is None},
+            address=address,
+            result="throttled",
+        )
+        return ThrottledError(until)
+    if address is not None:
+        failures = _count(conn, ADDRESSES, ADDRESSES.c.address, address, ADDRESS_WINDOW, now)
+        if wait := _wait(failures, ADDRESS_FREE):
+            conn.execute(
+                update(ADDRESSES)
+                .where(ADDRESSES.c.address == address)
+                .values(blocked_until=now + wait)
+            )
+    failures = _count(conn, THROTTLE, THROTTLE.c.login, key, LOGIN_WINDOW, now)
+    wait = _wait(failures, LOGIN_FREE)
+    conn.execute(
+        update(THROTTLE)
+        .where(THROTTLE.c.login == key)
+        .values(locked_until=now + wait if wait else None, locked=failures >= LOGIN_LOCK)
+    )
+    return None
+
+
+def _forgive(conn: Connection, key: str, address: str | None) -> None:
+    """A successful sign-in: its own attempt is not a failure after all."""
+    conn.execute(delete(THROTTLE).where(THROTTLE.c.login == key))
+    if address is not None:
+        conn.execute(
+            update(ADDRESSES)
+            .where(ADDRESSES.c.address == address, ADDRESSES.c.failures > 0)
+            .values(failures=ADDRESSES.c.failures - 1)
+        )
+
+
+def check_password(
+    service: Service, login: str, password: str, client: Client, event: str = "login_failed"
+) -> Any:
+    """The user row ``login`` names if ``password`` is theirs and they may sign in; raises
+    ``ThrottledError`` or ``PermissionError`` (both audited) otherwise."""
+    key = login.strip().lower()
+    with service.writing() as conn:
+        throttled = _reserve(service, conn, key, client.address)
+    if throttled is not None:
+        raise throttled
+    with service.engine.connect() as conn:
+        row = conn.execute(select(USERS).where(USERS.c.login == key)).mappings().first()
+    # Verified whoever it is (an unknown login against a dummy hash): the same time for all.
+    matches = verify_password(row["password_hash"] if row else None, password)
+    if row is None or row["disabled"] or not matches:
+        with service.writing() as conn:
+            service.audit(
+                conn,
+                event,
+                key,
+                row["id"] if row else None,
+                client.detail(),
+                address=client.address,
+                result="failed",
+            )
+            _forget_old(conn, service.clock())
+        raise PermissionError("wrong login or password, or the account is disabled")
+    with service.writing() as conn:
+        _forgive(conn, key, client.address)
+    return row
+
+
+def _forget_old(conn: Connection, now: dt.datetime) -> None:
+    """Counts no longer in any window go (locked logins stay until unlocked)."""
+    conn.execute(
+        delete(THROTTLE).where(
+            THROTTLE.c.locked.is_(False), THROTTLE.c.first_failure_at < now - LOGIN_WINDOW
+        )
+    )
+    conn.execute(delete(ADDRESSES).where(ADDRESSES.c.first_failure_at < now - ADDRESS_WINDOW))
+
+
+def sign_in(
+    service: Service, login: str, password: str, client: Client
+) -> tuple[str, dt.datetime, str]:
+    """A new token for ``login``: (token, expiry, user id)."""
+    row = check_password(service, login, password, client)
+    now = service.clock()
+    token = secrets.token_urlsafe(32)
+    expires = now + service.token_ttl
+    with service.writing() as conn:
+        conn.execute(
+            insert(TOKENS),
+            {
+                "token_hash": token_hash(token),
+                "user_id": row["id"],
+                "issued_at": now,
+                "expires_at": expires,
+                "revoked": False,
+            },
+        )
+        service.audit(
+            conn,
+            "login",
+            row["login"],
+            row["id"],
+            client.detail(),
+            address=client.address,
+            result="ok",
+        )
+    return token, expires, str(row["id"])
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def revoke_tokens(conn: Connection, user_id: str, keep: str | None = None) -> int:
+    """Revoke every token of ``user_id`` but ``keep`` (a token hash); returns how many."""
+    condition = and_(TOKENS.c.user_id == user_id, TOKENS.c.revoked.is_(False))
+    if keep is not None:
+        condition = and_(condition, TOKENS.c.token_hash != keep)
+    return int(conn.execute(update(TOKENS).where(condition).values(revoked=True)).rowcount)
+
+
+def unlock(conn: Connection, login: str) -> bool:
+    """Lift the lock and the waits on ``login``; whether there was any."""
+    return bool(
+        conn.execute(delete(THROTTLE).where(THROTTLE.c.login == login.strip().lower())).rowcount
+    )
+
+
+class PolicyError(Exception):
+    """A password the policy refuses, or a change the core refused; ``message`` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _apply(service: Service, attempt: Mutation, login: str, keep_token: str | None = None) -> None:
+    [applied] = service.administer([attempt], login=login, keep_token=keep_token)
+    if isinstance(applied.outcome, Refusal):
+        raise PolicyError(applied.outcome.message)
+
+
+def _checked(password: str, login: str, administrator: bool) -> str:
+    problem = password_problem(password, login, administrator=administrator)
+    if problem is not None:
+        raise PolicyError(problem)
+    return hash_password(password)
+
+
+def change_password(
+    service: Service, user: User, token: str, old: str, new: str, client: Client
+) -> None:
+    """The signed-in ``user``'s own new password, given the old one; every other sign-in of
+    theirs ends. A wrong old password counts as a failed sign-in."""
+    check_password(service, user.login, old, client, event="password_change_failed")
+    hashed = _checked(new, user.login, user.is_admin)
+    _apply(
+        service,
+        mutation(user.id, Kind.USER_SET_PASSWORD, user.id, password_hash=hashed),
+        user.login,
+        keep_token=token,
+    )
+
+
+def create_user(
+    service: Service,
+    admin: User,
+    login: str,
+    name: str,
+    password: str,
+    *,
+    is_admin: bool,
+    is_auditor: bool,
+) -> str:
+    """A new user made by ``admin`` (the core checks that they are one); their id."""
+    hashed = _checked(password, login, is_admin)
+    made = mutation(
+        admin.id,
+        Kind.USER_CREATE,
+        login=login,
+        name=name,
+        is_admin=is_admin,
+        is_auditor=is_auditor,
+        password_hash=hashed,
+    )
+    _apply(service, made, admin.login)
+    return made.entity
+
+
+def reset_password(service: Service, admin: User, user_id: str, password: str) -> None:
+    """A new password set by ``admin``: every sign-in of the user ends, a lock is lifted."""
+    with service.engine.connect() as conn:
+        target = conn.execute(select(USERS).where(USERS.c.id == user_id)).mappings().first()
+    login = str(target["login"]) if target else ""
+    hashed = _checked(password, login, bool(target and target["is_admin"]))
+    _apply(
+        service,
+        mutation(admin.id, Kind.USER_SET_PASSWORD, user_id, password_hash=hashed),
+        admin.login,
+    )
+
+
+def unlock_login(service: Service, by: str, login: str, address: str | None = None) -> bool:
+    """Lift the lock on ``login`` (an administrator's reset path); audited."""
+    with service.writing() as conn:
+        lifted = unlock(conn, login)
+        service.audit(
+            conn, "account_unlocked", login.lower(), None, {"by": by}, address=address, result="ok"
+        )
+    return lifted
