@@ -102,7 +102,9 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn serving the app in a thread of this process."""
 
-    def __init__(self, engine: Engine, **app_options: Any) -> None:
+    def __init__(
+        self, engine: Engine, *, trust_forwarded: bool = False, **app_options: Any
+    ) -> None:
         self.engine = engine
         self.service = Service(engine)
         self.port = free_port()
@@ -111,6 +113,10 @@ class LiveServer:
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
+            # With it, a test speaks for clients at many addresses (X-Forwarded-For), as the
+            # reverse proxy in front of a real service does.
+            proxy_headers=trust_forwarded,
+            forwarded_allow_ips="127.0.0.1" if trust_forwarded else None,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -74,6 +74,10 @@ class ThrottledError(Exception):
         self.until = until
 
 
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
@@ -280,7 +284,7 @@ def change_password(
 ) -> None:
     """The signed-in ``user``'s own new password, given the old one; every other sign-in of
     theirs ends. A wrong old password counts as a failed sign-in."""
-    check_password(service, user.login, old, client, event="password_change_failed")
+    check_password(service, user.login, old, client, event="password_wrong")
     hashed = _checked(new, user.login, user.is_admin)
     _apply(
         service,

@@ -285,7 +285,7 @@ def _ledger_problem(
 
 # --- reading ------------------------------------------------------------------------------------
 
-SIGN_IN_EVENTS: Final = ("login", "login_failed", "login_throttled", "password_change_failed")
+SIGN_IN_EVENTS: Final = ("login", "login_failed", "login_throttled", "password_wrong")
 FAILED_SIGN_INS: Final = 5  # failures of one login or address in the period before an alert
 MASS_REMOVAL: Final = 10  # deletions or retractions by one person within an hour
 UNUSUAL_HOURS: Final = range(0, 6)  # sign-ins between midnight and six, the service's time
@@ -351,7 +351,7 @@ def alerts(conn: Connection, start: dt.datetime, end: dt.datetime) -> list[Alert
     for row in every_entry(conn, window):
         at = _aware(row["at"])
         event, detail = row["event"], row["detail"] or {}
-        if event in ("login_failed", "password_change_failed"):
+        if event in ("login_failed", "password_wrong"):
             failures.setdefault(f"login:{row['login']}", []).append(at)
             if row["address"]:
                 failures.setdefault(f"address:{row['address']}", []).append(at)

@@ -361,7 +361,7 @@ def add_audit_routes(app: FastAPI, service: Service) -> None:
                 conn,
                 [
                     audit.Entry(
-                        f"desktop_{e.event}",
+                        e.event if e.event == "offline_sign_in" else f"desktop_{e.event}",
                         user.user.login,
                         user.user.id,
                         {"id": e.id, "at": e.at.isoformat(), **e.detail},
