@@ -58,7 +58,7 @@ def digest(value: Any) -> str:
     return hashlib.sha256(canonical(value).encode()).hexdigest()
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
+def aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
@@ -113,7 +113,7 @@ class Keys:
 
 def entry_hash(key: bytes, prev_hash: str, entry: Mapping[str, Any]) -> str:
     body = {k: v for k, v in entry.items() if v is not None or k not in ("address", "result")}
-    body["at"] = _aware(entry["at"]).isoformat()
+    body["at"] = aware(entry["at"]).isoformat()
     return hmac.new(key, (prev_hash + canonical(body)).encode(), hashlib.sha256).hexdigest()
 
 
@@ -171,7 +171,7 @@ def row_digests(table_name: str, rows: Sequence[Mapping[str, Any]]) -> dict[str,
 def mutation_digest(row: Mapping[str, Any]) -> str:
     """A digest of an accepted mutation as the ``mutations`` table holds it."""
     at = row["at"]
-    when = _aware(at).astimezone(dt.UTC).isoformat() if isinstance(at, dt.datetime) else at
+    when = aware(at).astimezone(dt.UTC).isoformat() if isinstance(at, dt.datetime) else at
     return digest(
         {
             "id": row["id"],
@@ -231,7 +231,8 @@ def verify(engine: Engine, keys: Keys, epoch: str) -> Verdict:
                 archived[int(detail["through"])] = str(detail["head"])
             if row["event"] == "mutation" and "digest" in detail:
                 recorded_mutations[str(detail["id"])] = str(detail["digest"])
-            for name, keyed in (detail.get("rows") or {}).items():
+            vouched = detail.get("rows") if row["event"] in _VOUCHING else None
+            for name, keyed in (vouched or {}).items():
                 for row_key, row_digest in keyed.items():
                     recorded_rows[(name, row_key)] = row_digest
             prev_hash, expected = row["hash"], int(row["seq"]) + 1
@@ -252,6 +253,9 @@ def verify(engine: Engine, keys: Keys, epoch: str) -> Verdict:
             return Verdict(count, problem)
         del last_hash
     return Verdict(count)
+
+
+_VOUCHING: Final = frozenset({"mutation", "ledger_sealed", "audit_archived"})
 
 
 def _holds(conn: Connection, seq: int, hash_: str) -> bool:
@@ -349,7 +353,7 @@ def alerts(conn: Connection, start: dt.datetime, end: dt.datetime) -> list[Alert
     removals: dict[str, list[dt.datetime]] = {}
     logins: list[Mapping[str, Any]] = []
     for row in every_entry(conn, window):
-        at = _aware(row["at"])
+        at = aware(row["at"])
         event, detail = row["event"], row["detail"] or {}
         if event in ("login_failed", "password_wrong"):
             failures.setdefault(f"login:{row['login']}", []).append(at)
@@ -398,7 +402,7 @@ def _new_addresses(conn: Connection, logins: Sequence[Mapping[str, Any]]) -> lis
         )
         seen = {a for a in conn.execute(earlier.distinct()).scalars() if a}
         if seen and row["address"] not in seen:
-            found.append(Alert("new_address", row["login"], _aware(row["at"]), 1, row["address"]))
+            found.append(Alert("new_address", row["login"], aware(row["at"]), 1, row["address"]))
     return found
 
 
@@ -435,8 +439,12 @@ def write_archive(
             f"{(now - RETENTION).date().isoformat()}"
         )
     with engine.connect() as conn:
-        through = conn.execute(select(func.max(AUDIT.c.seq)).where(AUDIT.c.at < before)).scalar()
-        if through is None:
+        # The oldest entries up to the first young one: what is archived is a prefix.
+        young = conn.execute(select(func.min(AUDIT.c.seq)).where(AUDIT.c.at >= before)).scalar()
+        last = conn.execute(select(func.max(AUDIT.c.seq))).scalar() or 0
+        oldest = conn.execute(select(func.min(AUDIT.c.seq))).scalar() or 1
+        through = (young - 1) if young is not None else last
+        if through < oldest:
             raise ArchiveError(f"no entry is older than {before.date().isoformat()}")
         signature = hmac.new(key, digestmod=hashlib.sha256)
         count = 0
@@ -447,7 +455,7 @@ def write_archive(
             signature.update(header.encode())
             query = select(AUDIT).where(AUDIT.c.seq <= through).order_by(AUDIT.c.seq)
             for row in conn.execute(query).mappings():
-                line = canonical({**row, "at": _aware(row["at"]).isoformat()}) + "\n"
+                line = canonical({**row, "at": aware(row["at"]).isoformat()}) + "\n"
                 file.write(line)
                 signature.update(line.encode())
                 head_hash = str(row["hash"])

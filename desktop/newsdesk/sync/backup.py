@@ -166,7 +166,7 @@ def restore(engine: Engine, source: Path, keys: audit.Keys) -> int:
             "restored",
             "newsdesk-server",
             None,
-            {"from": source.name, "rows": count, "backup_audit_head": header.get("audit_head")},
+            {"from": source.name, "count": count, "backup_audit_head": header.get("audit_head")},
             result="ok",
         )
     return count

@@ -214,6 +214,8 @@ class AuditEntry(Message):
     address: str | None
     result: str | None
     detail: dict[str, Any]
+    prev_hash: str
+    hash: str
 
 
 class Alert(Message):

@@ -335,7 +335,10 @@ def add_audit_routes(app: FastAPI, service: Service) -> None:
                 result="ok",
             )
         page = protocol.AuditPage(
-            entries=[protocol.AuditEntry.model_validate(dict(r)) for r in found[: body.limit]],
+            entries=[
+                protocol.AuditEntry.model_validate({**r, "at": audit.aware(r["at"])})
+                for r in found[: body.limit]
+            ],
             alerts=[protocol.Alert.model_validate(a, from_attributes=True) for a in alerts],
             more=len(found) > body.limit,
         )
