@@ -12,10 +12,13 @@ from collections.abc import Callable
 import httpx
 from sqlalchemy import Engine, func, select
 
+from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import MaterialKind
+from newsdesk.core.model import Article, ChecklistItem, MaterialKind
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.apply import MUTATIONS
+from newsdesk.store.codec import TABLES, from_row, row_from_json
+from newsdesk.sync.service import AUDIT
 from tests.sync.conftest import PASSWORD, Api, LiveServer, Newsroom
 
 SignIn = Callable[..., Api]
@@ -159,3 +162,73 @@ def test_a_body_shorter_than_announced_is_answered_408_within_seconds(
         assert answer.startswith("HTTP/1.1 408"), answer
         assert time.monotonic() - started < 10
         assert httpx.get(f"{live.url}/v1/health").status_code == 200
+
+
+def test_a_review_reusing_a_decision_id_is_refused_not_a_server_error(
+    api: SignIn, room: Newsroom
+) -> None:
+    editor, reviewer = api("editor"), api("reviewer1")
+
+    def submitted_article() -> tuple[str, str]:
+        article = new_id()
+        created = mutation(
+            editor.user_id,
+            Kind.ARTICLE_CREATE,
+            article,
+            channel_id=room.news,
+            title="稿件",
+            body_html="<p>正文</p>",
+        )
+        assert editor.push(created).json()["outcomes"][0]["status"] == "accepted"
+        row = editor.pull_all()[0][("articles", article)]
+        submit = mutation(
+            editor.user_id,
+            Kind.ARTICLE_SUBMIT,
+            article,
+            revision_id=new_id(),
+            content_hash=current_hash(from_row(Article, row_from_json(TABLES[Article], row))),
+        )
+        assert editor.push(submit).json()["outcomes"][0]["status"] == "accepted"
+        return article, editor.pull_all()[0][("articles", article)]["revision_hash"]
+
+    decision = new_id()
+
+    def review(article: str, revision_hash: str) -> httpx.Response:
+        return reviewer.push(
+            mutation(
+                reviewer.user_id,
+                Kind.ARTICLE_REVIEW,
+                article,
+                decision_id=decision,
+                revision_hash=revision_hash,
+                level=1,
+                verdict="approve",
+                checked=[item.value for item in ChecklistItem],
+            )
+        )
+
+    assert review(*submitted_article()).json()["outcomes"][0]["status"] == "accepted"
+    again = review(*submitted_article())  # another article, the same decision id
+    assert again.status_code == 200, again.text
+    [outcome] = again.json()["outcomes"]
+    assert outcome["status"] == "refused" and outcome["code"] == "duplicate"
+
+
+def test_a_refused_mutation_keeps_its_reason_and_size_not_its_payload(
+    api: SignIn, room: Newsroom, engine: Engine
+) -> None:
+    editor = api("editor")
+    huge = "标" * 1_000_000
+    refused = mutation(editor.user_id, Kind.PROPOSAL_CREATE, channel_id=room.news, title=huge)
+    [outcome] = editor.push(refused).json()["outcomes"]
+    assert outcome["status"] == "refused" and "too long" in outcome["message"]
+    with engine.connect() as conn:
+        row = conn.execute(select(MUTATIONS).where(MUTATIONS.c.id == refused.id)).mappings().one()
+        logged = (
+            conn.execute(select(AUDIT.c.detail).where(AUDIT.c.event == "mutation_refused"))
+            .scalars()
+            .all()
+        )
+    assert row["args"] == {} and row["refusal"]["size"] > 1_000_000
+    assert len(json.dumps(row["refusal"])) < 2000
+    assert [d["id"] for d in logged] == [refused.id] and logged[0]["size"] > 1_000_000

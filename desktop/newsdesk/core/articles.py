@@ -39,6 +39,17 @@ from newsdesk.core.world import Changes, Outcome
 S = ArticleState
 
 
+def _taken(ctx: Context, cls: type[Entity], key: str) -> Refusal | None:
+    """A refusal when a record with the id the client chose exists already (a reused id)."""
+    if ctx.world.exists(cls, key):
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "The id “{id}” is taken already; nothing was recorded."),
+            id=key,
+        )
+    return None
+
+
 def revision_content(article: Article) -> dict[str, object]:
     """The reader-visible content of ``article`` in JSON form: what a revision freezes."""
     content: dict[str, object] = {}
@@ -456,6 +467,8 @@ def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
                 "Refusal", "The article changed while it was being submitted; submit it again."
             ),
         )
+    if taken := _taken(ctx, Revision, args["revision_id"]):
+        return taken
     number = article.revision_number + 1
     revision = Revision(
         id=args["revision_id"],
@@ -539,6 +552,8 @@ def review(ctx: Context, args: dict[str, Any]) -> Outcome:
                 ),
                 channel=channel.name,
             )
+    if taken := _taken(ctx, ReviewDecision, args["decision_id"]):
+        return taken
     decision = ReviewDecision(
         id=args["decision_id"],
         article_id=article.id,
@@ -573,6 +588,8 @@ def sign_off(ctx: Context, args: dict[str, Any]) -> Outcome:
         return refusal
     if args["revision_hash"] != article.revision_hash:
         return _stale()
+    if taken := _taken(ctx, SignOff, args["sign_off_id"]):
+        return taken
     record = SignOff(
         id=args["sign_off_id"],
         article_id=article.id,
@@ -610,6 +627,8 @@ def publish(ctx: Context, args: dict[str, Any]) -> Outcome:
     version = article.published_version if republish else article.published_version + 1
     changes: list[Entity] = []
     for publication_id, target, location in args["publications"]:
+        if taken := _taken(ctx, Publication, publication_id):
+            return taken
         if target not in channel.targets or target not in article.targets:
             return refuse(
                 RefusalCode.INVALID,

@@ -30,6 +30,9 @@ class MemoryWorld:
     def _get(self, kind: type, key: str | None) -> Entity | None:
         return self.entities.get((kind, key)) if key is not None else None
 
+    def exists(self, cls: type[Entity], key: str) -> bool:
+        return self._get(cls, key) is not None
+
     def _all(self, kind: type) -> list[Entity]:
         return [e for (k, _), e in self.entities.items() if k is kind]
 

@@ -47,6 +47,9 @@ class DbWorld:
 
     # --- reading ------------------------------------------------------------------------------
 
+    def exists(self, cls: type[Entity], key: str) -> bool:
+        return self._by_key(cls, key) is not None
+
     def _by_key(self, cls: type[E], key: str | None) -> E | None:
         if key is None:
             return None
