@@ -284,6 +284,9 @@ def run_export(args: argparse.Namespace) -> int:
                 articles = exporter.published_ids(args.since)
                 written = exporter.export_all(targets, args.since)
                 failures = exporter.failures
+            workspace.store.note(
+                "export", out=str(args.out), files=len(written), failed=len(failures)
+            )
     except WorkspaceError as error:
         return _error(translated(error.message))
     except (OSError, DBAPIError) as error:

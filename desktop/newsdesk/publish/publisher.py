@@ -331,6 +331,13 @@ class Publisher:
                     if progress is not None:
                         progress(1 + len(delivered), total)
         self._remember(article_id, delivered)
+        self.workspace.store.note(
+            "publish",
+            article=article_id,
+            files=len(written),
+            delivered=sum(1 for _, d in delivered if d.ok),
+            failed=sum(1 for _, d in delivered if not d.ok),
+        )
         return Report(None, tuple(written), tuple(d for _, d in delivered))
 
     def _client(self, target: Target) -> httpx.Client:

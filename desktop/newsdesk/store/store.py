@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Mutation
 from newsdesk.store import search
 from newsdesk.store.apply import (
@@ -20,10 +22,12 @@ from newsdesk.store.apply import (
     count_pending,
     mutation_from_row,
 )
-from newsdesk.store.schema import Base, SettingRow
+from newsdesk.store.schema import AuditOutboxRow, Base, SettingRow
 from newsdesk.store.world import DbWorld
 
 SETTINGS = Base.metadata.tables[SettingRow.__tablename__]
+AUDIT_OUTBOX = Base.metadata.tables[AuditOutboxRow.__tablename__]
+SYNC_SERVER = "sync.server"  # the setting naming the newsroom server a workspace syncs with
 
 
 def make_engine(url: str) -> Engine:
@@ -84,6 +88,18 @@ class Store:
     ) -> list[search.SearchHit]:
         with self.engine.connect() as conn:
             return search.search(conn, query, kinds=kinds, channel_ids=channel_ids, limit=limit)
+
+    def note(self, event: str, **detail: Any) -> None:
+        """Keep an event for the newsroom server's audit log (an offline sign-in, an export,
+        a delivery), sent with the next sync; a workspace that syncs with no server keeps none."""
+        if self.setting(SYNC_SERVER) is None:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(AUDIT_OUTBOX).values(
+                    id=new_id(), at=dt.datetime.now(dt.UTC), event=event, detail=detail
+                )
+            )
 
     def setting(self, key: str) -> str | None:
         with self.engine.connect() as conn:

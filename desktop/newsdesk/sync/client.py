@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import functools
+import platform
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from typing import Any, Final
 
 import httpx
 
+from newsdesk import __version__
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.passwords import hash_password
@@ -62,6 +64,14 @@ class EpochChangedError(SyncError):
             )
         )
         self.epoch = epoch
+
+
+class RequestRefusedError(SyncError):
+    """The server answered a request with a refusal (a policy, a right); ``status`` says which."""
+
+    def __init__(self, source: str, *, status: int, **params: object) -> None:
+        super().__init__(source, **params)
+        self.status = status
 
 
 class CancelledError(Exception):
@@ -146,7 +156,13 @@ class SyncClient:
             answer = await self._send(
                 "POST",
                 "/v1/auth/login",
-                json={"protocol": protocol.PROTOCOL, "login": login, "password": password},
+                json={
+                    "protocol": protocol.PROTOCOL,
+                    "login": login,
+                    "password": password,
+                    "workstation": platform.node()[:200],
+                    "app_version": __version__,
+                },
             )
         except SignInNeededError:
             raise SignInNeededError(
@@ -297,7 +313,56 @@ class SyncClient:
     async def round(self) -> Round:
         pushed = await self.push()
         pulled, refused, tables = await self.pull()
+        await self.report()
         return Round(pushed, pulled, refused, tables)
+
+    # --- the audit log and accounts -------------------------------------------------------------
+
+    async def report(self) -> int:
+        """Send the server's audit log what this desktop did alone (offline sign-ins, exports);
+        returns how many events went."""
+        events = await self.db(self.replica.audit_outbox)
+        if not events:
+            return 0
+        answer = await self._send(
+            "POST",
+            "/v1/audit/events",
+            json={"protocol": protocol.PROTOCOL, "events": events},
+        )
+        if answer.status_code != 204:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("Sync", "The server refused the audit events: {detail}"),
+                detail=_detail(answer),
+            )
+        await self.db(functools.partial(self.replica.forget_reported, [e["id"] for e in events]))
+        return len(events)
+
+    async def _ask(self, path: str, body: dict[str, Any], expected: int = 200) -> httpx.Response:
+        answer = await self._send("POST", path, json={"protocol": protocol.PROTOCOL, **body})
+        if answer.status_code != expected:
+            raise RequestRefusedError(
+                QT_TRANSLATE_NOOP("Sync", "The server refused: {detail}"),
+                detail=_detail(answer),
+                status=answer.status_code,
+            )
+        return answer
+
+    async def audit_page(self, query: dict[str, Any]) -> protocol.AuditPage:
+        """Audit entries and alerts (administrators and auditors)."""
+        answer = await self._ask("/v1/audit/entries", query)
+        return protocol.AuditPage.model_validate_json(answer.content)
+
+    async def verify_audit(self) -> protocol.AuditVerdict:
+        answer = await self._ask("/v1/audit/verify", {})
+        return protocol.AuditVerdict.model_validate_json(answer.content)
+
+    async def create_user(self, **fields: Any) -> str:
+        """A new user with a password (administrators): the server checks the policy."""
+        answer = await self._ask("/v1/users", fields, expected=201)
+        return protocol.UserCreated.model_validate_json(answer.content).user_id
+
+    async def reset_password(self, user_id: str, password: str) -> None:
+        await self._ask(f"/v1/users/{user_id}/password", {"password": password}, expected=204)
 
 
 def _detail(answer: httpx.Response) -> str:

@@ -24,19 +24,20 @@ from newsdesk.core.mutation import Mutation
 from newsdesk.store import search
 from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
 from newsdesk.store.codec import from_db_time, from_row, row_from_json
-from newsdesk.store.schema import Base, SetAsideRow
-from newsdesk.store.store import SETTINGS, Store
+from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
+from newsdesk.store.store import SETTINGS, SYNC_SERVER, Store
 from newsdesk.store.world import CHUNK, DbWorld
 from newsdesk.sync import protocol
 from newsdesk.sync.rows import BY_ARTICLE, SECRET_COLUMNS, SYNCED, from_wire
 
 CURSOR: Final = "sync.cursor"
 EPOCH: Final = "sync.epoch"
-SERVER: Final = "sync.server"  # the service's address
+SERVER: Final = SYNC_SERVER  # the service's address
 ACCOUNT: Final = "sync.user"  # the id of the user this workspace syncs as
 VERIFIER: Final = "sync.verifier"  # Argon2 hash of the account's password, for offline sign-in
 USERS: Final = SYNCED["users"][1]
 SET_ASIDE: Final = Base.metadata.tables[SetAsideRow.__tablename__]
+AUDIT_OUTBOX: Final = Base.metadata.tables[AuditOutboxRow.__tablename__]  # see Store.note
 log = logging.getLogger(__name__)
 
 
@@ -200,6 +201,25 @@ class Replica:
             frozenset(t for t, _ in tables),
             len(unreadable),
         )
+
+    def audit_outbox(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Events waiting for the server's audit log, oldest first, as the wire carries them."""
+        query = select(AUDIT_OUTBOX).order_by(AUDIT_OUTBOX.c.at).limit(limit)
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [
+            {
+                "id": row["id"],
+                "at": from_db_time(row["at"]).isoformat(),
+                "event": row["event"],
+                "detail": row["detail"],
+            }
+            for row in rows
+        ]
+
+    def forget_reported(self, ids: Sequence[str]) -> None:
+        with self.store.engine.begin() as conn:
+            conn.execute(delete(AUDIT_OUTBOX).where(AUDIT_OUTBOX.c.id.in_(list(ids))))
 
     def set_aside(self) -> list[SetAside]:
         """The pulled rows this desktop could not lay down, newest first."""

@@ -10,9 +10,11 @@ import asyncio
 import logging
 import logging.handlers
 import os
+import platform
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
@@ -21,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
+from newsdesk.core.model import User
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
 from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
@@ -41,7 +44,7 @@ from newsdesk.ui.shell.welcome import WelcomeDialog
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.page import SyncPage
-from newsdesk.ui.tasks import Runner
+from newsdesk.ui.tasks import Job, Runner
 from newsdesk.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -105,6 +108,7 @@ class Desktop:
         self.window: MainWindow | None = None
         self.session: Session | None = None
         self.sync: SyncController | None = None
+        self._sign_in_users: Sequence[User] = ()
 
     def start(self) -> None:
         folder = self.args.workspace or self._last_workspace()
@@ -168,13 +172,26 @@ class Desktop:
                 return
             self._signed_in(user.id)
             return
+        self._sign_in_users = users
         dialog = SignInDialog(
             users, folder.name, self.runner, str(self.settings.value("workspace/login", ""))
         )
-        dialog.signed_in.connect(self._signed_in)
+        dialog.signed_in.connect(self._signed_in_here)
         dialog.rejected.connect(self._quit_if_nothing_open)
         dialog.open()
         self._dialog = dialog
+
+    def _signed_in_here(self, user_id: str) -> None:
+        """Signed in on this computer, without the server: its audit log hears of it later."""
+        assert self.workspace is not None
+        store = self.workspace.store
+        login = next((u.login for u in self._sign_in_users if u.id == user_id), "")
+        Job(
+            lambda: store.note(
+                "offline_sign_in", login=login, workstation=platform.node(), app=__version__
+            )
+        ).run(self.runner)
+        self._signed_in(user_id)
 
     def _signed_in(self, user_id: str) -> None:
         assert self.workspace is not None

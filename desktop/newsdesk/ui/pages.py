@@ -42,5 +42,5 @@ def build_pages(
         Page("sync", translate("Pages", "Sync"), SyncPage(session, sync)),
     ]
     pages += [Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later]
-    pages.append(Page("admin", translate("Pages", "Admin"), AdminPage(session)))
+    pages.append(Page("admin", translate("Pages", "Admin"), AdminPage(session, sync)))
     return pages

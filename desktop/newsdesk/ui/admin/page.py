@@ -1,8 +1,10 @@
-"""The administration page: users and their roles per channel, and the channels themselves.
+"""The administration page: users and their roles per channel, the channels themselves, and
+the newsroom server's audit log.
 
 Every change is a mutation applied through the session, so it syncs and is audited like any
 other; a refusal is shown on the message bar with the core's reason. The tables reload when
-users, channels or roles change, whoever changed them.
+users, channels or roles change, whoever changed them. An auditor (审计员) sees all of it and
+changes nothing: the editing buttons are not there for them.
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ from newsdesk.core.world import Area
 from newsdesk.passwords import hash_password
 from newsdesk.store.apply import Applied
 from newsdesk.store.directory import Directory, directory
+from newsdesk.ui.admin.audit import AuditTab
 from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
 from newsdesk.ui.admin.models import ChannelsModel, RolesModel, UsersModel
 from newsdesk.ui.proposals.fields import alive, heading, muted
 from newsdesk.ui.proposals.outcome import report
 from newsdesk.ui.proposals.views import PlaceholderTableView, fit_columns
 from newsdesk.ui.session import Session
+from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import MessageBar
 
@@ -51,7 +55,12 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
 class AdminPage(QWidget):
     """Users and channels for an administrator; a plain explanation for anyone else."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        sync: SyncController | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("admin")
         self._session = session
@@ -59,7 +68,8 @@ class AdminPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(heading(self.tr("Administration"), 1.4))
-        if not session.actor.is_admin:
+        self.read_only = not session.actor.is_admin
+        if self.read_only and not session.user.is_auditor:
             notice = muted(
                 QLabel(
                     self.tr(
@@ -77,8 +87,23 @@ class AdminPage(QWidget):
         self.tabs = QTabWidget()
         self.users_tab = UsersTab(self)
         self.channels_tab = ChannelsTab(self)
+        self.audit_tab = AuditTab(
+            lambda: sync.client if sync is not None else None, session.runner, self
+        )
         self.tabs.addTab(self.users_tab, self.tr("Users"))
         self.tabs.addTab(self.channels_tab, self.tr("Channels"))
+        self.tabs.addTab(self.audit_tab, self.tr("Audit log"))
+        if self.read_only:
+            notice = muted(
+                QLabel(self.tr("You are an auditor: you see everything here and change nothing."))
+            )
+            layout.addWidget(notice)
+            for button in (
+                *self.users_tab.editing_buttons(),
+                *self.channels_tab.editing_buttons(),
+            ):
+                button.hide()
+            self.users_tab.roles_table.setEnabled(False)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._changed)
@@ -195,6 +220,16 @@ class UsersTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._update_buttons()
+
+    def editing_buttons(self) -> list[QPushButton]:
+        return [
+            self.new_button,
+            self.edit_button,
+            self.disable_button,
+            self.password_button,
+            self.apply_roles_button,
+            self.revert_roles_button,
+        ]
 
     def selected(self) -> User | None:
         index = self.table.currentIndex()
@@ -416,6 +451,9 @@ class ChannelsTab(QWidget):
         dialog.accepted.connect(save)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def editing_buttons(self) -> list[QPushButton]:
+        return [self.new_button, self.edit_button]
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.table.currentIndex().isValid())
