@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -53,6 +53,7 @@ from newsdesk.ui.tasks import Job, Runner
 
 Index = QModelIndex | QPersistentModelIndex
 ClientOf = Callable[[], SyncClient | None]
+NamesOf = Callable[[], Mapping[str, str]]  # ids of users and channels -> what people call them
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 # What the Kind filter offers, and the events each choice means.
@@ -100,7 +101,15 @@ def result_text(result: str | None) -> str:
     return texts.get(result or "", result or "")
 
 
-def alert_text(alert: protocol.Alert) -> str:
+def named(text: str, names: Mapping[str, str]) -> str:
+    """``text`` with the ids of users and channels it holds replaced by their names."""
+    for key, name in names.items():
+        if key in text:
+            text = text.replace(key, name)
+    return text
+
+
+def alert_text(alert: protocol.Alert, names: Mapping[str, str]) -> str:
     translate = QCoreApplication.translate
     when = alert.at.astimezone().strftime("%Y-%m-%d %H:%M")
     texts = {
@@ -117,7 +126,7 @@ def alert_text(alert: protocol.Alert) -> str:
         "role_change": translate("AuditLog", "{subject} changed roles or users: {detail} ({when})"),
     }
     return texts[alert.kind].format(
-        count=alert.count, subject=alert.subject, when=when, detail=alert.detail
+        count=alert.count, subject=alert.subject, when=when, detail=named(alert.detail, names)
     )
 
 
@@ -136,9 +145,10 @@ def _what(entry: protocol.AuditEntry) -> str:
 class AuditModel(QAbstractTableModel):
     WHEN, WHO, EVENT, RESULT, ADDRESS, WHAT = range(6)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, names_of: NamesOf, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[protocol.AuditEntry] = []
+        self._names_of = names_of
 
     def set_entries(self, entries: list[protocol.AuditEntry]) -> None:
         self.beginResetModel()
@@ -182,7 +192,7 @@ class AuditModel(QAbstractTableModel):
                 return result_text(entry.result)
             if column == self.ADDRESS:
                 return entry.address or ""
-            return _what(entry)
+            return named(_what(entry), self._names_of())
         if role == Qt.ItemDataRole.ToolTipRole and column == self.WHAT:
             return json.dumps(entry.detail, ensure_ascii=False, indent=1)[:2000]
         if role == Qt.ItemDataRole.ForegroundRole and entry.result not in (None, "ok"):
@@ -196,9 +206,16 @@ class AuditTab(QWidget):
     loaded = Signal()  # entries and alerts shown (for tests and screenshots)
     verified = Signal(str)
 
-    def __init__(self, client_of: ClientOf, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        client_of: ClientOf,
+        names_of: NamesOf,
+        runner: Runner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._client_of = client_of
+        self._names_of = names_of
         self._runner = runner
         self._task: asyncio.Task[None] | None = None
         self._side_task: asyncio.Task[None] | None = None  # a verification or an export
@@ -249,7 +266,7 @@ class AuditTab(QWidget):
         self.alerts = QListWidget(self)
         self.alerts.setObjectName("auditAlerts")
         self.alerts_title = heading(translate("AuditLog", "Alerts"))
-        self.model = AuditModel(self)
+        self.model = AuditModel(names_of, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -327,7 +344,7 @@ class AuditTab(QWidget):
         self.model.set_entries(page.entries)
         self.alerts.clear()
         for alert in page.alerts:
-            item = QListWidgetItem(f"⚠ {alert_text(alert)}")
+            item = QListWidgetItem(f"⚠ {alert_text(alert, self._names_of())}")
             item.setForeground(QColor("#b26a00"))
             self.alerts.addItem(item)
         self.alerts_title.setVisible(bool(page.alerts))

@@ -88,7 +88,10 @@ class AdminPage(QWidget):
         self.users_tab = UsersTab(self)
         self.channels_tab = ChannelsTab(self)
         self.audit_tab = AuditTab(
-            lambda: sync.client if sync is not None else None, session.runner, self
+            lambda: sync.client if sync is not None else None,
+            self._names,
+            session.runner,
+            self,
         )
         self.tabs.addTab(self.users_tab, self.tr("Users"))
         self.tabs.addTab(self.channels_tab, self.tr("Channels"))
@@ -108,6 +111,12 @@ class AdminPage(QWidget):
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._changed)
         self.reload()
+
+    def _names(self) -> dict[str, str]:
+        """What people call the users and channels the audit log names by id."""
+        found = {u.id: f"{u.name}（{u.login}）" for u in self._directory.users}
+        found.update({c.id: c.name for c in self._directory.channels})
+        return found
 
     @property
     def session(self) -> Session:
