@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditTab</name>
+    <message numerus="yes">
+        <source>%n entry(s) shown</source>
+        <translation>
+            <numerusform>%n entry shown</numerusform>
+            <numerusform>%n entries shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoardColumn</name>
     <message numerus="yes">
         <source>%n card(s) in this column</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -17,6 +18,14 @@
     <message>
         <source>Channels</source>
         <translation>频道</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>You are an auditor: you see everything here and change nothing.</source>
+        <translation>您是审计员：可以查看这里的全部内容，但不能做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -85,7 +94,7 @@
         <translation>正在加载词表…</translation>
     </message>
     <message>
-        <source>Someone else's edit of this article crossed yours: yours is kept as a conflict revision. Merge them when you are ready.</source>
+        <source>Someone else&apos;s edit of this article crossed yours: yours is kept as a conflict revision. Merge them when you are ready.</source>
         <translation>他人对这篇稿件的修改与您的修改发生了交叉：您的版本已保存为冲突修订。准备好后请合并。</translation>
     </message>
     <message>
@@ -306,6 +315,250 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Signed in</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Sign-in throttled</source>
+        <translation>登录受限</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Wrong current password</source>
+        <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <source>Signed in offline</source>
+        <translation>离线登录</translation>
+    </message>
+    <message>
+        <source>Login unlocked</source>
+        <translation>账号解锁</translation>
+    </message>
+    <message>
+        <source>Change accepted</source>
+        <translation>操作已接受</translation>
+    </message>
+    <message>
+        <source>Change refused</source>
+        <translation>操作被拒绝</translation>
+    </message>
+    <message>
+        <source>Forbidden attempt</source>
+        <translation>越权尝试</translation>
+    </message>
+    <message>
+        <source>Exported on a desktop</source>
+        <translation>桌面端导出</translation>
+    </message>
+    <message>
+        <source>Published from a desktop</source>
+        <translation>桌面端发布</translation>
+    </message>
+    <message>
+        <source>Audit log read</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>Old entries archived</source>
+        <translation>旧日志已归档</translation>
+    </message>
+    <message>
+        <source>Ledger sealed</source>
+        <translation>账本已封存</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>越权</translation>
+    </message>
+    <message>
+        <source>{count} failed sign-ins for {subject} (latest {when})</source>
+        <translation>{subject} 登录失败 {count} 次（最近一次 {when}）</translation>
+    </message>
+    <message>
+        <source>{subject} signed in at an unusual hour ({when})</source>
+        <translation>{subject} 在非常规时段登录（{when}）</translation>
+    </message>
+    <message>
+        <source>{subject} signed in from a new address {detail} ({when})</source>
+        <translation>{subject} 从新地址 {detail} 登录（{when}）</translation>
+    </message>
+    <message>
+        <source>{subject} deleted or retracted {count} items within an hour ({when})</source>
+        <translation>{subject} 一小时内删除或撤回了 {count} 条内容（{when}）</translation>
+    </message>
+    <message>
+        <source>{subject} changed roles or users: {detail} ({when})</source>
+        <translation>{subject} 变更了角色或用户：{detail}（{when}）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源地址</translation>
+    </message>
+    <message>
+        <source>On what</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Desktop exports and publications</source>
+        <translation>桌面端导出与发布</translation>
+    </message>
+    <message>
+        <source>The audit log itself</source>
+        <translation>审计日志本身</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>校验日志链</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The audit log is kept by the newsroom server; this workspace does not sync with one.</source>
+        <translation>审计日志保存在采编服务器上；本工作区没有与服务器同步。</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>正在读取审计日志…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the newest; narrow the filter to see older ones)</source>
+        <translation>（最新的若干条；缩小筛选范围可查看更早的记录）</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…</source>
+        <translation>正在校验日志链…</translation>
+    </message>
+    <message>
+        <source>The chain verifies: {count} entries intact, none missing, and the users, channels, roles and accepted changes are the ones it recorded.</source>
+        <translation>日志链校验通过：{count} 条记录完整，无缺失；用户、频道、角色和已接受的操作均与日志记录一致。</translation>
+    </message>
+    <message>
+        <source>The chain does NOT verify: {problem} (entry {seq}). Tell the server&apos;s administrator; keep the database and its backups as they are.</source>
+        <translation>日志链校验未通过：{problem}（第 {seq} 条）。请告知服务器管理员，并保持数据库及其备份原样。</translation>
+    </message>
+    <message>
+        <source>Export the audit entries</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Wrote {count} entries to {path}.</source>
+        <translation>已将 {count} 条记录写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Unsaved changes</source>
@@ -487,7 +740,7 @@
         <translation>暂无卡片</translation>
     </message>
     <message>
-        <source>Drag to change the column's width; double-click to reset it</source>
+        <source>Drag to change the column&apos;s width; double-click to reset it</source>
         <translation>拖动可调整列宽，双击恢复默认宽度</translation>
     </message>
 </context>
@@ -1683,7 +1936,7 @@
         <translation>这处冲突已不存在：已经处理过了。</translation>
     </message>
     <message>
-        <source>Your edit of {time} arrived after someone else's. Their version is in the article now; yours is kept as a conflict revision. Choose the result below: the side you do not take stays in the revision history.</source>
+        <source>Your edit of {time} arrived after someone else&apos;s. Their version is in the article now; yours is kept as a conflict revision. Choose the result below: the side you do not take stays in the revision history.</source>
         <translation>您在 {time} 所做的修改晚于他人的修改到达。稿件现在是对方的版本；您的版本已保存为冲突修订。请在下方选择合并结果：未被采用的一方仍保留在修订历史中。</translation>
     </message>
     <message>
@@ -1785,15 +2038,15 @@
         <translation>稿件需要标题。</translation>
     </message>
     <message>
-        <source>Enter the original's address (http or https).</source>
+        <source>Enter the original&apos;s address (http or https).</source>
         <translation>请填写原文地址（http 或 https）。</translation>
     </message>
     <message>
-        <source>A repost needs the original's address.</source>
+        <source>A repost needs the original&apos;s address.</source>
         <translation>转载稿件需要填写原文地址。</translation>
     </message>
     <message>
-        <source>Original's address, https://…</source>
+        <source>Original&apos;s address, https://…</source>
         <translation>原文地址，https://…</translation>
     </message>
     <message>
@@ -1952,6 +2205,25 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>Passwords</name>
+    <message>
+        <source>An administrator&apos;s password needs at least {count} characters.</source>
+        <translation>管理员密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation>密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be the login name.</source>
+        <translation>密码不能与登录名相同。</translation>
+    </message>
+    <message>
+        <source>This password is one of the most common ones; choose another.</source>
+        <translation>这是最常见的密码之一，请换一个。</translation>
     </message>
 </context>
 <context>
@@ -2391,7 +2663,7 @@
         <translation>您的账号已被停用，请联系系统管理员。</translation>
     </message>
     <message>
-        <source>Only the article's editors or a chief of its channel can do this.</source>
+        <source>Only the article&apos;s editors or a chief of its channel can do this.</source>
         <translation>只有稿件的编辑或所属频道的负责人可以执行此操作。</translation>
     </message>
     <message>
@@ -2419,7 +2691,7 @@
         <translation>送审前请先填写稿件标题。</translation>
     </message>
     <message>
-        <source>A repost needs the original's address before it can be submitted.</source>
+        <source>A repost needs the original&apos;s address before it can be submitted.</source>
         <translation>转载稿件须填写原文地址后才能送审。</translation>
     </message>
     <message>
@@ -2507,6 +2779,10 @@
         <translation>打开此版本后稿件已有改动，请审核最新版本。</translation>
     </message>
     <message>
+        <source>The id “{id}” is taken already; nothing was recorded.</source>
+        <translation>标识“{id}”已被使用；未作任何记录。</translation>
+    </message>
+    <message>
         <source>Say why: a comment is required to return or reject an article.</source>
         <translation>请说明理由：退回或否决稿件须填写意见。</translation>
     </message>
@@ -2551,6 +2827,14 @@
         <translation>“{field}”项目过多（最多 {limit} 项）。</translation>
     </message>
     <message>
+        <source>The field “{field}” must be an id: up to 64 letters, digits, - and _.</source>
+        <translation>字段“{field}”必须是标识：最多 64 个字母、数字、- 和 _。</translation>
+    </message>
+    <message>
+        <source>The field “{field}” must be a web address starting with http(s)://.</source>
+        <translation>字段“{field}”必须是以 http(s):// 开头的网址。</translation>
+    </message>
+    <message>
         <source>The field “{field}” must be a SHA-256 hash in lower-case hex.</source>
         <translation>“{field}”必须是小写十六进制的 SHA-256 值。</translation>
     </message>
@@ -2585,6 +2869,10 @@
     <message>
         <source>An item of “{field}” is not shaped as expected.</source>
         <translation>“{field}”中有一项格式不正确。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid id.</source>
+        <translation>“{value}”不是有效的标识。</translation>
     </message>
     <message>
         <source>Unknown field “{field}”.</source>
@@ -2860,7 +3148,7 @@
         <translation>请选择一个版本，将其恢复为当前草稿。</translation>
     </message>
     <message>
-        <source>The current draft already has this revision's text.</source>
+        <source>The current draft already has this revision&apos;s text.</source>
         <translation>当前草稿已与此版本内容相同。</translation>
     </message>
     <message>
@@ -2868,7 +3156,7 @@
         <translation>对比所选的两个版本，或将某一版本与当前草稿对比。</translation>
     </message>
     <message>
-        <source>Make this revision's text the current draft; history keeps all.</source>
+        <source>Make this revision&apos;s text the current draft; history keeps all.</source>
         <translation>将此版本的内容设为当前草稿；历史记录全部保留。</translation>
     </message>
     <message>
@@ -2890,10 +3178,6 @@
 <context>
     <name>Server</name>
     <message>
-        <source>The password needs at least {count} characters.</source>
-        <translation>密码至少需要 {count} 个字符。</translation>
-    </message>
-    <message>
         <source>The database has no active administrator: run “newsdesk-server init”.</source>
         <translation>数据库中没有可用的管理员：请运行“newsdesk-server init”。</translation>
     </message>
@@ -2912,6 +3196,14 @@
     <message>
         <source>The restore failed: {reason}</source>
         <translation>恢复失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was archived: {reason}</source>
+        <translation>未归档任何记录：{reason}</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2944,7 +3236,7 @@
 <context>
     <name>Sync</name>
     <message>
-        <source>The server was restored from a backup and may have lost changes made here. Push this workspace's changes to it again?</source>
+        <source>The server was restored from a backup and may have lost changes made here. Push this workspace&apos;s changes to it again?</source>
         <translation>服务器已从备份恢复，可能丢失了在本机所做的修改。要把本工作区的修改重新推送到服务器吗？</translation>
     </message>
     <message>
@@ -2983,6 +3275,14 @@
         <source>The server refused the pull: {detail}</source>
         <translation>服务器拒绝了拉取请求：{detail}</translation>
     </message>
+    <message>
+        <source>The server refused the audit events: {detail}</source>
+        <translation>服务器拒收审计事件：{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused: {detail}</source>
+        <translation>服务器拒绝了请求：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -2995,7 +3295,7 @@
         <translation>同步服务器已从备份恢复，可能丢失了在本机所做的修改。</translation>
     </message>
     <message>
-        <source>Push this workspace's changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way.</source>
+        <source>Push this workspace&apos;s changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way.</source>
         <translation>要把本工作区的修改重新推送到服务器吗？服务器能识别它已有的修改，不会重复应用。无论如何选择，本机上的内容都不会被删除。</translation>
     </message>
     <message>
@@ -3164,6 +3464,14 @@
     <message>
         <source>Merge…</source>
         <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Received but not readable here (set aside; the rest of the sync goes on)</source>
+        <translation>已收到但本机无法读取的内容（已搁置；其余同步照常进行）</translation>
     </message>
     <message>
         <source>Nothing was refused.</source>
@@ -3712,7 +4020,7 @@
         <translation>采编台 Newsdesk</translation>
     </message>
     <message>
-        <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, a new one for your newsroom, or one that syncs with your newsroom's server.</source>
+        <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, a new one for your newsroom, or one that syncs with your newsroom&apos;s server.</source>
         <translation>请先打开一个工作区：可以打开演示编辑部四处看看，打开已有的工作区文件夹，为您的编辑部新建一个，或者新建一个与编辑部服务器同步的工作区。</translation>
     </message>
     <message>
@@ -3745,7 +4053,26 @@
     </message>
 </context>
 <context>
+    <name>WordLists</name>
+    <message>
+        <source>The word list {file} cannot be read ({reason}).</source>
+        <translation>无法读取词表 {file}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The word list {file} is skipped: it is neither UTF-8, UTF-16 with a byte-order mark nor GB18030. Save it as UTF-8.</source>
+        <translation>已跳过词表 {file}：它既不是 UTF-8，也不是带字节序标记的 UTF-16 或 GB18030。请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: skipped, it is not one word ({length} characters). Lists hold one word a line.</source>
+        <translation>{file} 第 {line} 行已跳过：它不是一个词（{length} 个字符）。词表每行一个词。</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
+    <message>
+        <source>The disk is full: {path} could not be written. Free some space and try again; nothing was left half-made.</source>
+        <translation>磁盘已满：无法写入 {path}。请释放空间后重试；没有留下写了一半的内容。</translation>
+    </message>
     <message>
         <source>Newsdesk cannot write to the folder {path} ({reason}). Choose another folder or ask for write permission.</source>
         <translation>采编台无法写入文件夹 {path}（{reason}）。请选择其他文件夹，或申请写入权限。</translation>
@@ -3769,6 +4096,10 @@
     <message>
         <source>Newsdesk cannot create the folder {path} ({reason}).</source>
         <translation>采编台无法创建文件夹 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a database file (it is a folder or a device). Open another workspace.</source>
+        <translation>{path} 不是数据库文件（它是文件夹或设备）。请打开其他工作区。</translation>
     </message>
     <message>
         <source>{path} was written by a newer version of Newsdesk (schema {version}). Install that version to open it; nothing was changed.</source>
@@ -3832,6 +4163,10 @@
         <translation>采编台</translation>
     </message>
     <message>
+        <source>There is no article “{id}” in this workspace.</source>
+        <translation>本工作区中没有稿件“{id}”。</translation>
+    </message>
+    <message>
         <source>There is no user “{login}”.</source>
         <translation>没有用户“{login}”。</translation>
     </message>
@@ -3852,8 +4187,20 @@
         <translation>“{targets}”中有未知的发布终端，请使用 pc、wap、app。</translation>
     </message>
     <message>
+        <source>Give the site&apos;s address with --base-url (https://…): the app&apos;s documents name each article by it.</source>
+        <translation>请用 --base-url 给出网站地址（https://…）：APP 文档以它命名每篇稿件。</translation>
+    </message>
+    <message>
+        <source>The site&apos;s address “{url}” must start with http:// or https://.</source>
+        <translation>网站地址“{url}”必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
         <source>Exported {articles} articles: {files} files in {path}, in {seconds:.1f} s.</source>
         <translation>已导出 {articles} 篇稿件：{files} 个文件，位于 {path}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Not exported: article {id} ({reason})</source>
+        <translation>未导出：稿件 {id}（{reason}）</translation>
     </message>
     <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>
@@ -3864,24 +4211,56 @@
         <translation>已创建数据库和管理员“{login}”。</translation>
     </message>
     <message>
+        <source>--tls-cert and --tls-key go together: give both or neither.</source>
+        <translation>--tls-cert 和 --tls-key 须同时给出或都不给。</translation>
+    </message>
+    <message>
         <source>Added the user “{login}”.</source>
         <translation>已添加用户“{login}”。</translation>
     </message>
     <message>
-        <source>Disabled the user “{login}”.</source>
-        <translation>已停用用户“{login}”。</translation>
+        <source>Disabled the user “{login}”; their sign-ins ended.</source>
+        <translation>已停用用户“{login}”；其登录已全部失效。</translation>
     </message>
     <message>
-        <source>Set a new password for “{login}”.</source>
-        <translation>已为“{login}”设置新密码。</translation>
+        <source>Enabled the user “{login}”.</source>
+        <translation>已启用用户“{login}”。</translation>
     </message>
     <message>
-        <source>The audit log is broken at entry {seq}: it or the one before it was changed or removed.</source>
-        <translation>审计日志在第 {seq} 条处断裂：该条或其前一条已被改动或删除。</translation>
+        <source>“{login}” may sign in again.</source>
+        <translation>“{login}”可以重新登录了。</translation>
     </message>
     <message>
-        <source>The audit log verifies: every entry is intact.</source>
-        <translation>审计日志校验通过：每一条都完好无损。</translation>
+        <source>Set a new password for “{login}”; their other sign-ins ended.</source>
+        <translation>已为“{login}”设置新密码；其其他登录已全部失效。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} audit entries to {path}.</source>
+        <translation>已将 {count} 条审计记录写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Archived {count} audit entries to {path}; the log records the file and still verifies.</source>
+        <translation>已将 {count} 条审计记录归档到 {path}；日志记录了该文件，仍可通过校验。</translation>
+    </message>
+    <message>
+        <source>The audit log verifies: {count} entries intact, none missing, and the users, channels, roles and accepted changes are the ones it recorded.</source>
+        <translation>审计日志校验通过：{count} 条记录完整，无缺失；用户、频道、角色和已接受的操作均与日志记录一致。</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry {seq}: it was changed after it was written (or signed with another audit key).</source>
+        <translation>审计日志在第 {seq} 条处断裂：该记录写入后被改动过（或用了另一个审计密钥签名）。</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry {seq}: entries before it were removed.</source>
+        <translation>审计日志在第 {seq} 条处断裂：它之前的记录被删除了。</translation>
+    </message>
+    <message>
+        <source>The audit log was cut short: it ends before entry {seq}, which the service recorded as written.</source>
+        <translation>审计日志被截短了：它在第 {seq} 条之前就结束了，而服务记录该条已写入。</translation>
+    </message>
+    <message>
+        <source>The database was changed outside the service: the {table} row {key} is not what the audit log recorded.</source>
+        <translation>数据库在服务之外被改动过：{table} 表中的 {key} 与审计日志记录的不一致。</translation>
     </message>
     <message>
         <source>Backed up {rows} rows to {path}.</source>

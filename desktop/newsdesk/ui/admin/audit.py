@@ -349,7 +349,7 @@ class AuditTab(QWidget):
             self.alerts.addItem(item)
         self.alerts_title.setVisible(bool(page.alerts))
         self.alerts.setVisible(bool(page.alerts))
-        shown = QCoreApplication.translate("AuditLog", "%n entries shown", "", len(page.entries))
+        shown = self.tr("%n entry(s) shown", "", len(page.entries))
         more = self.tr(" (the newest; narrow the filter to see older ones)") if page.more else ""
         self.status.setText(shown + more)
         self.loaded.emit()
