@@ -1118,6 +1118,14 @@
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Allow an unencrypted connection (http://) to this server</source>
+        <translation>允许与此服务器建立不加密的连接（http://）</translation>
+    </message>
+    <message>
+        <source>Only on a network you trust: passwords and articles cross it in clear text.</source>
+        <translation>仅限可信网络：密码和稿件会以明文在网络上传输。</translation>
+    </message>
+    <message>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
@@ -1148,6 +1156,10 @@
     <message>
         <source>The server address must start with http:// or https://.</source>
         <translation>服务器地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>This address is not encrypted (http://): use the server&apos;s https:// address, or tick “Allow an unencrypted connection” if this network is trusted.</source>
+        <translation>此地址不加密（http://）：请使用服务器的 https:// 地址；若此网络可信，请勾选“允许不加密的连接”。</translation>
     </message>
     <message>
         <source>Enter your login and password on the server.</source>
@@ -3238,6 +3250,10 @@
     <message>
         <source>The server was restored from a backup and may have lost changes made here. Push this workspace&apos;s changes to it again?</source>
         <translation>服务器已从备份恢复，可能丢失了在本机所做的修改。要把本工作区的修改重新推送到服务器吗？</translation>
+    </message>
+    <message>
+        <source>{url} is not encrypted (http://): passwords and your work would cross the network in clear text. Use its https:// address, or allow an unencrypted connection explicitly.</source>
+        <translation>{url} 不加密（http://）：密码和您的工作会以明文在网络上传输。请使用其 https:// 地址，或明确允许不加密的连接。</translation>
     </message>
     <message>
         <source>The server at {url} cannot be reached ({reason}).</source>

@@ -23,7 +23,8 @@ from newsdesk.core.mutation import Kind
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
-from newsdesk.sync.client import State
+from newsdesk.sync.client import State, SyncClient, SyncError
+from newsdesk.sync.replica import Replica
 from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
@@ -33,7 +34,7 @@ from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Runner
-from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, seed
+from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk, server_view
 
 SHOTS = Path("/tmp/newsdesk-shots")
@@ -225,12 +226,12 @@ def test_a_restored_server_is_noticed_and_given_back_its_losses_when_the_user_ag
 ) -> None:
     live, room = server
     desk = Desk(tmp_path / "desk", live.url, "editor")
-    admin.backup(live.engine, tmp_path / "backup.jsonl.gz")
+    admin.backup(live.engine, keys(), tmp_path / "backup.jsonl.gz")
     lost = desk.write(room.news, "备份之后写的")
     desk.sync()
     desk.close()
     restored_engine = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
-    admin.restore(restored_engine, tmp_path / "backup.jsonl.gz")
+    admin.restore(restored_engine, keys(), tmp_path / "backup.jsonl.gz")
     workspace = Workspace.open(tmp_path / "desk")
     runner = Runner()
     session = Session.sign_in(workspace, desk.user_id, runner)
@@ -260,3 +261,43 @@ def test_a_restored_server_is_noticed_and_given_back_its_losses_when_the_user_ag
             runner.shutdown()
             workspace.close()
             restored_engine.dispose()
+
+
+def test_an_unencrypted_address_on_the_network_is_refused_unless_allowed(
+    qtbot: QtBot, tmp_path: Path, english: None
+) -> None:
+    dialog = ConnectDialog(tmp_path / "newsroom")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.login.setText("editor")
+    dialog.password.setText(PASSWORD)
+    dialog.server.setText("http://10.20.30.40:8765")
+    assert dialog.plain_http.isVisible()
+    problem = dialog.problem_with_input()
+    assert problem is not None and "not encrypted" in problem
+    dialog.plain_http.setChecked(True)
+    assert dialog.problem_with_input() is None
+    dialog.server.setText("https://newsdesk.example.cn")
+    assert not dialog.plain_http.isVisible() and dialog.problem_with_input() is None
+    dialog.server.setText("http://127.0.0.1:8765")  # this computer: nothing crosses a network
+    assert not dialog.plain_http.isVisible()
+
+
+def test_the_client_itself_will_not_send_in_clear_text_to_another_machine(
+    tmp_path: Path,
+) -> None:
+    workspace = Workspace.open(tmp_path / "ws", create=True)
+    try:
+        client = SyncClient(Replica(workspace.store), "http://10.20.30.40:9")
+
+        async def attempt() -> None:
+            try:
+                await client.sign_in("editor", PASSWORD)
+            finally:
+                await client.close()
+
+        with pytest.raises(SyncError) as refused:
+            asyncio.run(attempt())
+        assert "not encrypted" in str(refused.value)
+    finally:
+        workspace.close()

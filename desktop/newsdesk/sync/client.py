@@ -31,6 +31,8 @@ from newsdesk.sync import protocol
 from newsdesk.sync.replica import Replica
 
 TOKEN: Final = "sync.token"
+PLAIN_HTTP: Final = "sync.plain_http"  # "1": the user allowed http:// to this (network) server
+LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
 INTERVAL: Final = 5.0  # seconds between rounds while online
 MAX_BACKOFF: Final = 60.0
 PAGE: Final = 2000  # rows asked for per pull page
@@ -42,6 +44,12 @@ class SyncError(Exception):
     def __init__(self, source: str, **params: object) -> None:
         self.message = Message("Sync", source, params)
         super().__init__(str(self.message))
+
+
+def unencrypted(url: str) -> bool:
+    """Whether ``url`` is plain HTTP to another machine (passwords would cross in clear)."""
+    parts = httpx.URL(url)
+    return parts.scheme == "http" and parts.host not in LOOPBACK
 
 
 class UnreachableError(SyncError):
@@ -105,6 +113,7 @@ class SyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = 30.0,
         run_db: Callable[[Callable[[], Any]], Awaitable[Any]] | None = None,
+        allow_plain_http: bool | None = None,
     ) -> None:
         self.replica = replica
         # Where database work runs: a worker thread by default; the desktop passes its own
@@ -114,6 +123,12 @@ class SyncClient:
         self.blobs = blobs
         self.http = httpx.AsyncClient(base_url=self.url, transport=transport, timeout=timeout)
         self.token = replica.store.setting(TOKEN)
+        # http:// to another machine only when the user said so (for this workspace).
+        self.allow_plain_http = (
+            allow_plain_http
+            if allow_plain_http is not None
+            else replica.store.setting(PLAIN_HTTP) == "1"
+        )
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -121,6 +136,16 @@ class SyncClient:
     # --- talking to the service ---------------------------------------------------------------
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        if unencrypted(self.url) and not self.allow_plain_http:
+            raise SyncError(
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "{url} is not encrypted (http://): passwords and your work would cross the "
+                    "network in clear text. Use its https:// address, or allow an unencrypted "
+                    "connection explicitly.",
+                ),
+                url=self.url,
+            )
         headers = kwargs.pop("headers", {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -195,6 +220,7 @@ class SyncClient:
         self.token = signed.token
         self.replica.connect(self.url, signed.user_id)
         self.replica.store.set_setting(TOKEN, signed.token)
+        self.replica.store.set_setting(PLAIN_HTTP, "1" if self.allow_plain_http else "")
         self.replica.remember_verifier(signed.user_id, verifier)
 
     async def sign_out(self) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import httpx
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,9 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.store.workspace import Workspace, WorkspaceError
-from newsdesk.sync.client import CancelledError, Progress, SyncClient, SyncError
+from newsdesk.sync.client import CancelledError, Progress, SyncClient, SyncError, unencrypted
 from newsdesk.sync.replica import Replica
 from newsdesk.ui.i18n import translated
+
+
+def unencrypted_address(text: str) -> bool:
+    address = text.strip()
+    try:
+        return address.startswith("http://") and unencrypted(address)
+    except (ValueError, httpx.InvalidURL):  # not an address yet, as it is being typed
+        return False
 
 
 def _problem_label(parent: QWidget) -> QLabel:
@@ -53,13 +63,24 @@ class ConnectDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         self.server = QLineEdit(self)
-        self.server.setPlaceholderText("http://newsdesk.example.cn:8765")
+        self.server.setPlaceholderText("https://newsdesk.example.cn")
+        self.plain_http = QCheckBox(
+            self.tr("Allow an unencrypted connection (http://) to this server"), self
+        )
+        self.plain_http.setToolTip(
+            self.tr("Only on a network you trust: passwords and articles cross it in clear text.")
+        )
+        self.plain_http.hide()
+        self.server.textChanged.connect(
+            lambda text: self.plain_http.setVisible(unencrypted_address(text))
+        )
         self.login = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("Workspace folder"), row)
         form.addRow(self.tr("Server address"), self.server)
+        form.addRow("", self.plain_http)
         form.addRow(self.tr("Login"), self.login)
         form.addRow(self.tr("Password"), self.password)
         self.progress = QProgressBar(self)
@@ -95,6 +116,11 @@ class ConnectDialog(QDialog):
         address = self.server.text().strip()
         if not address.startswith(("http://", "https://")):
             return self.tr("The server address must start with http:// or https://.")
+        if unencrypted_address(address) and not self.plain_http.isChecked():
+            return self.tr(
+                "This address is not encrypted (http://): use the server's https:// address, "
+                "or tick “Allow an unencrypted connection” if this network is trusted."
+            )
         if not self.login.text().strip() or not self.password.text():
             return self.tr("Enter your login and password on the server.")
         return None
@@ -143,7 +169,12 @@ class ConnectDialog(QDialog):
         except WorkspaceError as error:
             self._finished(translated(error.message))
             return
-        client = SyncClient(Replica(workspace.store), address, blobs=workspace.blobs)
+        client = SyncClient(
+            Replica(workspace.store),
+            address,
+            blobs=workspace.blobs,
+            allow_plain_http=self.plain_http.isChecked(),
+        )
         try:
             signed = await client.connect(login, password, self._show, lambda: self._stop)
         except CancelledError:
