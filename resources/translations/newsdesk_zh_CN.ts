@@ -2121,10 +2121,6 @@
         <translation>请填写管理员的登录名和姓名。</translation>
     </message>
     <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
-    </message>
-    <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2189,10 +2185,6 @@
     <message>
         <source>Password again</source>
         <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -3887,6 +3879,10 @@
         <translation>系统管理员（管理用户和频道）</translation>
     </message>
     <message>
+        <source>Auditor (reads the audit log, changes nothing)</source>
+        <translation>审计员（查阅审计日志，不做任何修改）</translation>
+    </message>
+    <message>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
@@ -3909,10 +3905,6 @@
     <message>
         <source>Give the user a name.</source>
         <translation>请填写姓名。</translation>
-    </message>
-    <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -4007,6 +3999,10 @@
     <message>
         <source>New password set for {login}.</source>
         <translation>已为 {login} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>New password set for {login}; their other sign-ins ended.</source>
+        <translation>已为 {login} 设置新密码；其其他登录已全部失效。</translation>
     </message>
     <message>
         <source>Roles of {login} saved.</source>

@@ -20,6 +20,7 @@ from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
+from newsdesk.ui.admin.dialogs import UserDialog
 from newsdesk.ui.admin.page import AdminPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
@@ -176,3 +177,41 @@ def test_the_audit_viewer_filters_verifies_exports_and_shows_the_alerts(
         runner.shutdown()
         for workspace, _, _ in opened:
             workspace.close()
+
+
+def test_the_admin_page_sets_passwords_through_the_server_under_its_policy(
+    qtbot: QtBot,
+    tmp_path: Path,
+    server: tuple[LiveServer, Newsroom, Engine],
+    run: Any,
+    english: None,
+) -> None:
+    live, _, _ = server
+    admin_desk = Desk(tmp_path / "admin", live.url, "admin")
+    admin_desk.close()
+    runner = Runner()
+    workspace, sync, page = open_admin_page(qtbot, tmp_path / "admin", admin_desk.user_id, runner)
+    dialog = UserDialog(parent=page)
+    dialog.login.setText("wangfang")
+    dialog.name.setText("王芳")
+    for weak in ("a123456", "12345678", "wangfang"):
+        dialog.password.setText(weak)
+        dialog.again.setText(weak)
+        assert dialog.problem(), weak  # refused before it leaves the dialog
+    dialog.password.setText("春江-水暖-鸭先知")
+    dialog.again.setText("春江-水暖-鸭先知")
+    assert dialog.problem() == ""
+
+    async def flow() -> None:
+        sync.start(live.url)
+        await until(lambda: sync.client is not None)
+        page.users_tab._create(dialog)
+        await until(lambda: "wangfang" in page.message_bar.text)
+
+    try:
+        run(flow())
+    finally:
+        sync.shutdown()
+        runner.shutdown()
+        workspace.close()
+    assert Api(live.url, "wangfang", "春江-水暖-鸭先知").user_id

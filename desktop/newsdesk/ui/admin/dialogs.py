@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.labels import label
 from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
+from newsdesk.passwords import password_problem
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import DIALOG_MARGIN, ERROR_COLOUR
 
-MIN_PASSWORD = 8
 PRESET_COLOURS = ("#1f6feb", "#2da44e", "#bf3989", "#d1242f", "#bc4c00", "#8250df", "#0a7d8c")
 
 
@@ -77,6 +77,7 @@ class PasswordDialog(_FormDialog):
 
     def __init__(self, user: User, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Reset password"), parent)
+        self._user = user
         intro = QLabel(
             self.tr("A new password for {name} ({login}). Tell them in person.").format(
                 name=user.name, login=user.login
@@ -90,8 +91,11 @@ class PasswordDialog(_FormDialog):
         self.form.addRow(self.tr("Password again"), self.again)
 
     def problem(self) -> str:
-        if len(self.password.text()) < MIN_PASSWORD:
-            return self.tr("The password needs at least 8 characters.")
+        weak = password_problem(
+            self.password.text(), self._user.login, administrator=self._user.is_admin
+        )
+        if weak is not None:
+            return translated(weak)
         if self.password.text() != self.again.text():
             return self.tr("The two passwords differ.")
         return ""
@@ -108,6 +112,8 @@ class UserDialog(_FormDialog):
         self.name = QLineEdit(user.name if user else "")
         self.administrator = QCheckBox(self.tr("Administrator (manages users and channels)"))
         self.administrator.setChecked(bool(user and user.is_admin))
+        self.auditor = QCheckBox(self.tr("Auditor (reads the audit log, changes nothing)"))
+        self.auditor.setChecked(bool(user and user.is_auditor))
         self.form.addRow(self.tr("Login"), self.login)
         self.form.addRow(self.tr("Name"), self.name)
         self.password = _password_field()
@@ -116,6 +122,7 @@ class UserDialog(_FormDialog):
             self.form.addRow(self.tr("Password"), self.password)
             self.form.addRow(self.tr("Password again"), self.again)
         self.form.addRow("", self.administrator)
+        self.form.addRow("", self.auditor)
         self._new = user is None
 
     def problem(self) -> str:
@@ -123,8 +130,14 @@ class UserDialog(_FormDialog):
             return self.tr("Give the user a login.")
         if not self.name.text().strip():
             return self.tr("Give the user a name.")
-        if self._new and len(self.password.text()) < MIN_PASSWORD:
-            return self.tr("The password needs at least 8 characters.")
+        if self._new:
+            weak = password_problem(
+                self.password.text(),
+                self.login.text().strip(),
+                administrator=self.administrator.isChecked(),
+            )
+            if weak is not None:
+                return translated(weak)
         if self._new and self.password.text() != self.again.text():
             return self.tr("The two passwords differ.")
         return ""

@@ -9,7 +9,8 @@ changes nothing: the editing buttons are not there for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,16 +31,18 @@ from newsdesk.core.world import Area
 from newsdesk.passwords import hash_password
 from newsdesk.store.apply import Applied
 from newsdesk.store.directory import Directory, directory
+from newsdesk.sync.client import SyncClient, SyncError
 from newsdesk.ui.admin.audit import AuditTab
 from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
 from newsdesk.ui.admin.models import ChannelsModel, RolesModel, UsersModel
+from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive, heading, muted
 from newsdesk.ui.proposals.outcome import report
 from newsdesk.ui.proposals.views import PlaceholderTableView, fit_columns
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.tasks import Job
-from newsdesk.ui.widgets.message_bar import MessageBar
+from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 
 _AREAS = frozenset({Area.USERS, Area.CHANNELS, Area.ROLES})
 
@@ -83,6 +86,7 @@ class AdminPage(QWidget):
             layout.addWidget(notice)
             layout.addStretch(1)
             return
+        self._sync = sync
         self.message_bar = MessageBar(self)
         self.tabs = QTabWidget()
         self.users_tab = UsersTab(self)
@@ -117,6 +121,29 @@ class AdminPage(QWidget):
         found = {u.id: f"{u.name}（{u.login}）" for u in self._directory.users}
         found.update({c.id: c.name for c in self._directory.channels})
         return found
+
+    @property
+    def client(self) -> SyncClient | None:
+        """The server connection, when this workspace syncs: passwords are set there, where
+        the policy is checked and the user's other sign-ins end."""
+        return self._sync.client if self._sync is not None else None
+
+    def through_server(self, request: Awaitable[object], success: str) -> None:
+        """Send a password request to the server; say how it went; sync to see the result."""
+
+        async def send() -> None:
+            try:
+                await request
+            except SyncError as error:
+                if alive(self):
+                    self.message_bar.show_message(translated(error.message), Tone.ERROR)
+                return
+            if alive(self):
+                self.message_bar.show_message(success, Tone.INFO)
+            if self._sync is not None:
+                self._sync.sync_now()
+
+        self._request = asyncio.ensure_future(send())
 
     @property
     def session(self) -> Session:
@@ -268,7 +295,15 @@ class UsersTab(QWidget):
     def _create(self, dialog: UserDialog) -> None:
         login, name = dialog.login.text().strip(), dialog.name.text().strip()
         is_admin, password = dialog.administrator.isChecked(), dialog.password.text()
+        is_auditor = dialog.auditor.isChecked()
         session = self._page.session
+        done = self.tr("User {login} created.").format(login=login)
+        if (client := self._page.client) is not None:
+            created = client.create_user(
+                login=login, name=name, password=password, is_admin=is_admin, is_auditor=is_auditor
+            )
+            self._page.through_server(created, done)
+            return
 
         def created(password_hash: str) -> None:
             if not alive(self):
@@ -278,11 +313,12 @@ class UsersTab(QWidget):
                 login=login,
                 name=name,
                 is_admin=is_admin,
+                is_auditor=is_auditor,
                 password_hash=password_hash,
             )
             self._page.apply(
                 [made],
-                self.tr("User {login} created.").format(login=login),
+                done,
                 lambda accepted: self.select(made.entity) if accepted else None,
             )
 
@@ -301,6 +337,7 @@ class UsersTab(QWidget):
                 base_version=user.row_version,
                 name=dialog.name.text().strip(),
                 is_admin=dialog.administrator.isChecked(),
+                is_auditor=dialog.auditor.isChecked(),
             )
             self._page.apply([changed], self.tr("User {login} saved.").format(login=user.login))
 
@@ -340,6 +377,11 @@ class UsersTab(QWidget):
 
         def save() -> None:
             password = dialog.password.text()
+            if (client := self._page.client) is not None:
+                done = self.tr("New password set for {login}; their other sign-ins ended.")
+                request = client.reset_password(user.id, password)
+                self._page.through_server(request, done.format(login=user.login))
+                return
             Job(lambda: hash_password(password)).success(hashed).run(session.runner)
 
         dialog.accepted.connect(save)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.demo import build_demo
-from newsdesk.passwords import hash_password
+from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.sync.connect import ConnectDialog
@@ -108,8 +108,10 @@ class NewWorkspaceDialog(QDialog):
             problem = self.tr("That folder already holds a workspace; open it instead.")
         elif not self.login.text().strip() or not self.name.text().strip():
             problem = self.tr("Give the administrator a login and a name.")
-        elif len(self.password.text()) < 8:
-            problem = self.tr("The password needs at least 8 characters.")
+        elif weak := password_problem(
+            self.password.text(), self.login.text().strip(), administrator=True
+        ):
+            problem = translated(weak)
         elif self.password.text() != self.again.text():
             problem = self.tr("The two passwords differ.")
         else:
