@@ -20,6 +20,7 @@ from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import install_translators
 from newsdesk.ui.session import Session
 from newsdesk.ui.tasks import Runner
+from newsdesk.ui.widgets import plain_text
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +31,12 @@ def collect_on_the_ui_thread() -> Iterator[None]:
     yield
     gc.collect()
     gc.enable()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_text_labels(qapp: QApplication) -> None:
+    """As the application does (``newsdesk.ui.app.run``): labels show data as text."""
+    plain_text.install(qapp)
 
 
 @pytest.fixture(scope="session")

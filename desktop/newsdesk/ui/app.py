@@ -46,6 +46,7 @@ from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Job, Runner
 from newsdesk.ui.theme import apply_theme
+from newsdesk.ui.widgets import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -335,6 +336,7 @@ def run(args: argparse.Namespace) -> int:
     _log_to_file()
     use_chinese_fonts(app)
     apply_theme(app)
+    plain_text.install(app)
     # A smoke run must neither read nor change the user's saved layout: same picture every time.
     scratch = tempfile.TemporaryDirectory() if args.smoke else None
     settings = (
