@@ -1,8 +1,10 @@
 """Schemathesis fuzzes the served OpenAPI document: valid and invalid requests to every
-operation, signed in and not, against the real service on 127.0.0.1; no answer may be a 5xx."""
+operation, signed in and not, against the real service on 127.0.0.1; no answer may be a 5xx.
+Its hooks (``schemathesis_hooks.py``) add the hostile texts, ids and times an attacker found."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,7 @@ from tests.sync.conftest import LiveServer
 from tests.sync.test_server import SignIn
 
 ST = str(Path(sys.executable).with_name("st"))
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def fuzz(
@@ -42,6 +45,11 @@ def fuzz(
             *extra,
         ],
         cwd=tmp_path,
+        env={
+            **os.environ,
+            "SCHEMATHESIS_HOOKS": "tests.sync.schemathesis_hooks",
+            "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "desktop")]),
+        },
         capture_output=True,
         text=True,
         timeout=900,
@@ -50,10 +58,24 @@ def fuzz(
 
 
 def test_no_request_gets_a_server_error(live: LiveServer, api: SignIn, tmp_path: Path) -> None:
-    signed = api("editor")
-    # Signing out would end the token the other requests use: it is fuzzed anonymously below.
-    authorised = fuzz(live.url, signed.token, tmp_path, "--exclude-path", "/v1/auth/logout")
-    assert authorised.returncode == 0, authorised.stdout[-4000:] + authorised.stderr[-2000:]
-    assert "Authentication failed" not in authorised.stdout  # the signed-in paths were reached
+    # Signing out would end the token the other requests use, and a password change needs the
+    # current password: both are fuzzed anonymously below. What only administrators and
+    # auditors may do is fuzzed as the administrator. Both sign in first: the fuzzed sign-ins
+    # soon have this address waiting.
+    editor_token, admin_token = api("editor").token, api("admin").token
+    editor = fuzz(
+        live.url,
+        editor_token,
+        tmp_path,
+        "--exclude-path-regex",
+        "^/v1/(users|audit|auth/logout|auth/password)",
+    )
+    assert editor.returncode == 0, editor.stdout[-4000:] + editor.stderr[-2000:]
+    assert "Authentication failed" not in editor.stdout  # the signed-in paths were reached
+    administrator = fuzz(
+        live.url, admin_token, tmp_path, "--include-path-regex", "^/v1/(users|audit)"
+    )
+    assert administrator.returncode == 0, administrator.stdout[-4000:]
+    assert "Authentication failed" not in administrator.stdout, administrator.stdout[-3000:]
     anonymous = fuzz(live.url, None, tmp_path)
     assert anonymous.returncode == 0, anonymous.stdout[-4000:] + anonymous.stderr[-2000:]
