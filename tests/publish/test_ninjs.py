@@ -315,3 +315,13 @@ def test_any_text_yields_a_valid_serialisable_document(
     assert validate_ninjs(document) == []
     text = json.dumps(document, ensure_ascii=False)
     assert json.loads(text) == document
+
+
+def test_a_repost_link_that_is_not_http_never_reaches_the_app() -> None:
+    """An older workspace may hold what the mutation now refuses."""
+    for url in ("javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/x"):
+        document = _document({**CONTENT, "kind": "repost", "original_url": url})
+        for source in document.get("infosources", []):  # type: ignore[attr-defined]
+            assert "uri" not in source, url
+    kept = _document({**CONTENT, "kind": "repost", "original_url": "https://www.example.cn/a"})
+    assert kept["infosources"][0]["uri"] == "https://www.example.cn/a"  # type: ignore[index]

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from newsdesk.publish.pages import web_url
 from newsdesk.publish.renditions import RenditionInfo
 from newsdesk.publish.sanitize import clean_html, image_sources
 
@@ -163,7 +164,9 @@ def article_document(
         infosource: dict[str, object] = {"role": "originator"}
         if source:
             infosource["name"] = source
-        if original_url and _is_uri(original_url):
+        # http(s) only, whatever an older workspace holds: "javascript:" and "data:" reached
+        # the app's documents once.
+        if original_url and _is_uri(original_url) and web_url(original_url) == original_url:
             infosource["uri"] = original_url
         document["infosources"] = [infosource]
 
