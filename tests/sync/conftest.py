@@ -6,9 +6,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -24,6 +25,9 @@ from newsdesk.sync import admin, protocol
 from newsdesk.sync.audit import Keys, default_config_dir
 from newsdesk.sync.server import create_app
 from newsdesk.sync.service import Service
+
+if TYPE_CHECKING:
+    from tests.sync.desks import Desk
 
 PASSWORD = "newsdesk-pass"
 # login -> roles in "news" (three levels) and "library" (one level)
@@ -215,3 +219,19 @@ def api(live: LiveServer) -> Iterator[Any]:
     yield sign_in
     for client in made:
         client.close()
+
+
+@pytest.fixture
+def desk(tmp_path: Path, live: LiveServer) -> Iterator[Callable[[str], Desk]]:
+    """``desk("editor")``: a desktop signed in to the live service, closed afterwards."""
+    from tests.sync.desks import Desk  # desks imports this module
+
+    made: list[Desk] = []
+
+    def open_desk(login: str) -> Desk:
+        made.append(Desk(tmp_path / f"desk-{login}-{len(made)}", live.url, login))
+        return made[-1]
+
+    yield open_desk
+    for each in made:
+        each.close()

@@ -4,7 +4,7 @@ client: offline work, conflicts, stale approvals, lost answers, interrupted pull
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -22,19 +22,6 @@ from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, free_port
 from tests.sync.desks import Desk, FlakyTransport, server_view
 
 MakeDesk = Callable[[str], Desk]
-
-
-@pytest.fixture
-def desk(tmp_path: Path, live: LiveServer) -> Iterator[MakeDesk]:
-    made: list[Desk] = []
-
-    def open_desk(login: str) -> Desk:
-        made.append(Desk(tmp_path / f"desk-{login}-{len(made)}", live.url, login))
-        return made[-1]
-
-    yield open_desk
-    for each in made:
-        each.close()
 
 
 def assert_same_as_server(desk: Desk, url: str) -> None:

@@ -3,33 +3,18 @@ rows a desktop cannot lay down, through the real service (SQLite and PostgreSQL)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from sqlalchemy import Engine, update
 
 from newsdesk.core.model import Article
 from newsdesk.core.mutation import Kind
 from newsdesk.store.codec import TABLES
-from tests.sync.conftest import LiveServer, Newsroom
+from tests.sync.conftest import Newsroom
 from tests.sync.desks import Desk
 
 MakeDesk = Callable[[str], Desk]
 DEEP = "<div>" * 5000 + "层层嵌套" + "</div>" * 5000
-
-
-@pytest.fixture
-def desk(tmp_path: Path, live: LiveServer) -> Iterator[MakeDesk]:
-    made: list[Desk] = []
-
-    def open_desk(login: str) -> Desk:
-        made.append(Desk(tmp_path / f"desk-{login}-{len(made)}", live.url, login))
-        return made[-1]
-
-    yield open_desk
-    for each in made:
-        each.close()
 
 
 def test_a_poison_body_pushed_by_one_editor_syncs_to_the_reviewer(

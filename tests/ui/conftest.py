@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import qasync
 from PySide6.QtWidgets import QApplication
 
 from newsdesk.demo import build_demo
@@ -31,6 +34,29 @@ def collect_on_the_ui_thread() -> Iterator[None]:
     yield
     gc.collect()
     gc.enable()
+
+
+@pytest.fixture
+def run(qapp: QApplication) -> Iterator[Callable[[Awaitable[Any]], Any]]:
+    """Runs a coroutine on a qasync loop, as the application's asyncio tasks run."""
+    # A dialog closing as the last window would otherwise quit Qt's loop under the coroutine.
+    quits = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop.run_until_complete
+    asyncio.set_event_loop(None)
+    loop.close()
+    qapp.setQuitOnLastWindowClosed(quits)
+
+
+async def until(condition: Callable[[], bool], seconds: float = 30) -> None:
+    """Wait (inside ``run``) until ``condition`` holds; fail after ``seconds``."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the condition did not come true in time")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -4,15 +4,12 @@ alerts and changes nothing."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import qasync
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -27,6 +24,7 @@ from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.tasks import Runner
 from tests.sync.conftest import PASSWORD, Api, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk
+from tests.ui.conftest import until
 
 SHOTS = Path("/tmp/newsdesk-shots/20")
 
@@ -39,26 +37,6 @@ def server(database_url: str) -> Iterator[tuple[LiveServer, Newsroom, Engine]]:
     with LiveServer(engine, trust_forwarded=True) as live:
         yield live, room, engine
     engine.dispose()
-
-
-@pytest.fixture
-def run(qapp: QApplication) -> Iterator[Callable[[Awaitable[Any]], Any]]:
-    quits = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop.run_until_complete
-    asyncio.set_event_loop(None)
-    loop.close()
-    qapp.setQuitOnLastWindowClosed(quits)
-
-
-async def until(condition: Callable[[], bool], seconds: float = 30) -> None:
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the condition did not come true in time")
 
 
 def a_working_day(live: LiveServer, room: Newsroom) -> None:

@@ -8,13 +8,12 @@ from a coroutine run by a qasync loop and waits with ``asyncio.sleep``, never a 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import qasync
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -36,6 +35,7 @@ from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Runner
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk, server_view
+from tests.ui.conftest import until
 
 SHOTS = Path("/tmp/newsdesk-shots")
 
@@ -47,27 +47,6 @@ def server(tmp_path: Path) -> Iterator[tuple[LiveServer, Newsroom]]:
     with LiveServer(engine) as live:
         yield live, room
     engine.dispose()
-
-
-@pytest.fixture
-def run(qapp: QApplication) -> Iterator[Callable[[Awaitable[Any]], Any]]:
-    # A dialog closing as the last window would otherwise quit Qt's loop under the coroutine.
-    quits = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop.run_until_complete
-    asyncio.set_event_loop(None)
-    loop.close()
-    qapp.setQuitOnLastWindowClosed(quits)
-
-
-async def until(condition: Callable[[], bool], seconds: float = 20) -> None:
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the condition did not come true in time")
 
 
 def test_connecting_pulls_the_newsroom_and_checks_the_input(

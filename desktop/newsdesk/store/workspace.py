@@ -54,6 +54,17 @@ def disk_full_error(path: Path) -> WorkspaceError:
     )
 
 
+def _damaged(db: Path, reason: str) -> WorkspaceError:
+    return WorkspaceError(
+        QT_TRANSLATE_NOOP(
+            "Workspace",
+            "{path} is damaged ({reason}). Restore it from a backup or open another workspace.",
+        ),
+        path=str(db),
+        reason=reason,
+    )
+
+
 def default_location() -> Path:
     return platformdirs.user_data_path("Newsdesk", appauthor=False) / "workspace"
 
@@ -107,14 +118,7 @@ def _probe_version(db: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise WorkspaceError(
-            QT_TRANSLATE_NOOP(
-                "Workspace",
-                "{path} is damaged ({reason}). Restore it from a backup or open another workspace.",
-            ),
-            path=str(db),
-            reason=str(error),
-        ) from None
+        raise _damaged(db, str(error)) from None
 
 
 def _migrations() -> ModuleType:
@@ -194,32 +198,14 @@ class Workspace:
                 # Every page is read: one overwritten page must be noticed here, not in the
                 # middle of an export.
                 found = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
-                if found != "ok":
-                    raise WorkspaceError(
-                        QT_TRANSLATE_NOOP(
-                            "Workspace",
-                            "{path} is damaged ({reason}). Restore it from a backup or open "
-                            "another workspace.",
-                        ),
-                        path=str(db),
-                        reason=str(found),
-                    )
-        except WorkspaceError:
-            engine.dispose()
-            raise
         except exc.DatabaseError as error:
             engine.dispose()
             if disk_full(error):
                 raise disk_full_error(db) from None
-            raise WorkspaceError(
-                QT_TRANSLATE_NOOP(
-                    "Workspace",
-                    "{path} is damaged ({reason}). Restore it from a backup or open "
-                    "another workspace.",
-                ),
-                path=str(db),
-                reason=str(error.orig),
-            ) from None
+            raise _damaged(db, str(error.orig)) from None
+        if found != "ok":
+            engine.dispose()
+            raise _damaged(db, str(found))
         return cls(folder, Store(engine))
 
     @staticmethod
