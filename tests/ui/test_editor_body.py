@@ -388,3 +388,31 @@ def test_loading_a_table_twice_keeps_the_document_alive(editor: BodyEditor) -> N
         editor.set_html(html)
         gc.collect()
     assert editor.html() == html
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "<p>开头<![ 这段文字在括号后</p><p>第二段</p>",
+        "<![><p>第二段</p>",
+        "<div>" * 600 + "<p>第二段</p>" + "</div>" * 600,
+        "<strong>" * 3000 + "第二段",
+    ],
+)
+def test_a_malformed_or_deeply_nested_paste_is_cleaned_not_dropped(
+    editor: BodyEditor, pasted: str
+) -> None:
+    mime = QMimeData()
+    mime.setHtml(pasted)
+    mime.setText("第二段")
+    editor.insertFromMimeData(mime)
+    assert "第二段" in editor.toPlainText()
+    assert_allowed(editor.html())
+
+
+def test_a_paste_with_no_article_content_falls_back_to_its_text(editor: BodyEditor) -> None:
+    mime = QMimeData()
+    mime.setHtml("<script>x()</script><style>p{}</style>")
+    mime.setText("剪贴板上的文字")
+    editor.insertFromMimeData(mime)
+    assert "剪贴板上的文字" in editor.toPlainText()

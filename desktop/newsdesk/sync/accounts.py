@@ -11,9 +11,10 @@ treated exactly like a real one, so neither the answer nor its timing tells whic
   (``newsdesk-server users unlock``, or a new password). Reaching that takes many addresses and
   hours, so locking someone out is not the trivial matter it was.
 
-An attempt is counted *before* the password is checked, in one serialised transaction, so
-parallel guesses cannot all slip through while the first is being verified; a successful sign-in
-then takes its address's count back and clears the login's.
+The counts are read, the password checked and the outcome counted in one serialised
+transaction, so parallel guesses cannot all slip through while the first is being verified, and
+parallel sign-ins with the right password (a whole office behind one address at nine) are not
+taken for guesses. A successful sign-in clears the login's count.
 """
 
 from __future__ import annotations
@@ -109,11 +110,11 @@ def _count(
     return int(failures)
 
 
-def _reserve(
+def _blocked(
     service: Service, conn: Connection, key: str, address: str | None
 ) -> ThrottledError | None:
-    """Count an attempt; or, when it must wait, audit that and return the error to raise once
-    the transaction is committed."""
+    """The error to raise (once the transaction is committed, with its audit entry) when the
+    address or the login must wait or is locked; ``None`` when the attempt may be checked."""
     now = service.clock()
     blocked: list[dt.datetime | None] = []
     if address is not None:
@@ -125,18 +126,24 @@ def _reserve(
         blocked.append(None)
     elif row is not None and row.locked_until and _aware(row.locked_until) > now:
         blocked.append(_aware(row.locked_until))
-    if blocked:
-        until = None if None in blocked else max(b for b in blocked if b is not None)
-        service.audit(
-            conn,
-            "login_throttled",
-            key,
-            None,
-            {"locked": until is None},
-            address=address,
-            result="throttled",
-        )
-        return ThrottledError(until)
+    if not blocked:
+        return None
+    until = None if None in blocked else max(b for b in blocked if b is not None)
+    service.audit(
+        conn,
+        "login_throttled",
+        key,
+        None,
+        {"locked": until is None},
+        address=address,
+        result="throttled",
+    )
+    return ThrottledError(until)
+
+
+def _failed(service: Service, conn: Connection, key: str, address: str | None) -> None:
+    """Count a failure for the address and the login, and set the waits and the lock."""
+    now = service.clock()
     if address is not None:
         failures = _count(conn, ADDRESSES, ADDRESSES.c.address, address, ADDRESS_WINDOW, now)
         if wait := _wait(failures, ADDRESS_FREE):
@@ -152,49 +159,43 @@ def _reserve(
         .where(THROTTLE.c.login == key)
         .values(locked_until=now + wait if wait else None, locked=failures >= LOGIN_LOCK)
     )
-    return None
-
-
-def _forgive(conn: Connection, key: str, address: str | None) -> None:
-    """A successful sign-in: its own attempt is not a failure after all."""
-    conn.execute(delete(THROTTLE).where(THROTTLE.c.login == key))
-    if address is not None:
-        conn.execute(
-            update(ADDRESSES)
-            .where(ADDRESSES.c.address == address, ADDRESSES.c.failures > 0)
-            .values(failures=ADDRESSES.c.failures - 1)
-        )
+    _forget_old(conn, now)
 
 
 def check_password(
     service: Service, login: str, password: str, client: Client, event: str = "login_failed"
 ) -> Any:
     """The user row ``login`` names if ``password`` is theirs and they may sign in; raises
-    ``ThrottledError`` or ``PermissionError`` (both audited) otherwise."""
+    ``ThrottledError`` or ``PermissionError`` (both audited) otherwise.
+
+    The counts are read, the password checked and the outcome counted in one serialised
+    write transaction: parallel guesses are decided one after another, each seeing the
+    failures before it (an Argon2 check takes some 50 ms; sign-ins are rare next to pushes)."""
     key = login.strip().lower()
     with service.writing() as conn:
-        throttled = _reserve(service, conn, key, client.address)
+        throttled = _blocked(service, conn, key, client.address)
+        if throttled is None:
+            row = conn.execute(select(USERS).where(USERS.c.login == key)).mappings().first()
+            # Verified whoever it is (an unknown login against a dummy hash): the same time.
+            matches = verify_password(row["password_hash"] if row else None, password)
+            ok = row is not None and not row["disabled"] and matches
+            if ok:
+                conn.execute(delete(THROTTLE).where(THROTTLE.c.login == key))
+            else:
+                _failed(service, conn, key, client.address)
+                service.audit(
+                    conn,
+                    event,
+                    key,
+                    row["id"] if row else None,
+                    client.detail(),
+                    address=client.address,
+                    result="failed",
+                )
     if throttled is not None:
         raise throttled
-    with service.engine.connect() as conn:
-        row = conn.execute(select(USERS).where(USERS.c.login == key)).mappings().first()
-    # Verified whoever it is (an unknown login against a dummy hash): the same time for all.
-    matches = verify_password(row["password_hash"] if row else None, password)
-    if row is None or row["disabled"] or not matches:
-        with service.writing() as conn:
-            service.audit(
-                conn,
-                event,
-                key,
-                row["id"] if row else None,
-                client.detail(),
-                address=client.address,
-                result="failed",
-            )
-            _forget_old(conn, service.clock())
+    if not ok:
         raise PermissionError("wrong login or password, or the account is disabled")
-    with service.writing() as conn:
-        _forgive(conn, key, client.address)
     return row
 
 

@@ -460,9 +460,9 @@ class BodyEditor(QTextEdit):
             for path in paths:
                 self.insert_image_file(path)
             return
-        if source.hasHtml():
-            self._paste_html(source.html())
-        elif source.hasImage():
+        if source.hasHtml() and self._paste_html(source.html()):
+            return
+        if source.hasImage():
             self._paste_image(source.imageData())
         elif source.hasText():
             self.textCursor().insertText(source.text())
@@ -485,10 +485,12 @@ class BodyEditor(QTextEdit):
         buffer.close()
         self._insert_image_data(bytes(encoded.data()), self.tr("Pasted image"))
 
-    def _paste_html(self, html: str) -> None:
+    def _paste_html(self, html: str) -> bool:
+        """Paste ``html`` cleaned; ``False`` when nothing of it is article content (the
+        clipboard's plain text is pasted then, so a paste is never lost without a word)."""
         pasted = clean_pasted(html)
         if not pasted.html:
-            return
+            return False
         fragment = QTextDocumentFragment(html_document(pasted.html, self._images))
         cursor = self.textCursor()
         cursor.beginEditBlock()
@@ -498,6 +500,7 @@ class BodyEditor(QTextEdit):
         self.ensureCursorVisible()
         if pasted.remote_images:
             self.remote_images.emit(tuple(pasted.remote_images))
+        return True
 
     # keys
 
