@@ -41,7 +41,7 @@ def server(*args: str, password: str | None = None) -> subprocess.CompletedProce
 
 def test_init_and_user_commands(database_url: str) -> None:
     created = server("init", "--db", database_url, "--admin", "root", password="短")
-    assert created.returncode == 2 and "at least 8 characters" in created.stderr
+    assert created.returncode == 2 and "at least 10 characters" in created.stderr
     created = server("init", "--db", database_url, "--admin", "root", password=PASSWORD)
     assert created.returncode == 0, created.stderr
     again = server("init", "--db", database_url, "--admin", "root", password=PASSWORD)

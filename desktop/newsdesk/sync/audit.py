@@ -26,6 +26,7 @@ import hmac
 import json
 import os
 import secrets
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,9 +100,15 @@ class Keys:
         """Record the chain's head (atomically: a crash leaves the previous anchor)."""
         path = self.anchor_path(epoch)
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps({"seq": seq, "hash": hash_}), encoding="utf-8")
-        os.replace(temporary, path)
+        # A name of its own per write: threads of one service anchor at the same time.
+        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(json.dumps({"seq": seq, "hash": hash_}))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
 
     def anchor(self, epoch: str) -> tuple[int, str] | None:
         path = self.anchor_path(epoch)
