@@ -23,6 +23,7 @@ from newsdesk.store.store import make_engine
 from newsdesk.sync import admin, protocol
 from newsdesk.sync.server import create_app
 from newsdesk.sync.service import Service
+from tests.core.newsroom import CREDITS
 
 PASSWORD = "newsdesk-pass"
 # login -> roles in "news" (three levels) and "library" (one level)
@@ -54,8 +55,17 @@ def seed(engine: Engine) -> Newsroom:
     administrator = room.users["admin"]
     room.news, room.library = new_id(), new_id()
     batch: list[Mutation] = [
-        mutation(administrator, Kind.CHANNEL_CREATE, room.news, name="新闻", review_levels=3),
-        mutation(administrator, Kind.CHANNEL_CREATE, room.library, name="图书馆", review_levels=1),
+        mutation(
+            administrator, Kind.CHANNEL_CREATE, room.news, name="新闻", review_levels=3, **CREDITS
+        ),
+        mutation(
+            administrator,
+            Kind.CHANNEL_CREATE,
+            room.library,
+            name="图书馆",
+            review_levels=1,
+            **CREDITS,
+        ),
     ]
     hashed = hash_password(PASSWORD)
     for login, (news_roles, library_roles) in CAST.items():

@@ -28,11 +28,11 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -60,8 +60,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.findings import PERSONAL_NAMES, FindingKind, text_findings
 from newsdesk.core.sensitive import SensitiveMatcher
-from newsdesk.core.textstats import count, punctuation_findings
+from newsdesk.core.textstats import count
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import colours
 
 REFRESH_DELAY_MS = 300
 """How long typing must pause before the panel scans the document again."""
@@ -69,17 +72,17 @@ REFRESH_DELAY_MS = 300
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 1
 """The :class:`Check` of a row, its ``start`` a document position."""
 
-SENSITIVE_COLOR = QColor("#d32f2f")
-PUNCTUATION_COLOR = QColor("#ef6c00")
-
 Index = QModelIndex | QPersistentModelIndex
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-class CheckKind(Enum):
-    SENSITIVE = "sensitive"
-    PUNCTUATION = "punctuation"
+CheckKind = FindingKind  # the editor's name for the core's kinds of finding
+
+
+def check_colour(kind: CheckKind) -> QColor:
+    """The underline and marker colour of a kind of finding, for the palette in force."""
+    return colours().qcolor(kind.value)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,7 @@ class Check:
     start: int  # in its block, or in the document once placed there
     length: int
     found: str  # the text as written
-    detail: str  # a sensitive word's category, or the punctuation to write instead
+    detail: str  # a sensitive word's category, the punctuation to write, or a PersonalKind
 
     @property
     def key(self) -> tuple[CheckKind, str, str]:
@@ -109,28 +112,26 @@ def utf16_offset(text: str) -> Callable[[int], int]:
 def check_text(text: str, matcher: SensitiveMatcher) -> tuple[Check, ...]:
     """The findings in one paragraph, in text order, with UTF-16 offsets into ``text``."""
     to16 = utf16_offset(text)
-    checks = [
-        Check(
-            CheckKind.SENSITIVE,
-            to16(hit.start),
-            to16(hit.end) - to16(hit.start),
-            text[hit.start : hit.end],
-            hit.category,
-        )
-        for hit in matcher.find(text)
-    ]
-    checks += (
-        Check(
-            CheckKind.PUNCTUATION,
-            to16(finding.start),
-            to16(finding.end) - to16(finding.start),
-            finding.found,
-            finding.suggestion,
-        )
-        for finding in punctuation_findings(text)
+    return tuple(
+        Check(f.kind, to16(f.start), to16(f.end) - to16(f.start), f.found, f.detail)
+        for f in text_findings(text, matcher)
     )
-    checks.sort(key=lambda check: check.start)
-    return tuple(checks)
+
+
+def describe(check: Check) -> str:
+    """A finding in a sentence, for lists and the submit question."""
+    if check.kind is CheckKind.SENSITIVE:
+        return QCoreApplication.translate("Checks", "Sensitive word “{word}” ({category})").format(
+            word=check.found, category=check.detail
+        )
+    if check.kind is CheckKind.PERSONAL:
+        name = PERSONAL_NAMES.get(check.detail)
+        return QCoreApplication.translate("Checks", "Personal data “{found}” ({category})").format(
+            found=check.found, category=translated(name) if name else check.detail
+        )
+    return QCoreApplication.translate("Checks", "Punctuation “{found}”: write “{better}”").format(
+        found=check.found, better=check.detail
+    )
 
 
 class BlockChecker:
@@ -172,11 +173,14 @@ class CheckHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.checker = BlockChecker(matcher)
         self._enabled = True
-        translucent = QColor(SENSITIVE_COLOR)
+        translucent = check_colour(CheckKind.SENSITIVE)
         translucent.setAlpha(40)  # light on a light theme, still visible on a dark one
+        personal = check_colour(CheckKind.PERSONAL)
+        personal.setAlpha(40)
         self._formats = {
-            CheckKind.SENSITIVE: _underline(SENSITIVE_COLOR, translucent),
-            CheckKind.PUNCTUATION: _underline(PUNCTUATION_COLOR),
+            CheckKind.SENSITIVE: _underline(check_colour(CheckKind.SENSITIVE), translucent),
+            CheckKind.PUNCTUATION: _underline(check_colour(CheckKind.PUNCTUATION)),
+            CheckKind.PERSONAL: _underline(check_colour(CheckKind.PERSONAL), personal),
         }
 
     def is_enabled(self) -> bool:
@@ -192,8 +196,8 @@ class CheckHighlighter(QSyntaxHighlighter):
         if not self._enabled:
             return
         checks = self.checker.checks(text)
-        # Sensitive words last: where a word and a mark overlap, the word's format wins.
-        for check in sorted(checks, key=lambda c: c.kind is CheckKind.SENSITIVE):
+        # Punctuation first: where a word or personal data and a mark overlap, they win.
+        for check in sorted(checks, key=lambda c: c.kind is not CheckKind.PUNCTUATION):
             self.setFormat(check.start, check.length, self._formats[check.kind])
 
 
@@ -218,14 +222,22 @@ class ChecksModel(QAbstractListModel):
             if check.kind is CheckKind.SENSITIVE:
                 text = self.tr("{word} — {category}")
                 return text.format(word=check.found, category=check.detail)
+            if check.kind is CheckKind.PERSONAL:
+                name = PERSONAL_NAMES.get(check.detail)
+                text = self.tr("{found} — {category}")
+                return text.format(
+                    found=check.found, category=translated(name) if name else check.detail
+                )
             text = self.tr("“{found}” → “{suggestion}”")
             return text.format(found=check.found, suggestion=check.detail)
         if role == Qt.ItemDataRole.ToolTipRole:
             if check.kind is CheckKind.SENSITIVE:
                 return self.tr("Sensitive word ({category})").format(category=check.detail)
+            if check.kind is CheckKind.PERSONAL:
+                return self.tr("Personal data that must not be published")
             return self.tr("Punctuation: write “{suggestion}”").format(suggestion=check.detail)
         if role == Qt.ItemDataRole.DecorationRole:
-            return SENSITIVE_COLOR if check.kind is CheckKind.SENSITIVE else PUNCTUATION_COLOR
+            return check_colour(check.kind)
         if role == CHECK_ROLE:
             return check
         return None
