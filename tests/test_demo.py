@@ -116,7 +116,9 @@ def test_the_editor_may_propose_in_every_channel(demo: Demo) -> None:
 def test_channels_differ_in_levels_targets_and_colours(demo: Demo) -> None:
     channels = demo.rows(CHANNELS)
     assert len(channels) >= 4
-    assert {c["review_levels"] for c in channels} == {1, 2, 3}
+    # 001 §5.3.2: at least 初审 and 复审 everywhere.
+    assert {c["review_levels"] for c in channels} == {2, 3}
+    assert all(c["default_source"] and c["default_responsible_editor"] for c in channels)
     assert len({tuple(c["targets"]) for c in channels}) > 1
     assert len({c["colour"] for c in channels}) == len(channels)
 

@@ -152,6 +152,10 @@
         <translation>这是第一版，没有可对比的内容。</translation>
     </message>
     <message>
+        <source>Review history</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
         <source>Revision / level</source>
         <translation>版本 / 级别</translation>
     </message>
@@ -180,6 +184,18 @@
         <translation>检查结果</translation>
     </message>
     <message>
+        <source>Article body</source>
+        <translation>稿件正文</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <source>As published</source>
+        <translation>发布效果</translation>
+    </message>
+    <message>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
@@ -196,16 +212,16 @@
         <translation>正在加载词表…</translation>
     </message>
     <message>
-        <source>Sensitive word “{word}” ({category})</source>
-        <translation>敏感词“{word}”（{category}）</translation>
+        <source>The writer submitted over {count} open finding(s):</source>
+        <translation>作者提交时有 {count} 项检查结果未处理：</translation>
     </message>
     <message>
-        <source>Punctuation “{found}”: write “{better}”</source>
-        <translation>标点“{found}”：应写作“{better}”</translation>
+        <source>{field}: {finding}</source>
+        <translation>{field}：{finding}</translation>
     </message>
     <message>
-        <source>No sensitive words or punctuation problems found.</source>
-        <translation>未发现敏感词或标点问题。</translation>
+        <source>No sensitive words, personal data or punctuation problems found.</source>
+        <translation>未发现敏感词、个人信息或标点问题。</translation>
     </message>
     <message>
         <source>Findings ({count})</source>
@@ -733,10 +749,29 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>Sensitive word “{word}” ({category})</source>
+        <translation>敏感词“{word}”（{category}）</translation>
+    </message>
+    <message>
+        <source>Personal data “{found}” ({category})</source>
+        <translation>个人信息“{found}”（{category}）</translation>
+    </message>
+    <message>
+        <source>Punctuation “{found}”: write “{better}”</source>
+        <translation>标点“{found}”：应为“{better}”</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <source>{word} — {category}</source>
         <translation>{word} — {category}</translation>
+    </message>
+    <message>
+        <source>{found} — {category}</source>
+        <translation>{found} — {category}</translation>
     </message>
     <message>
         <source>“{found}” → “{suggestion}”</source>
@@ -745,6 +780,10 @@
     <message>
         <source>Sensitive word ({category})</source>
         <translation>敏感词（{category}）</translation>
+    </message>
+    <message>
+        <source>Personal data that must not be published</source>
+        <translation>不宜公开的个人信息</translation>
     </message>
     <message>
         <source>Punctuation: write “{suggestion}”</source>
@@ -1195,6 +1234,65 @@
     <message>
         <source>Something went wrong and the action was not completed. Your saved work is safe.</source>
         <translation>出现了问题，操作未完成。已保存的内容不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Responsible editor</source>
+        <translation>责任编辑</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image alt text</source>
+        <translation>图片替代文字</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Licence plate</source>
+        <translation>车牌号</translation>
     </message>
 </context>
 <context>
@@ -1955,21 +2053,6 @@
     </message>
 </context>
 <context>
-    <name>PreviewPane</name>
-    <message>
-        <source>PC ({width} px)</source>
-        <translation>PC 端（{width} 像素）</translation>
-    </message>
-    <message>
-        <source>Mobile ({width} px)</source>
-        <translation>手机端（{width} 像素）</translation>
-    </message>
-    <message>
-        <source>Approximate: the published pages use their own templates.</source>
-        <translation>近似效果：正式发布的页面使用各自的模板。</translation>
-    </message>
-</context>
-<context>
     <name>ProposalEditor</name>
     <message>
         <source>A headline-like working title</source>
@@ -2112,6 +2195,61 @@
     </message>
 </context>
 <context>
+    <name>PublishedFields</name>
+    <message>
+        <source>Cover image</source>
+        <translation>封面图</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>发布终端</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>稿件类型</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{number}. alt text: {alt} · caption: {caption}</source>
+        <translation>{number}. 替代文字：{alt} · 图片说明：{caption}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>points at another server: {src}</source>
+        <translation>指向外部服务器：{src}</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>original: {url}</source>
+        <translation>原文：{url}</translation>
+    </message>
+    <message>
+        <source>No cover</source>
+        <translation>无封面</translation>
+    </message>
+    <message>
+        <source>The cover cannot be shown.</source>
+        <translation>封面图无法显示。</translation>
+    </message>
+</context>
+<context>
     <name>PublishedPage</name>
     <message>
         <source>Search published articles</source>
@@ -2194,6 +2332,33 @@
         <translation>
             <numerusform>重试 %n 个未送达的文件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PublishedView</name>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
+    </message>
+    <message>
+        <source>PC page</source>
+        <translation>PC 页面</translation>
+    </message>
+    <message>
+        <source>WAP page</source>
+        <translation>WAP 页面</translation>
+    </message>
+    <message>
+        <source>APP card</source>
+        <translation>APP 卡片</translation>
+    </message>
+    <message>
+        <source>Rendered from the templates the exporter uses.</source>
+        <translation>按导出时使用的模板渲染。</translation>
+    </message>
+    <message>
+        <source>The article as published</source>
+        <translation>稿件发布效果</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2586,14 @@
     <message>
         <source>A repost needs the original's address before it can be submitted.</source>
         <translation>转载稿件须填写原文地址后才能送审。</translation>
+    </message>
+    <message>
+        <source>Name the responsible editor (责任编辑) of the article.</source>
+        <translation>请填写稿件的责任编辑。</translation>
+    </message>
+    <message>
+        <source>Name the source (来源) of the article.</source>
+        <translation>请填写稿件的来源。</translation>
     </message>
     <message>
         <source>An article can be withdrawn only while the first review level has not decided.</source>

@@ -160,6 +160,8 @@ class Builder:
                 targets=[t.value for t in spec.targets],
                 allow_same_reviewer=spec.allow_same_reviewer,
                 typo_fast_path=spec.typo_fast_path,
+                default_source=spec.source,
+                default_responsible_editor=spec.responsible_editor,
             )
         for person in PEOPLE:
             user_id = self.ids[person.login]

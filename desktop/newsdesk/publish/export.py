@@ -31,7 +31,6 @@ from sqlalchemy import Connection, select
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     Article,
-    ArticleKind,
     ArticleState,
     Channel,
     Publication,
@@ -47,6 +46,7 @@ from newsdesk.publish.pages import (
     SiteInfo,
     Templates,
     index_filename,
+    page_article,
     paginate,
     render_index,
     render_pc,
@@ -269,31 +269,18 @@ class Exporter:
         ]
 
     def _page_article(self, entry: _Listed, channel: Channel) -> PageArticle:
-        content, article = entry.content, entry.article
         notes = {
             p.version: (p.published_at, p.correction_note)
             for p in entry.publications
             if p.correction_note
         }
-        tags = content.get("tags")
-        cover = content.get("cover")
-        return PageArticle(
-            id=article.id,
-            channel=channel.name,
-            title=str(content.get("title") or ""),
-            subtitle=str(content.get("subtitle") or ""),
-            author=str(content.get("author") or ""),
-            source=str(content.get("source") or ""),
-            responsible_editor=str(content.get("responsible_editor") or ""),
-            summary=str(content.get("summary") or ""),
-            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-            body_html=str(content.get("body_html") or ""),
-            cover=cover if isinstance(cover, str) and cover else None,
-            published_at=entry.first_published,
-            version=article.published_version,
+        return page_article(
+            entry.article.id,
+            channel.name,
+            entry.content,
+            entry.first_published,
+            version=entry.article.published_version,
             corrections=tuple(sorted(notes.values())),
-            kind=ArticleKind(str(content.get("kind") or ArticleKind.ORIGINAL)),
-            original_url=str(content.get("original_url") or ""),
         )
 
     def _document(

@@ -48,7 +48,6 @@ from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.editor.find import FindBar
 from newsdesk.ui.editor.metadata import MetadataPanel
-from newsdesk.ui.editor.preview import PreviewPane
 from newsdesk.ui.editor.review_notes import ReviewNotes
 from newsdesk.ui.editor.revisions import RevisionsPanel
 from newsdesk.ui.editor.toolbar import EditorToolbar
@@ -59,6 +58,7 @@ from newsdesk.ui.session import Session
 from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.published_view import PublishedView
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
 CHECKS_WIDTH = 260
@@ -205,7 +205,8 @@ class ArticleEditor(QWidget):
         self.toolbar = EditorToolbar(self.body, self)
         self.find_bar = FindBar(self.body, self)
         self.toolbar.find_requested.connect(self.find_bar.open)
-        self.preview = PreviewPane(self.images, self)
+        self.preview = PublishedView(self.images, self)
+        self.preview.use_site_of(session)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
@@ -568,6 +569,9 @@ class ArticleEditor(QWidget):
             )
 
     def _toggle_preview(self, on: bool) -> None:
-        if on:
-            self.preview.show_html(self.body.html())
+        loaded = self._loaded
+        if on and loaded is not None:
+            content = self.metadata.values() | {"body_html": self.body.html()}
+            channel = loaded.channel.name if loaded.channel else ""
+            self.preview.show_content(self._article_id, channel, content)
         self.pages.setCurrentWidget(self.preview if on else self.body)

@@ -83,6 +83,7 @@ class ReviewPage(QWidget):
         self._set_loading(self.tr("Loading the review queue…"))
         session.changed.connect(self._changed)
         self._load_matcher()
+        self.view.published.use_site_of(session)
         self.reload()
 
     # --- the queue -----------------------------------------------------------------------
@@ -178,7 +179,7 @@ class ReviewPage(QWidget):
             return
         self._shown = history
         self.decision.setEnabled(True)
-        self.view.show_history(history)
+        self.view.show_history(history, item.channel.name)
         self.decision.show_step(item.step, required_checklist(history.article))
         self.decision.set_heading(
             self.tr("{step} of revision {number} · {channel}").format(
