@@ -109,6 +109,26 @@
         <translation>送审</translation>
     </message>
     <message>
+        <source>…and {count} more.</source>
+        <translation>……另有 {count} 项。</translation>
+    </message>
+    <message>
+        <source>Submit with open findings?</source>
+        <translation>仍有检查结果未处理，确定提交？</translation>
+    </message>
+    <message>
+        <source>The checks found {count} problem(s) in what will be published:</source>
+        <translation>检查发现待发布内容中有 {count} 处问题：</translation>
+    </message>
+    <message>
+        <source>The reviewers will see that you submitted over them.</source>
+        <translation>审核人员将看到您在未处理这些问题的情况下提交。</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>仍然提交</translation>
+    </message>
+    <message>
         <source>This article no longer exists.</source>
         <translation>该稿件已不存在。</translation>
     </message>
@@ -750,6 +770,10 @@
 </context>
 <context>
     <name>Checks</name>
+    <message>
+        <source>{field}: {finding}</source>
+        <translation>{field}：{finding}</translation>
+    </message>
     <message>
         <source>Sensitive word “{word}” ({category})</source>
         <translation>敏感词“{word}”（{category}）</translation>

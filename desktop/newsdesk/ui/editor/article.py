@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -44,7 +45,7 @@ from newsdesk.store.apply import Applied
 from newsdesk.store.world import DbWorld
 from newsdesk.ui.editor.autosave import Autosave
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel
+from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel, describe
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.editor.find import FindBar
 from newsdesk.ui.editor.metadata import MetadataPanel
@@ -62,6 +63,8 @@ from newsdesk.ui.widgets.published_view import PublishedView
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
 CHECKS_WIDTH = 260
+MAX_FINDINGS_SHOWN = 12  # in the question before submitting
+MAX_FINDINGS_RECORDED = 50  # with the revision (the mutation's limit)
 BODY_MARGIN = 16
 
 
@@ -258,6 +261,8 @@ class ArticleEditor(QWidget):
         self.submit_button.setEnabled(False)
         self.submit_button.clicked.connect(self.submit)
         self._submitting = False
+        self._submitted_over: list[str] = []
+        self.findings_question: QMessageBox | None = None  # while it asks
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.submit_button)
         bottom.addWidget(self.preview_button)
@@ -311,10 +316,59 @@ class ArticleEditor(QWidget):
         self._session.read(load_article(self._session, self._article_id), self._show)
 
     def submit(self) -> None:
-        """Save pending edits, then submit the saved article for review (the next revision)."""
-        if self._submitting or not self.submit_action.isEnabled():
+        """Save pending edits, then submit the saved article for review (the next revision).
+
+        With open findings (sensitive words, personal data, punctuation) in any published field,
+        it asks once, naming them; the revision records what the writer submitted over."""
+        if self._submitting or not self.submit_action.isEnabled() or self.findings_question:
             return
+        findings = self._open_findings()
+        if findings:
+            self._ask_about_findings(findings)
+            return
+        self._submit_with([])
+
+    def _open_findings(self) -> list[str]:
+        if self.checks is None:
+            return []
+        self.checks.refresh()
+        return [describe(check, with_field=True)[:200] for check in self.checks.model.checks()]
+
+    def _ask_about_findings(self, findings: list[str]) -> None:
+        shown = findings[:MAX_FINDINGS_SHOWN]
+        more = len(findings) - len(shown)
+        text = "\n".join(f"• {line}" for line in shown)
+        if more:
+            text += "\n" + self.tr("…and {count} more.").format(count=more)
+        question = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Submit with open findings?"),
+            self.tr("The checks found {count} problem(s) in what will be published:").format(
+                count=len(findings)
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        question.setInformativeText(
+            text + "\n\n" + self.tr("The reviewers will see that you submitted over them.")
+        )
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        submit = question.addButton(self.tr("Submit anyway"), QMessageBox.ButtonRole.AcceptRole)
+        question.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.findings_question = question
+
+        def answered() -> None:
+            self.findings_question = None
+            if question.clickedButton() is submit and alive(self):
+                self._submit_with(findings[:MAX_FINDINGS_RECORDED])
+
+        question.finished.connect(answered)
+        question.finished.connect(question.deleteLater)
+        question.open()
+
+    def _submit_with(self, findings: list[str]) -> None:
         self._submitting = True
+        self._submitted_over = findings
         self._update_submit()
         self.flush(self._submit_saved)
 
@@ -426,6 +480,8 @@ class ArticleEditor(QWidget):
         self.metadata.setEnabled(editable)
         self.toolbar.setEnabled(editable)
         self.find_bar.set_read_only(not editable)
+        if self.checks is not None:
+            self.checks.set_read_only(not editable)
         if not editable and not self._autosave.dirty:
             self.status.setText(self.tr("Read-only"))
         elif editable and self.status.text() in ("", self.tr("Read-only")):
@@ -501,12 +557,14 @@ class ArticleEditor(QWidget):
         if article is None:
             self._submit_failed(LookupError(self.tr("This article no longer exists.")))
             return
+        over = {"open_findings": self._submitted_over} if self._submitted_over else {}
         self._act(
             Kind.ARTICLE_SUBMIT,
             base_version=article.row_version,
             revision_id=new_id(),
             content_hash=current_hash(article),
             failed=self._submit_failed,
+            **over,
         )
 
     def _submit_failed(self, error: BaseException) -> None:
@@ -557,10 +615,22 @@ class ArticleEditor(QWidget):
         if not alive(self):
             return
         self.highlighter = CheckHighlighter(self.body.document(), matcher)
-        self.checks = ChecksPanel(self.body, self.highlighter.checker, self.side)
+        self.checks = ChecksPanel(
+            self.body, self.highlighter.checker, self.side, fields=self.metadata.values
+        )
+        self.checks.set_read_only(not self._editable)
+        self.checks.field_requested.connect(self._go_to_field)
+        self.metadata.edited.connect(self.checks.schedule)
         self._checks_note.hide()
         self._side_layout.insertWidget(1, self.checks, 1)
         self._side_layout.takeAt(self._side_layout.count() - 1)  # the stretch
+
+    def _go_to_field(self, name: str) -> None:
+        widget = self.metadata.field_widget(name)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif name == "image_alt":
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _checks_failed(self, error: BaseException) -> None:
         if alive(self):

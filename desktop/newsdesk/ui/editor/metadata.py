@@ -208,6 +208,18 @@ class MetadataPanel(QWidget):
         finally:
             self._showing = False
 
+    def field_widget(self, name: str) -> QWidget | None:
+        """The input of the published field ``name`` (``"title"``, ``"tags"``…)."""
+        return {
+            "title": self.title_edit,
+            "subtitle": self.subtitle_edit,
+            "author": self.author_edit,
+            "source": self.source_edit,
+            "responsible_editor": self.responsible_edit,
+            "summary": self.summary_edit,
+            "tags": self.tags_edit,
+        }.get(name)
+
     def values(self) -> dict[str, Any]:
         """The form's values as ``article.edit`` arguments (an empty title included)."""
         return {
