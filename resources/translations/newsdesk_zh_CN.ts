@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>Content should pass at least two review levels (初审 and 复审, 001 §5.3.2); this channel has one.</source>
+        <translation>内容应至少经过初审、复审两级审核（001 §5.3.2），本频道只有一级。</translation>
+    </message>
+    <message>
+        <source>One person may approve two levels here, so one reader can stand for two reviews.</source>
+        <translation>本频道允许同一人审核两级，一人即可代替两次审核。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administration</source>
@@ -694,6 +705,14 @@
         <translation>只改错别字的更正直接进入最后一级审核，并记录为错别字更正。</translation>
     </message>
     <message>
+        <source>e.g. 市融媒体中心</source>
+        <translation>例如：市融媒体中心</translation>
+    </message>
+    <message>
+        <source>New articles of the channel start with it; every published page prints it, and an article cannot be signed off without it.</source>
+        <translation>本频道新稿件默认填写此项；每个发布页面都会显示，缺少此项的稿件不能签发。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -708,6 +727,14 @@
     <message>
         <source>Publishes to</source>
         <translation>发布渠道</translation>
+    </message>
+    <message>
+        <source>Default source</source>
+        <translation>默认来源</translation>
+    </message>
+    <message>
+        <source>Default responsible editor</source>
+        <translation>默认责任编辑</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>

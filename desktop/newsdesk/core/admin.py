@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdesk.core.context import Context, evolve
-from newsdesk.core.i18n import QT_TRANSLATE_NOOP
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.ids import is_sha256
 from newsdesk.core.model import Attachment, Channel, RoleGrant, User
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
@@ -181,3 +181,35 @@ def add_attachment(ctx: Context, args: dict[str, Any]) -> Outcome:
             ),
         )
     )
+
+
+MIN_RECOMMENDED_LEVELS = 2
+
+
+def review_rule_warnings(review_levels: int, allow_same_reviewer: bool) -> tuple[Message, ...]:
+    """Where a channel's review falls short of 001 §5.3.2 (初审 and 复审 at least, by different
+    people). Advice only: an administrator may have reasons, so nothing is refused."""
+    warnings = []
+    if review_levels < MIN_RECOMMENDED_LEVELS:
+        warnings.append(
+            Message(
+                "Admin",
+                QT_TRANSLATE_NOOP(
+                    "Admin",
+                    "Content should pass at least two review levels (初审 and 复审, 001 §5.3.2); "
+                    "this channel has one.",
+                ),
+            )
+        )
+    if allow_same_reviewer and review_levels > 1:
+        warnings.append(
+            Message(
+                "Admin",
+                QT_TRANSLATE_NOOP(
+                    "Admin",
+                    "One person may approve two levels here, so one reader can stand for two "
+                    "reviews.",
+                ),
+            )
+        )
+    return tuple(warnings)

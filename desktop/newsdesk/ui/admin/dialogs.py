@@ -6,6 +6,7 @@ the core decides everything else when the change is applied.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.admin import review_rule_warnings
 from newsdesk.core.labels import label
 from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import DIALOG_MARGIN, ERROR_COLOUR
+from newsdesk.ui.widgets.palette import colours as palette_colours
 
 MIN_PASSWORD = 8
 PRESET_COLOURS = ("#1f6feb", "#2da44e", "#bf3989", "#d1242f", "#bc4c00", "#8250df", "#0a7d8c")
@@ -183,13 +186,42 @@ class ChannelDialog(_FormDialog):
                 "it is recorded as a typo fix."
             )
         )
+        self.source = QLineEdit(shown.default_source)
+        self.source.setMaxLength(200)
+        self.source.setPlaceholderText(self.tr("e.g. 市融媒体中心"))
+        self.responsible_editor = QLineEdit(shown.default_responsible_editor)
+        self.responsible_editor.setMaxLength(100)
+        credits_tip = self.tr(
+            "New articles of the channel start with it; every published page prints it, and an "
+            "article cannot be signed off without it."
+        )
+        self.source.setToolTip(credits_tip)
+        self.responsible_editor.setToolTip(credits_tip)
+        self.warning = QLabel()
+        self.warning.setObjectName("channelWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {palette_colours().warning};")
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Colour"), colours)
         self.form.addRow(self.tr("Review levels"), self.levels)
         self.form.addRow(self.tr("Publishes to"), targets)
         self.form.addRow("", self.same_reviewer)
         self.form.addRow("", self.typo_fast_path)
+        self.form.addRow(self.tr("Default source"), self.source)
+        self.form.addRow(self.tr("Default responsible editor"), self.responsible_editor)
+        self.form.addRow(self.warning)
+        self.levels.valueChanged.connect(self._warn)
+        self.same_reviewer.toggled.connect(self._warn)
         self.set_colour(shown.colour)
+        self._warn()
+
+    def _warn(self) -> None:
+        """Advice from the users' rules, shown while the administrator decides; it forbids
+        nothing."""
+        warnings = review_rule_warnings(self.levels.value(), self.same_reviewer.isChecked())
+        self.warning.setText("\n".join(translated(w) for w in warnings))
+        self.warning.setVisible(bool(warnings))
 
     def set_colour(self, colour: str) -> None:
         self.colour = colour
@@ -207,6 +239,8 @@ class ChannelDialog(_FormDialog):
             "targets": self.chosen_targets(),
             "allow_same_reviewer": self.same_reviewer.isChecked(),
             "typo_fast_path": self.typo_fast_path.isChecked(),
+            "default_source": self.source.text().strip(),
+            "default_responsible_editor": self.responsible_editor.text().strip(),
         }
 
     def problem(self) -> str:
