@@ -65,4 +65,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RemoteImagesBar</name>
+    <message numerus="yes">
+        <source>Downloading %n image(s) from other servers into the workspace…</source>
+        <translation>
+            <numerusform>Downloading %n image from another server into the workspace…</numerusform>
+            <numerusform>Downloading %n images from other servers into the workspace…</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2635,6 +2635,10 @@
         <translation>送审前请先填写稿件标题。</translation>
     </message>
     <message>
+        <source>The body shows images from other servers; they must be downloaded into the workspace, replaced or removed before the article is submitted.</source>
+        <translation>正文中有来自外部服务器的图片；提交前须将其下载到工作区、替换或删除。</translation>
+    </message>
+    <message>
         <source>A repost needs the original's address before it can be submitted.</source>
         <translation>转载稿件须填写原文地址后才能送审。</translation>
     </message>
@@ -2901,6 +2905,58 @@
     <message>
         <source>That does not apply to this card.</source>
         <translation>此操作不适用于这张卡片。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteImagesBar</name>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Remove these images</source>
+        <translation>删除这些图片</translation>
+    </message>
+    <message>
+        <source>it could not be stored in the workspace</source>
+        <translation>无法保存到工作区</translation>
+    </message>
+    <message>
+        <source>the server refused to hand it out</source>
+        <translation>服务器拒绝提供</translation>
+    </message>
+    <message>
+        <source>it is no longer on the server</source>
+        <translation>服务器上已不存在</translation>
+    </message>
+    <message>
+        <source>the server sent something that is not an image</source>
+        <translation>服务器返回的不是图片</translation>
+    </message>
+    <message>
+        <source>it is larger than {limit} MB</source>
+        <translation>超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (offline?)</source>
+        <translation>无法连接服务器（是否离线？）</translation>
+    </message>
+    <message>
+        <source>the server answered with an error</source>
+        <translation>服务器返回错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n image(s) from other servers into the workspace…</source>
+        <translation>
+            <numerusform>正在将 %n 张外部图片下载到工作区……</numerusform></translation>
+    </message>
+    <message>
+        <source>These images could not be downloaded. The article cannot be submitted while its body shows images from other servers: try again, insert your own copy, or remove them.</source>
+        <translation>以下图片无法下载。正文含有外部服务器图片时稿件不能提交：请重试、插入本地图片或删除。</translation>
+    </message>
+    <message>
+        <source>• {url}: {reason}</source>
+        <translation>• {url}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.body import body_images, is_remote
 from newsdesk.core.context import Context, evolve
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.ids import content_hash
@@ -147,6 +148,15 @@ def may_submit(actor: Actor, article: Article, topic: Proposal | None) -> Refusa
         )
     if refusal := missing_credits(article):
         return refusal
+    if any(is_remote(image.src) for image in body_images(article.body_html)):
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The body shows images from other servers; they must be downloaded into the "
+                "workspace, replaced or removed before the article is submitted.",
+            ),
+        )
     if article.kind == ArticleKind.REPOST and not article.original_url.strip():
         return refuse(
             RefusalCode.INVALID,

@@ -49,6 +49,7 @@ from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel, describe
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.editor.find import FindBar
 from newsdesk.ui.editor.metadata import MetadataPanel
+from newsdesk.ui.editor.remote_images import RemoteImagesBar
 from newsdesk.ui.editor.review_notes import ReviewNotes
 from newsdesk.ui.editor.revisions import RevisionsPanel
 from newsdesk.ui.editor.toolbar import EditorToolbar
@@ -205,6 +206,7 @@ class ArticleEditor(QWidget):
         self.body.document().setDocumentMargin(BODY_MARGIN)
         self.body.problem.connect(lambda text: self.message_bar.show_message(text, Tone.WARNING))
         self.body.document().contentsChanged.connect(self._body_changed)
+        self.remote_images = RemoteImagesBar(session, self.body, self._store_image, self)
         self.toolbar = EditorToolbar(self.body, self)
         self.find_bar = FindBar(self.body, self)
         self.toolbar.find_requested.connect(self.find_bar.open)
@@ -273,6 +275,7 @@ class ArticleEditor(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.merge_bar)
+        layout.addWidget(self.remote_images)
         layout.addWidget(self.metadata)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
@@ -418,6 +421,8 @@ class ArticleEditor(QWidget):
             self._autosave.start(self._collect(), loaded.article.row_version)
             self.title_changed.emit(loaded.article.title)
         self._set_editable(loaded.cannot_edit is None)
+        if first and self._editable and (remote := self.body.remote_sources()):
+            self.remote_images.fetch(tuple(remote))  # pasted before Newsdesk fetched images
         self._show_banner(loaded)
         self.merge_bar.setVisible(
             loaded.article.merge_revision_id is not None and loaded.cannot_edit is None
@@ -455,8 +460,9 @@ class ArticleEditor(QWidget):
         self.submit_button.setToolTip(tip)
 
     def _refresh_submit(self) -> None:
-        """After a save (a title given, say) the core may no longer refuse a submission."""
-        if self._loaded is None or self._loaded.cannot_submit is None:
+        """After a save the core may answer differently: a title given lifts a refusal, an
+        image from another server imposes one."""
+        if self._loaded is None:
             return
 
         def refreshed(loaded: Loaded | None) -> None:

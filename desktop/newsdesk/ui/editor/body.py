@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
+    QTextImageFormat,
     QTextLength,
     QTextList,
     QTextListFormat,
@@ -34,6 +35,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.core.body import is_remote
+from newsdesk.ingest.images import page_url_of
 from newsdesk.publish.paste import clean_pasted
 from newsdesk.ui.editor.document import (
     ATTACHMENT_SCHEME,
@@ -61,6 +64,22 @@ PARAGRAPH_STYLES: Final = {"body": ("", 0), "h2": ("", 2), "h3": ("", 3), QUOTE:
 _MB: Final = 1024 * 1024
 
 
+OBJECT_REPLACEMENT: Final = "\ufffc"  # where an image sits in a block's text
+
+
+def _source_page(source: QMimeData) -> str | None:
+    """The page the clipboard's HTML was copied from, where the browser put it: Firefox's
+    ``text/x-moz-url-priv`` (Windows puts it in the HTML itself, see ``page_url_of``)."""
+    for kind in ("text/x-moz-url-priv", "text/x-moz-url"):
+        if source.hasFormat(kind):
+            raw = bytes(source.data(kind).data())
+            text = raw.decode("utf-16" if raw[1:2] == b"\0" else "utf-8", "replace")
+            url = text.split("\n", 1)[0].strip("\0 \r")
+            if url.startswith(("http://", "https://")):
+                return url
+    return None
+
+
 def _image_suffixes() -> frozenset[str]:
     return frozenset(
         "." + bytes(name.data()).decode().lower() for name in QImageReader.supportedImageFormats()
@@ -72,8 +91,10 @@ class BodyEditor(QTextEdit):
 
     problem = Signal(str)
     """A translated sentence saying why something was not inserted."""
-    remote_images = Signal(object)
-    """tuple[str, ...]: http(s) image URLs a paste left in the body, for the caller to fetch."""
+    remote_images = Signal(object, object)
+    """(tuple[str, ...], str | None): http(s) image URLs a paste left in the body, for the caller
+    to fetch, and the address of the page they were pasted from (the referrer some hosts want),
+    when the clipboard says."""
 
     def __init__(
         self, store_image: StoreImage, images: ImageSource, parent: QWidget | None = None
@@ -461,7 +482,7 @@ class BodyEditor(QTextEdit):
                 self.insert_image_file(path)
             return
         if source.hasHtml():
-            self._paste_html(source.html())
+            self._paste_html(source.html(), _source_page(source))
         elif source.hasImage():
             self._paste_image(source.imageData())
         elif source.hasText():
@@ -485,7 +506,7 @@ class BodyEditor(QTextEdit):
         buffer.close()
         self._insert_image_data(bytes(encoded.data()), self.tr("Pasted image"))
 
-    def _paste_html(self, html: str) -> None:
+    def _paste_html(self, html: str, page_url: str | None = None) -> None:
         pasted = clean_pasted(html)
         if not pasted.html:
             return
@@ -497,7 +518,56 @@ class BodyEditor(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         if pasted.remote_images:
-            self.remote_images.emit(tuple(pasted.remote_images))
+            self.remote_images.emit(tuple(pasted.remote_images), page_url or page_url_of(html))
+
+    def replace_image_source(self, old: str, new: str) -> int:
+        """Point every image shown from ``old`` at ``new`` (a downloaded copy), keeping its alt
+        text and place; returns how many were changed. Joined to the last undo step: undoing
+        the paste undoes both."""
+        image = image_for(new, self._images)
+        document = self.document()
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(new), image)
+        found: list[tuple[int, int, QTextImageFormat]] = []
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                char_format = fragment.charFormat()
+                if char_format.isImageFormat() and char_format.toImageFormat().name() == old:
+                    found.append(
+                        (fragment.position(), fragment.length(), char_format.toImageFormat())
+                    )
+                fragments += 1
+            block = block.next()
+        if not found:
+            return 0
+        cursor = QTextCursor(document)
+        cursor.joinPreviousEditBlock()
+        for position, length, shown in found:
+            shown.setName(new)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(shown)
+        cursor.endEditBlock()
+        return len(found)
+
+    def remote_sources(self) -> list[str]:
+        """The http(s) addresses of the images the body still shows from other servers."""
+        found: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            if OBJECT_REPLACEMENT in block.text():
+                fragments = block.begin()
+                while not fragments.atEnd():
+                    char_format = fragments.fragment().charFormat()
+                    if char_format.isImageFormat():
+                        name = char_format.toImageFormat().name()
+                        if is_remote(name) and name not in found:
+                            found.append(name)
+                    fragments += 1
+            block = block.next()
+        return found
 
     # keys
 
