@@ -583,6 +583,10 @@
 <context>
     <name>BodyEditor</name>
     <message>
+        <source>Article body</source>
+        <translation>稿件正文</translation>
+    </message>
+    <message>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
     </message>
@@ -1438,6 +1442,33 @@
     <message>
         <source>Replaced {count}</source>
         <translation>已替换 {count} 处</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTextDialog</name>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>Shown under the image</source>
+        <translation>显示在图片下方</translation>
+    </message>
+    <message>
+        <source>What the image shows, for screen readers</source>
+        <translation>图片内容的文字描述，供读屏软件朗读</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>替代文字</translation>
     </message>
 </context>
 <context>
@@ -2948,7 +2979,8 @@
     <message numerus="yes">
         <source>Downloading %n image(s) from other servers into the workspace…</source>
         <translation>
-            <numerusform>正在将 %n 张外部图片下载到工作区……</numerusform></translation>
+            <numerusform>正在将 %n 张外部图片下载到工作区……</numerusform>
+        </translation>
     </message>
     <message>
         <source>These images could not be downloaded. The article cannot be submitted while its body shows images from other servers: try again, insert your own copy, or remove them.</source>

@@ -219,7 +219,8 @@ def test_article_the_user_may_not_edit_is_read_only_with_the_reason(
     assert isinstance(refusal, Refusal)
     assert not editor.editable
     assert editor.body.isReadOnly()
-    assert not editor.metadata.isEnabled() and not editor.toolbar.isEnabled()
+    assert not editor.metadata.isEnabled() and not editor.toolbar.bold_action.isEnabled()
+    assert editor.toolbar.find_action.isEnabled()  # reading still searches
     assert not editor.banner.isHidden()
     assert editor.banner.text == translated(refusal.message)
     assert editor.banner.withdraw_button.isHidden()  # level 3: too late to withdraw

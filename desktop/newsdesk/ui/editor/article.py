@@ -484,7 +484,7 @@ class ArticleEditor(QWidget):
         self._autosave.enabled = editable
         self.body.setReadOnly(not editable)
         self.metadata.setEnabled(editable)
-        self.toolbar.setEnabled(editable)
+        self.toolbar.set_editable(editable)
         self.find_bar.set_read_only(not editable)
         if self.checks is not None:
             self.checks.set_read_only(not editable)

@@ -9,16 +9,18 @@ caller puts the bytes into the workspace's attachments) and referenced as ``atta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QFont,
     QImage,
     QImageReader,
     QKeyEvent,
+    QKeySequence,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -80,6 +82,18 @@ def _source_page(source: QMimeData) -> str | None:
     return None
 
 
+_DESTRUCTIVE: Final = (
+    QKeySequence.StandardKey.DeleteEndOfLine,
+    QKeySequence.StandardKey.DeleteCompleteLine,
+)
+
+
+def _destroys_text(event: QKeyEvent) -> bool:
+    """Whether ``event`` is one of Qt's bindings that deletes a line or its rest (Ctrl+K on
+    Linux and macOS): newsroom editors expect them to do nothing, or their own command."""
+    return any(event.matches(key) for key in _DESTRUCTIVE)
+
+
 def _image_suffixes() -> frozenset[str]:
     return frozenset(
         "." + bytes(name.data()).decode().lower() for name in QImageReader.supportedImageFormats()
@@ -103,7 +117,35 @@ class BodyEditor(QTextEdit):
         self._store_image = store_image
         self._images = images
         self._suffixes = _image_suffixes()
+        self._commands: list[QAction] = []
         self.setAcceptRichText(True)
+        self.setAccessibleName(self.tr("Article body"))
+
+    def use_commands(self, actions: Iterable[QAction]) -> None:
+        """Let ``actions``' shortcuts (Ctrl+B, Ctrl+K, Ctrl+F…) work while the body has the focus,
+        ahead of Qt's own text bindings: on Linux and macOS Ctrl+K would otherwise delete to the
+        end of the line, whatever was selected."""
+        self._commands = [action for action in actions if not action.shortcut().isEmpty()]
+
+    def _command_for(self, event: QKeyEvent) -> QAction | None:
+        pressed = QKeySequence(event.keyCombination())
+        for action in self._commands:
+            if any(
+                key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for key in action.shortcuts()
+            ):
+                return action
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (self._command_for(event) is not None or _destroys_text(event))
+        ):
+            event.accept()  # it comes to keyPressEvent, not to a shortcut or Qt's binding
+            return True
+        return super().event(event)
 
     # content
 
@@ -416,7 +458,7 @@ class BodyEditor(QTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
 
-    def insert_image_file(self, path: Path) -> bool:
+    def insert_image_file(self, path: Path, alt: str = "", caption: str = "") -> bool:
         """Store the image file as an attachment and insert it; False (and ``problem``) if not."""
         try:
             size = path.stat().st_size
@@ -431,9 +473,9 @@ class BodyEditor(QTextEdit):
                 )
             )
             return False
-        return self._insert_image_data(data, path.name)
+        return self._insert_image_data(data, path.name, alt, caption)
 
-    def _insert_image_data(self, data: bytes, name: str) -> bool:
+    def _insert_image_data(self, data: bytes, name: str, alt: str = "", caption: str = "") -> bool:
         if len(data) > MAX_ATTACHMENT_BYTES:
             self._too_large(name, len(data))
             return False
@@ -453,7 +495,7 @@ class BodyEditor(QTextEdit):
                 ).format(name=name)
             )
             return False
-        self._insert_figure(ATTACHMENT_SCHEME + sha256, "", "", image)
+        self._insert_figure(ATTACHMENT_SCHEME + sha256, alt, caption, image)
         return True
 
     def _too_large(self, name: str, size: int) -> None:
@@ -572,8 +614,22 @@ class BodyEditor(QTextEdit):
     # keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Enter at the end of a heading, caption or figure starts a body paragraph, not another
-        heading (Qt would copy the block format)."""
+        """The editor's commands run on their keys; Qt's bindings that delete text without a
+        selection's say-so (delete to end of line, delete line) do nothing; Tab in a table moves
+        to the next cell (adding a row after the last); Enter at the end of a heading, caption or
+        figure starts a body paragraph, not another heading (Qt would copy the block format)."""
+        command = self._command_for(event)
+        if command is not None:
+            if command.isEnabled():
+                command.trigger()
+            return
+        if _destroys_text(event):
+            return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab_in_table(
+            forward=event.key() == Qt.Key.Key_Tab
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            return
         cursor = self.textCursor()
         fmt = cursor.blockFormat()
         special = fmt.headingLevel() > 0 or block_kind(fmt) in (CAPTION, FIGURE)
@@ -589,6 +645,26 @@ class BodyEditor(QTextEdit):
             self.setCurrentCharFormat(QTextCharFormat())
             return
         super().keyPressEvent(event)
+
+    def _tab_in_table(self, *, forward: bool) -> bool:
+        """Move to the next (previous) cell of the table at the cursor; False outside one."""
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        if table is None or self.isReadOnly():
+            return False
+        cell = table.cellAt(cursor)
+        index = cell.row() * table.columns() + cell.column() + (1 if forward else -1)
+        if index < 0:
+            return True
+        if index >= table.rows() * table.columns():
+            cursor.beginEditBlock()
+            table.appendRows(1)
+            cursor.endEditBlock()
+        target = table.cellAt(index // table.columns(), index % table.columns())
+        moved = target.firstCursorPosition()
+        moved.setPosition(target.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(moved)
+        return True
 
     # helpers
 
