@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CardDetails</name>
+    <message numerus="yes">
+        <source>%n below</source>
+        <translation>
+            <numerusform>%n below</numerusform>
+            <numerusform>%n below</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message numerus="yes">
         <source>%n paragraph(s) changed</source>

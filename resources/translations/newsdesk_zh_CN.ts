@@ -332,6 +332,10 @@
         <translation>截止日期</translation>
     </message>
     <message>
+        <source>Materials</source>
+        <translation>素材</translation>
+    </message>
+    <message>
         <source>Assign “{title}”</source>
         <translation>指派“{title}”</translation>
     </message>
@@ -544,6 +548,22 @@
         <source>Card menu</source>
         <translation>卡片菜单</translation>
     </message>
+    <message>
+        <source>assigned to you: {count}</source>
+        <translation>指派给你 {count}</translation>
+    </message>
+    <message>
+        <source>returned to you: {count}</source>
+        <translation>退回给你 {count}</translation>
+    </message>
+    <message>
+        <source>waiting on your level: {count}</source>
+        <translation>待你审核 {count}</translation>
+    </message>
+    <message>
+        <source>Needs you — {items}</source>
+        <translation>待你处理 — {items}</translation>
+    </message>
 </context>
 <context>
     <name>BoardText</name>
@@ -669,17 +689,14 @@
         <source>Materials</source>
         <translation>素材</translation>
     </message>
+    <message numerus="yes">
+        <source>%n below</source>
+        <translation>
+            <numerusform>见下方 %n 项</numerusform></translation>
+    </message>
     <message>
         <source>Tags</source>
         <translation>标签</translation>
-    </message>
-    <message>
-        <source>{name} (file {hash})</source>
-        <translation>{name}（文件 {hash}）</translation>
-    </message>
-    <message>
-        <source>{label}: {text}</source>
-        <translation>{label}：{text}</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1307,10 @@
         <source>Something went wrong and the action was not completed. Your saved work is safe.</source>
         <translation>出现了问题，操作未完成。已保存的内容不受影响。</translation>
     </message>
+    <message>
+        <source>Try again. If it fails again, copy the details and send them to your administrator.</source>
+        <translation>请重试。如果仍然失败，请复制详细信息发给系统管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Field</name>
@@ -1830,6 +1851,45 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsView</name>
+    <message>
+        <source>Materials</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>Double-click to open; drag an image into the article to use it.</source>
+        <translation>双击打开；把图片拖入稿件即可使用。</translation>
+    </message>
+    <message>
+        <source>No materials.</source>
+        <translation>没有素材。</translation>
+    </message>
+    <message>
+        <source>Link: {address}</source>
+        <translation>链接：{address}</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <source>The image is not in this workspace yet.</source>
+        <translation>该图片尚未同步到本工作区。</translation>
+    </message>
+    <message>
+        <source>The file is not in this workspace yet.</source>
+        <translation>该文件尚未同步到本工作区。</translation>
     </message>
 </context>
 <context>
@@ -3254,6 +3314,25 @@
     </message>
 </context>
 <context>
+    <name>Stage</name>
+    <message>
+        <source>Writing</source>
+        <translation>写作中</translation>
+    </message>
+    <message>
+        <source>Being revised (revision {number})</source>
+        <translation>修改中（第 {number} 版）</translation>
+    </message>
+    <message>
+        <source>In review: {level}</source>
+        <translation>审核中：{level}</translation>
+    </message>
+    <message>
+        <source>Approved, waiting for sign-off</source>
+        <translation>已通过审核，待签发</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>The server was restored from a backup and may have lost changes made here. Push this workspace's changes to it again?</source>
@@ -3607,6 +3686,18 @@
         <translation>已逾期：{count}</translation>
     </message>
     <message>
+        <source>To start: {count}</source>
+        <translation>待开始：{count}</translation>
+    </message>
+    <message>
+        <source>Returned to you: {count}</source>
+        <translation>退回给你：{count}</translation>
+    </message>
+    <message>
+        <source>Waiting on your review: {count}</source>
+        <translation>待你审核：{count}</translation>
+    </message>
+    <message>
         <source>Select a task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
@@ -3615,8 +3706,8 @@
         <translation>为此选题创建稿件并开始写作。</translation>
     </message>
     <message>
-        <source>Writing has started: the article “{title}” was created. The article editor arrives in a later version of Newsdesk; until then the article waits on the board under “In progress”.</source>
-        <translation>已开始写作：稿件“{title}”已创建。稿件编辑器将在采编台的后续版本中提供；在此之前，稿件显示在看板的“写作中”一栏。</translation>
+        <source>Writing has started: “{title}” is open in the editor.</source>
+        <translation>已开始写作：“{title}”已在编辑器中打开。</translation>
     </message>
 </context>
 <context>
@@ -3674,8 +3765,8 @@
         <translation>素材</translation>
     </message>
     <message>
-        <source>File: {name}</source>
-        <translation>文件：{name}</translation>
+        <source>Open the article</source>
+        <translation>打开稿件</translation>
     </message>
     <message>
         <source>Started {time}; now: {state}</source>
@@ -3684,10 +3775,6 @@
     <message>
         <source>Article</source>
         <translation>稿件</translation>
-    </message>
-    <message>
-        <source>Articles are written in the article editor, which arrives in a later version of Newsdesk.</source>
-        <translation>稿件在稿件编辑器中撰写，该功能将在采编台的后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -3737,8 +3824,16 @@
         <translation>指派情况</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>Last change</source>
         <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Overdue: it was due on {date}.</source>
+        <translation>已逾期：截止日期为 {date}。</translation>
     </message>
 </context>
 <context>

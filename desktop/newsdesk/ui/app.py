@@ -27,7 +27,7 @@ from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
 from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
-from newsdesk.ui.errors import install_excepthook
+from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.page_names import EDITOR_PAGE
@@ -42,7 +42,9 @@ from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Runner
+from newsdesk.ui.tasks_page import TasksPage
 from newsdesk.ui.theme import apply_theme
+from newsdesk.ui.topics_page import TopicsPage
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,7 @@ class Desktop:
         self.args = args
         self.settings = settings
         self.runner = Runner()
+        report_failures(self.runner, lambda: self.window)
         self.exit_code = 0
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
@@ -214,6 +217,12 @@ class Desktop:
         review = window.page("review")
         assert isinstance(review, ReviewPage)
         review.count_changed.connect(lambda count: window.set_count("review", count))
+        tasks, topics = window.page("tasks"), window.page("topics")
+        assert isinstance(tasks, TasksPage) and isinstance(topics, TopicsPage)
+        for opener in (tasks.open_article, topics.open_article):
+            opener.connect(lambda article_id: self._open_article(articles, article_id))
+        tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
+        board.needs_me_changed.connect(lambda count: window.set_count("board", count))
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)

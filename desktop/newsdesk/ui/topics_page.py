@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,8 @@ Rule = Callable[[Actor, Proposal, Channel], Refusal | None]
 
 class TopicsPage(QWidget):
     """The topic library with search, channel filter, deleted topics and the chief's actions."""
+
+    open_article = Signal(str)  # from a topic's details: open its article in the editor
 
     def __init__(
         self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
@@ -308,7 +310,7 @@ class TopicsPage(QWidget):
         if allowed is None:
             return
         topic, snapshot = allowed
-        dialog = AssignDialog(snapshot, topic, self)
+        dialog = AssignDialog(snapshot, topic, self, blobs=self._session.workspace.blobs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def assign() -> None:
@@ -396,6 +398,9 @@ class TopicsPage(QWidget):
             ),
             None,
         )
-        dialog = TopicDetails(self._snapshot, row.topic, article, self)
+        dialog = TopicDetails(
+            self._snapshot, row.topic, article, self, blobs=self._session.workspace.blobs
+        )
+        dialog.open_article.connect(self.open_article)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

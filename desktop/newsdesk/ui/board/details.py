@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from newsdesk.core.labels import label
-from newsdesk.core.model import Material, MaterialKind, Priority, ProposalState
+from newsdesk.core.model import Priority, ProposalState
 from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
@@ -142,8 +142,9 @@ class CardDetails(QTextBrowser):
         if card.article is not None and card.article.summary and card.article.summary != angle:
             sections.append((self.tr("Summary"), _text(card.article.summary)))
         if source is not None and source.materials:
-            items = "".join(f"<li>{self._material(m)}</li>" for m in source.materials)
-            sections.append((self.tr("Materials"), f'<ul style="margin: 0">{items}</ul>'))
+            # Listed below the panel, where they open, preview and drag into an article.
+            count = len(source.materials)
+            sections.append((self.tr("Materials"), escape(self.tr("%n below", "", count))))
         if card.item.tags:
             sections.append(
                 (self.tr("Tags"), "&nbsp;&nbsp;".join(f"#{escape(t)}" for t in card.item.tags))
@@ -153,15 +154,3 @@ class CardDetails(QTextBrowser):
             f'<p style="margin: 0">{body}</p>'
             for heading, body in sections
         ]
-
-    def _material(self, material: Material) -> str:
-        """One material as HTML: a link to follow, a file by name, or the note itself."""
-        value, name = escape(material.value), escape(material.label)
-        if material.kind == MaterialKind.LINK and material.value.startswith(
-            ("http://", "https://")
-        ):
-            return f'<a href="{value}">{name or value}</a>'
-        if material.kind == MaterialKind.FILE:
-            return self.tr("{name} (file {hash})").format(name=name, hash=value[:8])
-        text = _text(material.value)
-        return self.tr("{label}: {text}").format(label=name, text=text) if name else text

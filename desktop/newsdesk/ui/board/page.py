@@ -13,9 +13,10 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from newsdesk.core.board import Column
+from newsdesk.store.needs_me import NeedsMe, needs_me
 from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import rules
 from newsdesk.ui.board.actions import BoardActions
@@ -26,6 +27,7 @@ from newsdesk.ui.board.model import CardListModel
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.materials_view import MaterialsView
 from newsdesk.ui.widgets.message_bar import MessageBar
 
 STATE_VERSION = 1
@@ -54,6 +56,7 @@ class BoardPage(QWidget):
     """The board. ``card_activated(id)``: Enter or a double-click on a card."""
 
     card_activated = Signal(str)
+    needs_me_changed = Signal(int)  # how many stories wait on the signed-in user
 
     def __init__(
         self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
@@ -68,11 +71,23 @@ class BoardPage(QWidget):
         self.bar = MessageBar(self)
         self.strip = ColumnStrip(self.models.values(), self)
         self.details = CardDetails(self)
+        self.materials = MaterialsView(session.workspace.blobs, self)
+        self.details_panel = QWidget(self)
+        self.details_panel.setObjectName("detailsPanel")
+        panel = QVBoxLayout(self.details_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(0)
+        panel.addWidget(self.details, 1)
+        panel.addWidget(self.materials)
+        self.materials.hide()
+        self.needs_label = QLabel(self)
+        self.needs_label.setObjectName("needsMe")
+        self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("boardSplitter")
         self.splitter.setHandleWidth(1)
         self.splitter.addWidget(self.strip)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.details_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([10_000, DETAILS_WIDTH])
@@ -83,6 +98,7 @@ class BoardPage(QWidget):
         layout.addWidget(self.filters)
         bar_row = QVBoxLayout()
         bar_row.setContentsMargins(12, 0, 12, 6)
+        bar_row.addWidget(self.needs_label)
         bar_row.addWidget(self.bar)
         layout.addLayout(bar_row)
         layout.addWidget(self.splitter, 1)
@@ -160,7 +176,22 @@ class BoardPage(QWidget):
                 model.set_cards(by_column[column])
         if self._searched:
             self._search(self._searched)  # new or changed cards may match now
+        self._show_needs(needs_me(snapshot, self.session.actor))
         self._after_change()
+
+    def _show_needs(self, needs: NeedsMe) -> None:
+        parts = []
+        if needs.assigned:
+            parts.append(self.tr("assigned to you: {count}").format(count=needs.assigned))
+        if needs.returned:
+            parts.append(self.tr("returned to you: {count}").format(count=needs.returned))
+        if needs.to_review:
+            parts.append(self.tr("waiting on your level: {count}").format(count=needs.to_review))
+        self.needs_label.setText(
+            self.tr("Needs you — {items}").format(items=" · ".join(parts)) if parts else ""
+        )
+        self.needs_label.setVisible(bool(parts))
+        self.needs_me_changed.emit(needs.total)
 
     def _filter_changed(self) -> None:
         board_filter = self.filters.value()
@@ -304,8 +335,13 @@ class BoardPage(QWidget):
         self.board_actions.set_card(card)
         if card is None or self.snapshot is None:
             self.details.clear_card()
-        else:
-            self.details.show_card(card, self.snapshot)
+            self.materials.hide()
+            return
+        self.details.show_card(card, self.snapshot)
+        source = card.proposal or card.topic
+        materials = source.materials if source is not None else ()
+        self.materials.set_materials(materials)
+        self.materials.setVisible(bool(materials))
 
     def _follow(self, card_id: str) -> None:
         """Select ``card_id`` as soon as a snapshot shows it (a proposal just created)."""

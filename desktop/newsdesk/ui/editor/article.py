@@ -208,6 +208,7 @@ class ArticleEditor(QWidget):
         self.body.document().contentsChanged.connect(self._body_changed)
         self.remote_images = RemoteImagesBar(session, self.body, self._store_image, self)
         self.toolbar = EditorToolbar(self.body, self)
+        self.body.attachment_dropped.connect(self.toolbar.describe_attachment)
         self.find_bar = FindBar(self.body, self)
         self.toolbar.find_requested.connect(self.find_bar.open)
         self.preview = PublishedView(self.images, self)

@@ -58,6 +58,7 @@ from newsdesk.ui.editor.document import (
     set_anchor,
     to_html,
 )
+from newsdesk.ui.widgets.materials_view import dropped_attachment
 
 StoreImage = Callable[[bytes, str], str | None]
 """Saves image bytes as an attachment (name: for messages) and gives its SHA-256, or None."""
@@ -105,6 +106,8 @@ class BodyEditor(QTextEdit):
 
     problem = Signal(str)
     """A translated sentence saying why something was not inserted."""
+    attachment_dropped = Signal(str, str)
+    """(sha256, name): an image material dropped on the body, to insert once described."""
     remote_images = Signal(object, object)
     """(tuple[str, ...], str | None): http(s) image URLs a paste left in the body, for the caller
     to fetch, and the address of the page they were pasted from (the referrer some hosts want),
@@ -511,6 +514,7 @@ class BodyEditor(QTextEdit):
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
         return (
             bool(self._image_paths(source))
+            or dropped_attachment(source) is not None
             or source.hasImage()
             or super().canInsertFromMimeData(source)
         )
@@ -522,6 +526,11 @@ class BodyEditor(QTextEdit):
         if paths:
             for path in paths:
                 self.insert_image_file(path)
+            return
+        attachment = dropped_attachment(source)
+        if attachment is not None:
+            if not self.isReadOnly():
+                self.attachment_dropped.emit(*attachment)
             return
         if source.hasHtml():
             self._paste_html(source.html(), _source_page(source))

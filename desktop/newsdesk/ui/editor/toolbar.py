@@ -307,14 +307,24 @@ class EditorToolbar(QToolBar):
 
     def describe_image(self, path: Path) -> ImageTextDialog:
         """Ask for the caption and alt text of the image at ``path``, then insert it."""
-        dialog = ImageTextDialog(path.name, self)
+        return self._describe(
+            path.name, lambda alt, caption: self.body.insert_image_file(path, alt, caption)
+        )
+
+    def describe_attachment(self, sha256: str, name: str) -> ImageTextDialog:
+        """Ask for the caption and alt text of an attachment (a dragged material), then insert
+        it."""
+        return self._describe(
+            name, lambda alt, caption: self.body.insert_image(sha256, alt, caption)
+        )
+
+    def _describe(self, name: str, insert: Callable[[str, str], object]) -> ImageTextDialog:
+        dialog = ImageTextDialog(name, self)
         cursor = self.body.textCursor()
 
         def accepted() -> None:
             self.body.setTextCursor(cursor)
-            self.body.insert_image_file(
-                path, dialog.alt_edit.text().strip(), dialog.caption_edit.text().strip()
-            )
+            insert(dialog.alt_edit.text().strip(), dialog.caption_edit.text().strip())
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
