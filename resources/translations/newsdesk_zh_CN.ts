@@ -692,7 +692,8 @@
     <message numerus="yes">
         <source>%n below</source>
         <translation>
-            <numerusform>见下方 %n 项</numerusform></translation>
+            <numerusform>见下方 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tags</source>

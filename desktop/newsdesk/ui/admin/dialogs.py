@@ -27,11 +27,11 @@ from newsdesk.core.admin import review_rule_warnings
 from newsdesk.core.labels import label
 from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN, ERROR_COLOUR
+from newsdesk.ui.proposals.fields import DIALOG_MARGIN
+from newsdesk.ui.widgets.palette import CHANNEL_PRESETS
 from newsdesk.ui.widgets.palette import colours as palette_colours
 
 MIN_PASSWORD = 8
-PRESET_COLOURS = ("#1f6feb", "#2da44e", "#bf3989", "#d1242f", "#bc4c00", "#8250df", "#0a7d8c")
 
 
 class _FormDialog(QDialog):
@@ -44,7 +44,7 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.problem_label.setStyleSheet(f"color: {palette_colours().error};")
         self.problem_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -154,12 +154,13 @@ class ChannelDialog(_FormDialog):
         colours.setSpacing(4)
         self._colour_button = QPushButton(self.tr("Other…"))
         self._colour_button.clicked.connect(self._choose_colour)
-        for preset in PRESET_COLOURS:
+        edge = palette_colours().border_strong
+        for preset in CHANNEL_PRESETS:
             button = QPushButton()
             button.setFixedSize(24, 24)
             button.setToolTip(preset)
             button.setStyleSheet(
-                f"QPushButton {{ background: {preset}; border: 1px solid #00000030;"
+                f"QPushButton {{ background: {preset}; border: 1px solid {edge};"
                 " border-radius: 4px; }"
             )
             button.clicked.connect(lambda _=False, c=preset: self.set_colour(c))

@@ -87,7 +87,7 @@ class UsersModel(QAbstractTableModel):
                 self._summaries[index.row()],
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and user.disabled:
-            return QColor("#8a8f98")
+            return colours().qcolor("faint")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ADMIN, self.DISABLED):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -241,7 +241,7 @@ class RolesModel(QAbstractTableModel):
             if role == _DISPLAY:
                 return "—"
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#b0b4ba")
+                return colours().qcolor("faint")
             return None
         if role == Qt.ItemDataRole.CheckStateRole:
             ticked = (channel.id, held) in self._ticked

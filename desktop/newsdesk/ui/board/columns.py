@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
-    QColor,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -41,6 +40,7 @@ from newsdesk.store.queries import Card
 from newsdesk.ui.board.delegate import CardDelegate
 from newsdesk.ui.board.model import CARD_ROLE, CardListModel, drag_payload, dragged
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import colours
 
 DEFAULT_WIDTH = 256
 MIN_WIDTH = 200
@@ -165,7 +165,7 @@ class ColumnView(QListView):
         if self.model().rowCount() or not self.empty_text:
             return
         painter = QPainter(self.viewport())
-        painter.setPen(QColor("#8590a2"))
+        painter.setPen(colours().qcolor("faint"))
         area = self.viewport().rect().adjusted(12, 16, -12, 0)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(area, int(flags), self.empty_text)

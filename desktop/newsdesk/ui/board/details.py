@@ -20,19 +20,20 @@ from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import Colours, colours
 
-TEXT = "#1d2433"
-MUTED = "#5f6b7a"
-STYLE = f"""
-body {{ color: {TEXT}; }}
+
+def details_style(c: Colours) -> str:
+    return f"""
+body {{ color: {c.text}; }}
 .title {{ font-size: x-large; font-weight: 600; }}
-.muted {{ color: {MUTED}; }}
-.key {{ color: {MUTED}; padding: 3px 14px 3px 0; }}
+.muted {{ color: {c.muted}; }}
+.key {{ color: {c.muted}; padding: 3px 14px 3px 0; }}
 .value {{ padding: 3px 0; }}
-.heading {{ color: {MUTED}; font-weight: 600; }}
-.returned {{ background-color: #fff6e8; }}
-.returned-heading {{ color: #8a4b00; font-weight: 600; }}
-.overdue {{ color: #c9372c; font-weight: 600; }}
+.heading {{ color: {c.muted}; font-weight: 600; }}
+.returned {{ background-color: {c.warning_soft}; }}
+.returned-heading {{ color: {c.warning}; font-weight: 600; }}
+.overdue {{ color: {c.error}; font-weight: 600; }}
 """
 
 
@@ -54,7 +55,7 @@ class CardDetails(QTextBrowser):
             Qt.TextInteractionFlag.TextBrowserInteraction
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDefaultStyleSheet(details_style(colours()))
         self.document().setDocumentMargin(16)
         self.card_id: str | None = None
         self.clear_card()
@@ -67,7 +68,7 @@ class CardDetails(QTextBrowser):
     def show_card(self, card: Card, snapshot: Snapshot) -> None:
         self.card_id = card.id
         channel = snapshot.channels.get(card.channel_id)
-        colour = escape(channel.colour) if channel else MUTED
+        colour = escape(channel.colour) if channel else colours().muted
         channel_name = escape(channel.name) if channel else ""
         state = escape(translated(label(card.item.state)))
         parts = [
@@ -97,7 +98,7 @@ class CardDetails(QTextBrowser):
         )
         return (
             '<table class="returned" width="100%" cellspacing="0" cellpadding="10"'
-            ' style="margin-top: 12px; border: 1px solid #f1c98f"><tr><td>'
+            f' style="margin-top: 12px; border: 1px solid {colours().warning}"><tr><td>'
             f'<p class="returned-heading">{escape(heading)}</p>'
             f'<p style="margin: 4px 0 0 0">{_text(proposal.return_reason)}</p>'
             "</td></tr></table>"

@@ -29,26 +29,32 @@ from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.materials_view import MaterialsView
 from newsdesk.ui.widgets.message_bar import MessageBar
+from newsdesk.ui.widgets.palette import Colours, colours
 
 STATE_VERSION = 1
 DETAILS_WIDTH = 300
 
-STYLE = """
-#board { background: #ffffff; }
-#columnStrip, #columnStripInner { background: #ffffff; }
-#boardColumn { background: #f3f4f6; border: 1px solid #f3f4f6; border-radius: 10px; }
-#boardColumn[dropState="ok"] { background: #eaf2ff; border: 1px dashed #1f6feb; }
-#boardColumn[dropState="refused"] { background: #fdf0ef; border: 1px dashed #d0453a; }
-#boardColumn QListView { background: transparent; border: none; }
-#columnHeader { color: #3b4557; padding: 0 14px; }
-#cardDetails { background: #ffffff; }
-QSplitter#boardSplitter::handle { background: #e4e6ea; }
-#boardColumn QScrollBar:vertical { background: transparent; width: 8px; margin: 2px; }
-#boardColumn QScrollBar::handle:vertical { background: #c5cad3; border-radius: 2px;
-    min-height: 32px; }
-#boardColumn QScrollBar::handle:vertical:hover { background: #a9b0bc; }
-#boardColumn QScrollBar::add-line, #boardColumn QScrollBar::sub-line { height: 0; }
-#boardColumn QScrollBar::add-page, #boardColumn QScrollBar::sub-page { background: none; }
+
+def board_style(c: Colours) -> str:
+    """The board's style sheet in the colours ``c``."""
+    return f"""
+#board {{ background: {c.surface}; }}
+#columnStrip, #columnStripInner {{ background: {c.surface}; }}
+#boardColumn {{ background: {c.surface_alt}; border: 1px solid {c.surface_alt};
+    border-radius: 10px; }}
+#boardColumn[dropState="ok"] {{ background: {c.accent_soft}; border: 1px dashed {c.accent}; }}
+#boardColumn[dropState="refused"] {{ background: {c.error_soft};
+    border: 1px dashed {c.error}; }}
+#boardColumn QListView {{ background: transparent; border: none; }}
+#columnHeader {{ color: {c.text}; padding: 0 14px; }}
+#cardDetails {{ background: {c.surface}; }}
+#needsMe {{ color: {c.accent}; font-weight: 600; }}
+QSplitter#boardSplitter::handle {{ background: {c.border}; }}
+#boardColumn QScrollBar:vertical {{ background: transparent; width: 8px; margin: 2px; }}
+#boardColumn QScrollBar::handle:vertical {{ background: {c.border_strong}; border-radius: 2px;
+    min-height: 32px; }}
+#boardColumn QScrollBar::handle:vertical:hover {{ background: {c.faint}; }}
+#boardColumn QScrollBar::add-line, #boardColumn QScrollBar::sub-line {{ height: 0; }}
 """
 
 
@@ -102,7 +108,7 @@ class BoardPage(QWidget):
         bar_row.addWidget(self.bar)
         layout.addLayout(bar_row)
         layout.addWidget(self.splitter, 1)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(board_style(colours()))
 
         self.board_actions = BoardActions(session, snapshots, self)
         self.board_actions.shown_columns = self.strip.shown

@@ -42,13 +42,13 @@ from newsdesk.store.queries import Snapshot
 from newsdesk.ui.proposals.editor import ProposalEditor
 from newsdesk.ui.proposals.fields import (
     DIALOG_MARGIN,
-    ERROR_COLOUR,
     FieldError,
     alive,
     heading,
     muted,
 )
 from newsdesk.ui.widgets.materials_view import MaterialsView
+from newsdesk.ui.widgets.palette import colours
 
 __all__ = ["AssignDialog", "ProposalEditor", "ReturnDialog"]
 
@@ -106,7 +106,7 @@ class ReturnDialog(QDialog):
         self._count.setText(
             self.tr("{count}/{limit} characters").format(count=length, limit=MAX_REASON)
         )
-        self._count.setStyleSheet(f"color: {ERROR_COLOUR};" if too_long else "")
+        self._count.setStyleSheet(f"color: {colours().error};" if too_long else "")
         self.ok_button.setEnabled(0 < length <= MAX_REASON)
 
 

@@ -137,6 +137,13 @@ DARK = Colours(
 
 ROLES = tuple(f.name for f in fields(Colours))
 
+ON_AVATAR = "#ffffff"
+"""The initials drawn on an avatar."""
+AVATARS = ("#5b7bd5", "#3f9c8f", "#c2703d", "#8a63c7", "#c2527a", "#4f8a3c", "#7a7f8c")
+"""People's avatar fills (white initials on them read on light and dark grounds alike)."""
+CHANNEL_PRESETS = ("#1f6feb", "#2da44e", "#bf3989", "#d1242f", "#bc4c00", "#8250df", "#0a7d8c")
+"""The colours an administrator is offered for a channel (its colour is then data)."""
+
 
 def is_dark(palette: QPalette | None = None) -> bool:
     """Whether ``palette`` (default: the application's) draws light text on a dark ground."""
