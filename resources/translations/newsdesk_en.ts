@@ -10,6 +10,13 @@
             <numerusform>%n cards in this column</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n older: see the Published page</source>
+        <translation>
+            <numerusform>%n older: see the Published page</numerusform>
+            <numerusform>%n older: see the Published page</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CardDetails</name>

@@ -42,7 +42,7 @@
     </message>
     <message>
         <source>Channel</source>
-        <translation>栏目</translation>
+        <translation>频道</translation>
     </message>
     <message>
         <source>Targets</source>
@@ -520,6 +520,14 @@
 <context>
     <name>BoardColumn</name>
     <message>
+        <source>Expand “{column}”</source>
+        <translation>展开“{column}”</translation>
+    </message>
+    <message>
+        <source>Collapse “{column}”</source>
+        <translation>收起“{column}”</translation>
+    </message>
+    <message>
         <source>{title} · {count}</source>
         <translation>{title} · {count}</translation>
     </message>
@@ -537,6 +545,12 @@
         <source>No cards</source>
         <translation>暂无卡片</translation>
     </message>
+    <message numerus="yes">
+        <source>%n older: see the Published page</source>
+        <translation>
+            <numerusform>另有 %n 条较早的，见“已发布”页</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Drag to change the column's width; double-click to reset it</source>
         <translation>拖动可调整列宽，双击恢复默认宽度</translation>
@@ -544,6 +558,10 @@
 </context>
 <context>
     <name>BoardPage</name>
+    <message>
+        <source>Details panel</source>
+        <translation>详情面板</translation>
+    </message>
     <message>
         <source>Card menu</source>
         <translation>卡片菜单</translation>
@@ -559,6 +577,10 @@
     <message>
         <source>waiting on your level: {count}</source>
         <translation>待你审核 {count}</translation>
+    </message>
+    <message>
+        <source>to select: {count}</source>
+        <translation>待选题 {count}</translation>
     </message>
     <message>
         <source>Needs you — {items}</source>
@@ -748,7 +770,7 @@
     </message>
     <message>
         <source>Publishes to</source>
-        <translation>发布渠道</translation>
+        <translation>发布终端</translation>
     </message>
     <message>
         <source>Default source</source>
@@ -764,7 +786,7 @@
     </message>
     <message>
         <source>Choose at least one target to publish to.</source>
-        <translation>请至少选择一个发布渠道。</translation>
+        <translation>请至少选择一个发布终端。</translation>
     </message>
     <message>
         <source>Channel colour</source>
@@ -783,7 +805,7 @@
     </message>
     <message>
         <source>Publishes to</source>
-        <translation>发布渠道</translation>
+        <translation>发布终端</translation>
     </message>
     <message>
         <source>One person may approve two levels</source>
@@ -945,7 +967,7 @@
     </message>
     <message>
         <source>Targets</source>
-        <translation>发布渠道</translation>
+        <translation>发布终端</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1593,7 +1615,7 @@
     </message>
     <message>
         <source>App</source>
-        <translation>App 端</translation>
+        <translation>APP 端</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -1679,7 +1701,7 @@
     </message>
     <message>
         <source>Last sync: never</source>
-        <translation>上次同步：从未</translation>
+        <translation>上次同步：尚未同步</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1765,11 +1787,11 @@
     </message>
     <message>
         <source>An editorial desk for new-media departments: proposals, topics, writing, review level by level, sign-off and publishing to PC, WAP and the app.</source>
-        <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 App 端发布。</translation>
+        <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 APP 端发布。</translation>
     </message>
     <message>
-        <source>&amp;Story</source>
-        <translation>稿件(&amp;S)</translation>
+        <source>&amp;Card</source>
+        <translation>卡片(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2440,7 +2462,7 @@
     </message>
     <message>
         <source>All channels</source>
-        <translation>全部栏目</translation>
+        <translation>全部频道</translation>
     </message>
     <message>
         <source>Nothing published matches.</source>
@@ -3060,7 +3082,7 @@
     </message>
     <message>
         <source>Every target withdraws the article: the PC and WAP pages are replaced by a notice giving this reason, the app document is re-issued as canceled and the feeds are updated. This cannot be undone.</source>
-        <translation>所有终端都将撤下该稿件：PC 和 WAP 页面替换为载明撤稿原因的公告，APP 文档重新发出并标为已撤销，各栏目的订阅清单随之更新。此操作无法撤销。</translation>
+        <translation>所有终端都将撤下该稿件：PC 和 WAP 页面替换为载明撤稿原因的公告，APP 文档重新发出并标为已撤销，各频道的订阅清单随之更新。此操作无法撤销。</translation>
     </message>
     <message>
         <source>Reason for retracting (required)</source>
@@ -3139,6 +3161,10 @@
 </context>
 <context>
     <name>ReviewPage</name>
+    <message>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
     <message>
         <source>Loading the review queue…</source>
         <translation>正在加载审核队列…</translation>

@@ -24,18 +24,32 @@ def _args(folder: Path, user: str) -> argparse.Namespace:
     )
 
 
+def open_desktop(
+    qtbot: QtBot, qapp: QApplication, folder: Path, settings_file: Path, login: str
+) -> Desktop:
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    made = Desktop(qapp, _args(folder, login), settings)
+    made.start()
+    qtbot.waitUntil(lambda: made.window is not None)
+    return made
+
+
+def close_desktop(qtbot: QtBot, made: Desktop) -> None:
+    """Close the window as the user does (the pages save first) and shut down."""
+    window = made.window
+    if window is not None:
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    made.shutdown()
+
+
 @pytest.fixture
 def desktop(
     qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
 ) -> Iterator[Desktop]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    made = Desktop(qapp, _args(workspace.folder, "wangfang"), settings)
-    made.start()
-    qtbot.waitUntil(lambda: made.window is not None)
+    made = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "settings.ini", "wangfang")
     yield made
-    if made.window is not None:
-        made.window.close()
-    made.shutdown()
+    close_desktop(qtbot, made)
 
 
 @pytest.mark.usefixtures("english")

@@ -1,6 +1,7 @@
 """What waits on one person, counted from the board's snapshot: topics assigned to them and not
-started, their proposals and articles that came back to them, and articles waiting on a review
-level (or the sign-off) they hold. My tasks and the board show these numbers, so nobody hunts."""
+started, their proposals and articles that came back to them, articles waiting on a review
+level (or the sign-off) they hold, and proposals waiting for a chief to select them. My tasks
+and the board show these numbers, so nobody hunts."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ class NeedsMe:
     assigned: int  # topics assigned to me that I have not started
     returned: int  # my proposals returned, my articles back from review
     to_review: int  # articles at a review level I hold, or approved where I sign off
+    to_select: int = 0  # proposals submitted in channels I am chief of
 
     @property
     def total(self) -> int:
-        return self.assigned + self.returned + self.to_review
+        return self.assigned + self.returned + self.to_review + self.to_select
 
     @property
     def tasks(self) -> int:
@@ -32,11 +34,14 @@ def needs_me(snapshot: Snapshot, actor: Actor) -> NeedsMe:
     assigned = sum(
         1 for t in snapshot.topics if t.state == ProposalState.ASSIGNED and me in t.assignees
     )
-    returned = to_review = 0
+    returned = to_review = to_select = 0
     for card in snapshot.cards:
         proposal, article, topic = card.proposal, card.article, card.topic
         if proposal is not None:
             returned += proposal.state == ProposalState.RETURNED and proposal.proposer_id == me
+            to_select += proposal.state == ProposalState.SUBMITTED and actor.holds(
+                Role.CHIEF, proposal.channel_id
+            )
             continue
         if article is None:
             continue
@@ -45,7 +50,7 @@ def needs_me(snapshot: Snapshot, actor: Actor) -> NeedsMe:
             returned += 1
         else:
             to_review += _waits_on(actor, article.state, article.review_level, article.channel_id)
-    return NeedsMe(assigned, returned, to_review)
+    return NeedsMe(assigned, returned, to_review, to_select)
 
 
 def _waits_on(actor: Actor, state: ArticleState, level: int, channel_id: str) -> bool:

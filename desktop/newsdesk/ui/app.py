@@ -203,7 +203,7 @@ class Desktop:
         board = window.page("board")
         if isinstance(board, BoardPage):
             window.add_menu(
-                QCoreApplication.translate("MainWindow", "&Story"),
+                QCoreApplication.translate("MainWindow", "&Card"),
                 board.board_actions.all_actions(),
             )
         window.switch_workspace_requested.connect(self._switch)
@@ -223,6 +223,7 @@ class Desktop:
             opener.connect(lambda article_id: self._open_article(articles, article_id))
         tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
         board.needs_me_changed.connect(lambda count: window.set_count("board", count))
+        board.archive_requested.connect(lambda: window.show_page("published"))
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)

@@ -121,6 +121,8 @@ class CardListModel(QAbstractListModel):
         self._all: list[Card] = []  # every card of the column, sorted
         self._rows: list[Card] = []  # the ones shown
         self._accepts: Accepts = accept_all
+        self.recent_limit: int | None = None  # show only this many, the most recently updated
+        self._beyond_limit = 0
 
     # --- Qt's questions -----------------------------------------------------------------------
 
@@ -171,11 +173,26 @@ class CardListModel(QAbstractListModel):
         """Replace the column's cards, announcing only what differs from what is shown."""
         day = today or dt.date.today()
         self._all = sorted(cards, key=lambda card: sort_key(card, day))
-        self._merge([card for card in self._all if self._accepts(card)])
+        self._merge(self._limited([card for card in self._all if self._accepts(card)]))
 
     def set_filter(self, accepts: Accepts) -> None:
         self._accepts = accepts
-        self._merge([card for card in self._all if accepts(card)])
+        self._merge(self._limited([card for card in self._all if accepts(card)]))
+
+    @property
+    def beyond_limit(self) -> int:
+        """Cards that pass the filter but are left out by :attr:`recent_limit`."""
+        return self._beyond_limit
+
+    def _limited(self, accepted: list[Card]) -> list[Card]:
+        limit = self.recent_limit
+        if limit is None or len(accepted) <= limit:
+            self._beyond_limit = 0
+            return accepted
+        recent = sorted(accepted, key=lambda card: card.updated_at, reverse=True)[:limit]
+        keep = {card.id for card in recent}
+        self._beyond_limit = len(accepted) - limit
+        return [card for card in accepted if card.id in keep]
 
     def _merge(self, new: list[Card]) -> None:
         """Turn the shown rows into ``new`` with removals, insertions and changes."""

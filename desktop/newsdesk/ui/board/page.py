@@ -13,7 +13,15 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from newsdesk.core.board import Column
 from newsdesk.store.needs_me import NeedsMe, needs_me
@@ -33,6 +41,7 @@ from newsdesk.ui.widgets.palette import Colours, colours
 
 STATE_VERSION = 1
 DETAILS_WIDTH = 300
+RECENT_PUBLISHED = 30  # published cards on the board; the Published page has them all
 
 
 def board_style(c: Colours) -> str:
@@ -63,6 +72,7 @@ class BoardPage(QWidget):
 
     card_activated = Signal(str)
     needs_me_changed = Signal(int)  # how many stories wait on the signed-in user
+    archive_requested = Signal()  # show every published item (the Published page)
 
     def __init__(
         self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
@@ -73,6 +83,7 @@ class BoardPage(QWidget):
         self.snapshots = snapshots
         self.snapshot: Snapshot | None = None
         self.models = {column: CardListModel(column, self) for column in Column}
+        self.models[Column.PUBLISHED].recent_limit = RECENT_PUBLISHED
         self.filters = FilterBar(session.actor.id, self)
         self.bar = MessageBar(self)
         self.strip = ColumnStrip(self.models.values(), self)
@@ -86,6 +97,15 @@ class BoardPage(QWidget):
         panel.addWidget(self.details, 1)
         panel.addWidget(self.materials)
         self.materials.hide()
+        self.details_action = QAction(self.tr("Details panel"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.details_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.details_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.details_action.toggled.connect(self.details_panel.setVisible)
+        self.details_button = QToolButton(self)
+        self.details_button.setDefaultAction(self.details_action)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.needs_label = QLabel(self)
         self.needs_label.setObjectName("needsMe")
         self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -104,7 +124,11 @@ class BoardPage(QWidget):
         layout.addWidget(self.filters)
         bar_row = QVBoxLayout()
         bar_row.setContentsMargins(12, 0, 12, 6)
-        bar_row.addWidget(self.needs_label)
+        needs_row = QHBoxLayout()
+        needs_row.addWidget(self.needs_label)
+        needs_row.addStretch(1)
+        needs_row.addWidget(self.details_button)
+        bar_row.addLayout(needs_row)
         bar_row.addWidget(self.bar)
         layout.addLayout(bar_row)
         layout.addWidget(self.splitter, 1)
@@ -118,7 +142,9 @@ class BoardPage(QWidget):
         self.menu_action.setShortcut(QKeySequence("Shift+F10"))
         self.menu_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.menu_action.triggered.connect(self._menu_for_current)
-        self.addActions([*self.board_actions.all_actions(), self.menu_action])
+        self.addActions([*self.board_actions.all_actions(), self.menu_action, self.details_action])
+        for column in self.strip.columns.values():
+            column.archive_requested.connect(self.archive_requested)
 
         self._current: str | None = None  # the selected card's id, followed across snapshots
         self._follow_id: str | None = None  # a card to select once it appears
@@ -150,6 +176,8 @@ class BoardPage(QWidget):
             "version": STATE_VERSION,
             "splitter": bytes(self.splitter.saveState().toBase64().data()).decode("ascii"),
             "widths": self.strip.widths(),
+            "collapsed": [column.value for column in self.strip.collapsed()],
+            "details": self.details_action.isChecked(),
         }
         return QByteArray(json.dumps(state).encode("utf-8"))
 
@@ -161,10 +189,15 @@ class BoardPage(QWidget):
                 return False
             splitter = QByteArray.fromBase64(str(saved["splitter"]).encode("ascii"))
             widths = [int(width) for width in saved["widths"]]
+            collapsed = [Column(value) for value in saved.get("collapsed", [])]
+            details = bool(saved.get("details", True))
         except (ValueError, KeyError, TypeError, AttributeError):
             return False
         self.strip.set_widths(widths)
-        return self.splitter.restoreState(splitter)
+        self.strip.set_collapsed(collapsed)
+        restored = self.splitter.restoreState(splitter)
+        self.details_action.setChecked(details)
+        return restored
 
     # --- loading and filtering ----------------------------------------------------------------
 
@@ -193,6 +226,8 @@ class BoardPage(QWidget):
             parts.append(self.tr("returned to you: {count}").format(count=needs.returned))
         if needs.to_review:
             parts.append(self.tr("waiting on your level: {count}").format(count=needs.to_review))
+        if needs.to_select:
+            parts.append(self.tr("to select: {count}").format(count=needs.to_select))
         self.needs_label.setText(
             self.tr("Needs you — {items}").format(items=" · ".join(parts)) if parts else ""
         )
