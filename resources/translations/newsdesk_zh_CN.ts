@@ -293,6 +293,10 @@
         <translation>按标题筛选</translation>
     </message>
     <message>
+        <source>Articles</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
         <source>Double-click an article in the list to open it here. Several articles can be open at once.</source>
         <translation>双击左侧列表中的稿件即可在此打开，可同时打开多篇稿件。</translation>
     </message>
@@ -621,6 +625,30 @@
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
+    <message>
+        <source>Channel: {name}</source>
+        <translation>频道：{name}</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>People: {names}</source>
+        <translation>人员：{names}</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+    <message>
+        <source>, overdue</source>
+        <translation>，已逾期</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>BodyEditor</name>
@@ -651,6 +679,10 @@
 </context>
 <context>
     <name>CardDetails</name>
+    <message>
+        <source>Card details</source>
+        <translation>卡片详情</translation>
+    </message>
     <message>
         <source>Select a card to see its details.</source>
         <translation>选择一张卡片查看详情。</translation>
@@ -823,6 +855,10 @@
         <translation>还没有频道。</translation>
     </message>
     <message>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+    <message>
         <source>New channel…</source>
         <translation>新建频道…</translation>
     </message>
@@ -917,6 +953,10 @@
 </context>
 <context>
     <name>CompareView</name>
+    <message>
+        <source>Comparison</source>
+        <translation>版本对比</translation>
+    </message>
     <message>
         <source>Only changes</source>
         <translation>只看改动</translation>
@@ -1106,6 +1146,10 @@
         <translation>审核清单</translation>
     </message>
     <message>
+        <source>Review comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
         <source>Comment for the editor (required to return or reject)</source>
         <translation>给编辑的意见（退回或否决时必填）</translation>
     </message>
@@ -1116,6 +1160,10 @@
     <message>
         <source>Comment on selection</source>
         <translation>批注所选内容</translation>
+    </message>
+    <message>
+        <source>Notes on passages</source>
+        <translation>段落批注</translation>
     </message>
     <message>
         <source>Remove comment</source>
@@ -1690,6 +1738,10 @@
     <message>
         <source>Newsdesk — {workspace}</source>
         <translation>采编台 — {workspace}</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
     <message>
         <source>Signed in: {name} ({login})</source>
@@ -2459,6 +2511,14 @@
     <message>
         <source>Publication history</source>
         <translation>发布记录</translation>
+    </message>
+    <message>
+        <source>Search the archive</source>
+        <translation>搜索归档</translation>
+    </message>
+    <message>
+        <source>Published articles</source>
+        <translation>已发布稿件</translation>
     </message>
     <message>
         <source>All channels</source>
@@ -3548,6 +3608,10 @@
         <translation>立即同步</translation>
     </message>
     <message>
+        <source>Refused changes</source>
+        <translation>被拒绝的更改</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3570,6 +3634,10 @@
     <message>
         <source>Put the selected refusals away; the change stays refused.</source>
         <translation>移除所选的被拒记录；这些修改仍然是被拒绝的。</translation>
+    </message>
+    <message>
+        <source>Articles to merge</source>
+        <translation>待合并的稿件</translation>
     </message>
     <message>
         <source>Article</source>
@@ -3866,6 +3934,10 @@
 <context>
     <name>TopicsPage</name>
     <message>
+        <source>Search the topic library</source>
+        <translation>搜索选题库</translation>
+    </message>
+    <message>
         <source>Search titles, angles, notes and tags</source>
         <translation>搜索标题、报道角度、备注和标签</translation>
     </message>
@@ -3912,6 +3984,10 @@
     <message>
         <source>Bring it back where it was.</source>
         <translation>恢复到删除前的状态。</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>选题</translation>
     </message>
     <message>
         <source>Loading the topic library…</source>
@@ -4071,6 +4147,10 @@
         <translation>还没有用户。</translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
@@ -4085,6 +4165,10 @@
     <message>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Roles by channel</source>
+        <translation>各频道角色</translation>
     </message>
     <message>
         <source>Apply role changes</source>

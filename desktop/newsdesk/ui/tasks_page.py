@@ -54,6 +54,7 @@ class TasksPage(QWidget):
         self._needs: NeedsMe | None = None
         self._model = TasksModel(self)
         self.view = PlaceholderTableView()
+        self.view.setAccessibleName(self.tr("My tasks"))
         self.view.setModel(self._model)
         self.view.set_placeholder(self.tr("Loading your tasks…"))
         self.empty = EmptyState(

@@ -69,6 +69,7 @@ class TopicsPage(QWidget):
         self._filter.setSourceModel(self._model)
 
         self.search_box = QLineEdit()
+        self.search_box.setAccessibleName(self.tr("Search the topic library"))
         self.search_box.setPlaceholderText(self.tr("Search titles, angles, notes and tags"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(280)
@@ -108,6 +109,7 @@ class TopicsPage(QWidget):
         self.message_bar = MessageBar(self)
 
         self.view = PlaceholderTableView()
+        self.view.setAccessibleName(self.tr("Topics"))
         self.view.setModel(self._filter)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(TopicsModel.UPDATED, Qt.SortOrder.DescendingOrder)

@@ -63,6 +63,7 @@ class ColumnView(QListView):
         self.drop_judge: DropJudge | None = None
         self.empty_text = ""
         self.delegate = CardDelegate(self)
+        self.setAccessibleName(translated(COLUMN_TITLES[self.column]))
         self.setModel(model)
         self.setItemDelegate(self.delegate)
         self.setViewMode(QListView.ViewMode.ListMode)

@@ -48,6 +48,7 @@ class CardDetails(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardDetails")
+        self.setAccessibleName(self.tr("Card details"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(240)
         self.setOpenExternalLinks(True)

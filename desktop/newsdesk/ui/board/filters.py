@@ -153,6 +153,7 @@ class FilterBar(QWidget):
         self.person.setAccessibleName(self.tr("Person"))
         self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search = QLineEdit(self)
+        self.search.setAccessibleName(self.tr("Search titles and text"))
         self.search.setPlaceholderText(self.tr("Search titles and text"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)

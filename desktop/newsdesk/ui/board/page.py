@@ -212,6 +212,7 @@ class BoardPage(QWidget):
             by_column[card.column].append(card)
         with self._quietly():
             for column, model in self.models.items():
+                model.snapshot = snapshot
                 model.set_cards(by_column[column])
         if self._searched:
             self._search(self._searched)  # new or changed cards may match now

@@ -243,6 +243,7 @@ class CompareView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Comparison"))
         self.browser.setOpenLinks(False)
         self.browser.document().setDocumentMargin(12)
         self.summary = QLabel(self)

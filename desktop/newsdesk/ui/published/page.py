@@ -114,6 +114,7 @@ class PublishedPage(QWidget):
     def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("archiveSearch")
+        self.search.setAccessibleName(self.tr("Search the archive"))
         self.search.setPlaceholderText(self.tr("Search published articles"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -156,6 +157,7 @@ class PublishedPage(QWidget):
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.model)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Published articles"))
         self.table.setObjectName("archive")
         self.table.setModel(self.sorted)
         self.table.setSortingEnabled(True)
@@ -185,6 +187,7 @@ class PublishedPage(QWidget):
         self.reason.setStyleSheet(f"color: {colours().error};")
         self.history = HistoryModel(self)
         self.history_view = QTableView(self.details)
+        self.history_view.setAccessibleName(self.tr("Publication history"))
         self.history_view.setObjectName("publicationHistory")
         self.history_view.setModel(self.history)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._ready_to_close = False
         self.setWindowTitle(self.tr("Newsdesk — {workspace}").format(workspace=workspace_name))
         self.sidebar = QListWidget(self)
+        self.sidebar.setAccessibleName(self.tr("Pages"))
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget(self)
