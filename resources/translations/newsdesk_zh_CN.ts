@@ -789,6 +789,10 @@
         <translation>本频道新稿件默认填写此项；每个发布页面都会显示，缺少此项的稿件不能签发。</translation>
     </message>
     <message>
+        <source>The channel's folder in exported paths (pc/news/…): lower-case letters, digits and hyphens. Empty: the channel's name.</source>
+        <translation>频道在导出路径中的文件夹名（如 pc/news/…）：小写字母、数字和连字符。留空则使用频道名称。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -813,12 +817,20 @@
         <translation>默认责任编辑</translation>
     </message>
     <message>
+        <source>Folder in exported paths</source>
+        <translation>导出文件夹名</translation>
+    </message>
+    <message>
         <source>Give the channel a name.</source>
         <translation>请填写频道名称。</translation>
     </message>
     <message>
         <source>Choose at least one target to publish to.</source>
         <translation>请至少选择一个发布终端。</translation>
+    </message>
+    <message>
+        <source>The folder name takes lower-case letters, digits and hyphens only.</source>
+        <translation>文件夹名只能包含小写字母、数字和连字符。</translation>
     </message>
     <message>
         <source>Channel colour</source>
@@ -1215,6 +1227,10 @@
     <message>
         <source>Written {done} of {total} stories</source>
         <translation>已写入 {done}/{total} 篇稿件</translation>
+    </message>
+    <message>
+        <source>Exporting the published pages</source>
+        <translation>正在导出已发布的页面</translation>
     </message>
     <message>
         <source>Demo newsroom ready</source>
@@ -2745,6 +2761,14 @@
         <translation>不能停用自己的账号，也不能取消自己的管理员身份。</translation>
     </message>
     <message>
+        <source>A channel's folder name is lower-case letters, digits and hyphens (news, city-news).</source>
+        <translation>频道的文件夹名只能由小写字母、数字和连字符组成（如 news、city-news）。</translation>
+    </message>
+    <message>
+        <source>Another channel already uses the folder “{slug}”.</source>
+        <translation>文件夹“{slug}”已被其他频道使用。</translation>
+    </message>
+    <message>
         <source>A channel named “{name}” already exists.</source>
         <translation>已存在名为“{name}”的频道。</translation>
     </message>
@@ -3386,6 +3410,10 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>This is the demo newsroom: every user's password is “{password}”. Try editor (writes), reviewer1 (reviews), publisher (signs off) or chief.</source>
+        <translation>这是演示编辑部：所有用户的密码都是“{password}”。可试用 editor（写稿）、reviewer1（审核）、publisher（签发）或 chief（频道负责人）。</translation>
     </message>
     <message>
         <source>User</source>

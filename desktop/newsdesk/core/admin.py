@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsdesk.core.context import Context, evolve
@@ -80,9 +81,38 @@ def set_password(ctx: Context, args: dict[str, Any]) -> Outcome:
     return Changes((evolve(user, password_hash=args["password_hash"]),))
 
 
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _check_slug(ctx: Context, channel_id: str, args: dict[str, Any]) -> Refusal | None:
+    """A slug is lower-case letters, digits and hyphens, and no other channel's."""
+    slug = args.get("slug", "")
+    if not slug:
+        return None
+    if not SLUG.fullmatch(slug):
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "A channel's folder name is lower-case letters, digits and hyphens (news, "
+                "city-news).",
+            ),
+        )
+    other = ctx.world.channel_by_slug(slug)
+    if other is not None and other.id != channel_id:
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "Another channel already uses the folder “{slug}”."),
+            slug=slug,
+        )
+    return None
+
+
 def create_channel(ctx: Context, args: dict[str, Any]) -> Outcome:
     if not ctx.actor.is_admin:
         return _not_admin()
+    if refusal := _check_slug(ctx, ctx.entity_id, args):
+        return refusal
     if ctx.world.channel(ctx.entity_id) is not None or ctx.world.channel_by_name(args["name"]):
         return refuse(
             RefusalCode.DUPLICATE,
@@ -100,6 +130,8 @@ def update_channel(ctx: Context, args: dict[str, Any]) -> Outcome:
         )
     if not ctx.actor.is_admin:
         return _not_admin()
+    if refusal := _check_slug(ctx, channel.id, args):
+        return refusal
     if "name" in args:
         if not args["name"]:
             return refuse(

@@ -120,6 +120,7 @@ class Channel:
     typo_fast_path: bool = False  # a typo correction needs only the last review level
     default_source: str = ""  # 来源 of a new article of the channel
     default_responsible_editor: str = ""  # 责任编辑 of a new article of the channel
+    slug: str = ""  # the channel's folder in exported paths (news, culture…)
     row_version: int = 1
 
 

@@ -197,6 +197,7 @@ _CHANNEL_FIELDS = {
     "hidden_columns": Arg(T.TEXT_LIST, max_len=20),
     "default_source": Arg(T.TEXT, max_len=200),
     "default_responsible_editor": Arg(T.TEXT, max_len=100),
+    "slug": Arg(T.TEXT, max_len=40),
 }
 
 

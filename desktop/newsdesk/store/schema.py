@@ -66,6 +66,7 @@ class ChannelRow(Base):
     typo_fast_path: Mapped[bool] = mapped_column(server_default=false())
     default_source: Mapped[str] = mapped_column(String(200), server_default="")
     default_responsible_editor: Mapped[str] = mapped_column(String(100), server_default="")
+    slug: Mapped[str] = mapped_column(String(40), server_default="")
     row_version: Mapped[int]
 
 

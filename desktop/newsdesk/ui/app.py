@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from newsdesk import __version__
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
-from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
+from newsdesk.store.workspace import DEMO_SETTING, Workspace, WorkspaceError, default_location
 from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
@@ -172,7 +172,11 @@ class Desktop:
             self._signed_in(user.id)
             return
         dialog = SignInDialog(
-            users, folder.name, self.runner, str(self.settings.value("workspace/login", ""))
+            users,
+            folder.name,
+            self.runner,
+            str(self.settings.value("workspace/login", "")),
+            demo_password=workspace.store.setting(DEMO_SETTING),
         )
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self._quit_if_nothing_open)

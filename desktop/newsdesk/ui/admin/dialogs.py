@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.admin import review_rule_warnings
+from newsdesk.core.admin import SLUG, review_rule_warnings
 from newsdesk.core.labels import label
 from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
 from newsdesk.ui.i18n import translated
@@ -198,6 +198,15 @@ class ChannelDialog(_FormDialog):
         )
         self.source.setToolTip(credits_tip)
         self.responsible_editor.setToolTip(credits_tip)
+        self.slug = QLineEdit(shown.slug)
+        self.slug.setMaxLength(40)
+        self.slug.setPlaceholderText("news")
+        self.slug.setToolTip(
+            self.tr(
+                "The channel's folder in exported paths (pc/news/…): lower-case letters, digits "
+                "and hyphens. Empty: the channel's name."
+            )
+        )
         self.warning = QLabel()
         self.warning.setObjectName("channelWarning")
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
@@ -211,6 +220,7 @@ class ChannelDialog(_FormDialog):
         self.form.addRow("", self.typo_fast_path)
         self.form.addRow(self.tr("Default source"), self.source)
         self.form.addRow(self.tr("Default responsible editor"), self.responsible_editor)
+        self.form.addRow(self.tr("Folder in exported paths"), self.slug)
         self.form.addRow(self.warning)
         self.levels.valueChanged.connect(self._warn)
         self.same_reviewer.toggled.connect(self._warn)
@@ -242,6 +252,7 @@ class ChannelDialog(_FormDialog):
             "typo_fast_path": self.typo_fast_path.isChecked(),
             "default_source": self.source.text().strip(),
             "default_responsible_editor": self.responsible_editor.text().strip(),
+            "slug": self.slug.text().strip().lower(),
         }
 
     def problem(self) -> str:
@@ -249,6 +260,9 @@ class ChannelDialog(_FormDialog):
             return self.tr("Give the channel a name.")
         if not self.chosen_targets():
             return self.tr("Choose at least one target to publish to.")
+        slug = self.slug.text().strip().lower()
+        if slug and not SLUG.fullmatch(slug):
+            return self.tr("The folder name takes lower-case letters, digits and hyphens only.")
         return ""
 
     def _choose_colour(self) -> None:

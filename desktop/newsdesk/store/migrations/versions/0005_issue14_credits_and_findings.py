@@ -1,5 +1,5 @@
-"""Channels name the default 来源 and 责任编辑 of their new articles; a revision records the
-findings its writer submitted over.
+"""Channels name the default 来源 and 责任编辑 of their new articles and the folder (slug) of
+their exported pages; a revision records the findings its writer submitted over.
 
 Revision ID: 0005
 Revises: 0004
@@ -29,6 +29,9 @@ def upgrade() -> None:
                 server_default="",
             )
         )
+        batch.add_column(
+            sa.Column("slug", sa.String(length=40), nullable=False, server_default="")
+        )
     with op.batch_alter_table("revisions") as batch:
         batch.add_column(sa.Column("open_findings", sa.JSON(), nullable=False, server_default="[]"))
 
@@ -37,5 +40,6 @@ def downgrade() -> None:
     with op.batch_alter_table("revisions") as batch:
         batch.drop_column("open_findings")
     with op.batch_alter_table("channels") as batch:
+        batch.drop_column("slug")
         batch.drop_column("default_responsible_editor")
         batch.drop_column("default_source")
