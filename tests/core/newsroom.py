@@ -166,12 +166,18 @@ class Newsroom:
         return changes.upserts[0].id
 
     def submit(self, article_id: str, by: str = "editor") -> None:
-        self.must(
+        outcome = self.try_submit(article_id, by)
+        assert isinstance(outcome, Changes), str(outcome)
+
+    def try_submit(self, article_id: str, by: str = "editor", **extra: Any) -> Outcome:
+        """Submit the article as it stands; the core's answer, refusal or changes."""
+        return self.do(
             by,
             Kind.ARTICLE_SUBMIT,
             article_id,
             revision_id=new_id(),
             content_hash=current_hash(self.article(article_id)),
+            **extra,
         )
 
     def review(

@@ -131,13 +131,7 @@ def test_approval_needs_the_whole_checklist_and_reposts_need_authorisation(room:
 def test_repost_without_original_address_cannot_be_submitted(room: Newsroom) -> None:
     article_id = room.new_article()
     room.must("editor", Kind.ARTICLE_EDIT, article_id, kind="repost")
-    outcome = room.do(
-        "editor",
-        Kind.ARTICLE_SUBMIT,
-        article_id,
-        revision_id=new_id(),
-        content_hash=current_hash(room.article(article_id)),
-    )
+    outcome = room.try_submit(article_id)
     refused(outcome, RefusalCode.INVALID)
 
 

@@ -40,23 +40,11 @@ def test_an_article_needs_its_responsible_editor_and_source_to_be_submitted(
 ) -> None:
     article_id = room.new_article()
     room.must("editor", Kind.ARTICLE_EDIT, article_id, responsible_editor="")
-    outcome = room.do(
-        "editor",
-        Kind.ARTICLE_SUBMIT,
-        article_id,
-        revision_id=new_id(),
-        content_hash=current_hash(room.article(article_id)),
-    )
+    outcome = room.try_submit(article_id)
     assert isinstance(outcome, Refusal) and outcome.code == RefusalCode.INVALID
     assert "责任编辑" in outcome.message.source
     room.must("editor", Kind.ARTICLE_EDIT, article_id, responsible_editor="刘建华", source="")
-    outcome = room.do(
-        "editor",
-        Kind.ARTICLE_SUBMIT,
-        article_id,
-        revision_id=new_id(),
-        content_hash=current_hash(room.article(article_id)),
-    )
+    outcome = room.try_submit(article_id)
     assert isinstance(outcome, Refusal) and "来源" in outcome.message.source
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import Material, MaterialKind
@@ -14,6 +14,7 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.toolbar import ImageTextDialog
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.materials_view import ATTACHMENT_MIME, MaterialsView
+from tests.ui.images import image_bytes
 from tests.ui.test_article_editor import _new_draft, _open
 
 
@@ -40,13 +41,7 @@ def opened() -> Iterator[Opened]:
 
 
 def _photo(workspace: Workspace) -> str:
-    image = QImage(120, 80, QImage.Format.Format_RGB32)
-    image.fill(0xC2703D)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return workspace.blobs.put(bytes(data.data()))
+    return workspace.blobs.put(image_bytes(0xC2703D))
 
 
 @pytest.mark.usefixtures("english")

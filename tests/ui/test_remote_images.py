@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QByteArray, QMimeData
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.articles import current_hash
@@ -22,19 +21,10 @@ from newsdesk.core.mutation import Kind
 from newsdesk.publish.publisher import Publisher, PublishingSettings
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.session import Session
+from tests.ui.images import image_bytes
 from tests.ui.test_article_editor import _new_draft, _open
 
 PAGE = "/s/Xa1b2c3"  # the article's page: the only referrer the image host accepts
-
-
-def _jpeg() -> bytes:
-    image = QImage(64, 48, QImage.Format.Format_RGB32)
-    image.fill(0x2E7D32)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG")
-    return bytes(data.data())
 
 
 class ImageHost(BaseHTTPRequestHandler):
@@ -67,7 +57,7 @@ class ImageHost(BaseHTTPRequestHandler):
 def host() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), ImageHost)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    ImageHost.jpeg = _jpeg()
+    ImageHost.jpeg = image_bytes(0x2E7D32, "JPEG", (64, 48))
     ImageHost.page = base + PAGE
     ImageHost.seen = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)

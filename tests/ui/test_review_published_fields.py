@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind
 from newsdesk.store.workspace import Workspace
+from tests.ui.images import image_bytes
 from tests.ui.test_review import (
     Desk,
     SignIn,
@@ -43,11 +43,7 @@ BODY = (
 
 
 def picture(workspace: Workspace, desk: Desk, tmp_path: Path) -> str:
-    image = QImage(320, 200, QImage.Format.Format_RGB32)
-    image.fill(0x3366AA)
-    path = tmp_path / "picture.png"
-    assert image.save(str(path))
-    data = path.read_bytes()
+    data = image_bytes(0x3366AA, size=(320, 200))
     sha = workspace.blobs.put(data)
     desk.must(Kind.ATTACHMENT_ADD, sha, mime="image/png", size=len(data), name="夜市.png")
     return sha

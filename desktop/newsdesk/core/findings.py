@@ -49,16 +49,9 @@ class FieldFinding:
     finding: Finding
 
 
-CHECKED_FIELDS: Final = (
-    "title",
-    "subtitle",
-    "summary",
-    "author",
-    "source",
-    "responsible_editor",
-    "tags",
-    "image_alt",
-)
+TEXT_FIELDS: Final = ("title", "subtitle", "summary", "author", "source", "responsible_editor")
+"""The published fields that are one plain text each."""
+CHECKED_FIELDS: Final = (*TEXT_FIELDS, "tags", "image_alt")
 
 FIELD_NAMES: Final[Mapping[str, Message]] = {
     "title": Message("Field", QT_TRANSLATE_NOOP("Field", "Title")),
@@ -103,7 +96,7 @@ def field_texts(content: Mapping[str, object]) -> list[tuple[str, str]]:
     """(field, text) of every published text of a revision's content except the body: one
     entry per tag and per image alt text."""
     texts: list[tuple[str, str]] = []
-    for name in CHECKED_FIELDS[:-2]:
+    for name in TEXT_FIELDS:
         value = content.get(name)
         if isinstance(value, str) and value.strip():
             texts.append((name, value))

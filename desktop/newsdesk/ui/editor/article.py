@@ -60,7 +60,7 @@ from newsdesk.ui.session import Session
 from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
-from newsdesk.ui.widgets.palette import colours
+from newsdesk.ui.widgets.palette import banner_style
 from newsdesk.ui.widgets.published_view import PublishedView
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
@@ -133,11 +133,7 @@ class ReadOnlyBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
-        c = colours()
-        self.setStyleSheet(
-            f"#readOnlyBanner {{ background: {c.warning_soft}; border: 1px solid {c.warning};"
-            f" border-radius: 6px; }} #readOnlyBanner QLabel {{ color: {c.text}; }}"
-        )
+        self.setStyleSheet(banner_style("readOnlyBanner"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)

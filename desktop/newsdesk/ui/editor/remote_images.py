@@ -22,7 +22,7 @@ from newsdesk.ui.editor.document import ATTACHMENT_SCHEME
 from newsdesk.ui.proposals.fields import alive
 from newsdesk.ui.session import Session
 from newsdesk.ui.tasks import Job
-from newsdesk.ui.widgets.palette import colours
+from newsdesk.ui.widgets.palette import banner_style
 
 StoreImage = Callable[[bytes, str], str | None]
 
@@ -41,11 +41,7 @@ class RemoteImagesBar(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("remoteImagesBar")
-        c = colours()
-        self.setStyleSheet(
-            f"#remoteImagesBar {{ background: {c.warning_soft}; border: 1px solid {c.warning};"
-            f" border-radius: 6px; }} #remoteImagesBar QLabel {{ color: {c.text}; }}"
-        )
+        self.setStyleSheet(banner_style("remoteImagesBar"))
         self._session = session
         self._body = body
         self._store_image = store_image

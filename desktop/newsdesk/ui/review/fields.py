@@ -12,7 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from newsdesk.core.body import body_images, is_remote
-from newsdesk.core.findings import FIELD_NAMES
+from newsdesk.core.findings import FIELD_NAMES, TEXT_FIELDS
 from newsdesk.core.labels import label
 from newsdesk.core.model import ArticleKind, Target
 from newsdesk.ui.editor.document import ImageSource
@@ -45,15 +45,7 @@ class PublishedFields(QScrollArea):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.setWidget(inner)
         self.values: dict[str, QLabel] = {}
-        for name in (
-            "title",
-            "subtitle",
-            "summary",
-            "author",
-            "source",
-            "responsible_editor",
-            "tags",
-        ):
+        for name in (*TEXT_FIELDS, "tags"):
             self.values[name] = _plain()
             self.form.addRow(translated(FIELD_NAMES[name]), self.values[name])
         self.cover = QLabel()
@@ -81,7 +73,7 @@ class PublishedFields(QScrollArea):
             found = content.get(name)
             return str(found) if isinstance(found, str) and found.strip() else empty
 
-        for name in ("title", "subtitle", "summary", "author", "source", "responsible_editor"):
+        for name in TEXT_FIELDS:
             self.values[name].setText(value(name))
         tags = content.get("tags")
         tag_list = [str(t) for t in tags] if isinstance(tags, list | tuple) else []

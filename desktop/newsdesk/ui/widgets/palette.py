@@ -165,6 +165,16 @@ def colours(palette: QPalette | None = None) -> Colours:
     return DARK if is_dark(palette) else LIGHT
 
 
+def banner_style(object_name: str) -> str:
+    """The style sheet of a warning banner (read-only article, returned proposal, images
+    from other servers): a soft warning ground, a warning edge, ordinary text."""
+    c = colours()
+    return (
+        f"#{object_name} {{ background: {c.warning_soft}; border: 1px solid {c.warning};"
+        f" border-radius: 6px; }} #{object_name} QLabel {{ color: {c.text}; }}"
+    )
+
+
 def dark_palette() -> QPalette:
     """A complete dark :class:`QPalette` in the dark set's colours, for the application's style
     when the system asks for dark but its own palette is light (Fusion on some desktops)."""
