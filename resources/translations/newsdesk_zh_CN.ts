@@ -1030,6 +1030,10 @@
         <translation>原文地址</translation>
     </message>
     <message>
+        <source>Image alt texts</source>
+        <translation>图片替代文字</translation>
+    </message>
+    <message>
         <source>Body</source>
         <translation>正文</translation>
     </message>

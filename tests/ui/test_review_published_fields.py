@@ -13,6 +13,7 @@ from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind
 from newsdesk.store.workspace import Workspace
+from newsdesk.ui.editor.revisions import CompareView
 from tests.ui.images import image_bytes
 from tests.ui.test_review import (
     Desk,
@@ -172,3 +173,16 @@ def test_a_summary_changed_after_an_approval_makes_the_approval_stale(
     message = refused(qtbot, page, "approve")
     assert "changed" in message
     assert not [d for d in desk.decisions(article_id) if d.verdict == "approve"]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_changed_alt_text_shows_in_the_comparison(qtbot: QtBot) -> None:
+    body = '<p>正文</p><figure><img src="attachment:{sha}" alt="{alt}"></figure>'
+    old = {"title": "夜市", "body_html": body.format(sha="a" * 64, alt="夜市入口")}
+    new = {"title": "夜市", "body_html": body.format(sha="a" * 64, alt="夜市东门")}
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.compare("Revision 1", old, "Revision 2", new)
+    shown = view.browser.toPlainText()
+    assert "Image alt texts" in shown and "夜市入口" in shown and "夜市东门" in shown
+    assert "1 other field changed" in view.summary.text()

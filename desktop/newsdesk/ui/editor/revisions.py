@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.articles import current_hash, may_edit, revision_content
+from newsdesk.core.body import body_images
 from newsdesk.core.labels import label
 from newsdesk.core.model import REVISION_FIELDS, Role, Verdict
 from newsdesk.core.mutation import Kind
@@ -193,6 +194,20 @@ def _text(value: object) -> str:
     return str(value)
 
 
+IMAGE_ALTS = "image_alts"
+"""Not a field of its own: the alt texts in the body, which readers do not see as text (a screen
+reader speaks them), so the body's diff would not show a change to them."""
+
+
+def _field(content: Content, name: str) -> str:
+    """A field of ``content`` as text, the body's alt texts included (one a line)."""
+    if name == IMAGE_ALTS:
+        body = content.get("body_html")
+        images = body_images(body) if isinstance(body, str) else []
+        return "\n".join(image.alt for image in images)
+    return _text(content.get(name))
+
+
 def _marked(text: str, style: str) -> str:
     return f'<span style="{style}">{html.escape(text)}</span>' if text else ""
 
@@ -288,15 +303,13 @@ class CompareView(QWidget):
             "targets": self.tr("Targets"),
             "kind": self.tr("Kind"),
             "original_url": self.tr("Original address"),
+            IMAGE_ALTS: self.tr("Image alt texts"),
         }
 
     def _changed_fields(self) -> list[str]:
         _, old, _, new = self._sides
-        return [
-            name
-            for name in REVISION_FIELDS
-            if name != "body_html" and _text(old.get(name)) != _text(new.get(name))
-        ]
+        names = [name for name in REVISION_FIELDS if name != "body_html"] + [IMAGE_ALTS]
+        return [name for name in names if _field(old, name) != _field(new, name)]
 
     def _render(self) -> None:
         c = colours()
@@ -308,7 +321,7 @@ class CompareView(QWidget):
         rows = [heading]
         names = self.field_names()
         for name in self._changed_fields():
-            old_html, new_html = _sides(diff(_text(old.get(name)), _text(new.get(name))))
+            old_html, new_html = _sides(diff(_field(old, name), _field(new, name)))
             caption = (
                 f'<span style="color:{c.muted}; font-size:small">'
                 f"{html.escape(names[name])}</span><br/>"
