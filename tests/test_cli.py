@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsdesk.store.workspace import DB_NAME
+from newsdesk.store.workspace import DB_NAME, Workspace
 
 
 def newsdesk(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
@@ -42,9 +42,20 @@ def test_demo_speaks_chinese_when_asked(tmp_path: Path) -> None:
     assert "演示编辑部已就绪" in result.stderr
 
 
-def test_demo_refuses_to_overwrite_a_workspace(tmp_path: Path) -> None:
+def test_the_readmes_demo_command_run_twice_reopens_the_demo(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     assert newsdesk("demo", "--no-gui", "--workspace", str(folder)).returncode == 0
+    before = (folder / DB_NAME).read_bytes()
+    result = newsdesk("demo", "--no-gui", "--workspace", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "Opening the demo newsroom" in result.stdout + result.stderr
+    assert (folder / DB_NAME).read_bytes() == before
+
+
+def test_demo_refuses_to_overwrite_a_workspace_that_is_not_the_demo(tmp_path: Path) -> None:
+    folder = tmp_path / "real"
+    with Workspace.open(folder, create=True):
+        pass
     before = (folder / DB_NAME).read_bytes()
     result = newsdesk("demo", "--no-gui", "--workspace", str(folder))
     assert result.returncode == 2

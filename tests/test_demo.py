@@ -37,11 +37,12 @@ from newsdesk.store.schema import (
     ChannelRow,
     MutationRow,
     ProposalRow,
+    PublicationRow,
     ReviewDecisionRow,
     RevisionRow,
     UserRow,
 )
-from newsdesk.store.workspace import Workspace
+from newsdesk.store.workspace import DEMO_SETTING, Workspace
 
 ARTICLES: FromClause = ArticleRow.__table__
 ATTACHMENTS: FromClause = AttachmentRow.__table__
@@ -49,6 +50,7 @@ CHANNELS: FromClause = ChannelRow.__table__
 DECISIONS: FromClause = ReviewDecisionRow.__table__
 MUTATIONS: FromClause = MutationRow.__table__
 PROPOSALS: FromClause = ProposalRow.__table__
+PUBLICATIONS: FromClause = PublicationRow.__table__
 REVISIONS: FromClause = RevisionRow.__table__
 USERS: FromClause = UserRow.__table__
 
@@ -116,7 +118,9 @@ def test_the_editor_may_propose_in_every_channel(demo: Demo) -> None:
 def test_channels_differ_in_levels_targets_and_colours(demo: Demo) -> None:
     channels = demo.rows(CHANNELS)
     assert len(channels) >= 4
-    assert {c["review_levels"] for c in channels} == {1, 2, 3}
+    # 001 §5.3.2: at least 初审 and 复审 everywhere.
+    assert {c["review_levels"] for c in channels} == {2, 3}
+    assert all(c["default_source"] and c["default_responsible_editor"] for c in channels)
     assert len({tuple(c["targets"]) for c in channels}) > 1
     assert len({c["colour"] for c in channels}) == len(channels)
 
@@ -372,3 +376,14 @@ def test_the_large_demo_holds_ten_thousand_proposals_and_articles(
 
 def test_the_demo_is_history_with_nothing_waiting_to_sync(demo: Demo) -> None:
     assert demo.workspace.store.pending_count() == 0
+
+
+def test_every_demo_publication_points_at_a_file_the_exporter_wrote(demo: Demo) -> None:
+    publications = demo.rows(PUBLICATIONS)
+    assert publications
+    channels = {c["id"]: c for c in demo.rows(CHANNELS)}
+    for publication in publications:
+        assert (demo.workspace.export / publication["location"]).is_file(), publication
+        folder = publication["location"].split("/")[1]
+        assert folder in {c["slug"] for c in channels.values()}  # readable, not an id
+    assert demo.workspace.store.setting(DEMO_SETTING) == DEMO_PASSWORD

@@ -23,6 +23,7 @@ from newsdesk.core.labels import label
 from newsdesk.core.refusal import Refusal
 from newsdesk.store.workspace import (
     DB_NAME,
+    DEMO_SETTING,
     Workspace,
     WorkspaceError,
     default_location,
@@ -112,12 +113,28 @@ def describe_roles(entry: DemoLogin) -> str:
     )
 
 
+def _holds_demo(folder: Path) -> bool:
+    """Whether ``folder`` holds a demo newsroom (and not someone's real workspace)."""
+    try:
+        with Workspace.open(folder) as workspace:
+            return workspace.store.setting(DEMO_SETTING) is not None
+    except WorkspaceError:
+        return False
+
+
 def run_demo(args: argparse.Namespace) -> int:
     # Imported here: the demo builder (and Pillow) would slow every start of the desktop.
     from newsdesk.demo import DEMO_PASSWORD, build_demo
 
     folder: Path = (args.demo_workspace or default_location().with_name("demo")).expanduser()
-    if (folder / DB_NAME).exists() and args.demo_workspace is None:
+    if (folder / DB_NAME).exists():
+        # The default demo folder is the demo's own; elsewhere only a demo is opened again.
+        if args.demo_workspace is not None and not _holds_demo(folder):
+            return _error(
+                QCoreApplication.translate(
+                    "cli", "{path} already holds a workspace; choose another folder for the demo."
+                ).format(path=folder)
+            )
         # The demo made by an earlier run: open it again (the README's command is run twice).
         _say(
             QCoreApplication.translate("cli", "Opening the demo newsroom in {path}.").format(
@@ -126,12 +143,6 @@ def run_demo(args: argparse.Namespace) -> int:
         )
         args.workspace = folder
         return 0
-    if (folder / DB_NAME).exists():
-        return _error(
-            QCoreApplication.translate(
-                "cli", "{path} already holds a workspace; choose another folder for the demo."
-            ).format(path=folder)
-        )
     started = time.perf_counter()
     _say(
         QCoreApplication.translate("cli", "Creating the demo newsroom in {path} …").format(

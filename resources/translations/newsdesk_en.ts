@@ -20,6 +20,23 @@
             <numerusform>%n cards in this column</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n older: see the Published page</source>
+        <translation>
+            <numerusform>%n older: see the Published page</numerusform>
+            <numerusform>%n older: see the Published page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CardDetails</name>
+    <message numerus="yes">
+        <source>%n below</source>
+        <translation>
+            <numerusform>%n below</numerusform>
+            <numerusform>%n below</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -72,6 +89,16 @@
         <translation>
             <numerusform>Retry %n failed delivery</numerusform>
             <numerusform>Retry %n failed deliveries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoteImagesBar</name>
+    <message numerus="yes">
+        <source>Downloading %n image(s) from other servers into the workspace…</source>
+        <translation>
+            <numerusform>Downloading %n image from another server into the workspace…</numerusform>
+            <numerusform>Downloading %n images from other servers into the workspace…</numerusform>
         </translation>
     </message>
 </context>

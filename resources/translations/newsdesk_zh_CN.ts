@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>Content should pass at least two review levels (初审 and 复审, 001 §5.3.2); this channel has one.</source>
+        <translation>内容应至少经过初审、复审两级审核（001 §5.3.2），本频道只有一级。</translation>
+    </message>
+    <message>
+        <source>One person may approve two levels here, so one reader can stand for two reviews.</source>
+        <translation>本频道允许同一人审核两级，一人即可代替两次审核。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administration</source>
@@ -40,7 +51,7 @@
     </message>
     <message>
         <source>Channel</source>
-        <translation>栏目</translation>
+        <translation>频道</translation>
     </message>
     <message>
         <source>Targets</source>
@@ -118,6 +129,26 @@
         <translation>送审</translation>
     </message>
     <message>
+        <source>…and {count} more.</source>
+        <translation>……另有 {count} 项。</translation>
+    </message>
+    <message>
+        <source>Submit with open findings?</source>
+        <translation>仍有检查结果未处理，确定提交？</translation>
+    </message>
+    <message>
+        <source>The checks found {count} problem(s) in what will be published:</source>
+        <translation>检查发现待发布内容中有 {count} 处问题：</translation>
+    </message>
+    <message>
+        <source>The reviewers will see that you submitted over them.</source>
+        <translation>审核人员将看到您在未处理这些问题的情况下提交。</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>仍然提交</translation>
+    </message>
+    <message>
         <source>This article no longer exists.</source>
         <translation>该稿件已不存在。</translation>
     </message>
@@ -161,6 +192,10 @@
         <translation>这是第一版，没有可对比的内容。</translation>
     </message>
     <message>
+        <source>Review history</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
         <source>Revision / level</source>
         <translation>版本 / 级别</translation>
     </message>
@@ -189,6 +224,18 @@
         <translation>检查结果</translation>
     </message>
     <message>
+        <source>Article body</source>
+        <translation>稿件正文</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <source>As published</source>
+        <translation>发布效果</translation>
+    </message>
+    <message>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
@@ -205,16 +252,16 @@
         <translation>正在加载词表…</translation>
     </message>
     <message>
-        <source>Sensitive word “{word}” ({category})</source>
-        <translation>敏感词“{word}”（{category}）</translation>
+        <source>The writer submitted over {count} open finding(s):</source>
+        <translation>作者提交时有 {count} 项检查结果未处理：</translation>
     </message>
     <message>
-        <source>Punctuation “{found}”: write “{better}”</source>
-        <translation>标点“{found}”：应写作“{better}”</translation>
+        <source>{field}: {finding}</source>
+        <translation>{field}：{finding}</translation>
     </message>
     <message>
-        <source>No sensitive words or punctuation problems found.</source>
-        <translation>未发现敏感词或标点问题。</translation>
+        <source>No sensitive words, personal data or punctuation problems found.</source>
+        <translation>未发现敏感词、个人信息或标点问题。</translation>
     </message>
     <message>
         <source>Findings ({count})</source>
@@ -255,6 +302,10 @@
         <translation>按标题筛选</translation>
     </message>
     <message>
+        <source>Articles</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
         <source>Double-click an article in the list to open it here. Several articles can be open at once.</source>
         <translation>双击左侧列表中的稿件即可在此打开，可同时打开多篇稿件。</translation>
     </message>
@@ -292,6 +343,10 @@
     <message>
         <source>Due date</source>
         <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>素材</translation>
     </message>
     <message>
         <source>Assign “{title}”</source>
@@ -722,6 +777,14 @@
 <context>
     <name>BoardColumn</name>
     <message>
+        <source>Expand “{column}”</source>
+        <translation>展开“{column}”</translation>
+    </message>
+    <message>
+        <source>Collapse “{column}”</source>
+        <translation>收起“{column}”</translation>
+    </message>
+    <message>
         <source>{title} · {count}</source>
         <translation>{title} · {count}</translation>
     </message>
@@ -739,6 +802,12 @@
         <source>No cards</source>
         <translation>暂无卡片</translation>
     </message>
+    <message numerus="yes">
+        <source>%n older: see the Published page</source>
+        <translation>
+            <numerusform>另有 %n 条较早的，见“已发布”页</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Drag to change the column&apos;s width; double-click to reset it</source>
         <translation>拖动可调整列宽，双击恢复默认宽度</translation>
@@ -747,8 +816,32 @@
 <context>
     <name>BoardPage</name>
     <message>
+        <source>Details panel</source>
+        <translation>详情面板</translation>
+    </message>
+    <message>
         <source>Card menu</source>
         <translation>卡片菜单</translation>
+    </message>
+    <message>
+        <source>assigned to you: {count}</source>
+        <translation>指派给你 {count}</translation>
+    </message>
+    <message>
+        <source>returned to you: {count}</source>
+        <translation>退回给你 {count}</translation>
+    </message>
+    <message>
+        <source>waiting on your level: {count}</source>
+        <translation>待你审核 {count}</translation>
+    </message>
+    <message>
+        <source>to select: {count}</source>
+        <translation>待选题 {count}</translation>
+    </message>
+    <message>
+        <source>Needs you — {items}</source>
+        <translation>待你处理 — {items}</translation>
     </message>
 </context>
 <context>
@@ -785,9 +878,37 @@
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
+    <message>
+        <source>Channel: {name}</source>
+        <translation>频道：{name}</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <source>People: {names}</source>
+        <translation>人员：{names}</translation>
+    </message>
+    <message>
+        <source>Due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+    <message>
+        <source>, overdue</source>
+        <translation>，已逾期</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>BodyEditor</name>
+    <message>
+        <source>Article body</source>
+        <translation>稿件正文</translation>
+    </message>
     <message>
         <source>“{name}” could not be read: {reason}</source>
         <translation>无法读取“{name}”：{reason}</translation>
@@ -811,6 +932,10 @@
 </context>
 <context>
     <name>CardDetails</name>
+    <message>
+        <source>Card details</source>
+        <translation>卡片详情</translation>
+    </message>
     <message>
         <source>Select a card to see its details.</source>
         <translation>选择一张卡片查看详情。</translation>
@@ -871,17 +996,15 @@
         <source>Materials</source>
         <translation>素材</translation>
     </message>
+    <message numerus="yes">
+        <source>%n below</source>
+        <translation>
+            <numerusform>见下方 %n 项</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Tags</source>
         <translation>标签</translation>
-    </message>
-    <message>
-        <source>{name} (file {hash})</source>
-        <translation>{name}（文件 {hash}）</translation>
-    </message>
-    <message>
-        <source>{label}: {text}</source>
-        <translation>{label}：{text}</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1034,18 @@
         <translation>只改错别字的更正直接进入最后一级审核，并记录为错别字更正。</translation>
     </message>
     <message>
+        <source>e.g. 市融媒体中心</source>
+        <translation>例如：市融媒体中心</translation>
+    </message>
+    <message>
+        <source>New articles of the channel start with it; every published page prints it, and an article cannot be signed off without it.</source>
+        <translation>本频道新稿件默认填写此项；每个发布页面都会显示，缺少此项的稿件不能签发。</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s folder in exported paths (pc/news/…): lower-case letters, digits and hyphens. Empty: the channel&apos;s name.</source>
+        <translation>频道在导出路径中的文件夹名（如 pc/news/…）：小写字母、数字和连字符。留空则使用频道名称。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -924,7 +1059,19 @@
     </message>
     <message>
         <source>Publishes to</source>
-        <translation>发布渠道</translation>
+        <translation>发布终端</translation>
+    </message>
+    <message>
+        <source>Default source</source>
+        <translation>默认来源</translation>
+    </message>
+    <message>
+        <source>Default responsible editor</source>
+        <translation>默认责任编辑</translation>
+    </message>
+    <message>
+        <source>Folder in exported paths</source>
+        <translation>导出文件夹名</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
@@ -932,7 +1079,11 @@
     </message>
     <message>
         <source>Choose at least one target to publish to.</source>
-        <translation>请至少选择一个发布渠道。</translation>
+        <translation>请至少选择一个发布终端。</translation>
+    </message>
+    <message>
+        <source>The folder name takes lower-case letters, digits and hyphens only.</source>
+        <translation>文件夹名只能包含小写字母、数字和连字符。</translation>
     </message>
     <message>
         <source>Channel colour</source>
@@ -951,7 +1102,7 @@
     </message>
     <message>
         <source>Publishes to</source>
-        <translation>发布渠道</translation>
+        <translation>发布终端</translation>
     </message>
     <message>
         <source>One person may approve two levels</source>
@@ -967,6 +1118,10 @@
     <message>
         <source>No channels yet.</source>
         <translation>还没有频道。</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道</translation>
     </message>
     <message>
         <source>New channel…</source>
@@ -986,10 +1141,33 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>{field}: {finding}</source>
+        <translation>{field}：{finding}</translation>
+    </message>
+    <message>
+        <source>Sensitive word “{word}” ({category})</source>
+        <translation>敏感词“{word}”（{category}）</translation>
+    </message>
+    <message>
+        <source>Personal data “{found}” ({category})</source>
+        <translation>个人信息“{found}”（{category}）</translation>
+    </message>
+    <message>
+        <source>Punctuation “{found}”: write “{better}”</source>
+        <translation>标点“{found}”：应为“{better}”</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <source>{word} — {category}</source>
         <translation>{word} — {category}</translation>
+    </message>
+    <message>
+        <source>{found} — {category}</source>
+        <translation>{found} — {category}</translation>
     </message>
     <message>
         <source>“{found}” → “{suggestion}”</source>
@@ -998,6 +1176,10 @@
     <message>
         <source>Sensitive word ({category})</source>
         <translation>敏感词（{category}）</translation>
+    </message>
+    <message>
+        <source>Personal data that must not be published</source>
+        <translation>不宜公开的个人信息</translation>
     </message>
     <message>
         <source>Punctuation: write “{suggestion}”</source>
@@ -1036,6 +1218,10 @@
 </context>
 <context>
     <name>CompareView</name>
+    <message>
+        <source>Comparison</source>
+        <translation>版本对比</translation>
+    </message>
     <message>
         <source>Only changes</source>
         <translation>只看改动</translation>
@@ -1086,7 +1272,7 @@
     </message>
     <message>
         <source>Targets</source>
-        <translation>发布渠道</translation>
+        <translation>发布终端</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1095,6 +1281,10 @@
     <message>
         <source>Original address</source>
         <translation>原文地址</translation>
+    </message>
+    <message>
+        <source>Image alt texts</source>
+        <translation>图片替代文字</translation>
     </message>
     <message>
         <source>Body</source>
@@ -1237,6 +1427,10 @@
         <translation>审核清单</translation>
     </message>
     <message>
+        <source>Review comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
         <source>Comment for the editor (required to return or reject)</source>
         <translation>给编辑的意见（退回或否决时必填）</translation>
     </message>
@@ -1247,6 +1441,10 @@
     <message>
         <source>Comment on selection</source>
         <translation>批注所选内容</translation>
+    </message>
+    <message>
+        <source>Notes on passages</source>
+        <translation>段落批注</translation>
     </message>
     <message>
         <source>Remove comment</source>
@@ -1298,6 +1496,10 @@
     <message>
         <source>Written {done} of {total} stories</source>
         <translation>已写入 {done}/{total} 篇稿件</translation>
+    </message>
+    <message>
+        <source>Exporting the published pages</source>
+        <translation>正在导出已发布的页面</translation>
     </message>
     <message>
         <source>Demo newsroom ready</source>
@@ -1461,6 +1663,69 @@
         <source>Something went wrong and the action was not completed. Your saved work is safe.</source>
         <translation>出现了问题，操作未完成。已保存的内容不受影响。</translation>
     </message>
+    <message>
+        <source>Try again. If it fails again, copy the details and send them to your administrator.</source>
+        <translation>请重试。如果仍然失败，请复制详细信息发给系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Responsible editor</source>
+        <translation>责任编辑</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image alt text</source>
+        <translation>图片替代文字</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Bank card number</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Licence plate</source>
+        <translation>车牌号</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1554,6 +1819,33 @@
     <message>
         <source>Replaced {count}</source>
         <translation>已替换 {count} 处</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTextDialog</name>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>Shown under the image</source>
+        <translation>显示在图片下方</translation>
+    </message>
+    <message>
+        <source>What the image shows, for screen readers</source>
+        <translation>图片内容的文字描述，供读屏软件朗读</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>替代文字</translation>
     </message>
 </context>
 <context>
@@ -1656,7 +1948,7 @@
     </message>
     <message>
         <source>App</source>
-        <translation>App 端</translation>
+        <translation>APP 端</translation>
     </message>
     <message>
         <source>Approve</source>
@@ -1733,6 +2025,10 @@
         <translation>采编台 — {workspace}</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({login})</source>
         <translation>当前用户：{name}（{login}）</translation>
     </message>
@@ -1742,7 +2038,7 @@
     </message>
     <message>
         <source>Last sync: never</source>
-        <translation>上次同步：从未</translation>
+        <translation>上次同步：尚未同步</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1828,11 +2124,11 @@
     </message>
     <message>
         <source>An editorial desk for new-media departments: proposals, topics, writing, review level by level, sign-off and publishing to PC, WAP and the app.</source>
-        <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 App 端发布。</translation>
+        <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 APP 端发布。</translation>
     </message>
     <message>
-        <source>&amp;Story</source>
-        <translation>稿件(&amp;S)</translation>
+        <source>&amp;Card</source>
+        <translation>卡片(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2211,45 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsView</name>
+    <message>
+        <source>Materials</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>Double-click to open; drag an image into the article to use it.</source>
+        <translation>双击打开；把图片拖入稿件即可使用。</translation>
+    </message>
+    <message>
+        <source>No materials.</source>
+        <translation>没有素材。</translation>
+    </message>
+    <message>
+        <source>Link: {address}</source>
+        <translation>链接：{address}</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <source>The image is not in this workspace yet.</source>
+        <translation>该图片尚未同步到本工作区。</translation>
+    </message>
+    <message>
+        <source>The file is not in this workspace yet.</source>
+        <translation>该文件尚未同步到本工作区。</translation>
     </message>
 </context>
 <context>
@@ -2231,21 +2566,6 @@
     </message>
 </context>
 <context>
-    <name>PreviewPane</name>
-    <message>
-        <source>PC ({width} px)</source>
-        <translation>PC 端（{width} 像素）</translation>
-    </message>
-    <message>
-        <source>Mobile ({width} px)</source>
-        <translation>手机端（{width} 像素）</translation>
-    </message>
-    <message>
-        <source>Approximate: the published pages use their own templates.</source>
-        <translation>近似效果：正式发布的页面使用各自的模板。</translation>
-    </message>
-</context>
-<context>
     <name>ProposalEditor</name>
     <message>
         <source>A headline-like working title</source>
@@ -2388,6 +2708,61 @@
     </message>
 </context>
 <context>
+    <name>PublishedFields</name>
+    <message>
+        <source>Cover image</source>
+        <translation>封面图</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>发布终端</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>稿件类型</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{number}. alt text: {alt} · caption: {caption}</source>
+        <translation>{number}. 替代文字：{alt} · 图片说明：{caption}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>points at another server: {src}</source>
+        <translation>指向外部服务器：{src}</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <source>original: {url}</source>
+        <translation>原文：{url}</translation>
+    </message>
+    <message>
+        <source>No cover</source>
+        <translation>无封面</translation>
+    </message>
+    <message>
+        <source>The cover cannot be shown.</source>
+        <translation>封面图无法显示。</translation>
+    </message>
+</context>
+<context>
     <name>PublishedPage</name>
     <message>
         <source>Search published articles</source>
@@ -2434,8 +2809,16 @@
         <translation>发布记录</translation>
     </message>
     <message>
+        <source>Search the archive</source>
+        <translation>搜索归档</translation>
+    </message>
+    <message>
+        <source>Published articles</source>
+        <translation>已发布稿件</translation>
+    </message>
+    <message>
         <source>All channels</source>
-        <translation>全部栏目</translation>
+        <translation>全部频道</translation>
     </message>
     <message>
         <source>Nothing published matches.</source>
@@ -2470,6 +2853,33 @@
         <translation>
             <numerusform>重试 %n 个未送达的文件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PublishedView</name>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
+    </message>
+    <message>
+        <source>PC page</source>
+        <translation>PC 页面</translation>
+    </message>
+    <message>
+        <source>WAP page</source>
+        <translation>WAP 页面</translation>
+    </message>
+    <message>
+        <source>APP card</source>
+        <translation>APP 卡片</translation>
+    </message>
+    <message>
+        <source>Rendered from the templates the exporter uses.</source>
+        <translation>按导出时使用的模板渲染。</translation>
+    </message>
+    <message>
+        <source>The article as published</source>
+        <translation>稿件发布效果</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3041,14 @@
         <translation>不能停用自己的账号，也不能取消自己的管理员身份。</translation>
     </message>
     <message>
+        <source>A channel&apos;s folder name is lower-case letters, digits and hyphens (news, city-news).</source>
+        <translation>频道的文件夹名只能由小写字母、数字和连字符组成（如 news、city-news）。</translation>
+    </message>
+    <message>
+        <source>Another channel already uses the folder “{slug}”.</source>
+        <translation>文件夹“{slug}”已被其他频道使用。</translation>
+    </message>
+    <message>
         <source>A channel named “{name}” already exists.</source>
         <translation>已存在名为“{name}”的频道。</translation>
     </message>
@@ -2695,8 +3113,20 @@
         <translation>送审前请先填写稿件标题。</translation>
     </message>
     <message>
+        <source>The body shows images from other servers; they must be downloaded into the workspace, replaced or removed before the article is submitted.</source>
+        <translation>正文中有来自外部服务器的图片；提交前须将其下载到工作区、替换或删除。</translation>
+    </message>
+    <message>
         <source>A repost needs the original&apos;s address before it can be submitted.</source>
         <translation>转载稿件须填写原文地址后才能送审。</translation>
+    </message>
+    <message>
+        <source>Name the responsible editor (责任编辑) of the article.</source>
+        <translation>请填写稿件的责任编辑。</translation>
+    </message>
+    <message>
+        <source>Name the source (来源) of the article.</source>
+        <translation>请填写稿件的来源。</translation>
     </message>
     <message>
         <source>An article can be withdrawn only while the first review level has not decided.</source>
@@ -2972,6 +3402,59 @@
     </message>
 </context>
 <context>
+    <name>RemoteImagesBar</name>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Remove these images</source>
+        <translation>删除这些图片</translation>
+    </message>
+    <message>
+        <source>it could not be stored in the workspace</source>
+        <translation>无法保存到工作区</translation>
+    </message>
+    <message>
+        <source>the server refused to hand it out</source>
+        <translation>服务器拒绝提供</translation>
+    </message>
+    <message>
+        <source>it is no longer on the server</source>
+        <translation>服务器上已不存在</translation>
+    </message>
+    <message>
+        <source>the server sent something that is not an image</source>
+        <translation>服务器返回的不是图片</translation>
+    </message>
+    <message>
+        <source>it is larger than {limit} MB</source>
+        <translation>超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the server could not be reached (offline?)</source>
+        <translation>无法连接服务器（是否离线？）</translation>
+    </message>
+    <message>
+        <source>the server answered with an error</source>
+        <translation>服务器返回错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n image(s) from other servers into the workspace…</source>
+        <translation>
+            <numerusform>正在将 %n 张外部图片下载到工作区……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These images could not be downloaded. The article cannot be submitted while its body shows images from other servers: try again, insert your own copy, or remove them.</source>
+        <translation>以下图片无法下载。正文含有外部服务器图片时稿件不能提交：请重试、插入本地图片或删除。</translation>
+    </message>
+    <message>
+        <source>• {url}: {reason}</source>
+        <translation>• {url}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>RetractDialog</name>
     <message>
         <source>Retract article</source>
@@ -2979,7 +3462,7 @@
     </message>
     <message>
         <source>Every target withdraws the article: the PC and WAP pages are replaced by a notice giving this reason, the app document is re-issued as canceled and the feeds are updated. This cannot be undone.</source>
-        <translation>所有终端都将撤下该稿件：PC 和 WAP 页面替换为载明撤稿原因的公告，APP 文档重新发出并标为已撤销，各栏目的订阅清单随之更新。此操作无法撤销。</translation>
+        <translation>所有终端都将撤下该稿件：PC 和 WAP 页面替换为载明撤稿原因的公告，APP 文档重新发出并标为已撤销，各频道的订阅清单随之更新。此操作无法撤销。</translation>
     </message>
     <message>
         <source>Reason for retracting (required)</source>
@@ -3058,6 +3541,10 @@
 </context>
 <context>
     <name>ReviewPage</name>
+    <message>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
     <message>
         <source>Loading the review queue…</source>
         <translation>正在加载审核队列…</translation>
@@ -3225,6 +3712,10 @@
         <translation>密码</translation>
     </message>
     <message>
+        <source>This is the demo newsroom: every user&apos;s password is “{password}”. Try editor (writes), reviewer1 (reviews), publisher (signs off) or chief.</source>
+        <translation>这是演示编辑部：所有用户的密码都是“{password}”。可试用 editor（写稿）、reviewer1（审核）、publisher（签发）或 chief（频道负责人）。</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -3235,6 +3726,25 @@
     <message>
         <source>The user or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>Writing</source>
+        <translation>写作中</translation>
+    </message>
+    <message>
+        <source>Being revised (revision {number})</source>
+        <translation>修改中（第 {number} 版）</translation>
+    </message>
+    <message>
+        <source>In review: {level}</source>
+        <translation>审核中：{level}</translation>
+    </message>
+    <message>
+        <source>Approved, waiting for sign-off</source>
+        <translation>已通过审核，待签发</translation>
     </message>
 </context>
 <context>
@@ -3438,6 +3948,10 @@
         <translation>立即同步</translation>
     </message>
     <message>
+        <source>Refused changes</source>
+        <translation>被拒绝的更改</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3460,6 +3974,10 @@
     <message>
         <source>Put the selected refusals away; the change stays refused.</source>
         <translation>移除所选的被拒记录；这些修改仍然是被拒绝的。</translation>
+    </message>
+    <message>
+        <source>Articles to merge</source>
+        <translation>待合并的稿件</translation>
     </message>
     <message>
         <source>Article</source>
@@ -3611,6 +4129,18 @@
         <translation>已逾期：{count}</translation>
     </message>
     <message>
+        <source>To start: {count}</source>
+        <translation>待开始：{count}</translation>
+    </message>
+    <message>
+        <source>Returned to you: {count}</source>
+        <translation>退回给你：{count}</translation>
+    </message>
+    <message>
+        <source>Waiting on your review: {count}</source>
+        <translation>待你审核：{count}</translation>
+    </message>
+    <message>
         <source>Select a task first.</source>
         <translation>请先选择一项任务。</translation>
     </message>
@@ -3619,8 +4149,8 @@
         <translation>为此选题创建稿件并开始写作。</translation>
     </message>
     <message>
-        <source>Writing has started: the article “{title}” was created. The article editor arrives in a later version of Newsdesk; until then the article waits on the board under “In progress”.</source>
-        <translation>已开始写作：稿件“{title}”已创建。稿件编辑器将在采编台的后续版本中提供；在此之前，稿件显示在看板的“写作中”一栏。</translation>
+        <source>Writing has started: “{title}” is open in the editor.</source>
+        <translation>已开始写作：“{title}”已在编辑器中打开。</translation>
     </message>
 </context>
 <context>
@@ -3678,8 +4208,8 @@
         <translation>素材</translation>
     </message>
     <message>
-        <source>File: {name}</source>
-        <translation>文件：{name}</translation>
+        <source>Open the article</source>
+        <translation>打开稿件</translation>
     </message>
     <message>
         <source>Started {time}; now: {state}</source>
@@ -3688,10 +4218,6 @@
     <message>
         <source>Article</source>
         <translation>稿件</translation>
-    </message>
-    <message>
-        <source>Articles are written in the article editor, which arrives in a later version of Newsdesk.</source>
-        <translation>稿件在稿件编辑器中撰写，该功能将在采编台的后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -3741,12 +4267,24 @@
         <translation>指派情况</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>Last change</source>
         <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Overdue: it was due on {date}.</source>
+        <translation>已逾期：截止日期为 {date}。</translation>
     </message>
 </context>
 <context>
     <name>TopicsPage</name>
+    <message>
+        <source>Search the topic library</source>
+        <translation>搜索选题库</translation>
+    </message>
     <message>
         <source>Search titles, angles, notes and tags</source>
         <translation>搜索标题、报道角度、备注和标签</translation>
@@ -3794,6 +4332,10 @@
     <message>
         <source>Bring it back where it was.</source>
         <translation>恢复到删除前的状态。</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>选题</translation>
     </message>
     <message>
         <source>Loading the topic library…</source>
@@ -3953,6 +4495,10 @@
         <translation>还没有用户。</translation>
     </message>
     <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
@@ -3967,6 +4513,10 @@
     <message>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Roles by channel</source>
+        <translation>各频道角色</translation>
     </message>
     <message>
         <source>Apply role changes</source>
@@ -4082,10 +4632,6 @@
 <context>
     <name>Workspace</name>
     <message>
-        <source>The disk is full: {path} could not be written. Free some space and try again; nothing was left half-made.</source>
-        <translation>磁盘已满：无法写入 {path}。请释放空间后重试；没有留下写了一半的内容。</translation>
-    </message>
-    <message>
         <source>Newsdesk cannot write to the folder {path} ({reason}). Choose another folder or ask for write permission.</source>
         <translation>采编台无法写入文件夹 {path}（{reason}）。请选择其他文件夹，或申请写入权限。</translation>
     </message>
@@ -4100,6 +4646,10 @@
     <message>
         <source>{path} is damaged ({reason}). Restore it from a backup or open another workspace.</source>
         <translation>{path} 已损坏（{reason}）。请从备份恢复，或打开其他工作区。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {path} could not be written. Free some space and try again; nothing was left half-made.</source>
+        <translation>磁盘已满：无法写入 {path}。请释放空间后重试；没有留下写了一半的内容。</translation>
     </message>
     <message>
         <source>There is no Newsdesk workspace in {path}.</source>

@@ -11,7 +11,7 @@ from newsdesk.core.model import ArticleState, ProposalState, RevisionKind, Verdi
 from newsdesk.core.mutation import Kind, Mutation, mutation, parse_args
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.core.world import Changes
-from tests.core.newsroom import FULL_CHECKLIST, Newsroom
+from tests.core.newsroom import CREDITS, FULL_CHECKLIST, Newsroom
 
 
 def refused(outcome: object, code: RefusalCode) -> Refusal:
@@ -74,7 +74,12 @@ def test_same_person_may_not_approve_two_levels(room: Newsroom) -> None:
 def test_same_person_may_approve_two_levels_where_the_channel_allows(room: Newsroom) -> None:
     channel = (
         room.must(
-            "admin", Kind.CHANNEL_CREATE, name="Small", review_levels=2, allow_same_reviewer=True
+            "admin",
+            Kind.CHANNEL_CREATE,
+            name="Small",
+            review_levels=2,
+            allow_same_reviewer=True,
+            **CREDITS,
         )
         .upserts[0]
         .id
@@ -126,13 +131,7 @@ def test_approval_needs_the_whole_checklist_and_reposts_need_authorisation(room:
 def test_repost_without_original_address_cannot_be_submitted(room: Newsroom) -> None:
     article_id = room.new_article()
     room.must("editor", Kind.ARTICLE_EDIT, article_id, kind="repost")
-    outcome = room.do(
-        "editor",
-        Kind.ARTICLE_SUBMIT,
-        article_id,
-        revision_id=new_id(),
-        content_hash=current_hash(room.article(article_id)),
-    )
+    outcome = room.try_submit(article_id)
     refused(outcome, RefusalCode.INVALID)
 
 

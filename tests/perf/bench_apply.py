@@ -22,6 +22,7 @@ from newsdesk.store import migrate
 from newsdesk.store.apply import MUTATIONS, Status
 from newsdesk.store.codec import TABLES, to_row
 from newsdesk.store.store import Store, make_engine
+from tests.core.newsroom import CREDITS
 from tests.perf import Result
 
 WORDS = (
@@ -93,7 +94,7 @@ def _newsroom(admin: str, editor: str, channel: str) -> list[Mutation]:
     return [
         mutation(admin, Kind.USER_CREATE, admin, login="admin", name="管理员", is_admin=True),
         mutation(admin, Kind.USER_CREATE, editor, login="editor", name="编辑"),
-        mutation(admin, Kind.CHANNEL_CREATE, channel, name="新闻", review_levels=3),
+        mutation(admin, Kind.CHANNEL_CREATE, channel, name="新闻", review_levels=3, **CREDITS),
         mutation(
             admin,
             Kind.ROLE_GRANT,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from newsdesk.core.model import Article, ArticleState, Target
 from newsdesk.demo import build_demo
-from newsdesk.publish.export import Exporter, image_digests
+from newsdesk.publish.export import Exporter, channel_folder, image_digests
 from newsdesk.publish.ninjs import validate_ninjs
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.store.codec import TABLES, from_row
@@ -36,6 +36,14 @@ def workspace(demo_folder: Path, tmp_path: Path) -> Iterator[Workspace]:
     shutil.copytree(demo_folder, folder)
     with Workspace.open(folder) as opened:
         yield opened
+
+
+def folder_of(workspace: Workspace, article: Article) -> str:
+    """The article's channel folder in exported paths (its slug in the demo)."""
+    with workspace.store.world() as world:
+        channel = world.channel(article.channel_id)
+    assert channel is not None
+    return channel_folder(channel)
 
 
 def articles(workspace: Workspace, state: ArticleState) -> list[Article]:
@@ -63,7 +71,7 @@ def test_a_published_article_is_written_for_every_target(
     with Exporter(workspace, out, SITE, Templates()) as exporter:
         written = exporter.export_article(article.id)
     paths = {w.path for w in written}
-    channel = article.channel_id
+    channel = folder_of(workspace, article)
     for target, suffix in (("pc", "html"), ("wap", "html"), ("app", "json")):
         path = f"{target}/{channel}/{article.id}.{suffix}"
         assert path in paths
@@ -108,7 +116,7 @@ def test_a_retracted_article_is_a_notice_and_a_canceled_document(
     out = tmp_path / "out"
     with Exporter(workspace, out, SITE, Templates()) as exporter:
         written = exporter.export_article(article.id)
-    channel = article.channel_id
+    channel = folder_of(workspace, article)
     document = json.loads((out / f"app/{channel}/{article.id}.json").read_text())
     assert validate_ninjs(document) == []
     assert document["pubstatus"] == "canceled"
@@ -135,10 +143,10 @@ def test_export_all_writes_every_published_article_single_threaded_too(
     for article in published:
         for target in article.targets:
             suffix = "json" if target == Target.APP else "html"
-            assert f"{target.value}/{article.channel_id}/{article.id}.{suffix}" in paths
+            assert f"{target.value}/{folder_of(workspace, article)}/{article.id}.{suffix}" in paths
     with workspace.store.world() as world:
         for article in published:
             channel = world.channel(article.channel_id)
             assert channel is not None
             if Target.PC not in channel.targets:
-                assert f"pc/{channel.id}/index.html" not in paths
+                assert f"pc/{channel_folder(channel)}/index.html" not in paths

@@ -16,8 +16,9 @@ from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState, ChecklistItem, Publication, Target
 from newsdesk.core.mutation import Kind, mutation
-from newsdesk.demo import build_demo
+from newsdesk.demo import DEMO_SITE, build_demo
 from newsdesk.publish.delivery import idempotency_key
+from newsdesk.publish.export import channel_folder
 from newsdesk.publish.ninjs import validate_ninjs
 from newsdesk.publish.publisher import (
     Publisher,
@@ -49,6 +50,14 @@ def workspace(demo_folder: Path, tmp_path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def receiver() -> Iterator[Receiver]:
     yield from serve(0)
+
+
+def folder_of(workspace: Workspace, article: Article) -> str:
+    """The article's channel folder in exported paths (its slug in the demo)."""
+    with workspace.store.world() as world:
+        channel = world.channel(article.channel_id)
+    assert channel is not None
+    return channel_folder(channel)
 
 
 def articles(workspace: Workspace, state: ArticleState, channel_name: str = "") -> list[Article]:
@@ -143,11 +152,12 @@ def test_publishing_a_draft_is_refused_with_the_core_reason_and_writes_nothing(
     workspace: Workspace,
 ) -> None:
     draft = articles(workspace, ArticleState.DRAFT)[0]
+    before = sorted(workspace.export.rglob("*"))  # the demo's own published pages
     report = Publisher(workspace).publish(user_id(workspace, "publisher"), draft.id)
     assert not report.accepted
     assert "Only a signed-off article can be published." in str(report.applied.outcome)
     assert report.written == ()
-    assert not workspace.export.exists()
+    assert sorted(workspace.export.rglob("*")) == before
 
 
 def test_an_endpoint_that_fails_at_first_gets_every_file_exactly_once(
@@ -211,7 +221,7 @@ def test_a_correction_bumps_the_version_and_shows_its_note(workspace: Workspace)
     assert report.accepted, report.applied
     after = article(workspace, published.id)
     assert after.published_version == version + 1
-    channel = after.channel_id
+    channel = folder_of(workspace, after)
     document = json.loads((workspace.export / f"app/{channel}/{after.id}.json").read_text())
     assert validate_ninjs(document) == []
     assert document["version"] == str(version + 1)
@@ -240,7 +250,7 @@ def test_a_retraction_replaces_the_article_on_every_target(
     publisher.send(published.id)  # as it stood before
     report = publisher.retract(user_id(workspace, "chief"), published.id, "采访对象身份有误")
     assert report.accepted, report.applied
-    channel = published.channel_id
+    channel = folder_of(workspace, published)
     for target in ("pc", "wap"):
         page = (workspace.export / f"{target}/{channel}/{published.id}.html").read_text()
         assert "采访对象身份有误" in page
@@ -271,7 +281,7 @@ def test_settings_are_checked_and_kept_in_the_workspace(workspace: Workspace) ->
     assert any("“tv”" in p for p in problems)
     with pytest.raises(ValueError, match="relative/out"):
         save_settings(workspace, bad)
-    assert load_settings(workspace) == PublishingSettings()
+    assert load_settings(workspace) == PublishingSettings(site_name=DEMO_SITE)  # the demo's
     good = PublishingSettings(
         folder=str(workspace.folder / "site"),
         site_name="滨江日报",

@@ -25,6 +25,7 @@ from newsdesk.sync import admin, protocol
 from newsdesk.sync.audit import Keys, default_config_dir
 from newsdesk.sync.server import create_app
 from newsdesk.sync.service import Service
+from tests.core.newsroom import CREDITS
 
 if TYPE_CHECKING:
     from tests.sync.desks import Desk
@@ -64,8 +65,17 @@ def seed(engine: Engine) -> Newsroom:
     administrator = room.users["admin"]
     room.news, room.library = new_id(), new_id()
     batch: list[Mutation] = [
-        mutation(administrator, Kind.CHANNEL_CREATE, room.news, name="新闻", review_levels=3),
-        mutation(administrator, Kind.CHANNEL_CREATE, room.library, name="图书馆", review_levels=1),
+        mutation(
+            administrator, Kind.CHANNEL_CREATE, room.news, name="新闻", review_levels=3, **CREDITS
+        ),
+        mutation(
+            administrator,
+            Kind.CHANNEL_CREATE,
+            room.library,
+            name="图书馆",
+            review_levels=1,
+            **CREDITS,
+        ),
     ]
     hashed = hash_password(PASSWORD)
     for login, (news_roles, library_roles) in CAST.items():

@@ -133,7 +133,7 @@ def test_admin_creates_a_user_grants_and_revokes_roles_and_disables_them(
     select_user(qtbot, page, "zhangwei")
     qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().login == "zhangwei")
     assert not tab.apply_roles_button.isEnabled()
-    assert not grid_cell(page, "图书馆", Role.REVIEWER2).flags() & Qt.ItemFlag.ItemIsEnabled
+    assert not grid_cell(page, "文化", Role.REVIEWER3).flags() & Qt.ItemFlag.ItemIsEnabled
     for cell in (
         grid_cell(page, "新闻", Role.EDITOR),
         grid_cell(page, "新闻", Role.REVIEWER3),
@@ -221,26 +221,40 @@ def test_admin_creates_a_channel_then_raises_its_review_levels(
     assert dialog is not None
     dialog.name.setText("体育")
     dialog.set_colour("#2da44e")
+    assert dialog.levels.value() == 1 and dialog.warning.isVisibleTo(dialog)
+    assert "at least two review levels" in dialog.warning.text()
     dialog.levels.setValue(2)
+    assert not dialog.warning.isVisibleTo(dialog)
+    dialog.same_reviewer.setChecked(True)  # warned about, never forbidden
+    assert "One person may approve two levels" in dialog.warning.text()
+    dialog.source.setText("市融媒体中心")
+    dialog.responsible_editor.setText("刘建华")
     dialog.targets[Target.WAP].setChecked(False)
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: channel_named(workspace, "体育") is not None)
     channel = channel_named(workspace, "体育")
     assert channel is not None
-    assert channel.review_levels == 2
+    assert channel.review_levels == 2 and channel.allow_same_reviewer
+    assert (channel.default_source, channel.default_responsible_editor) == (
+        "市融媒体中心",
+        "刘建华",
+    )
     assert channel.targets == (Target.PC, Target.APP)
     assert channel.colour == "#2da44e"
     qtbot.waitUntil(lambda: tab.model.row_of(channel.id) is not None)
     row = tab.model.row_of(channel.id)
     assert row is not None
     assert tab.model.index(row, 2).data() == "PC · App"
+    assert "One person may approve" in tab.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
 
     tab.table.setCurrentIndex(tab.model.index(row, 0))
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
     editing = next(d for d in page.findChildren(ChannelDialog) if d.isVisible())
     assert editing.name.text() == "体育" and editing.levels.value() == 2
     assert not editing.typo_fast_path.isChecked()
+    assert editing.source.text() == "市融媒体中心"
     editing.levels.setValue(3)
+    editing.same_reviewer.setChecked(False)
     editing.typo_fast_path.setChecked(True)
     editing.buttons.accepted.emit()
     qtbot.waitUntil(

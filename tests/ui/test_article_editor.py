@@ -30,6 +30,7 @@ from newsdesk.ui.editor.document import html_document, to_html
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.published.dialogs import CorrectionDialog
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.published_view import WAP_WIDTH
 from tests.publish.allowlist import violations
 
 SHOTS = Path("/tmp/newsdesk-shots")
@@ -218,7 +219,8 @@ def test_article_the_user_may_not_edit_is_read_only_with_the_reason(
     assert isinstance(refusal, Refusal)
     assert not editor.editable
     assert editor.body.isReadOnly()
-    assert not editor.metadata.isEnabled() and not editor.toolbar.isEnabled()
+    assert not editor.metadata.isEnabled() and not editor.toolbar.bold_action.isEnabled()
+    assert editor.toolbar.find_action.isEnabled()  # reading still searches
     assert not editor.banner.isHidden()
     assert editor.banner.text == translated(refusal.message)
     assert editor.banner.withdraw_button.isHidden()  # level 3: too late to withdraw
@@ -338,15 +340,19 @@ def test_checks_panel_lists_sensitive_words(
 
 
 @pytest.mark.usefixtures("english")
-def test_preview_renders_the_body(
+def test_preview_renders_the_page_from_the_exporters_templates(
     qtbot: QtBot, workspace: Workspace, editor_session: Session
 ) -> None:
     article_id = _new_draft(workspace, body_html="<h2>小标题</h2><p>预览内容</p>")
     editor = _open(qtbot, editor_session, article_id)
+    editor.metadata.summary_edit.setPlainText("尚未保存的摘要")
     editor.preview_button.click()
-    assert "预览内容" in editor.preview.browser.toPlainText()
+    page = editor.preview.browser.toPlainText()
+    assert "预览内容" in page and "尚未保存的摘要" in page
+    assert editor.preview.preview is not None
+    assert '<p class="summary">尚未保存的摘要</p>' in editor.preview.preview.pc_html
     editor.preview.wap_button.click()
-    assert editor.preview.browser.width() == 360
+    assert editor.preview.browser.width() == WAP_WIDTH
 
 
 def test_to_html_of_a_long_body_is_fast(qapp: QApplication) -> None:

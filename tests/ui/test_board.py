@@ -610,7 +610,7 @@ def test_a_filter_change_over_ten_thousand_cards_is_fast(
 
 def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:
     page = open_board("chief")
-    page.strip.columns[Column.SELECTED].setFixedWidth(400)
+    page.strip.columns[Column.SELECTED].set_width(400)
     page.splitter.setSizes([1000, 420])
     state = page.save_state()
 

@@ -297,7 +297,7 @@ def test_pasted_html_is_cleaned_and_remote_images_reported(
 ) -> None:
     source = (FIXTURES / fixture).read_text(encoding="utf-8")
     reported: list[tuple[str, ...]] = []
-    editor.remote_images.connect(reported.append)
+    editor.remote_images.connect(lambda urls, _page: reported.append(urls))
     mime = QMimeData()
     mime.setHtml(source)
     editor.insertFromMimeData(mime)

@@ -19,13 +19,12 @@ from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.core.textstats import count, fix_punctuation, punctuation_findings
 from newsdesk.ui.editor.checks import (
     CHECK_ROLE,
-    PUNCTUATION_COLOR,
-    SENSITIVE_COLOR,
     Check,
     CheckHighlighter,
     CheckKind,
     ChecksModel,
     ChecksPanel,
+    check_colour,
     utf16_offset,
 )
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
@@ -116,8 +115,8 @@ def test_typed_sensitive_words_are_underlined_and_listed(qtbot: QtBot, desk: Des
     ]
     for *_, char_format in marked:
         assert char_format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-        assert char_format.underlineColor() == SENSITIVE_COLOR
-        assert char_format.background().color().red() == SENSITIVE_COLOR.red()
+        assert char_format.underlineColor() == check_colour(CheckKind.SENSITIVE)
+        assert char_format.background().color().red() == check_colour(CheckKind.SENSITIVE).red()
 
     assert desk.panel.model.rowCount() == 0  # no whole-document scan on a keystroke
     assert desk.panel.is_refresh_pending()
@@ -148,7 +147,7 @@ def test_mixed_punctuation_is_underlined_and_fixed_in_one_undo_step(
     first = desk.editor.document().firstBlock()
     comma = next(r for r in underlined(first) if r[2] == ",")
     assert comma[:2] == (3, 1)
-    assert comma[3].underlineColor() == PUNCTUATION_COLOR
+    assert comma[3].underlineColor() == check_colour(CheckKind.PUNCTUATION)
     settled(qtbot, desk.panel)
     listed = [c for c in rows(desk.panel) if c.kind is CheckKind.PUNCTUATION]
     assert (listed[0].start, listed[0].found, listed[0].detail) == (3, ",", "，")

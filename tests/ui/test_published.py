@@ -25,8 +25,10 @@ from newsdesk.ui.published.page import PublishedPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from tests.publish.receiver import Receiver, serve
+from tests.ui.test_materials_view import Opened, opened
 
 SignIn = Callable[[str], Session]
+__all__ = ["opened"]  # the fixture catching what would open in the desktop's browser
 SHOTS = Path("/tmp/newsdesk-shots")
 
 
@@ -141,7 +143,8 @@ def test_retracting_asks_why_and_withdraws_every_target(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: stored(workspace, article.id).state == ArticleState.RETRACTED)
     qtbot.waitUntil(lambda: page.message_bar.text.startswith("Retracted “"), timeout=10_000)
-    channel = article.channel_id
+    channel = page.item.channel.slug if page.item else ""  # readable folders, not ids
+    assert channel == "news"
     document = json.loads((workspace.export / f"app/{channel}/{article.id}.json").read_text())
     assert document["pubstatus"] == "canceled"
     page_html = (workspace.export / f"pc/{channel}/{article.id}.html").read_text()
@@ -231,3 +234,18 @@ def test_screenshot_of_the_published_page(
     select(qtbot, page, ArticleState.PUBLISHED)
     qtbot.wait(50)
     assert page.grab().save(str(SHOTS / f"published-{language}.png"))
+
+
+@pytest.mark.usefixtures("english")
+def test_open_page_works_on_every_demo_item(
+    qtbot: QtBot, sign_in: Callable[[str], Session], opened: Opened
+) -> None:
+    page = open_page(qtbot, sign_in("publisher"))
+    qtbot.waitUntil(lambda: page.open_button.isEnabled() or page.item is None)
+    for row in range(page.model.rowCount()):
+        page.table.setCurrentIndex(page.sorted.mapFromSource(page.model.index(row, 0)))
+        assert page.item is not None
+        page.open_page()
+        assert not page.message_bar.isVisible(), page.message_bar.text
+        shown = Path(opened.urls[-1].toLocalFile())
+        assert shown.is_file() and page.item.id in shown.name

@@ -210,9 +210,12 @@ def test_three_levels_return_resubmit_and_sign_off(
     assert desk.article(article_id).state == ArticleState.SIGNED_OFF
 
 
-def test_one_level_channel(qtbot: QtBot, english: None, desk: Desk, sign_in: SignIn) -> None:
+def test_two_level_channel(qtbot: QtBot, english: None, desk: Desk, sign_in: SignIn) -> None:
+    """图书馆 follows 001 §5.3.2: 初审 and 复审, then sign-off."""
     article_id = desk.write("图书馆", title="图书馆周末延长开放")
     approve(qtbot, sign_in("reviewer1"), article_id)
+    assert desk.article(article_id).review_level == 2
+    approve(qtbot, sign_in("reviewer2"), article_id)
     assert desk.article(article_id).state == ArticleState.APPROVED
     page = open_page(qtbot, sign_in("publisher"))
     show(qtbot, page, article_id)
@@ -307,7 +310,7 @@ def test_screenshot_zh_cn(qtbot: QtBot, chinese: None, desk: Desk, sign_in: Sign
     select_passage(page, "百余件修复成果")
     page.decision.anchor_note.insert("请核实数量")
     qtbot.mouseClick(page.decision.anchor_button, Qt.MouseButton.LeftButton)
-    page.view.tabs.setCurrentIndex(2)
+    page.view.tabs.setCurrentIndex(page.view.findings_tab)
     page.view.browser.moveCursor(QTextCursor.MoveOperation.Start)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert page.grab().save(str(SHOTS / "review-zh_CN.png"))

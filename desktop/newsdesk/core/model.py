@@ -119,6 +119,9 @@ class Channel:
     allow_same_reviewer: bool = False
     hidden_columns: tuple[str, ...] = ()
     typo_fast_path: bool = False  # a typo correction needs only the last review level
+    default_source: str = ""  # 来源 of a new article of the channel
+    default_responsible_editor: str = ""  # 责任编辑 of a new article of the channel
+    slug: str = ""  # the channel's folder in exported paths (news, culture…)
     row_version: int = 1
 
 
@@ -234,6 +237,9 @@ class Revision:
     content: tuple[tuple[str, object], ...]
     kind: RevisionKind = RevisionKind.SUBMITTED
     base: tuple[tuple[str, object], ...] | None = None  # a conflict's common ancestor
+    # The findings (sensitive words, personal data, …) the writer submitted over, as they were
+    # told them; not part of the content or its hash.
+    open_findings: tuple[str, ...] = ()
     row_version: int = 1
 
     def field(self, name: str) -> object:

@@ -150,6 +150,7 @@ class T(StrEnum):
     ANCHORS = "anchors"
     PUBLICATIONS = "publications"
     COLOUR = "colour"
+    FINDINGS = "findings"  # up to 50 short descriptions of open findings
     ARTICLE_VALUES = "article_values"  # some article fields and their values
 
 
@@ -195,6 +196,9 @@ _CHANNEL_FIELDS = {
     "allow_same_reviewer": Arg(T.BOOL),
     "typo_fast_path": Arg(T.BOOL),
     "hidden_columns": Arg(T.TEXT_LIST, max_len=20),
+    "default_source": Arg(T.TEXT, max_len=200),
+    "default_responsible_editor": Arg(T.TEXT, max_len=100),
+    "slug": Arg(T.TEXT, max_len=40),
 }
 
 
@@ -247,7 +251,11 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     # on top of someone else's change is kept as a conflict instead of overwriting it.
     Kind.ARTICLE_EDIT: {**_ARTICLE_FIELDS, "base": Arg(T.ARTICLE_VALUES)},
     Kind.ARTICLE_MERGE: {"revision_id": Arg(T.ID, True), **_ARTICLE_FIELDS},
-    Kind.ARTICLE_SUBMIT: {"revision_id": Arg(T.ID, True), "content_hash": Arg(T.SHA256, True)},
+    Kind.ARTICLE_SUBMIT: {
+        "revision_id": Arg(T.ID, True),
+        "content_hash": Arg(T.SHA256, True),
+        "open_findings": Arg(T.FINDINGS, max_len=50),
+    },
     Kind.ARTICLE_WITHDRAW: {},
     Kind.ARTICLE_REVIEW: {
         "decision_id": Arg(T.ID, True),
@@ -444,6 +452,14 @@ def _article_values(name: str, value: Any) -> dict[str, Any] | Refusal:
 
 
 def _parse_items(name: str, items: list[Any], kind: T) -> Any:
+    if kind == T.FINDINGS:
+        findings: list[str] = []
+        for item in items:
+            text = _text(name, item, Arg(T.TEXT, True, 200))
+            if isinstance(text, Refusal):
+                return text
+            findings.append(text)
+        return tuple(findings)
     if kind in (T.TEXT_LIST, T.ID_LIST):
         out: list[str] = []
         for item in items:

@@ -377,10 +377,13 @@ def start(ctx: Context, args: dict[str, Any]) -> Outcome:
         owner_id=ctx.actor.id,
         topic_id=proposal.id,
         title=proposal.title,
-        summary=proposal.angle[:1000],
+        # The angle is the desk's internal plan ("interview the stall holders…"), never a public
+        # text: the summary starts empty and the writer writes it.
         tags=proposal.tags,
         targets=channel.targets,
         author=ctx.actor.user.name,
+        source=channel.default_source,
+        responsible_editor=channel.default_responsible_editor,
         created_at=ctx.at,
         updated_at=ctx.at,
     )

@@ -22,11 +22,22 @@ from newsdesk.demo.generate import generated_stories
 from newsdesk.demo.handwritten import HANDWRITTEN_STORIES
 from newsdesk.demo.summary import DemoLogin, DemoSummary, summarise
 from newsdesk.passwords import hash_password
-from newsdesk.store.workspace import Workspace
+from newsdesk.publish.export import Exporter
+from newsdesk.publish.pages import SiteInfo, Templates
+from newsdesk.publish.publisher import PublishingSettings, save_settings
+from newsdesk.store.workspace import DEMO_SETTING, Workspace
 
-__all__ = ["DEMO_PASSWORD", "DemoLogin", "DemoRefusedError", "DemoSummary", "build_demo"]
+__all__ = [
+    "DEMO_PASSWORD",
+    "DemoLogin",
+    "DemoRefusedError",
+    "DemoSummary",
+    "build_demo",
+]
 
 DEMO_PASSWORD = "newsdesk"
+DEMO_SITE = "市融媒体中心"  # the site name on the demo's published pages
+
 """The password of every demo user."""
 
 
@@ -67,6 +78,14 @@ def build_demo(
                 )
             )
     builder.flush()
+    workspace.store.set_setting(DEMO_SETTING, DEMO_PASSWORD)
+    save_settings(workspace, PublishingSettings(site_name=DEMO_SITE))
+    if size == "small":
+        # Every demo publication points at a file that is really there ("Open page" works);
+        # the large demo, for benchmarks, leaves its thousands of pages unwritten.
+        report(_step(QT_TRANSLATE_NOOP("Demo", "Exporting the published pages")))
+        with Exporter(workspace, workspace.export, SiteInfo(name=DEMO_SITE), Templates()) as out:
+            out.export_all()
     report(_step(QT_TRANSLATE_NOOP("Demo", "Demo newsroom ready")))
     return summarise(workspace)
 

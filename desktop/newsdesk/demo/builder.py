@@ -19,7 +19,6 @@ from newsdesk.core.model import (
     ProposalState,
     Role,
     RoleGrant,
-    Target,
     Verdict,
 )
 from newsdesk.core.mutation import Kind, Mutation, mutation
@@ -37,6 +36,7 @@ from newsdesk.demo.vocabulary import (
     RETURN_COMMENTS,
 )
 from newsdesk.demo.writing import article_text, chinese_date, escape, fill, story_slots
+from newsdesk.publish.export import publication_locations
 from newsdesk.store.apply import Status
 from newsdesk.store.workspace import Workspace
 
@@ -160,6 +160,9 @@ class Builder:
                 targets=[t.value for t in spec.targets],
                 allow_same_reviewer=spec.allow_same_reviewer,
                 typo_fast_path=spec.typo_fast_path,
+                default_source=spec.source,
+                default_responsible_editor=spec.responsible_editor,
+                slug=spec.key,
             )
         for person in PEOPLE:
             user_id = self.ids[person.login]
@@ -458,20 +461,18 @@ class Builder:
 
     def publish(self, piece: Piece, clock: Clock, note: str = "") -> None:
         """The signing publisher publishes to every target; ``note`` explains a correction."""
-        key, article_id = piece.channel.spec.key, piece.article.id
+        # Where the exporter writes the files: the demo's pages really are there.
+        locations = publication_locations(
+            piece.channel.spec.key, piece.article.id, piece.article.targets
+        )
         publications = [
-            {
-                "id": new_id(),
-                "target": target.value,
-                "location": f"{target.value}/{key}/{article_id}."
-                + ("json" if target == Target.APP else "html"),
-            }
-            for target in piece.article.targets
+            {"id": new_id(), "target": target.value, "location": location}
+            for target, location in locations.items()
         ]
         args: dict[str, Any] = {"revision_hash": piece.revision_hash, "publications": publications}
         if note:
             args["correction_note"] = note
-        self.emit(piece.publisher, Kind.ARTICLE_PUBLISH, article_id, clock.tick(), **args)
+        self.emit(piece.publisher, Kind.ARTICLE_PUBLISH, piece.article.id, clock.tick(), **args)
 
     def review_and_publish(self, piece: Piece, clock: Clock) -> None:
         """The written article's way through review and publication, as far as its plan goes."""

@@ -19,17 +19,43 @@ class ChannelSpec:
     allow_same_reviewer: bool
     typo_fast_path: bool  # typo corrections need only the last review level
     share: float  # of the generated stories
+    source: str  # 来源 of the channel's new articles
+    responsible_editor: str  # 责任编辑 of the channel's new articles
 
 
+ALL_TARGETS = (Target.PC, Target.WAP, Target.APP)
+# 001 §5.3.2: content passes at least 初审 and 复审, so no demo channel has fewer than two levels.
 CHANNELS = (
     ChannelSpec(
-        "news", "新闻", "#d93025", 3, (Target.PC, Target.WAP, Target.APP), False, True, 0.4
+        "news", "新闻", "#d93025", 3, ALL_TARGETS, False, True, 0.4, "市融媒体中心", "刘建华"
     ),
     ChannelSpec(
-        "culture", "文化", "#8e44ad", 2, (Target.PC, Target.WAP, Target.APP), True, False, 0.25
+        "culture", "文化", "#8e44ad", 2, ALL_TARGETS, True, False, 0.25, "市融媒体中心", "李强"
     ),
-    ChannelSpec("services", "政务服务", "#1f6feb", 3, (Target.PC, Target.WAP), False, False, 0.2),
-    ChannelSpec("library", "图书馆", "#2e7d32", 1, (Target.WAP, Target.APP), False, False, 0.15),
+    ChannelSpec(
+        "services",
+        "政务服务",
+        "#1f6feb",
+        3,
+        (Target.PC, Target.WAP),
+        False,
+        False,
+        0.2,
+        "市政务服务中心",
+        "徐明",
+    ),
+    ChannelSpec(
+        "library",
+        "图书馆",
+        "#2e7d32",
+        2,
+        (Target.WAP, Target.APP),
+        False,
+        False,
+        0.15,
+        "市图书馆",
+        "刘建华",
+    ),
 )
 _LEVELS_NEEDED = {Role.REVIEWER2: 2, Role.REVIEWER3: 3}  # review levels the role needs
 

@@ -2,9 +2,9 @@
 
 The layout under the output folder, per target ``t`` (``pc``, ``wap``, ``app``)::
 
-    t/<channel id>/<article id>.html   (.json for app)
-    t/<channel id>/index.html, index-2.html, …   (pc and wap: the channel's index, newest first)
-    app/<channel id>/feed.json                   (the APP feed manifest)
+    t/<channel>/<article id>.html   (.json for app)
+    t/<channel>/index.html, index-2.html, …   (pc and wap: the channel's index, newest first)
+    app/<channel>/feed.json                   (the APP feed manifest)
     t/images/<sha256>-<width>.<jpg|png>          (renditions, shared by every article)
 
 What is exported is the frozen revision readers were given (the one whose content hash is the
@@ -32,7 +32,6 @@ from sqlalchemy import Connection, select
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     Article,
-    ArticleKind,
     ArticleState,
     Channel,
     Publication,
@@ -49,6 +48,7 @@ from newsdesk.publish.pages import (
     SiteInfo,
     Templates,
     index_filename,
+    page_article,
     paginate,
     render_index,
     render_pc,
@@ -64,6 +64,7 @@ from newsdesk.store.world import CHUNK
 _ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})")
 _ORDER: Final = (Target.PC, Target.WAP, Target.APP)
 _LISTED: Final = (ArticleState.PUBLISHED, ArticleState.RETRACTED)
+_UNSAFE_IN_PATH: Final = re.compile(r'[\s/\\:*?"<>|#%&{}$!\'@+`=]+')
 
 
 class Written(NamedTuple):
@@ -106,13 +107,19 @@ class _Listed:
         return max(p.published_at for p in self.publications)
 
 
+def channel_folder(channel: Channel) -> str:
+    """The channel's folder in exported paths (``<channel>`` above): its slug (``news``), or,
+    until an administrator sets one, its name made safe for a path (``新闻``), never an id."""
+    return channel.slug or _UNSAFE_IN_PATH.sub("-", channel.name).strip("-. ") or channel.id
+
+
 def publication_locations(
-    channel_id: str, article_id: str, targets: Iterable[Target]
+    folder: str, article_id: str, targets: Iterable[Target]
 ) -> dict[Target, str]:
     """Where each target's file of an article is, relative to the output folder: the
-    ``location`` of its publication."""
+    ``location`` of its publication; ``folder`` is the :func:`channel_folder`."""
     return {
-        target: f"{target.value}/{channel_id}/{article_id}."
+        target: f"{target.value}/{folder}/{article_id}."
         + ("json" if target == Target.APP else "html")
         for target in targets
     }
@@ -293,31 +300,18 @@ class Exporter:
         ]
 
     def _page_article(self, entry: _Listed, channel: Channel) -> PageArticle:
-        content, article = entry.content, entry.article
         notes = {
             p.version: (p.published_at, p.correction_note)
             for p in entry.publications
             if p.correction_note
         }
-        tags = content.get("tags")
-        cover = content.get("cover")
-        return PageArticle(
-            id=article.id,
-            channel=channel.name,
-            title=str(content.get("title") or ""),
-            subtitle=str(content.get("subtitle") or ""),
-            author=str(content.get("author") or ""),
-            source=str(content.get("source") or ""),
-            responsible_editor=str(content.get("responsible_editor") or ""),
-            summary=str(content.get("summary") or ""),
-            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-            body_html=str(content.get("body_html") or ""),
-            cover=cover if isinstance(cover, str) and cover else None,
-            published_at=entry.first_published,
-            version=article.published_version,
+        return page_article(
+            entry.article.id,
+            channel.name,
+            entry.content,
+            entry.first_published,
+            version=entry.article.published_version,
             corrections=tuple(sorted(notes.values())),
-            kind=ArticleKind(str(content.get("kind") or ArticleKind.ORIGINAL)),
-            original_url=str(content.get("original_url") or ""),
         )
 
     def _document(
@@ -358,7 +352,7 @@ class Exporter:
             for t in _ORDER
             if t in channel.targets and t in article.targets and (targets is None or t in targets)
         ]
-        locations = publication_locations(channel.id, article.id, wanted)
+        locations = publication_locations(channel_folder(channel), article.id, wanted)
         written: list[Written] = []
         if article.state == ArticleState.RETRACTED:
             for target in wanted:
@@ -404,7 +398,7 @@ class Exporter:
         written: list[Written] = []
         live = [e for e in listed if e.article.state == ArticleState.PUBLISHED]
         for target in (t for t in _ORDER if t in targets and t in channel.targets):
-            folder = f"{target.value}/{channel.id}"
+            folder = f"{target.value}/{channel_folder(channel)}"
             if target == Target.APP:
                 feed = feed_manifest(
                     channel.name,

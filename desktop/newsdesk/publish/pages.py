@@ -19,7 +19,7 @@ attribute filter produces: ``image_href``'s result is only checked by the follow
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
@@ -133,6 +133,39 @@ class PageArticle:
         for when in (self.published_at, *(when for when, _ in self.corrections)):
             if when.utcoffset() is None:
                 raise ValueError(f"naive datetime {when.isoformat()} in article {self.id}")
+
+
+def page_article(
+    article_id: str,
+    channel: str,
+    content: Mapping[str, object],
+    published_at: dt.datetime,
+    *,
+    version: int = 1,
+    corrections: tuple[tuple[dt.datetime, str], ...] = (),
+) -> PageArticle:
+    """What a page shows of a revision's ``content`` (:data:`~newsdesk.core.model.REVISION_FIELDS`
+    in JSON form)."""
+    tags = content.get("tags")
+    cover = content.get("cover")
+    return PageArticle(
+        id=article_id,
+        channel=channel,
+        title=str(content.get("title") or ""),
+        subtitle=str(content.get("subtitle") or ""),
+        author=str(content.get("author") or ""),
+        source=str(content.get("source") or ""),
+        responsible_editor=str(content.get("responsible_editor") or ""),
+        summary=str(content.get("summary") or ""),
+        tags=tuple(str(t) for t in tags) if isinstance(tags, list | tuple) else (),
+        body_html=str(content.get("body_html") or ""),
+        cover=cover if isinstance(cover, str) and cover else None,
+        published_at=published_at,
+        version=version,
+        corrections=corrections,
+        kind=ArticleKind(str(content.get("kind") or ArticleKind.ORIGINAL)),
+        original_url=str(content.get("original_url") or ""),
+    )
 
 
 class IndexEntry(NamedTuple):

@@ -27,7 +27,7 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState, Target
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.publish.delivery import Delivered, FolderDelivery, HttpDelivery
-from newsdesk.publish.export import Exporter, Written, publication_locations
+from newsdesk.publish.export import Exporter, Written, channel_folder, publication_locations
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.store.apply import Applied
 from newsdesk.store.workspace import Workspace
@@ -225,7 +225,8 @@ class Publisher:
             if article is not None and channel is not None
             else []
         )
-        locations = publication_locations(channel.id if channel else "", article_id, targets)
+        folder = channel_folder(channel) if channel else ""
+        locations = publication_locations(folder, article_id, targets)
         args: dict[str, Any] = {
             # A never-reviewed draft has no revision hash: its current hash lets the core say
             # why it cannot be published rather than that the argument is malformed.

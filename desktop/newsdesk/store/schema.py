@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0005_issue20"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0006_issue20"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -65,6 +65,9 @@ class ChannelRow(Base):
     allow_same_reviewer: Mapped[bool]
     hidden_columns: Mapped[list[Any]]
     typo_fast_path: Mapped[bool] = mapped_column(server_default=false())
+    default_source: Mapped[str] = mapped_column(String(200), server_default="")
+    default_responsible_editor: Mapped[str] = mapped_column(String(100), server_default="")
+    slug: Mapped[str] = mapped_column(String(40), server_default="")
     row_version: Mapped[int]
 
 
@@ -150,6 +153,7 @@ class RevisionRow(Base):
     content: Mapped[dict[str, Any]]
     kind: Mapped[str] = mapped_column(String(20), server_default="submitted")
     base: Mapped[dict[str, Any] | None]
+    open_findings: Mapped[list[Any]] = mapped_column(server_default="[]")
     row_version: Mapped[int]
 
 

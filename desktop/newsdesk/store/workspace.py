@@ -24,6 +24,11 @@ from newsdesk.store.store import Store, make_engine
 
 DB_NAME = "newsdesk.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+DEMO_SETTING = "demo_password"
+"""The setting that marks a demo newsroom; its value is the demo password, which the sign-in
+dialog tells (a demo's passwords are no secret)."""
+DEMO_LOGIN = "editor"
+"""The user a demo's sign-in dialog offers first: an editor sees the whole journey."""
 
 
 class WorkspaceError(Exception):

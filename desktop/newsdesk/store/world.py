@@ -121,6 +121,10 @@ class DbWorld:
         found = self._where(Channel, f"name:{name}", name=name)
         return found[0] if found else None
 
+    def channel_by_slug(self, slug: str) -> Channel | None:
+        found = self._where(Channel, f"slug:{slug}", slug=slug)
+        return found[0] if found else None
+
     def grant(self, grant_id: str) -> RoleGrant | None:
         return self._by_key(RoleGrant, grant_id)
 

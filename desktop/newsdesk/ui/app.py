@@ -26,11 +26,11 @@ from newsdesk import __version__
 from newsdesk.core.model import User
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
-from newsdesk.store.workspace import Workspace, WorkspaceError, default_location
+from newsdesk.store.workspace import DEMO_SETTING, Workspace, WorkspaceError, default_location
 from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
-from newsdesk.ui.errors import install_excepthook
+from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.page_names import EDITOR_PAGE
@@ -45,7 +45,9 @@ from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.page import SyncPage
 from newsdesk.ui.tasks import Job, Runner
+from newsdesk.ui.tasks_page import TasksPage
 from newsdesk.ui.theme import apply_theme
+from newsdesk.ui.topics_page import TopicsPage
 from newsdesk.ui.widgets import plain_text
 
 log = logging.getLogger(__name__)
@@ -104,6 +106,7 @@ class Desktop:
         self.args = args
         self.settings = settings
         self.runner = Runner()
+        report_failures(self.runner, lambda: self.window)
         self.exit_code = 0
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
@@ -175,7 +178,11 @@ class Desktop:
             return
         self._sign_in_users = users
         dialog = SignInDialog(
-            users, folder.name, self.runner, str(self.settings.value("workspace/login", ""))
+            users,
+            folder.name,
+            self.runner,
+            str(self.settings.value("workspace/login", "")),
+            demo_password=workspace.store.setting(DEMO_SETTING),
         )
         dialog.signed_in.connect(self._signed_in_here)
         dialog.rejected.connect(self._quit_if_nothing_open)
@@ -218,7 +225,7 @@ class Desktop:
         board = window.page("board")
         if isinstance(board, BoardPage):
             window.add_menu(
-                QCoreApplication.translate("MainWindow", "&Story"),
+                QCoreApplication.translate("MainWindow", "&Card"),
                 board.board_actions.all_actions(),
             )
         window.switch_workspace_requested.connect(self._switch)
@@ -232,6 +239,13 @@ class Desktop:
         review = window.page("review")
         assert isinstance(review, ReviewPage)
         review.count_changed.connect(lambda count: window.set_count("review", count))
+        tasks, topics = window.page("tasks"), window.page("topics")
+        assert isinstance(tasks, TasksPage) and isinstance(topics, TopicsPage)
+        for opener in (tasks.open_article, topics.open_article):
+            opener.connect(lambda article_id: self._open_article(articles, article_id))
+        tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
+        board.needs_me_changed.connect(lambda count: window.set_count("board", count))
+        board.archive_requested.connect(lambda: window.show_page("published"))
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)

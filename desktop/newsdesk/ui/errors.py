@@ -5,16 +5,20 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from newsdesk.ui.tasks import Runner
 
 log = logging.getLogger(__name__)
 
 
-def show_failure(parent: QWidget | None, error: BaseException) -> None:
-    """A short message for people, with the technical details one click away to copy."""
+def show_failure(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """A short message for people (what failed, what to do), with the technical details one
+    click away to copy."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Newsdesk"))
@@ -24,9 +28,24 @@ def show_failure(parent: QWidget | None, error: BaseException) -> None:
             "Something went wrong and the action was not completed. Your saved work is safe.",
         )
     )
-    box.setInformativeText(str(error) or type(error).__name__)
+    box.setInformativeText(
+        (str(error) or type(error).__name__)
+        + "\n\n"
+        + QCoreApplication.translate(
+            "Errors",
+            "Try again. If it fails again, copy the details and send them to your administrator.",
+        )
+    )
     box.setDetailedText("".join(traceback.format_exception(error)))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+    return box
+
+
+def report_failures(runner: Runner, parent: Callable[[], QWidget | None]) -> None:
+    """Every background job that fails with no handler of its own is shown to the user (the
+    runner's ``failed`` signal, in one place: the composition root calls this)."""
+    runner.failed.connect(lambda error: show_failure(parent(), error))
 
 
 def install_excepthook(parent: QWidget | None = None) -> None:

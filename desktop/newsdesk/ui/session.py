@@ -39,6 +39,7 @@ class Session(QObject):
         self.actor = actor
         self.runner = runner
         self._publishing: Runner | None = None
+        self._network: Runner | None = None
 
     @property
     def publishing(self) -> Runner:
@@ -49,10 +50,21 @@ class Session(QObject):
             self._publishing.failed.connect(self.runner.failed)
         return self._publishing
 
+    @property
+    def network(self) -> Runner:
+        """The thread that downloads (pasted images, say), so that neither the screens nor the
+        database wait on a slow server."""
+        if self._network is None:
+            self._network = Runner(self, name="newsdesk-net")
+            self._network.failed.connect(self.runner.failed)
+        return self._network
+
     def shutdown(self) -> None:
         """Let a delivery under way finish (its files must not be cut in half)."""
         if self._publishing is not None:
             self._publishing.shutdown()
+        if self._network is not None:
+            self._network.shutdown(wait=False)
 
     @classmethod
     def sign_in(cls, workspace: Workspace, user_id: str, runner: Runner) -> Session:

@@ -73,10 +73,11 @@ class Runner(QObject):
         else:
             self.failed.emit(error)
 
-    def shutdown(self) -> None:
-        """Wait for the running job (a write must not be cut in half), drop the queued ones."""
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Wait for the running job (a write must not be cut in half), drop the queued ones;
+        ``wait=False`` abandons the running one too (a download nobody will see)."""
         self._closed = True
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
 class Job(Generic[T]):

@@ -1,14 +1,15 @@
 """ "My tasks" (我的任务): the topics assigned to the signed-in user, and starting to write one.
 
-Starting creates the topic's article (``topic.start``). The article editor is not part of this
-version, so the page says where the article now waits instead of pretending to open it.
+Starting creates the topic's article (``topic.start``) and opens it in the editor
+(``open_article``). The page counts what waits on the user (``count_changed``): assignments not
+started and work that came back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind
 from newsdesk.core.proposals import may_start
 from newsdesk.store.apply import Applied
+from newsdesk.store.needs_me import NeedsMe, needs_me
 from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.details import TopicDetails
@@ -38,6 +40,9 @@ from newsdesk.ui.widgets.message_bar import MessageBar
 class TasksPage(QWidget):
     """The signed-in user's assignments, open ones first by due date."""
 
+    open_article = Signal(str)  # the article to open in the editor
+    count_changed = Signal(int)  # assignments to start and work sent back
+
     def __init__(
         self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
     ) -> None:
@@ -46,8 +51,10 @@ class TasksPage(QWidget):
         self._session = session
         self._snapshots = snapshots  # kept alive with the page
         self._snapshot: Snapshot | None = None
+        self._needs: NeedsMe | None = None
         self._model = TasksModel(self)
         self.view = PlaceholderTableView()
+        self.view.setAccessibleName(self.tr("My tasks"))
         self.view.setModel(self._model)
         self.view.set_placeholder(self.tr("Loading your tasks…"))
         self.empty = EmptyState(
@@ -101,6 +108,8 @@ class TasksPage(QWidget):
         selected = self._selected()
         self._snapshot = snapshot
         tasks = tasks_of(snapshot, self._session.user.id)
+        self._needs = needs_me(snapshot, self._session.actor)
+        self.count_changed.emit(self._needs.tasks)
         self._model.set_tasks(tasks)
         fit_columns(self.view, self._model, TasksModel.TITLE)
         self._stack.setCurrentWidget(self.view if tasks else self.empty)
@@ -119,6 +128,13 @@ class TasksPage(QWidget):
         parts = [self.tr("Open: {count}").format(count=still_open)] if tasks else []
         if overdue:
             parts.append(self.tr("Overdue: {count}").format(count=overdue))
+        needs = self._needs
+        if needs is not None and needs.assigned:
+            parts.append(self.tr("To start: {count}").format(count=needs.assigned))
+        if needs is not None and needs.returned:
+            parts.append(self.tr("Returned to you: {count}").format(count=needs.returned))
+        if needs is not None and needs.to_review:
+            parts.append(self.tr("Waiting on your review: {count}").format(count=needs.to_review))
         self.summary.setText(" · ".join(parts))
 
     def _selected(self) -> Task | None:
@@ -146,29 +162,33 @@ class TasksPage(QWidget):
         if task is None or may_start(self._session.actor, task.topic) is not None:
             return
         self.start_button.setEnabled(False)
-        mutation = self._session.mutation(Kind.TOPIC_START, task.topic.id, article_id=new_id())
+        article_id = new_id()
+        mutation = self._session.mutation(Kind.TOPIC_START, task.topic.id, article_id=article_id)
         self._session.apply(
-            [mutation], lambda applied: self._started(task, applied), initiator=self
+            [mutation], lambda applied: self._started(task, article_id, applied), initiator=self
         )
 
-    def _started(self, task: Task, applied: list[Applied]) -> None:
+    def _started(self, task: Task, article_id: str, applied: list[Applied]) -> None:
         if not alive(self):
             return
         report(
             self.message_bar,
             applied,
-            self.tr(
-                "Writing has started: the article “{title}” was created. The article editor "
-                "arrives in a later version of Newsdesk; until then the article waits on the "
-                "board under “In progress”."
-            ).format(title=task.topic.title),
+            self.tr("Writing has started: “{title}” is open in the editor.").format(
+                title=task.topic.title
+            ),
         )
+        if applied and applied[0].accepted:
+            self.open_article.emit(article_id)
         self._update_actions()
 
     def _open_details(self, index: QModelIndex) -> None:
         if not index.isValid() or self._snapshot is None:
             return
         task = self._model.task(index.row())
-        dialog = TopicDetails(self._snapshot, task.topic, task.article, self)
+        dialog = TopicDetails(
+            self._snapshot, task.topic, task.article, self, blobs=self._session.workspace.blobs
+        )
+        dialog.open_article.connect(self.open_article)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,6 +53,8 @@ Rule = Callable[[Actor, Proposal, Channel], Refusal | None]
 class TopicsPage(QWidget):
     """The topic library with search, channel filter, deleted topics and the chief's actions."""
 
+    open_article = Signal(str)  # from a topic's details: open its article in the editor
+
     def __init__(
         self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
     ) -> None:
@@ -67,6 +69,7 @@ class TopicsPage(QWidget):
         self._filter.setSourceModel(self._model)
 
         self.search_box = QLineEdit()
+        self.search_box.setAccessibleName(self.tr("Search the topic library"))
         self.search_box.setPlaceholderText(self.tr("Search titles, angles, notes and tags"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(280)
@@ -106,6 +109,7 @@ class TopicsPage(QWidget):
         self.message_bar = MessageBar(self)
 
         self.view = PlaceholderTableView()
+        self.view.setAccessibleName(self.tr("Topics"))
         self.view.setModel(self._filter)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(TopicsModel.UPDATED, Qt.SortOrder.DescendingOrder)
@@ -308,7 +312,7 @@ class TopicsPage(QWidget):
         if allowed is None:
             return
         topic, snapshot = allowed
-        dialog = AssignDialog(snapshot, topic, self)
+        dialog = AssignDialog(snapshot, topic, self, blobs=self._session.workspace.blobs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def assign() -> None:
@@ -396,6 +400,9 @@ class TopicsPage(QWidget):
             ),
             None,
         )
-        dialog = TopicDetails(self._snapshot, row.topic, article, self)
+        dialog = TopicDetails(
+            self._snapshot, row.topic, article, self, blobs=self._session.workspace.blobs
+        )
+        dialog.open_article.connect(self.open_article)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

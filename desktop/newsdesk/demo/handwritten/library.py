@@ -1,4 +1,4 @@
-"""Hand-written stories of 图书馆 (library): one review level, published to WAP and the app."""
+"""Hand-written stories of 图书馆 (library): two review levels, published to WAP and the app."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ the core decides everything else when the change is applied.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.admin import SLUG, review_rule_warnings
 from newsdesk.core.labels import label
 from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
 from newsdesk.passwords import password_problem
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN, ERROR_COLOUR
-
-PRESET_COLOURS = ("#1f6feb", "#2da44e", "#bf3989", "#d1242f", "#bc4c00", "#8250df", "#0a7d8c")
+from newsdesk.ui.proposals.fields import DIALOG_MARGIN
+from newsdesk.ui.widgets.palette import CHANNEL_PRESETS
+from newsdesk.ui.widgets.palette import colours as palette_colours
 
 
 class _FormDialog(QDialog):
@@ -41,7 +43,7 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.problem_label.setStyleSheet(f"color: {palette_colours().error};")
         self.problem_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -164,12 +166,13 @@ class ChannelDialog(_FormDialog):
         colours.setSpacing(4)
         self._colour_button = QPushButton(self.tr("Other…"))
         self._colour_button.clicked.connect(self._choose_colour)
-        for preset in PRESET_COLOURS:
+        edge = palette_colours().border_strong
+        for preset in CHANNEL_PRESETS:
             button = QPushButton()
             button.setFixedSize(24, 24)
             button.setToolTip(preset)
             button.setStyleSheet(
-                f"QPushButton {{ background: {preset}; border: 1px solid #00000030;"
+                f"QPushButton {{ background: {preset}; border: 1px solid {edge};"
                 " border-radius: 4px; }"
             )
             button.clicked.connect(lambda _=False, c=preset: self.set_colour(c))
@@ -196,13 +199,52 @@ class ChannelDialog(_FormDialog):
                 "it is recorded as a typo fix."
             )
         )
+        self.source = QLineEdit(shown.default_source)
+        self.source.setMaxLength(200)
+        self.source.setPlaceholderText(self.tr("e.g. 市融媒体中心"))
+        self.responsible_editor = QLineEdit(shown.default_responsible_editor)
+        self.responsible_editor.setMaxLength(100)
+        credits_tip = self.tr(
+            "New articles of the channel start with it; every published page prints it, and an "
+            "article cannot be signed off without it."
+        )
+        self.source.setToolTip(credits_tip)
+        self.responsible_editor.setToolTip(credits_tip)
+        self.slug = QLineEdit(shown.slug)
+        self.slug.setMaxLength(40)
+        self.slug.setPlaceholderText("news")
+        self.slug.setToolTip(
+            self.tr(
+                "The channel's folder in exported paths (pc/news/…): lower-case letters, digits "
+                "and hyphens. Empty: the channel's name."
+            )
+        )
+        self.warning = QLabel()
+        self.warning.setObjectName("channelWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {palette_colours().warning};")
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Colour"), colours)
         self.form.addRow(self.tr("Review levels"), self.levels)
         self.form.addRow(self.tr("Publishes to"), targets)
         self.form.addRow("", self.same_reviewer)
         self.form.addRow("", self.typo_fast_path)
+        self.form.addRow(self.tr("Default source"), self.source)
+        self.form.addRow(self.tr("Default responsible editor"), self.responsible_editor)
+        self.form.addRow(self.tr("Folder in exported paths"), self.slug)
+        self.form.addRow(self.warning)
+        self.levels.valueChanged.connect(self._warn)
+        self.same_reviewer.toggled.connect(self._warn)
         self.set_colour(shown.colour)
+        self._warn()
+
+    def _warn(self) -> None:
+        """Advice from the users' rules, shown while the administrator decides; it forbids
+        nothing."""
+        warnings = review_rule_warnings(self.levels.value(), self.same_reviewer.isChecked())
+        self.warning.setText("\n".join(translated(w) for w in warnings))
+        self.warning.setVisible(bool(warnings))
 
     def set_colour(self, colour: str) -> None:
         self.colour = colour
@@ -220,6 +262,9 @@ class ChannelDialog(_FormDialog):
             "targets": self.chosen_targets(),
             "allow_same_reviewer": self.same_reviewer.isChecked(),
             "typo_fast_path": self.typo_fast_path.isChecked(),
+            "default_source": self.source.text().strip(),
+            "default_responsible_editor": self.responsible_editor.text().strip(),
+            "slug": self.slug.text().strip().lower(),
         }
 
     def problem(self) -> str:
@@ -227,6 +272,9 @@ class ChannelDialog(_FormDialog):
             return self.tr("Give the channel a name.")
         if not self.chosen_targets():
             return self.tr("Choose at least one target to publish to.")
+        slug = self.slug.text().strip().lower()
+        if slug and not SLUG.fullmatch(slug):
+            return self.tr("The folder name takes lower-case letters, digits and hyphens only.")
         return ""
 
     def _choose_colour(self) -> None:

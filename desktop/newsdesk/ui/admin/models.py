@@ -12,10 +12,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from newsdesk.core.admin import review_rule_warnings
 from newsdesk.core.labels import label
 from newsdesk.core.model import Channel, Role, User
 from newsdesk.store.directory import Directory
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex
 ROLES = tuple(Role)
@@ -85,7 +87,7 @@ class UsersModel(QAbstractTableModel):
                 self._summaries[index.row()],
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and user.disabled:
-            return QColor("#8a8f98")
+            return colours().qcolor("faint")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ADMIN, self.DISABLED):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -156,6 +158,16 @@ class ChannelsModel(QAbstractTableModel):
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             return QColor(channel.colour)
+        warned = column in (self.LEVELS, self.SAME_REVIEWER)
+        warnings = (
+            review_rule_warnings(channel.review_levels, channel.allow_same_reviewer)
+            if warned
+            else ()
+        )
+        if warnings and role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(translated(w) for w in warnings)
+        if warnings and role == Qt.ItemDataRole.ForegroundRole:
+            return colours().qcolor("warning")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.LEVELS,
             self.SAME_REVIEWER,
@@ -229,7 +241,7 @@ class RolesModel(QAbstractTableModel):
             if role == _DISPLAY:
                 return "—"
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#b0b4ba")
+                return colours().qcolor("faint")
             return None
         if role == Qt.ItemDataRole.CheckStateRole:
             ticked = (channel.id, held) in self._ticked

@@ -283,7 +283,7 @@ class BoardActions(QObject):
         proposal = card.proposal
         if snapshot is None or proposal is None:
             return
-        dialog = AssignDialog(snapshot, proposal, self._window)
+        dialog = AssignDialog(snapshot, proposal, self._window, blobs=self._session.workspace.blobs)
         load_editors(self._session, snapshot, proposal.channel_id, dialog.set_editors)
 
         def assign() -> None:

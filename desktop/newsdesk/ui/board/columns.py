@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -29,9 +28,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +42,12 @@ from newsdesk.store.queries import Card
 from newsdesk.ui.board.delegate import CardDelegate
 from newsdesk.ui.board.model import CARD_ROLE, CardListModel, drag_payload, dragged
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import colours
 
 DEFAULT_WIDTH = 256
 MIN_WIDTH = 200
 MAX_WIDTH = 640
+COLLAPSED_WIDTH = 44
 
 DropHandler = Callable[[str, Column, Column], bool]  # (card id, source, target) -> accepted
 DropJudge = Callable[[str, Column, Column], bool]  # would the drop be accepted?
@@ -60,6 +63,7 @@ class ColumnView(QListView):
         self.drop_judge: DropJudge | None = None
         self.empty_text = ""
         self.delegate = CardDelegate(self)
+        self.setAccessibleName(translated(COLUMN_TITLES[self.column]))
         self.setModel(model)
         self.setItemDelegate(self.delegate)
         self.setViewMode(QListView.ViewMode.ListMode)
@@ -165,7 +169,7 @@ class ColumnView(QListView):
         if self.model().rowCount() or not self.empty_text:
             return
         painter = QPainter(self.viewport())
-        painter.setPen(QColor("#8590a2"))
+        painter.setPen(colours().qcolor("faint"))
         area = self.viewport().rect().adjusted(12, 16, -12, 0)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(area, int(flags), self.empty_text)
@@ -173,7 +177,12 @@ class ColumnView(QListView):
 
 
 class BoardColumn(QFrame):
-    """A column: its title and card count over its list of cards."""
+    """A column: its title and card count over its list of cards. Collapsed, it is a narrow
+    strip with its title written downwards (Chinese reads well that way), so a chief keeps the
+    columns they work in wide; a column showing only recent cards links to the rest."""
+
+    collapsed_changed = Signal(bool)
+    archive_requested = Signal()
 
     def __init__(self, model: CardListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,24 +195,84 @@ class BoardColumn(QFrame):
         font = QFont(self.header.font())
         font.setWeight(QFont.Weight.DemiBold)
         self.header.setFont(font)
+        self.collapse_button = QToolButton(self)
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        self.vertical_title = QLabel(self)
+        self.vertical_title.setObjectName("columnHeader")
+        self.vertical_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.vertical_title.setFont(font)
+        self.vertical_title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.vertical_title.setMinimumWidth(0)
+        self.vertical_title.hide()
         self.view = ColumnView(model, self)
+        self.more_button = QPushButton(self)
+        self.more_button.setFlat(True)
+        self.more_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more_button.clicked.connect(self.archive_requested)
+        self.more_button.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 6, 0)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.collapse_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._top = top
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 4)
         layout.setSpacing(6)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
+        layout.addWidget(self.vertical_title, 1)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.more_button)
+        self._width = DEFAULT_WIDTH
+        self.collapsed = False
         self.setFixedWidth(DEFAULT_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self._set_button()
         self.update_header(filtered=False)
+
+    def set_width(self, width: int) -> None:
+        """The width the column has when it is not collapsed."""
+        self._width = clamp_width(width)
+        if not self.collapsed:
+            self.setFixedWidth(self._width)
+
+    def expanded_width(self) -> int:
+        return self._width
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        if collapsed == self.collapsed:
+            return
+        self.collapsed = collapsed
+        self.view.setVisible(not collapsed)
+        self.header.setVisible(not collapsed)
+        self._top.setContentsMargins(0, 0, 0 if collapsed else 6, 0)
+        self.vertical_title.setVisible(collapsed)
+        self.setFixedWidth(COLLAPSED_WIDTH if collapsed else self._width)
+        self._set_button()
+        self.update_header(filtered=False)
+        self.collapsed_changed.emit(collapsed)
+
+    def _set_button(self) -> None:
+        title = translated(COLUMN_TITLES[self.column])
+        if self.collapsed:
+            self.collapse_button.setText("›")
+            tip = self.tr("Expand “{column}”").format(column=title)
+        else:
+            self.collapse_button.setText("‹")
+            tip = self.tr("Collapse “{column}”").format(column=title)
+        self.collapse_button.setToolTip(tip)
+        self.collapse_button.setAccessibleName(tip)
 
     def update_header(self, filtered: bool) -> None:
         model = self.view.model()
         shown, total = model.rowCount(), model.total
+        title = translated(COLUMN_TITLES[self.column])
         self.header.setText(
             QCoreApplication.translate("BoardColumn", "{title} · {count}").format(
-                title=translated(COLUMN_TITLES[self.column]), count=shown
+                title=title, count=shown
             )
         )
+        self.vertical_title.setText("\n".join(title) + f"\n\n{shown}")
         self.header.setToolTip(
             # self.tr, not translate(): lupdate marks a plural only in this form.
             self.tr("%n card(s) in this column", "", total)
@@ -213,6 +282,11 @@ class BoardColumn(QFrame):
             if filtered and total
             else QCoreApplication.translate("BoardColumn", "No cards")
         )
+        beyond = model.beyond_limit
+        self.more_button.setText(
+            self.tr("%n older: see the Published page", "", beyond) if beyond else ""
+        )
+        self.more_button.setVisible(bool(beyond) and not self.collapsed)
         self.view.viewport().update()
 
 
@@ -238,13 +312,13 @@ class ColumnGrip(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
         if self._start is not None:
             x, width = self._start
-            self.column.setFixedWidth(clamp_width(round(width + event.globalPosition().x() - x)))
+            self.column.set_width(round(width + event.globalPosition().x() - x))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
         self._start = None
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's API
-        self.column.setFixedWidth(DEFAULT_WIDTH)
+        self.column.set_width(DEFAULT_WIDTH)
 
 
 def clamp_width(width: int) -> int:
@@ -272,6 +346,9 @@ class ColumnStrip(QScrollArea):
             grip = ColumnGrip(column, inner)
             layout.addWidget(column)
             layout.addWidget(grip)
+            column.collapsed_changed.connect(
+                lambda collapsed, g=grip, c=column: g.setHidden(collapsed or c.isHidden())
+            )
             self.columns[model.column] = column
             self.grips[model.column] = grip
         layout.addStretch(1)
@@ -286,14 +363,21 @@ class ColumnStrip(QScrollArea):
     def set_hidden(self, hidden: Sequence[Column]) -> None:
         for column, widget in self.columns.items():
             widget.setHidden(column in hidden)
-            self.grips[column].setHidden(column in hidden)
+            self.grips[column].setHidden(column in hidden or widget.collapsed)
+
+    def collapsed(self) -> list[Column]:
+        return [c for c, column in self.columns.items() if column.collapsed]
+
+    def set_collapsed(self, collapsed: Sequence[Column]) -> None:
+        for column, widget in self.columns.items():
+            widget.set_collapsed(column in collapsed)
 
     def widths(self) -> list[int]:
-        return [column.width() for column in self.columns.values()]
+        return [column.expanded_width() for column in self.columns.values()]
 
     def set_widths(self, widths: Sequence[int]) -> None:
         for column, width in zip(self.columns.values(), widths, strict=False):
-            column.setFixedWidth(clamp_width(width))
+            column.set_width(width)
 
     def reveal(self, column: Column) -> None:
         """Scroll sideways so that ``column`` is in sight."""

@@ -9,6 +9,7 @@ from the fonts' own line spacing, so Chinese is never clipped at any font size.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -37,6 +38,7 @@ from newsdesk.core.model import ArticleState, Priority, ProposalState
 from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import CARD_ROLE, is_overdue
+from newsdesk.ui.widgets.palette import ON_AVATAR, Colours, colours
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,24 +52,54 @@ GAP = 6  # between the card's lines
 TITLE_LINES = 2
 
 
-class Palette:
-    """The card's colours: a light, quiet theme where only overdue and urgent stand out."""
+@dataclass(frozen=True)
+class CardPalette:
+    """The card's colours, from the palette in force: a quiet card where only overdue and
+    urgent stand out. Chips are (background, text) pairs."""
 
-    card: QColor = QColor("#ffffff")
-    card_hover: QColor = QColor("#fbfbfc")
-    card_selected: QColor = QColor("#f3f7ff")
-    border: QColor = QColor("#dcdfe4")
-    border_hover: QColor = QColor("#b8bec9")
-    border_selected: QColor = QColor("#1f6feb")
-    shadow: QColor = QColor(9, 30, 66, 24)
-    text: QColor = QColor("#1d2433")
-    secondary: QColor = QColor("#5f6b7a")
-    overdue: QColor = QColor("#c9372c")
-    urgent: tuple[QColor, QColor] = (QColor("#fde8e7"), QColor("#ae2a19"))
-    high: tuple[QColor, QColor] = (QColor("#fff1dc"), QColor("#9a4a00"))
-    review: tuple[QColor, QColor] = (QColor("#e6efff"), QColor("#1450b8"))
-    approved: tuple[QColor, QColor] = (QColor("#e3f5ea"), QColor("#1d6b3a"))
-    deleted: tuple[QColor, QColor] = (QColor("#eceef1"), QColor("#5f6b7a"))
+    card: QColor
+    card_hover: QColor
+    card_selected: QColor
+    border: QColor
+    border_hover: QColor
+    border_selected: QColor
+    shadow: QColor
+    text: QColor
+    secondary: QColor
+    overdue: QColor
+    on_avatar: QColor
+    urgent: tuple[QColor, QColor]
+    high: tuple[QColor, QColor]
+    review: tuple[QColor, QColor]
+    approved: tuple[QColor, QColor]
+    deleted: tuple[QColor, QColor]
+
+
+@functools.cache
+def _card_palette(c: Colours) -> CardPalette:
+    q = c.qcolor
+    return CardPalette(
+        card=q("surface"),
+        card_hover=q("surface_hover"),
+        card_selected=q("surface_selected"),
+        border=q("border"),
+        border_hover=q("border_strong"),
+        border_selected=q("accent"),
+        shadow=QColor(0, 0, 0, 24),
+        text=q("text"),
+        secondary=q("muted"),
+        overdue=q("error"),
+        on_avatar=QColor(ON_AVATAR),
+        urgent=(q("error_soft"), q("error")),
+        high=(q("warning_soft"), q("warning")),
+        review=(q("accent_soft"), q("accent")),
+        approved=(q("success_soft"), q("success")),
+        deleted=(q("surface_alt"), q("muted")),
+    )
+
+
+def card_palette() -> CardPalette:
+    return _card_palette(colours())
 
 
 @dataclass(frozen=True)
@@ -216,6 +248,7 @@ def paint_card(
     card: Card,
     snapshot: Snapshot | None,
 ) -> None:
+    palette = card_palette()
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
     hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
     deleted = card.proposal is not None and card.proposal.state == ProposalState.DELETED
@@ -226,16 +259,16 @@ def paint_card(
 
     shape = QPainterPath()
     shape.addRoundedRect(box, RADIUS, RADIUS)
-    painter.fillPath(shape.translated(0, 1), Palette.shadow)
-    fill = Palette.card_selected if selected else Palette.card_hover if hovered else Palette.card
+    painter.fillPath(shape.translated(0, 1), palette.shadow)
+    fill = palette.card_selected if selected else palette.card_hover if hovered else palette.card
     painter.fillPath(shape, fill)
     painter.save()
     painter.setClipPath(shape)
-    strip = QColor(channel.colour) if channel else Palette.border
+    strip = QColor(channel.colour) if channel else palette.border
     painter.fillRect(QRectF(box.left(), box.top(), STRIP, box.height()), strip)
     painter.restore()
     border = (
-        Palette.border_selected if selected else Palette.border_hover if hovered else Palette.border
+        palette.border_selected if selected else palette.border_hover if hovered else palette.border
     )
     painter.setPen(QPen(border, 1.5 if selected else 1.0))
     painter.drawPath(shape)
@@ -248,23 +281,23 @@ def paint_card(
     # channel, then the chips on the right
     chips: list[tuple[str, tuple[QColor, QColor]]] = []
     if deleted:
-        chips.append((QCoreApplication.translate("BoardText", "Deleted"), Palette.deleted))
+        chips.append((QCoreApplication.translate("BoardText", "Deleted"), palette.deleted))
     if card.priority == Priority.URGENT:
-        chips.append((QCoreApplication.translate("BoardText", "Urgent"), Palette.urgent))
+        chips.append((QCoreApplication.translate("BoardText", "Urgent"), palette.urgent))
     elif card.priority == Priority.HIGH:
-        chips.append((QCoreApplication.translate("BoardText", "High"), Palette.high))
+        chips.append((QCoreApplication.translate("BoardText", "High"), palette.high))
     progress = display.review_progress(card, channel)
     if progress is not None:
         approved = card.article is not None and card.article.state == ArticleState.APPROVED
-        chips.append((progress, Palette.approved if approved else Palette.review))
+        chips.append((progress, palette.approved if approved else palette.review))
     chip_left = right
-    for text, colours in reversed(chips):
-        chip_left = _chip(painter, fonts.chip, text, colours, chip_left, top, row_height) - 6
+    for text, pair in reversed(chips):
+        chip_left = _chip(painter, fonts.chip, text, pair, chip_left, top, row_height) - 6
     if channel is not None:
         _text(
             painter,
             fonts.small,
-            Palette.secondary,
+            palette.secondary,
             channel.name,
             left,
             top,
@@ -275,7 +308,7 @@ def paint_card(
     # title
     top += row_height + GAP
     painter.setFont(fonts.title)
-    painter.setPen(Palette.text)
+    painter.setPen(palette.text)
     metrics = QFontMetricsF(fonts.title)
     width = right - left
     lines = _title_layout(card.title, fonts.title, width)
@@ -295,15 +328,15 @@ def paint_card(
         overdue = is_overdue(card, today)
         font = QFont(fonts.small)
         font.setBold(overdue)
-        colour = Palette.overdue if overdue else Palette.secondary
+        colour = palette.overdue if overdue else palette.secondary
         text = display.short_date(due, today)
         edge = _text_right(painter, font, colour, text, edge, top, row_height)
         edge = _calendar(painter, colour, edge - 4, top, row_height) - 10
     if card.materials:
         edge = _text_right(
-            painter, fonts.small, Palette.secondary, str(card.materials), edge, top, row_height
+            painter, fonts.small, palette.secondary, str(card.materials), edge, top, row_height
         )
-        edge = _paperclip(painter, Palette.secondary, edge - 3, top, row_height) - 10
+        edge = _paperclip(painter, palette.secondary, edge - 3, top, row_height) - 10
     if snapshot is not None:
         _people(painter, fonts, card, snapshot, left, top, edge - left, row_height)
     painter.setOpacity(1.0)
@@ -420,17 +453,18 @@ def _people(
     width: float,
     height: float,
 ) -> None:
+    palette = card_palette()
     ids = card.person_ids()
     size = min(height, QFontMetricsF(fonts.small).height() + 2)
     x = left
     for user_id in ids[:3]:
         circle = QRectF(x, top + (height - size) / 2, size, size)
         painter.save()
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setPen(QPen(palette.on_avatar, 1.5))
         painter.setBrush(display.avatar_colour(user_id))
         painter.drawEllipse(circle)
         painter.setFont(fonts.avatar)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(palette.on_avatar)
         painter.drawText(
             circle, Qt.AlignmentFlag.AlignCenter, display.initial(snapshot.name(user_id))
         )
@@ -438,4 +472,4 @@ def _people(
         x += size * 0.7
     x += size * 0.3 + 6
     text = display.names([snapshot.name(user_id) for user_id in ids])
-    _text(painter, fonts.small, Palette.secondary, text, x, top, left + width - x, height)
+    _text(painter, fonts.small, palette.secondary, text, x, top, left + width - x, height)

@@ -15,24 +15,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from newsdesk.core.labels import label
-from newsdesk.core.model import Material, MaterialKind, Priority, ProposalState
+from newsdesk.core.model import Priority, ProposalState
 from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import Colours, colours
 
-TEXT = "#1d2433"
-MUTED = "#5f6b7a"
-STYLE = f"""
-body {{ color: {TEXT}; }}
+
+def details_style(c: Colours) -> str:
+    return f"""
+body {{ color: {c.text}; }}
 .title {{ font-size: x-large; font-weight: 600; }}
-.muted {{ color: {MUTED}; }}
-.key {{ color: {MUTED}; padding: 3px 14px 3px 0; }}
+.muted {{ color: {c.muted}; }}
+.key {{ color: {c.muted}; padding: 3px 14px 3px 0; }}
 .value {{ padding: 3px 0; }}
-.heading {{ color: {MUTED}; font-weight: 600; }}
-.returned {{ background-color: #fff6e8; }}
-.returned-heading {{ color: #8a4b00; font-weight: 600; }}
-.overdue {{ color: #c9372c; font-weight: 600; }}
+.heading {{ color: {c.muted}; font-weight: 600; }}
+.returned {{ background-color: {c.warning_soft}; }}
+.returned-heading {{ color: {c.warning}; font-weight: 600; }}
+.overdue {{ color: {c.error}; font-weight: 600; }}
 """
 
 
@@ -47,6 +48,7 @@ class CardDetails(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardDetails")
+        self.setAccessibleName(self.tr("Card details"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(240)
         self.setOpenExternalLinks(True)
@@ -54,7 +56,7 @@ class CardDetails(QTextBrowser):
             Qt.TextInteractionFlag.TextBrowserInteraction
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDefaultStyleSheet(details_style(colours()))
         self.document().setDocumentMargin(16)
         self.card_id: str | None = None
         self.clear_card()
@@ -67,7 +69,7 @@ class CardDetails(QTextBrowser):
     def show_card(self, card: Card, snapshot: Snapshot) -> None:
         self.card_id = card.id
         channel = snapshot.channels.get(card.channel_id)
-        colour = escape(channel.colour) if channel else MUTED
+        colour = escape(channel.colour) if channel else colours().muted
         channel_name = escape(channel.name) if channel else ""
         state = escape(translated(label(card.item.state)))
         parts = [
@@ -97,7 +99,7 @@ class CardDetails(QTextBrowser):
         )
         return (
             '<table class="returned" width="100%" cellspacing="0" cellpadding="10"'
-            ' style="margin-top: 12px; border: 1px solid #f1c98f"><tr><td>'
+            f' style="margin-top: 12px; border: 1px solid {colours().warning}"><tr><td>'
             f'<p class="returned-heading">{escape(heading)}</p>'
             f'<p style="margin: 4px 0 0 0">{_text(proposal.return_reason)}</p>'
             "</td></tr></table>"
@@ -142,8 +144,9 @@ class CardDetails(QTextBrowser):
         if card.article is not None and card.article.summary and card.article.summary != angle:
             sections.append((self.tr("Summary"), _text(card.article.summary)))
         if source is not None and source.materials:
-            items = "".join(f"<li>{self._material(m)}</li>" for m in source.materials)
-            sections.append((self.tr("Materials"), f'<ul style="margin: 0">{items}</ul>'))
+            # Listed below the panel, where they open, preview and drag into an article.
+            count = len(source.materials)
+            sections.append((self.tr("Materials"), escape(self.tr("%n below", "", count))))
         if card.item.tags:
             sections.append(
                 (self.tr("Tags"), "&nbsp;&nbsp;".join(f"#{escape(t)}" for t in card.item.tags))
@@ -153,15 +156,3 @@ class CardDetails(QTextBrowser):
             f'<p style="margin: 0">{body}</p>'
             for heading, body in sections
         ]
-
-    def _material(self, material: Material) -> str:
-        """One material as HTML: a link to follow, a file by name, or the note itself."""
-        value, name = escape(material.value), escape(material.label)
-        if material.kind == MaterialKind.LINK and material.value.startswith(
-            ("http://", "https://")
-        ):
-            return f'<a href="{value}">{name or value}</a>'
-        if material.kind == MaterialKind.FILE:
-            return self.tr("{name} (file {hash})").format(name=name, hash=value[:8])
-        text = _text(material.value)
-        return self.tr("{label}: {text}").format(label=name, text=text) if name else text

@@ -11,8 +11,7 @@ from PySide6.QtGui import QColor
 
 from newsdesk.core.model import ArticleState, Channel
 from newsdesk.store.queries import Card
-
-AVATAR_COLOURS = ("#5b7bd5", "#3f9c8f", "#c2703d", "#8a63c7", "#c2527a", "#4f8a3c", "#7a7f8c")
+from newsdesk.ui.widgets.palette import AVATARS
 
 
 def short_date(day: dt.date, today: dt.date | None = None) -> str:
@@ -56,7 +55,7 @@ def review_progress(card: Card, channel: Channel | None) -> str | None:
 
 def avatar_colour(user_id: str) -> QColor:
     """A calm colour that stays the same for a person on every card and every run."""
-    return QColor(AVATAR_COLOURS[zlib.crc32(user_id.encode("utf-8")) % len(AVATAR_COLOURS)])
+    return QColor(AVATARS[zlib.crc32(user_id.encode("utf-8")) % len(AVATARS)])
 
 
 def initial(name: str) -> str:

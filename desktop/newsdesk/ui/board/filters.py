@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.model import ProposalState
 from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board.model import Accepts, accept_all
+from newsdesk.ui.widgets.palette import colours
 
 SEARCH_DELAY_MS = 250
 ANY = ""
@@ -123,7 +124,7 @@ def _magnifier() -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor("#8590a2"), 1.6)
+    pen = QPen(colours().qcolor("faint"), 1.6)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     painter.drawEllipse(QRectF(2.5, 2.5, 8, 8))
@@ -152,6 +153,7 @@ class FilterBar(QWidget):
         self.person.setAccessibleName(self.tr("Person"))
         self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search = QLineEdit(self)
+        self.search.setAccessibleName(self.tr("Search titles and text"))
         self.search.setPlaceholderText(self.tr("Search titles and text"))
         self.search.setAccessibleName(self.tr("Search"))
         self.search.setClearButtonEnabled(True)

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -24,7 +25,9 @@ from PySide6.QtCore import (
 )
 
 from newsdesk.core.board import Column
-from newsdesk.store.queries import Card
+from newsdesk.core.labels import label
+from newsdesk.store.queries import Card, Snapshot
+from newsdesk.ui.i18n import translated
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 """The :class:`Card` of a row."""
@@ -121,6 +124,9 @@ class CardListModel(QAbstractListModel):
         self._all: list[Card] = []  # every card of the column, sorted
         self._rows: list[Card] = []  # the ones shown
         self._accepts: Accepts = accept_all
+        self.recent_limit: int | None = None  # show only this many, the most recently updated
+        self.snapshot: Snapshot | None = None  # for names in what screen readers are told
+        self._beyond_limit = 0
 
     # --- Qt's questions -----------------------------------------------------------------------
 
@@ -135,7 +141,34 @@ class CardListModel(QAbstractListModel):
             return card
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return card.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(card)
         return None
+
+    def spoken(self, card: Card) -> str:
+        """The card as a screen reader says it: title, channel, state, people, due date."""
+        translate = QCoreApplication.translate
+        parts = [card.title]
+        snapshot = self.snapshot
+        if snapshot is not None:
+            channel = snapshot.channels.get(card.channel_id)
+            if channel is not None:
+                parts.append(translate("BoardText", "Channel: {name}").format(name=channel.name))
+        parts.append(
+            translate("BoardText", "State: {state}").format(
+                state=translated(label(card.item.state))
+            )
+        )
+        if snapshot is not None:
+            names = "、".join(snapshot.name(user_id) for user_id in card.person_ids())
+            parts.append(translate("BoardText", "People: {names}").format(names=names))
+        due = card.due_date
+        if due is not None:
+            text = translate("BoardText", "Due {date}").format(date=due.isoformat())
+            if is_overdue(card, dt.date.today()):
+                text += translate("BoardText", ", overdue")
+            parts.append(text)
+        return translate("BoardText", "; ").join(parts)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -171,11 +204,26 @@ class CardListModel(QAbstractListModel):
         """Replace the column's cards, announcing only what differs from what is shown."""
         day = today or dt.date.today()
         self._all = sorted(cards, key=lambda card: sort_key(card, day))
-        self._merge([card for card in self._all if self._accepts(card)])
+        self._merge(self._limited([card for card in self._all if self._accepts(card)]))
 
     def set_filter(self, accepts: Accepts) -> None:
         self._accepts = accepts
-        self._merge([card for card in self._all if accepts(card)])
+        self._merge(self._limited([card for card in self._all if accepts(card)]))
+
+    @property
+    def beyond_limit(self) -> int:
+        """Cards that pass the filter but are left out by :attr:`recent_limit`."""
+        return self._beyond_limit
+
+    def _limited(self, accepted: list[Card]) -> list[Card]:
+        limit = self.recent_limit
+        if limit is None or len(accepted) <= limit:
+            self._beyond_limit = 0
+            return accepted
+        recent = sorted(accepted, key=lambda card: card.updated_at, reverse=True)[:limit]
+        keep = {card.id for card in recent}
+        self._beyond_limit = len(accepted) - limit
+        return [card for card in accepted if card.id in keep]
 
     def _merge(self, new: list[Card]) -> None:
         """Turn the shown rows into ``new`` with removals, insertions and changes."""

@@ -13,9 +13,18 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from newsdesk.core.board import Column
+from newsdesk.store.needs_me import NeedsMe, needs_me
 from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import rules
 from newsdesk.ui.board.actions import BoardActions
@@ -26,27 +35,35 @@ from newsdesk.ui.board.model import CardListModel
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.materials_view import MaterialsView
 from newsdesk.ui.widgets.message_bar import MessageBar
+from newsdesk.ui.widgets.palette import Colours, colours
 
 STATE_VERSION = 1
 DETAILS_WIDTH = 300
+RECENT_PUBLISHED = 30  # published cards on the board; the Published page has them all
 
-STYLE = """
-#board { background: #ffffff; }
-#columnStrip, #columnStripInner { background: #ffffff; }
-#boardColumn { background: #f3f4f6; border: 1px solid #f3f4f6; border-radius: 10px; }
-#boardColumn[dropState="ok"] { background: #eaf2ff; border: 1px dashed #1f6feb; }
-#boardColumn[dropState="refused"] { background: #fdf0ef; border: 1px dashed #d0453a; }
-#boardColumn QListView { background: transparent; border: none; }
-#columnHeader { color: #3b4557; padding: 0 14px; }
-#cardDetails { background: #ffffff; }
-QSplitter#boardSplitter::handle { background: #e4e6ea; }
-#boardColumn QScrollBar:vertical { background: transparent; width: 8px; margin: 2px; }
-#boardColumn QScrollBar::handle:vertical { background: #c5cad3; border-radius: 2px;
-    min-height: 32px; }
-#boardColumn QScrollBar::handle:vertical:hover { background: #a9b0bc; }
-#boardColumn QScrollBar::add-line, #boardColumn QScrollBar::sub-line { height: 0; }
-#boardColumn QScrollBar::add-page, #boardColumn QScrollBar::sub-page { background: none; }
+
+def board_style(c: Colours) -> str:
+    """The board's style sheet in the colours ``c``."""
+    return f"""
+#board {{ background: {c.surface}; }}
+#columnStrip, #columnStripInner {{ background: {c.surface}; }}
+#boardColumn {{ background: {c.surface_alt}; border: 1px solid {c.surface_alt};
+    border-radius: 10px; }}
+#boardColumn[dropState="ok"] {{ background: {c.accent_soft}; border: 1px dashed {c.accent}; }}
+#boardColumn[dropState="refused"] {{ background: {c.error_soft};
+    border: 1px dashed {c.error}; }}
+#boardColumn QListView {{ background: transparent; border: none; }}
+#columnHeader {{ color: {c.text}; padding: 0 14px; }}
+#cardDetails {{ background: {c.surface}; }}
+#needsMe {{ color: {c.accent}; font-weight: 600; }}
+QSplitter#boardSplitter::handle {{ background: {c.border}; }}
+#boardColumn QScrollBar:vertical {{ background: transparent; width: 8px; margin: 2px; }}
+#boardColumn QScrollBar::handle:vertical {{ background: {c.border_strong}; border-radius: 2px;
+    min-height: 32px; }}
+#boardColumn QScrollBar::handle:vertical:hover {{ background: {c.faint}; }}
+#boardColumn QScrollBar::add-line, #boardColumn QScrollBar::sub-line {{ height: 0; }}
 """
 
 
@@ -54,6 +71,8 @@ class BoardPage(QWidget):
     """The board. ``card_activated(id)``: Enter or a double-click on a card."""
 
     card_activated = Signal(str)
+    needs_me_changed = Signal(int)  # how many stories wait on the signed-in user
+    archive_requested = Signal()  # show every published item (the Published page)
 
     def __init__(
         self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
@@ -64,15 +83,37 @@ class BoardPage(QWidget):
         self.snapshots = snapshots
         self.snapshot: Snapshot | None = None
         self.models = {column: CardListModel(column, self) for column in Column}
+        self.models[Column.PUBLISHED].recent_limit = RECENT_PUBLISHED
         self.filters = FilterBar(session.actor.id, self)
         self.bar = MessageBar(self)
         self.strip = ColumnStrip(self.models.values(), self)
         self.details = CardDetails(self)
+        self.materials = MaterialsView(session.workspace.blobs, self)
+        self.details_panel = QWidget(self)
+        self.details_panel.setObjectName("detailsPanel")
+        panel = QVBoxLayout(self.details_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(0)
+        panel.addWidget(self.details, 1)
+        panel.addWidget(self.materials)
+        self.materials.hide()
+        self.details_action = QAction(self.tr("Details panel"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.details_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.details_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.details_action.toggled.connect(self.details_panel.setVisible)
+        self.details_button = QToolButton(self)
+        self.details_button.setDefaultAction(self.details_action)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.needs_label = QLabel(self)
+        self.needs_label.setObjectName("needsMe")
+        self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("boardSplitter")
         self.splitter.setHandleWidth(1)
         self.splitter.addWidget(self.strip)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.details_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([10_000, DETAILS_WIDTH])
@@ -83,10 +124,15 @@ class BoardPage(QWidget):
         layout.addWidget(self.filters)
         bar_row = QVBoxLayout()
         bar_row.setContentsMargins(12, 0, 12, 6)
+        needs_row = QHBoxLayout()
+        needs_row.addWidget(self.needs_label)
+        needs_row.addStretch(1)
+        needs_row.addWidget(self.details_button)
+        bar_row.addLayout(needs_row)
         bar_row.addWidget(self.bar)
         layout.addLayout(bar_row)
         layout.addWidget(self.splitter, 1)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(board_style(colours()))
 
         self.board_actions = BoardActions(session, snapshots, self)
         self.board_actions.shown_columns = self.strip.shown
@@ -96,7 +142,9 @@ class BoardPage(QWidget):
         self.menu_action.setShortcut(QKeySequence("Shift+F10"))
         self.menu_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.menu_action.triggered.connect(self._menu_for_current)
-        self.addActions([*self.board_actions.all_actions(), self.menu_action])
+        self.addActions([*self.board_actions.all_actions(), self.menu_action, self.details_action])
+        for column in self.strip.columns.values():
+            column.archive_requested.connect(self.archive_requested)
 
         self._current: str | None = None  # the selected card's id, followed across snapshots
         self._follow_id: str | None = None  # a card to select once it appears
@@ -128,6 +176,8 @@ class BoardPage(QWidget):
             "version": STATE_VERSION,
             "splitter": bytes(self.splitter.saveState().toBase64().data()).decode("ascii"),
             "widths": self.strip.widths(),
+            "collapsed": [column.value for column in self.strip.collapsed()],
+            "details": self.details_action.isChecked(),
         }
         return QByteArray(json.dumps(state).encode("utf-8"))
 
@@ -139,10 +189,15 @@ class BoardPage(QWidget):
                 return False
             splitter = QByteArray.fromBase64(str(saved["splitter"]).encode("ascii"))
             widths = [int(width) for width in saved["widths"]]
+            collapsed = [Column(value) for value in saved.get("collapsed", [])]
+            details = bool(saved.get("details", True))
         except (ValueError, KeyError, TypeError, AttributeError):
             return False
         self.strip.set_widths(widths)
-        return self.splitter.restoreState(splitter)
+        self.strip.set_collapsed(collapsed)
+        restored = self.splitter.restoreState(splitter)
+        self.details_action.setChecked(details)
+        return restored
 
     # --- loading and filtering ----------------------------------------------------------------
 
@@ -157,10 +212,28 @@ class BoardPage(QWidget):
             by_column[card.column].append(card)
         with self._quietly():
             for column, model in self.models.items():
+                model.snapshot = snapshot
                 model.set_cards(by_column[column])
         if self._searched:
             self._search(self._searched)  # new or changed cards may match now
+        self._show_needs(needs_me(snapshot, self.session.actor))
         self._after_change()
+
+    def _show_needs(self, needs: NeedsMe) -> None:
+        parts = []
+        if needs.assigned:
+            parts.append(self.tr("assigned to you: {count}").format(count=needs.assigned))
+        if needs.returned:
+            parts.append(self.tr("returned to you: {count}").format(count=needs.returned))
+        if needs.to_review:
+            parts.append(self.tr("waiting on your level: {count}").format(count=needs.to_review))
+        if needs.to_select:
+            parts.append(self.tr("to select: {count}").format(count=needs.to_select))
+        self.needs_label.setText(
+            self.tr("Needs you — {items}").format(items=" · ".join(parts)) if parts else ""
+        )
+        self.needs_label.setVisible(bool(parts))
+        self.needs_me_changed.emit(needs.total)
 
     def _filter_changed(self) -> None:
         board_filter = self.filters.value()
@@ -304,8 +377,13 @@ class BoardPage(QWidget):
         self.board_actions.set_card(card)
         if card is None or self.snapshot is None:
             self.details.clear_card()
-        else:
-            self.details.show_card(card, self.snapshot)
+            self.materials.hide()
+            return
+        self.details.show_card(card, self.snapshot)
+        source = card.proposal or card.topic
+        materials = source.materials if source is not None else ()
+        self.materials.set_materials(materials)
+        self.materials.setVisible(bool(materials))
 
     def _follow(self, card_id: str) -> None:
         """Select ``card_id`` as soon as a snapshot shows it (a proposal just created)."""

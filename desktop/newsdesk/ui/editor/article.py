@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -45,11 +46,11 @@ from newsdesk.store.apply import Applied
 from newsdesk.store.world import DbWorld
 from newsdesk.ui.editor.autosave import Autosave
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel
+from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel, describe
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.editor.find import FindBar
 from newsdesk.ui.editor.metadata import MetadataPanel
-from newsdesk.ui.editor.preview import PreviewPane
+from newsdesk.ui.editor.remote_images import RemoteImagesBar
 from newsdesk.ui.editor.review_notes import ReviewNotes
 from newsdesk.ui.editor.revisions import RevisionsPanel
 from newsdesk.ui.editor.toolbar import EditorToolbar
@@ -60,9 +61,13 @@ from newsdesk.ui.session import Session
 from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.palette import banner_style
+from newsdesk.ui.widgets.published_view import PublishedView
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
 CHECKS_WIDTH = 260
+MAX_FINDINGS_SHOWN = 12  # in the question before submitting
+MAX_FINDINGS_RECORDED = 50  # with the revision (the mutation's limit)
 BODY_MARGIN = 16
 
 
@@ -129,10 +134,7 @@ class ReadOnlyBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
-        self.setStyleSheet(
-            "#readOnlyBanner { background: #fff4e5; border: 1px solid #f0b46b;"
-            " border-radius: 6px; } #readOnlyBanner QLabel { color: #7a3d00; }"
-        )
+        self.setStyleSheet(banner_style("readOnlyBanner"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -203,10 +205,13 @@ class ArticleEditor(QWidget):
         self.body.document().setDocumentMargin(BODY_MARGIN)
         self.body.problem.connect(lambda text: self.message_bar.show_message(text, Tone.WARNING))
         self.body.document().contentsChanged.connect(self._body_changed)
+        self.remote_images = RemoteImagesBar(session, self.body, self._store_image, self)
         self.toolbar = EditorToolbar(self.body, self)
+        self.body.attachment_dropped.connect(self.toolbar.describe_attachment)
         self.find_bar = FindBar(self.body, self)
         self.toolbar.find_requested.connect(self.find_bar.open)
-        self.preview = PreviewPane(self.images, self)
+        self.preview = PublishedView(self.images, self)
+        self.preview.use_site_of(session)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
@@ -258,6 +263,8 @@ class ArticleEditor(QWidget):
         self.submit_button.setEnabled(False)
         self.submit_button.clicked.connect(self.submit)
         self._submitting = False
+        self._submitted_over: list[str] = []
+        self.findings_question: QMessageBox | None = None  # while it asks
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.submit_button)
         bottom.addWidget(self.preview_button)
@@ -268,6 +275,7 @@ class ArticleEditor(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.merge_bar)
+        layout.addWidget(self.remote_images)
         layout.addWidget(self.metadata)
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
@@ -311,10 +319,59 @@ class ArticleEditor(QWidget):
         self._session.read(load_article(self._session, self._article_id), self._show)
 
     def submit(self) -> None:
-        """Save pending edits, then submit the saved article for review (the next revision)."""
-        if self._submitting or not self.submit_action.isEnabled():
+        """Save pending edits, then submit the saved article for review (the next revision).
+
+        With open findings (sensitive words, personal data, punctuation) in any published field,
+        it asks once, naming them; the revision records what the writer submitted over."""
+        if self._submitting or not self.submit_action.isEnabled() or self.findings_question:
             return
+        findings = self._open_findings()
+        if findings:
+            self._ask_about_findings(findings)
+            return
+        self._submit_with([])
+
+    def _open_findings(self) -> list[str]:
+        if self.checks is None:
+            return []
+        self.checks.refresh()
+        return [describe(check, with_field=True)[:200] for check in self.checks.model.checks()]
+
+    def _ask_about_findings(self, findings: list[str]) -> None:
+        shown = findings[:MAX_FINDINGS_SHOWN]
+        more = len(findings) - len(shown)
+        text = "\n".join(f"• {line}" for line in shown)
+        if more:
+            text += "\n" + self.tr("…and {count} more.").format(count=more)
+        question = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Submit with open findings?"),
+            self.tr("The checks found {count} problem(s) in what will be published:").format(
+                count=len(findings)
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        question.setInformativeText(
+            text + "\n\n" + self.tr("The reviewers will see that you submitted over them.")
+        )
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        submit = question.addButton(self.tr("Submit anyway"), QMessageBox.ButtonRole.AcceptRole)
+        question.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.findings_question = question
+
+        def answered() -> None:
+            self.findings_question = None
+            if question.clickedButton() is submit and alive(self):
+                self._submit_with(findings[:MAX_FINDINGS_RECORDED])
+
+        question.finished.connect(answered)
+        question.finished.connect(question.deleteLater)
+        question.open()
+
+    def _submit_with(self, findings: list[str]) -> None:
         self._submitting = True
+        self._submitted_over = findings
         self._update_submit()
         self.flush(self._submit_saved)
 
@@ -364,6 +421,8 @@ class ArticleEditor(QWidget):
             self._autosave.start(self._collect(), loaded.article.row_version)
             self.title_changed.emit(loaded.article.title)
         self._set_editable(loaded.cannot_edit is None)
+        if first and self._editable and (remote := self.body.remote_sources()):
+            self.remote_images.fetch(tuple(remote))  # pasted before Newsdesk fetched images
         self._show_banner(loaded)
         self.merge_bar.setVisible(
             loaded.article.merge_revision_id is not None and loaded.cannot_edit is None
@@ -401,8 +460,9 @@ class ArticleEditor(QWidget):
         self.submit_button.setToolTip(tip)
 
     def _refresh_submit(self) -> None:
-        """After a save (a title given, say) the core may no longer refuse a submission."""
-        if self._loaded is None or self._loaded.cannot_submit is None:
+        """After a save the core may answer differently: a title given lifts a refusal, an
+        image from another server imposes one."""
+        if self._loaded is None:
             return
 
         def refreshed(loaded: Loaded | None) -> None:
@@ -424,8 +484,10 @@ class ArticleEditor(QWidget):
         self._autosave.enabled = editable
         self.body.setReadOnly(not editable)
         self.metadata.setEnabled(editable)
-        self.toolbar.setEnabled(editable)
+        self.toolbar.set_editable(editable)
         self.find_bar.set_read_only(not editable)
+        if self.checks is not None:
+            self.checks.set_read_only(not editable)
         if not editable and not self._autosave.dirty:
             self.status.setText(self.tr("Read-only"))
         elif editable and self.status.text() in ("", self.tr("Read-only")):
@@ -501,12 +563,14 @@ class ArticleEditor(QWidget):
         if article is None:
             self._submit_failed(LookupError(self.tr("This article no longer exists.")))
             return
+        over = {"open_findings": self._submitted_over} if self._submitted_over else {}
         self._act(
             Kind.ARTICLE_SUBMIT,
             base_version=article.row_version,
             revision_id=new_id(),
             content_hash=current_hash(article),
             failed=self._submit_failed,
+            **over,
         )
 
     def _submit_failed(self, error: BaseException) -> None:
@@ -559,13 +623,25 @@ class ArticleEditor(QWidget):
             return
         matcher, problems = built
         self.highlighter = CheckHighlighter(self.body.document(), matcher)
-        self.checks = ChecksPanel(self.body, self.highlighter.checker, self.side)
+        self.checks = ChecksPanel(
+            self.body, self.highlighter.checker, self.side, fields=self.metadata.values
+        )
+        self.checks.set_read_only(not self._editable)
+        self.checks.field_requested.connect(self._go_to_field)
+        self.metadata.edited.connect(self.checks.schedule)
         # A list that could not be read (or lines that are not one word) is said, not hidden:
         # the others check the text meanwhile.
         self._checks_note.setText("\n".join(translated(p) for p in problems))
         self._checks_note.setVisible(bool(problems))
         self._side_layout.insertWidget(1, self.checks, 1)
         self._side_layout.takeAt(self._side_layout.count() - 1)  # the stretch
+
+    def _go_to_field(self, name: str) -> None:
+        widget = self.metadata.field_widget(name)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif name == "image_alt":
+            self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _checks_failed(self, error: BaseException) -> None:
         if alive(self):
@@ -574,6 +650,9 @@ class ArticleEditor(QWidget):
             )
 
     def _toggle_preview(self, on: bool) -> None:
-        if on:
-            self.preview.show_html(self.body.html())
+        loaded = self._loaded
+        if on and loaded is not None:
+            content = self.metadata.values() | {"body_html": self.body.html()}
+            channel = loaded.channel.name if loaded.channel else ""
+            self.preview.show_content(self._article_id, channel, content)
         self.pages.setCurrentWidget(self.preview if on else self.body)

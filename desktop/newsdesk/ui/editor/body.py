@@ -9,16 +9,18 @@ caller puts the bytes into the workspace's attachments) and referenced as ``atta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QFont,
     QImage,
     QImageReader,
     QKeyEvent,
+    QKeySequence,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -26,6 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
+    QTextImageFormat,
     QTextLength,
     QTextList,
     QTextListFormat,
@@ -34,6 +37,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.core.body import is_remote
+from newsdesk.ingest.images import page_url_of
 from newsdesk.publish.paste import clean_pasted
 from newsdesk.ui.editor.document import (
     ATTACHMENT_SCHEME,
@@ -53,12 +58,41 @@ from newsdesk.ui.editor.document import (
     set_anchor,
     to_html,
 )
+from newsdesk.ui.widgets.materials_view import dropped_attachment
 
 StoreImage = Callable[[bytes, str], str | None]
 """Saves image bytes as an attachment (name: for messages) and gives its SHA-256, or None."""
 
 PARAGRAPH_STYLES: Final = {"body": ("", 0), "h2": ("", 2), "h3": ("", 3), QUOTE: (QUOTE, 0)}
 _MB: Final = 1024 * 1024
+
+
+OBJECT_REPLACEMENT: Final = "\ufffc"  # where an image sits in a block's text
+
+
+def _source_page(source: QMimeData) -> str | None:
+    """The page the clipboard's HTML was copied from, where the browser put it: Firefox's
+    ``text/x-moz-url-priv`` (Windows puts it in the HTML itself, see ``page_url_of``)."""
+    for kind in ("text/x-moz-url-priv", "text/x-moz-url"):
+        if source.hasFormat(kind):
+            raw = bytes(source.data(kind).data())
+            text = raw.decode("utf-16" if raw[1:2] == b"\0" else "utf-8", "replace")
+            url = text.split("\n", 1)[0].strip("\0 \r")
+            if url.startswith(("http://", "https://")):
+                return url
+    return None
+
+
+_DESTRUCTIVE: Final = (
+    QKeySequence.StandardKey.DeleteEndOfLine,
+    QKeySequence.StandardKey.DeleteCompleteLine,
+)
+
+
+def _destroys_text(event: QKeyEvent) -> bool:
+    """Whether ``event`` is one of Qt's bindings that deletes a line or its rest (Ctrl+K on
+    Linux and macOS): newsroom editors expect them to do nothing, or their own command."""
+    return any(event.matches(key) for key in _DESTRUCTIVE)
 
 
 def _image_suffixes() -> frozenset[str]:
@@ -72,8 +106,12 @@ class BodyEditor(QTextEdit):
 
     problem = Signal(str)
     """A translated sentence saying why something was not inserted."""
-    remote_images = Signal(object)
-    """tuple[str, ...]: http(s) image URLs a paste left in the body, for the caller to fetch."""
+    attachment_dropped = Signal(str, str)
+    """(sha256, name): an image material dropped on the body, to insert once described."""
+    remote_images = Signal(object, object)
+    """(tuple[str, ...], str | None): http(s) image URLs a paste left in the body, for the caller
+    to fetch, and the address of the page they were pasted from (the referrer some hosts want),
+    when the clipboard says."""
 
     def __init__(
         self, store_image: StoreImage, images: ImageSource, parent: QWidget | None = None
@@ -82,7 +120,35 @@ class BodyEditor(QTextEdit):
         self._store_image = store_image
         self._images = images
         self._suffixes = _image_suffixes()
+        self._commands: list[QAction] = []
         self.setAcceptRichText(True)
+        self.setAccessibleName(self.tr("Article body"))
+
+    def use_commands(self, actions: Iterable[QAction]) -> None:
+        """Let ``actions``' shortcuts (Ctrl+B, Ctrl+K, Ctrl+F…) work while the body has the focus,
+        ahead of Qt's own text bindings: on Linux and macOS Ctrl+K would otherwise delete to the
+        end of the line, whatever was selected."""
+        self._commands = [action for action in actions if not action.shortcut().isEmpty()]
+
+    def _command_for(self, event: QKeyEvent) -> QAction | None:
+        pressed = QKeySequence(event.keyCombination())
+        for action in self._commands:
+            if any(
+                key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for key in action.shortcuts()
+            ):
+                return action
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (self._command_for(event) is not None or _destroys_text(event))
+        ):
+            event.accept()  # it comes to keyPressEvent, not to a shortcut or Qt's binding
+            return True
+        return super().event(event)
 
     # content
 
@@ -395,7 +461,7 @@ class BodyEditor(QTextEdit):
         cursor.endEditBlock()
         self.setTextCursor(cursor)
 
-    def insert_image_file(self, path: Path) -> bool:
+    def insert_image_file(self, path: Path, alt: str = "", caption: str = "") -> bool:
         """Store the image file as an attachment and insert it; False (and ``problem``) if not."""
         try:
             size = path.stat().st_size
@@ -410,9 +476,9 @@ class BodyEditor(QTextEdit):
                 )
             )
             return False
-        return self._insert_image_data(data, path.name)
+        return self._insert_image_data(data, path.name, alt, caption)
 
-    def _insert_image_data(self, data: bytes, name: str) -> bool:
+    def _insert_image_data(self, data: bytes, name: str, alt: str = "", caption: str = "") -> bool:
         if len(data) > MAX_ATTACHMENT_BYTES:
             self._too_large(name, len(data))
             return False
@@ -432,7 +498,7 @@ class BodyEditor(QTextEdit):
                 ).format(name=name)
             )
             return False
-        self._insert_figure(ATTACHMENT_SCHEME + sha256, "", "", image)
+        self._insert_figure(ATTACHMENT_SCHEME + sha256, alt, caption, image)
         return True
 
     def _too_large(self, name: str, size: int) -> None:
@@ -448,6 +514,7 @@ class BodyEditor(QTextEdit):
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
         return (
             bool(self._image_paths(source))
+            or dropped_attachment(source) is not None
             or source.hasImage()
             or super().canInsertFromMimeData(source)
         )
@@ -460,7 +527,12 @@ class BodyEditor(QTextEdit):
             for path in paths:
                 self.insert_image_file(path)
             return
-        if source.hasHtml() and self._paste_html(source.html()):
+        attachment = dropped_attachment(source)
+        if attachment is not None:
+            if not self.isReadOnly():
+                self.attachment_dropped.emit(*attachment)
+            return
+        if source.hasHtml() and self._paste_html(source.html(), _source_page(source)):
             return
         if source.hasImage():
             self._paste_image(source.imageData())
@@ -485,7 +557,7 @@ class BodyEditor(QTextEdit):
         buffer.close()
         self._insert_image_data(bytes(encoded.data()), self.tr("Pasted image"))
 
-    def _paste_html(self, html: str) -> bool:
+    def _paste_html(self, html: str, page_url: str | None = None) -> bool:
         """Paste ``html`` cleaned; ``False`` when nothing of it is article content (the
         clipboard's plain text is pasted then, so a paste is never lost without a word)."""
         pasted = clean_pasted(html)
@@ -499,14 +571,77 @@ class BodyEditor(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         if pasted.remote_images:
-            self.remote_images.emit(tuple(pasted.remote_images))
+            self.remote_images.emit(tuple(pasted.remote_images), page_url or page_url_of(html))
         return True
+
+    def replace_image_source(self, old: str, new: str) -> int:
+        """Point every image shown from ``old`` at ``new`` (a downloaded copy), keeping its alt
+        text and place; returns how many were changed. Joined to the last undo step: undoing
+        the paste undoes both."""
+        image = image_for(new, self._images)
+        document = self.document()
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(new), image)
+        found: list[tuple[int, int, QTextImageFormat]] = []
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                char_format = fragment.charFormat()
+                if char_format.isImageFormat() and char_format.toImageFormat().name() == old:
+                    found.append(
+                        (fragment.position(), fragment.length(), char_format.toImageFormat())
+                    )
+                fragments += 1
+            block = block.next()
+        if not found:
+            return 0
+        cursor = QTextCursor(document)
+        cursor.joinPreviousEditBlock()
+        for position, length, shown in found:
+            shown.setName(new)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(shown)
+        cursor.endEditBlock()
+        return len(found)
+
+    def remote_sources(self) -> list[str]:
+        """The http(s) addresses of the images the body still shows from other servers."""
+        found: list[str] = []
+        block = self.document().begin()
+        while block.isValid():
+            if OBJECT_REPLACEMENT in block.text():
+                fragments = block.begin()
+                while not fragments.atEnd():
+                    char_format = fragments.fragment().charFormat()
+                    if char_format.isImageFormat():
+                        name = char_format.toImageFormat().name()
+                        if is_remote(name) and name not in found:
+                            found.append(name)
+                    fragments += 1
+            block = block.next()
+        return found
 
     # keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Enter at the end of a heading, caption or figure starts a body paragraph, not another
-        heading (Qt would copy the block format)."""
+        """The editor's commands run on their keys; Qt's bindings that delete text without a
+        selection's say-so (delete to end of line, delete line) do nothing; Tab in a table moves
+        to the next cell (adding a row after the last); Enter at the end of a heading, caption or
+        figure starts a body paragraph, not another heading (Qt would copy the block format)."""
+        command = self._command_for(event)
+        if command is not None:
+            if command.isEnabled():
+                command.trigger()
+            return
+        if _destroys_text(event):
+            return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab_in_table(
+            forward=event.key() == Qt.Key.Key_Tab
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            return
         cursor = self.textCursor()
         fmt = cursor.blockFormat()
         special = fmt.headingLevel() > 0 or block_kind(fmt) in (CAPTION, FIGURE)
@@ -522,6 +657,26 @@ class BodyEditor(QTextEdit):
             self.setCurrentCharFormat(QTextCharFormat())
             return
         super().keyPressEvent(event)
+
+    def _tab_in_table(self, *, forward: bool) -> bool:
+        """Move to the next (previous) cell of the table at the cursor; False outside one."""
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        if table is None or self.isReadOnly():
+            return False
+        cell = table.cellAt(cursor)
+        index = cell.row() * table.columns() + cell.column() + (1 if forward else -1)
+        if index < 0:
+            return True
+        if index >= table.rows() * table.columns():
+            cursor.beginEditBlock()
+            table.appendRows(1)
+            cursor.endEditBlock()
+        target = table.cellAt(index // table.columns(), index % table.columns())
+        moved = target.firstCursorPosition()
+        moved.setPosition(target.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(moved)
+        return True
 
     # helpers
 

@@ -26,13 +26,13 @@ import math
 import re
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,6 +45,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -60,8 +61,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.findings import (
+    FIELD_NAMES,
+    PERSONAL_NAMES,
+    FieldFinding,
+    FindingKind,
+    field_findings,
+    text_findings,
+)
 from newsdesk.core.sensitive import SensitiveMatcher
-from newsdesk.core.textstats import count, punctuation_findings
+from newsdesk.core.textstats import count
+from newsdesk.ui.editor.document import IMAGE_ALT
+from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.palette import colours
 
 REFRESH_DELAY_MS = 300
 """How long typing must pause before the panel scans the document again."""
@@ -69,17 +81,19 @@ REFRESH_DELAY_MS = 300
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 1
 """The :class:`Check` of a row, its ``start`` a document position."""
 
-SENSITIVE_COLOR = QColor("#d32f2f")
-PUNCTUATION_COLOR = QColor("#ef6c00")
-
 Index = QModelIndex | QPersistentModelIndex
+
+OBJECT_REPLACEMENT = "\ufffc"  # where an image sits in a block's text
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-class CheckKind(Enum):
-    SENSITIVE = "sensitive"
-    PUNCTUATION = "punctuation"
+CheckKind = FindingKind  # the editor's name for the core's kinds of finding
+
+
+def check_colour(kind: CheckKind) -> QColor:
+    """The underline and marker colour of a kind of finding, for the palette in force."""
+    return colours().qcolor(kind.value)
 
 
 @dataclass(frozen=True)
@@ -90,12 +104,31 @@ class Check:
     start: int  # in its block, or in the document once placed there
     length: int
     found: str  # the text as written
-    detail: str  # a sensitive word's category, or the punctuation to write instead
+    detail: str  # a sensitive word's category, the punctuation to write, or a PersonalKind
+    field: str = "body"  # or the published field it is in (its start is then in that field)
 
     @property
-    def key(self) -> tuple[CheckKind, str, str]:
+    def key(self) -> tuple[CheckKind, str, str, str]:
         """What the finding says, wherever it is."""
-        return self.kind, self.found, self.detail
+        return self.kind, self.found, self.detail, self.field
+
+    @property
+    def in_body(self) -> bool:
+        return self.field == "body"
+
+
+def _alt_texts(block: QTextBlock) -> list[str]:
+    """The alt texts of the images in ``block``."""
+    found = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        char_format = fragments.fragment().charFormat()
+        if char_format.isImageFormat():
+            alt = char_format.property(IMAGE_ALT)
+            if isinstance(alt, str) and alt.strip():
+                found.append(alt)
+        fragments += 1
+    return found
 
 
 def utf16_offset(text: str) -> Callable[[int], int]:
@@ -109,28 +142,32 @@ def utf16_offset(text: str) -> Callable[[int], int]:
 def check_text(text: str, matcher: SensitiveMatcher) -> tuple[Check, ...]:
     """The findings in one paragraph, in text order, with UTF-16 offsets into ``text``."""
     to16 = utf16_offset(text)
-    checks = [
-        Check(
-            CheckKind.SENSITIVE,
-            to16(hit.start),
-            to16(hit.end) - to16(hit.start),
-            text[hit.start : hit.end],
-            hit.category,
-        )
-        for hit in matcher.find(text)
-    ]
-    checks += (
-        Check(
-            CheckKind.PUNCTUATION,
-            to16(finding.start),
-            to16(finding.end) - to16(finding.start),
-            finding.found,
-            finding.suggestion,
-        )
-        for finding in punctuation_findings(text)
+    return tuple(
+        Check(f.kind, to16(f.start), to16(f.end) - to16(f.start), f.found, f.detail)
+        for f in text_findings(text, matcher)
     )
-    checks.sort(key=lambda check: check.start)
-    return tuple(checks)
+
+
+def describe(check: Check, *, with_field: bool = False) -> str:
+    """A finding in a sentence, for lists and the submit question (``with_field``: prefixed with
+    the field it is in, "Title: …")."""
+    if with_field:
+        return QCoreApplication.translate("Checks", "{field}: {finding}").format(
+            field=translated(FIELD_NAMES.get(check.field, FIELD_NAMES["body"])),
+            finding=describe(check),
+        )
+    if check.kind is CheckKind.SENSITIVE:
+        return QCoreApplication.translate("Checks", "Sensitive word “{word}” ({category})").format(
+            word=check.found, category=check.detail
+        )
+    if check.kind is CheckKind.PERSONAL:
+        name = PERSONAL_NAMES.get(check.detail)
+        return QCoreApplication.translate("Checks", "Personal data “{found}” ({category})").format(
+            found=check.found, category=translated(name) if name else check.detail
+        )
+    return QCoreApplication.translate("Checks", "Punctuation “{found}”: write “{better}”").format(
+        found=check.found, better=check.detail
+    )
 
 
 class BlockChecker:
@@ -172,11 +209,14 @@ class CheckHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.checker = BlockChecker(matcher)
         self._enabled = True
-        translucent = QColor(SENSITIVE_COLOR)
+        translucent = check_colour(CheckKind.SENSITIVE)
         translucent.setAlpha(40)  # light on a light theme, still visible on a dark one
+        personal = check_colour(CheckKind.PERSONAL)
+        personal.setAlpha(40)
         self._formats = {
-            CheckKind.SENSITIVE: _underline(SENSITIVE_COLOR, translucent),
-            CheckKind.PUNCTUATION: _underline(PUNCTUATION_COLOR),
+            CheckKind.SENSITIVE: _underline(check_colour(CheckKind.SENSITIVE), translucent),
+            CheckKind.PUNCTUATION: _underline(check_colour(CheckKind.PUNCTUATION)),
+            CheckKind.PERSONAL: _underline(check_colour(CheckKind.PERSONAL), personal),
         }
 
     def is_enabled(self) -> bool:
@@ -192,8 +232,8 @@ class CheckHighlighter(QSyntaxHighlighter):
         if not self._enabled:
             return
         checks = self.checker.checks(text)
-        # Sensitive words last: where a word and a mark overlap, the word's format wins.
-        for check in sorted(checks, key=lambda c: c.kind is CheckKind.SENSITIVE):
+        # Punctuation first: where a word or personal data and a mark overlap, they win.
+        for check in sorted(checks, key=lambda c: c.kind is not CheckKind.PUNCTUATION):
             self.setFormat(check.start, check.length, self._formats[check.kind])
 
 
@@ -214,21 +254,36 @@ class ChecksModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._checks):
             return None
         check = self._checks[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and not check.in_body:
+            field = FIELD_NAMES.get(check.field)
+            shown = self._display(check)
+            return f"{translated(field)} · {shown}" if field else shown
         if role == Qt.ItemDataRole.DisplayRole:
-            if check.kind is CheckKind.SENSITIVE:
-                text = self.tr("{word} — {category}")
-                return text.format(word=check.found, category=check.detail)
-            text = self.tr("“{found}” → “{suggestion}”")
-            return text.format(found=check.found, suggestion=check.detail)
+            return self._display(check)
         if role == Qt.ItemDataRole.ToolTipRole:
             if check.kind is CheckKind.SENSITIVE:
                 return self.tr("Sensitive word ({category})").format(category=check.detail)
+            if check.kind is CheckKind.PERSONAL:
+                return self.tr("Personal data that must not be published")
             return self.tr("Punctuation: write “{suggestion}”").format(suggestion=check.detail)
         if role == Qt.ItemDataRole.DecorationRole:
-            return SENSITIVE_COLOR if check.kind is CheckKind.SENSITIVE else PUNCTUATION_COLOR
+            return check_colour(check.kind)
         if role == CHECK_ROLE:
             return check
         return None
+
+    def _display(self, check: Check) -> str:
+        if check.kind is CheckKind.SENSITIVE:
+            text = self.tr("{word} — {category}")
+            return text.format(word=check.found, category=check.detail)
+        if check.kind is CheckKind.PERSONAL:
+            name = PERSONAL_NAMES.get(check.detail)
+            text = self.tr("{found} — {category}")
+            return text.format(
+                found=check.found, category=translated(name) if name else check.detail
+            )
+        text = self.tr("“{found}” → “{suggestion}”")
+        return text.format(found=check.found, suggestion=check.detail)
 
     def set_checks(self, checks: Sequence[Check]) -> None:
         """Show ``checks``, announcing only the rows that changed.
@@ -277,13 +332,24 @@ class ChecksPanel(QWidget):
 
     jump = Signal(int, int)
     """(document position, length in UTF-16 units) of the finding the editor moved to."""
+    field_requested = Signal(str)
+    """A finding in a field other than the body was activated: the field's name."""
 
     def __init__(
-        self, editor: QTextEdit, checker: BlockChecker, parent: QWidget | None = None
+        self,
+        editor: QTextEdit,
+        checker: BlockChecker,
+        parent: QWidget | None = None,
+        *,
+        fields: Callable[[], Mapping[str, object]] | None = None,
     ) -> None:
+        """``fields``: the other published fields as they are now (title, summary, tags…), to
+        check with the body."""
         super().__init__(parent)
         self.editor = editor
         self.checker = checker
+        self._fields = fields
+        self._read_only = editor.isReadOnly()
         self._counts: dict[str, tuple[int, float]] = {}  # per paragraph text: 字数, minutes
         self.count_label = CountLabel(self)
         self.model = ChecksModel(self)
@@ -310,6 +376,10 @@ class ChecksPanel(QWidget):
         editor.document().contentsChange.connect(self._changed)
         self._timer.start()  # after the highlighter's first pass, which fills the shared cache
 
+    def schedule(self) -> None:
+        """Scan again once typing pauses (a field beside the body changed)."""
+        self._timer.start()
+
     def is_refresh_pending(self) -> bool:
         return self._timer.isActive()
 
@@ -318,6 +388,7 @@ class ChecksPanel(QWidget):
         self._timer.stop()
         checks: list[Check] = []
         counts: dict[str, tuple[int, float]] = {}
+        alts: list[str] = []
         zishu, minutes = 0, 0.0
         block = self.editor.document().begin()
         while block.isValid():
@@ -327,6 +398,8 @@ class ChecksPanel(QWidget):
                 Check(c.kind, c.start + position, c.length, c.found, c.detail)
                 for c in self.checker.checks(text)
             )
+            if OBJECT_REPLACEMENT in text:
+                alts += _alt_texts(block)
             known = counts.get(text) or self._counts.get(text)
             if known is None:
                 stats = count(text)
@@ -335,14 +408,48 @@ class ChecksPanel(QWidget):
             zishu, minutes = zishu + known[0], minutes + known[1]
             block = block.next()
         self._counts = counts  # paragraphs no longer in the document are forgotten
-        self.model.set_checks(checks)
-        self.fix_button.setEnabled(any(c.kind is CheckKind.PUNCTUATION for c in checks))
+        self.model.set_checks(self._field_checks(alts) + checks)
+        self._update_fix()
         self.count_label.show_counts(zishu, minutes)
+
+    def _field_checks(self, alts: list[str]) -> list[Check]:
+        if self._fields is None:
+            return []
+        content = dict(self._fields())
+        found = field_findings(content, self.checker.matcher)
+        found += (
+            FieldFinding("image_alt", f)
+            for alt in alts
+            for f in text_findings(alt, self.checker.matcher)
+        )
+        return [
+            Check(
+                f.finding.kind,
+                f.finding.start,
+                f.finding.end - f.finding.start,
+                f.finding.found,
+                f.finding.detail,
+                f.field,
+            )
+            for f in found
+        ]
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No fix can be applied to a text that cannot be changed."""
+        self._read_only = read_only
+        self._update_fix()
+
+    def _update_fix(self) -> None:
+        fixable = any(c.kind is CheckKind.PUNCTUATION and c.in_body for c in self.model.checks())
+        self.fix_button.setEnabled(fixable and not self._read_only)
 
     def go_to(self, index: Index) -> None:
         """Select the finding at ``index`` in the editor."""
         check: Check | None = index.data(CHECK_ROLE)
         if check is None:
+            return
+        if not check.in_body:
+            self.field_requested.emit(check.field)
             return
         last = self.editor.document().characterCount() - 1
         start = min(check.start, last)
@@ -357,7 +464,12 @@ class ChecksPanel(QWidget):
     def fix(self, index: Index) -> bool:
         """Apply the punctuation suggestion at ``index``; ``False`` if it is out of date."""
         check: Check | None = index.data(CHECK_ROLE)
-        if check is None or check.kind is not CheckKind.PUNCTUATION:
+        if (
+            check is None
+            or check.kind is not CheckKind.PUNCTUATION
+            or not check.in_body
+            or self._read_only
+        ):
             return False
         if self.is_refresh_pending():  # the row may describe text that has changed since
             self.refresh()
@@ -367,7 +479,9 @@ class ChecksPanel(QWidget):
     def fix_all_punctuation(self) -> int:
         """Apply every punctuation suggestion in one undo step; returns how many were applied."""
         self.refresh()
-        fixes = [c for c in self.model.checks() if c.kind is CheckKind.PUNCTUATION]
+        if self._read_only:
+            return 0
+        fixes = [c for c in self.model.checks() if c.kind is CheckKind.PUNCTUATION and c.in_body]
         return self._replace(fixes)
 
     def menu_for(self, index: Index) -> QMenu:
@@ -377,11 +491,12 @@ class ChecksPanel(QWidget):
         go.triggered.connect(lambda: self.go_to(index))
         menu.addAction(go)
         check: Check | None = index.data(CHECK_ROLE)
-        if check is not None and check.kind is CheckKind.PUNCTUATION:
+        if check is not None and check.kind is CheckKind.PUNCTUATION and check.in_body:
             fix = QAction(
                 self.tr("Fix: write “{suggestion}”").format(suggestion=check.detail), menu
             )
             fix.triggered.connect(lambda: self.fix(index))
+            fix.setEnabled(not self._read_only)
             menu.addAction(fix)
         return menu
 

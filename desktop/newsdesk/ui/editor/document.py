@@ -32,7 +32,6 @@ from typing import Final
 
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QImage,
     QPainter,
@@ -57,6 +56,7 @@ from newsdesk.core.body import Element, read_tree
 from newsdesk.core.ids import is_sha256
 from newsdesk.publish.sanitize import alignment, clean_html
 from newsdesk.store.blobs import BlobStore
+from newsdesk.ui.widgets.palette import colours
 
 ImageSource = Callable[[str], QImage | None]
 """The decoded image of an attachment, by SHA-256; None when it is missing or unreadable."""
@@ -110,9 +110,9 @@ def placeholder_image() -> QImage:
     """What stands for an image that cannot be shown: a crossed grey box, so it stays visible
     (and deletable) instead of collapsing to nothing."""
     image = QImage(160, 100, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#eeeeee"))
+    image.fill(colours().qcolor("placeholder_image"))
     painter = QPainter(image)
-    painter.setPen(QPen(QColor("#999999"), 2))
+    painter.setPen(QPen(colours().qcolor("faint"), 2))
     painter.drawRect(QRectF(1, 1, 158, 98))
     painter.drawLine(1, 1, 159, 99)
     painter.drawLine(1, 99, 159, 1)
@@ -440,7 +440,7 @@ def set_anchor(fmt: QTextCharFormat, href: str) -> None:
     """A link: the anchor properties, shown in the link colour (colours are never written)."""
     fmt.setAnchor(True)
     fmt.setAnchorHref(href)
-    fmt.setForeground(QColor("#1a5fb4"))
+    fmt.setForeground(colours().qcolor("accent"))
 
 
 def _rows(table: Element) -> Iterator[list[Element]]:

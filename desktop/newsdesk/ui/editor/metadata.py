@@ -40,6 +40,7 @@ from newsdesk.ui.proposals.fields import (
     parse_tags,
     with_error,
 )
+from newsdesk.ui.widgets.palette import colours
 
 MAX_TITLE = 120  # the mutation schema's limits
 MAX_SUBTITLE = 200
@@ -96,7 +97,9 @@ class MetadataPanel(QWidget):
         self.cover_thumb = QLabel()
         self.cover_thumb.setFixedSize(THUMBNAIL_HEIGHT * 16 // 9, THUMBNAIL_HEIGHT)
         self.cover_thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cover_thumb.setStyleSheet("border: 1px dashed #b0b0b0; border-radius: 4px;")
+        self.cover_thumb.setStyleSheet(
+            f"border: 1px dashed {colours().border_strong}; border-radius: 4px;"
+        )
         self.cover_button = QPushButton(self.tr("Choose…"))
         self.cover_button.clicked.connect(self._choose_cover)
         self.cover_clear = QPushButton(self.tr("Remove"))
@@ -207,6 +210,18 @@ class MetadataPanel(QWidget):
             self._kind_changed()
         finally:
             self._showing = False
+
+    def field_widget(self, name: str) -> QWidget | None:
+        """The input of the published field ``name`` (``"title"``, ``"tags"``…)."""
+        return {
+            "title": self.title_edit,
+            "subtitle": self.subtitle_edit,
+            "author": self.author_edit,
+            "source": self.source_edit,
+            "responsible_editor": self.responsible_edit,
+            "summary": self.summary_edit,
+            "tags": self.tags_edit,
+        }.get(name)
 
     def values(self) -> dict[str, Any]:
         """The form's values as ``article.edit`` arguments (an empty title included)."""

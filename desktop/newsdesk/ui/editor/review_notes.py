@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -37,8 +37,8 @@ from newsdesk.store.world import DbWorld
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.palette import colours
 
-HIGHLIGHT = QColor("#fff3a3")
 HIGHLIGHT_DELAY_MS = 200  # re-find the passages once typing pauses this long
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 
@@ -196,7 +196,7 @@ class ReviewNotes(QWidget):
         """Mark every quoted passage still in the body."""
         text = self._body.toPlainText()
         marked = QTextCharFormat()
-        marked.setBackground(HIGHLIGHT)
+        marked.setBackground(colours().qcolor("note_highlight"))
         selections: list[QTextEdit.ExtraSelection] = []
         for anchor in self.anchors():
             found = locate(text, anchor)

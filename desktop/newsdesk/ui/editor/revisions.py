@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.articles import current_hash, may_edit, revision_content
+from newsdesk.core.body import body_images
 from newsdesk.core.labels import label
 from newsdesk.core.model import REVISION_FIELDS, Role, Verdict
 from newsdesk.core.mutation import Kind
@@ -53,6 +54,7 @@ from newsdesk.store.history import ArticleHistory, RevisionEntry, article_histor
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex
 Content = Mapping[str, object]
@@ -60,17 +62,20 @@ Content = Mapping[str, object]
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 """The :class:`Version` of a row."""
 
-DELETED_BACKGROUND = "#ffd7d5"
-INSERTED_BACKGROUND = "#c8f0d2"
-DELETED_STYLE = (
-    f"background-color:{DELETED_BACKGROUND}; color:#a40e26; text-decoration:line-through"
-)
-INSERTED_STYLE = f"background-color:{INSERTED_BACKGROUND}; color:#116329"
-_OLD_ROW = "#fff5f4"  # the background of a changed row's old side
-_NEW_ROW = "#f1faf3"
-_GAP = "#f6f8fa"  # the empty side of an inserted or deleted paragraph
-_RULE = "#d0d7de"
-_MUTED = "#57606a"
+
+def deleted_style() -> str:
+    c = colours()
+    return (
+        f"background-color:{c.deleted_background}; color:{c.deleted_text};"
+        " text-decoration:line-through"
+    )
+
+
+def inserted_style() -> str:
+    c = colours()
+    return f"background-color:{c.inserted_background}; color:{c.inserted_text}"
+
+
 _COMMENT_LENGTH = 40  # characters of a comment shown in the list; the tooltip has all of it
 
 
@@ -189,6 +194,20 @@ def _text(value: object) -> str:
     return str(value)
 
 
+IMAGE_ALTS = "image_alts"
+"""Not a field of its own: the alt texts in the body, which readers do not see as text (a screen
+reader speaks them), so the body's diff would not show a change to them."""
+
+
+def _field(content: Content, name: str) -> str:
+    """A field of ``content`` as text, the body's alt texts included (one a line)."""
+    if name == IMAGE_ALTS:
+        body = content.get("body_html")
+        images = body_images(body) if isinstance(body, str) else []
+        return "\n".join(image.alt for image in images)
+    return _text(content.get(name))
+
+
 def _marked(text: str, style: str) -> str:
     return f'<span style="{style}">{html.escape(text)}</span>' if text else ""
 
@@ -202,8 +221,8 @@ def _sides(segments: Sequence[Segment]) -> tuple[str, str]:
             old.append(html.escape(segment.old))
             new.append(html.escape(segment.new))
         else:
-            old.append(_marked(segment.old, DELETED_STYLE))
-            new.append(_marked(segment.new, INSERTED_STYLE))
+            old.append(_marked(segment.old, deleted_style()))
+            new.append(_marked(segment.new, inserted_style()))
     return "".join(old), "".join(new)
 
 
@@ -219,12 +238,13 @@ def _paragraph_row(paragraph: ParagraphDiff) -> str:
     if not paragraph.changed:
         same = html.escape(paragraph.old or "")
         return _row(same, same)
+    c = colours()
     if paragraph.new is None:
-        return _row(_marked(paragraph.old or "", DELETED_STYLE), "", _OLD_ROW, _GAP)
+        return _row(_marked(paragraph.old or "", deleted_style()), "", c.changed_old_row, c.gap)
     if paragraph.old is None:
-        return _row("", _marked(paragraph.new, INSERTED_STYLE), _GAP, _NEW_ROW)
+        return _row("", _marked(paragraph.new, inserted_style()), c.gap, c.changed_new_row)
     old, new = _sides(paragraph.segments)
-    return _row(old, new, _OLD_ROW, _NEW_ROW)
+    return _row(old, new, c.changed_old_row, c.changed_new_row)
 
 
 class CompareView(QWidget):
@@ -238,6 +258,7 @@ class CompareView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(self.tr("Comparison"))
         self.browser.setOpenLinks(False)
         self.browser.document().setDocumentMargin(12)
         self.summary = QLabel(self)
@@ -282,17 +303,16 @@ class CompareView(QWidget):
             "targets": self.tr("Targets"),
             "kind": self.tr("Kind"),
             "original_url": self.tr("Original address"),
+            IMAGE_ALTS: self.tr("Image alt texts"),
         }
 
     def _changed_fields(self) -> list[str]:
         _, old, _, new = self._sides
-        return [
-            name
-            for name in REVISION_FIELDS
-            if name != "body_html" and _text(old.get(name)) != _text(new.get(name))
-        ]
+        names = [name for name in REVISION_FIELDS if name != "body_html"] + [IMAGE_ALTS]
+        return [name for name in names if _field(old, name) != _field(new, name)]
 
     def _render(self) -> None:
+        c = colours()
         old_label, old, new_label, new = self._sides
         heading = (
             f'<tr><th width="50%" align="left">{html.escape(old_label)}</th>'
@@ -301,21 +321,29 @@ class CompareView(QWidget):
         rows = [heading]
         names = self.field_names()
         for name in self._changed_fields():
-            old_html, new_html = _sides(diff(_text(old.get(name)), _text(new.get(name))))
+            old_html, new_html = _sides(diff(_field(old, name), _field(new, name)))
             caption = (
-                f'<span style="color:{_MUTED}; font-size:small">'
+                f'<span style="color:{c.muted}; font-size:small">'
                 f"{html.escape(names[name])}</span><br/>"
             )
-            rows.append(_row(caption + old_html, caption + new_html, _OLD_ROW, _NEW_ROW))
+            rows.append(
+                _row(
+                    caption + old_html,
+                    caption + new_html,
+                    c.changed_old_row,
+                    c.changed_new_row,
+                )
+            )
         if len(rows) > 1:
             body = html.escape(self.tr("Body"))
             rows.append(
-                f'<tr><td colspan="2" style="color:{_MUTED}; font-size:small">{body}</td></tr>'
+                f'<tr><td colspan="2" style="color:{c.muted}; font-size:small">{body}</td></tr>'
             )
         rows.extend(self._body_rows())
         self.browser.setHtml(
             f'<table width="100%" cellspacing="0" cellpadding="8" border="1"'
-            f' style="border-collapse:collapse; border-color:{_RULE}">{"".join(rows)}</table>'
+            f' style="border-collapse:collapse; border-color:{c.border}">'
+            f"{''.join(rows)}</table>"
         )
 
     def _body_rows(self) -> list[str]:
@@ -336,8 +364,8 @@ class CompareView(QWidget):
     def _folded(self, count: int) -> str:
         text = self.tr("⋯ %n unchanged paragraph(s)", "", count)
         return (
-            f'<tr><td colspan="2" align="center" bgcolor="{_GAP}"'
-            f' style="color:{_MUTED}">{html.escape(text)}</td></tr>'
+            f'<tr><td colspan="2" align="center" bgcolor="{colours().gap}"'
+            f' style="color:{colours().muted}">{html.escape(text)}</td></tr>'
         )
 
 
@@ -389,7 +417,7 @@ class RevisionsPanel(QWidget):
         self.restore_button.clicked.connect(self.restore)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {_MUTED};")
+        self.hint.setStyleSheet(f"color: {colours().muted};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.restore_button)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QSpinBox,
@@ -71,6 +72,41 @@ class LinkDialog(QDialog):
             self.error.show_error(
                 self.tr("Enter an http, https or mailto address, e.g. https://example.com")
             )
+
+
+class ImageTextDialog(QDialog):
+    """Asks for an inserted image's caption (shown under it) and alt text (read to people who
+    cannot see it, and shown where it cannot load)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Insert image"))
+        intro = QLabel(self.tr("“{name}”").format(name=name))
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption_edit = QLineEdit()
+        self.caption_edit.setMaxLength(300)
+        self.caption_edit.setPlaceholderText(self.tr("Shown under the image"))
+        self.caption_edit.setMinimumWidth(360)
+        self.alt_edit = QLineEdit()
+        self.alt_edit.setMaxLength(300)
+        self.alt_edit.setPlaceholderText(self.tr("What the image shows, for screen readers"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(intro)
+        form.addRow(self.tr("Caption"), self.caption_edit)
+        form.addRow(self.tr("Alt text"), self.alt_edit)
+        form.addRow(buttons)
+        self.caption_edit.textChanged.connect(self._suggest_alt)
+        self._alt_typed = False
+        self.alt_edit.textEdited.connect(lambda _text: setattr(self, "_alt_typed", True))
+
+    def _suggest_alt(self, caption: str) -> None:
+        if not self._alt_typed:
+            self.alt_edit.setText(caption)
 
 
 class TableDialog(QDialog):
@@ -196,7 +232,23 @@ class EditorToolbar(QToolBar):
 
         body.currentCharFormatChanged.connect(self._char_format_changed)
         body.cursorPositionChanged.connect(self.update_state)
+        body.use_commands(self.actions())
+        self._editable = True
         self.update_state()
+
+    def set_editable(self, editable: bool) -> None:
+        """Every editing command off (or on) with the body; finding stays."""
+        self._editable = editable
+        for action in self.actions():
+            if action not in (self.find_action,):
+                action.setEnabled(editable)
+        for widget in (self.style_box, self.align_menu_button, self.table_button):
+            widget.setEnabled(editable)
+        if editable:
+            document = self.body.document()
+            self.undo_action.setEnabled(document.isUndoAvailable())
+            self.redo_action.setEnabled(document.isRedoAvailable())
+            self.update_state()
 
     def _action(
         self,
@@ -224,15 +276,22 @@ class EditorToolbar(QToolBar):
 
     # commands needing input
 
-    def edit_link(self) -> None:
+    def edit_link(self) -> LinkDialog:
+        """Ask for the address of a link on the selection (or the link at the cursor)."""
         cursor = self.body.textCursor()
         href = cursor.charFormat().anchorHref()
         dialog = LinkDialog(href, cursor.selectedText(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        text = dialog.text_edit.text()
-        keep = cursor.hasSelection() and text == cursor.selectedText()
-        self.body.set_link(dialog.url_edit.text().strip(), None if keep or not text else text)
+
+        def accepted() -> None:
+            self.body.setTextCursor(cursor)  # the selection the dialog was opened on
+            text = dialog.text_edit.text()
+            keep = cursor.hasSelection() and text == cursor.selectedText()
+            self.body.set_link(dialog.url_edit.text().strip(), None if keep or not text else text)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def insert_table(self) -> None:
         dialog = TableDialog(self)
@@ -244,7 +303,33 @@ class EditorToolbar(QToolBar):
             self, self.tr("Insert image"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp)")
         )
         if name:
-            self.body.insert_image_file(Path(name))
+            self.describe_image(Path(name))
+
+    def describe_image(self, path: Path) -> ImageTextDialog:
+        """Ask for the caption and alt text of the image at ``path``, then insert it."""
+        return self._describe(
+            path.name, lambda alt, caption: self.body.insert_image_file(path, alt, caption)
+        )
+
+    def describe_attachment(self, sha256: str, name: str) -> ImageTextDialog:
+        """Ask for the caption and alt text of an attachment (a dragged material), then insert
+        it."""
+        return self._describe(
+            name, lambda alt, caption: self.body.insert_image(sha256, alt, caption)
+        )
+
+    def _describe(self, name: str, insert: Callable[[str, str], object]) -> ImageTextDialog:
+        dialog = ImageTextDialog(name, self)
+        cursor = self.body.textCursor()
+
+        def accepted() -> None:
+            self.body.setTextCursor(cursor)
+            insert(dialog.alt_edit.text().strip(), dialog.caption_edit.text().strip())
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # state
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.labels import label
-from newsdesk.core.model import Article, MaterialKind, Proposal
+from newsdesk.core.model import Article, Proposal
+from newsdesk.store.blobs import BlobStore
 from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN, heading, iso, local_time, muted
+from newsdesk.ui.proposals.fields import DIALOG_MARGIN, heading, iso, local_time
+from newsdesk.ui.widgets.materials_view import MaterialsView
 
 
 def _text(value: str) -> QLabel:
@@ -31,7 +31,11 @@ def _text(value: str) -> QLabel:
 
 
 class TopicDetails(QDialog):
-    """Everything known about ``topic``; ``article`` is the one written for it, if any."""
+    """Everything known about ``topic``; ``article`` is the one written for it, if any.
+
+    ``open_article(id)``: the user asked to open the article in the editor."""
+
+    open_article = Signal(str)
 
     def __init__(
         self,
@@ -39,6 +43,8 @@ class TopicDetails(QDialog):
         topic: Proposal,
         article: Article | None,
         parent: QWidget | None = None,
+        *,
+        blobs: BlobStore,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Topic details"))
@@ -57,7 +63,9 @@ class TopicDetails(QDialog):
             form.addRow(self.tr("Due date"), _text(iso(topic.due_date)))
         form.addRow(self.tr("Tags"), _text(self.tr(", ").join(topic.tags)))
         form.addRow(self.tr("Angle"), _text(topic.angle))
-        form.addRow(self.tr("Materials"), self._materials(topic))
+        self.materials = MaterialsView(blobs)
+        self.materials.set_materials(topic.materials)
+        form.addRow(self.tr("Materials"), self.materials)
         if topic.article_id:
             self._add_article(form, article)
 
@@ -73,29 +81,21 @@ class TopicDetails(QDialog):
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.open_button = buttons.addButton(
+            self.tr("Open the article"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setVisible(article is not None)
+        if article is not None:
+            self.open_button.clicked.connect(lambda: self._open(article.id))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(DIALOG_MARGIN, DIALOG_MARGIN, DIALOG_MARGIN, DIALOG_MARGIN)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(600, min(body.sizeHint().height() + 100, 720))
 
-    def _materials(self, topic: Proposal) -> QLabel:
-        lines = []
-        for material in topic.materials:
-            value = html.escape(material.value)
-            if material.kind == MaterialKind.LINK:
-                lines.append(f'<a href="{value}">{value}</a>')
-            elif material.kind == MaterialKind.FILE:
-                lines.append(
-                    self.tr("File: {name}").format(name=html.escape(material.label or value))
-                )
-            else:
-                lines.append(value.replace("\n", "<br>"))
-        shown = QLabel("<br>".join(lines) or "—")
-        shown.setWordWrap(True)
-        shown.setTextFormat(Qt.TextFormat.RichText)
-        shown.setOpenExternalLinks(True)
-        return shown
+    def _open(self, article_id: str) -> None:
+        self.open_article.emit(article_id)
+        self.accept()
 
     def _add_article(self, form: QFormLayout, article: Article | None) -> None:
         if article is not None:
@@ -103,13 +103,3 @@ class TopicDetails(QDialog):
                 time=local_time(article.created_at), state=translated(label(article.state))
             )
             form.addRow(self.tr("Article"), _text(started))
-        note = muted(
-            QLabel(
-                self.tr(
-                    "Articles are written in the article editor, which arrives in a later version "
-                    "of Newsdesk."
-                )
-            )
-        )
-        note.setWordWrap(True)
-        form.addRow("" if article is not None else self.tr("Article"), note)

@@ -37,16 +37,18 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.model import Proposal, ProposalState, User
+from newsdesk.store.blobs import BlobStore
 from newsdesk.store.queries import Snapshot
 from newsdesk.ui.proposals.editor import ProposalEditor
 from newsdesk.ui.proposals.fields import (
     DIALOG_MARGIN,
-    ERROR_COLOUR,
     FieldError,
     alive,
     heading,
     muted,
 )
+from newsdesk.ui.widgets.materials_view import MaterialsView
+from newsdesk.ui.widgets.palette import colours
 
 __all__ = ["AssignDialog", "ProposalEditor", "ReturnDialog"]
 
@@ -104,7 +106,7 @@ class ReturnDialog(QDialog):
         self._count.setText(
             self.tr("{count}/{limit} characters").format(count=length, limit=MAX_REASON)
         )
-        self._count.setStyleSheet(f"color: {ERROR_COLOUR};" if too_long else "")
+        self._count.setStyleSheet(f"color: {colours().error};" if too_long else "")
         self.ok_button.setEnabled(0 < length <= MAX_REASON)
 
 
@@ -122,10 +124,15 @@ class AssignDialog(QDialog):
         proposal: Proposal,
         parent: QWidget | None = None,
         editors: Sequence[User] | None = None,
+        blobs: BlobStore | None = None,
     ) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
         self._proposal = proposal
+        self.materials: MaterialsView | None = None
+        if blobs is not None and proposal.materials:
+            self.materials = MaterialsView(blobs, self)
+            self.materials.set_materials(proposal.materials)
         channel = snapshot.channels.get(proposal.channel_id)
         self._channel_name = channel.name if channel else ""
         self.setWindowTitle(self.tr("Assign topic"))
@@ -184,6 +191,8 @@ class AssignDialog(QDialog):
         due_row.addWidget(self.due_edit)
         due_row.addWidget(self.due_error, 1)
         form.addRow(self.tr("Due date"), due_row)
+        if self.materials is not None:
+            form.addRow(self.tr("Materials"), self.materials)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(DIALOG_MARGIN, DIALOG_MARGIN, DIALOG_MARGIN, DIALOG_MARGIN)
         layout.addWidget(heading(self.tr("Assign “{title}”").format(title=proposal.title)))

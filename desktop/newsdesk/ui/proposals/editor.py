@@ -40,7 +40,6 @@ from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import (
     DIALOG_MARGIN,
-    ERROR_COLOUR,
     MAX_TAG_LENGTH,
     MAX_TAGS,
     FieldError,
@@ -51,6 +50,7 @@ from newsdesk.ui.proposals.fields import (
 )
 from newsdesk.ui.proposals.materials_box import MaterialsBox
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.palette import colours
 
 MAX_TITLE = 120  # the schema's limits
 MAX_ANGLE = 5000
@@ -102,8 +102,9 @@ class ProposalEditor(QDialog):
         self.returned_note = QLabel()
         self.returned_note.setWordWrap(True)
         self.returned_note.setTextFormat(Qt.TextFormat.PlainText)
+        c = colours()
         self.returned_note.setStyleSheet(
-            "background: #fff4e5; color: #7a3d00; border: 1px solid #f0b46b;"
+            f"background: {c.warning_soft}; color: {c.text}; border: 1px solid {c.warning};"
             " border-radius: 6px; padding: 8px;"
         )
         self.returned_note.hide()
@@ -456,7 +457,7 @@ class ProposalEditor(QDialog):
             self.tr("{count}/{limit}").format(count=len(text), limit=MAX_TITLE)
         )
         full = len(text) >= MAX_TITLE
-        self.title_count.setStyleSheet(f"color: {ERROR_COLOUR};" if full else "")
+        self.title_count.setStyleSheet(f"color: {colours().error};" if full else "")
         if text.strip():
             self.title_error.clear_error()
 

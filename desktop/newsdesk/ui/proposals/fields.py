@@ -10,10 +10,11 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from newsdesk.ui.widgets.palette import colours
+
 MAX_TAGS = 30  # the mutation schema's limits for tags
 MAX_TAG_LENGTH = 40
 _TAG_SEPARATORS = re.compile(r"[,，、;；\n]")
-ERROR_COLOUR = "#c62828"
 DIALOG_MARGIN = 20
 
 
@@ -54,7 +55,7 @@ class FieldError(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setStyleSheet(f"color: {colours().error};")
         self.hide()
 
     def show_error(self, text: str) -> None:

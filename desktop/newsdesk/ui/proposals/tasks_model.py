@@ -19,18 +19,18 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
-from newsdesk.core.labels import label
-from newsdesk.core.model import Article, ArticleState, Proposal, ProposalState
+from newsdesk.core.model import Article, Proposal, ProposalState
+from newsdesk.core.stage import is_finished, is_overdue, topic_stage
 from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import ERROR_COLOUR, iso
+from newsdesk.ui.proposals.fields import iso
+from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex
 TOPIC_ID = Qt.ItemDataRole.UserRole
 _TASK_STATES = (ProposalState.ASSIGNED, ProposalState.IN_PROGRESS, ProposalState.DONE)
-_FINISHED_ARTICLES = (ArticleState.SIGNED_OFF, ArticleState.PUBLISHED)
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,10 @@ class Task:
     @property
     def finished(self) -> bool:
         """Nothing is left to do by the due date: signed off, published or done."""
-        return self.topic.state == ProposalState.DONE or (
-            self.article is not None and self.article.state in _FINISHED_ARTICLES
-        )
+        return is_finished(self.topic, self.article)
 
     def overdue(self, today: dt.date) -> bool:
-        due = self.topic.due_date
-        return due is not None and due < today and not self.finished
+        return is_overdue(self.topic, self.article, today)
 
 
 def tasks_of(snapshot: Snapshot, user_id: str) -> list[Task]:
@@ -69,9 +66,7 @@ def tasks_of(snapshot: Snapshot, user_id: str) -> list[Task]:
         if user_id not in topic.assignees or topic.state not in _TASK_STATES:
             continue
         article = articles.get(topic.id)
-        shown = label(
-            article.state if article and article.state != ArticleState.DRAFT else topic.state
-        )
+        shown = topic_stage(topic, article)
         channel = snapshot.channels.get(topic.channel_id)
         others = [snapshot.name(uid) for uid in topic.assignees if uid != user_id]
         tasks.append(
@@ -150,15 +145,15 @@ class TasksModel(QAbstractTableModel):
         if role == TOPIC_ID:
             return task.topic.id
         overdue = task.overdue(self._today)
-        if column == self.DUE and overdue:
+        if overdue and column in (self.TITLE, self.DUE, self.STATE):
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(ERROR_COLOUR))
+                return QBrush(colours().qcolor("error"))
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
                 return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.DUE and overdue:
+            if overdue and column in (self.DUE, self.STATE):
                 return self.tr("Overdue: it was due on {date}.").format(
                     date=iso(task.topic.due_date)
                 )

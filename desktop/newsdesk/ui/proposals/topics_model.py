@@ -7,6 +7,7 @@ deleted topics unless asked.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -24,10 +25,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from newsdesk.core.labels import label
-from newsdesk.core.model import Priority, Proposal, ProposalState
+from newsdesk.core.model import Article, Priority, Proposal, ProposalState
+from newsdesk.core.stage import is_overdue, topic_stage
 from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import ERROR_COLOUR, iso, local_time
+from newsdesk.ui.proposals.fields import iso, local_time
+from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex
 TOPIC_ID = Qt.ItemDataRole.UserRole
@@ -44,6 +47,8 @@ class TopicRow:
     proposer: str
     priority: str
     assignment: str
+    stage: str
+    overdue: bool
     updated: str
 
     @property
@@ -52,7 +57,7 @@ class TopicRow:
 
 
 class TopicsModel(QAbstractTableModel):
-    TITLE, CHANNEL, PROPOSER, PRIORITY, PLANNED, ASSIGNMENT, UPDATED = range(7)
+    TITLE, CHANNEL, PROPOSER, PRIORITY, PLANNED, ASSIGNMENT, STAGE, UPDATED = range(8)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +65,14 @@ class TopicsModel(QAbstractTableModel):
 
     def set_snapshot(self, snapshot: Snapshot, user_id: str) -> None:
         """Show the snapshot's topics; a deleted draft stays private to its proposer."""
+        articles = {
+            card.article.topic_id: card.article
+            for card in snapshot.cards
+            if card.article is not None and card.article.topic_id
+        }
+        today = dt.date.today()
         rows = [
-            self._row(snapshot, topic)
+            self._row(snapshot, topic, articles.get(topic.id), today)
             for topic in snapshot.topics
             if not (
                 topic.state == ProposalState.DELETED
@@ -73,15 +84,19 @@ class TopicsModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def _row(self, snapshot: Snapshot, topic: Proposal) -> TopicRow:
+    def _row(
+        self, snapshot: Snapshot, topic: Proposal, article: Article | None, today: dt.date
+    ) -> TopicRow:
         channel = snapshot.channels.get(topic.channel_id)
         return TopicRow(
             topic=topic,
             channel=channel.name if channel else "",
-            colour=channel.colour if channel else "#888888",
+            colour=channel.colour if channel else colours().faint,
             proposer=snapshot.name(topic.proposer_id),
             priority=translated(label(topic.priority)),
             assignment=self._assignment(snapshot, topic),
+            stage=translated(topic_stage(topic, article)),
+            overdue=is_overdue(topic, article, today),
             updated=local_time(topic.updated_at),
         )
 
@@ -114,7 +129,7 @@ class TopicsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 8
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -128,6 +143,7 @@ class TopicsModel(QAbstractTableModel):
             self.tr("Priority"),
             self.tr("Planned"),
             self.tr("Assignment"),
+            self.tr("Stage"),
             self.tr("Last change"),
         )
         return titles[section] if 0 <= section < len(titles) else None
@@ -149,6 +165,8 @@ class TopicsModel(QAbstractTableModel):
             return self._texts(row)[column]
         if role == TOPIC_ID:
             return row.topic.id
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue and column == self.STAGE:
+            return self.tr("Overdue: it was due on {date}.").format(date=iso(row.topic.due_date))
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TITLE, self.ASSIGNMENT):
             return self._texts(row)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.CHANNEL:
@@ -156,12 +174,16 @@ class TopicsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.deleted:
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            if row.overdue and column in (self.TITLE, self.ASSIGNMENT, self.STAGE):
+                return QBrush(colours().qcolor("error"))
             if column == self.PRIORITY and row.topic.priority == Priority.URGENT:
-                return QBrush(QColor(ERROR_COLOUR))
+                return QBrush(colours().qcolor("error"))
             if column == self.PRIORITY and row.topic.priority < Priority.HIGH:
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and (
-            row.deleted or (column == self.PRIORITY and row.topic.priority >= Priority.HIGH)
+            row.deleted
+            or (column == self.PRIORITY and row.topic.priority >= Priority.HIGH)
+            or (row.overdue and column == self.STAGE)
         ):
             font = QFont()
             font.setItalic(row.deleted)
@@ -177,6 +199,7 @@ class TopicsModel(QAbstractTableModel):
             row.priority,
             iso(row.topic.planned_date),
             row.assignment,
+            row.stage,
             row.updated,
         )
 

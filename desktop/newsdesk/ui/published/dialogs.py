@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from newsdesk.core.model import Target
 from newsdesk.publish.publisher import TARGET_ORDER, PublishingSettings
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN, ERROR_COLOUR, heading, muted
+from newsdesk.ui.proposals.fields import DIALOG_MARGIN, heading, muted
+from newsdesk.ui.widgets.palette import colours
 
 MAX_NOTE = 5000  # the schema's limit for a correction note
 MAX_REASON = 2000  # and for a retraction reason
@@ -82,7 +83,7 @@ class _TextWithLimit(QWidget):
         self.count.setText(
             self.tr("{count}/{limit} characters").format(count=length, limit=self.limit)
         )
-        self.count.setStyleSheet(f"color: {ERROR_COLOUR};" if length > self.limit else "")
+        self.count.setStyleSheet(f"color: {colours().error};" if length > self.limit else "")
 
 
 class PublishDialog(QDialog):
@@ -289,7 +290,7 @@ class PublishingSettingsDialog(QDialog):
             layout.addWidget(box)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.setStyleSheet(f"color: {colours().error};")
         self.error.hide()
         layout.addWidget(self.error)
         buttons, self.ok_button = _buttons(self, self.tr("Save"))

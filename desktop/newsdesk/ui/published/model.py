@@ -15,13 +15,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from newsdesk.core.labels import label
 from newsdesk.core.model import ArticleState, Publication
 from newsdesk.store.archive import ArchiveItem
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import local_time
+from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,8 +29,6 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's :class:`ArchiveItem`."""
 
 HISTORY_COLUMNS = 6  # published, target, version, publisher, note, location
-RETRACTED_COLOUR = QColor("#c62828")
-CORRECTING_COLOUR = QColor("#b35900")
 
 
 class Column(IntEnum):
@@ -114,9 +112,9 @@ class ArchiveModel(QAbstractTableModel):
             return status_text(item)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
             if item.article.state == ArticleState.RETRACTED:
-                return RETRACTED_COLOUR
+                return colours().qcolor("error")
             if item.correcting:
-                return CORRECTING_COLOUR
+                return colours().qcolor("warning")
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TITLE:
             return item.article.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.VERSION:
@@ -165,7 +163,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         publication = self._rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and publication.retracted:
-            return RETRACTED_COLOUR
+            return colours().qcolor("error")
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()

@@ -57,6 +57,7 @@ from newsdesk.ui.published.model import (
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.palette import colours
 
 WATCHED = frozenset({Area.ARTICLES, Area.PUBLICATIONS, Area.CHANNELS, Area.ROLES})
 SEARCH_DELAY_MS = 300
@@ -113,6 +114,7 @@ class PublishedPage(QWidget):
     def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("archiveSearch")
+        self.search.setAccessibleName(self.tr("Search the archive"))
         self.search.setPlaceholderText(self.tr("Search published articles"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -128,7 +130,7 @@ class PublishedPage(QWidget):
             combo.currentIndexChanged.connect(lambda _index: self.reload())
         self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("retryDeliveries")
-        self.retry_button.setStyleSheet("color: #b35900;")
+        self.retry_button.setStyleSheet(f"color: {colours().warning};")
         self.retry_button.clicked.connect(self.actions.retry_failed)
         self.retry_button.hide()
         self.settings_button = QPushButton(self.tr("Publishing settings…"), self)
@@ -155,6 +157,7 @@ class PublishedPage(QWidget):
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.model)
         self.table = QTableView(self)
+        self.table.setAccessibleName(self.tr("Published articles"))
         self.table.setObjectName("archive")
         self.table.setModel(self.sorted)
         self.table.setSortingEnabled(True)
@@ -181,9 +184,10 @@ class PublishedPage(QWidget):
         self.summary.setWordWrap(True)
         self.reason = QLabel(self.details)
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #c62828;")
+        self.reason.setStyleSheet(f"color: {colours().error};")
         self.history = HistoryModel(self)
         self.history_view = QTableView(self.details)
+        self.history_view.setAccessibleName(self.tr("Publication history"))
         self.history_view.setObjectName("publicationHistory")
         self.history_view.setModel(self.history)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

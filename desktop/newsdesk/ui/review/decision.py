@@ -53,6 +53,7 @@ class DecisionPanel(QWidget):
             checklist_layout.addWidget(box)
             self.checks[item] = box
         self.comment = QPlainTextEdit(self)
+        self.comment.setAccessibleName(self.tr("Review comment"))
         self.comment.setObjectName("reviewComment")
         self.comment.setPlaceholderText(
             self.tr("Comment for the editor (required to return or reject)")
@@ -62,6 +63,7 @@ class DecisionPanel(QWidget):
         self.comment.setMaximumHeight(160)
         self.comment.textChanged.connect(self._update_buttons)
         self.anchor_note = QLineEdit(self)
+        self.anchor_note.setAccessibleName(self.tr("Note on the selected passage"))
         self.anchor_note.setObjectName("anchorNote")
         self.anchor_note.setPlaceholderText(self.tr("Note on the selected passage"))
         self.anchor_button = QPushButton(self.tr("Comment on selection"), self)
@@ -69,6 +71,7 @@ class DecisionPanel(QWidget):
         self.anchor_button.setEnabled(False)
         self.anchor_button.clicked.connect(self._request_anchor)
         self.anchor_list = QListWidget(self)
+        self.anchor_list.setAccessibleName(self.tr("Notes on passages"))
         self.anchor_list.setObjectName("anchors")
         self.anchor_list.setMinimumHeight(80)
         self.remove_anchor = QPushButton(self.tr("Remove comment"), self)

@@ -1,12 +1,13 @@
-"""What a reviewer reads before deciding: the revision as it will be published, its findings,
-what changed since the previous revision, and every decision on every revision."""
+"""What a reviewer reads before deciding: the revision's body, every other field that will be
+published, the PC/WAP pages and APP card as the exporter renders them, the findings in every
+published text, what changed since the previous revision, and every decision on every revision."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,14 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.findings import FIELD_NAMES, field_findings
 from newsdesk.core.labels import label
 from newsdesk.core.model import Anchor, Role
 from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.store.history import ArticleHistory, RevisionEntry
-from newsdesk.ui.editor.checks import BlockChecker, CheckHighlighter, CheckKind
+from newsdesk.ui.editor.checks import BlockChecker, Check, CheckHighlighter, describe
 from newsdesk.ui.editor.document import ImageSource, load_html
 from newsdesk.ui.editor.revisions import CompareView
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.review.fields import PublishedFields
+from newsdesk.ui.widgets.palette import colours
+from newsdesk.ui.widgets.published_view import PublishedView
 
 PARAGRAPH_SEPARATOR = "\u2029"  # how QTextCursor.selectedText() separates paragraphs
 
@@ -44,12 +49,16 @@ class ArticleView(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("reviewTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.meta = QLabel(self)
+        self.meta.setObjectName("reviewMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
-        self.meta.setStyleSheet("color: #57606a;")
+        self.meta.setStyleSheet(f"color: {colours().muted};")
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("reviewBody")
+        self.browser.setAccessibleName(self.tr("Article body"))
         self.browser.setOpenLinks(False)
         self.browser.document().setDocumentMargin(16)
         self.browser.selectionChanged.connect(
@@ -57,6 +66,9 @@ class ArticleView(QWidget):
         )
         self.findings = QListWidget(self)
         self.findings.setObjectName("findings")
+        self.findings.setAccessibleName(self.tr("Findings"))
+        self.fields = PublishedFields(images, self)
+        self.published = PublishedView(images, self)
         self.compare = CompareView(self)
         self.compare.only_changes.setChecked(True)
         self.no_previous = QLabel(self.tr("This is the first revision: nothing to compare."), self)
@@ -66,6 +78,7 @@ class ArticleView(QWidget):
         changes_layout.addWidget(self.compare, 1)
         self.history = QTreeWidget(self)
         self.history.setObjectName("reviewHistory")
+        self.history.setAccessibleName(self.tr("Review history"))
         self.history.setHeaderLabels(
             [
                 self.tr("Revision / level"),
@@ -77,6 +90,8 @@ class ArticleView(QWidget):
         )
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.browser, self.tr("Article"))
+        self.tabs.addTab(self.fields, self.tr("All fields"))
+        self.tabs.addTab(self.published, self.tr("As published"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.tabs.addTab(changes, self.tr("Changes"))
         self.tabs.addTab(self.history, self.tr("History"))
@@ -87,6 +102,8 @@ class ArticleView(QWidget):
         layout.addWidget(self.tabs, 1)
         self._highlighter: CheckHighlighter | None = None
         self._checker: BlockChecker | None = None
+        self._content: dict[str, object] = {}
+        self._submitted_over: tuple[str, ...] = ()
 
     @property
     def has_checks(self) -> bool:
@@ -98,11 +115,17 @@ class ArticleView(QWidget):
         self._checker = self._highlighter.checker
         self._list_findings()
 
-    def show_history(self, history: ArticleHistory) -> None:
+    @property
+    def findings_tab(self) -> int:
+        return self.tabs.indexOf(self.findings)
+
+    def show_history(self, history: ArticleHistory, channel_name: str = "") -> None:
         article = history.article
         entries = history.entries
         current = entries[0] if entries else None
         content = dict(current.revision.content) if current else {}
+        self._content = content
+        self._submitted_over = current.revision.open_findings if current else ()
         self.title.setText(str(content.get("title", article.title)))
         parts = [
             str(content.get(name) or "")
@@ -119,6 +142,11 @@ class ArticleView(QWidget):
             )
         self.meta.setText(" · ".join(parts))
         load_html(self.browser.document(), str(content.get("body_html", "")), self.images)
+        self.fields.show_content(content)
+        if content:
+            self.published.show_content(article.id, channel_name, content)
+        else:
+            self.published.clear()
         self._list_findings()
         self._show_changes(entries)
         self._show_decisions(entries)
@@ -127,9 +155,13 @@ class ArticleView(QWidget):
         self.title.clear()
         self.meta.clear()
         self.browser.clear()
+        self.fields.clear()
+        self.published.clear()
         self.findings.clear()
         self.history.clear()
-        self.tabs.setTabText(1, self.tr("Findings"))
+        self._content = {}
+        self._submitted_over = ()
+        self.tabs.setTabText(self.findings_tab, self.tr("Findings"))
 
     def selected_anchor(self, note: str) -> Anchor | None:
         """The selected passage with ``note``, as character offsets in the plain text."""
@@ -150,24 +182,38 @@ class ArticleView(QWidget):
         if self._checker is None:
             self.findings.addItem(self.tr("Loading the word lists…"))
             return
+        if self._submitted_over:
+            self.findings.addItem(
+                self.tr("The writer submitted over {count} open finding(s):").format(
+                    count=len(self._submitted_over)
+                )
+            )
+            for told in self._submitted_over:
+                self.findings.addItem("    " + told)
         count = 0
+        for found in field_findings(self._content, self._checker.matcher):
+            count += 1
+            f = found.finding
+            check = Check(f.kind, f.start, f.end - f.start, f.found, f.detail)
+            self.findings.addItem(
+                self.tr("{field}: {finding}").format(
+                    field=translated(FIELD_NAMES[found.field]), finding=describe(check)
+                )
+            )
+        body = translated(FIELD_NAMES["body"])
         block = self.browser.document().begin()
         while block.isValid():
             for check in self._checker.checks(block.text()):
                 count += 1
-                if check.kind == CheckKind.SENSITIVE:
-                    text = self.tr("Sensitive word “{word}” ({category})").format(
-                        word=check.found, category=check.detail
-                    )
-                else:
-                    text = self.tr("Punctuation “{found}”: write “{better}”").format(
-                        found=check.found, better=check.detail
-                    )
-                self.findings.addItem(text)
+                self.findings.addItem(
+                    self.tr("{field}: {finding}").format(field=body, finding=describe(check))
+                )
             block = block.next()
         if not count:
-            self.findings.addItem(self.tr("No sensitive words or punctuation problems found."))
-        self.tabs.setTabText(1, self.tr("Findings ({count})").format(count=count))
+            self.findings.addItem(
+                self.tr("No sensitive words, personal data or punctuation problems found.")
+            )
+        self.tabs.setTabText(self.findings_tab, self.tr("Findings ({count})").format(count=count))
 
     def _show_changes(self, entries: tuple[RevisionEntry, ...]) -> None:
         has_previous = len(entries) > 1

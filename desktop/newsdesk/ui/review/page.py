@@ -11,7 +11,7 @@ from collections.abc import Set
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import required_checklist
@@ -50,6 +50,7 @@ class ReviewPage(QWidget):
         self.model = QueueModel(self)
         self.queue = QListView(self)
         self.queue.setObjectName("reviewQueue")
+        self.queue.setAccessibleName(self.tr("Review queue"))
         self.queue.setModel(self.model)
         self.queue.setUniformItemSizes(True)
         self.queue.setAlternatingRowColors(True)
@@ -63,14 +64,26 @@ class ReviewPage(QWidget):
         self.decision.anchor_requested.connect(self._add_anchor)
         self.decision.verdict_chosen.connect(self.decide)
         self.decision.sign_off_chosen.connect(self.sign_off)
+        # On a small screen (1280×720 at 150 %) the decision panel scrolls; its buttons stay in
+        # reach instead of being pushed below the window's edge.
+        self.decision_scroll = QScrollArea(self)
+        self.decision_scroll.setWidgetResizable(True)
+        self.decision_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.decision_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.decision_scroll.setWidget(self.decision)
+        scrollbar = self.decision_scroll.verticalScrollBar().sizeHint().width()
+        self.decision_scroll.setMinimumWidth(self.decision.minimumWidth() + scrollbar)
+        self.queue.setMinimumWidth(180)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.queue)
         split.addWidget(self.view)
-        split.addWidget(self.decision)
+        split.addWidget(self.decision_scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 2)
         split.setSizes([300, 760, 340])
+        for index in range(split.count()):
+            split.setCollapsible(index, False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addWidget(split, 1)
@@ -83,6 +96,7 @@ class ReviewPage(QWidget):
         self._set_loading(self.tr("Loading the review queue…"))
         session.changed.connect(self._changed)
         self._load_matcher()
+        self.view.published.use_site_of(session)
         self.reload()
 
     # --- the queue -----------------------------------------------------------------------
@@ -178,7 +192,7 @@ class ReviewPage(QWidget):
             return
         self._shown = history
         self.decision.setEnabled(True)
-        self.view.show_history(history)
+        self.view.show_history(history, item.channel.name)
         self.decision.show_step(item.step, required_checklist(history.article))
         self.decision.set_heading(
             self.tr("{step} of revision {number} · {channel}").format(

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._ready_to_close = False
         self.setWindowTitle(self.tr("Newsdesk — {workspace}").format(workspace=workspace_name))
         self.sidebar = QListWidget(self)
+        self.sidebar.setAccessibleName(self.tr("Pages"))
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget(self)
@@ -248,7 +249,9 @@ class MainWindow(QMainWindow):
             # Let the pages save first (an editor's last keystrokes), then close for real;
             # a page that never answers must not keep the window open for ever.
             event.ignore()
-            self.before_close(self._close_now)
+            # Closing again from inside this handler would be ignored by Qt (the window is
+            # still closing), so the pages' answer closes it from the event loop.
+            self.before_close(lambda: QTimer.singleShot(0, self._close_now))
             QTimer.singleShot(CLOSE_WAIT_MS, self._close_now)
             return
         self.save()

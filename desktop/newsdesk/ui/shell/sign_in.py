@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.model import User
 from newsdesk.passwords import verify_password
+from newsdesk.store.workspace import DEMO_LOGIN
 from newsdesk.ui.tasks import Job, Runner
 
 
@@ -33,7 +34,11 @@ class SignInDialog(QDialog):
         runner: Runner,
         last_login: str | None = None,
         parent: QWidget | None = None,
+        *,
+        demo_password: str | None = None,
     ) -> None:
+        """``demo_password``: the workspace is the demo newsroom, whose password the dialog
+        tells and fills in; it offers an editor first unless someone signed in before."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to Newsdesk"))
         self.runner = runner
@@ -44,11 +49,25 @@ class SignInDialog(QDialog):
         self.login.setEditable(True)
         for user in self._users.values():
             self.login.addItem(f"{user.login}  ·  {user.name}", user.login)
+        if demo_password is not None and last_login not in self._users:
+            last_login = DEMO_LOGIN
         if last_login in self._users:
             self.login.setCurrentIndex(self.login.findData(last_login))
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Password"))
+        self.demo_note = QLabel(self)
+        self.demo_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setVisible(demo_password is not None)
+        if demo_password is not None:
+            self.demo_note.setText(
+                self.tr(
+                    "This is the demo newsroom: every user's password is “{password}”. Try "
+                    "editor (writes), reviewer1 (reviews), publisher (signs off) or chief."
+                ).format(password=demo_password)
+            )
+            self.password.setText(demo_password)
         self.problem = QLabel(self)
         self.problem.setObjectName("formError")
         self.problem.setWordWrap(True)
@@ -64,6 +83,7 @@ class SignInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.demo_note)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)

@@ -119,6 +119,7 @@ class SyncPage(QWidget):
         top.addWidget(self.state, 1)
         top.addWidget(self.sync_button)
         self.refused = QTreeWidget(self)
+        self.refused.setAccessibleName(self.tr("Refused changes"))
         self.refused.setHeaderLabels(
             [self.tr("When"), self.tr("Change"), self.tr("Concerning"), self.tr("Reason")]
         )
@@ -134,6 +135,7 @@ class SyncPage(QWidget):
         )
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.merges = QTreeWidget(self)
+        self.merges.setAccessibleName(self.tr("Articles to merge"))
         self.merges.setHeaderLabels([self.tr("Article"), self.tr("Last changed")])
         self.merges.setRootIsDecorated(False)
         self.merges.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from newsdesk.ui.widgets.palette import colours
 
 
 class Tone(Enum):
-    INFO = ("#e8f1fd", "#1f6feb")
-    WARNING = ("#fff4e5", "#b35900")
-    ERROR = ("#fdecea", "#c62828")
+    """(background, accent) roles of the palette."""
+
+    INFO = ("accent_soft", "accent")
+    WARNING = ("warning_soft", "warning")
+    ERROR = ("error_soft", "error")
 
 
 class MessageBar(QFrame):
@@ -25,6 +29,7 @@ class MessageBar(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setObjectName("messageText")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
@@ -43,10 +48,11 @@ class MessageBar(QFrame):
         return self.label.text()
 
     def show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
-        background, accent = tone.value
+        c = colours()
+        background, accent = (getattr(c, role) for role in tone.value)
         self.setStyleSheet(
             f"#messageBar {{ background: {background}; border: 1px solid {accent};"
-            f" border-radius: 6px; }} #messageText {{ color: {accent}; }}"
+            f" border-radius: 6px; }} #messageText {{ color: {c.text}; }}"
         )
         self.label.setText(text)
         self.show()

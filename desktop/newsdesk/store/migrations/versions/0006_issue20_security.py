@@ -1,8 +1,8 @@
 """Security: auditors, the audit log's address and result, throttling by address and account
 locks, attachment visibility by channel, rows a desktop set aside, and a desktop's audit outbox.
 
-Revision ID: 0005_issue20
-Revises: 0004
+Revision ID: 0006_issue20
+Revises: 0005
 """
 
 import json
@@ -13,8 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_issue20"
-down_revision: str | None = "0004"
+revision: str = "0006_issue20"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

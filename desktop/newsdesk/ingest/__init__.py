@@ -1,0 +1,1 @@
+"""Bringing outside material into the newsroom: images a pasted page points at, reposts."""
