@@ -567,6 +567,10 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Audit entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
         <source>The audit log is kept by the newsroom server; this workspace does not sync with one.</source>
         <translation>审计日志保存在采编服务器上；本工作区没有与服务器同步。</translation>
     </message>
@@ -3994,6 +3998,10 @@
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Rows set aside</source>
+        <translation>已搁置的内容</translation>
     </message>
     <message>
         <source>Received but not readable here (set aside; the rest of the sync goes on)</source>

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -50,6 +49,7 @@ from newsdesk.sync.client import SyncClient, SyncError
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive, heading, muted
 from newsdesk.ui.tasks import Job, Runner
+from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex
 ClientOf = Callable[[], SyncClient | None]
@@ -196,7 +196,7 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.WHAT:
             return json.dumps(entry.detail, ensure_ascii=False, indent=1)[:2000]
         if role == Qt.ItemDataRole.ForegroundRole and entry.result not in (None, "ok"):
-            return QColor("#c62828")
+            return colours().qcolor("error")
         return None
 
 
@@ -246,6 +246,14 @@ class AuditTab(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.clicked.connect(self._choose_export)
+        for widget, name in (
+            (self.person, self.tr("Person")),
+            (self.kind, self.tr("Kind")),
+            (self.result, self.tr("Result")),
+            (self.start, self.tr("From")),
+            (self.end, self.tr("To")),
+        ):
+            widget.setAccessibleName(name)
         filters = QHBoxLayout()
         for text, widget in (
             (self.tr("Person"), self.person),
@@ -265,10 +273,12 @@ class AuditTab(QWidget):
         self.status.setWordWrap(True)
         self.alerts = QListWidget(self)
         self.alerts.setObjectName("auditAlerts")
+        self.alerts.setAccessibleName(translate("AuditLog", "Alerts"))
         self.alerts_title = heading(translate("AuditLog", "Alerts"))
         self.model = AuditModel(names_of, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -345,7 +355,7 @@ class AuditTab(QWidget):
         self.alerts.clear()
         for alert in page.alerts:
             item = QListWidgetItem(f"⚠ {alert_text(alert, self._names_of())}")
-            item.setForeground(QColor("#b26a00"))
+            item.setForeground(colours().qcolor("warning"))
             self.alerts.addItem(item)
         self.alerts_title.setVisible(bool(page.alerts))
         self.alerts.setVisible(bool(page.alerts))

@@ -146,6 +146,7 @@ class SyncPage(QWidget):
         self.unreadable = QTreeWidget(self)
         self.unreadable.setHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Reason")])
         self.unreadable.setRootIsDecorated(False)
+        self.unreadable.setAccessibleName(self.tr("Rows set aside"))
         for column in range(2):
             self.unreadable.header().setSectionResizeMode(column, fit)
         self.unreadable_title = heading(
