@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select
 from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ChecklistItem, MaterialKind
-from newsdesk.core.mutation import Kind, mutation
+from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.codec import TABLES, from_row, row_from_json
 from newsdesk.sync.service import AUDIT
@@ -232,3 +232,66 @@ def test_a_refused_mutation_keeps_its_reason_and_size_not_its_payload(
     assert row["args"] == {} and row["refusal"]["size"] > 1_000_000
     assert len(json.dumps(row["refusal"])) < 2000
     assert [d["id"] for d in logged] == [refused.id] and logged[0]["size"] > 1_000_000
+
+
+def test_referring_to_a_file_needs_having_it(api: SignIn, room: Newsroom) -> None:
+    """Knowing another channel's file's hash is not having the file: an item referring to it is
+    refused unless its author may read an item referring to it or uploaded the same bytes."""
+    editor, librarian = api("editor"), api("librarian")
+    data = "干部任免名单（机密）".encode() * 300
+    sha = hashlib.sha256(data).hexdigest()
+    uploaded = editor.http.put(f"/v1/blobs/{sha}", content=data)
+    added = mutation(
+        editor.user_id, Kind.ATTACHMENT_ADD, sha, mime="application/pdf", size=len(data)
+    )
+    file = {"kind": MaterialKind.FILE.value, "value": sha, "label": "机密.pdf"}
+    secret = mutation(
+        editor.user_id, Kind.PROPOSAL_CREATE, channel_id=room.news, title="任免", materials=[file]
+    )
+    assert [o["status"] for o in editor.push(added, secret).json()["outcomes"]] == ["accepted"] * 2
+
+    # 图书馆's editor learnt the hash: a proposal, an article cover or body, an attachment row.
+    unknown = hashlib.sha256(b"never uploaded").hexdigest()
+    article = new_id()
+
+    def attempts(digest: str) -> list[Mutation]:
+        material = {**file, "value": digest}
+        return [
+            mutation(
+                librarian.user_id,
+                Kind.PROPOSAL_CREATE,
+                channel_id=room.library,
+                title="借用",
+                materials=[material],
+            ),
+            mutation(librarian.user_id, Kind.ATTACHMENT_ADD, digest, mime="image/png", size=9),
+            mutation(
+                librarian.user_id,
+                Kind.ARTICLE_CREATE,
+                article,
+                channel_id=room.library,
+                title="封面",
+                cover=digest,
+                body_html=f'<p><img src="attachment:{digest}" alt=""></p>',
+            ),
+        ]
+
+    stolen = librarian.push(*attempts(sha)).json()["outcomes"]
+    assert [o["status"] for o in stolen] == ["refused"] * 3
+    assert librarian.http.get(f"/v1/blobs/{sha}").status_code == 404
+    rows, _ = librarian.pull_all()
+    assert ("attachments", sha) not in rows
+    # Refused alike whether the file exists or not: the answer does not tell.
+    never = librarian.push(*attempts(unknown)).json()["outcomes"]
+    assert [o["message"] for o in never] == [o["message"] for o in stolen]
+    assert "have not uploaded" in stolen[0]["message"]
+
+    # Uploading answers alike whether the bytes were there; the same bytes prove having them.
+    other = "馆藏目录".encode() * 50
+    fresh = librarian.http.put(f"/v1/blobs/{hashlib.sha256(other).hexdigest()}", content=other)
+    again = librarian.http.put(f"/v1/blobs/{sha}", content=data)
+    assert (fresh.status_code, fresh.content) == (again.status_code, again.content)
+    assert (uploaded.status_code, uploaded.content) == (again.status_code, again.content)
+    retried = librarian.push(*attempts(sha)).json()["outcomes"]
+    assert [o["status"] for o in retried] == ["accepted"] * 3
+    assert librarian.http.get(f"/v1/blobs/{sha}").content == data

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0006_issue20"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0007_blob_uploads"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -306,6 +306,14 @@ class BlobRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int]
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BlobUploadRow(Base):
+    """Server: who uploaded a file's bytes (again, too): having them lets one refer to the file."""
+
+    __tablename__ = "blob_uploads"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, primary_key=True)
 
 
 class AttachmentRefRow(Base):

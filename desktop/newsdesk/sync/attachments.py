@@ -2,22 +2,38 @@
 every channel holding an item that refers to it (a proposal's file, an article's cover or body
 image, a revision of one). Content-addressed files are shared between items, so visibility is
 the union over every reference ever made; a reference made later in another channel sends the
-attachment's row again to that channel's desktops."""
+attachment's row again to that channel's desktops.
+
+Referring to a file needs having it: knowing a file's hash is not enough, or anyone who learnt
+the hash of another channel's file could refer to it in their own channel and read it. One has a
+file who may read it already, or who uploaded its bytes (again, if the server had them)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-from sqlalchemy import ColumnElement, Connection, and_, exists, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, insert, or_, select
 
 from newsdesk.core.body import attachment_digests
-from newsdesk.core.model import Article, Attachment, Entity, MaterialKind, Proposal, Revision
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP
+from newsdesk.core.model import (
+    Article,
+    Attachment,
+    Entity,
+    Material,
+    MaterialKind,
+    Proposal,
+    Revision,
+)
+from newsdesk.core.mutation import Kind, Mutation
+from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 from newsdesk.store.codec import TABLES
-from newsdesk.store.schema import AttachmentRefRow, Base, ChangeRow
+from newsdesk.store.schema import AttachmentRefRow, Base, BlobUploadRow, ChangeRow
 
 REFS: Final = Base.metadata.tables[AttachmentRefRow.__tablename__]
 CHANGES: Final = Base.metadata.tables[ChangeRow.__tablename__]
+UPLOADS: Final = Base.metadata.tables[BlobUploadRow.__tablename__]
 ATTACHMENTS: Final = TABLES[Attachment]
 
 
@@ -66,11 +82,66 @@ def visible_changes(channels: frozenset[str], user_id: str) -> ColumnElement[boo
 
 def may_read(conn: Connection, sha256: str, channels: frozenset[str] | None, user_id: str) -> bool:
     """Whether the user (reading ``channels``; ``None``: every one) may download the file."""
-    if channels is None:
-        return True
-    by_ref = exists().where(REFS.c.sha256 == sha256, REFS.c.channel_id.in_(sorted(channels)))
-    own = exists().where(ATTACHMENTS.c.sha256 == sha256, ATTACHMENTS.c.added_by == user_id)
-    return bool(conn.execute(select(or_(by_ref, own))).scalar())
+    return sha256 in possessed(conn, {sha256}, channels, user_id)
+
+
+def possessed(
+    conn: Connection, digests: Iterable[str], channels: frozenset[str] | None, user_id: str
+) -> set[str]:
+    """The files among ``digests`` the user (reading ``channels``; ``None``: every one) has:
+    referred to in a channel they read, added or uploaded by them."""
+    wanted = sorted(set(digests))
+    if channels is None or not wanted:
+        return set(wanted)
+    by_ref = select(REFS.c.sha256).where(
+        REFS.c.sha256.in_(wanted), REFS.c.channel_id.in_(sorted(channels))
+    )
+    own = select(ATTACHMENTS.c.sha256).where(
+        ATTACHMENTS.c.sha256.in_(wanted), ATTACHMENTS.c.added_by == user_id
+    )
+    uploaded = select(UPLOADS.c.sha256).where(
+        UPLOADS.c.sha256.in_(wanted), UPLOADS.c.user_id == user_id
+    )
+    return set(conn.execute(by_ref.union(own, uploaded)).scalars())
+
+
+def requested(m: Mutation) -> set[str]:
+    """The files ``m`` would refer to: an attachment row, a cover, body images, materials."""
+    found = {m.entity} if m.kind is Kind.ATTACHMENT_ADD else set()
+    cover, body = m.args.get("cover"), m.args.get("body_html")
+    if isinstance(cover, str) and cover:
+        found.add(cover)
+    if isinstance(body, str):
+        found |= attachment_digests(body)
+    materials = m.args.get("materials")
+    for material in materials if isinstance(materials, list | tuple) else ():
+        # As pushed (JSON) or as parsed: whatever the core would take for a file.
+        if isinstance(material, Material):
+            material = {"kind": material.kind.value, "value": material.value}
+        if isinstance(material, Mapping) and material.get("kind") == MaterialKind.FILE.value:
+            found.add(str(material.get("value")))
+    return found
+
+
+def unheld(
+    conn: Connection, mutations: Iterable[Mutation], channels: frozenset[str] | None, user_id: str
+) -> dict[str, Refusal]:
+    """The mutations referring to a file their author does not have, each with its refusal
+    (the same whether the file exists or not: the answer must not tell)."""
+    wanted = {m.id: requested(m) for m in mutations}
+    held = possessed(conn, set().union(*wanted.values()), channels, user_id)
+    return {
+        mutation_id: refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "This refers to a file you have not uploaded and may not read; "
+                "add the file again from your computer.",
+            ),
+        )
+        for mutation_id, digests in wanted.items()
+        if digests - held
+    }
 
 
 def channel_refs(

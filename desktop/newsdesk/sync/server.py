@@ -162,19 +162,16 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
     @app.put(
         "/v1/blobs/{sha256}",
         status_code=status.HTTP_201_CREATED,
-        responses={200: {"description": "Already stored."}, 400: {"model": protocol.Problem}},
+        responses={400: {"model": protocol.Problem}},
     )
-    async def put_blob(
-        sha256: Sha256Path, request: Request, user: Caller, response: Response
-    ) -> None:
-        del user
+    async def put_blob(sha256: Sha256Path, request: Request, user: Caller) -> None:
+        # One answer whether the server had the bytes or not: it must not tell a file exists.
         data = await request.body()
         if hashlib.sha256(data).hexdigest() != sha256:
             raise HTTPException(
                 status.HTTP_400_BAD_REQUEST, "The body's SHA-256 differs from the one in the URL."
             )
-        if not await run_in_threadpool(service.put_blob, sha256, data):
-            response.status_code = status.HTTP_200_OK
+        await run_in_threadpool(service.put_blob, sha256, data, user.user)
 
     @app.get(
         "/v1/blobs/{sha256}",

@@ -243,8 +243,17 @@ class Service:
                     fresh.append(_mutation_of(wire))
                 except ValueError as error:
                     invalid[wire.id] = _invalid(wire, str(error))
-            applied, seqs = self._accept(conn, fresh, user.login, keep_token=token, address=address)
-            refused = [a for a in applied if isinstance(a.outcome, Refusal)]
+            unheld = attachments.unheld(conn, fresh, self.visible_channels(conn, user), user.id)
+            applied, seqs = self._accept(
+                conn,
+                [m for m in fresh if m.id not in unheld],
+                user.login,
+                keep_token=token,
+                address=address,
+            )
+            refused = [Applied(m, unheld[m.id]) for m in fresh if m.id in unheld] + [
+                a for a in applied if isinstance(a.outcome, Refusal)
+            ]
             malformed = [w for w in batch if w.id in invalid]
             if refused or invalid:
                 _record_refusals(conn, refused, malformed, invalid)
@@ -477,13 +486,17 @@ class Service:
 
     # --- blobs --------------------------------------------------------------------------------
 
-    def put_blob(self, sha256: str, data: bytes) -> bool:
-        """Stores ``data`` under its hash; ``False`` if it was already there."""
+    def put_blob(self, sha256: str, data: bytes, user: User) -> None:
+        """Stores ``data`` under its hash (once), and that ``user`` has it: uploading the bytes
+        again proves having them as well as the first upload did."""
         with self.writing() as conn:
-            if conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256 == sha256)).first():
-                return False
-            conn.execute(insert(BLOBS), {"sha256": sha256, "size": len(data), "data": data})
-        return True
+            if not conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256 == sha256)).first():
+                conn.execute(insert(BLOBS), {"sha256": sha256, "size": len(data), "data": data})
+            uploaded = select(attachments.UPLOADS).where(
+                attachments.UPLOADS.c.sha256 == sha256, attachments.UPLOADS.c.user_id == user.id
+            )
+            if not conn.execute(uploaded).first():
+                conn.execute(insert(attachments.UPLOADS), {"sha256": sha256, "user_id": user.id})
 
     def get_blob(self, sha256: str, user: User) -> bytes | None:
         """The file, if ``user`` may read it (see :mod:`newsdesk.sync.attachments`)."""
