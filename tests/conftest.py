@@ -7,7 +7,9 @@ the variable is unset; ``.ci/run`` sets it, so in CI they run.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,3 +76,20 @@ def store(database_url: str) -> Iterator[Store]:
         migrate.upgrade(conn)
     yield Store(engine)
     engine.dispose()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MB file system of its own, full soon enough."""
+    mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {made.stderr.decode()}")
+    try:
+        yield mount
+    finally:
+        with contextlib.suppress(Exception):
+            subprocess.run(["umount", str(mount)], check=True)

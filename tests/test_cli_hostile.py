@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 
-from newsdesk.core.model import Article, ArticleState, Attachment
+from newsdesk.core.model import Article, ArticleState, Attachment, Publication
+from newsdesk.core.mutation import Kind
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import DB_NAME, Workspace
 from tests.test_cli import newsdesk
@@ -121,23 +119,6 @@ def test_a_damaged_or_misplaced_database_is_refused_by_every_command(
         assert "Traceback" not in result.stderr
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1 MB file system of its own, full soon enough."""
-    mount = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here: {made.stderr.decode()}")
-    try:
-        yield mount
-    finally:
-        with contextlib.suppress(Exception):
-            subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_a_full_disk_is_named_and_nothing_half_made_is_left(small_disk: Path, demo: Path) -> None:
     folder = small_disk / "demo"
     made = newsdesk("demo", "--no-gui", "--workspace", str(folder))
@@ -151,12 +132,22 @@ def test_a_full_disk_is_named_and_nothing_half_made_is_left(small_disk: Path, de
     assert not list(out.rglob("*.tmp"))
 
 
-def test_publishing_onto_a_full_disk_is_named(small_disk: Path, demo: Path) -> None:
+def test_publishing_onto_a_full_disk_is_named_and_not_recorded(
+    small_disk: Path, demo: Path
+) -> None:
     table = TABLES[Article]
     with Workspace.open(demo) as workspace, workspace.store.engine.connect() as conn:
         query = select(table.c.id).where(table.c.state == ArticleState.SIGNED_OFF.value)
         article = conn.execute(query).scalars().first()
     assert article is not None
+
+    def publications() -> int:
+        with Workspace.open(demo) as workspace, workspace.store.engine.connect() as conn:
+            query = select(func.count()).select_from(TABLES[Publication])
+            return int(
+                conn.execute(query.where(TABLES[Publication].c.article_id == article)).scalar_one()
+            )
+
     filler = small_disk / "filler"
     with contextlib.suppress(OSError), filler.open("wb") as file:
         file.write(b"\0" * (1 << 20))
@@ -164,4 +155,15 @@ def test_publishing_onto_a_full_disk_is_named(small_disk: Path, demo: Path) -> N
     result = newsdesk("publish", "--workspace", str(demo), "--article", article, "--out", str(out))
     assert result.returncode == 2, result.stdout
     assert "The disk is full" in result.stderr and "Traceback" not in result.stderr
-    assert not list(out.rglob("*.tmp"))
+    assert not list(out.rglob("*.tmp")) and not list(out.rglob(f"{article}.*"))
+    # Not published: no publication, the article still waits for publishing, nothing to sync.
+    assert publications() == 0
+    with Workspace.open(demo) as workspace:
+        with workspace.store.world() as world:
+            assert world.article(article).state == ArticleState.SIGNED_OFF  # type: ignore[union-attr]
+        assert not [m for m in workspace.store.pending() if m.kind is Kind.ARTICLE_PUBLISH]
+
+    filler.unlink()  # space again: the same command publishes
+    again = newsdesk("publish", "--workspace", str(demo), "--article", article, "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert publications() > 0 and list(out.rglob(f"{article}.*"))

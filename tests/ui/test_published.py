@@ -4,16 +4,20 @@ failed deliveries to a real local endpoint and their retry, and the publishing s
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from newsdesk.core.model import Article, ArticleState, Target
+from newsdesk.core.model import Article, ArticleState, Publication, Target
+from newsdesk.core.mutation import Kind
 from newsdesk.publish.publisher import PublishingSettings, load_settings, save_settings
+from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.published.dialogs import (
     CorrectionDialog,
@@ -54,6 +58,13 @@ def stored(workspace: Workspace, article_id: str) -> Article:
         article = world.article(article_id)
     assert article is not None
     return article
+
+
+def publications(workspace: Workspace, article_id: str) -> int:
+    rows = TABLES[Publication]
+    with workspace.store.engine.connect() as conn:
+        query = sa.select(sa.func.count()).where(rows.c.article_id == article_id)
+        return int(conn.execute(query).scalar_one())
 
 
 def titles(page: PublishedPage) -> list[str]:
@@ -197,6 +208,34 @@ def test_failed_deliveries_are_shown_and_retried(
     qtbot.waitUntil(lambda: not page.retry_button.isVisible(), timeout=20_000)
     assert receiver.stored
     assert page.message_bar.text == "Every waiting file was delivered."
+
+
+@pytest.mark.usefixtures("english")
+def test_publishing_onto_a_full_disk_records_no_publication(
+    qtbot: QtBot, sign_in: SignIn, workspace: Workspace, small_disk: Path
+) -> None:
+    out = small_disk / "out"
+    save_settings(workspace, PublishingSettings(folder=str(out)))
+    filler = small_disk / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as file:
+        file.write(b"\0" * (1 << 20))
+    page = open_page(qtbot, sign_in("publisher"))
+    article = select(qtbot, page, ArticleState.PUBLISHED)
+    before = page.history.rowCount()
+    recorded = publications(workspace, article.id)
+    page.republish_button.click()
+    qtbot.waitUntil(lambda: "disk is full" in page.message_bar.text, timeout=10_000)
+    assert "not published" in page.message_bar.text
+    assert publications(workspace, article.id) == recorded
+    assert not [m for m in workspace.store.pending() if m.kind is Kind.ARTICLE_PUBLISH]
+    assert page.history.rowCount() == before
+    assert not list(out.rglob(f"{article.id}.*")) and not list(out.rglob("*.tmp"))
+
+    filler.unlink()  # space again: publishing works
+    page.republish_button.click()
+    qtbot.waitUntil(lambda: page.message_bar.text.startswith("Published “"), timeout=10_000)
+    assert publications(workspace, article.id) > recorded
+    assert list(out.rglob(f"{article.id}.*"))
 
 
 @pytest.mark.usefixtures("english")

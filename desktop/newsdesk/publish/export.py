@@ -21,8 +21,9 @@ import errno
 import json
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -59,7 +60,7 @@ from newsdesk.publish.renditions import RENDITION_WIDTHS, RenditionCache, Rendit
 from newsdesk.publish.sanitize import clean_html, image_sources
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.workspace import Workspace
-from newsdesk.store.world import CHUNK
+from newsdesk.store.world import CHUNK, DbWorld
 
 _ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})")
 _ORDER: Final = (Target.PC, Target.WAP, Target.APP)
@@ -166,6 +167,7 @@ class Exporter:
     ``uri_base`` is the absolute base of the APP documents' URIs (default: the site's base URL,
     else the output folder as a ``file:`` URI, with ``/app`` appended). ``workers`` is the size
     of the rendition thread pool (default: the CPU count; 1 renders in the calling thread).
+    ``conn`` is the connection to read the workspace through (default: a new one each time).
     Use it as a context manager, or call :meth:`close`, to stop the pool.
     """
 
@@ -179,8 +181,10 @@ class Exporter:
         uri_base: str | None = None,
         workers: int | None = None,
         per_page: int = 20,
+        conn: Connection | None = None,
     ) -> None:
         self.workspace = workspace
+        self._conn = conn
         self.out = out
         self.site = site
         self.templates = templates
@@ -191,6 +195,7 @@ class Exporter:
         self._pool: Executor | None = None
         self._caches = {t: RenditionCache(out / t.value / "images") for t in _ORDER}
         self.failures: list[NotExported] = []  # what the last export_all could not write
+        self.created: list[Path] = []  # files that were not there before this exporter wrote them
 
     def __enter__(self) -> Exporter:
         return self
@@ -206,6 +211,16 @@ class Exporter:
 
     # --- reading ------------------------------------------------------------------------------
 
+    @contextmanager
+    def _world(self) -> Iterator[DbWorld]:
+        """The workspace as the exporter's connection sees it (a publication not committed
+        yet, while its files are written), else as committed."""
+        if self._conn is not None:
+            yield DbWorld(self._conn)
+            return
+        with self.workspace.store.world() as world:
+            yield world
+
     def _articles(self, conn: Connection, **equals: Any) -> list[Article]:
         table = TABLES[Article]
         query = select(table).where(table.c.state.in_([s.value for s in _LISTED]))
@@ -214,7 +229,7 @@ class Exporter:
         return [from_row(Article, row) for row in conn.execute(query).mappings()]
 
     def _listed(self, article_id: str) -> tuple[_Listed, Channel]:
-        with self.workspace.store.world() as world:
+        with self._world() as world:
             article = world.article(article_id)
             if article is None:
                 raise ExportError(f"no article {article_id}")
@@ -229,7 +244,7 @@ class Exporter:
 
     def published_ids(self, since: dt.date | None = None) -> list[str]:
         """The published and retracted articles, optionally those published since ``since``."""
-        with self.workspace.store.world() as world:
+        with self._world() as world:
             articles = self._articles(world.conn)
             listed = _load_listed(world.conn, articles)
         return [
@@ -244,12 +259,15 @@ class Exporter:
         file = within(self.out, path)
         file.parent.mkdir(parents=True, exist_ok=True)
         temporary = file.with_name(f"{TEMPORARY}{file.name}.{new_id()}.tmp")
+        existed = file.exists()
         try:
             temporary.write_bytes(data)
             os.replace(temporary, file)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
+        if not existed:
+            self.created.append(file)
         return Written(target, path, data)
 
     def sweep(self) -> int:
@@ -390,7 +408,7 @@ class Exporter:
 
     def export_indexes(self, channel_id: str, targets: Collection[Target]) -> list[Written]:
         """Regenerates a channel's index pages (PC, WAP) and APP feed manifest."""
-        with self.workspace.store.world() as world:
+        with self._world() as world:
             channel = world.channel(channel_id)
             if channel is None:
                 raise ExportError(f"no channel {channel_id}")
@@ -460,7 +478,7 @@ class Exporter:
                 continue
             written += files
             if files:
-                with self.workspace.store.world() as world:
+                with self._world() as world:
                     found = world.article(article_id)
                     assert found is not None
                     channels.add(found.channel_id)

@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
 
 import httpx
+from sqlalchemy import Connection
 
 from newsdesk.core.articles import current_hash
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
@@ -252,10 +253,7 @@ class Publisher:
     ) -> Report:
         """Applies ``article.publish`` and, if accepted, sends the article to every target."""
         attempt = self.publish_mutation(actor_id, article_id, correction_note, at)
-        [applied] = self.workspace.store.apply([attempt])
-        if not applied.accepted:
-            return Report(applied)
-        return self._with_applied(applied, self.send(article_id, progress=progress))
+        return self.apply_and_send(attempt, progress=progress)
 
     def retract(
         self,
@@ -269,21 +267,55 @@ class Publisher:
         """Applies ``article.retract`` and, if accepted, replaces the article on every target
         by the retraction notice."""
         attempt = mutation(actor_id, Kind.ARTICLE_RETRACT, article_id, at=at, reason=reason)
-        [applied] = self.workspace.store.apply([attempt])
+        return self.apply_and_send(attempt, progress=progress)
+
+    def apply_and_send(self, attempt: Mutation, *, progress: Progress | None = None) -> Report:
+        """Applies a publish or retract mutation and, if accepted, sends the article to every
+        target. The mutation is recorded only once the files are written: on a full disk
+        neither is, and what the export made so far is removed."""
+        written: list[Written] = []
+        store = self.workspace.store
+        [applied] = store.apply([attempt], before_commit=self.exporting(written))
         if not applied.accepted:
             return Report(applied)
-        return self._with_applied(applied, self.send(article_id, progress=progress))
-
-    @staticmethod
-    def _with_applied(applied: Applied, sent: Report) -> Report:
+        sent = self.deliver(attempt.entity, written, progress=progress)
         return Report(applied, sent.written, sent.delivered)
+
+    def exporting(self, written: list[Written]) -> Callable[[Connection, list[Applied]], None]:
+        """What must succeed before publish or retract mutations are recorded (the store's
+        ``before_commit``): exporting the articles they changed, read through the transaction,
+        adding the files to ``written``. A file that cannot be written removes the files this
+        export made and raises, so the mutations are not recorded either."""
+
+        def export(conn: Connection, applied: list[Applied]) -> None:
+            with Exporter(
+                self.workspace, self.out, self.site, self.templates, conn=conn
+            ) as exporter:
+                try:
+                    for a in applied:
+                        if a.accepted:
+                            written.extend(exporter.export_article(a.mutation.entity))
+                except BaseException:
+                    for file in exporter.created:
+                        file.unlink(missing_ok=True)
+                    raise
+
+        return export
 
     # --- sending ------------------------------------------------------------------------------
 
     def send(self, article_id: str, *, progress: Progress | None = None) -> Report:
         """Exports the article (as published, or its retraction notice) and its channel's
-        indexes to the output folder, then copies each target's files to its own folder and
-        POSTs them to its endpoint, where the settings name one.
+        indexes to the output folder, then delivers them (see :meth:`deliver`)."""
+        with Exporter(self.workspace, self.out, self.site, self.templates) as exporter:
+            written = exporter.export_article(article_id)
+        return self.deliver(article_id, written, progress=progress)
+
+    def deliver(
+        self, article_id: str, written: Sequence[Written], *, progress: Progress | None = None
+    ) -> Report:
+        """Copies each target's ``written`` files to its own folder and POSTs them to its
+        endpoint, where the settings name one.
 
         Failed files are remembered (replacing what was remembered for this article) so they
         can be shown and retried.
@@ -292,8 +324,6 @@ class Publisher:
             article = world.article(article_id)
         if article is None:
             raise LookupError(f"no article {article_id}")
-        with Exporter(self.workspace, self.out, self.site, self.templates) as exporter:
-            written = exporter.export_article(article_id)
         version = _document_version(article)
         routes = [  # (target, is a folder, folder or endpoint, files)
             (target, is_folder, destination, files)

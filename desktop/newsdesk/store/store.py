@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -51,11 +51,20 @@ class Store:
         self.engine = engine
 
     def apply(
-        self, mutations: Sequence[Mutation], status: Status = Status.PENDING
+        self,
+        mutations: Sequence[Mutation],
+        status: Status = Status.PENDING,
+        *,
+        before_commit: Callable[[Connection, list[Applied]], object] | None = None,
     ) -> list[Applied]:
-        """Apply ``mutations`` in one transaction; see :func:`newsdesk.store.apply.apply`."""
+        """Apply ``mutations`` in one transaction; see :func:`newsdesk.store.apply.apply`.
+        ``before_commit`` does what must succeed for the mutations to be kept (writing a
+        publication's files): if it raises, nothing is recorded."""
         with self.engine.begin() as conn:
-            return apply(conn, mutations, status)
+            applied = apply(conn, mutations, status)
+            if before_commit is not None:
+                before_commit(conn, applied)
+            return applied
 
     @contextmanager
     def world(self) -> Iterator[DbWorld]:

@@ -134,17 +134,22 @@ class Session(QObject):
         done: Callable[[list[Applied]], object] | None = None,
         initiator: object = None,
         failed: Callable[[BaseException], object] | None = None,
+        *,
+        before_commit: Callable[[Connection, list[Applied]], object] | None = None,
+        runner: Runner | None = None,
     ) -> None:
         """Apply ``mutations`` on the database thread; announce what changed; then ``done``.
 
         ``failed`` hears of an error the database raised (refusals are not errors: they come
         back in ``done``); without it the error goes to the application's error presenter.
+        ``before_commit`` is what must succeed for the mutations to be kept (see
+        :meth:`Store.apply`), run on ``runner`` (default: the database thread) when slow.
         """
         store = self.workspace.store
         user_id = self.user.id
 
         def work() -> tuple[list[Applied], int, Actor | Refusal]:
-            applied = store.apply(mutations)
+            applied = store.apply(mutations, before_commit=before_commit)
             with store.world() as world:  # roles may have changed, the user's own included
                 actor = actor_of(world, user_id)
             return applied, store.pending_count(), actor
@@ -166,4 +171,4 @@ class Session(QObject):
         job = Job(work).success(finished)
         if failed is not None:
             job.failure(failed)
-        job.run(self.runner)
+        job.run(runner or self.runner)

@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from newsdesk.core.model import Article, Channel, Target
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal
+from newsdesk.publish.export import Written
 from newsdesk.publish.publisher import (
     TARGET_ORDER,
     FailedDelivery,
@@ -30,6 +31,7 @@ from newsdesk.publish.publisher import (
     save_settings,
 )
 from newsdesk.store.apply import Applied
+from newsdesk.store.workspace import disk_full
 from newsdesk.store.world import DbWorld
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.published.dialogs import (
@@ -177,20 +179,59 @@ class PublishingActions(QObject):
     # --- delivery -----------------------------------------------------------------------------
 
     def _apply_then_send(self, attempt: Mutation, title: str, done: str) -> None:
-        def applied(results: list[Applied]) -> None:
-            if not self._refused(results):
-                self._send(attempt.entity, title, done)
-
-        self._session.apply([attempt], applied, initiator=self)
-
-    def _send(self, article_id: str, title: str, done: str) -> None:
+        """Record the mutation once the article's files are written (on the publishing thread),
+        then deliver them: a publication whose files a full disk refused is not recorded."""
         publisher = self._publisher()
         bridge, progress = self._progress(self.tr("Publishing “{title}”…").format(title=title))
+        made: list[Publisher] = []
+        written: list[Written] = []
+
+        def export(conn: Connection, applied: list[Applied]) -> None:
+            made.append(publisher())
+            made[0].exporting(written)(conn, applied)
+
+        def applied(results: list[Applied]) -> None:
+            if self._refused(results):
+                progress.close()
+                return
+            self._deliver(made[0], attempt.entity, title, written, (progress, bridge), done)
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            if disk_full(error):
+                reason = self.tr("the disk is full; free some space and try again")
+            else:
+                reason = str(error)
+            self.message.emit(
+                self.tr(
+                    "“{title}” was not published: its files could not be written ({reason})."
+                ).format(title=title, reason=reason),
+                Tone.ERROR,
+            )
+
+        self._session.apply(
+            [attempt],
+            applied,
+            initiator=self,
+            failed=failed,
+            before_commit=export,
+            runner=self._session.publishing,
+        )
+
+    def _deliver(
+        self,
+        publisher: Publisher,
+        article_id: str,
+        title: str,
+        written: list[Written],
+        shown: tuple[QProgressDialog, _ProgressBridge],
+        done: str,
+    ) -> None:
+        progress, bridge = shown
 
         def work() -> tuple[Report, int]:
-            made = publisher()
-            report = made.send(article_id, progress=bridge.step.emit)
-            return report, len(made.failed())
+            report = publisher.deliver(article_id, written, progress=bridge.step.emit)
+            return report, len(publisher.failed())
 
         def finished(result: tuple[Report, int]) -> None:
             progress.close()
@@ -203,7 +244,7 @@ class PublishingActions(QObject):
             progress.close()
             self.message.emit(
                 self.tr(
-                    "“{title}” is published, but its files could not be written: {reason}. "
+                    "“{title}” is published, but delivering its files failed: {reason}. "
                     "Re-publish it from the Published page once the problem is fixed."
                 ).format(title=title, reason=error),
                 Tone.ERROR,
