@@ -2932,8 +2932,16 @@
         <translation>正在发布“{title}”…</translation>
     </message>
     <message>
-        <source>“{title}” is published, but its files could not be written: {reason}. Re-publish it from the Published page once the problem is fixed.</source>
-        <translation>“{title}”已发布，但文件无法写入：{reason}。问题解决后，请在“已发布”页重新发布。</translation>
+        <source>the disk is full; free some space and try again</source>
+        <translation>磁盘已满，请腾出空间后重试</translation>
+    </message>
+    <message>
+        <source>“{title}” was not published: its files could not be written ({reason}).</source>
+        <translation>“{title}”未发布：其文件无法写入（{reason}）。</translation>
+    </message>
+    <message>
+        <source>“{title}” is published, but delivering its files failed: {reason}. Re-publish it from the Published page once the problem is fixed.</source>
+        <translation>“{title}”已发布，但文件投递失败：{reason}。问题解决后，请在“已发布”页面重新发布。</translation>
     </message>
     <message>
         <source>Delivering again…</source>
@@ -3403,6 +3411,10 @@
     <message>
         <source>That does not apply to this card.</source>
         <translation>此操作不适用于这张卡片。</translation>
+    </message>
+    <message>
+        <source>This refers to a file you have not uploaded and may not read; add the file again from your computer.</source>
+        <translation>此处引用了一个你未上传、也无权读取的文件；请从你的电脑重新添加该文件。</translation>
     </message>
 </context>
 <context>
@@ -4480,8 +4492,20 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <source>Sign-in</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
         <source>Roles</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Waiting until {time}</source>
+        <translation>暂停至 {time}</translation>
     </message>
     <message>
         <source>{channel}: {roles}</source>
@@ -4523,6 +4547,14 @@
         <translation>重置密码…</translation>
     </message>
     <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Let a login locked after repeated failed sign-ins sign in again.</source>
+        <translation>让因多次登录失败而被锁定的账号重新登录。</translation>
+    </message>
+    <message>
         <source>Roles by channel</source>
         <translation>各频道角色</translation>
     </message>
@@ -4537,6 +4569,10 @@
     <message>
         <source>Tick the roles the user holds in each channel. Review levels a channel does not have cannot be granted.</source>
         <translation>勾选该用户在各频道担任的角色。频道没有的审核级别不能授予。</translation>
+    </message>
+    <message>
+        <source>{login} is unlocked and can sign in again.</source>
+        <translation>{login} 已解锁，可以重新登录。</translation>
     </message>
     <message>
         <source>User {login} created.</source>

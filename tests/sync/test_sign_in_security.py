@@ -170,6 +170,10 @@ def test_a_login_is_locked_only_after_many_guesses_and_an_administrator_unlocks_
     forwarded.service.clock = lambda: accounts.utc_now() + 30 * accounts.MAX_WAIT
     locked = login(forwarded.url, "reviewer2", PASSWORD, "10.9.9.9")
     assert locked.status_code == 429 and "locked" in locked.text
+    # The administrator sees the lock (what the desktop's Admin page shows); nobody else does.
+    listed = api("admin").http.post("/v1/users/locks", json={"protocol": 1})
+    assert {"login": "reviewer2", "until": None} in listed.json()["locks"]
+    assert api("editor").http.post("/v1/users/locks", json={"protocol": 1}).status_code == 403
     unlocked = server("users", "unlock", "--db", database_url, "--login", "reviewer2")
     assert unlocked.returncode == 0, unlocked.stderr
     assert login(forwarded.url, "reviewer2", PASSWORD, "10.9.9.9").status_code == 200

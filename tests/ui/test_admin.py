@@ -16,7 +16,7 @@ from newsdesk.passwords import verify_password
 from newsdesk.store.directory import directory
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
-from newsdesk.ui.admin.models import ROLES
+from newsdesk.ui.admin.models import ROLES, UsersModel
 from newsdesk.ui.admin.page import AdminPage
 from newsdesk.ui.session import Session
 
@@ -147,7 +147,10 @@ def test_admin_creates_a_user_grants_and_revokes_roles_and_disables_them(
     granted = {(news, Role.EDITOR), (news, Role.REVIEWER3), (culture, Role.CHIEF)}
     qtbot.waitUntil(lambda: roles_in_store(workspace, user.id) == granted)
     qtbot.waitUntil(
-        lambda: "新闻: Editor" in str(tab.model.index(user_row(page, "zhangwei") or 0, 4).data())
+        lambda: (
+            "新闻: Editor"
+            in str(tab.model.index(user_row(page, "zhangwei") or 0, UsersModel.ROLES).data())
+        )
     )
 
     click_check(qtbot, tab.roles_table, grid_cell(page, "新闻", Role.REVIEWER3))

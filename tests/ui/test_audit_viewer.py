@@ -16,8 +16,9 @@ from sqlalchemy import Engine
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
-from newsdesk.sync import admin
+from newsdesk.sync import accounts, admin
 from newsdesk.ui.admin.dialogs import UserDialog
+from newsdesk.ui.admin.models import UsersModel
 from newsdesk.ui.admin.page import AdminPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
@@ -193,3 +194,64 @@ def test_the_admin_page_sets_passwords_through_the_server_under_its_policy(
         runner.shutdown()
         workspace.close()
     assert Api(live.url, "wangfang", "春江-水暖-鸭先知").user_id
+
+
+def test_the_admin_page_shows_a_locked_login_and_unlocks_it_through_the_server(
+    qtbot: QtBot,
+    tmp_path: Path,
+    server: tuple[LiveServer, Newsroom, Engine],
+    run: Any,
+    chinese: None,
+) -> None:
+    live, room, _ = server
+
+    def sign_in(password: str, address: str) -> int:
+        answer = httpx.post(
+            f"{live.url}/v1/auth/login",
+            json={"protocol": 1, "login": "reviewer2", "password": password},
+            headers={"X-Forwarded-For": address},
+        )
+        return answer.status_code
+
+    for attempt in range(accounts.LOGIN_LOCK):  # guesses from many places, waiting each out
+        live.service.clock = lambda a=attempt: accounts.utc_now() + a * accounts.MAX_WAIT
+        sign_in("wrong", f"10.0.{attempt}.1")
+    live.service.clock = lambda: accounts.utc_now() + 30 * accounts.MAX_WAIT
+    assert sign_in(PASSWORD, "10.9.9.9") == 429  # locked, the right password too
+    admin_desk = Desk(tmp_path / "admin", live.url, "admin")
+    admin_desk.close()
+    runner = Runner()
+    workspace, sync, page = open_admin_page(qtbot, tmp_path / "admin", admin_desk.user_id, runner)
+    page.tabs.setCurrentWidget(page.users_tab)
+    tab = page.users_tab
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def lock_of(login: str) -> str:
+        row = tab.model.row_of(room.users[login])
+        assert row is not None
+        return str(tab.model.data(tab.model.index(row, UsersModel.LOCKED)))
+
+    async def flow() -> None:
+        await until(lambda: tab.model.rowCount() > 0)
+        assert not tab.unlock_button.isEnabled()  # no server asked yet
+        sync.start(live.url)
+        await until(lambda: tab.locks_known)
+        assert lock_of("reviewer2") == "已锁定" and lock_of("editor") == ""
+        tab.select(room.users["editor"])
+        assert not tab.unlock_button.isEnabled()
+        tab.select(room.users["reviewer2"])
+        assert tab.unlock_button.isEnabled() and tab.unlock_button.text() == "解锁"
+        page.grab().save(str(SHOTS / "admin-locked-login-zh_CN.png"))
+        tab.unlock_button.click()
+        await until(lambda: "已解锁" in page.message_bar.text)
+        await until(lambda: lock_of("reviewer2") == "")
+        assert not tab.unlock_button.isEnabled()
+        page.grab().save(str(SHOTS / "admin-unlocked-login-zh_CN.png"))
+
+    try:
+        run(flow())
+    finally:
+        sync.shutdown()
+        runner.shutdown()
+        workspace.close()
+    assert sign_in(PASSWORD, "10.9.9.9") == 200

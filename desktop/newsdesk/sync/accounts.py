@@ -259,6 +259,18 @@ def unlock(conn: Connection, login: str) -> bool:
     )
 
 
+def locks(conn: Connection, now: dt.datetime) -> list[tuple[str, dt.datetime | None]]:
+    """The logins that may not sign in now, each with the end of its wait (``None``: locked
+    until an administrator unlocks it)."""
+    query = select(THROTTLE.c.login, THROTTLE.c.locked, THROTTLE.c.locked_until).where(
+        THROTTLE.c.locked.is_(True) | (THROTTLE.c.locked_until > now)
+    )
+    return [
+        (row.login, None if row.locked else _aware(row.locked_until))
+        for row in conn.execute(query.order_by(THROTTLE.c.login))
+    ]
+
+
 class PolicyError(Exception):
     """A password the policy refuses, or a change the core refused; ``message`` says why."""
 

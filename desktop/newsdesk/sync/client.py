@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Final
+from urllib.parse import quote
 
 import httpx
 
@@ -389,6 +390,16 @@ class SyncClient:
 
     async def reset_password(self, user_id: str, password: str) -> None:
         await self._ask(f"/v1/users/{user_id}/password", {"password": password}, expected=204)
+
+    async def sign_in_locks(self) -> dict[str, dt.datetime | None]:
+        """Login -> the end of its wait (``None``: locked until unlocked), for administrators."""
+        answer = await self._ask("/v1/users/locks", {})
+        locks = protocol.SignInLocks.model_validate_json(answer.content).locks
+        return {lock.login: lock.until for lock in locks}
+
+    async def unlock(self, login: str) -> None:
+        """Lift the lock repeated failed sign-ins put on ``login`` (administrators)."""
+        await self._ask(f"/v1/users/{quote(login, safe='')}/unlock", {}, expected=204)
 
 
 def _detail(answer: httpx.Response) -> str:

@@ -190,6 +190,18 @@ class UserCreated(Message):
     user_id: str
 
 
+class SignInLock(Message):
+    """A login repeated failed sign-ins stopped: until a time, or (``until`` is ``None``) until
+    an administrator unlocks it."""
+
+    login: str
+    until: dt.datetime | None = None
+
+
+class SignInLocks(Message):
+    locks: list[SignInLock]
+
+
 AuditResult = Literal["ok", "failed", "throttled", "refused", "forbidden"]
 
 

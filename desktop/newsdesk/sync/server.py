@@ -287,6 +287,17 @@ def add_account_routes(app: FastAPI, service: Service) -> None:
         except PolicyError as error:
             raise _policy(error) from error
 
+    @app.post("/v1/users/locks", response_model=protocol.SignInLocks, responses=problems)
+    def sign_in_locks(body: protocol.Request, user: Caller) -> protocol.SignInLocks:
+        """The logins repeated failed sign-ins stopped, for the administrator to unlock."""
+        _check_protocol(body)
+        _administrator(user)
+        with service.engine.connect() as conn:
+            found = accounts.locks(conn, service.clock())
+        return protocol.SignInLocks(
+            locks=[protocol.SignInLock(login=login, until=until) for login, until in found]
+        )
+
     @app.post(
         "/v1/users/{login}/unlock", status_code=status.HTTP_204_NO_CONTENT, responses=problems
     )

@@ -6,7 +6,8 @@ touches the database.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -35,18 +36,30 @@ def yes(flag: bool) -> str:
 
 
 class UsersModel(QAbstractTableModel):
-    LOGIN, NAME, ADMIN, DISABLED, ROLES = range(5)
+    LOGIN, NAME, ADMIN, DISABLED, LOCKED, ROLES = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._users: tuple[User, ...] = ()
         self._summaries: tuple[str, ...] = ()
+        self._locks: Mapping[str, dt.datetime | None] = {}
 
     def set_directory(self, directory: Directory) -> None:
         self.beginResetModel()
         self._users = directory.users
         self._summaries = tuple(self._summary(directory, u.id) for u in directory.users)
         self.endResetModel()
+
+    def set_locks(self, locks: Mapping[str, dt.datetime | None]) -> None:
+        """The server's sign-in locks: login -> end of the wait (``None``: until unlocked)."""
+        self._locks = dict(locks)
+        if self._users:
+            self.dataChanged.emit(
+                self.index(0, self.LOCKED), self.index(len(self._users) - 1, self.LOCKED)
+            )
+
+    def is_locked(self, user: User) -> bool:
+        return user.login.lower() in self._locks
 
     def user(self, row: int) -> User:
         return self._users[row]
@@ -58,18 +71,19 @@ class UsersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._users)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY or not 0 <= section < 5:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY or not 0 <= section < 6:
             return None
         return (
             self.tr("Login"),
             self.tr("Name"),
             self.tr("Administrator"),
             self.tr("Disabled"),
+            self.tr("Sign-in"),
             self.tr("Roles"),
         )[section]
 
@@ -84,13 +98,27 @@ class UsersModel(QAbstractTableModel):
                 user.name,
                 yes(user.is_admin),
                 yes(user.disabled),
+                self._lock_text(user),
                 self._summaries[index.row()],
             )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.LOCKED:
+            return colours().qcolor("error") if self.is_locked(user) else None
         if role == Qt.ItemDataRole.ForegroundRole and user.disabled:
             return colours().qcolor("faint")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ADMIN, self.DISABLED):
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def _lock_text(self, user: User) -> str:
+        login = user.login.lower()
+        if login not in self._locks:
+            return ""
+        until = self._locks[login]
+        if until is None:
+            return self.tr("Locked")
+        return self.tr("Waiting until {time}").format(
+            time=until.astimezone().strftime("%Y-%m-%d %H:%M")
+        )
 
     def _summary(self, directory: Directory, user_id: str) -> str:
         held = directory.roles_of(user_id)

@@ -10,7 +10,8 @@ changes nothing: the editing buttons are not there for them.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+import datetime as dt
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,7 +32,7 @@ from newsdesk.core.world import Area
 from newsdesk.passwords import hash_password
 from newsdesk.store.apply import Applied
 from newsdesk.store.directory import Directory, directory
-from newsdesk.sync.client import SyncClient, SyncError
+from newsdesk.sync.client import State, SyncClient, SyncError, SyncStatus
 from newsdesk.ui.admin.audit import AuditTab
 from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
 from newsdesk.ui.admin.models import ChannelsModel, RolesModel, UsersModel
@@ -114,6 +115,9 @@ class AdminPage(QWidget):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
         session.changed.connect(self._changed)
+        if sync is not None:
+            sync.status.connect(self._sync_status)
+        self._locks_task: asyncio.Future[None] | None = None
         self.reload()
 
     def _names(self) -> dict[str, str]:
@@ -129,7 +133,7 @@ class AdminPage(QWidget):
         return self._sync.client if self._sync is not None else None
 
     def through_server(self, request: Awaitable[object], success: str) -> None:
-        """Send a password request to the server; say how it went; sync to see the result."""
+        """Send an account request to the server; say how it went; sync to see the result."""
 
         async def send() -> None:
             try:
@@ -140,10 +144,34 @@ class AdminPage(QWidget):
                 return
             if alive(self):
                 self.message_bar.show_message(success, Tone.INFO)
+                self.load_locks()
             if self._sync is not None:
                 self._sync.sync_now()
 
         self._request = asyncio.ensure_future(send())
+
+    def load_locks(self) -> None:
+        """Ask the server which logins repeated failed sign-ins locked (administrators only:
+        an auditor's desktop has no way to lift them)."""
+        client = self.client
+        if client is None or self.read_only:
+            return
+        if self._locks_task is not None:
+            self._locks_task.cancel()  # the newest answer wins
+
+        async def ask() -> None:
+            try:
+                locks = await client.sign_in_locks()
+            except SyncError:
+                return  # offline or refused: the list shows no locks it does not know of
+            if alive(self):
+                self.users_tab.show_locks(locks)
+
+        self._locks_task = asyncio.ensure_future(ask())
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        if status.state is State.ONLINE and not self.users_tab.locks_known:
+            self.load_locks()
 
     @property
     def session(self) -> Session:
@@ -155,6 +183,7 @@ class AdminPage(QWidget):
 
     def reload(self) -> None:
         self._session.read(directory, self._loaded)
+        self.load_locks()
 
     def _loaded(self, found: Directory) -> None:
         if not alive(self):
@@ -199,6 +228,12 @@ class UsersTab(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.disable_button = QPushButton(self.tr("Disable"))
         self.password_button = QPushButton(self.tr("Reset password…"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.setToolTip(
+            self.tr("Let a login locked after repeated failed sign-ins sign in again.")
+        )
+        self.unlock_button.clicked.connect(self.unlock)
+        self.locks_known = False
         self.new_button.clicked.connect(self.new_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.disable_button.clicked.connect(self.toggle_disabled)
@@ -230,7 +265,13 @@ class UsersTab(QWidget):
         users_layout = QVBoxLayout(users)
         users_layout.setContentsMargins(0, 8, 0, 0)
         users_layout.addLayout(
-            _buttons(self.new_button, self.edit_button, self.disable_button, self.password_button)
+            _buttons(
+                self.new_button,
+                self.edit_button,
+                self.disable_button,
+                self.password_button,
+                self.unlock_button,
+            )
         )
         users_layout.addWidget(self.table, 1)
         roles = QWidget()
@@ -265,6 +306,7 @@ class UsersTab(QWidget):
             self.edit_button,
             self.disable_button,
             self.password_button,
+            self.unlock_button,
             self.apply_roles_button,
             self.revert_roles_button,
         ]
@@ -287,6 +329,20 @@ class UsersTab(QWidget):
             self.select(chosen.id)
         self._show_roles()
         self._update_buttons()
+
+    def show_locks(self, locks: Mapping[str, dt.datetime | None]) -> None:
+        self.locks_known = True
+        self.model.set_locks(locks)
+        fit_columns(self.table, self.model, UsersModel.ROLES)
+        self._update_buttons()
+
+    def unlock(self) -> None:
+        user = self.selected()
+        client = self._page.client
+        if user is None or client is None:
+            return
+        done = self.tr("{login} is unlocked and can sign in again.").format(login=user.login)
+        self._page.through_server(client.unlock(user.login), done)
 
     def new_user(self) -> None:
         dialog = UserDialog(parent=self)
@@ -441,6 +497,8 @@ class UsersTab(QWidget):
         self.disable_button.setText(
             self.tr("Enable") if user is not None and user.disabled else self.tr("Disable")
         )
+        locked = user is not None and self.model.is_locked(user)
+        self.unlock_button.setEnabled(locked and self._page.client is not None)
 
 
 class ChannelsTab(QWidget):
