@@ -415,6 +415,12 @@ def build_server_parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-cert", type=Path, help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
     serve.add_argument(
+        "--docs",
+        action="store_true",
+        help="serve the interactive API page /docs (it loads its script from a CDN and needs "
+        "no sign-in; off by default)",
+    )
+    serve.add_argument(
         "--proxy",
         default="",
         help="addresses of reverse proxies whose X-Forwarded-For/-Proto to believe, "
@@ -507,7 +513,7 @@ def _run_server_command(args: argparse.Namespace, engine: Engine, keys: Keys) ->
                     translate("cli", "--tls-cert and --tls-key go together: give both or neither.")
                 )
             transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
-            admin.serve(engine, keys, args.host, args.port, transport)
+            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs)
         elif args.command == "users" and args.users_command == "add":
             admin.add_user(
                 engine,

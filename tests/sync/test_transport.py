@@ -3,6 +3,7 @@ checked with ``nginx -t`` and run for real), and a loud warning for plain HTTP o
 
 from __future__ import annotations
 
+import re
 import shutil
 import ssl
 import subprocess
@@ -171,3 +172,26 @@ def test_the_shipped_nginx_configuration_is_valid_and_forwards_the_client_addres
             select(AUDIT.c.address).where(AUDIT.c.event == "login").order_by(AUDIT.c.seq.desc())
         ).scalar()
     assert address == "127.0.0.1"
+
+
+def test_the_docs_page_is_off_unless_serve_is_asked_for_it(
+    database_url: str, room: Newsroom, stop: list[subprocess.Popen[str]]
+) -> None:
+    del room
+    plain, documented = free_port(), free_port()
+    stop.append(serving("--db", database_url, "--port", str(plain)))
+    stop.append(serving("--db", database_url, "--port", str(documented), "--docs"))
+    for port in (plain, documented):
+        wait_for(f"http://127.0.0.1:{port}")
+    assert httpx.get(f"http://127.0.0.1:{plain}/docs").status_code == 404
+    assert httpx.get(f"http://127.0.0.1:{plain}/openapi.json").status_code == 200
+    page = httpx.get(f"http://127.0.0.1:{documented}/docs")
+    assert page.status_code == 200 and "swagger-ui" in page.text
+    # The page's own scripts and styles may load (and nothing else), the API's answers stay shut.
+    policy = page.headers["Content-Security-Policy"]
+    for source in re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https://[^/"]+)/', page.text):
+        assert source in policy, (source, policy)
+    assert "frame-ancestors 'none'" in policy and page.headers["Cache-Control"] == "no-store"
+    health = httpx.get(f"http://127.0.0.1:{documented}/v1/health")
+    assert health.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert httpx.get(f"http://127.0.0.1:{documented}/redoc").status_code == 404

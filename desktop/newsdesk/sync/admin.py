@@ -136,7 +136,13 @@ def plain_http_warning(host: str, transport: Transport) -> str | None:
 
 
 def serve(
-    engine: Engine, keys: audit.Keys, host: str, port: int, transport: Transport = Transport()
+    engine: Engine,
+    keys: audit.Keys,
+    host: str,
+    port: int,
+    transport: Transport = Transport(),
+    *,
+    docs: bool = False,
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -146,7 +152,7 @@ def serve(
     if warning:
         print(warning, file=sys.stderr, flush=True)
     uvicorn.run(
-        create_app(running),
+        create_app(running, docs=docs),
         host=host,
         port=port,
         log_level="info",

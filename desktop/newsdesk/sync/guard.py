@@ -29,6 +29,7 @@ SECURITY_HEADERS: Final = {
     "Referrer-Policy": "no-referrer",
 }
 HSTS: Final = "max-age=31536000"
+POLICY: Final = "Content-Security-Policy"
 
 
 class _CutError(Exception):
@@ -50,6 +51,8 @@ class Guard:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
+                    if name == POLICY and POLICY in headers:
+                        continue  # a page of the service's own (/docs) names what it loads
                     headers[name] = value
                 if https:
                     headers["Strict-Transport-Security"] = HSTS

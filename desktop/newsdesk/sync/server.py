@@ -9,13 +9,16 @@ anything.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
-from typing import Annotated, Any
+import re
+from typing import Annotated, Any, Final
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Request, Response, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
@@ -72,18 +75,21 @@ def _json(message: protocol.Message, code: int = status.HTTP_200_OK) -> Response
     return Response(message.model_dump_json(), code, media_type="application/json")
 
 
-def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
+def create_app(service: Service, *, body_idle: float = BODY_IDLE, docs: bool = False) -> FastAPI:
+    """The service's HTTP app. ``docs`` serves the interactive ``/docs`` page (``serve
+    --docs``): off by default, as it loads its script from a CDN and needs no sign-in. The
+    document itself is always at ``/openapi.json``."""
     app = FastAPI(
         title="Newsdesk sync service",
         version=__version__,
         description="Push mutations, pull what changed, sign in, store attachments.",
-        # The interactive pages load scripts from elsewhere and need no sign-in: off. The
-        # document itself stays at /openapi.json.
         docs_url=None,
         redoc_url=None,
     )
     app.state.service = service
     app.add_middleware(Guard, idle=body_idle)
+    if docs:
+        add_docs_page(app)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -188,6 +194,37 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE) -> FastAPI:
     add_account_routes(app, service)
     add_audit_routes(app, service)
     return app
+
+
+SWAGGER_CDN: Final = "https://cdn.jsdelivr.net"
+SWAGGER_FAVICON: Final = "https://fastapi.tiangolo.com"
+
+
+def add_docs_page(app: FastAPI) -> None:
+    """``/docs``: Swagger UI, under a policy letting in its own script, styles and icon and
+    nothing else (its inline script by its hash)."""
+    page = get_swagger_ui_html(
+        openapi_url=app.openapi_url or "/openapi.json",
+        title=f"{app.title} – API",
+        swagger_js_url=f"{SWAGGER_CDN}/npm/swagger-ui-dist@5/swagger-ui-bundle.js",
+        swagger_css_url=f"{SWAGGER_CDN}/npm/swagger-ui-dist@5/swagger-ui.css",
+        swagger_favicon_url=f"{SWAGGER_FAVICON}/img/favicon.png",
+    )
+    html = bytes(page.body)
+    inline = re.findall(rb"<script>(.*?)</script>", html, re.DOTALL)
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
+        for script in inline
+    )
+    policy = (
+        f"default-src 'none'; script-src {SWAGGER_CDN} {hashes}; "
+        f"style-src {SWAGGER_CDN} 'unsafe-inline'; img-src {SWAGGER_FAVICON} data:; "
+        "connect-src 'self'; frame-ancestors 'none'"
+    )
+
+    @app.get("/docs", include_in_schema=False)
+    def docs_page() -> HTMLResponse:
+        return HTMLResponse(html, headers={"Content-Security-Policy": policy})
 
 
 def _address(request: Request) -> str | None:
