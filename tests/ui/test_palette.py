@@ -19,7 +19,7 @@ from newsdesk.ui.widgets.palette import DARK, LIGHT, Colours, colours, dark_pale
 from tests.ui.test_article_editor import _new_draft, _open
 
 UI = Path(__file__).resolve().parents[2] / "desktop" / "newsdesk" / "ui"
-SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/work/shots/14"))
+SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/tmp/newsdesk-shots"))
 HEX = re.compile(r"""["'{ :(]#[0-9a-fA-F]{3,8}\b|QColor\(\s*["']""")
 
 

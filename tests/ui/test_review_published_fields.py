@@ -35,7 +35,7 @@ def desk(workspace: Workspace, sign_in: SignIn) -> Desk:
     return Desk(workspace, sign_in)
 
 
-SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/work/shots/14"))
+SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/tmp/newsdesk-shots"))
 BODY = (
     "<p>本报讯 城东夜市今晚开市，摊位两百余个。</p>"
     '<figure><img src="attachment:{sha}" alt="夜市入口"><figcaption>城东夜市入口</figcaption>'

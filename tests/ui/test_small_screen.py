@@ -19,7 +19,7 @@ from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.theme import apply_theme
 from tests.ui.test_desktop_day import close_desktop, open_desktop
 
-SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/work/shots/14"))
+SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/tmp/newsdesk-shots"))
 SIZE = (1280, 720)
 
 
@@ -48,10 +48,10 @@ def test_the_review_page_at_1280_by_720_keeps_its_decision_and_status_bar_in_sig
         assert (window.width(), window.height()) == SIZE
         assert inside(window.statusBar(), window)
         assert inside(window.sync_label, window) and window.sync_label.isVisible()
-        approve = review.decision.approve
-        review.decision_scroll.ensureWidgetVisible(approve)
-        assert approve.isVisible() and inside(approve, window)
-        assert approve.visibleRegion().boundingRect().size() == approve.size()
+        decision = review.decision
+        for button in (decision.approve, decision.return_button, decision.reject):
+            assert button.isVisible() and inside(button, window)
+            assert button.visibleRegion().boundingRect().size() == button.size()
         SHOTS.mkdir(parents=True, exist_ok=True)
         assert window.grab().save(str(SHOTS / "window-1280x720-review-zh_CN.png"))
     finally:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -104,8 +105,6 @@ class DecisionPanel(QWidget):
         review_layout.addWidget(self.anchor_button, 0, Qt.AlignmentFlag.AlignRight)
         review_layout.addWidget(self.anchor_list, 1)
         review_layout.addWidget(self.remove_anchor, 0, Qt.AlignmentFlag.AlignRight)
-        for button in (self.approve, self.return_button, self.reject):
-            review_layout.addWidget(button)
         self.sign_off_note = QLabel(
             self.tr(
                 "Every review level approved this revision. Signing it off releases it for "
@@ -114,12 +113,24 @@ class DecisionPanel(QWidget):
             self,
         )
         self.sign_off_note.setWordWrap(True)
+        form = QWidget(self)
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.review_part, 1)
+        form_layout.addWidget(self.sign_off_note)
+        form_layout.addStretch(0)
+        # On a small screen (1280×720 at 150 %) the form scrolls while the decision buttons stay
+        # in sight below it.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.review_part, 1)
-        layout.addWidget(self.sign_off_note)
-        layout.addWidget(self.sign_off)
-        layout.addStretch(0)
+        layout.addWidget(self.form_scroll, 1)
+        for button in (self.approve, self.return_button, self.reject, self.sign_off):
+            layout.addWidget(button)
         self._anchors: list[Anchor] = []
         self.show_step(1, required=tuple(ChecklistItem))
 
@@ -127,6 +138,8 @@ class DecisionPanel(QWidget):
         """A blank form for ``step``; only the ``required`` checklist items are shown."""
         signing = step == SIGN_OFF
         self.review_part.setVisible(not signing)
+        for button in (self.approve, self.return_button, self.reject):
+            button.setVisible(not signing)
         self.sign_off_note.setVisible(signing)
         self.sign_off.setVisible(signing)
         for item, box in self.checks.items():

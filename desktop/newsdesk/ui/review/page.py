@@ -11,7 +11,7 @@ from collections.abc import Set
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListView, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import required_checklist
@@ -64,20 +64,11 @@ class ReviewPage(QWidget):
         self.decision.anchor_requested.connect(self._add_anchor)
         self.decision.verdict_chosen.connect(self.decide)
         self.decision.sign_off_chosen.connect(self.sign_off)
-        # On a small screen (1280×720 at 150 %) the decision panel scrolls; its buttons stay in
-        # reach instead of being pushed below the window's edge.
-        self.decision_scroll = QScrollArea(self)
-        self.decision_scroll.setWidgetResizable(True)
-        self.decision_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.decision_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.decision_scroll.setWidget(self.decision)
-        scrollbar = self.decision_scroll.verticalScrollBar().sizeHint().width()
-        self.decision_scroll.setMinimumWidth(self.decision.minimumWidth() + scrollbar)
         self.queue.setMinimumWidth(180)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.queue)
         split.addWidget(self.view)
-        split.addWidget(self.decision_scroll)
+        split.addWidget(self.decision)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 2)
