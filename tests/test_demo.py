@@ -16,6 +16,7 @@ from sqlalchemy import FromClause, select
 from newsdesk.core import proposals
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import review_complete
+from newsdesk.core.body import strip_html
 from newsdesk.core.i18n import Message
 from newsdesk.core.model import (
     ArticleKind,
@@ -27,7 +28,6 @@ from newsdesk.core.model import (
     Verdict,
 )
 from newsdesk.core.mutation import Kind
-from newsdesk.core.search_tokens import strip_html
 from newsdesk.demo import DEMO_PASSWORD, DemoLogin, DemoSummary, build_demo
 from newsdesk.passwords import verify_password
 from newsdesk.store.codec import from_db_time

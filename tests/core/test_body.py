@@ -5,11 +5,23 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.core.body import MAX_DEPTH, Element, read_tree
-from newsdesk.core.search_tokens import strip_html
-from newsdesk.core.textdiff import html_paragraphs
+from newsdesk.core.body import (
+    MAX_DEPTH,
+    Element,
+    attached_images,
+    attachment_digest,
+    attachment_url,
+    image_sources,
+    read_tree,
+    rewrite_image_sources,
+    strip_html,
+)
+from newsdesk.core.model import RevisionContent
+from newsdesk.core.search_tokens import index_tokens
+from newsdesk.core.textdiff import html_paragraphs, units
+from newsdesk.core.textstats import count
 from newsdesk.publish.paste import clean_pasted
-from newsdesk.publish.sanitize import clean_html, image_sources
+from newsdesk.publish.sanitize import clean_html
 
 # Found by an attacker: Python's HTMLParser raised AssertionError on each of these.
 POISON = [
@@ -98,3 +110,49 @@ def test_thousands_of_nested_elements_become_a_shallow_tree_keeping_the_text() -
 )
 def test_no_markup_makes_a_reader_fail(html: str) -> None:
     every_reader(html)
+
+
+def test_image_sources_are_rewritten_where_they_stand_and_nowhere_else() -> None:
+    sha = "a" * 64
+    html = (
+        f'<p>x</p>\n<img alt="a>b src=&quot;attachment:{sha}&quot;" src="attachment:{sha}">'
+        f"<img src='https://example.cn/p.png?a=1&amp;b=2'/><p>attachment:{sha}</p>"
+    )
+    rewritten = rewrite_image_sources(
+        html, lambda src: f"images/{d}.jpg" if (d := attachment_digest(src)) else None
+    )
+    assert rewritten == (
+        f'<p>x</p>\n<img alt="a>b src=&quot;attachment:{sha}&quot;" src="images/{sha}.jpg">'
+        f"<img /><p>attachment:{sha}</p>"
+    )
+    assert attached_images(html) == [sha]
+    assert image_sources(html) == [f"attachment:{sha}", "https://example.cn/p.png?a=1&b=2"]
+
+
+def test_an_attachment_reference_is_read_in_any_case_and_nothing_else_is_one() -> None:
+    sha = "ab" * 32
+    assert attachment_digest(attachment_url(sha)) == sha
+    assert attachment_digest(" ATTACHMENT:" + sha.upper()) == sha
+    assert attachment_digest("attachment:" + sha[:-1]) is None
+    assert attachment_digest("https://example.cn/" + sha) is None
+
+
+def test_a_retracted_revision_keeps_its_headline_and_gives_no_text() -> None:
+    content = RevisionContent.of(
+        {
+            "title": "标题",
+            "summary": "摘要",
+            "cover": "c" * 64,
+            "tags": ["a"],
+            "body_html": "<p>x</p>",
+        }
+    )
+    assert content.retracted() == RevisionContent(title="标题", tags=("a",))
+
+
+def test_search_diff_and_word_count_agree_on_what_an_east_asian_letter_is() -> None:
+    for letter in ("新", "한", "ア", "〇"):
+        pair = letter * 2
+        assert count(pair).cjk_chars == 2
+        assert index_tokens(pair) == [pair, letter]  # a bigram and the run's end, not a word
+        assert units(pair) == [letter, letter]  # compared one by one, not as a word

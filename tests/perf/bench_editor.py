@@ -21,8 +21,8 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit
 
+from newsdesk.core.body import image_sources
 from newsdesk.core.sensitive import SensitiveMatcher
-from newsdesk.publish.sanitize import image_sources
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.editor.body import BodyEditor
 from newsdesk.ui.editor.checks import CheckHighlighter

@@ -32,6 +32,7 @@ from newsdesk.core.model import (
     Channel,
     Publication,
     Revision,
+    RevisionContent,
     Target,
 )
 from newsdesk.publish.export import Exporter, publication_locations
@@ -153,7 +154,7 @@ def _render_rate(articles: list[Article]) -> float:
         render_wap(templates, page, lambda _sha, _target: "", SITE)
         article_document(
             article_id=article.id,
-            revision_content=revision_content(article),
+            revision_content=RevisionContent.of(revision_content(article)),
             version=1,
             published_at=article.created_at,
             pubstatus="usable",

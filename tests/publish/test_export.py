@@ -106,7 +106,7 @@ def test_export_shows_the_published_revision_not_a_later_draft(
         written = exporter.export_article(article.id, {Target.PC})
     assert {w.target for w in written} == {Target.PC}
     page = next(w.data.decode() for w in written if w.path.endswith(f"{article.id}.html"))
-    assert str(entry.content["title"]) in page
+    assert entry.content.title in page
 
 
 def test_a_retracted_article_is_a_notice_and_a_canceled_document(

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdesk.core.model import RevisionContent
 from newsdesk.publish.ninjs import (
     FeedEntry,
     PubStatus,
@@ -71,7 +72,7 @@ def _document(
 ) -> dict[str, object]:
     return article_document(
         article_id="a-42",
-        revision_content=content,
+        revision_content=RevisionContent.of(content),
         version=version,
         published_at=published_at,
         pubstatus=pubstatus,
@@ -140,7 +141,7 @@ def test_an_image_without_renditions_is_an_error() -> None:
     with pytest.raises(ValueError, match=PHOTO_2):
         article_document(
             article_id="a-42",
-            revision_content=CONTENT,
+            revision_content=RevisionContent.of(CONTENT),
             version=1,
             published_at=PUBLISHED,
             pubstatus="usable",

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.core.search_tokens import strip_html
+from newsdesk.core.body import strip_html
 from newsdesk.publish.paste import clean_pasted
 from tests.publish.allowlist import tags_of, violations
 from tests.publish.soup import html_soup

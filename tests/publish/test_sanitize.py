@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.publish.sanitize import clean_html, image_sources, settle
+from newsdesk.core.body import image_sources
+from newsdesk.publish.sanitize import clean_html, settle
 from tests.publish.allowlist import violations
 from tests.publish.soup import html_soup
 

@@ -17,12 +17,12 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsdesk.core.body import strip_html
 from newsdesk.core.search_tokens import (
     PREFIX_MARK,
     index_tokens,
     query_tokens,
     snippet,
-    strip_html,
 )
 from newsdesk.store.search import (
     SearchDocument,

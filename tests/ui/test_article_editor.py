@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from newsdesk.core.apply import actor_of
 from newsdesk.core.articles import current_hash, may_edit
+from newsdesk.core.body import strip_html
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState, User
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import Refusal
-from newsdesk.core.search_tokens import strip_html
 from newsdesk.publish.paste import clean_pasted
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.workspace import Workspace

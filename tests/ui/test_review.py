@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QCheckBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.articles import current_hash
+from newsdesk.core.body import strip_html
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState, ReviewDecision, Verdict
 from newsdesk.core.mutation import Kind
-from newsdesk.core.search_tokens import strip_html
 from newsdesk.store.review_queue import SIGN_OFF
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.review import ReviewPage

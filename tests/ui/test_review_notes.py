@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.articles import current_hash, may_submit
+from newsdesk.core.body import strip_html
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Anchor, ArticleState
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import Refusal
-from newsdesk.core.search_tokens import strip_html
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.article import ArticleEditor
 from newsdesk.ui.editor.review_notes import ANCHOR_ROLE, locate

@@ -1,8 +1,10 @@
 """The article body format: reading a body's HTML, safely, and what it holds besides its text.
 
-Issue 15 makes this module the one home of the body format (the attachment scheme, image
-references, block elements, text extraction). Here so far: the one way Newsdesk reads HTML, and
-the images (their sources, alt texts and captions, which readers see and screen readers speak).
+This module is the one home of the body format: the one way Newsdesk reads HTML, the block
+elements and the text they hold, the ``attachment:`` scheme by which a body refers to the
+workspace's files, the images (their sources, alt texts and captions, which readers see and
+screen readers speak) and rewriting their sources, and the East Asian character ranges that
+search, the revision diff and the 字数 count all use.
 
 Bodies come from other people's desktops, from paste and from web pages, so reading one must
 never fail and never take unbounded resources: one body that breaks a reader would break every
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Final
@@ -171,9 +173,175 @@ def bounded(html: str) -> str:
     return "".join(serialise(read_tree(html).children))
 
 
+# --- East Asian characters ----------------------------------------------------------------------
+
+CJK_LETTERS: Final = (
+    "\u1100-\u11ff"  # Hangul Jamo
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c"  # 々 〆 〇, Hangzhou numerals, marks
+    "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # kana, without ・
+    "\u3105-\u312f\u31a0-\u31bf"  # Bopomofo
+    "\u3131-\u318e\ua960-\ua97c\uac00-\ud7a3\ud7b0-\ud7fb"  # Hangul
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Extension A, Unified, Compatibility Ideographs
+    "\uff66-\uffdc"  # half-width katakana and Hangul
+    "\U00020000-\U0003ffff"  # Extensions B and later, Compatibility Supplement
+)
+"""The East Asian letters and digits (a regex character-class body): Han, kana, Bopomofo and
+Hangul. Each is a unit of its own, never part of a word: search indexes their bigrams, the diff
+compares them one by one, 字数 counts each as one. All of them are alphanumeric or unassigned."""
+
+CJK_MARKS: Final = (
+    "\u2e80-\u2eff"  # CJK Radicals Supplement
+    "\u2f00-\u2fdf"  # Kangxi Radicals (PDF copy-paste turns 日 into ⽇)
+    "\u3099-\u309c"  # kana voicing marks
+)
+"""Characters written among East Asian letters that are not letters themselves (so search and
+the diff treat them as separators) but that 字数 counts as one character each."""
+
+CJK_PUNCTUATION: Final = (
+    "\u3001-\u3004\u3008-\u3020\u3030\u3036\u3037\u303d-\u303f"  # CJK Symbols and Punctuation
+    "\u30fb"  # ・
+    "\ufe10-\ufe1f\ufe30-\ufe6b"  # vertical, compatibility and small forms
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width ASCII punctuation
+    "\uffe0-\uffee"  # ￥ ￡ and friends
+    "\u00b7\u2014\u2015\u2016\u2018\u2019\u201c\u201d\u2022\u2025-\u2027\u203b\u2e3a\u2e3b"
+)  # the last line: · — ― ‖ ‘ ’ “ ” • ‥ … ‧ ※ ⸺ ⸻ as GB/T 15834 uses them
+"""The punctuation of Chinese text (a regex character-class body), disjoint from the letters.
+Full-width letters and digits (U+FF10–FF5A) are in neither: "２０２６" is a number, like "2026"."""
+
+
+# --- blocks and text -----------------------------------------------------------------------------
+
+BLOCK_TAGS: Final = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    }
+)
+"""The elements that end a line of text: the visible text of HTML breaks into blocks at them."""
+
+BODY_BLOCKS: Final = frozenset(
+    {"p", "h2", "h3", "blockquote", "figure", "figcaption", "ul", "ol", "li", "table", "hr"}
+)
+"""The block elements an article body is laid out in (the editor's paragraphs and frames)."""
+
+_HIDDEN_TAGS: Final = frozenset({"head", "script", "style", "template", "title"})
+
+
+class _TextBlocks(MarkupReader):
+    """Collects the visible text of HTML, one string per block element (or line break)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._parts: list[str] = []
+        self._hidden = 0
+
+    def flush(self) -> None:
+        """End the current block; its whitespace collapses as a browser shows it."""
+        text = " ".join("".join(self._parts).split())
+        if text:
+            self.blocks.append(text)
+        self._parts.clear()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._parts.append(data)
+
+
+def text_blocks(html: str) -> list[str]:
+    """The visible text of each block of ``html`` (p, h2, li, td...), whitespace collapsed;
+    script, style and the document's head are not visible."""
+    reader = _TextBlocks()
+    reader.read(html)
+    reader.flush()
+    return reader.blocks
+
+
+def strip_html(html: str) -> str:
+    """The text of ``html``: tags removed, entities unescaped, block elements made spaces.
+
+    Inline elements join their neighbours ("<b>新</b>闻" is "新闻"); script and style contents are
+    dropped; runs of whitespace become one space.
+    """
+    if "<" not in html and "&" not in html:  # plain text: skip the parser, it is most of the cost
+        return " ".join(html.split())
+    return " ".join(text_blocks(html))
+
+
+# --- attachments and images ----------------------------------------------------------------------
+
 ATTACHMENT_SCHEME: Final = "attachment"
+ATTACHMENT_PREFIX: Final = "attachment:"
+"""A body refers to a workspace file (an image, a material) as ``attachment:<sha256 hex>``."""
 
 _ATTACHMENT_REFERENCE: Final = re.compile(r"attachment:([0-9a-f]{64})", re.IGNORECASE)
+
+
+def attachment_url(sha256: str) -> str:
+    """The reference to the workspace file with the SHA-256 ``sha256``."""
+    return ATTACHMENT_PREFIX + sha256
+
+
+def attachment_digest(url: str) -> str | None:
+    """The SHA-256 (lower case) an ``attachment:`` URL refers to; None for any other URL."""
+    found = _ATTACHMENT_REFERENCE.fullmatch(url.strip())
+    return found.group(1).lower() if found else None
 
 
 def attachment_digests(html: str) -> set[str]:
@@ -227,6 +395,80 @@ def body_images(body_html: str) -> list[BodyImage]:
     parser = _Images()
     parser.read(body_html)
     return parser.images
+
+
+def image_sources(html: str) -> list[str]:
+    """The ``src`` of every image in ``html`` that has one, in document order (entities decoded)."""
+    return [image.src for image in body_images(html) if image.src]
+
+
+def attached_images(html: str) -> list[str]:
+    """The SHA-256 of every workspace image ``html`` shows, in document order, without repeats."""
+    found = (attachment_digest(src) for src in image_sources(html))
+    return list(dict.fromkeys(digest for digest in found if digest))
+
+
+# An attribute of a start tag, matched from where the previous one ended (as HTMLParser reads
+# them), so the text of one attribute's value is never taken for another attribute.
+_ATTRIBUTE: Final = re.compile(
+    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
+)
+_IMG_START: Final = re.compile(r"<img\b", re.IGNORECASE)
+_IMG_NAME: Final = re.compile(r"<img(?:\s|/(?!>))*", re.IGNORECASE)
+
+
+class _ImageTags(MarkupReader):
+    """The offsets of every ``<img …>`` start tag."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", html))]
+        self.tags: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        text = self.get_starttag_text()
+        if tag == "img" and text is not None:
+            line, column = self.getpos()
+            start = self._line_starts[line - 1] + column
+            self.tags.append((start, start + len(text)))
+
+    handle_startendtag = handle_starttag
+
+
+def _rewritten_tag(tag: str, replace: Callable[[str], str | None]) -> str:
+    """An ``<img>`` start tag with the value of its (first) ``src`` replaced."""
+    name = _IMG_NAME.match(tag)
+    position = name.end() if name else len(tag)
+    while match := _ATTRIBUTE.match(tag, position):
+        if match.end() == position:
+            break
+        if match.group(1).lower() == "src" and match.group(3) is not None:
+            quoted = match.group(3)
+            value = quoted[1:-1] if quoted[:1] in ("'", '"') else quoted
+            new = replace(html_lib.unescape(value))
+            if new is None:
+                return tag[: match.start()] + tag[match.end() :]
+            start, end = match.span(3)
+            escaped = new.replace("&", "&amp;").replace('"', "&quot;")
+            return f'{tag[:start]}"{escaped}"{tag[end:]}'
+        position = match.end()
+    return tag
+
+
+def rewrite_image_sources(html: str, replace: Callable[[str], str | None]) -> str:
+    """``html`` with every image's ``src`` replaced by ``replace(src)`` (None removes the
+    attribute); the rest of the text stays exactly as it is."""
+    if not _IMG_START.search(html):
+        return html
+    reader = _ImageTags(html)
+    reader.read(html)
+    parts: list[str] = []
+    done = 0
+    for start, end in reader.tags:
+        parts += [html[done:start], _rewritten_tag(html[start:end], replace)]
+        done = end
+    parts.append(html[done:])
+    return "".join(parts)
 
 
 def is_remote(src: str) -> bool:

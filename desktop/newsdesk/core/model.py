@@ -7,7 +7,8 @@ A change never edits an entity in place: the lifecycle functions return new valu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
 
 
@@ -224,6 +225,57 @@ REVISION_FIELDS = (
     "original_url",
     "body_html",
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RevisionContent:
+    """What a revision freezes (:data:`REVISION_FIELDS`): the text readers are given, typed.
+
+    Made from a revision's stored content (:meth:`of`), which an older workspace or another
+    desktop may have written with missing or odd values: each becomes its field's empty value.
+    """
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    source: str = ""
+    responsible_editor: str = ""
+    summary: str = ""
+    cover: str | None = None  # the SHA-256 of the cover attachment
+    tags: tuple[str, ...] = ()
+    kind: ArticleKind = ArticleKind.ORIGINAL
+    original_url: str = ""
+    body_html: str = ""
+
+    @classmethod
+    def of(cls, content: Mapping[str, object] | Iterable[tuple[str, object]]) -> RevisionContent:
+        """The content of a revision from its fields (as stored, or as ``Revision.content``)."""
+        fields = dict(content)
+
+        def text(name: str) -> str:
+            value = fields.get(name)
+            return str(value) if value else ""
+
+        tags = fields.get("tags")
+        cover = fields.get("cover")
+        return cls(
+            title=text("title"),
+            subtitle=text("subtitle"),
+            author=text("author"),
+            source=text("source"),
+            responsible_editor=text("responsible_editor"),
+            summary=text("summary"),
+            cover=cover if isinstance(cover, str) and cover else None,
+            tags=tuple(str(t) for t in tags) if isinstance(tags, list | tuple) else (),
+            kind=ArticleKind(text("kind") or ArticleKind.ORIGINAL),
+            original_url=text("original_url"),
+            body_html=text("body_html"),
+        )
+
+    def retracted(self) -> RevisionContent:
+        """What readers are still given of a retracted article: who wrote what, under which
+        headline and tags, but no text, summary or pictures to distribute again."""
+        return replace(self, summary="", cover=None, body_html="")
 
 
 @dataclass(frozen=True, kw_only=True)

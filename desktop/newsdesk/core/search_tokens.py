@@ -26,81 +26,18 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
-from newsdesk.core.body import MarkupReader
+from newsdesk.core.body import CJK_LETTERS
 
 PREFIX_MARK: Final = "*"
 """Ends the last token of a query phrase that must be matched as a prefix (see query_tokens)."""
 
-# CJK letters and digits (all of these code points are alphanumeric or unassigned).
-_CJK: Final = (
-    "\u1100-\u11ff"  # Hangul Jamo
-    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c"  # 々 〆 〇, Hangzhou numerals, marks
-    "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # kana, without ・
-    "\u3105-\u312f\u31a0-\u31bf"  # Bopomofo
-    "\u3131-\u318e\ua960-\ua97c\uac00-\ud7a3\ud7b0-\ud7fb"  # Hangul
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Extension A, Unified, Compatibility Ideographs
-    "\U00020000-\U0003ffff"  # Extensions B and later, Compatibility Supplement
-)
 # A run of CJK characters, or a run of other alphanumerics (\w without "_" and without CJK).
-_RUN: Final = re.compile(f"(?P<cjk>[{_CJK}]+)|[^\\W_{_CJK}]+")
+_RUN: Final = re.compile(f"(?P<cjk>[{CJK_LETTERS}]+)|[^\\W_{CJK_LETTERS}]+")
 # One match per token, the token in group 1: at each CJK character its bigram with the next one
 # (or the character alone at the end of its run), else a whole word.
 _TOKEN: Final = re.compile(
-    f"(?=([{_CJK}][{_CJK}]?|[^\\W_{_CJK}]{{1,255}}))(?:[{_CJK}]|[^\\W_{_CJK}]{{1,255}})"
+    f"(?=([{CJK_LETTERS}][{CJK_LETTERS}]?|[^\\W_{CJK_LETTERS}]{{1,255}}))(?:[{CJK_LETTERS}]|[^\\W_{CJK_LETTERS}]{{1,255}})"
 )
-
-# The elements that end a line of text: the visible text of HTML breaks into blocks at them.
-BLOCK_TAGS: Final = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "option",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-    }
-)
-_HIDDEN_TAGS: Final = frozenset({"script", "style", "template"})
 
 
 class _FoldTable(dict[int, str]):
@@ -160,12 +97,12 @@ def _term_pattern(runs: Sequence[re.Match[str]]) -> str:
     for i, run in enumerate(runs):
         text = re.escape(run.group())
         if run.lastgroup != "cjk":
-            parts.append(f"(?<![^\\W_{_CJK}]){text}(?![^\\W_{_CJK}])")
+            parts.append(f"(?<![^\\W_{CJK_LETTERS}]){text}(?![^\\W_{CJK_LETTERS}])")
         else:
-            before = f"(?<![{_CJK}])" if i > 0 else ""
-            after = f"(?![{_CJK}])" if i < len(runs) - 1 else ""
+            before = f"(?<![{CJK_LETTERS}])" if i > 0 else ""
+            after = f"(?![{CJK_LETTERS}])" if i < len(runs) - 1 else ""
             parts.append(before + text + after)
-    return f"(?:[^\\w{_CJK}]|_)*".join(parts)
+    return f"(?:[^\\w{CJK_LETTERS}]|_)*".join(parts)
 
 
 def snippet(text: str, query: str, width: int = 80) -> str:
@@ -188,41 +125,3 @@ def snippet(text: str, query: str, width: int = 80) -> str:
     stop = min(len(text), max(begin + width, end))
     stretch = text[begin:stop].strip()
     return ("…" if begin > 0 else "") + stretch + ("…" if stop < len(text) else "")
-
-
-class _TextExtractor(MarkupReader):
-    """Collects text outside hidden elements, with a space for each block tag."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden += 1
-        elif tag in BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def strip_html(html: str) -> str:
-    """The text of ``html``: tags removed, entities unescaped, block elements made spaces.
-
-    Inline elements join their neighbours ("<b>新</b>闻" is "新闻"); script and style contents are
-    dropped; runs of whitespace become one space.
-    """
-    if "<" not in html and "&" not in html:  # plain text: skip the parser, it is most of the cost
-        return " ".join(html.split())
-    extractor = _TextExtractor()
-    extractor.read(html)
-    return " ".join("".join(extractor.parts).split())

@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Final, Literal
 
-from newsdesk.core.body import MarkupReader
-from newsdesk.core.search_tokens import BLOCK_TAGS
+from newsdesk.core.body import CJK_LETTERS, text_blocks
 
 SegmentKind = Literal["equal", "insert", "delete", "replace"]
 
@@ -64,19 +63,8 @@ class ParagraphDiff:
         return self.old != self.new
 
 
-# Letters that are units of their own: they are alphanumeric, so they must be kept out of runs.
-_CJK: Final = (
-    "\u1100-\u11ff"  # Hangul Jamo
-    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c"  # 々 〆 〇, Hangzhou numerals, marks
-    "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # kana, without ・
-    "\u3105-\u312f\u31a0-\u31bf"  # Bopomofo
-    "\u3131-\u318e\ua960-\ua97c\uac00-\ud7a3\ud7b0-\ud7fb"  # Hangul
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Extension A, Unified, Compatibility Ideographs
-    "\uff66-\uffdc"  # half-width katakana and Hangul
-    "\U00020000-\U0003ffff"  # Extensions B and later, Compatibility Supplement
-)
 # A letter or digit of a run (full-width ones included), then combining accents ("cafe\u0301").
-_RUN_CHAR: Final = f"[^\\W_{_CJK}][\u0300-\u036f]*"
+_RUN_CHAR: Final = f"[^\\W_{CJK_LETTERS}][\u0300-\u036f]*"
 _UNIT: Final = re.compile(
     f"\\s+|(?:{_RUN_CHAR})+(?:['\u2019.\\-](?:{_RUN_CHAR})+)*|.",
     re.DOTALL,
@@ -428,48 +416,10 @@ def diff_paragraphs(old: str, new: str) -> list[ParagraphDiff]:
 
 # --- HTML --------------------------------------------------------------------------------------
 
-_HIDDEN_TAGS: Final = frozenset({"head", "script", "style", "template", "title"})
-
-
-class _BlockExtractor(MarkupReader):
-    """Collects the visible text of HTML, one string per block element (or line break)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[str] = []
-        self._parts: list[str] = []
-        self._hidden = 0
-
-    def flush(self) -> None:
-        """End the current block; its whitespace collapses as a browser shows it."""
-        text = " ".join("".join(self._parts).split())
-        if text:
-            self.blocks.append(text)
-        self._parts.clear()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden += 1
-        elif tag in BLOCK_TAGS:
-            self.flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in BLOCK_TAGS:
-            self.flush()
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self._parts.append(data)
-
 
 def html_paragraphs(html: str) -> list[str]:
     """The visible text of each block of ``html`` (p, h2, li, td...), whitespace collapsed."""
-    extractor = _BlockExtractor()
-    extractor.read(html)
-    extractor.flush()
-    return extractor.blocks
+    return text_blocks(html)
 
 
 def diff_html(old_html: str, new_html: str) -> list[ParagraphDiff]:

@@ -21,37 +21,11 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from functools import lru_cache
 
-# East Asian characters: each counts one.
-_HAN = (
-    "\u2e80-\u2eff"  # CJK Radicals Supplement
-    "\u2f00-\u2fdf"  # Kangxi Radicals (PDF copy-paste turns 日 into ⽇)
-    "\u3005-\u3007"  # 々 〆 〇
-    "\u3021-\u3029\u3038-\u303a"  # Hangzhou numerals
-    "\u3400-\u4dbf"  # Extension A
-    "\u4e00-\u9fff"  # Unified Ideographs
-    "\uf900-\ufaff"  # Compatibility Ideographs
-    "\U00020000-\U0003ffff"  # Extensions B–I and Compatibility Supplement (SIP and TIP)
-)
-_KANA_BOPOMOFO_HANGUL = (
-    "\u1100-\u11ff"  # Hangul Jamo
-    "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"  # kana, without ・
-    "\u3105-\u312f\u31a0-\u31bf"  # Bopomofo
-    "\u3131-\u318e\uac00-\ud7af"  # Hangul
-    "\uff66-\uffdc"  # half-width katakana and Hangul
-)
-_CJK_CHAR_CLASS = _HAN + _KANA_BOPOMOFO_HANGUL
+from newsdesk.core.body import CJK_LETTERS, CJK_MARKS, CJK_PUNCTUATION
 
-# Punctuation of Chinese text: each counts one.
-_CJK_PUNCT_CLASS = (
-    "\u3001-\u3004\u3008-\u3020\u3030-\u3037\u303b-\u303f"  # CJK Symbols and Punctuation
-    "\u30fb"  # ・
-    "\ufe10-\ufe1f\ufe30-\ufe6b"  # vertical, compatibility and small forms
-    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width ASCII punctuation
-    "\uffe0-\uffee"  # ￥ ￡ and friends
-    "\u00b7\u2014\u2015\u2016\u2018\u2019\u201c\u201d\u2022\u2025-\u2027\u203b\u2e3a\u2e3b"
-)  # the last line: · — ― ‖ ‘ ’ “ ” • ‥ … ‧ ※ ⸺ ⸻ as GB/T 15834 uses them
-# Full-width letters and digits (U+FF10–FF5A) deliberately fall into neither class: "２０２６"
-# is a number and counts one, like "2026".
+# East Asian characters, letters and marks alike, count one each; so does each punctuation mark.
+_CJK_CHAR_CLASS = CJK_LETTERS + CJK_MARKS
+_CJK_PUNCT_CLASS = CJK_PUNCTUATION
 
 _CJK_CHAR = re.compile(f"[{_CJK_CHAR_CLASS}]")
 _CJK_PUNCT = re.compile(f"[{_CJK_PUNCT_CLASS}]")

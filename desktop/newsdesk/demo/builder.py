@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsdesk.core.articles import current_hash, required_checklist, revision_content
+from newsdesk.core.body import strip_html
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     REVISION_FIELDS,
@@ -22,7 +23,6 @@ from newsdesk.core.model import (
     Verdict,
 )
 from newsdesk.core.mutation import Kind, Mutation, mutation
-from newsdesk.core.search_tokens import strip_html
 from newsdesk.demo.cast import CHANNELS, PEOPLE, ChannelSpec
 from newsdesk.demo.pictures import PICTURES, Picture, render
 from newsdesk.demo.story import Plan, Story

@@ -30,6 +30,7 @@ from typing import Any, Final, NamedTuple
 
 from sqlalchemy import Connection, select
 
+from newsdesk.core.body import attached_images
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     Article,
@@ -37,6 +38,7 @@ from newsdesk.core.model import (
     Channel,
     Publication,
     Revision,
+    RevisionContent,
     Target,
 )
 from newsdesk.paths import within
@@ -57,12 +59,11 @@ from newsdesk.publish.pages import (
     render_wap,
 )
 from newsdesk.publish.renditions import RENDITION_WIDTHS, RenditionCache, RenditionInfo
-from newsdesk.publish.sanitize import clean_html, image_sources
+from newsdesk.publish.sanitize import clean_html
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.workspace import Workspace
 from newsdesk.store.world import CHUNK, DbWorld
 
-_ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})")
 _ORDER: Final = (Target.PC, Target.WAP, Target.APP)
 _LISTED: Final = (ArticleState.PUBLISHED, ArticleState.RETRACTED)
 _UNSAFE_IN_PATH: Final = re.compile(r'[\s/\\:*?"<>|#%&{}$!\'@+`=]+')
@@ -96,7 +97,7 @@ class _Listed:
     """What a channel index and feed need of one published or retracted article."""
 
     article: Article
-    content: Mapping[str, object]
+    content: RevisionContent
     publications: tuple[Publication, ...]
 
     @property
@@ -126,29 +127,25 @@ def publication_locations(
     }
 
 
-def image_digests(content: Mapping[str, object]) -> list[str]:
+def image_digests(content: RevisionContent) -> list[str]:
     """The SHA-256 of every workspace image a revision shows (cover first), without repeats."""
-    cover = content.get("cover")
-    body = content.get("body_html")
-    found = [cover] if isinstance(cover, str) and cover else []
-    if isinstance(body, str):
-        found += [
-            m.group(1) for s in image_sources(clean_html(body)) if (m := _ATTACHMENT.fullmatch(s))
-        ]
-    return list(dict.fromkeys(found))
+    found = [content.cover] if content.cover else []
+    return list(dict.fromkeys(found + attached_images(clean_html(content.body_html))))
 
 
 def _load_listed(conn: Connection, articles: Sequence[Article]) -> list[_Listed]:
     """The published revision and the publications of each of ``articles`` (in bulk)."""
     revisions, publications = TABLES[Revision], TABLES[Publication]
     ids = [a.id for a in articles]
-    contents: dict[tuple[str, str], Mapping[str, object]] = {}
+    contents: dict[tuple[str, str], RevisionContent] = {}
     published: dict[str, list[Publication]] = {i: [] for i in ids}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         query = select(revisions.c.article_id, revisions.c.content_hash, revisions.c.content)
         for revision in conn.execute(query.where(revisions.c.article_id.in_(chunk))):
-            contents[(revision.article_id, revision.content_hash)] = revision.content
+            contents[(revision.article_id, revision.content_hash)] = RevisionContent.of(
+                revision.content
+            )
         rows = conn.execute(select(publications).where(publications.c.article_id.in_(chunk)))
         for mapping in rows.mappings():
             publication = from_row(Publication, mapping)
@@ -378,9 +375,12 @@ class Exporter:
                     data = _json(self._document(entry, channel, {}))
                 else:
                     page: PageTarget = "pc" if target == Target.PC else "wap"
-                    title = str(entry.content.get("title") or "")
                     html = render_retracted(
-                        self.templates, title, article.retract_reason, article.updated_at, page
+                        self.templates,
+                        entry.content.retracted().title,
+                        article.retract_reason,
+                        article.updated_at,
+                        page,
                     )
                     data = html.encode()
                 written.append(self._write(target, locations[target], data))
@@ -439,10 +439,10 @@ class Exporter:
             pages = paginate(
                 [
                     IndexEntry(
-                        title=str(e.content.get("title") or ""),
+                        title=e.content.title,
                         href=f"{e.article.id}.html",
                         published_at=e.first_published,
-                        summary=str(e.content.get("summary") or ""),
+                        summary=e.content.summary,
                     )
                     for e in live
                 ],

@@ -24,9 +24,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from newsdesk.core.body import attached_images, attachment_digest, rewrite_image_sources
+from newsdesk.core.model import RevisionContent
 from newsdesk.publish.pages import web_url
 from newsdesk.publish.renditions import RenditionInfo
-from newsdesk.publish.sanitize import clean_html, image_sources
+from newsdesk.publish.sanitize import clean_html
 
 NINJS_VERSION: Final = "2.1"
 NINJS_SCHEMA: Final = "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
@@ -34,9 +36,6 @@ NINJS_SCHEMA: Final = "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json"
 PubStatus = Literal["usable", "withheld", "canceled"]
 PUBSTATUSES: Final = ("usable", "withheld", "canceled")
 NEWS_TYPES: Final = ("text", "audio", "video", "picture", "graphic", "composite", "component")
-
-_ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})")
-_IMG_ATTACHMENT: Final = re.compile(r'(<img\b[^>]*?\bsrc=")attachment:([0-9a-f]{64})(")')
 
 
 @dataclass(frozen=True)
@@ -55,11 +54,6 @@ def _timestamp(moment: dt.datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"datetime without a timezone: {moment!r}")
     return moment.isoformat()
-
-
-def _text(content: Mapping[str, object], field: str) -> str:
-    value = content.get(field)
-    return value if isinstance(value, str) else ""
 
 
 def _picture(
@@ -88,7 +82,7 @@ def _picture(
 def article_document(
     *,
     article_id: str,
-    revision_content: Mapping[str, object],
+    revision_content: RevisionContent,
     version: int,
     published_at: dt.datetime,
     pubstatus: PubStatus,
@@ -101,15 +95,15 @@ def article_document(
 ) -> dict[str, object]:
     """The ninjs document of one published (or retracted) version of an article.
 
-    ``revision_content`` holds the revision's fields (:data:`newsdesk.core.model.REVISION_FIELDS`);
     ``images`` the renditions of every image it uses (cover and body, by SHA-256), whose
     relative ``href`` is resolved against ``uri_base``. A retraction is the document re-issued
-    with ``pubstatus="canceled"`` and a higher version: it keeps the uri and headlines but
-    carries no body, summary or pictures, so a retracted text is not distributed again.
+    with ``pubstatus="canceled"`` and a higher version, of what readers still see of a
+    retracted revision (:meth:`RevisionContent.retracted`): no body, summary or pictures.
     Raises ``ValueError`` when an image has no renditions or a datetime has no timezone.
     """
     base = uri_base.rstrip("/")
     canceled = pubstatus == "canceled"
+    content = revision_content.retracted() if canceled else revision_content
     document: dict[str, object] = {
         "uri": f"{base}/articles/{article_id}",
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
@@ -123,43 +117,38 @@ def article_document(
     document["pubstatus"] = pubstatus
     document["language"] = language
 
-    headlines = [
-        {"role": "main", "contenttype": "text/plain", "value": _text(revision_content, "title")}
-    ]
-    subtitle = _text(revision_content, "subtitle")
-    if subtitle:
-        headlines.append({"role": "sub", "contenttype": "text/plain", "value": subtitle})
+    headlines = [{"role": "main", "contenttype": "text/plain", "value": content.title}]
+    if content.subtitle:
+        headlines.append({"role": "sub", "contenttype": "text/plain", "value": content.subtitle})
     document["headlines"] = headlines
 
-    summary = _text(revision_content, "summary")
-    if summary and not canceled:
+    if content.summary:
         document["descriptions"] = [
-            {"role": "summary", "contenttype": "text/plain", "value": summary}
+            {"role": "summary", "contenttype": "text/plain", "value": content.summary}
         ]
 
     associations: list[dict[str, object]] = []
+    body = clean_html(content.body_html)
+    named = ([("cover", content.cover)] if content.cover else []) + [
+        (f"image-{index}", sha) for index, sha in enumerate(attached_images(body), 1)
+    ]
+    widest: dict[str, str] = {}
+    for name, sha in named:
+        renditions = images.get(sha)
+        if not renditions:
+            raise ValueError(f"no renditions for image {sha}")
+        associations.append(_picture(name, f"{base}/images/{sha}", renditions, base))
+        widest[sha] = f"{base}/{max(renditions, key=lambda r: r.width).href}"
     if not canceled:
-        body = clean_html(_text(revision_content, "body_html"))
-        cover = _text(revision_content, "cover")
-        body_images = [m.group(1) for s in image_sources(body) if (m := _ATTACHMENT.fullmatch(s))]
-        named = ([("cover", cover)] if cover else []) + [
-            (f"image-{index}", sha) for index, sha in enumerate(dict.fromkeys(body_images), 1)
-        ]
-        widest: dict[str, str] = {}
-        for name, sha in named:
-            renditions = images.get(sha)
-            if not renditions:
-                raise ValueError(f"no renditions for image {sha}")
-            associations.append(_picture(name, f"{base}/images/{sha}", renditions, base))
-            widest[sha] = f"{base}/{max(renditions, key=lambda r: r.width).href}"
-        body = _IMG_ATTACHMENT.sub(lambda m: f"{m.group(1)}{widest[m.group(2)]}{m.group(3)}", body)
+        body = rewrite_image_sources(
+            body, lambda src: widest.get(attachment_digest(src) or "", src)
+        )
         document["bodies"] = [{"role": "main", "contenttype": "text/html", "value": body}]
 
-    author = _text(revision_content, "author")
-    if author:
-        document["by"] = author
-    source = _text(revision_content, "source")
-    original_url = _text(revision_content, "original_url")
+    if content.author:
+        document["by"] = content.author
+    source = content.source
+    original_url = content.original_url
     if source or original_url:
         infosource: dict[str, object] = {"role": "originator"}
         if source:
@@ -170,12 +159,7 @@ def article_document(
             infosource["uri"] = original_url
         document["infosources"] = [infosource]
 
-    tags = revision_content.get("tags")
-    tag_names = (
-        [tag for tag in tags if isinstance(tag, str) and tag]
-        if isinstance(tags, (list, tuple))
-        else []
-    )
+    tag_names = [tag for tag in content.tags if tag]
     document["subjects"] = [{"name": channel_name, "rel": "channel"}] + [
         {"name": tag, "rel": "tag"} for tag in tag_names
     ]

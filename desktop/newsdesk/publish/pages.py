@@ -6,20 +6,20 @@ author, tags, …) is text in the page, never markup. The article body is the on
 and it is sanitised twice:
 
 1. ``clean_html``, the editor's allow-list, which keeps ``<img src="attachment:<sha256>">``;
-2. after the attachment sources are replaced by the exported image files (``image_href``), the
+2. after the attachment sources are replaced by the exported image files (``image_href``, through
+   ``rewrite_image_sources``, the one way bodies' image references are rewritten), the
    body is sanitised again with the *export* allow-list: the same elements and attributes, no
    ``attachment:`` scheme, relative URLs allowed (the image files sit next to the page). The
    WAP page's ``loading="lazy"`` is added by that sanitiser itself (a fixed value, never read
    from the input), so no attribute outside the allow-list can come from the article.
 
-The rewrite happens in a pass of its own because nh3 does not check the scheme of a URL its
-attribute filter produces: ``image_href``'s result is only checked by the following pass.
+``image_href``'s result is checked by that second pass like any other URL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
@@ -28,8 +28,8 @@ from urllib.parse import urljoin, urlsplit
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from newsdesk.core.model import ArticleKind
-from newsdesk.core.search_tokens import strip_html
+from newsdesk.core.body import attachment_digest, rewrite_image_sources, strip_html
+from newsdesk.core.model import ArticleKind, RevisionContent
 from newsdesk.paths import resources_dir
 from newsdesk.publish.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html
 
@@ -43,8 +43,6 @@ page (``images/<sha256>-1600.jpg``) or absolute."""
 BEIJING: Final = dt.timezone(dt.timedelta(hours=8), "UTC+08:00")
 """China Standard Time: the default zone of the times shown to readers."""
 
-_ATTACHMENT_PREFIX: Final = "attachment:"
-_SHA256_LENGTH: Final = 64
 _WEB_SCHEMES: Final = frozenset({"http", "https"})
 _EXPORT_URL_SCHEMES: Final = {"http", "https", "mailto"}
 _DESCRIPTION_LENGTH: Final = 120
@@ -138,33 +136,30 @@ class PageArticle:
 def page_article(
     article_id: str,
     channel: str,
-    content: Mapping[str, object],
+    content: RevisionContent,
     published_at: dt.datetime,
     *,
     version: int = 1,
     corrections: tuple[tuple[dt.datetime, str], ...] = (),
 ) -> PageArticle:
-    """What a page shows of a revision's ``content`` (:data:`~newsdesk.core.model.REVISION_FIELDS`
-    in JSON form)."""
-    tags = content.get("tags")
-    cover = content.get("cover")
+    """What a page shows of a revision's ``content``."""
     return PageArticle(
         id=article_id,
         channel=channel,
-        title=str(content.get("title") or ""),
-        subtitle=str(content.get("subtitle") or ""),
-        author=str(content.get("author") or ""),
-        source=str(content.get("source") or ""),
-        responsible_editor=str(content.get("responsible_editor") or ""),
-        summary=str(content.get("summary") or ""),
-        tags=tuple(str(t) for t in tags) if isinstance(tags, list | tuple) else (),
-        body_html=str(content.get("body_html") or ""),
-        cover=cover if isinstance(cover, str) and cover else None,
+        title=content.title,
+        subtitle=content.subtitle,
+        author=content.author,
+        source=content.source,
+        responsible_editor=content.responsible_editor,
+        summary=content.summary,
+        tags=content.tags,
+        body_html=content.body_html,
+        cover=content.cover,
         published_at=published_at,
         version=version,
         corrections=corrections,
-        kind=ArticleKind(str(content.get("kind") or ArticleKind.ORIGINAL)),
-        original_url=str(content.get("original_url") or ""),
+        kind=content.kind,
+        original_url=content.original_url,
     )
 
 
@@ -207,23 +202,11 @@ def _export_attributes() -> dict[str, set[str]]:
 def export_body(body_html: str, image_href: ImageHref, target: PageTarget) -> str:
     """An article body ready for a page of ``target``: cleaned, images resolved, re-cleaned."""
 
-    def resolve(tag: str, attribute: str, value: str) -> str | None:
-        if tag == "img" and attribute == "src" and value.startswith(_ATTACHMENT_PREFIX):
-            digest = value.removeprefix(_ATTACHMENT_PREFIX)
-            return image_href(digest, target) if len(digest) == _SHA256_LENGTH else None
-        return value
+    def resolve(src: str) -> str | None:
+        digest = attachment_digest(src)
+        return image_href(digest, target) if digest else src
 
-    resolved = nh3.clean(
-        clean_html(body_html),
-        tags=set(ALLOWED_TAGS),
-        attributes=_export_attributes(),
-        attribute_filter=resolve,
-        link_rel="noopener noreferrer",
-        url_schemes={*_EXPORT_URL_SCHEMES, "attachment"},
-        # The input has no relative URL (clean_html denies them); the filter's output is one.
-        url_relative="pass_through",
-        filter_style_properties={"text-align"},
-    )
+    resolved = rewrite_image_sources(clean_html(body_html), resolve)
     return nh3.clean(
         resolved,
         tags=set(ALLOWED_TAGS),

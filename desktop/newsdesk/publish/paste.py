@@ -31,8 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from newsdesk.core.body import VOID, Element, TreeReader, first_values, serialise
-from newsdesk.publish.sanitize import alignment, clean_html, image_sources, settle
+from newsdesk.core.body import VOID, Element, TreeReader, first_values, image_sources, serialise
+from newsdesk.publish.sanitize import alignment, clean_html, settle
 
 
 @dataclass(frozen=True)

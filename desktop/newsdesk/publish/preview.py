@@ -10,10 +10,10 @@ scaled renditions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from newsdesk.core.model import RevisionContent
 from newsdesk.publish.export import image_digests
 from newsdesk.publish.ninjs import article_document
 from newsdesk.publish.pages import (
@@ -46,14 +46,14 @@ class PublishedPreview:
 def render_preview(
     article_id: str,
     channel_name: str,
-    content: Mapping[str, object],
+    content: RevisionContent,
     *,
     templates: Templates,
     site: SiteInfo,
     published_at: dt.datetime | None = None,
     version: int = 1,
 ) -> PublishedPreview:
-    """The three outputs of ``content`` (a revision's fields in JSON form), as if published at
+    """The three outputs of a revision's ``content``, as if published at
     ``published_at`` (default: now)."""
     when = published_at or dt.datetime.now(dt.UTC)
     page = page_article(article_id, channel_name, content, when, version=version)

@@ -30,8 +30,14 @@ from typing import Final
 
 import nh3
 
-from newsdesk.core.body import MarkupReader, bounded
-from newsdesk.core.search_tokens import strip_html
+from newsdesk.core.body import (
+    ATTACHMENT_PREFIX,
+    ATTACHMENT_SCHEME,
+    attachment_digest,
+    attachment_url,
+    bounded,
+    strip_html,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -81,7 +87,9 @@ ALLOWED_ATTRIBUTES: Final[dict[str, frozenset[str]]] = {
 """The attributes each element may carry. ``rel`` on links is always set by the sanitiser
 (``noopener noreferrer``), never taken from the input; ``style`` holds only ``text-align``."""
 
-ALLOWED_URL_SCHEMES: Final[frozenset[str]] = frozenset({"http", "https", "mailto", "attachment"})
+ALLOWED_URL_SCHEMES: Final[frozenset[str]] = frozenset(
+    {"http", "https", "mailto", ATTACHMENT_SCHEME}
+)
 """Schemes of ``href`` and ``src``; anything else, and any relative URL, is removed."""
 
 ALLOWED_ALIGNMENTS: Final[frozenset[str]] = frozenset({"left", "center", "right", "justify"})
@@ -115,7 +123,6 @@ _DROPPED_WITH_CONTENT: Final = frozenset(
 )
 _NUMERIC_ATTRIBUTES: Final = frozenset({"width", "height", "colspan", "rowspan"})
 _URL_ATTRIBUTES: Final = frozenset({"href", "src"})
-_ATTACHMENT: Final = re.compile(r"attachment:([0-9a-f]{64})", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"[0-9]{1,5}")
 _MAX_PASSES: Final = 4
 
@@ -143,9 +150,9 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         return number if _NUMBER.fullmatch(number) else None
     if attribute in _URL_ATTRIBUTES:
         url = value.strip()
-        if url.lower().startswith("attachment:"):
-            digest = _ATTACHMENT.fullmatch(url)
-            return f"attachment:{digest.group(1).lower()}" if digest else None
+        if url.lower().startswith(ATTACHMENT_PREFIX):
+            digest = attachment_digest(url)
+            return attachment_url(digest) if digest else None
         return url
     return value
 
@@ -194,28 +201,3 @@ def _escaped_text(text: str) -> str:
 def clean_html(html: str) -> str:
     """``html`` reduced to the allow-list: safe to store, display and export; idempotent."""
     return settle(_clean_once, bounded(html), _escaped_text)
-
-
-class _ImageSources(MarkupReader):
-    """Collects the ``src`` of every ``img``."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sources: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            src = dict(attrs).get("src")
-            if src:
-                self.sources.append(src)
-
-
-def image_sources(html: str) -> list[str]:
-    """The ``src`` of every image in ``html``, in document order (entities decoded).
-
-    The exporters use it to find the attachments a body needs; the editor, to find remote
-    images still to download.
-    """
-    parser = _ImageSources()
-    parser.read(html)
-    return parser.sources

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from newsdesk.core.apply import decide
+from newsdesk.core.body import strip_html
 from newsdesk.core.model import Article, Attachment, Channel, Entity, Proposal, RoleGrant, User
 from newsdesk.core.mutation import Kind, Mutation
-from newsdesk.core.search_tokens import strip_html
 from newsdesk.core.world import Changes, Outcome
 from newsdesk.store import search
 from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row

@@ -30,12 +30,12 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg
 from sqlalchemy.dialects import sqlite
 
+from newsdesk.core.body import strip_html
 from newsdesk.core.search_tokens import (
     PREFIX_MARK,
     index_tokens,
     query_tokens,
     snippet,
-    strip_html,
 )
 
 KINDS: Final = frozenset({"proposal", "article"})

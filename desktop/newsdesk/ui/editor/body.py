@@ -37,11 +37,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
-from newsdesk.core.body import is_remote
+from newsdesk.core.body import attachment_url, is_remote
 from newsdesk.ingest.images import page_url_of
 from newsdesk.publish.paste import clean_pasted
 from newsdesk.ui.editor.document import (
-    ATTACHMENT_SCHEME,
     BLOCK_KIND,
     CAPTION,
     FIGURE,
@@ -436,7 +435,7 @@ class BodyEditor(QTextEdit):
     def insert_image(self, sha256: str, alt: str = "", caption: str = "") -> None:
         """A figure with the attachment's image (and a caption paragraph if given), in blocks of
         its own at the cursor."""
-        name = ATTACHMENT_SCHEME + sha256
+        name = attachment_url(sha256)
         image = image_for(name, self._images)
         self._insert_figure(name, alt, caption, image)
 
@@ -498,7 +497,7 @@ class BodyEditor(QTextEdit):
                 ).format(name=name)
             )
             return False
-        self._insert_figure(ATTACHMENT_SCHEME + sha256, alt, caption, image)
+        self._insert_figure(attachment_url(sha256), alt, caption, image)
         return True
 
     def _too_large(self, name: str, size: int) -> None:

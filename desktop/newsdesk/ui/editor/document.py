@@ -52,8 +52,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from newsdesk.core.body import Element, read_tree
-from newsdesk.core.ids import is_sha256
+from newsdesk.core.body import BODY_BLOCKS, Element, attachment_digest, read_tree
 from newsdesk.publish.sanitize import alignment, clean_html
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.widgets.palette import colours
@@ -66,7 +65,6 @@ IMAGE_ALT: Final = QTextFormat.Property.UserProperty + 2
 QUOTE: Final = "quote"
 FIGURE: Final = "figure"
 CAPTION: Final = "caption"
-ATTACHMENT_SCHEME: Final = "attachment:"
 MAX_IMAGE_WIDTH: Final = 640  # display width only; never written to the HTML
 
 _HEADING_SIZE: Final = {2: 2, 3: 1}  # QTextCharFormat size adjustment, as Qt's import uses
@@ -74,9 +72,6 @@ _QUOTE_MARGIN: Final = 24.0
 _OBJECT: Final = "\ufffc"
 _LINE_BREAK: Final = "\u2028"
 _SPACES: Final = re.compile(r"[ \t\n\r\f]+")
-_BLOCKS: Final = frozenset(
-    {"p", "h2", "h3", "blockquote", "figure", "figcaption", "ul", "ol", "li", "table", "hr"}
-)
 _ALIGN_TO_FLAG: Final = {
     "center": Qt.AlignmentFlag.AlignHCenter,
     "right": Qt.AlignmentFlag.AlignRight,
@@ -132,8 +127,9 @@ def block_kind(block_format: QTextBlockFormat) -> str:
 def image_for(name: str, images: ImageSource) -> QImage:
     """The image shown for an ``src``: the attachment, or the placeholder (remote images too,
     until the caller downloads them into attachments)."""
-    if name.startswith(ATTACHMENT_SCHEME) and is_sha256(name[len(ATTACHMENT_SCHEME) :]):
-        found = images(name[len(ATTACHMENT_SCHEME) :])
+    digest = attachment_digest(name)
+    if digest is not None:
+        found = images(digest)
         if found is not None:
             return found
     return placeholder_image()
@@ -236,7 +232,7 @@ class _Loader:
     def children(self, nodes: list[Element | str], ctx: _Context) -> None:
         inline: list[Element | str] = []
         for node in nodes:
-            if isinstance(node, Element) and node.tag in _BLOCKS | {"table"}:
+            if isinstance(node, Element) and node.tag in BODY_BLOCKS:
                 self.implicit(inline, ctx)
                 inline = []
                 self.block(node, ctx)
@@ -279,7 +275,7 @@ class _Loader:
             item = ctx.levels[-1] if ctx.levels else None
             inner = replace(ctx, item=item)
             nodes = node.children
-            if not any(isinstance(n, Element) and n.tag in _BLOCKS for n in nodes):
+            if not any(isinstance(n, Element) and n.tag in BODY_BLOCKS for n in nodes):
                 self.new_block(inner, node.attrs.get("style", ""))
                 self.inline(nodes, inner, _Marks())
             else:
@@ -354,7 +350,7 @@ class _Loader:
             self.cursor = table.cellAt(r, c).firstCursorPosition()
             self.fresh = True
             inner = _Context(header_cell=cell.tag == "th")
-            if any(isinstance(n, Element) and n.tag in _BLOCKS for n in cell.children):
+            if any(isinstance(n, Element) and n.tag in BODY_BLOCKS for n in cell.children):
                 self.children(cell.children, inner)
             else:
                 self.new_block(inner, cell.attrs.get("style", ""))

@@ -16,9 +16,9 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.core.body import attachment_url
 from newsdesk.ingest.images import FetchedImage, FetchError, FetchProblem, fetch_image
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.document import ATTACHMENT_SCHEME
 from newsdesk.ui.proposals.fields import alive
 from newsdesk.ui.session import Session
 from newsdesk.ui.tasks import Job
@@ -119,7 +119,7 @@ class RemoteImagesBar(QFrame):
         if sha256 is None:
             self.failed[fetched.url] = self.tr("it could not be stored in the workspace")
         else:
-            self._body.replace_image_source(fetched.url, ATTACHMENT_SCHEME + sha256)
+            self._body.replace_image_source(fetched.url, attachment_url(sha256))
         self._show()
 
     def _failed(self, url: str, error: BaseException) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.model import RevisionContent
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.publish.preview import PublishedPreview, preview_href, render_preview
 from newsdesk.publish.publisher import load_settings
@@ -176,7 +177,7 @@ class PublishedView(QWidget):
         self._preview = render_preview(
             article_id,
             channel_name,
-            content,
+            RevisionContent.of(content),
             templates=self._templates,
             site=SiteInfo(name=self.site_name),
         )
