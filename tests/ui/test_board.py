@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from newsdesk.core.board import Column, Move
+from newsdesk.core.board import Card, Column, Move, Snapshot
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import ArticleState, Priority, Proposal, ProposalState
 from newsdesk.core.mutation import Kind
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.board.filters import card_date, involves

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Material, MaterialKind, Priority, Proposal, ProposalState, User
 from newsdesk.core.mutation import Kind
-from newsdesk.store.queries import Snapshot
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.proposals.files import import_files

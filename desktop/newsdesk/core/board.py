@@ -1,15 +1,33 @@
-"""The kanban board: which column each proposal or article stands in, and what moving a card
-from one column to another means.
+"""The kanban board: which column each proposal or article stands in, the cards and snapshot a
+board shows, and what moving a card from one column to another means.
 
 A topic that is being written is shown by its article, so each story has one card at a time.
+:data:`MOVE_RULES` says, per move, which mutation it makes, what it needs besides the card, and
+which rule of the core decides whether the actor may make it; the board's menus, drags and
+keyboard moves all ask it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
+from newsdesk.core import articles, proposals
+from newsdesk.core.actor import Actor
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
-from newsdesk.core.model import Article, ArticleState, Proposal, ProposalState
+from newsdesk.core.model import (
+    Article,
+    ArticleState,
+    Channel,
+    Priority,
+    Proposal,
+    ProposalState,
+    ReviewDecision,
+    User,
+)
+from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 
 
@@ -104,3 +122,188 @@ def move_between(source: Column, target: Column) -> Move | Refusal:
         source=COLUMN_TITLES[source],
         target=COLUMN_TITLES[target],
     )
+
+
+@dataclass(frozen=True)
+class Card:
+    """One story on the board: a proposal, or an article (with the topic it was written for).
+
+    The article carries no ``body_html``: the board never shows it, and bodies can be large.
+    """
+
+    column: Column
+    proposal: Proposal | None = None
+    article: Article | None = None
+    topic: Proposal | None = None
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def item(self) -> Proposal | Article:
+        if self.proposal is not None:
+            return self.proposal
+        assert self.article is not None, "a card holds a proposal or an article"
+        return self.article
+
+    @property
+    def title(self) -> str:
+        return self.item.title
+
+    @property
+    def channel_id(self) -> str:
+        return self.item.channel_id
+
+    @property
+    def updated_at(self) -> dt.datetime:
+        return self.item.updated_at
+
+    @property
+    def assignment(self) -> Proposal | None:
+        """The topic whose assignment (editors, due date) this card carries, if any."""
+        return self.topic or (self.proposal if self.proposal and self.proposal.assignees else None)
+
+    @property
+    def due_date(self) -> dt.date | None:
+        topic = self.assignment
+        return topic.due_date if topic else None
+
+    @property
+    def priority(self) -> Priority:
+        source = self.proposal or self.topic
+        return source.priority if source else Priority.NORMAL
+
+    @property
+    def materials(self) -> int:
+        source = self.proposal or self.topic
+        return len(source.materials) if source else 0
+
+    def person_ids(self) -> tuple[str, ...]:
+        """Who the card is about: assignees of a topic, else the proposer or the article's owner."""
+        topic = self.assignment
+        if topic is not None:
+            return topic.assignees
+        item = self.item
+        return (item.proposer_id,) if isinstance(item, Proposal) else (item.owner_id,)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the board and its pages show to one user, as of one moment."""
+
+    cards: tuple[Card, ...]
+    topics: tuple[Proposal, ...]  # selected, assigned, being written, done and deleted topics
+    channels: Mapping[str, Channel]
+    users: Mapping[str, User]
+
+    def name(self, user_id: str) -> str:
+        user = self.users.get(user_id)
+        return user.name if user else "?"
+
+
+# --- what each move makes ------------------------------------------------------------------------
+
+
+class Need(StrEnum):
+    """What a move needs besides the card and the actor, asked of the user or read first."""
+
+    REASON = "reason"  # why a proposal goes back (the user writes it)
+    ASSIGNMENT = "assignment"  # the editors and the due date (the user picks them)
+    ARTICLE_ID = "article_id"  # a new id for the article the topic starts
+    REVISION = "revision"  # the article's body, read, to name the revision submitted
+    DECISIONS = "decisions"  # every level's decision on the current revision, read
+    PUBLICATION = "publication"  # the publishing settings and a confirmation (its own dialog)
+
+
+NOT_THIS_CARD = refuse(
+    RefusalCode.WRONG_STATE,
+    QT_TRANSLATE_NOOP("Refusal", "That does not apply to this card."),
+)
+
+
+def check_publish(actor: Actor, article: Article, channel: Channel) -> Refusal | None:
+    """``may_publish`` as far as the board can tell: who and which state (the approvals and
+    the sign-off record are the store's to check when the article is published)."""
+    refusal = articles.may_publish(actor, article, channel, (), None)
+    if refusal and refusal.code == RefusalCode.INCOMPLETE_REVIEW:
+        return None
+    return refusal
+
+
+def check_sign_off(
+    actor: Actor, article: Article, channel: Channel, decisions: Sequence[ReviewDecision] | None
+) -> Refusal | None:
+    """``may_sign_off``; with ``decisions=None`` (not read yet) only who and which state."""
+    refusal = articles.may_sign_off(actor, article, channel, decisions or ())
+    if decisions is None and refusal and refusal.code == RefusalCode.INCOMPLETE_REVIEW:
+        return None
+    return refusal
+
+
+ProposalCheck = Callable[[Actor, Proposal, Channel], Refusal | None]
+ArticleCheck = Callable[[Actor, Article, Proposal | None, Channel], Refusal | None]
+
+
+@dataclass(frozen=True)
+class MoveRule:
+    """What a move makes (the mutation ``kind``), what it ``needs``, and who may make it: the
+    core's check for a proposal card or for an article card (the other card kind cannot)."""
+
+    kind: Kind
+    needs: frozenset[Need] = frozenset()
+    proposal: ProposalCheck | None = None
+    article: ArticleCheck | None = None
+
+    def check(self, actor: Actor, card: Card, channel: Channel) -> Refusal | None:
+        """``None`` when ``actor`` may make the move with ``card`` now, else the core's reason
+        (as far as the board's values tell: see :func:`check_publish`, :func:`check_sign_off`)."""
+        if card.proposal is not None and self.proposal is not None:
+            return self.proposal(actor, card.proposal, channel)
+        if card.article is not None and self.article is not None:
+            return self.article(actor, card.article, card.topic, channel)
+        return NOT_THIS_CARD
+
+
+MOVE_RULES: Mapping[Move, MoveRule] = {
+    Move.SUBMIT_PROPOSAL: MoveRule(
+        Kind.PROPOSAL_SUBMIT, proposal=lambda actor, p, _c: proposals.may_submit(actor, p)
+    ),
+    Move.SELECT: MoveRule(Kind.PROPOSAL_SELECT, proposal=proposals.may_select),
+    Move.RETURN: MoveRule(
+        Kind.PROPOSAL_RETURN, frozenset({Need.REASON}), proposal=proposals.may_return
+    ),
+    Move.ASSIGN: MoveRule(
+        Kind.PROPOSAL_ASSIGN, frozenset({Need.ASSIGNMENT}), proposal=proposals.may_assign
+    ),
+    Move.START: MoveRule(
+        Kind.TOPIC_START,
+        frozenset({Need.ARTICLE_ID}),
+        proposal=lambda actor, p, _c: proposals.may_start(actor, p),
+    ),
+    Move.SUBMIT_ARTICLE: MoveRule(
+        Kind.ARTICLE_SUBMIT,
+        frozenset({Need.REVISION}),
+        article=lambda actor, a, topic, _c: articles.may_submit(actor, a, topic),
+    ),
+    # While the first level has not decided the article still waits at level 1: any level-one
+    # decision on the current revision would have moved it on or back.
+    Move.WITHDRAW: MoveRule(
+        Kind.ARTICLE_WITHDRAW,
+        article=lambda actor, a, topic, _c: articles.may_withdraw(actor, a, topic, ()),
+    ),
+    Move.SIGN_OFF: MoveRule(
+        Kind.ARTICLE_SIGN_OFF,
+        frozenset({Need.DECISIONS}),
+        article=lambda actor, a, _t, c: check_sign_off(actor, a, c, None),
+    ),
+    Move.PUBLISH: MoveRule(
+        Kind.ARTICLE_PUBLISH,
+        frozenset({Need.PUBLICATION}),
+        article=lambda actor, a, _t, c: check_publish(actor, a, c),
+    ),
+}
+"""Per move: the mutation it makes, what it needs, and the core's check."""
+
+PROPOSAL_MOVES: Sequence[Move] = tuple(m for m, r in MOVE_RULES.items() if r.proposal)
+ARTICLE_MOVES: Sequence[Move] = tuple(m for m, r in MOVE_RULES.items() if r.article)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import ArticleState, ProposalState, Role
-from newsdesk.store.queries import Snapshot
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,17 @@ Screens keep these in memory and never query row by row, so their models answer 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sqlalchemy import Connection, func, select
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import may_edit
-from newsdesk.core.board import Column, column_of
+from newsdesk.core.board import Card, Snapshot, column_of
 from newsdesk.core.model import (
     Article,
     ArticleState,
     Channel,
-    Priority,
     Proposal,
     ProposalState,
     Role,
@@ -59,80 +56,6 @@ _BOARD_ARTICLES = [
         ArticleState.PUBLISHED,
     )
 ]
-
-
-@dataclass(frozen=True)
-class Card:
-    """One story on the board: a proposal, or an article (with the topic it was written for).
-
-    The article carries no ``body_html``: the board never shows it, and bodies can be large.
-    """
-
-    column: Column
-    proposal: Proposal | None = None
-    article: Article | None = None
-    topic: Proposal | None = None
-
-    @property
-    def id(self) -> str:
-        return self.proposal.id if self.proposal else self.article.id  # type: ignore[union-attr]
-
-    @property
-    def item(self) -> Proposal | Article:
-        return self.proposal or self.article  # type: ignore[return-value]
-
-    @property
-    def title(self) -> str:
-        return self.item.title
-
-    @property
-    def channel_id(self) -> str:
-        return self.item.channel_id
-
-    @property
-    def updated_at(self) -> dt.datetime:
-        return self.item.updated_at
-
-    @property
-    def assignment(self) -> Proposal | None:
-        """The topic whose assignment (editors, due date) this card carries, if any."""
-        return self.topic or (self.proposal if self.proposal and self.proposal.assignees else None)
-
-    @property
-    def due_date(self) -> dt.date | None:
-        topic = self.assignment
-        return topic.due_date if topic else None
-
-    @property
-    def priority(self) -> Priority:
-        source = self.proposal or self.topic
-        return source.priority if source else Priority.NORMAL
-
-    @property
-    def materials(self) -> int:
-        source = self.proposal or self.topic
-        return len(source.materials) if source else 0
-
-    def person_ids(self) -> tuple[str, ...]:
-        """Who the card is about: assignees of a topic, else the proposer or the article's owner."""
-        topic = self.assignment
-        if topic is not None:
-            return topic.assignees
-        return (self.proposal.proposer_id,) if self.proposal else (self.article.owner_id,)  # type: ignore[union-attr]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the board and its pages show to one user, as of one moment."""
-
-    cards: tuple[Card, ...]
-    topics: tuple[Proposal, ...]  # selected, assigned, being written, done and deleted topics
-    channels: Mapping[str, Channel]
-    users: Mapping[str, User]
-
-    def name(self, user_id: str) -> str:
-        user = self.users.get(user_id)
-        return user.name if user else "?"
 
 
 def users_for_sign_in(conn: Connection) -> list[User]:

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.labels import label
 from newsdesk.core.model import Article
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.editor.article import ArticleEditor
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session

@@ -11,8 +11,9 @@ from collections.abc import Set
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.world import Area
-from newsdesk.store.queries import Snapshot, load_snapshot
+from newsdesk.store.queries import load_snapshot
 from newsdesk.ui.session import Session
 
 WATCHED = frozenset(

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind
 from newsdesk.core.proposals import may_start
 from newsdesk.store.apply import Applied
 from newsdesk.store.needs_me import NeedsMe, needs_me
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.details import TopicDetails
 from newsdesk.ui.proposals.fields import alive, heading, muted

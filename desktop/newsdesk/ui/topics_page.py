@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Channel, Proposal
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.proposals import may_assign, may_delete, may_edit, may_restore, may_return
 from newsdesk.core.refusal import Refusal
 from newsdesk.store import search
 from newsdesk.store.apply import Applied
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.details import TopicDetails
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog

@@ -17,17 +17,30 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from sqlalchemy import Connection
 
 from newsdesk.core import articles, proposals
-from newsdesk.core.board import COLUMN_TITLES, MOVES, Column, Move, move_between
+from newsdesk.core.board import (
+    ARTICLE_MOVES,
+    COLUMN_TITLES,
+    MOVE_RULES,
+    MOVES,
+    NOT_THIS_CARD,
+    PROPOSAL_MOVES,
+    Card,
+    Column,
+    Move,
+    Need,
+    Snapshot,
+    check_sign_off,
+    move_between,
+)
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ReviewDecision
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
 from newsdesk.store.apply import Applied
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.store.world import DbWorld
 from newsdesk.ui.board import display, rules
 from newsdesk.ui.board.filters import is_deleted
-from newsdesk.ui.board.rules import ARTICLE_MOVES, PROPOSAL_MOVES, Edit
+from newsdesk.ui.board.rules import Edit
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.proposals.roster import load_editors
@@ -35,12 +48,6 @@ from newsdesk.ui.published.actions import PublishingActions
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.message_bar import Tone
-
-_PLAIN_MOVES = {
-    Move.SUBMIT_PROPOSAL: Kind.PROPOSAL_SUBMIT,
-    Move.SELECT: Kind.PROPOSAL_SELECT,
-    Move.WITHDRAW: Kind.ARTICLE_WITHDRAW,
-}
 
 
 def _set_state(action: QAction, refusal: Refusal | None, hint: str = "") -> None:
@@ -165,7 +172,7 @@ class BoardActions(QObject):
             if card is None or channel is None:
                 action.setEnabled(False)
                 continue
-            _set_state(action, rules.check_move(actor, move, card, channel))
+            _set_state(action, MOVE_RULES[move].check(actor, card, channel))
         for edit, action in (
             (Edit.EDIT, self.edit_action),
             (Edit.DELETE, self.delete_action),
@@ -201,8 +208,8 @@ class BoardActions(QObject):
         snapshot = self._snapshots.current
         channel = snapshot.channels.get(card.channel_id) if snapshot else None
         if channel is None:
-            return rules.NOT_THIS_CARD
-        return rules.check_move(self._session.actor, move, card, channel)
+            return NOT_THIS_CARD
+        return MOVE_RULES[move].check(self._session.actor, card, channel)
 
     def move(self, card: Card, target: Column) -> bool:
         """Move ``card`` to ``target`` as a drag there asks; say why not if it may not go."""
@@ -240,28 +247,25 @@ class BoardActions(QObject):
         """Carry out ``move`` on ``card``: check, ask for what it needs, apply."""
         snapshot = self._snapshots.current
         channel = snapshot.channels.get(card.channel_id) if snapshot else None
-        refusal = (
-            rules.check_move(self._session.actor, move, card, channel)
-            if channel
-            else rules.NOT_THIS_CARD
-        )
+        rule = MOVE_RULES[move]
+        refusal = rule.check(self._session.actor, card, channel) if channel else NOT_THIS_CARD
         if refusal is not None:
             self._refused(refusal)
             return
         done = self._done_text(move, card)
-        if move in _PLAIN_MOVES:
-            self._apply(_PLAIN_MOVES[move], card.id, done)
-        elif move == Move.RETURN:
-            self._ask_reason(card, done)
-        elif move == Move.ASSIGN:
-            self._ask_assignment(card)
-        elif move == Move.START:
-            self._apply(Kind.TOPIC_START, card.id, done, article_id=new_id())
-        elif move == Move.SUBMIT_ARTICLE:
-            self._submit_article(card, done)
-        elif move == Move.SIGN_OFF:
-            self._sign_off(card, done)
-        elif move == Move.PUBLISH:
+        if not rule.needs:
+            self._apply(rule.kind, card.id, done)
+        elif Need.REASON in rule.needs:
+            self._ask_reason(rule.kind, card, done)
+        elif Need.ASSIGNMENT in rule.needs:
+            self._ask_assignment(rule.kind, card)
+        elif Need.ARTICLE_ID in rule.needs:
+            self._apply(rule.kind, card.id, done, article_id=new_id())
+        elif Need.REVISION in rule.needs:
+            self._submit_article(rule.kind, card, done)
+        elif Need.DECISIONS in rule.needs:
+            self._sign_off(rule.kind, card, done)
+        elif Need.PUBLICATION in rule.needs:
             self.publishing.publish(card.id)
 
     def _done_text(self, move: Move, card: Card) -> str:
@@ -272,13 +276,11 @@ class BoardActions(QObject):
             title=card.title, column=translated(COLUMN_TITLES[target])
         )
 
-    def _ask_reason(self, card: Card, done: str) -> None:
+    def _ask_reason(self, kind: Kind, card: Card, done: str) -> None:
         dialog = ReturnDialog(card.title, self._window)
-        self._open(
-            dialog, lambda: self._apply(Kind.PROPOSAL_RETURN, card.id, done, reason=dialog.reason())
-        )
+        self._open(dialog, lambda: self._apply(kind, card.id, done, reason=dialog.reason()))
 
-    def _ask_assignment(self, card: Card) -> None:
+    def _ask_assignment(self, kind: Kind, card: Card) -> None:
         snapshot = self._snapshots.current
         proposal = card.proposal
         if snapshot is None or proposal is None:
@@ -292,7 +294,7 @@ class BoardActions(QObject):
                 title=card.title, names=display.names([snapshot.name(a) for a in assignees])
             )
             self._apply(
-                Kind.PROPOSAL_ASSIGN,
+                kind,
                 card.id,
                 text,
                 assignees=assignees,
@@ -301,17 +303,17 @@ class BoardActions(QObject):
 
         self._open(dialog, assign)
 
-    def _submit_article(self, card: Card, done: str) -> None:
+    def _submit_article(self, kind: Kind, card: Card, done: str) -> None:
         """The board holds articles without their bodies; the revision's hash needs the body."""
         article_id, topic, actor = card.id, card.topic, self._session.actor
 
         def loaded(article: Article | None) -> None:
-            refusal = articles.may_submit(actor, article, topic) if article else rules.NOT_THIS_CARD
+            refusal = articles.may_submit(actor, article, topic) if article else NOT_THIS_CARD
             if refusal is not None or article is None:
-                self._refused(refusal or rules.NOT_THIS_CARD)
+                self._refused(refusal or NOT_THIS_CARD)
                 return
             self._apply(
-                Kind.ARTICLE_SUBMIT,
+                kind,
                 article.id,
                 done,
                 revision_id=new_id(),
@@ -320,7 +322,7 @@ class BoardActions(QObject):
 
         self._session.read(lambda conn: DbWorld(conn).article(article_id), loaded)
 
-    def _sign_off(self, card: Card, done: str) -> None:
+    def _sign_off(self, kind: Kind, card: Card, done: str) -> None:
         """Signing off needs every level's approval of the current revision, read from the
         database together with the article as it stands there."""
         article_id, actor = card.id, self._session.actor
@@ -337,14 +339,14 @@ class BoardActions(QObject):
         def loaded(result: tuple[Article | None, Sequence[ReviewDecision]]) -> None:
             article, decisions = result
             if article is None or channel is None:
-                self._refused(rules.NOT_THIS_CARD)
+                self._refused(NOT_THIS_CARD)
                 return
-            refusal = rules.check_sign_off(actor, article, channel, decisions)
+            refusal = check_sign_off(actor, article, channel, decisions)
             if refusal is not None:
                 self._refused(refusal)
                 return
             self._apply(
-                Kind.ARTICLE_SIGN_OFF,
+                kind,
                 article.id,
                 done,
                 sign_off_id=new_id(),
@@ -409,7 +411,7 @@ class BoardActions(QObject):
         snapshot = self._snapshots.current
         channel = snapshot.channels.get(card.channel_id) if snapshot else None
         if channel is None:
-            return rules.NOT_THIS_CARD
+            return NOT_THIS_CARD
         return rules.check_edit(self._session.actor, edit, card, channel)
 
     # --- plumbing -----------------------------------------------------------------------------

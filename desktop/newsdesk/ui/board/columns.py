@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.board import COLUMN_TITLES, Column
-from newsdesk.store.queries import Card
+from newsdesk.core.board import COLUMN_TITLES, Card, Column
 from newsdesk.ui.board.delegate import CardDelegate
 from newsdesk.ui.board.model import CARD_ROLE, CardListModel, drag_payload, dragged
 from newsdesk.ui.i18n import translated

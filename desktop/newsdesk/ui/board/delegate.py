@@ -34,8 +34,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from newsdesk.core.board import Card, Snapshot
 from newsdesk.core.model import ArticleState, Priority, ProposalState
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import CARD_ROLE, is_overdue
 from newsdesk.ui.widgets.palette import ON_AVATAR, Colours, colours

@@ -14,9 +14,9 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
+from newsdesk.core.board import Card, Snapshot
 from newsdesk.core.labels import label
 from newsdesk.core.model import Priority, ProposalState
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
 from newsdesk.ui.i18n import translated

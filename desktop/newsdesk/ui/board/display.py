@@ -9,8 +9,8 @@ import zlib
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 from PySide6.QtGui import QColor
 
+from newsdesk.core.board import Card
 from newsdesk.core.model import ArticleState, Channel
-from newsdesk.store.queries import Card
 from newsdesk.ui.widgets.palette import AVATARS
 
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.board import Card, Snapshot
 from newsdesk.core.model import ProposalState
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board.model import Accepts, accept_all
 from newsdesk.ui.widgets.palette import colours
 

@@ -24,9 +24,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from newsdesk.core.board import Column
+from newsdesk.core.board import Card, Column, Snapshot
 from newsdesk.core.labels import label
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.i18n import translated
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.board import Column
+from newsdesk.core.board import Card, Column, Snapshot
 from newsdesk.store.needs_me import NeedsMe, needs_me
-from newsdesk.store.queries import Card, Snapshot
 from newsdesk.ui.board import rules
 from newsdesk.ui.board.actions import BoardActions
 from newsdesk.ui.board.columns import ColumnStrip, ColumnView

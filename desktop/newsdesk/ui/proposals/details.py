@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.labels import label
 from newsdesk.core.model import Article, Proposal
 from newsdesk.store.blobs import BlobStore
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import DIALOG_MARGIN, heading, iso, local_time
 from newsdesk.ui.widgets.materials_view import MaterialsView

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Proposal, ProposalState, User
 from newsdesk.store.blobs import BlobStore
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.proposals.editor import ProposalEditor
 from newsdesk.ui.proposals.fields import (
     DIALOG_MARGIN,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.i18n import Message
 from newsdesk.core.labels import label
 from newsdesk.core.model import Material, Priority, Proposal, ProposalState
@@ -36,7 +37,6 @@ from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.proposals import may_create, may_submit
 from newsdesk.core.refusal import Refusal
 from newsdesk.store.apply import Applied
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import (
     DIALOG_MARGIN,

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Connection
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Role, User
-from newsdesk.store.queries import Snapshot
 from newsdesk.store.world import DbWorld
 from newsdesk.ui.session import Session
 

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Article, Proposal, ProposalState
 from newsdesk.core.stage import is_finished, is_overdue, topic_stage
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import iso
 from newsdesk.ui.widgets.palette import colours

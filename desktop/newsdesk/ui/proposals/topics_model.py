@@ -24,10 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from newsdesk.core.board import Snapshot
 from newsdesk.core.labels import label
 from newsdesk.core.model import Article, Priority, Proposal, ProposalState
 from newsdesk.core.stage import is_overdue, topic_stage
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import iso, local_time
 from newsdesk.ui.widgets.palette import colours

@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.articles import may_correct, may_retract
+from newsdesk.core.board import Snapshot
 from newsdesk.core.model import ArticleState, Role, Target
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Area
 from newsdesk.publish.publisher import TARGET_ORDER, FailedDelivery
 from newsdesk.store.archive import ArchiveFilter, ArchiveItem, archive
-from newsdesk.store.queries import Snapshot
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive, heading, muted
 from newsdesk.ui.published.actions import PublishingActions
