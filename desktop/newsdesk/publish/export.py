@@ -21,23 +21,17 @@ import errno
 import json
 import os
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Final, NamedTuple
-
-from sqlalchemy import Connection, select
+from typing import Final, NamedTuple, TypeVar
 
 from newsdesk.core.body import attached_images
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
-    Article,
     ArticleState,
     Channel,
-    Publication,
-    Revision,
     RevisionContent,
     Target,
 )
@@ -60,12 +54,12 @@ from newsdesk.publish.pages import (
 )
 from newsdesk.publish.renditions import RENDITION_WIDTHS, RenditionCache, RenditionInfo
 from newsdesk.publish.sanitize import clean_html
-from newsdesk.store.codec import TABLES, from_row
+from newsdesk.store import reads
+from newsdesk.store.reads import Conn, Published, Read
 from newsdesk.store.workspace import Workspace
-from newsdesk.store.world import CHUNK, DbWorld
 
 _ORDER: Final = (Target.PC, Target.WAP, Target.APP)
-_LISTED: Final = (ArticleState.PUBLISHED, ArticleState.RETRACTED)
+T = TypeVar("T")
 _UNSAFE_IN_PATH: Final = re.compile(r'[\s/\\:*?"<>|#%&{}$!\'@+`=]+')
 
 
@@ -92,23 +86,6 @@ class NotExported(NamedTuple):
 TEMPORARY: Final = ".newsdesk-"  # the name of a file being written starts so; see _write
 
 
-@dataclass(frozen=True)
-class _Listed:
-    """What a channel index and feed need of one published or retracted article."""
-
-    article: Article
-    content: RevisionContent
-    publications: tuple[Publication, ...]
-
-    @property
-    def first_published(self) -> dt.datetime:
-        return min(p.published_at for p in self.publications)
-
-    @property
-    def last_published(self) -> dt.datetime:
-        return max(p.published_at for p in self.publications)
-
-
 def channel_folder(channel: Channel) -> str:
     """The channel's folder in exported paths (``<channel>`` above): its slug (``news``), or,
     until an administrator sets one, its name made safe for a path (``新闻``), never an id."""
@@ -133,31 +110,6 @@ def image_digests(content: RevisionContent) -> list[str]:
     return list(dict.fromkeys(found + attached_images(clean_html(content.body_html))))
 
 
-def _load_listed(conn: Connection, articles: Sequence[Article]) -> list[_Listed]:
-    """The published revision and the publications of each of ``articles`` (in bulk)."""
-    revisions, publications = TABLES[Revision], TABLES[Publication]
-    ids = [a.id for a in articles]
-    contents: dict[tuple[str, str], RevisionContent] = {}
-    published: dict[str, list[Publication]] = {i: [] for i in ids}
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        query = select(revisions.c.article_id, revisions.c.content_hash, revisions.c.content)
-        for revision in conn.execute(query.where(revisions.c.article_id.in_(chunk))):
-            contents[(revision.article_id, revision.content_hash)] = RevisionContent.of(
-                revision.content
-            )
-        rows = conn.execute(select(publications).where(publications.c.article_id.in_(chunk)))
-        for mapping in rows.mappings():
-            publication = from_row(Publication, mapping)
-            published[publication.article_id].append(publication)
-    listed = []
-    for article in articles:
-        content = contents.get((article.id, article.published_hash or ""))
-        if content is not None and published[article.id]:
-            listed.append(_Listed(article, content, tuple(published[article.id])))
-    return listed
-
-
 class Exporter:
     """Writes the published articles of a workspace to the folder ``out``.
 
@@ -178,7 +130,7 @@ class Exporter:
         uri_base: str | None = None,
         workers: int | None = None,
         per_page: int = 20,
-        conn: Connection | None = None,
+        conn: Conn | None = None,
     ) -> None:
         self.workspace = workspace
         self._conn = conn
@@ -208,42 +160,33 @@ class Exporter:
 
     # --- reading ------------------------------------------------------------------------------
 
-    @contextmanager
-    def _world(self) -> Iterator[DbWorld]:
-        """The workspace as the exporter's connection sees it (a publication not committed
-        yet, while its files are written), else as committed."""
+    def _read(self, read: Read[T]) -> T:
+        """``read`` of the workspace as the exporter's connection sees it (a publication not
+        committed yet, while its files are written), else as committed."""
         if self._conn is not None:
-            yield DbWorld(self._conn)
-            return
-        with self.workspace.store.world() as world:
-            yield world
+            return read(self._conn)
+        with self.workspace.store.engine.connect() as conn:
+            return read(conn)
 
-    def _articles(self, conn: Connection, **equals: Any) -> list[Article]:
-        table = TABLES[Article]
-        query = select(table).where(table.c.state.in_([s.value for s in _LISTED]))
-        for name, value in equals.items():
-            query = query.where(table.c[name] == value)
-        return [from_row(Article, row) for row in conn.execute(query).mappings()]
-
-    def _listed(self, article_id: str) -> tuple[_Listed, Channel]:
-        with self._world() as world:
-            article = world.article(article_id)
+    def _listed(self, article_id: str) -> tuple[Published, Channel]:
+        def read(conn: Conn) -> tuple[list[Published], Channel]:
+            article = reads.article(conn, article_id)
             if article is None:
                 raise ExportError(f"no article {article_id}")
-            if article.state not in _LISTED or not article.published_hash:
+            if article.state not in reads.LISTED_STATES or not article.published_hash:
                 raise ExportError(f"article {article_id} is not published ({article.state})")
-            channel = world.channel(article.channel_id)
+            channel = reads.channel(conn, article.channel_id)
             assert channel is not None, f"article {article_id} has no channel"
-            listed = _load_listed(world.conn, [article])
+            return reads.published(conn, [article]), channel
+
+        listed, channel = self._read(read)
         if not listed:
             raise ExportError(f"article {article_id} has no published revision")
         return listed[0], channel
 
     def published_ids(self, since: dt.date | None = None) -> list[str]:
         """The published and retracted articles, optionally those published since ``since``."""
-        with self._world() as world:
-            articles = self._articles(world.conn)
-            listed = _load_listed(world.conn, articles)
+        listed = self._read(lambda conn: reads.published(conn, reads.listed_articles(conn)))
         return [
             entry.article.id
             for entry in listed
@@ -314,7 +257,7 @@ class Exporter:
             for info in infos
         ]
 
-    def _page_article(self, entry: _Listed, channel: Channel) -> PageArticle:
+    def _page_article(self, entry: Published, channel: Channel) -> PageArticle:
         notes = {
             p.version: (p.published_at, p.correction_note)
             for p in entry.publications
@@ -331,7 +274,7 @@ class Exporter:
 
     def _document(
         self,
-        entry: _Listed,
+        entry: Published,
         channel: Channel,
         images: Mapping[str, Sequence[RenditionInfo]],
     ) -> dict[str, object]:
@@ -408,11 +351,14 @@ class Exporter:
 
     def export_indexes(self, channel_id: str, targets: Collection[Target]) -> list[Written]:
         """Regenerates a channel's index pages (PC, WAP) and APP feed manifest."""
-        with self._world() as world:
-            channel = world.channel(channel_id)
-            if channel is None:
-                raise ExportError(f"no channel {channel_id}")
-            listed = _load_listed(world.conn, self._articles(world.conn, channel_id=channel_id))
+
+        def read(conn: Conn) -> tuple[Channel | None, list[Published]]:
+            articles = reads.listed_articles(conn, channel_id=channel_id)
+            return reads.channel(conn, channel_id), reads.published(conn, articles)
+
+        channel, listed = self._read(read)
+        if channel is None:
+            raise ExportError(f"no channel {channel_id}")
         written: list[Written] = []
         live = [e for e in listed if e.article.state == ArticleState.PUBLISHED]
         for target in (t for t in _ORDER if t in targets and t in channel.targets):
@@ -478,10 +424,9 @@ class Exporter:
                 continue
             written += files
             if files:
-                with self._world() as world:
-                    found = world.article(article_id)
-                    assert found is not None
-                    channels.add(found.channel_id)
+                found = self._read(partial(reads.article, article_id=article_id))
+                assert found is not None
+                channels.add(found.channel_id)
         for channel_id in sorted(channels):
             written += self.export_indexes(channel_id, set(targets or _ORDER))
         return written

@@ -20,7 +20,6 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 import httpx
-from sqlalchemy import Connection
 
 from newsdesk.core.articles import current_hash
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
@@ -31,6 +30,7 @@ from newsdesk.publish.delivery import Delivered, FolderDelivery, HttpDelivery
 from newsdesk.publish.export import Exporter, Written, channel_folder, publication_locations
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.store.apply import Applied
+from newsdesk.store.reads import Conn
 from newsdesk.store.workspace import Workspace
 
 SETTINGS_KEY: Final = "publish.settings"
@@ -281,13 +281,13 @@ class Publisher:
         sent = self.deliver(attempt.entity, written, progress=progress)
         return Report(applied, sent.written, sent.delivered)
 
-    def exporting(self, written: list[Written]) -> Callable[[Connection, list[Applied]], None]:
+    def exporting(self, written: list[Written]) -> Callable[[Conn, list[Applied]], None]:
         """What must succeed before publish or retract mutations are recorded (the store's
         ``before_commit``): exporting the articles they changed, read through the transaction,
         adding the files to ``written``. A file that cannot be written removes the files this
         export made and raises, so the mutations are not recorded either."""
 
-        def export(conn: Connection, applied: list[Applied]) -> None:
+        def export(conn: Conn, applied: list[Applied]) -> None:
             with Exporter(
                 self.workspace, self.out, self.site, self.templates, conn=conn
             ) as exporter:

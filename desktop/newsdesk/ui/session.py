@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import Connection
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.apply import actor_of
@@ -19,9 +18,10 @@ from newsdesk.core.model import User
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Area, Changes
+from newsdesk.store import reads
 from newsdesk.store.apply import Applied
+from newsdesk.store.reads import Conn, Read
 from newsdesk.store.workspace import Workspace
-from newsdesk.store.world import DbWorld
 from newsdesk.ui.tasks import Job, Runner
 
 T = TypeVar("T")
@@ -93,7 +93,7 @@ class Session(QObject):
 
     def read(
         self,
-        query: Callable[[Connection], T],
+        query: Read[T],
         done: Callable[[T], object],
         failed: Callable[[BaseException], object] | None = None,
         owner: QObject | None = None,
@@ -118,8 +118,8 @@ class Session(QObject):
         may have changed), then let the screens refresh what they show."""
         user_id = self.user.id
 
-        def who(conn: Connection) -> Actor | Refusal:
-            return actor_of(DbWorld(conn), user_id)
+        def who(conn: Conn) -> Actor | Refusal:
+            return reads.actor(conn, user_id)
 
         def refreshed(actor: Actor | Refusal) -> None:
             if isinstance(actor, Actor):
@@ -135,7 +135,7 @@ class Session(QObject):
         initiator: object = None,
         failed: Callable[[BaseException], object] | None = None,
         *,
-        before_commit: Callable[[Connection, list[Applied]], object] | None = None,
+        before_commit: Callable[[Conn, list[Applied]], object] | None = None,
         runner: Runner | None = None,
     ) -> None:
         """Apply ``mutations`` on the database thread; announce what changed; then ``done``.

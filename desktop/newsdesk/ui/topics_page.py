@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.board import Snapshot
@@ -31,6 +30,7 @@ from newsdesk.core.proposals import may_assign, may_delete, may_edit, may_restor
 from newsdesk.core.refusal import Refusal
 from newsdesk.store import search
 from newsdesk.store.apply import Applied
+from newsdesk.store.reads import Conn
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.details import TopicDetails
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
@@ -242,7 +242,7 @@ class TopicsPage(QWidget):
         generation = self._search_generation
         channel_ids = list(self._snapshot.channels)
 
-        def find(conn: Connection) -> list[str]:
+        def find(conn: Conn) -> list[str]:
             hits = search.search(
                 conn, query, kinds=("proposal",), channel_ids=channel_ids, limit=SEARCH_LIMIT
             )

@@ -9,12 +9,12 @@ thread; a refusal from the store (someone else moved the card first) is shown th
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
-from sqlalchemy import Connection
 
 from newsdesk.core import articles, proposals
 from newsdesk.core.board import (
@@ -33,11 +33,11 @@ from newsdesk.core.board import (
     move_between,
 )
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import Article, ReviewDecision
+from newsdesk.core.model import Article
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
+from newsdesk.store import reads
 from newsdesk.store.apply import Applied
-from newsdesk.store.world import DbWorld
 from newsdesk.ui.board import display, rules
 from newsdesk.ui.board.filters import is_deleted
 from newsdesk.ui.board.rules import Edit
@@ -320,7 +320,7 @@ class BoardActions(QObject):
                 content_hash=articles.current_hash(article),
             )
 
-        self._session.read(lambda conn: DbWorld(conn).article(article_id), loaded)
+        self._session.read(partial(reads.article, article_id=article_id), loaded)
 
     def _sign_off(self, kind: Kind, card: Card, done: str) -> None:
         """Signing off needs every level's approval of the current revision, read from the
@@ -329,19 +329,12 @@ class BoardActions(QObject):
         snapshot = self._snapshots.current
         channel = snapshot.channels.get(card.channel_id) if snapshot else None
 
-        def read(conn: Connection) -> tuple[Article | None, Sequence[ReviewDecision]]:
-            world = DbWorld(conn)
-            article = world.article(article_id)
-            if article is None:
-                return None, ()
-            return article, list(world.decisions(article.id, article.revision_number))
-
-        def loaded(result: tuple[Article | None, Sequence[ReviewDecision]]) -> None:
-            article, decisions = result
-            if article is None or channel is None:
+        def loaded(found: reads.ArticleContext | None) -> None:
+            if found is None or channel is None:
                 self._refused(NOT_THIS_CARD)
                 return
-            refusal = check_sign_off(actor, article, channel, decisions)
+            article = found.article
+            refusal = check_sign_off(actor, article, channel, found.decisions)
             if refusal is not None:
                 self._refused(refusal)
                 return
@@ -353,7 +346,7 @@ class BoardActions(QObject):
                 revision_hash=article.revision_hash,
             )
 
-        self._session.read(read, loaded)
+        self._session.read(partial(reads.article_context, article_id=article_id), loaded)
 
     # --- the other actions --------------------------------------------------------------------
 

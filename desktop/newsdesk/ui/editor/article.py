@@ -15,6 +15,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.core.articles import current_hash, may_correct, may_edit, may_submit, may_withdraw
@@ -42,8 +42,9 @@ from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.core.world import Area
+from newsdesk.store import reads
 from newsdesk.store.apply import Applied
-from newsdesk.store.world import DbWorld
+from newsdesk.store.reads import Conn, Read
 from newsdesk.ui.editor.autosave import Autosave
 from newsdesk.ui.editor.body import BodyEditor
 from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel, describe
@@ -83,20 +84,16 @@ class Loaded:
     cannot_submit: Refusal | None
 
 
-def load_article(session: Session, article_id: str) -> Callable[[Connection], Loaded | None]:
+def load_article(session: Session, article_id: str) -> Read[Loaded | None]:
     """The read that :class:`ArticleEditor` runs on the database thread."""
     actor = session.actor
 
-    def query(conn: Connection) -> Loaded | None:
-        world = DbWorld(conn)
-        article = world.article(article_id)
-        if article is None:
+    def query(conn: Conn) -> Loaded | None:
+        found = reads.article_context(conn, article_id)
+        if found is None:
             return None
-        topic = world.proposal(article.topic_id) if article.topic_id else None
-        level_one = [
-            d for d in world.decisions(article.id, article.revision_number) if d.level == 1
-        ]
-        channel = world.channel(article.channel_id)
+        article, topic, channel = found.article, found.topic, found.channel
+        level_one = [d for d in found.decisions if d.level == 1]
         return Loaded(
             article,
             channel,
@@ -109,13 +106,9 @@ def load_article(session: Session, article_id: str) -> Callable[[Connection], Lo
     return query
 
 
-def saved_article(article_id: str) -> Callable[[Connection], Article | None]:
+def saved_article(article_id: str) -> Read[Article | None]:
     """The article as the store holds it, read on the database thread before submitting."""
-
-    def query(conn: Connection) -> Article | None:
-        return DbWorld(conn).article(article_id)
-
-    return query
+    return partial(reads.article, article_id=article_id)
 
 
 def _image_mime(data: bytes, name: str) -> str:

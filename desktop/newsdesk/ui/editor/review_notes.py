@@ -13,9 +13,7 @@ occurrence nearest the original offset.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -27,13 +25,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
 from newsdesk.core.labels import label
-from newsdesk.core.model import Anchor, Role, Verdict
+from newsdesk.core.model import Anchor, Role
 from newsdesk.core.world import Area
-from newsdesk.store.history import UNKNOWN_PERSON
-from newsdesk.store.world import DbWorld
+from newsdesk.store import reads
+from newsdesk.store.reads import Read, ReturnNote
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import alive
 from newsdesk.ui.session import Session
@@ -43,43 +40,10 @@ HIGHLIGHT_DELAY_MS = 200  # re-find the passages once typing pauses this long
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 
 
-@dataclass(frozen=True)
-class ReturnNote:
-    """One reviewer's return of a revision, with the reviewer's display name."""
-
-    level: int
-    reviewer: str
-    comment: str
-    decided_at: dt.datetime
-    anchors: tuple[Anchor, ...]
-
-
-def load_review_notes(article_id: str) -> Callable[[Connection], tuple[ReturnNote, ...]]:
+def load_review_notes(article_id: str) -> Read[tuple[ReturnNote, ...]]:
     """The read that :class:`ReviewNotes` runs on the database thread: the returns of the
     article's latest revision, oldest first (none when it was not returned)."""
-
-    def query(conn: Connection) -> tuple[ReturnNote, ...]:
-        world = DbWorld(conn)
-        article = world.article(article_id)
-        if article is None or article.revision_number == 0:
-            return ()
-        notes = []
-        for decision in world.decisions(article.id, article.revision_number):
-            if decision.verdict != Verdict.RETURN:
-                continue
-            reviewer = world.user(decision.reviewer_id)
-            notes.append(
-                ReturnNote(
-                    level=decision.level,
-                    reviewer=reviewer.name if reviewer is not None else UNKNOWN_PERSON,
-                    comment=decision.comment,
-                    decided_at=decision.decided_at,
-                    anchors=decision.anchors,
-                )
-            )
-        return tuple(sorted(notes, key=lambda n: (n.decided_at, n.level)))
-
-    return query
+    return partial(reads.return_notes, article_id=article_id)
 
 
 def locate(text: str, anchor: Anchor) -> tuple[int, int] | None:

@@ -10,25 +10,12 @@ thread. A page opening :class:`~newsdesk.ui.proposals.dialogs.AssignDialog` does
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from sqlalchemy import Connection
-
-from newsdesk.core.actor import Actor
 from newsdesk.core.board import Snapshot
-from newsdesk.core.model import Role, User
-from newsdesk.store.world import DbWorld
+from newsdesk.core.model import User
+from newsdesk.store.reads import channel_editors
 from newsdesk.ui.session import Session
-
-
-def channel_editors(conn: Connection, users: Iterable[User], channel_id: str) -> list[User]:
-    """Those of ``users`` who hold the editor role in ``channel_id`` and are not disabled."""
-    world = DbWorld(conn)
-    return [
-        user
-        for user in users
-        if Actor.of(user, world.grants_of(user.id)).holds(Role.EDITOR, channel_id)
-    ]
 
 
 def load_editors(

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
-from sqlalchemy import Connection
 
 from newsdesk.core.model import Article, Channel, Target
 from newsdesk.core.mutation import Kind, Mutation
@@ -30,9 +29,10 @@ from newsdesk.publish.publisher import (
     load_settings,
     save_settings,
 )
+from newsdesk.store import reads
 from newsdesk.store.apply import Applied
+from newsdesk.store.reads import Conn, Read
 from newsdesk.store.workspace import disk_full
-from newsdesk.store.world import DbWorld
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.published.dialogs import (
     CorrectionDialog,
@@ -59,12 +59,10 @@ class _Subject:
         )
 
 
-def _subject(article_id: str) -> Callable[[Connection], _Subject | None]:
-    def query(conn: Connection) -> _Subject | None:
-        world = DbWorld(conn)
-        article = world.article(article_id)
-        channel = world.channel(article.channel_id) if article is not None else None
-        return _Subject(article, channel) if article is not None and channel is not None else None
+def _subject(article_id: str) -> Read[_Subject | None]:
+    def query(conn: Conn) -> _Subject | None:
+        found = reads.article_and_channel(conn, article_id)
+        return _Subject(*found) if found is not None else None
 
     return query
 
@@ -115,7 +113,7 @@ class PublishingActions(QObject):
     def _publish_by_id(self, article_id: str, title: str, note: str) -> None:
         workspace, actor_id = self._session.workspace, self._session.user.id
 
-        def build(_conn: Connection) -> Mutation:
+        def build(_conn: Conn) -> Mutation:
             return Publisher(workspace).publish_mutation(actor_id, article_id, note)
 
         def built(attempt: Mutation) -> None:
@@ -186,7 +184,7 @@ class PublishingActions(QObject):
         made: list[Publisher] = []
         written: list[Written] = []
 
-        def export(conn: Connection, applied: list[Applied]) -> None:
+        def export(conn: Conn, applied: list[Applied]) -> None:
             made.append(publisher())
             made[0].exporting(written)(conn, applied)
 

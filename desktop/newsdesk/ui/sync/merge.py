@@ -28,15 +28,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection
 
 from newsdesk.core.articles import revision_content
 from newsdesk.core.model import REVISION_FIELDS, Article, Revision
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.textdiff import html_paragraphs
+from newsdesk.store import reads
 from newsdesk.store.apply import Applied
-from newsdesk.store.world import DbWorld
 from newsdesk.ui.editor.revisions import CompareView
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.fields import heading
@@ -104,7 +103,7 @@ class MergeDialog(QDialog):
         self._body_loaded = ""
         self.buttons.setEnabled(False)
         article_id = article.id
-        session.read(lambda conn: _conflict(conn, article_id), self._loaded, owner=self)
+        session.read(lambda conn: reads.conflict(conn, article_id), self._loaded, owner=self)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -209,13 +208,3 @@ class MergeDialog(QDialog):
 
 def _plain(value: object) -> object:
     return list(value) if isinstance(value, (list, tuple)) else value
-
-
-def _conflict(conn: Connection, article_id: str) -> tuple[Article, Revision] | None:
-    """The article as it is now and the conflict revision it waits to merge, if any."""
-    world = DbWorld(conn)
-    article = world.article(article_id)
-    if article is None or article.merge_revision_id is None:
-        return None
-    revision = world.revision(article.merge_revision_id)
-    return None if revision is None else (article, revision)

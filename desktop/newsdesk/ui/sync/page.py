@@ -24,7 +24,7 @@ from newsdesk.core.i18n import Message
 from newsdesk.core.model import Article
 from newsdesk.core.mutation import Kind
 from newsdesk.core.world import Area
-from newsdesk.store.world import DbWorld
+from newsdesk.store import reads
 from newsdesk.sync.client import State, SyncStatus
 from newsdesk.sync.replica import Problem, Replica, SetAside
 from newsdesk.ui.i18n import translated
@@ -95,11 +95,9 @@ def load(replica: Replica) -> Loaded:
     problems = replica.problems()
     rows: list[ProblemRow] = []
     with replica.store.engine.connect() as conn:
-        world = DbWorld(conn)
-        for problem in problems:
-            entity = problem.mutation.entity
-            found = world.article(entity) or world.proposal(entity)
-            rows.append(ProblemRow(problem, found.title if found is not None else ""))
+        titles = reads.titles(conn, [problem.mutation.entity for problem in problems])
+    for problem in problems:
+        rows.append(ProblemRow(problem, titles.get(problem.mutation.entity, "")))
     return Loaded(rows, replica.needing_merge(), replica.set_aside())
 
 
