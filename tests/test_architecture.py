@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -53,14 +54,71 @@ def test_core_depends_on_nothing(forbidden: str) -> None:
     assert offenders == []
 
 
-def test_only_the_ui_imports_qt() -> None:
-    offenders = [
-        str(p.relative_to(PACKAGE))
-        for p in PACKAGE.rglob("*.py")
-        if not str(p.relative_to(PACKAGE)).startswith(QT_ALLOWED)
-        and any(m.startswith("PySide6") for m in imported_modules(p))
-    ]
-    assert offenders == []
+QT = ("PySide6", "shiboken6", "qasync")
+
+
+def _outside_ui(relative: str) -> bool:
+    return not relative.startswith(QT_ALLOWED)
+
+
+def _ui_publish_or_core(relative: str) -> bool:
+    return relative.startswith(("ui/", "publish/", "core/"))
+
+
+LAYER_RULES = {
+    "Qt only in ui": (QT, _outside_ui),
+    "no SQLAlchemy below store": (("sqlalchemy",), _ui_publish_or_core),
+}
+"""Per rule: the forbidden top-level packages, and where (by path in the package) they are."""
+
+
+def offenders(package: Path, forbidden: tuple[str, ...], where: Callable[[str], bool]) -> list[str]:
+    """The modules of ``package`` at a place ``where`` says that import a ``forbidden`` package."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        imports = imported_modules(path)
+        if where(relative) and any(m.split(".")[0] in forbidden for m in imports):
+            found.append(relative)
+    return found
+
+
+@pytest.mark.parametrize("rule", LAYER_RULES)
+def test_the_layers_keep_their_imports(rule: str) -> None:
+    assert offenders(PACKAGE, *LAYER_RULES[rule]) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "planted", "line"),
+    [
+        ("Qt only in ui", "store/widget.py", "from PySide6.QtWidgets import QLabel"),
+        ("Qt only in ui", "sync/loop.py", "import qasync"),
+        ("no SQLAlchemy below store", "ui/board/query.py", "import sqlalchemy"),
+        (
+            "no SQLAlchemy below store",
+            "publish/rows.py",
+            "from sqlalchemy import select",
+        ),
+        (
+            "no SQLAlchemy below store",
+            "core/table.py",
+            "from sqlalchemy.orm import Session",
+        ),
+    ],
+)
+def test_each_layer_rule_catches_a_planted_violation(
+    rule: str, planted: str, line: str, tmp_path: Path
+) -> None:
+    package = tmp_path / "newsdesk"
+    (package / "ui").mkdir(parents=True)
+    (package / "ui" / "fine.py").write_text("from PySide6.QtCore import QObject\n")
+    (package / "store").mkdir()
+    (package / "store" / "fine.py").write_text("from sqlalchemy import select\n")
+    assert offenders(package, *LAYER_RULES[rule]) == []
+    module = package / planted
+    module.parent.mkdir(parents=True, exist_ok=True)
+    module.write_text(f"{line}\n")
+    assert offenders(package, *LAYER_RULES[rule]) == [planted]
 
 
 def test_store_does_not_reach_up_into_the_ui() -> None:
