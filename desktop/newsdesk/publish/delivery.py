@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from newsdesk.core.ids import new_id
+from newsdesk.files import write_atomically
 from newsdesk.paths import within
 from newsdesk.publish.export import Written
 
@@ -58,9 +57,7 @@ class FolderDelivery:
                 destination = within(self.root, file.path)
                 if not (destination.is_file() and destination.read_bytes() == file.data):
                     destination.parent.mkdir(parents=True, exist_ok=True)
-                    temporary = destination.with_name(f".{destination.name}.{new_id()}.tmp")
-                    temporary.write_bytes(file.data)
-                    os.replace(temporary, destination)
+                    write_atomically(destination, file.data)
             except (OSError, ValueError) as error:
                 reason = getattr(error, "strerror", None) or str(error)
                 results.append(Delivered(file.target, file.path, False, 1, reason))

@@ -28,13 +28,13 @@ from pathlib import Path
 from typing import Final, NamedTuple, TypeVar
 
 from newsdesk.core.body import attached_images
-from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     ArticleState,
     Channel,
     RevisionContent,
     Target,
 )
+from newsdesk.files import write_atomically
 from newsdesk.paths import within
 from newsdesk.publish.ninjs import FeedEntry, article_document, feed_manifest, validate_ninjs
 from newsdesk.publish.pages import (
@@ -198,14 +198,8 @@ class Exporter:
     def _write(self, target: Target, path: str, data: bytes) -> Written:
         file = within(self.out, path)
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f"{TEMPORARY}{file.name}.{new_id()}.tmp")
         existed = file.exists()
-        try:
-            temporary.write_bytes(data)
-            os.replace(temporary, file)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        write_atomically(file, data, prefix=TEMPORARY)
         if not existed:
             self.created.append(file)
         return Written(target, path, data)

@@ -13,8 +13,6 @@ picture is scaled once per size however many times it is published.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import Final
 from PIL import Image, ImageOps
 
 from newsdesk.core.ids import is_sha256
+from newsdesk.files import write_atomically
 
 RENDITION_WIDTHS: Final[Mapping[str, tuple[int, ...]]] = {
     "pc": (1600,),
@@ -131,16 +130,7 @@ class RenditionCache:
         rendition = render(source_loader(), width)
         path = self.folder / f"{sha256}-{width}.{_EXTENSIONS[rendition.mime]}"
         self.folder.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".rendition-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(rendition.data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, rendition.data, prefix=".rendition-", mode=0o600)
         return path
 
     def info(

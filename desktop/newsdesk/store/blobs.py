@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsdesk.core.ids import is_sha256
+from newsdesk.files import write_atomically
 
 _BLOCK = 1 << 20
 
@@ -47,18 +47,7 @@ class BlobStore:
             raise OSError(f"attachment {sha256} is damaged: its content no longer matches its hash")
         return data
 
-    def _write(self, sha256: str, blocks: object) -> None:
+    def _write(self, sha256: str, blocks: Iterable[bytes]) -> None:
         target = self.path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Write beside the target and rename: a crash never leaves a half-written blob in place.
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                for block in blocks:  # type: ignore[attr-defined]
-                    f.write(block)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, blocks, prefix=".incoming-", mode=0o600)

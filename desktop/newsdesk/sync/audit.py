@@ -26,7 +26,6 @@ import hmac
 import json
 import os
 import secrets
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ import platformdirs
 from sqlalchemy import Connection, Engine, insert, select
 
 from newsdesk.core.model import Channel, RoleGrant, User
+from newsdesk.files import write_atomically
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.codec import TABLES, row_to_json
 from newsdesk.store.schema import AuditRow, Base
@@ -100,15 +100,8 @@ class Keys:
         """Record the chain's head (atomically: a crash leaves the previous anchor)."""
         path = self.anchor_path(epoch)
         self.folder.mkdir(parents=True, exist_ok=True)
-        # A name of its own per write: threads of one service anchor at the same time.
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                file.write(json.dumps({"seq": seq, "hash": hash_}))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        data = json.dumps({"seq": seq, "hash": hash_}).encode("utf-8")
+        write_atomically(path, data, mode=0o600)
 
     def anchor(self, epoch: str) -> tuple[int, str] | None:
         path = self.anchor_path(epoch)
