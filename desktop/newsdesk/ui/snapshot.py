@@ -1,8 +1,8 @@
 """The stories the signed-in user sees, kept current for every page that shows them.
 
 Loaded on the database thread in a few queries; reloaded when a change touches proposals,
-articles, channels, users or roles. One load runs at a time: asking again while one runs loads
-once more afterwards only if a change arrived meanwhile.
+articles, channels, users or roles. One load runs at a time: a change that arrives while one
+runs loads once more afterwards.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from newsdesk.core.board import Snapshot
 from newsdesk.core.world import Area
 from newsdesk.store.queries import load_snapshot
 from newsdesk.ui.session import Session
+from newsdesk.ui.tasks import OneAtATime
 
 WATCHED = frozenset(
     {
@@ -36,8 +37,7 @@ class SnapshotStore(QObject):
         super().__init__(parent)
         self.session = session
         self.current: Snapshot | None = None
-        self._changes = 0  # changes announced so far
-        self._loading_since: int | None = None  # the change count when the running load began
+        self._loads = OneAtATime(self._load)
         # Several changes in quick succession (a batch, a sync) cause one reload.
         self._debounce = QTimer(self, singleShot=True, interval=30)
         self._debounce.timeout.connect(self.reload)
@@ -45,28 +45,28 @@ class SnapshotStore(QObject):
 
     def _on_changed(self, areas: Set[Area], _initiator: object) -> None:
         if areas & WATCHED:
-            self._changes += 1
-            self._debounce.start()
+            if self._loads.running:
+                self._loads.request()  # once the running load ends
+            else:
+                self._debounce.start()
 
     @property
     def loading(self) -> bool:
-        return self._loading_since is not None
+        return self._loads.running
 
     def reload(self) -> None:
-        if self._loading_since is not None:
-            return  # the running load's end checks whether a change came in meanwhile
-        self._loading_since = self._changes
+        self._loads.request()
+
+    def _load(self) -> None:
         actor = self.session.actor
 
         def loaded(snapshot: Snapshot) -> None:
-            started, self._loading_since = self._loading_since, None
+            self._loads.finish()  # a change came meanwhile: the next load is under way
             self.current = snapshot
             self.updated.emit(snapshot)
-            if started != self._changes:
-                self.reload()
 
         def failed(error: BaseException) -> None:
-            self._loading_since = None
+            self._loads.fail()
             self.session.runner.failed.emit(error)
 
         self.session.read(lambda conn: load_snapshot(conn, actor), loaded, failed)

@@ -80,6 +80,39 @@ class Runner(QObject):
         self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
+class OneAtATime:
+    """Work (a screen's load) that runs once at a time: asked for while it runs, it runs once
+    more when the running one ends, however often it was asked meanwhile."""
+
+    def __init__(self, start: Callable[[], object]) -> None:
+        """``start`` begins the work; its end is reported with :meth:`finish` or :meth:`fail`."""
+        self._start = start
+        self.running = False
+        self._again = False
+
+    def request(self) -> None:
+        """Start the work, or, while it runs, ask for it once more afterwards."""
+        if self.running:
+            self._again = True
+            return
+        self.running = True
+        self._start()
+
+    def finish(self) -> bool:
+        """The running work ended. If it was asked for meanwhile, start it again and return
+        True: the result just in is already out of date."""
+        self.running = False
+        if self._again:
+            self._again = False
+            self.request()
+            return True
+        return False
+
+    def fail(self) -> None:
+        """The running work failed; a request made meanwhile runs at the next request."""
+        self.running = False
+
+
 class Job(Generic[T]):
     """A piece of work with what to do with its result: ``Job(work).success(f).run(runner)``."""
 

@@ -56,6 +56,7 @@ from newsdesk.ui.published.model import (
 )
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.tasks import OneAtATime
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.palette import colours
 
@@ -96,8 +97,7 @@ class PublishedPage(QWidget):
         self._item: ArchiveItem | None = None
         self._failures: list[FailedDelivery] = []
         self._out: Path | None = None  # the output folder, once read
-        self._loading = False
-        self._again = False
+        self._loads = OneAtATime(self._load)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -251,24 +251,20 @@ class PublishedPage(QWidget):
         )
 
     def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+        self._loads.request()
+
+    def _load(self) -> None:
         actor, wanted = self.session.actor, self.wanted()
         self.session.read(lambda conn: archive(conn, actor, wanted), self._loaded, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self._loading = False
+        self._loads.fail()
         self.session.runner.failed.emit(error)
 
     def _loaded(self, items: list[ArchiveItem]) -> None:
         if not alive(self):
             return
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
+        if self._loads.finish():
             return
         keep = self._item.id if self._item else None
         self.model.set_items(items)

@@ -31,7 +31,7 @@ from newsdesk.ui.review.decision import DecisionPanel
 from newsdesk.ui.review.details import ArticleView
 from newsdesk.ui.review.model import ITEM_ROLE, QueueModel, step_label
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.tasks import Job, OneAtATime
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
@@ -80,8 +80,7 @@ class ReviewPage(QWidget):
         layout.addWidget(split, 1)
         self._shown: ArticleHistory | None = None
         self._item: QueueItem | None = None
-        self._loading = False
-        self._again = False
+        self._loads = OneAtATime(self._load)
         self._detail_generation = 0
         self._shortcuts()
         self._set_loading(self.tr("Loading the review queue…"))
@@ -98,24 +97,20 @@ class ReviewPage(QWidget):
         return self._shown
 
     def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+        self._loads.request()
+
+    def _load(self) -> None:
         actor: Actor = self.session.actor
         self.session.read(lambda conn: review_queue(conn, actor), self._loaded, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self._loading = False
+        self._loads.fail()
         self.session.runner.failed.emit(error)
 
     def _loaded(self, items: list[QueueItem]) -> None:
         if not alive(self):
             return
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
+        if self._loads.finish():
             return
         previous = self.queue.currentIndex().row()
         keep = self._item.id if self._item else None
