@@ -29,9 +29,9 @@ from newsdesk.core.board import Column
 from newsdesk.store.workspace import DB_NAME, Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.fonts import use_chinese_fonts
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.tasks import Runner
 
 # The bare baseline: the same titles in the simplest Qt list, timed the same way (from the
 # kernel's start time of the process to the first paint of the window).

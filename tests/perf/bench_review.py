@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QApplication, QListView
 from newsdesk.store.review_queue import review_queue
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.fonts import use_chinese_fonts
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.review.model import QueueModel
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Runner
 
 TIMEOUT_MS = 30_000
 TARGET_MS = 100.0

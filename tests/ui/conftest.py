@@ -21,8 +21,8 @@ from newsdesk.demo import build_demo
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import install_translators
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Runner
 from newsdesk.ui.widgets import plain_text
 
 

@@ -20,9 +20,9 @@ from newsdesk.sync import accounts, admin
 from newsdesk.ui.admin.dialogs import UserDialog
 from newsdesk.ui.admin.models import UsersModel
 from newsdesk.ui.admin.page import AdminPage
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
-from newsdesk.ui.tasks import Runner
 from tests.sync.conftest import PASSWORD, Api, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk
 from tests.ui.conftest import until

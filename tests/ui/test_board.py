@@ -31,11 +31,11 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.board.filters import card_date, involves
 from newsdesk.ui.board.model import CardListModel
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.published.dialogs import PublishDialog
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.tasks import Runner
 from tests.ui.dnd import drag_and_drop
 
 SHOTS = Path("/tmp/newsdesk-shots")

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.app import Desktop
-from newsdesk.ui.articles_page import ArticlesPage
-from newsdesk.ui.tasks import Job
-from newsdesk.ui.tasks_page import TasksPage
+from newsdesk.ui.editor.articles_page import ArticlesPage
+from newsdesk.ui.jobs import Job
+from newsdesk.ui.proposals.tasks_page import TasksPage
 
 
 def _args(folder: Path, user: str) -> argparse.Namespace:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.ui.tasks import OneAtATime
+from newsdesk.ui.jobs import OneAtATime
 
 
 def test_asking_while_a_load_runs_loads_once_more_afterwards() -> None:

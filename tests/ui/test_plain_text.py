@@ -46,7 +46,10 @@ def test_data_is_shown_as_plain_text_on_every_page(
     snapshots = SnapshotStore(session)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
-        session, build_pages(session, snapshots, settings, SyncController(session)), settings, "w"
+        session,
+        build_pages(session, snapshots, settings, SyncController(session)).sidebar,
+        settings,
+        "w",
     )
     qtbot.addWidget(window)
     window.resize(1280, 720)

@@ -196,7 +196,7 @@ def test_failed_deliveries_are_shown_and_retried(
     receiver.failures = -1  # the app's endpoint is down
     save_settings(workspace, PublishingSettings(endpoints={"app": receiver.url}))
     page = open_page(qtbot, sign_in("publisher"))
-    page.actions.attempts, page.actions.backoff = 2, 0.01
+    page.publishing.attempts, page.publishing.backoff = 2, 0.01
     select(qtbot, page, ArticleState.PUBLISHED)
     page.republish_button.click()
     qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=20_000)

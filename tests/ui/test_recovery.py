@@ -20,10 +20,10 @@ from newsdesk.core.actor import Actor
 from newsdesk.core.apply import actor_of
 from newsdesk.store.queries import largest_editable_article
 from newsdesk.store.workspace import Workspace
-from newsdesk.ui.articles_page import ArticlesPage
+from newsdesk.ui.editor.articles_page import ArticlesPage
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.tasks import Runner
 
 # The child: the desktop as users start it, plus a timer that types a numbered chunk every
 # 100 ms into the open editor and reports each chunk, with the time it was typed, on stdout.

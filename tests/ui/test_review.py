@@ -23,10 +23,10 @@ from newsdesk.core.model import Article, ArticleState, ReviewDecision, Verdict
 from newsdesk.core.mutation import Kind
 from newsdesk.store.review_queue import SIGN_OFF
 from newsdesk.store.workspace import Workspace
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.review.model import QueueModel
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Runner
 
 SignIn = Callable[[str], Session]
 FIRST_BODY = "<p>本报讯 古籍修复展今日在市图书馆开幕,展出修复成果。</p><p>展览持续一个月。</p>"

@@ -20,8 +20,8 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.article import ArticleEditor
 from newsdesk.ui.editor.review_notes import ANCHOR_ROLE, locate
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Runner
 from newsdesk.ui.widgets.palette import colours
 from tests.ui.test_article_editor import (
     SAVE_WAIT_MS,

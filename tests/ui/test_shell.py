@@ -16,12 +16,12 @@ from newsdesk.demo import DEMO_PASSWORD
 from newsdesk.passwords import verify_password
 from newsdesk.store.queries import users_for_sign_in
 from newsdesk.store.workspace import DEMO_SETTING, Workspace
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow, Page
 from newsdesk.ui.shell.placeholder import PlaceholderPage
 from newsdesk.ui.shell.sign_in import SignInDialog
 from newsdesk.ui.shell.welcome import create_workspace, open_demo
-from newsdesk.ui.tasks import Runner
 
 
 def sign_in_dialog(qtbot: QtBot, workspace: Workspace, runner: Runner) -> SignInDialog:

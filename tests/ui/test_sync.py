@@ -24,15 +24,15 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
 from newsdesk.sync.client import State, SyncClient, SyncError
 from newsdesk.sync.replica import Replica
+from newsdesk.ui.editor.merge import MergeDialog
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.connect import ConnectDialog, PasswordDialog
 from newsdesk.ui.sync.controller import SyncController
-from newsdesk.ui.sync.merge import MergeDialog
 from newsdesk.ui.sync.page import SyncPage
-from newsdesk.ui.tasks import Runner
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk, server_view
 from tests.ui.conftest import until
@@ -110,7 +110,9 @@ def test_the_status_bar_and_the_sync_page_show_a_refused_approval_and_a_merge(
     snapshots = SnapshotStore(session)
     sync = SyncController(session)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, build_pages(session, snapshots, settings, sync), settings, "b")
+    window = MainWindow(
+        session, build_pages(session, snapshots, settings, sync).sidebar, settings, "b"
+    )
     qtbot.addWidget(window)
     page = window.page("sync")
     assert isinstance(page, SyncPage)

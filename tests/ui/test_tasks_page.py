@@ -15,10 +15,10 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.proposals.details import TopicDetails
 from newsdesk.ui.proposals.dialogs import AssignDialog
 from newsdesk.ui.proposals.tasks_model import TasksModel
+from newsdesk.ui.proposals.tasks_page import TasksPage
+from newsdesk.ui.proposals.topics_page import TopicsPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.tasks_page import TasksPage
-from newsdesk.ui.topics_page import TopicsPage
 
 pytestmark = pytest.mark.usefixtures("english")
 LIBRARY_TOPIC = "退休“一件事”办事指南"  # selected, not yet assigned, in 政务服务

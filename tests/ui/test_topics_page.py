@@ -14,9 +14,9 @@ from newsdesk.core.model import Proposal, ProposalState
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.proposals.dialogs import ProposalEditor, ReturnDialog
 from newsdesk.ui.proposals.topics_model import TopicsModel
+from newsdesk.ui.proposals.topics_page import TopicsPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.topics_page import TopicsPage
 
 pytestmark = pytest.mark.usefixtures("english")
 UNASSIGNED = "退休“一件事”办事指南"

@@ -71,7 +71,7 @@ def test_the_chinese_interface_has_no_english_left(
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(
         session,
-        build_pages(session, snapshots, settings, SyncController(session)),
+        build_pages(session, snapshots, settings, SyncController(session)).sidebar,
         settings,
         "演示",
     )

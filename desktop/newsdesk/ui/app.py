@@ -27,27 +27,22 @@ from newsdesk.core.model import User
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
 from newsdesk.store.workspace import DEMO_SETTING, Workspace, WorkspaceError, default_location
-from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
+from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.jobs import Job, Runner
 from newsdesk.ui.page_names import EDITOR_PAGE
 from newsdesk.ui.pages import build_pages
-from newsdesk.ui.published.page import PublishedPage
-from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.shell.sign_in import SignInDialog
 from newsdesk.ui.shell.welcome import WelcomeDialog
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
-from newsdesk.ui.sync.page import SyncPage
-from newsdesk.ui.tasks import Job, Runner
-from newsdesk.ui.tasks_page import TasksPage
 from newsdesk.ui.theme import apply_theme
-from newsdesk.ui.topics_page import TopicsPage
 from newsdesk.ui.widgets import plain_text
 
 log = logging.getLogger(__name__)
@@ -209,41 +204,31 @@ class Desktop:
         snapshots.reload()  # on the database thread while the window is being built
         sync = SyncController(session)
         pages = build_pages(session, snapshots, self.settings, sync)
-        window = MainWindow(session, pages, self.settings, self.workspace.folder.name)
+        window = MainWindow(session, pages.sidebar, self.settings, self.workspace.folder.name)
         sync.dialog_parent = window
         server = sync.replica.server
         sync.status.connect(lambda status: window.show_sync(status, server))
         window.sync_action.setEnabled(server is not None)
         window.sync_action.triggered.connect(sync.sync_now)
-        sync_page = window.page("sync")
-        assert isinstance(sync_page, SyncPage)
-        sync_page.count_changed.connect(lambda count: window.set_count("sync", count))
+        pages.sync.count_changed.connect(lambda count: window.set_count("sync", count))
         if not self.args.smoke:
             sync.start(server)
         self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
-        board = window.page("board")
-        if isinstance(board, BoardPage):
-            window.add_menu(
-                QCoreApplication.translate("MainWindow", "&Card"),
-                board.board_actions.all_actions(),
-            )
+        board, articles, review = pages.board, pages.articles, pages.review
+        window.add_menu(
+            QCoreApplication.translate("MainWindow", "&Card"), board.board_actions.all_actions()
+        )
         window.switch_workspace_requested.connect(self._switch)
-        articles = window.page("articles")
-        assert isinstance(articles, ArticlesPage) and isinstance(board, BoardPage)
         board.card_activated.connect(lambda card_id: self._open_card(board, articles, card_id))
         window.before_close = articles.flush_all
-        published = window.page("published")
-        assert isinstance(published, PublishedPage)
-        published.open_article.connect(lambda article_id: self._open_article(articles, article_id))
-        review = window.page("review")
-        assert isinstance(review, ReviewPage)
+        pages.published.open_article.connect(
+            lambda article_id: self._open_article(articles, article_id)
+        )
         review.count_changed.connect(lambda count: window.set_count("review", count))
-        tasks, topics = window.page("tasks"), window.page("topics")
-        assert isinstance(tasks, TasksPage) and isinstance(topics, TopicsPage)
-        for opener in (tasks.open_article, topics.open_article):
+        for opener in (pages.tasks.open_article, pages.topics.open_article):
             opener.connect(lambda article_id: self._open_article(articles, article_id))
-        tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
+        pages.tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
         board.needs_me_changed.connect(lambda count: window.set_count("board", count))
         board.archive_requested.connect(lambda: window.show_page("published"))
         self.window = window

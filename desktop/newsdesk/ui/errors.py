@@ -11,7 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from newsdesk.ui.tasks import Runner
+from newsdesk.ui.jobs import Runner
 
 log = logging.getLogger(__name__)
 

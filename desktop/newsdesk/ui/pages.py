@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from newsdesk.ui.admin.page import AdminPage
-from newsdesk.ui.articles_page import ArticlesPage
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.editor.articles_page import ArticlesPage
+from newsdesk.ui.proposals.tasks_page import TasksPage
+from newsdesk.ui.proposals.topics_page import TopicsPage
 from newsdesk.ui.published.page import PublishedPage
 from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
@@ -15,13 +19,26 @@ from newsdesk.ui.shell.placeholder import PlaceholderPage
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.page import SyncPage
-from newsdesk.ui.tasks_page import TasksPage
-from newsdesk.ui.topics_page import TopicsPage
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The main window's pages, each as its own type, and the sidebar's entries in order."""
+
+    board: BoardPage
+    tasks: TasksPage
+    topics: TopicsPage
+    articles: ArticlesPage
+    review: ReviewPage
+    published: PublishedPage
+    sync: SyncPage
+    admin: AdminPage
+    sidebar: tuple[Page, ...]
 
 
 def build_pages(
     session: Session, snapshots: SnapshotStore, settings: QSettings, sync: SyncController
-) -> list[Page]:
+) -> Pages:
     translate = QCoreApplication.translate
     later = [
         (
@@ -30,17 +47,27 @@ def build_pages(
             translate("Pages", "Monthly statistics and reports arrive with the reports feature."),
         ),
     ]
-    pages = [
-        Page("board", translate("Pages", "Board"), BoardPage(session, snapshots)),
-        Page("tasks", translate("Pages", "My tasks"), TasksPage(session, snapshots)),
-        Page("topics", translate("Pages", "Topic library"), TopicsPage(session, snapshots)),
-        Page(
-            "articles", translate("Pages", "Articles"), ArticlesPage(session, snapshots, settings)
-        ),
-        Page("review", translate("Pages", "Review"), ReviewPage(session)),
-        Page("published", translate("Pages", "Published"), PublishedPage(session, snapshots)),
-        Page("sync", translate("Pages", "Sync"), SyncPage(session, sync)),
+    board = BoardPage(session, snapshots)
+    tasks = TasksPage(session, snapshots)
+    topics = TopicsPage(session, snapshots)
+    articles = ArticlesPage(session, snapshots, settings)
+    review = ReviewPage(session)
+    published = PublishedPage(session, snapshots)
+    sync_page = SyncPage(session, sync)
+    admin = AdminPage(session, sync)
+    sidebar = [
+        Page("board", translate("Pages", "Board"), board),
+        Page("tasks", translate("Pages", "My tasks"), tasks),
+        Page("topics", translate("Pages", "Topic library"), topics),
+        Page("articles", translate("Pages", "Articles"), articles),
+        Page("review", translate("Pages", "Review"), review),
+        Page("published", translate("Pages", "Published"), published),
+        Page("sync", translate("Pages", "Sync"), sync_page),
     ]
-    pages += [Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later]
-    pages.append(Page("admin", translate("Pages", "Admin"), AdminPage(session, sync)))
-    return pages
+    sidebar += [
+        Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later
+    ]
+    sidebar.append(Page("admin", translate("Pages", "Admin"), admin))
+    return Pages(
+        board, tasks, topics, articles, review, published, sync_page, admin, tuple(sidebar)
+    )

@@ -22,7 +22,7 @@ from newsdesk.store import reads
 from newsdesk.store.apply import Applied
 from newsdesk.store.reads import Conn, Read
 from newsdesk.store.workspace import Workspace
-from newsdesk.ui.tasks import Job, Runner
+from newsdesk.ui.jobs import Job, Runner
 
 T = TypeVar("T")
 

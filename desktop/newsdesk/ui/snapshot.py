@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from newsdesk.core.board import Snapshot
 from newsdesk.core.world import Area
 from newsdesk.store.queries import load_snapshot
+from newsdesk.ui.jobs import OneAtATime
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import OneAtATime
 
 WATCHED = frozenset(
     {

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 from newsdesk.sync import audit_export, protocol
 from newsdesk.sync.client import SyncClient, SyncError
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import alive, heading, muted
-from newsdesk.ui.tasks import Job, Runner
+from newsdesk.ui.jobs import Job, Runner
+from newsdesk.ui.widgets.fields import alive, heading, muted
 from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex

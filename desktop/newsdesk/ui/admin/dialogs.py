@@ -28,7 +28,7 @@ from newsdesk.core.labels import label
 from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
 from newsdesk.passwords import password_problem
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN
+from newsdesk.ui.widgets.fields import DIALOG_MARGIN
 from newsdesk.ui.widgets.palette import CHANNEL_PRESETS
 from newsdesk.ui.widgets.palette import colours as palette_colours
 

@@ -37,13 +37,13 @@ from newsdesk.ui.admin.audit import AuditTab
 from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
 from newsdesk.ui.admin.models import ChannelsModel, RolesModel, UsersModel
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import alive, heading, muted
-from newsdesk.ui.proposals.outcome import report
-from newsdesk.ui.proposals.views import PlaceholderTableView, fit_columns
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.fields import alive, heading, muted
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.outcome import report
+from newsdesk.ui.widgets.views import PlaceholderTableView, fit_columns
 
 _AREAS = frozenset({Area.USERS, Area.CHANNELS, Area.ROLES})
 

@@ -31,9 +31,9 @@ from newsdesk.ui.board.columns import ColumnStrip, ColumnView
 from newsdesk.ui.board.details import CardDetails
 from newsdesk.ui.board.filters import BoardFilter, FilterBar, compile_filter
 from newsdesk.ui.board.model import CardListModel
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.materials_view import MaterialsView
 from newsdesk.ui.widgets.message_bar import MessageBar
 from newsdesk.ui.widgets.palette import Colours, colours

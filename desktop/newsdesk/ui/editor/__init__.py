@@ -1,1 +1,2 @@
-"""The article editor: the rich-text body (``body``), its HTML conversion (``document``), checks."""
+"""Articles and their editor: the Articles page, the rich-text body (``body``), its HTML
+conversion (``document``), checks, revisions, and merging a conflict revision (``merge``)."""

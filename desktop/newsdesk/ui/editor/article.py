@@ -50,17 +50,17 @@ from newsdesk.ui.editor.body import BodyEditor
 from newsdesk.ui.editor.checks import CheckHighlighter, ChecksPanel, describe
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.editor.find import FindBar
+from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.editor.metadata import MetadataPanel
 from newsdesk.ui.editor.remote_images import RemoteImagesBar
 from newsdesk.ui.editor.review_notes import ReviewNotes
 from newsdesk.ui.editor.revisions import RevisionsPanel
 from newsdesk.ui.editor.toolbar import EditorToolbar
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import alive
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.published.dialogs import CorrectionDialog
 from newsdesk.ui.session import Session
-from newsdesk.ui.sync.merge import MergeDialog
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.fields import alive
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.palette import banner_style
 from newsdesk.ui.widgets.published_view import PublishedView

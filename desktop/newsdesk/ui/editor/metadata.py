@@ -33,7 +33,7 @@ from newsdesk.core.model import Article, ArticleKind, Channel, Target
 from newsdesk.ui.editor.body import StoreImage
 from newsdesk.ui.editor.document import ImageSource
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import (
+from newsdesk.ui.widgets.fields import (
     FieldError,
     is_web_address,
     muted,

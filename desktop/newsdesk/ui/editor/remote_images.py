@@ -19,9 +19,9 @@ from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.core.body import attachment_url
 from newsdesk.ingest.images import FetchedImage, FetchError, FetchProblem, fetch_image
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.proposals.fields import alive
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.fields import alive
 from newsdesk.ui.widgets.palette import banner_style
 
 StoreImage = Callable[[bytes, str], str | None]

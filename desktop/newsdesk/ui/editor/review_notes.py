@@ -32,8 +32,8 @@ from newsdesk.core.world import Area
 from newsdesk.store import reads
 from newsdesk.store.reads import Read, ReturnNote
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import alive
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.fields import alive
 from newsdesk.ui.widgets.palette import colours
 
 HIGHLIGHT_DELAY_MS = 200  # re-find the passages once typing pauses this long

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.ui.editor.body import BodyEditor
 from newsdesk.ui.editor.document import CAPTION, QUOTE, block_kind
-from newsdesk.ui.proposals.fields import FieldError
+from newsdesk.ui.widgets.fields import FieldError
 
 LINK_SCHEMES = ("http", "https", "mailto")
 _LEADING = (Qt.AlignmentFlag.AlignLeading, Qt.AlignmentFlag(0))

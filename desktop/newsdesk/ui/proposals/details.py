@@ -18,7 +18,7 @@ from newsdesk.core.labels import label
 from newsdesk.core.model import Article, Proposal
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN, heading, iso, local_time
+from newsdesk.ui.widgets.fields import DIALOG_MARGIN, heading, iso, local_time
 from newsdesk.ui.widgets.materials_view import MaterialsView
 
 

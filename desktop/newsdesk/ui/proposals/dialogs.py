@@ -40,7 +40,7 @@ from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Proposal, ProposalState, User
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.proposals.editor import ProposalEditor
-from newsdesk.ui.proposals.fields import (
+from newsdesk.ui.widgets.fields import (
     DIALOG_MARGIN,
     FieldError,
     alive,

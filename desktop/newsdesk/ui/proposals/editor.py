@@ -38,7 +38,9 @@ from newsdesk.core.proposals import may_create, may_submit
 from newsdesk.core.refusal import Refusal
 from newsdesk.store.apply import Applied
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import (
+from newsdesk.ui.proposals.materials_box import MaterialsBox
+from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.fields import (
     DIALOG_MARGIN,
     MAX_TAG_LENGTH,
     MAX_TAGS,
@@ -48,8 +50,6 @@ from newsdesk.ui.proposals.fields import (
     parse_tags,
     with_error,
 )
-from newsdesk.ui.proposals.materials_box import MaterialsBox
-from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.palette import colours
 
 MAX_TITLE = 120  # the schema's limits

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.core.model import Material, MaterialKind
-from newsdesk.ui.proposals.fields import FieldError, alive, is_web_address, muted
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.proposals.files import ImportedFile, Problem, RefusedFile, import_files
 from newsdesk.ui.proposals.materials import MaterialsModel
-from newsdesk.ui.proposals.views import PlaceholderTableView
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.fields import FieldError, alive, is_web_address, muted
+from newsdesk.ui.widgets.views import PlaceholderTableView
 
 MAX_MATERIAL = 10_000  # the schema's limits
 MAX_MATERIALS = 200

@@ -25,7 +25,7 @@ from newsdesk.core.board import Snapshot
 from newsdesk.core.model import Article, Proposal, ProposalState
 from newsdesk.core.stage import is_finished, is_overdue, topic_stage
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import iso
+from newsdesk.ui.widgets.fields import iso
 from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex

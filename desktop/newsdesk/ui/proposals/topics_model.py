@@ -29,7 +29,7 @@ from newsdesk.core.labels import label
 from newsdesk.core.model import Article, Priority, Proposal, ProposalState
 from newsdesk.core.stage import is_overdue, topic_stage
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import iso, local_time
+from newsdesk.ui.widgets.fields import iso, local_time
 from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex

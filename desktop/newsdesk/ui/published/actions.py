@@ -34,6 +34,7 @@ from newsdesk.store.apply import Applied
 from newsdesk.store.reads import Conn, Read
 from newsdesk.store.workspace import disk_full
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.published.dialogs import (
     CorrectionDialog,
     PublishDialog,
@@ -41,7 +42,6 @@ from newsdesk.ui.published.dialogs import (
     RetractDialog,
 )
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Job
 from newsdesk.ui.widgets.message_bar import Tone
 
 PROGRESS_DELAY_MS = 400  # a quick publish finishes before a progress window would flash up

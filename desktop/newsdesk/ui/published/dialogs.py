@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.model import Target
 from newsdesk.publish.publisher import TARGET_ORDER, PublishingSettings
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import DIALOG_MARGIN, heading, muted
+from newsdesk.ui.widgets.fields import DIALOG_MARGIN, heading, muted
 from newsdesk.ui.widgets.palette import colours
 
 MAX_NOTE = 5000  # the schema's limit for a correction note

@@ -20,7 +20,7 @@ from newsdesk.core.labels import label
 from newsdesk.core.model import ArticleState, Publication
 from newsdesk.store.archive import ArchiveItem
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import local_time
+from newsdesk.ui.widgets.fields import local_time
 from newsdesk.ui.widgets.palette import colours
 
 Index = QModelIndex | QPersistentModelIndex

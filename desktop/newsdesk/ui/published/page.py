@@ -44,7 +44,7 @@ from newsdesk.core.world import Area
 from newsdesk.publish.publisher import TARGET_ORDER, FailedDelivery
 from newsdesk.store.archive import ArchiveFilter, ArchiveItem, archive
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import alive, heading, muted
+from newsdesk.ui.jobs import OneAtATime
 from newsdesk.ui.published.actions import PublishingActions
 from newsdesk.ui.published.model import (
     ITEM_ROLE,
@@ -56,7 +56,7 @@ from newsdesk.ui.published.model import (
 )
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.tasks import OneAtATime
+from newsdesk.ui.widgets.fields import alive, heading, muted
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.palette import colours
 
@@ -76,11 +76,11 @@ class PublishedPage(QWidget):
         super().__init__(parent)
         self.setObjectName("published")
         self.session = session
-        self.actions = PublishingActions(session, self)
+        self.publishing = PublishingActions(session, self)
         self.message_bar = MessageBar(self)
-        self.actions.message.connect(self.message_bar.show_message)
-        self.actions.failures_changed.connect(self._set_failure_count)
-        self.actions.sent.connect(lambda _id: self.reload())
+        self.publishing.message.connect(self.message_bar.show_message)
+        self.publishing.failures_changed.connect(self._set_failure_count)
+        self.publishing.sent.connect(lambda _id: self.reload())
         self._build_filters()
         self._build_list()
         self._build_details()
@@ -107,7 +107,7 @@ class PublishedPage(QWidget):
         snapshots.updated.connect(self._fill_channels)
         self._show_item(None)
         self.reload()
-        self.actions.load_state(self._state_loaded)
+        self.publishing.load_state(self._state_loaded)
 
     # --- building -----------------------------------------------------------------------------
 
@@ -131,10 +131,10 @@ class PublishedPage(QWidget):
         self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("retryDeliveries")
         self.retry_button.setStyleSheet(f"color: {colours().warning};")
-        self.retry_button.clicked.connect(self.actions.retry_failed)
+        self.retry_button.clicked.connect(self.publishing.retry_failed)
         self.retry_button.hide()
         self.settings_button = QPushButton(self.tr("Publishing settings…"), self)
-        self.settings_button.clicked.connect(self.actions.edit_settings)
+        self.settings_button.clicked.connect(self.publishing.edit_settings)
         self.settings_button.setVisible(self.session.actor.is_admin)
         self.filters = QHBoxLayout()
         self.filters.addWidget(self.search, 2)
@@ -400,15 +400,15 @@ class PublishedPage(QWidget):
 
     def republish(self) -> None:
         if self._item is not None:
-            self.actions.republish(self._item.id, self._item.article.title)
+            self.publishing.republish(self._item.id, self._item.article.title)
 
     def correct(self) -> None:
         if self._item is not None:
-            self.actions.start_correction(self._item.id, self.open_article.emit)
+            self.publishing.start_correction(self._item.id, self.open_article.emit)
 
     def retract(self) -> None:
         if self._item is not None:
-            self.actions.retract(self._item.id, self._item.article.title)
+            self.publishing.retract(self._item.id, self._item.article.title)
 
     # --- failed deliveries --------------------------------------------------------------------
 
@@ -424,7 +424,7 @@ class PublishedPage(QWidget):
             self.tr("Retry %n failed delivery(s)", "", count) if count else ""
         )
         if count and len(self._failures) != count:
-            self.actions.load_state(self._state_loaded)
+            self.publishing.load_state(self._state_loaded)
             return
         lines = [f"{f.path} → {f.destination}: {f.reason}" for f in self._failures[:SHOWN_FAILURES]]
         if len(self._failures) > SHOWN_FAILURES:

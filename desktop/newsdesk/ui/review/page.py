@@ -26,12 +26,12 @@ from newsdesk.store.history import ArticleHistory, article_history
 from newsdesk.store.review_queue import SIGN_OFF, QueueItem, review_queue
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import alive
+from newsdesk.ui.jobs import Job, OneAtATime
 from newsdesk.ui.review.decision import DecisionPanel
 from newsdesk.ui.review.details import ArticleView
 from newsdesk.ui.review.model import ITEM_ROLE, QueueModel, step_label
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Job, OneAtATime
+from newsdesk.ui.widgets.fields import alive
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
@@ -136,7 +136,7 @@ class ReviewPage(QWidget):
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.queue.scrollTo(index)
 
-    def move(self, step: int) -> None:
+    def step_queue(self, step: int) -> None:
         """Select the next (``1``) or previous (``-1``) item of the queue."""
         count = self.model.rowCount()
         if count:
@@ -265,8 +265,8 @@ class ReviewPage(QWidget):
     def _shortcuts(self) -> None:
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
-            ("Ctrl+Down", lambda: self.move(1)),
-            ("Ctrl+Up", lambda: self.move(-1)),
+            ("Ctrl+Down", lambda: self.step_queue(1)),
+            ("Ctrl+Up", lambda: self.step_queue(-1)),
             ("Ctrl+Return", self._approve_key),
             ("Ctrl+Enter", self._approve_key),
             ("Ctrl+R", self._return_key),
@@ -283,7 +283,7 @@ class ReviewPage(QWidget):
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
             and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K)
         ):
-            self.move(1 if event.key() == Qt.Key.Key_J else -1)
+            self.step_queue(1 if event.key() == Qt.Key.Key_J else -1)
             return True
         return super().eventFilter(watched, event)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.model import User
 from newsdesk.passwords import verify_password
 from newsdesk.store.workspace import DEMO_LOGIN
-from newsdesk.ui.tasks import Job, Runner
+from newsdesk.ui.jobs import Job, Runner
 
 
 class SignInDialog(QDialog):

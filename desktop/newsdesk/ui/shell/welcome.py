@@ -25,8 +25,8 @@ from newsdesk.demo import build_demo
 from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.jobs import Job, Runner
 from newsdesk.ui.sync.connect import ConnectDialog
-from newsdesk.ui.tasks import Job, Runner
 
 
 def create_workspace(folder: Path, login: str, name: str, password: str) -> Path:

@@ -17,9 +17,9 @@ from newsdesk.core.world import area_of
 from newsdesk.sync.client import State, SyncClient, SyncLoop, SyncStatus
 from newsdesk.sync.replica import Replica
 from newsdesk.sync.rows import SYNCED
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.connect import PasswordDialog
-from newsdesk.ui.tasks import Job
 
 log = logging.getLogger(__name__)
 POKE_DELAY_MS = 1500  # a burst of typing syncs once, shortly after it

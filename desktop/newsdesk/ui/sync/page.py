@@ -27,12 +27,12 @@ from newsdesk.core.world import Area
 from newsdesk.store import reads
 from newsdesk.sync.client import State, SyncStatus
 from newsdesk.sync.replica import Problem, Replica, SetAside
+from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import heading, muted
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
-from newsdesk.ui.sync.merge import MergeDialog
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.fields import heading, muted
 
 WATCHED = frozenset({Area.ARTICLES, Area.PROPOSALS, Area.REVIEWS, Area.PUBLICATIONS})
 

@@ -30,9 +30,9 @@ from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.publish.preview import PublishedPreview, preview_href, render_preview
 from newsdesk.publish.publisher import load_settings
 from newsdesk.ui.editor.document import ImageSource, placeholder_image
-from newsdesk.ui.proposals.fields import alive
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
-from newsdesk.ui.tasks import Job
+from newsdesk.ui.widgets.fields import alive
 from newsdesk.ui.widgets.palette import LIGHT
 
 PC_WIDTH = 860

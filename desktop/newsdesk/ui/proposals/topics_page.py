@@ -34,15 +34,15 @@ from newsdesk.store.reads import Conn
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.details import TopicDetails
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
-from newsdesk.ui.proposals.fields import alive, heading, iso, muted
-from newsdesk.ui.proposals.outcome import report
 from newsdesk.ui.proposals.roster import load_editors
 from newsdesk.ui.proposals.topics_model import TopicRow, TopicsFilter, TopicsModel
-from newsdesk.ui.proposals.views import PlaceholderTableView, fit_columns
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.deferred import UntilShown
+from newsdesk.ui.widgets.fields import alive, heading, iso, muted
 from newsdesk.ui.widgets.message_bar import MessageBar
+from newsdesk.ui.widgets.outcome import report
+from newsdesk.ui.widgets.views import PlaceholderTableView, fit_columns
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the store
 SEARCH_LIMIT = 1000

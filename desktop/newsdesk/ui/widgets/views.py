@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.ui.proposals.fields import heading, muted
+from newsdesk.ui.widgets.fields import heading, muted
 
 MAX_COLUMN_WIDTH = 300
 _CELL_PADDING = 20

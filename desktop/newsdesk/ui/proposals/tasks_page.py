@@ -27,14 +27,14 @@ from newsdesk.store.apply import Applied
 from newsdesk.store.needs_me import NeedsMe, needs_me
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.details import TopicDetails
-from newsdesk.ui.proposals.fields import alive, heading, muted
-from newsdesk.ui.proposals.outcome import report
 from newsdesk.ui.proposals.tasks_model import Task, TasksModel, tasks_of
-from newsdesk.ui.proposals.views import EmptyState, PlaceholderTableView, fit_columns
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.deferred import UntilShown
+from newsdesk.ui.widgets.fields import alive, heading, muted
 from newsdesk.ui.widgets.message_bar import MessageBar
+from newsdesk.ui.widgets.outcome import report
+from newsdesk.ui.widgets.views import EmptyState, PlaceholderTableView, fit_columns
 
 
 class TasksPage(QWidget):

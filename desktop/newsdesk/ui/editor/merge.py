@@ -38,8 +38,8 @@ from newsdesk.store import reads
 from newsdesk.store.apply import Applied
 from newsdesk.ui.editor.revisions import CompareView
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.fields import heading
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.fields import heading
 
 Content = Mapping[str, object]
 
@@ -174,7 +174,7 @@ class MergeDialog(QDialog):
         """Pick a side for field ``name`` (as the radio buttons do)."""
         self._groups[name].button(1 if mine else 0).setChecked(True)
 
-    def result(self) -> dict[str, object]:
+    def merged(self) -> dict[str, object]:
         """The values to save for the fields the two sides made differ."""
         values: dict[str, object] = {}
         for name, group in self._groups.items():
@@ -193,7 +193,7 @@ class MergeDialog(QDialog):
             self.article.id,
             base_version=self.article.row_version,
             revision_id=self.revision.id,
-            **self.result(),
+            **self.merged(),
         )
         self.session.apply([merge], self._saved, initiator=self)
 
