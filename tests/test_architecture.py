@@ -144,6 +144,6 @@ def test_code_is_formatted() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_and_store_are_type_clean() -> None:
+def test_core_store_publish_and_ui_are_type_clean() -> None:
     result = run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,7 +14,7 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
@@ -74,7 +74,7 @@ def _log_to_file() -> None:
 class FirstPaint(QObject):
     """Calls back once, at the first paint of ``widget`` after ``arm()``."""
 
-    def __init__(self, widget: QObject, callback: object) -> None:
+    def __init__(self, widget: QObject, callback: Callable[[], object]) -> None:
         super().__init__(widget)
         self.widget = widget
         self.callback = callback
@@ -89,7 +89,7 @@ class FirstPaint(QObject):
         if self.armed and event.type() == QEvent.Type.Paint:
             self.armed = False
             self.widget.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.callback)
         return False
 
 
@@ -108,6 +108,7 @@ class Desktop:
         self.session: Session | None = None
         self.sync: SyncController | None = None
         self._sign_in_users: Sequence[User] = ()
+        self._dialog: WelcomeDialog | SignInDialog | None = None  # the open one, kept alive
 
     def start(self) -> None:
         folder = self.args.workspace or self._last_workspace()

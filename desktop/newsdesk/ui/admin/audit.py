@@ -142,6 +142,10 @@ def _what(entry: protocol.AuditEntry) -> str:
     return " · ".join(parts)
 
 
+def _day(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
+
+
 class AuditModel(QAbstractTableModel):
     WHEN, WHO, EVENT, RESULT, ADDRESS, WHAT = range(6)
 
@@ -317,8 +321,8 @@ class AuditTab(QWidget):
 
     def query(self, before: int | None = None) -> dict[str, Any]:
         """The filters as the server's audit query."""
-        start = dt.datetime.combine(self.start.date().toPython(), dt.time()).astimezone()
-        end = dt.datetime.combine(self.end.date().toPython(), dt.time()).astimezone()
+        start = dt.datetime.combine(_day(self.start.date()), dt.time()).astimezone()
+        end = dt.datetime.combine(_day(self.end.date()), dt.time()).astimezone()
         found: dict[str, Any] = {
             "start": start.isoformat(),
             "end": (end + dt.timedelta(days=1)).isoformat(),

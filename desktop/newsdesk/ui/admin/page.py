@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -357,10 +358,10 @@ class UsersTab(QWidget):
         session = self._page.session
         done = self.tr("User {login} created.").format(login=login)
         if (client := self._page.client) is not None:
-            created = client.create_user(
+            request = client.create_user(
                 login=login, name=name, password=password, is_admin=is_admin, is_auditor=is_auditor
             )
-            self._page.through_server(created, done)
+            self._page.through_server(request, done)
             return
 
         def created(password_hash: str) -> None:
@@ -536,7 +537,7 @@ class ChannelsTab(QWidget):
         dialog = ChannelDialog(parent=self)
 
         def create() -> None:
-            values = dialog.values()
+            values: dict[str, Any] = dialog.values()
             made = self._page.session.mutation(Kind.CHANNEL_CREATE, **values)
             self._page.apply([made], self.tr("Channel {name} created.").format(name=values["name"]))
 

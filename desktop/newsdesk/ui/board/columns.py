@@ -194,6 +194,7 @@ class BoardColumn(QFrame):
         font = QFont(self.header.font())
         font.setWeight(QFont.Weight.DemiBold)
         self.header.setFont(font)
+        self.collapsed = False
         self.collapse_button = QToolButton(self)
         self.collapse_button.setAutoRaise(True)
         self.collapse_button.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
@@ -223,7 +224,6 @@ class BoardColumn(QFrame):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.more_button)
         self._width = DEFAULT_WIDTH
-        self.collapsed = False
         self.setFixedWidth(DEFAULT_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self._set_button()

@@ -382,7 +382,8 @@ class ArticleEditor(QWidget):
         dialog = CorrectionDialog(loaded.article.title, typo_allowed, self)
 
         def accepted() -> None:
-            self._act(Kind.ARTICLE_CORRECT, **({"typo": True} if dialog.typo_only() else {}))
+            typo: dict[str, Any] = {"typo": True} if dialog.typo_only() else {}
+            self._act(Kind.ARTICLE_CORRECT, **typo)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)

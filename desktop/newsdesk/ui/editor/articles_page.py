@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -226,7 +227,7 @@ class ArticlesPage(QWidget):
                 done()
 
         for editor in waiting:
-            editor.flush(lambda e=editor: one_done(e))
+            editor.flush(partial(one_done, editor))
 
     def reopen(self) -> None:
         """Reopen the tabs that were open when Newsdesk last stopped, however it stopped."""

@@ -19,8 +19,10 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QImageReader,
+    QImageWriter,
     QKeyEvent,
     QKeySequence,
+    QPixmap,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -161,10 +163,10 @@ class BodyEditor(QTextEdit):
         document.clearUndoRedoStacks()
         document.setModified(False)
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
         """Images come from the attachments only (a placeholder otherwise), never from disk."""
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            return image_for(name.toString(), self._images)
+            return image_for(name.toString() if isinstance(name, QUrl) else name, self._images)
         return super().loadResource(kind, name)
 
     # paragraph commands
@@ -546,13 +548,13 @@ class BodyEditor(QTextEdit):
         return [path for path in paths if path.suffix.lower() in self._suffixes]
 
     def _paste_image(self, data: object) -> None:
-        image = data if isinstance(data, QImage) else QImage(data)
-        if image.isNull():
+        image = data.toImage() if isinstance(data, QPixmap) else data
+        if not isinstance(image, QImage) or image.isNull():
             return
         encoded = QByteArray()
         buffer = QBuffer(encoded)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        QImageWriter(buffer, QByteArray(b"PNG")).write(image)
         buffer.close()
         self._insert_image_data(bytes(encoded.data()), self.tr("Pasted image"))
 

@@ -28,7 +28,7 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import Any, Final
 
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -283,12 +283,12 @@ class _Loader:
         elif tag == "table":
             self.table(node, ctx)
         elif tag == "hr":
-            fmt = QTextBlockFormat()
-            fmt.setProperty(
+            rule = QTextBlockFormat()
+            rule.setProperty(
                 QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
                 QTextLength(QTextLength.Type.PercentageLength, 100),
             )
-            self.place_block(fmt, QTextCharFormat())
+            self.place_block(rule, QTextCharFormat())
 
     def new_block(self, ctx: _Context, style: str) -> None:
         kind = ctx.kind if ctx.item is None else ""
@@ -389,7 +389,8 @@ class _Loader:
             elif node.tag == "a":
                 self.inline(node.children, ctx, replace(marks, href=node.attrs.get("href", "")))
             elif node.tag in _MARK_TAGS:
-                self.inline(node.children, ctx, replace(marks, **{_MARK_TAGS[node.tag]: True}))
+                mark: dict[str, Any] = {_MARK_TAGS[node.tag]: True}
+                self.inline(node.children, ctx, replace(marks, **mark))
             else:
                 self.inline(node.children, ctx, marks)
 

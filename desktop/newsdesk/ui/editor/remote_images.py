@@ -10,6 +10,7 @@ body still shows remote images, so nothing published points elsewhere.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -80,8 +81,8 @@ class RemoteImagesBar(QFrame):
             self.failed.pop(url, None)
             self._in_flight.add(url)
             page = self._page_urls[url]
-            job = Job(lambda u=url, p=page: fetch_image(u, p, max_bytes=MAX_ATTACHMENT_BYTES), self)
-            job.success(self._fetched).failure(lambda error, u=url: self._failed(u, error))
+            job = Job(partial(fetch_image, url, page, max_bytes=MAX_ATTACHMENT_BYTES), self)
+            job.success(self._fetched).failure(partial(self._failed, url))
             job.run(self._session.network)
         self._show()
 

@@ -168,7 +168,8 @@ class AssignDialog(QDialog):
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.due_edit.setDate(QDate(self._default_due()))
+        due = self._default_due()
+        self.due_edit.setDate(QDate(due.year, due.month, due.day))
         self.due_error = FieldError()
         self.due_edit.dateChanged.connect(self._update)
 

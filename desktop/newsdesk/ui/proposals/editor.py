@@ -205,7 +205,8 @@ class ProposalEditor(QDialog):
         self.priority_box.setCurrentIndex(self.priority_box.findData(int(proposal.priority)))
         if proposal.planned_date is not None:
             self.planned_check.setChecked(True)
-            self.planned_edit.setDate(QDate(proposal.planned_date))
+            planned = proposal.planned_date
+            self.planned_edit.setDate(QDate(planned.year, planned.month, planned.day))
         self.tags_edit.setText(self.tr(", ").join(proposal.tags))
         self.materials_box.set_materials(proposal.materials)
         if proposal.state == ProposalState.RETURNED and proposal.return_reason:

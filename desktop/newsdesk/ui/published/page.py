@@ -81,7 +81,7 @@ class PublishedPage(QWidget):
         self.publishing.message.connect(self.message_bar.show_message)
         self.publishing.failures_changed.connect(self._set_failure_count)
         self.publishing.sent.connect(lambda _id: self.reload())
-        self._build_filters()
+        self.filters = self._build_filters()
         self._build_list()
         self._build_details()
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -111,7 +111,7 @@ class PublishedPage(QWidget):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_filters(self) -> None:
+    def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self)
         self.search.setObjectName("archiveSearch")
         self.search.setAccessibleName(self.tr("Search the archive"))
@@ -136,14 +136,15 @@ class PublishedPage(QWidget):
         self.settings_button = QPushButton(self.tr("Publishing settings…"), self)
         self.settings_button.clicked.connect(self.publishing.edit_settings)
         self.settings_button.setVisible(self.session.actor.is_admin)
-        self.filters = QHBoxLayout()
-        self.filters.addWidget(self.search, 2)
-        self.filters.addWidget(self.channel_filter)
-        self.filters.addWidget(self.target_filter)
-        self.filters.addWidget(self.period_filter)
-        self.filters.addStretch(1)
-        self.filters.addWidget(self.retry_button)
-        self.filters.addWidget(self.settings_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.channel_filter)
+        filters.addWidget(self.target_filter)
+        filters.addWidget(self.period_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.retry_button)
+        filters.addWidget(self.settings_button)
+        return filters
 
     def _period_text(self, days: int) -> str:
         if days == 0:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QDate,
     QLocale,
     QModelIndex,
     QObject,
@@ -35,7 +36,8 @@ def step_label(step: Step) -> str:
 def _details(item: QueueItem) -> str:
     parts = [item.channel.name, step_label(item.step)]
     if item.due_date is not None:
-        due = QLocale().toString(item.due_date, QLocale.FormatType.ShortFormat)
+        when = QDate(item.due_date.year, item.due_date.month, item.due_date.day)
+        due = QLocale().toString(when, QLocale.FormatType.ShortFormat)
         parts.append(QCoreApplication.translate("ReviewQueue", "due {date}").format(date=due))
     if item.priority >= Priority.HIGH:
         parts.append(translated(label(item.priority)))

@@ -8,6 +8,7 @@ makes it stale); a refusal shows the core's reason and keeps the form as typed.
 from __future__ import annotations
 
 from collections.abc import Set
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -215,7 +216,7 @@ class ReviewPage(QWidget):
         if self._shown is None or self._item is None or self._item.step == SIGN_OFF:
             return
         article = self._shown.article
-        args: dict[str, object] = {
+        args: dict[str, Any] = {
             "decision_id": new_id(),
             "revision_hash": article.revision_hash or "",
             "level": int(self._item.step),

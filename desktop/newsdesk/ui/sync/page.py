@@ -197,8 +197,12 @@ class SyncPage(QWidget):
         self.refused.clear()
         for row in loaded.problems:
             when = row.problem.mutation.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            reason = Message("Refusal", row.problem.source, row.problem.params)
-            text = translated(reason) if row.problem.source else row.problem.message
+            source = row.problem.source
+            text = (
+                translated(Message("Refusal", source, row.problem.params))
+                if source
+                else row.problem.message
+            )
             item = QTreeWidgetItem([when, kind_text(row.problem.mutation.kind), row.subject, text])
             item.setToolTip(3, text)
             item.setData(0, Qt.ItemDataRole.UserRole, row.problem.mutation.id)
@@ -223,8 +227,9 @@ class SyncPage(QWidget):
             self.unreadable.addTopLevelItem(item)
         self.unreadable.setVisible(bool(loaded.set_aside))
         self.unreadable_title.setVisible(bool(loaded.set_aside))
-        if loaded.merges and self.merges.currentItem() is None:
-            self.merges.setCurrentItem(self.merges.topLevelItem(0))
+        first = self.merges.topLevelItem(0)
+        if loaded.merges and first is not None and self.merges.currentItem() is None:
+            self.merges.setCurrentItem(first)
         self.count_changed.emit(len(loaded.problems) + len(loaded.merges) + len(loaded.set_aside))
 
     def dismiss_selected(self) -> None:

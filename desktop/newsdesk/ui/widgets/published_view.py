@@ -127,7 +127,7 @@ class PublishedView(QWidget):
         scroll.setWidget(self.browser)
         scroll.setWidgetResizable(False)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll = scroll
+        self.scroll_area = scroll
         top = QHBoxLayout()
         top.addWidget(self.pc_button)
         top.addWidget(self.wap_button)
@@ -151,7 +151,7 @@ class PublishedView(QWidget):
             wanted = PC_WIDTH
         else:
             wanted = WAP_WIDTH if self.wap_button.isChecked() else APP_WIDTH
-        room = self.scroll.viewport().width() - 4
+        room = self.scroll_area.viewport().width() - 4
         return min(wanted, room) if room > WAP_WIDTH else wanted
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
