@@ -137,7 +137,7 @@ def test_an_editor_may_not_select_and_is_told_why(
 
     assert page.bar.isVisible()
     assert page.bar.text == "Only a chief of the channel “新闻” can do this."
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: page.session.runner.busy == 0)  # a change asked for would be applied
     assert proposal_state(workspace, card.id) == before
     assert page.models[Column.SUBMITTED].row_of(card.id) is not None
 

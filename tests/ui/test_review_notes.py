@@ -257,7 +257,7 @@ def test_no_review_notes_tab_without_a_return(
 ) -> None:
     article_id = _new_draft(workspace)
     editor = _open(qtbot, editor_session, article_id)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: editor.review_notes.heading.text() != "")  # the notes were read
     assert not editor.side_tabs.isTabVisible(editor.side_tabs.indexOf(editor.review_notes))
     assert editor.side_tabs.currentIndex() == 0
     assert editor.body.extraSelections() == []
