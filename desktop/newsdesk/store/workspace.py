@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 import sqlite3
 from pathlib import Path
 from types import MappingProxyType, ModuleType
@@ -237,7 +236,3 @@ class Workspace:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-
-def is_workspace(folder: Path) -> bool:
-    return (folder / DB_NAME).is_file() and os.access(folder, os.R_OK)
