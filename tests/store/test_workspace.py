@@ -6,7 +6,9 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from sqlalchemy import text
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store import migrate
-from newsdesk.store.store import make_engine
+from newsdesk.store.store import WrongThreadError, make_engine
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
 
 
@@ -161,3 +163,29 @@ def test_a_read_only_folder_is_refused_and_untouched(tmp_path: Path) -> None:
     with read_only(folder):
         message = refused(folder, "cannot write", str(folder))
     assert "permission" in message
+
+
+def test_a_connection_used_off_the_thread_that_took_it_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    with Workspace.open(folder, create=True) as workspace, workspace.store.engine.connect() as conn:
+        assert conn.execute(text("SELECT 1")).scalar() == 1
+        failures: list[BaseException] = []
+
+        def elsewhere() -> None:
+            try:
+                conn.execute(text("SELECT 1"))
+            except BaseException as error:
+                failures.append(error)
+
+        thread = threading.Thread(target=elsewhere)
+        thread.start()
+        thread.join()
+        assert [type(f) for f in failures] == [WrongThreadError]
+        assert conn.execute(text("SELECT 1")).scalar() == 1  # still fine on its own thread
+
+    def own_connection() -> int:
+        with Workspace.open(folder) as reopened, reopened.store.engine.connect() as mine:
+            return int(mine.execute(text("SELECT 2")).scalar_one())
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(own_connection).result() == 2

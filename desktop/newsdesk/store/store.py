@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -28,6 +29,34 @@ from newsdesk.store.world import DbWorld
 SETTINGS = Base.metadata.tables[SettingRow.__tablename__]
 AUDIT_OUTBOX = Base.metadata.tables[AuditOutboxRow.__tablename__]
 SYNC_SERVER = "sync.server"  # the setting naming the newsroom server a workspace syncs with
+
+
+class WrongThreadError(RuntimeError):
+    """A database connection was used on another thread than the one that took it."""
+
+
+def keep_connections_on_their_thread(engine: Engine) -> None:
+    """Make a connection of ``engine`` refuse (:class:`WrongThreadError`) to run a statement on
+    any thread but the one that took it from the pool.
+
+    The desktop runs its database work on threads of its own (the database thread, the
+    publishing thread), each opening its own connections; a connection handed to another
+    thread would share one SQLite transaction between two threads unnoticed. This says so at
+    the statement that does it.
+    """
+
+    @event.listens_for(engine, "checkout")
+    def _taken(_dbapi: Any, record: Any, _proxy: Any) -> None:
+        record.info["thread"] = threading.get_ident()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(conn: Connection, *_: Any) -> None:
+        owner = conn.info.get("thread")
+        if owner is not None and owner != threading.get_ident():
+            raise WrongThreadError(
+                f"a database connection taken on thread {owner} was used on thread "
+                f"{threading.get_ident()}"
+            )
 
 
 def make_engine(url: str) -> Engine:

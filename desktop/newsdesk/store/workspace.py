@@ -19,7 +19,7 @@ from sqlalchemy import exc
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.store.blobs import BlobStore
 from newsdesk.store.schema import SCHEMA_HEAD
-from newsdesk.store.store import Store, make_engine
+from newsdesk.store.store import Store, keep_connections_on_their_thread, make_engine
 
 DB_NAME = "newsdesk.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -195,6 +195,7 @@ class Workspace:
         if version is not None and version != SCHEMA_HEAD:
             cls._copy_aside(db, version)
         engine = make_engine(f"sqlite:///{db}")
+        keep_connections_on_their_thread(engine)
         try:
             with engine.begin() as conn:
                 if version != SCHEMA_HEAD:
