@@ -42,6 +42,7 @@ VOID: Final = frozenset(
 """Elements that never have content or an end tag."""
 
 _TAG: Final = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
+_NEWLINE: Final = re.compile("\n")
 
 
 class MarkupReader(HTMLParser):
@@ -357,9 +358,14 @@ class BodyImage:
 
 
 class _Images(MarkupReader):
-    def __init__(self) -> None:
+    """Every ``<img>`` with its figure's caption, and (for :func:`rewrite_image_sources`)
+    where each ``<img …>`` start tag stands in the text, when given that text."""
+
+    def __init__(self, html: str | None = None) -> None:
         super().__init__()
         self.images: list[BodyImage] = []
+        self.tags: list[tuple[int, int]] = []  # (start, end) offsets of each <img …> tag
+        self._lines = None if html is None else [0, *(m.end() for m in _NEWLINE.finditer(html))]
         self._figure: list[int] = []  # per open <figure>: the index of its first image
         self._caption: list[str] | None = None
 
@@ -367,6 +373,11 @@ class _Images(MarkupReader):
         if tag == "img":
             values = dict(attrs)
             self.images.append(BodyImage(values.get("src") or "", values.get("alt") or ""))
+            text = self.get_starttag_text()
+            if self._lines is not None and text is not None:
+                line, column = self.getpos()
+                start = self._lines[line - 1] + column
+                self.tags.append((start, start + len(text)))
         elif tag == "figure":
             self._figure.append(len(self.images))
         elif tag == "figcaption" and self._figure:
@@ -417,24 +428,6 @@ _IMG_START: Final = re.compile(r"<img\b", re.IGNORECASE)
 _IMG_NAME: Final = re.compile(r"<img(?:\s|/(?!>))*", re.IGNORECASE)
 
 
-class _ImageTags(MarkupReader):
-    """The offsets of every ``<img …>`` start tag."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self._line_starts = [0, *(m.end() for m in re.finditer("\n", html))]
-        self.tags: list[tuple[int, int]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        text = self.get_starttag_text()
-        if tag == "img" and text is not None:
-            line, column = self.getpos()
-            start = self._line_starts[line - 1] + column
-            self.tags.append((start, start + len(text)))
-
-    handle_startendtag = handle_starttag
-
-
 def _rewritten_tag(tag: str, replace: Callable[[str], str | None]) -> str:
     """An ``<img>`` start tag with the value of its (first) ``src`` replaced."""
     name = _IMG_NAME.match(tag)
@@ -460,7 +453,7 @@ def rewrite_image_sources(html: str, replace: Callable[[str], str | None]) -> st
     attribute); the rest of the text stays exactly as it is."""
     if not _IMG_START.search(html):
         return html
-    reader = _ImageTags(html)
+    reader = _Images(html)
     reader.read(html)
     parts: list[str] = []
     done = 0
