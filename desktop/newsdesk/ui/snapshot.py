@@ -55,7 +55,10 @@ class SnapshotStore(QObject):
         return self._loads.running
 
     def reload(self) -> None:
-        self._loads.request()
+        """Load the stories, unless a load is running (a change arriving meanwhile loads again
+        after it: see ``_on_changed``)."""
+        if not self._loads.running:
+            self._loads.request()
 
     def _load(self) -> None:
         actor = self.session.actor
