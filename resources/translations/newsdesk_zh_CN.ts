@@ -3471,6 +3471,73 @@
     </message>
 </context>
 <context>
+    <name>Repost</name>
+    <message>
+        <source>the article is behind a paywall or a sign-in; only its opening is public</source>
+        <translation>文章需付费或登录后才能阅读，公开的只有开头部分</translation>
+    </message>
+    <message>
+        <source>no article was found on the page</source>
+        <translation>页面上没有找到文章</translation>
+    </message>
+    <message>
+        <source>{id}  《{title}》  from {url}</source>
+        <translation>{id}  《{title}》  转载自 {url}</translation>
+    </message>
+    <message>
+        <source>Not reposted: {url}: {reason}</source>
+        <translation>未能转载：{url}：{reason}</translation>
+    </message>
+    <message>
+        <source>  an image could not be fetched and still points at its site: {url} ({reason})</source>
+        <translation>  有一张图片未能下载，仍指向原网站：{url}（{reason}）</translation>
+    </message>
+    <message>
+        <source>only http:// and https:// addresses can be reposted</source>
+        <translation>只能转载 http:// 和 https:// 地址</translation>
+    </message>
+    <message>
+        <source>the address is on this computer or the private network; an administrator can allow intranet addresses</source>
+        <translation>该地址位于本机或私有网络；管理员可以允许内网地址</translation>
+    </message>
+    <message>
+        <source>the page could not be reached (no network, or no such site)</source>
+        <translation>无法访问该页面（没有网络，或网站不存在）</translation>
+    </message>
+    <message>
+        <source>the site did not answer in time</source>
+        <translation>网站没有及时响应</translation>
+    </message>
+    <message>
+        <source>the site says the page does not exist</source>
+        <translation>网站表示该页面不存在</translation>
+    </message>
+    <message>
+        <source>the site refused to give the page</source>
+        <translation>网站拒绝提供该页面</translation>
+    </message>
+    <message>
+        <source>the site had an error ({detail})</source>
+        <translation>网站出错（{detail}）</translation>
+    </message>
+    <message>
+        <source>it is larger than {limit} MB</source>
+        <translation>超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the address is not a web page ({detail})</source>
+        <translation>该地址不是网页（{detail}）</translation>
+    </message>
+    <message>
+        <source>the site sent something other than an image</source>
+        <translation>网站返回的不是图片</translation>
+    </message>
+    <message>
+        <source>the site sends the address round in circles (too many redirects)</source>
+        <translation>网站把地址来回跳转（重定向次数过多）</translation>
+    </message>
+</context>
+<context>
     <name>RetractDialog</name>
     <message>
         <source>Retract article</source>
@@ -4807,6 +4874,10 @@
     <message>
         <source>Not exported: article {id} ({reason})</source>
         <translation>未导出：稿件 {id}（{reason}）</translation>
+    </message>
+    <message>
+        <source>There is no channel “{name}”.</source>
+        <translation>没有名为“{name}”的栏目。</translation>
     </message>
     <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>

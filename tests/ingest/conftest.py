@@ -50,7 +50,7 @@ class Site:
 class _Handler(BaseHTTPRequestHandler):
     site: Site
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         path = self.path
         referer = self.headers.get("Referer", "")
         self.site.requests.append((path, referer))

@@ -5,9 +5,10 @@ way a fetch goes wrong, each with its reason and nothing left behind."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -17,17 +18,33 @@ from newsdesk.core.body import body_images
 from newsdesk.core.model import Article, ArticleKind, Role
 from newsdesk.demo import build_demo
 from newsdesk.ingest.extract import CHINA, ExtractError, extract
-from newsdesk.ingest.repost import Fetched, Reposted, fetch_repost, keep_repost
+from newsdesk.ingest.repost import (
+    Fetched,
+    Reposted,
+    RepostRefusedError,
+    fetch_repost,
+    keep_repost,
+)
 from newsdesk.ingest.web import Policy, Problem, WebError, check_address, decode, new_client
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from tests.ingest.conftest import Route, Site, picture
+from tests.test_cli import newsdesk
 
 INTRANET = Policy(allow_private=True)  # the test site is on 127.0.0.1
 
 
+@dataclass(frozen=True)
+class Newsroom:
+    workspace: Workspace
+    editor: str  # the id of an editor of …
+    channel: str  # … this channel
+    login: str
+    channel_name: str
+
+
 @pytest.fixture(scope="module")
-def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, str, str]]:
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Newsroom]:
     """The demo newsroom, and an editor with one of their channels."""
     workspace = Workspace.open(tmp_path_factory.mktemp("repost") / "desk", create=True)
     summary = build_demo(workspace)
@@ -41,7 +58,7 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspa
         user = world.user_by_login(editor.login)
         channel = world.channel_by_name(channel_name)
     assert user is not None and channel is not None
-    yield workspace, user.id, channel.id
+    yield Newsroom(workspace, user.id, channel.id, editor.login, channel_name)
     workspace.close()
 
 
@@ -53,7 +70,9 @@ def fetch(url: str, policy: Policy = INTRANET, client: httpx.AsyncClient | None 
     return asyncio.run(go())
 
 
-def failure(url: str, policy: Policy = INTRANET, client: httpx.AsyncClient | None = None) -> Problem:
+def failure(
+    url: str, policy: Policy = INTRANET, client: httpx.AsyncClient | None = None
+) -> Problem:
     with pytest.raises(WebError) as raised:
         fetch(url, policy, client)
     return raised.value.problem
@@ -67,9 +86,9 @@ def stored(workspace: Workspace, article_id: str) -> Article:
 
 
 def test_a_wechat_article_with_its_images_becomes_a_local_repost(
-    site: Site, newsroom: tuple[Workspace, str, str]
+    site: Site, newsroom: Newsroom
 ) -> None:
-    workspace, editor, channel = newsroom
+    workspace, editor, channel = newsroom.workspace, newsroom.editor, newsroom.channel
     url = site.page("/s/AbCdEf123", "wechat.html")
     wechat = site.url + "/s/"
     site.routes["/mmbiz_jpg/photo01/640?wx_fmt=jpeg"] = Route(picture("red"), needs_referer=wechat)
@@ -128,7 +147,9 @@ def test_a_gbk_page_is_read_in_its_own_charset(site: Site) -> None:
 
 
 def test_charsets_from_header_meta_or_guess() -> None:
-    text = "<html><body><p>冬季农产品产销对接会在我县举行，意向采购金额达3.2亿元。</p></body></html>"
+    text = (
+        "<html><body><p>冬季农产品产销对接会在我县举行，意向采购金额达3.2亿元。</p></body></html>"
+    )
     assert decode(text.encode("gb18030"), "text/html; charset=GB2312") == (text, "gb18030")
     meta = '<meta charset="gbk">' + text
     assert decode(meta.encode("gbk"), "text/html")[0] == meta
@@ -137,9 +158,9 @@ def test_charsets_from_header_meta_or_guess() -> None:
 
 
 def test_an_image_that_fails_is_listed_and_stays_out_of_what_is_published(
-    site: Site, newsroom: tuple[Workspace, str, str]
+    site: Site, newsroom: Newsroom
 ) -> None:
-    workspace, editor, channel = newsroom
+    workspace, editor, channel = newsroom.workspace, newsroom.editor, newsroom.channel
     url = site.page("/n1/2026/1130/c1008-4000002.html", "people.html")  # its image is missing
     fetched = fetch(url)
     missing = site.url + "/img/2026/1130/reading01.jpg"
@@ -160,7 +181,10 @@ def test_an_image_that_fails_is_listed_and_stays_out_of_what_is_published(
         (Route(b"", status=402), Problem.PAYWALL),
         (Route(b"", status=503), Problem.SERVER_ERROR),
         (Route(b"", headers={"Content-Length": str(50 * 1024 * 1024)}), Problem.TOO_LARGE),
-        (Route(stream_bytes=50 * 1024 * 1024, headers={"Content-Type": "text/html"}), Problem.TOO_LARGE),
+        (
+            Route(stream_bytes=50 * 1024 * 1024, headers={"Content-Type": "text/html"}),
+            Problem.TOO_LARGE,
+        ),
     ],
 )
 def test_what_is_not_a_page_to_repost_is_refused_with_its_reason(
@@ -210,13 +234,13 @@ def test_a_paywalled_page_and_a_page_without_an_article_are_told_apart(site: Sit
     assert not nothing.value.paywall
 
 
-def test_a_refused_repost_leaves_no_article_and_no_files(
-    site: Site, newsroom: tuple[Workspace, str, str]
-) -> None:
-    workspace, editor, _channel = newsroom
+def test_a_refused_repost_leaves_no_article_and_no_files(site: Site, newsroom: Newsroom) -> None:
+    workspace, editor = newsroom.workspace, newsroom.editor
     url = site.page("/s/refused", "wechat.html")
     wechat = site.url + "/s/"
-    site.routes["/mmbiz_jpg/photo01/640?wx_fmt=jpeg"] = Route(picture("olive"), needs_referer=wechat)
+    site.routes["/mmbiz_jpg/photo01/640?wx_fmt=jpeg"] = Route(
+        picture("olive"), needs_referer=wechat
+    )
     site.routes["/mmbiz_png/photo02/640?wx_fmt=png"] = Route(
         picture("navy", kind="PNG"), needs_referer=wechat
     )
@@ -224,10 +248,27 @@ def test_a_refused_repost_leaves_no_article_and_no_files(
     table = TABLES[Article]
     with workspace.store.engine.connect() as conn:
         before = conn.execute(select(func.count()).select_from(table)).scalar()
-    with pytest.raises(Exception, match="channel|权限|may not|not allowed|cannot"):
+    with pytest.raises(RepostRefusedError):
         keep_repost(workspace, editor, "no-such-channel", fetched)
     with workspace.store.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(table)).scalar() == before
     assert fetched.images
     for image in fetched.images.values():
         assert not workspace.blobs.has(hashlib.sha256(image.data).hexdigest())
+
+
+def test_the_command_line_reposts_each_address_and_says_which_failed(
+    site: Site, newsroom: Newsroom
+) -> None:
+    good = site.page("/local/2026-12/01/c_2.htm", "xinhua_gbk.html", encoding="gbk")
+    site.routes["/gone"] = Route(status=404)
+    args = ["repost", "--workspace", str(newsroom.workspace.folder), "--as", newsroom.login]
+    args += ["--channel", newsroom.channel_name]
+    result = newsdesk(*args, "--allow-private", good, site.url + "/gone")
+    assert result.returncode == 1, result.stderr
+    assert "《冬季农产品产销对接会在我县举行》" in result.stdout
+    assert f"Not reposted: {site.url}/gone: the site says the page does not exist" in result.stderr
+    private = newsdesk(*args, good, lang="zh_CN")
+    assert private.returncode == 1 and "私有网络" in private.stderr, private.stderr
+    unknown = newsdesk(*args[:-1], "没有这个栏目", good)
+    assert unknown.returncode == 2 and "There is no channel “没有这个栏目”" in unknown.stderr

@@ -42,12 +42,20 @@ _TIME: Final = re.compile(
     r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?"
 )
 _BYLINE_PART: Final = re.compile(
-    r"(?:来源|稿源|作者|责任编辑|责编|编辑|本报记者|记者|发布时间|时间|日期)\s*[:：]?\s*[^\s　|｜]{0,30}"
+    r"(?:来源|稿源|作者|责任编辑|责编|编辑|本报记者|记者|发布时间|时间|日期)"
+    r"\s*[:：]?\s*[^\s　|｜]{0,30}"
 )
 _BYLINE_LEFTOVER: Final = re.compile(r"[\s　|｜/()（）【】\[\]]|纠错")
 # A teaser this short beside a paywall's words is all a paywalled page shows.
 PAYWALL_TEASER_CHARS: Final = 500
-_PAYWALL: Final = ("付费阅读", "订阅后阅读", "订阅后可阅读", "登录后查看全文", "开通会员", "购买后阅读")
+_PAYWALL: Final = (
+    "付费阅读",
+    "订阅后阅读",
+    "订阅后可阅读",
+    "登录后查看全文",
+    "开通会员",
+    "购买后阅读",
+)
 _TITLE_SEPARATOR: Final = re.compile(r"\s*(?:_|--|——|\s-\s|\s\|\s|｜|\|)\s*")
 SITE_NAME_CHARS: Final = 12
 _WECHAT_HOSTS: Final = ("mp.weixin.qq.com",)
@@ -115,14 +123,16 @@ def extract(html: str, url: str) -> Extracted:
     if len(text) < MIN_ARTICLE_CHARS or (walled and len(text) < PAYWALL_TEASER_CHARS):
         raise ExtractError(url, paywall=walled)
     bylines = _bylines(page_text)
-    title = _meta(tree, "og:title") or _heading(tree) or _without_site(
-        (metadata.title if metadata else "") or _document_title(tree)
+    title = (
+        _meta(tree, "og:title")
+        or _heading(tree)
+        or _without_site((metadata.title if metadata else "") or _document_title(tree))
     )
     site_name = _meta(tree, "og:site_name") or (metadata.sitename if metadata else "") or ""
     author = bylines.author or _plausible_author(
-        metadata.author if metadata else "", bylines.responsible_editor
+        (metadata.author if metadata else "") or "", bylines.responsible_editor
     )
-    cleaned = clean_pasted(_without_bylines(body))
+    cleaned = clean_pasted(_without_bylines(body or ""))
     lead = _meta(tree, "og:image")
     return Extracted(
         url=url,

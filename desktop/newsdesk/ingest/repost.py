@@ -15,24 +15,26 @@ import asyncio
 import hashlib
 import html as html_lib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from enum import StrEnum
+from typing import Any, Final
 
 import httpx
 from sqlalchemy import Connection
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
-from newsdesk.core.i18n import Message
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.model import ArticleKind
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
-from newsdesk.ingest.extract import Extracted, extract
-from newsdesk.ingest.web import Image, Policy, WebError, fetch_image, fetch_page
+from newsdesk.ingest.extract import Extracted, ExtractError, extract
+from newsdesk.ingest.web import Image, Policy, WebError, fetch_image, fetch_page, new_client
 from newsdesk.store.apply import Applied
 from newsdesk.store.workspace import Workspace
 
 IMAGES_AT_ONCE: Final = 4
+PAGES_AT_ONCE: Final = 3
 _IMAGE_SOURCE: Final = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.I)
 
 
@@ -54,7 +56,7 @@ class Reposted:
     failed: dict[str, Message]
 
 
-class RepostRefused(Exception):
+class RepostRefusedError(Exception):
     def __init__(self, url: str, refusal: Refusal) -> None:
         super().__init__(str(refusal))
         self.url = url
@@ -94,9 +96,7 @@ async def fetch_repost(
     return Fetched(article, images, failed)
 
 
-def keep_repost(
-    workspace: Workspace, actor_id: str, channel_id: str, fetched: Fetched
-) -> Reposted:
+def keep_repost(workspace: Workspace, actor_id: str, channel_id: str, fetched: Fetched) -> Reposted:
     """Store the images and create the repost article, all or nothing; on the database thread."""
     article = fetched.article
     digests = {url: hashlib.sha256(image.data).hexdigest() for url, image in fetched.images.items()}
@@ -116,7 +116,7 @@ def keep_repost(
     ]
     unique = list({m.entity: m for m in attachments}.values())
     cover = digests.get(article.lead_image or "")
-    fields: dict[str, object] = {
+    fields: dict[str, Any] = {
         "channel_id": channel_id,
         "title": article.title,
         "kind": ArticleKind.REPOST.value,
@@ -133,7 +133,7 @@ def keep_repost(
     def all_accepted(_conn: Connection, applied: list[Applied]) -> None:
         for each in applied:
             if isinstance(each.outcome, Refusal):
-                raise RepostRefused(article.url, each.outcome)
+                raise RepostRefusedError(article.url, each.outcome)
 
     mutations: list[Mutation] = [*unique, create]
     try:
@@ -155,3 +155,71 @@ def _localised(body: str, digests: dict[str, str]) -> str:
         return f"{match.group(1)}attachment:{digest}{match.group(3)}" if digest else match.group(0)
 
     return _IMAGE_SOURCE.sub(local, body)
+
+
+class Outcome(StrEnum):
+    REPOSTED = "reposted"
+    WARNING = "warning"  # reposted, but something needs the editor (an image not fetched)
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Line:
+    """What happened to one address, for a report: one line each."""
+
+    outcome: Outcome
+    message: Message
+
+
+def reposted_lines(
+    workspace: Workspace,
+    actor_id: str,
+    channel_id: str,
+    urls: Sequence[str],
+    *,
+    allow_private: bool = False,
+) -> Iterator[Line]:
+    """Repost each of ``urls`` (fetched a few at a time), reporting as each is kept; for
+    scripts and the command line, where the caller's thread owns the database."""
+    policy = Policy(allow_private=allow_private)
+    gate = asyncio.Semaphore(PAGES_AT_ONCE)
+
+    async def attempt(client: httpx.AsyncClient, url: str) -> Fetched | Message:
+        async with gate:
+            try:
+                return await fetch_repost(client, url, policy)
+            except (WebError, ExtractError) as error:
+                return error.message
+
+    async def fetch_all() -> list[Fetched | Message]:
+        async with new_client() as client:
+            return list(await asyncio.gather(*(attempt(client, url) for url in urls)))
+
+    for url, fetched in zip(urls, asyncio.run(fetch_all()), strict=True):
+        if isinstance(fetched, Message):
+            yield Line(Outcome.FAILED, _message(NOT_REPOSTED, url=url, reason=fetched))
+            continue
+        try:
+            reposted = keep_repost(workspace, actor_id, channel_id, fetched)
+        except RepostRefusedError as refused:
+            yield Line(
+                Outcome.FAILED, _message(NOT_REPOSTED, url=url, reason=refused.refusal.message)
+            )
+            continue
+        yield Line(
+            Outcome.REPOSTED,
+            _message(REPOSTED, id=reposted.article_id, title=reposted.title, url=url),
+        )
+        for image_url, why in reposted.failed.items():
+            yield Line(Outcome.WARNING, _message(IMAGE_NOT_FETCHED, url=image_url, reason=why))
+
+
+REPOSTED: Final = QT_TRANSLATE_NOOP("Repost", "{id}  《{title}》  from {url}")
+NOT_REPOSTED: Final = QT_TRANSLATE_NOOP("Repost", "Not reposted: {url}: {reason}")
+IMAGE_NOT_FETCHED: Final = QT_TRANSLATE_NOOP(
+    "Repost", "  an image could not be fetched and still points at its site: {url} ({reason})"
+)
+
+
+def _message(source: str, **params: object) -> Message:
+    return Message("Repost", source, params)

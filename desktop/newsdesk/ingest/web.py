@@ -257,9 +257,9 @@ async def fetch_image(
 def decode(data: bytes, content_type: str | None) -> tuple[str, str]:
     """``data`` as text: by its byte-order mark, the HTTP header's charset, the page's own
     ``<meta charset>``, strict UTF-8, or else the likeliest charset."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
+    for bom, bom_encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
+            return data.decode(bom_encoding, errors="replace"), bom_encoding
     declared = [_charset_in(content_type or "")]
     meta = _META_CHARSET.search(data[:8192])
     declared.append(meta.group(1).decode("ascii", "ignore") if meta else None)
