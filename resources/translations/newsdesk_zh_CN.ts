@@ -2087,6 +2087,14 @@
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Repost from the web…</source>
+        <translation>从网页转载(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Make repost articles from web addresses (those on the clipboard are filled in)</source>
+        <translation>用网址生成转载稿件（自动填入剪贴板中的网址）</translation>
+    </message>
+    <message>
         <source>Open another &amp;workspace…</source>
         <translation>打开其他工作区(&amp;W)…</translation>
     </message>
@@ -3535,6 +3543,95 @@
     <message>
         <source>the site sends the address round in circles (too many redirects)</source>
         <translation>网站把地址来回跳转（重定向次数过多）</translation>
+    </message>
+</context>
+<context>
+    <name>RepostDialog</name>
+    <message>
+        <source>Repost from the web</source>
+        <translation>从网页转载</translation>
+    </message>
+    <message>
+        <source>Paste one or more web addresses, one per line. Each becomes a repost (转载) article in the channel you choose, with its source, author and editor filled in and its images downloaded.</source>
+        <translation>粘贴一个或多个网址，每行一个。每个网址都会在所选频道中生成一篇转载稿件，自动填写来源、作者和责任编辑，并把图片下载到本地。</translation>
+    </message>
+    <message>
+        <source>Web addresses</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>转载</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>打开稿件</translation>
+    </message>
+    <message>
+        <source>You are not an editor in any channel, so you cannot repost.</source>
+        <translation>您不是任何频道的编辑，不能转载。</translation>
+    </message>
+    <message>
+        <source>Paste at least one web address starting with http:// or https://.</source>
+        <translation>请至少粘贴一个以 http:// 或 https:// 开头的网址。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a web address; each line holds one address.</source>
+        <translation>“{text}”不是网址；每行填写一个网址。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{done} of {total} addresses became repost articles.</source>
+        <translation>{total} 个地址中有 {done} 个已成为转载稿件。</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>正在获取…</translation>
+    </message>
+    <message>
+        <source>Fetching images: {done} of {total}</source>
+        <translation>正在下载图片：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>Not reposted: {reason}</source>
+        <translation>未能转载：{reason}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Reposted as “{title}”</source>
+        <translation>已转载为《{title}》</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n image(s) could not be downloaded; the editor lists them</source>
+        <translation>
+            <numerusform>——有 %n 张图片未能下载，编辑器中会列出</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,8 @@ from newsdesk.ingest.repost import (
 from newsdesk.ingest.web import Policy, Problem, WebError, check_address, decode, new_client
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
-from tests.ingest.conftest import Route, Site, picture
 from tests.test_cli import newsdesk
+from tests.websites import Route, Site, picture
 
 INTRANET = Policy(allow_private=True)  # the test site is on 127.0.0.1
 
