@@ -37,6 +37,7 @@ from newsdesk.core.search_tokens import (
     snippet,
     strip_html,
 )
+from newsdesk.store import similar
 
 KINDS: Final = frozenset({"proposal", "article"})
 
@@ -181,6 +182,9 @@ def index_documents(
         _index_sqlite(conn, prepared, new)
     else:
         _index_pg(conn, prepared)
+    similar.index_similar(
+        conn, [(p.document.kind, p.document.id, p.document.title, p.body) for p in prepared]
+    )
 
 
 def _index_sqlite(conn: sa.Connection, prepared: list[_Prepared], new: bool) -> None:
@@ -295,6 +299,7 @@ def remove_documents(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> No
         ),
         rows,
     )
+    similar.remove_similar(conn, keys)
 
 
 def search(
