@@ -3497,6 +3497,10 @@
         <translation>未能转载：{url}：{reason}</translation>
     </message>
     <message>
+        <source>  similar to “{title}” by {by}, already here</source>
+        <translation>  与本地已有的《{title}》（{by}）相似</translation>
+    </message>
+    <message>
         <source>  an image could not be fetched and still points at its site: {url} ({reason})</source>
         <translation>  有一张图片未能下载，仍指向原网站：{url}（{reason}）</translation>
     </message>
@@ -3906,6 +3910,41 @@
     <message>
         <source>The user or the password is wrong.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarHint</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>“{title}”, proposed by {name} {when}</source>
+        <translation>《{title}》{name} {when}报题</translation>
+    </message>
+    <message>
+        <source>“{title}”, written by {name} {when}</source>
+        <translation>《{title}》{name} {when}写稿</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Similar: {items}</source>
+        <translation>相似：{items}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,9 @@ from typing import Any, Final
 import httpx
 from sqlalchemy import Connection
 
+from newsdesk.core.actor import Actor
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
+from newsdesk.core.apply import actor_of
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.model import ArticleKind
 from newsdesk.core.mutation import Kind, Mutation, mutation
@@ -31,7 +33,9 @@ from newsdesk.core.refusal import Refusal
 from newsdesk.ingest.extract import Extracted, ExtractError, extract
 from newsdesk.ingest.web import Image, Policy, WebError, fetch_image, fetch_page, new_client
 from newsdesk.store.apply import Applied
+from newsdesk.store.similar import SimilarItem, similar_items
 from newsdesk.store.workspace import Workspace
+from newsdesk.store.world import DbWorld
 
 IMAGES_AT_ONCE: Final = 4
 PAGES_AT_ONCE: Final = 3
@@ -54,6 +58,7 @@ class Reposted:
     title: str
     images: int
     failed: dict[str, Message]
+    similar: tuple[SimilarItem, ...] = ()  # what the newsroom already has like it
 
 
 class RepostRefusedError(Exception):
@@ -142,8 +147,22 @@ def keep_repost(workspace: Workspace, actor_id: str, channel_id: str, fetched: F
         for sha in set(digests.values()) - stored_before:
             workspace.blobs.remove(sha)
         raise
+    with workspace.store.engine.connect() as conn:
+        actor = actor_of(DbWorld(conn), actor_id)
+        alike = (
+            similar_items(
+                conn, actor, article.title, article.body_html, exclude=("article", create.entity)
+            )
+            if isinstance(actor, Actor)
+            else []
+        )
     return Reposted(
-        article.url, create.entity, article.title, len(set(digests.values())), fetched.failed
+        article.url,
+        create.entity,
+        article.title,
+        len(set(digests.values())),
+        fetched.failed,
+        tuple(alike),
     )
 
 
@@ -210,12 +229,15 @@ def reposted_lines(
             Outcome.REPOSTED,
             _message(REPOSTED, id=reposted.article_id, title=reposted.title, url=url),
         )
+        for item in reposted.similar:
+            yield Line(Outcome.WARNING, _message(SIMILAR, title=item.title, by=item.by))
         for image_url, why in reposted.failed.items():
             yield Line(Outcome.WARNING, _message(IMAGE_NOT_FETCHED, url=image_url, reason=why))
 
 
 REPOSTED: Final = QT_TRANSLATE_NOOP("Repost", "{id}  《{title}》  from {url}")
 NOT_REPOSTED: Final = QT_TRANSLATE_NOOP("Repost", "Not reposted: {url}: {reason}")
+SIMILAR: Final = QT_TRANSLATE_NOOP("Repost", "  similar to “{title}” by {by}, already here")
 IMAGE_NOT_FETCHED: Final = QT_TRANSLATE_NOOP(
     "Repost", "  an image could not be fetched and still points at its site: {url} ({reason})"
 )

@@ -8,12 +8,17 @@ hashes (an index lookup per band), then compares only those candidates' signatur
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
 
 import sqlalchemy as sa
 
+from newsdesk.core.actor import Actor
+from newsdesk.core.model import Proposal, ProposalState
 from newsdesk.core.similar import Signature, most_similar, signature, text_of
+from newsdesk.store.world import DbWorld
 
 METADATA: Final = sa.MetaData()
 SIGNATURES: Final = sa.Table(
@@ -96,3 +101,49 @@ def similar_to(
         if (row.kind, row.doc_id) != exclude
     ]
     return most_similar(query, found, limit)
+
+
+@dataclass(frozen=True)
+class SimilarItem:
+    """An existing proposal or article like the text being written, for a hint."""
+
+    kind: str  # "proposal" or "article"
+    id: str
+    title: str
+    by: str  # the proposer's or the article owner's name
+    at: dt.datetime  # when it was proposed or started
+    deleted: bool
+    similarity: float
+
+
+def similar_items(
+    conn: sa.Connection,
+    actor: Actor,
+    title: str,
+    text: str,
+    *,
+    exclude: tuple[str, str] | None = None,
+    limit: int = 3,
+) -> list[SimilarItem]:
+    """What the actor may see that is most like ``title`` and ``text`` (a hint, never a block)."""
+    world = DbWorld(conn)
+    found: list[SimilarItem] = []
+    for kind, key, score in similar_to(conn, title, text, exclude=exclude, limit=limit * 3):
+        entity = world.proposal(key) if kind == "proposal" else world.article(key)
+        if entity is None or not (actor.is_admin or entity.channel_id in actor.channels()):
+            continue
+        author = entity.proposer_id if isinstance(entity, Proposal) else entity.owner_id
+        user = world.user(author)
+        deleted = isinstance(entity, Proposal) and entity.state is ProposalState.DELETED
+        found.append(
+            SimilarItem(
+                kind,
+                key,
+                entity.title,
+                user.name if user else "?",
+                entity.created_at,
+                deleted,
+                score,
+            )
+        )
+    return found[:limit]

@@ -39,6 +39,7 @@ from newsdesk.ingest.web import Policy, WebError, new_client
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.similar_hint import similar_line
 
 ALLOW_PRIVATE_SETTING: Final = "repost.allow_private"  # "1": an administrator allowed intranets
 _ADDRESS: Final = re.compile(r"https?://\S+", re.I)
@@ -262,6 +263,8 @@ class RepostDialog(QDialog):
                 "",
                 len(reposted.failed),
             )
+        if reposted.similar:
+            status += " — " + similar_line(reposted.similar)
         self._finish(item, status, bool(reposted.failed))
         self._session.announce(frozenset({Area.ARTICLES, Area.ATTACHMENTS}))
         pending = await self._session.runner.call(workspace.store.pending_count)
