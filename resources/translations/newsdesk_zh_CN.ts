@@ -5013,7 +5013,7 @@
     </message>
     <message>
         <source>There is no channel “{name}”.</source>
-        <translation>没有名为“{name}”的栏目。</translation>
+        <translation>没有名为“{name}”的频道。</translation>
     </message>
     <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>

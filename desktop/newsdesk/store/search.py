@@ -133,7 +133,9 @@ def _dialect(conn: sa.Connection) -> str:
 
 
 def create_search_schema(conn: sa.Connection) -> None:
-    """Create the search tables (if missing) in the caller's transaction."""
+    """Create the search tables and the similarity tables beside them (if missing) in the
+    caller's transaction."""
+    similar.create_similar_schema(conn)
     if _dialect(conn) == "sqlite":
         _SQLITE.create_all(conn)
         conn.execute(sa.text(_FTS5_DDL))
@@ -145,7 +147,8 @@ def create_search_schema(conn: sa.Connection) -> None:
 
 
 def drop_search_schema(conn: sa.Connection) -> None:
-    """Drop the search tables (if present) in the caller's transaction."""
+    """Drop the search and similarity tables (if present) in the caller's transaction."""
+    similar.drop_similar_schema(conn)
     if _dialect(conn) == "sqlite":
         conn.execute(sa.text("DROP TABLE IF EXISTS search_fts"))
         _SQLITE.drop_all(conn)
