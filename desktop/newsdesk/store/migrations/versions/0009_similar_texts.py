@@ -1,7 +1,7 @@
 """Signatures of every proposal and article, to show similar ones (duplicate detection).
 
-Revision ID: 0008_similar_texts
-Revises: 0007_blob_uploads
+Revision ID: 0009_similar_texts
+Revises: 0008_outbox_and_server_time
 """
 
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ from alembic import op
 
 from newsdesk.store import similar
 
-revision: str = "0008_similar_texts"
-down_revision: str | None = "0007_blob_uploads"
+revision: str = "0009_similar_texts"
+down_revision: str | None = "0008_outbox_and_server_time"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
