@@ -19,7 +19,7 @@ from newsdesk.core.model import Article, Attachment, Channel, Entity, Proposal, 
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.search_tokens import strip_html
 from newsdesk.core.world import Changes, Outcome
-from newsdesk.store import search
+from newsdesk.store import outbox, search
 from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row
 from newsdesk.store.schema import Base, MutationRow
 from newsdesk.store.world import CHUNK, DbWorld
@@ -173,28 +173,57 @@ def apply(
     """Decide and write ``mutations`` in order, inside the caller's transaction.
 
     A refused mutation writes nothing; the ones after it are still applied. Pending ones keep
-    the before-images that let a pull take them back. ``index=False`` leaves the full-text
-    index alone (the sync service keeps none: each desktop searches its own workspace).
+    the before-images that let a pull take them back, are refused when too large for the
+    server, and coalesce with the unsent edit before them (see :mod:`newsdesk.store.outbox`).
+    ``index=False`` leaves the full-text index alone (the sync service keeps none: each desktop
+    searches its own workspace).
     """
     known = _known_ids(conn, [m.id for m in mutations])
     world = DbWorld(conn)
     _prefetch(world, mutations)
+    queued = status is Status.PENDING
+    limit = outbox.request_limit(conn) if queued else None
+    previous = outbox.last_unsent(conn) if queued else None
+    stored: dict[str, Any] | None = None  # ``previous`` when it is a stored one, rewritten
     results: list[Applied] = []
     log_rows: list[dict[str, Any]] = []
     for m in mutations:
         if m.id in known:
             results.append(Applied(m, Changes(()), replayed=True))
             continue
-        outcome = decide(world, m)
-        if isinstance(outcome, Changes):
-            images = _before_images(world, outcome.upserts) if status is Status.PENDING else None
-            world.stage(outcome.upserts)
-            log_rows.append(_log_row(m, status, images))
-            known.add(m.id)
+        outcome = (outbox.check_size(m, limit) if queued else None) or decide(world, m)
         results.append(Applied(m, outcome))
+        if not isinstance(outcome, Changes):
+            continue
+        images = _before_images(world, outcome.upserts) if queued else None
+        world.stage(outcome.upserts)
+        known.add(m.id)
+        if queued and previous is not None and outbox.coalescable(previous, m):
+            merged = outbox.folded(previous, m, images or [])
+            if outbox.check_size(mutation_from_row(merged), limit) is None:
+                if log_rows:
+                    log_rows[-1] = merged
+                else:
+                    stored = merged
+                previous = merged
+                continue
+        previous = _log_row(m, status, images)
+        log_rows.append(previous)
     _write(conn, world, index)
+    if stored is not None:
+        outbox.rewrite(
+            conn, stored, outbox.touched_keys(mutation_from_row(stored), stored["before_images"])
+        )
     if log_rows:
         conn.execute(insert(MUTATIONS), log_rows)
+        if queued:
+            outbox.index_rows(
+                conn,
+                {
+                    row["id"]: outbox.touched_keys(mutation_from_row(row), row["before_images"])
+                    for row in log_rows
+                },
+            )
     return results
 
 

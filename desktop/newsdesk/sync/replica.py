@@ -21,7 +21,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Mutation
-from newsdesk.store import search
+from newsdesk.core.refusal import Refusal
+from newsdesk.store import outbox, search
 from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
 from newsdesk.store.codec import from_db_time, from_row, row_from_json
 from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
@@ -35,6 +36,7 @@ EPOCH: Final = "sync.epoch"
 SERVER: Final = SYNC_SERVER  # the service's address
 ACCOUNT: Final = "sync.user"  # the id of the user this workspace syncs as
 VERIFIER: Final = "sync.verifier"  # Argon2 hash of the account's password, for offline sign-in
+MAX_PUSH: Final = "sync.max_push"  # the most mutations the server takes in one push
 USERS: Final = SYNCED["users"][1]
 SET_ASIDE: Final = Base.metadata.tables[SetAsideRow.__tablename__]
 AUDIT_OUTBOX: Final = Base.metadata.tables[AuditOutboxRow.__tablename__]  # see Store.note
@@ -118,6 +120,54 @@ class Replica:
         with self.store.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
         return [(int(row["seq"]), mutation_from_row(row)) for row in rows]
+
+    def push_limits(self) -> tuple[int, int]:
+        """The largest request (bytes) and push (mutations) the server last announced."""
+        size = self.store.setting(outbox.MAX_REQUEST)
+        count = self.store.setting(MAX_PUSH)
+        return (
+            int(size) if size else protocol.MAX_BODY,
+            int(count) if count else protocol.MAX_PUSH,
+        )
+
+    def set_push_limits(self, max_request_bytes: int, max_push: int) -> None:
+        with self.store.engine.begin() as conn:
+            _set(conn, outbox.MAX_REQUEST, str(max_request_bytes))
+            _set(conn, MAX_PUSH, str(max_push))
+
+    def mark_sent(self, seq: int) -> int:
+        """Outbox mutations up to ``seq`` are about to be sent: no later save may be folded
+        into them. Returns the mark as it was, for :meth:`unmark_sent`."""
+        with self.store.engine.begin() as conn:
+            was = outbox.sent_upto(conn)
+            _set(conn, outbox.SENT, str(max(was, seq)))
+        return was
+
+    def unmark_sent(self, was: int) -> None:
+        """The request never reached the server (no connection, or refused at the door)."""
+        with self.store.engine.begin() as conn:
+            _set(conn, outbox.SENT, str(was))
+
+    def refuse_here(self, mutation_id: str, refusal: Refusal) -> None:
+        """A pending mutation no push can carry (the server's limit fell below its size): kept
+        as refused, with the reason, for its author to see; it stays applied here until the
+        rows it wrote are pulled again."""
+        with self.store.engine.begin() as conn:
+            conn.execute(
+                update(MUTATIONS)
+                .where(MUTATIONS.c.id == mutation_id, MUTATIONS.c.status == Status.PENDING.value)
+                .values(
+                    status=Status.REFUSED.value,
+                    before_images=None,
+                    refusal={
+                        "code": refusal.code.value,
+                        "message": str(refusal),
+                        "source": refusal.message.source,
+                        "params": dict(refusal.message.params),
+                    },
+                )
+            )
+            outbox.forget_rows(conn, [mutation_id])
 
     def problems(self) -> list[Problem]:
         """Refused mutations their author has not put away yet, oldest first."""
