@@ -523,9 +523,7 @@ def _run_server_command(args: argparse.Namespace, engine: Engine, keys: Keys) ->
             if limit is not None and limit < 1:
                 return _error(translate("cli", "--max-request-mb must be at least 1."))
             sizing = {} if limit is None else {"max_request_bytes": int(limit * 1024 * 1024)}
-            admin.serve(
-                engine, keys, args.host, args.port, transport, docs=args.docs, **sizing
-            )
+            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs, **sizing)
         elif args.command == "users" and args.users_command == "add":
             admin.add_user(
                 engine,

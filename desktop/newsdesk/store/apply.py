@@ -6,6 +6,8 @@ already holds has no further effect, which is what makes pushing twice harmless.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -15,7 +17,16 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select
 
 from newsdesk.core.apply import decide
-from newsdesk.core.model import Article, Attachment, Channel, Entity, Proposal, RoleGrant, User
+from newsdesk.core.model import (
+    Article,
+    Attachment,
+    Channel,
+    Entity,
+    Proposal,
+    ReviewDecision,
+    RoleGrant,
+    User,
+)
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.search_tokens import strip_html
 from newsdesk.core.world import Changes, Outcome
@@ -124,7 +135,9 @@ def count_pending(conn: Connection) -> int:
     )
 
 
-def _log_row(m: Mutation, status: Status, images: list[Any] | None) -> dict[str, Any]:
+def _log_row(
+    m: Mutation, status: Status, images: list[Any] | None, received_at: dt.datetime | None
+) -> dict[str, Any]:
     return {
         "id": m.id,
         "actor": m.actor,
@@ -135,7 +148,21 @@ def _log_row(m: Mutation, status: Status, images: list[Any] | None) -> dict[str,
         "args": dict(m.args),
         "status": status.value,
         "before_images": images,
+        "received_at": received_at,
     }
+
+
+def _received(upserts: Sequence[Entity], at: dt.datetime | None) -> Sequence[Entity]:
+    """The rows a mutation wrote, its review decisions stamped with the service's receive
+    time (the reviewer's clock may be days off; the service's orders and reports)."""
+    if at is None:
+        return upserts
+    return [
+        dataclasses.replace(e, received_at=at)
+        if isinstance(e, ReviewDecision) and e.received_at is None
+        else e
+        for e in upserts
+    ]
 
 
 def _before_images(world: DbWorld, upserts: Sequence[Entity]) -> list[Any]:
@@ -169,6 +196,7 @@ def apply(
     status: Status = Status.PENDING,
     *,
     index: bool = True,
+    received_at: dt.datetime | None = None,
 ) -> list[Applied]:
     """Decide and write ``mutations`` in order, inside the caller's transaction.
 
@@ -176,7 +204,8 @@ def apply(
     the before-images that let a pull take them back, are refused when too large for the
     server, and coalesce with the unsent edit before them (see :mod:`newsdesk.store.outbox`).
     ``index=False`` leaves the full-text index alone (the sync service keeps none: each desktop
-    searches its own workspace).
+    searches its own workspace). ``received_at`` is the service's clock, kept beside each
+    mutation's own time and on the review decisions it makes.
     """
     known = _known_ids(conn, [m.id for m in mutations])
     world = DbWorld(conn)
@@ -195,8 +224,9 @@ def apply(
         results.append(Applied(m, outcome))
         if not isinstance(outcome, Changes):
             continue
-        images = _before_images(world, outcome.upserts) if queued else None
-        world.stage(outcome.upserts)
+        upserts = _received(outcome.upserts, received_at)
+        images = _before_images(world, upserts) if queued else None
+        world.stage(upserts)
         known.add(m.id)
         if queued and previous is not None and outbox.coalescable(previous, m):
             merged = outbox.folded(previous, m, images or [])
@@ -207,7 +237,7 @@ def apply(
                     stored = merged
                 previous = merged
                 continue
-        previous = _log_row(m, status, images)
+        previous = _log_row(m, status, images, received_at)
         log_rows.append(previous)
     _write(conn, world, index)
     if stored is not None:

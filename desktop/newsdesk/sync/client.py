@@ -259,7 +259,8 @@ class SyncClient:
         too. The ones last heard when the server does not say."""
         answer = await self._send("GET", "/v1/health")
         if answer.status_code != 200:
-            return await self.db(self.replica.push_limits)
+            known: tuple[int, int] = await self.db(self.replica.push_limits)
+            return known
         health = protocol.Health.model_validate_json(answer.content)
         await self.db(
             functools.partial(
@@ -575,12 +576,12 @@ class SyncLoop:
             return min(MAX_BACKOFF, 2.0**self._failures)
         pending = await self.client.db(replica.store.pending_count)
         problems = len(await self.client.db(replica.problems))
-        delay: float | None = None
+        retry: float | None = None
         if done.push_error is None:
             self._failures = 0
         else:  # online (the pull worked), but the changes made here did not go
             self._failures += 1
-            delay = min(MAX_BACKOFF, 2.0**self._failures)
+            retry = min(MAX_BACKOFF, 2.0**self._failures)
         self._publish(
             SyncStatus(
                 State.ONLINE,
@@ -588,8 +589,8 @@ class SyncLoop:
                 last_sync=dt.datetime.now(dt.UTC),
                 problems=problems,
                 error=done.push_error,
-                retry_in=delay,
+                retry_in=retry,
                 changed=done.tables,
             )
         )
-        return self.interval if delay is None else delay
+        return self.interval if retry is None else retry
