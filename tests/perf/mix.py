@@ -61,6 +61,5 @@ def editor_mix(user_id: str, channel: str, count: int, seed: int = 11) -> Iterat
                 base={"body_html": second},
             ),
         ]
-        for m in story[: count - made]:
-            yield m
+        yield from story[: count - made]
         made += len(story)
