@@ -223,8 +223,8 @@ class Replica:
         the later ones that wrote the same rows. The rest of the outbox stays as it is, so
         settling costs what the page touches, not the outbox's length."""
         with self.store.engine.begin() as conn:
-            readable, unreadable = _vet(page.rows)
-            keys = {(w.table, w.key) for w in readable if w.row is not None}
+            vetted = _vet(page.rows)
+            keys = set(vetted.decoded)
             known = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == EPOCH)).scalar()
             visible = frozenset(page.channels) if page.channels is not None else None
             dropping = visible is not None and known == page.epoch
@@ -239,8 +239,8 @@ class Replica:
             refused_ids = {o.id for o in page.outcomes if o.status == "refused"}
             under = _under(conn, keys | gone, refused_ids)
             touched = _undo(conn, under)
-            _set_aside(conn, readable, unreadable)
-            written = _write_rows(conn, readable)
+            _set_aside(conn, vetted.readable, vetted.unreadable)
+            written = _write_rows(conn, vetted)
             tables = set(written)
             touched |= tables
             if visible is not None and dropping:
@@ -249,7 +249,7 @@ class Replica:
                 for key in dropped:
                     written.pop(key, None)
             # The state under the outbox is indexed now; the replay indexes what it changes.
-            _reindex(conn, touched, written)
+            _reindex(conn, touched, written, vetted.documents)
             accepted, refused = _settle(conn, page.outcomes)
             outbox.forget_rows(conn, sorted(accepted | refused))
             still = [m for m, _ in under if m.id not in accepted and m.id not in refused]
@@ -273,7 +273,7 @@ class Replica:
             len(accepted),
             len(refused),
             frozenset(t for t, _ in tables),
-            len(unreadable),
+            len(vetted.unreadable),
         )
 
     def audit_outbox(self, limit: int = 500) -> list[dict[str, Any]]:
@@ -425,28 +425,38 @@ def _undo(conn: Connection, under: Sequence[tuple[Mutation, list[Any]]]) -> set[
 _SEARCH_KINDS: Final = {"proposals": "proposal", "articles": "article"}
 
 
-def _vet(
-    rows: Sequence[protocol.WireRow],
-) -> tuple[list[protocol.WireRow], list[tuple[protocol.WireRow, str]]]:
-    """The rows this desktop can lay down, and the others with the reason: each is decoded
-    into its entity and read for the search index, as laying it down will."""
-    readable: list[protocol.WireRow] = []
-    unreadable: list[tuple[protocol.WireRow, str]] = []
+@dataclass
+class _Vetted:
+    """A page's rows read once: those this desktop can lay down (decoded, with what search
+    indexes of each) and the others with the reason."""
+
+    readable: list[protocol.WireRow]
+    unreadable: list[tuple[protocol.WireRow, str]]
+    decoded: dict[tuple[str, str], dict[str, Any]]
+    documents: dict[tuple[str, str], search.SearchDocument | None]
+
+
+def _vet(rows: Sequence[protocol.WireRow]) -> _Vetted:
+    """Decode each row into its entity and read it for the search index, as laying it down
+    will; a row that fails is set aside with the reason."""
+    vetted = _Vetted([], [], {}, {})
     for wire in rows:
         if wire.row is None or wire.table not in SYNCED:
-            readable.append(wire)
+            vetted.readable.append(wire)
             continue
         cls, table = SYNCED[wire.table]
         try:
             decoded = from_wire(table, wire.row)
             hidden = dict.fromkeys(SECRET_COLUMNS.get(wire.table, ()))
-            search_document(from_row(cls, {**hidden, **decoded}))
+            document = search_document(from_row(cls, {**hidden, **decoded}))
         except Exception as error:  # whatever another desktop or a newer server sent
             log.warning("set aside %s %s: %r", wire.table, wire.key, error)
-            unreadable.append((wire, f"{type(error).__name__}: {error}"[:2000]))
+            vetted.unreadable.append((wire, f"{type(error).__name__}: {error}"[:2000]))
         else:
-            readable.append(wire)
-    return readable, unreadable
+            vetted.readable.append(wire)
+            vetted.decoded[(wire.table, wire.key)] = decoded
+            vetted.documents[(wire.table, wire.key)] = document
+    return vetted
 
 
 def _set_aside(
@@ -482,18 +492,15 @@ def _key_name(table_name: str) -> str:
     return "sha256" if table_name == "attachments" else "id"
 
 
-def _write_rows(
-    conn: Connection, rows: Sequence[protocol.WireRow]
-) -> dict[tuple[str, str], dict[str, Any]]:
+def _write_rows(conn: Connection, vetted: _Vetted) -> dict[tuple[str, str], dict[str, Any]]:
     """Write the server's rows over the local ones (a user's local sign-in verifier stays);
     returns them by table and key."""
     written: dict[tuple[str, str], dict[str, Any]] = {}
     by_table: dict[str, dict[str, dict[str, Any]]] = {}
-    for wire in rows:
+    for wire in vetted.readable:
         if wire.row is None or wire.table not in SYNCED:
             continue
-        table = SYNCED[wire.table][1]
-        row = by_table.setdefault(wire.table, {})[wire.key] = from_wire(table, wire.row)
+        row = by_table.setdefault(wire.table, {})[wire.key] = vetted.decoded[(wire.table, wire.key)]
         written[(wire.table, wire.key)] = row
     for table_name, found in by_table.items():
         table = SYNCED[table_name][1]
@@ -596,9 +603,10 @@ def _reindex(
     conn: Connection,
     touched: set[tuple[str, str]],
     written: Mapping[tuple[str, str], Mapping[str, Any]],
+    documents: Mapping[tuple[str, str], search.SearchDocument | None],
 ) -> None:
     """Index again the proposals and articles the page or the undo changed; the page's own rows
-    are decoded as they are, the others read back."""
+    as :func:`_vet` read them, the others read back."""
     world = DbWorld(conn)
     classes: dict[str, type[Proposal] | type[Article]] = {
         "proposals": Proposal,
@@ -608,17 +616,21 @@ def _reindex(
         world.prefetch(
             cls, [key for name, key in touched if name == table_name and (name, key) not in written]
         )
-    documents: list[search.SearchDocument] = []
+    found: list[search.SearchDocument] = []
     gone: list[tuple[str, str]] = []
     for table_name, key in touched:
         cls = classes.get(table_name)
         if cls is None:
             continue
-        row = written.get((table_name, key))
-        entity = from_row(cls, row) if row is not None else world.current(cls, key)
-        if entity is None:
-            gone.append((_SEARCH_KINDS[table_name], key))
-        elif (document := search_document(entity)) is not None:
-            documents.append(document)
+        if (table_name, key) in written:
+            document = documents[(table_name, key)]
+        else:
+            entity = world.current(cls, key)
+            if entity is None:
+                gone.append((_SEARCH_KINDS[table_name], key))
+                continue
+            document = search_document(entity)
+        if document is not None:
+            found.append(document)
     search.remove_documents(conn, gone)
-    search.index_documents(conn, documents)
+    search.index_documents(conn, found)
