@@ -125,6 +125,11 @@ def forget_rows(conn: Connection, mutation_ids: Sequence[str]) -> None:
         )
 
 
+def is_empty(conn: Connection) -> bool:
+    """Whether no pending mutation touched any row (nothing waits, or nothing that wrote)."""
+    return conn.execute(select(OUTBOX_ROWS.c.mutation_id).limit(1)).first() is None
+
+
 def pending_under(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[str]:
     """The pending mutations that touched any of ``keys``."""
     by_table: dict[str, list[str]] = {}

@@ -367,6 +367,8 @@ def _under(
                 since[key] = min(since.get(key, seq), seq)
         return wrote
 
+    if not refused and outbox.is_empty(conn):
+        return []
     wrote = take(outbox.pending_under(conn, keys) | refused, None)
     while wrote:
         wrote = take(outbox.pending_under(conn, wrote) - set(found), since)
