@@ -1,0 +1,295 @@
+"""``newsdesk-server``: the sync service and its administration, on a machine without Qt.
+
+Nothing here may import PySide6 (tests/sync/test_server_without_qt.py runs it with Qt made
+unimportable): messages come from the desktop's own translation catalogue, read as XML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from newsdesk.sync.catalogue import Catalogue, choose_language
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from newsdesk.sync.audit import Keys, Verdict
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _error(text: str) -> int:
+    print(text, file=sys.stderr, flush=True)
+    return 2
+
+
+def default_server_db() -> str:
+    folder = platformdirs.user_data_path("Newsdesk", appauthor=False) / "server"
+    return str(folder / "newsdesk-server.db")
+
+
+def server_url(db: str) -> str:
+    """A database URL from ``--db``: a URL as given, a plain path as a SQLite file."""
+    if "://" in db:
+        return db
+    path = Path(db).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def build_server_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk-server", description="The Newsdesk sync service and its administration."
+    )
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the messages")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="the folder of the audit key and anchors; keep it out of the database's backups "
+        "and back it up on its own (default: the user's config folder)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument(
+            "--db",
+            default=default_server_db(),
+            help="a SQLite file or a postgresql+psycopg:// URL (default: %(default)s)",
+        )
+        return sub
+
+    init = with_db(commands.add_parser("init", help="create the database and the first admin"))
+    init.add_argument("--admin", required=True, help="the administrator's login")
+    init.add_argument("--name", default="", help="the administrator's name")
+    init.add_argument("--password-stdin", action="store_true", required=True)
+    serve = with_db(commands.add_parser("serve", help="run the service"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--tls-cert", type=Path, help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
+    serve.add_argument(
+        "--docs",
+        action="store_true",
+        help="serve the interactive API page /docs (it loads its script from a CDN and needs "
+        "no sign-in; off by default)",
+    )
+    serve.add_argument(
+        "--max-request-mb",
+        type=float,
+        help="the largest JSON request the service reads, in MiB (default: 16); desktops size "
+        "their pushes by it. Keep a reverse proxy's own limit at least as large",
+    )
+    serve.add_argument(
+        "--proxy",
+        default="",
+        help="addresses of reverse proxies whose X-Forwarded-For/-Proto to believe, "
+        "comma-separated (default: none)",
+    )
+    users = commands.add_parser("users", help="manage users").add_subparsers(
+        dest="users_command", required=True
+    )
+    add = with_db(users.add_parser("add", help="add a user"))
+    add.add_argument("--login", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--admin", action="store_true", help="an administrator")
+    add.add_argument(
+        "--auditor", action="store_true", help="an auditor: reads the audit log, changes nothing"
+    )
+    add.add_argument("--password-stdin", action="store_true", required=True)
+    disable = with_db(users.add_parser("disable", help="disable a user (their sign-ins end)"))
+    disable.add_argument("--login", required=True)
+    enable = with_db(users.add_parser("enable", help="let a disabled user sign in again"))
+    enable.add_argument("--login", required=True)
+    unlock = with_db(users.add_parser("unlock", help="lift the lock failed sign-ins put"))
+    unlock.add_argument("--login", required=True)
+    reset = with_db(users.add_parser("reset-password", help="set a new password"))
+    reset.add_argument("--login", required=True)
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    audit = commands.add_parser("audit", help="the audit log").add_subparsers(
+        dest="audit_command", required=True
+    )
+    with_db(audit.add_parser("verify", help="check the audit log, its anchor and the ledger"))
+    export_log = with_db(audit.add_parser("export", help="audit entries to a CSV or XLSX file"))
+    export_log.add_argument("--from", dest="start", type=_day, help="YYYY-MM-DD (inclusive)")
+    export_log.add_argument("--to", dest="end", type=_day, help="YYYY-MM-DD (inclusive)")
+    export_log.add_argument("--out", type=Path, required=True, help="a .csv or .xlsx file")
+    archive = with_db(
+        audit.add_parser("archive", help="move entries older than six months to a file")
+    )
+    archive.add_argument("--before", type=_day, required=True, help="YYYY-MM-DD")
+    archive.add_argument("--out", type=Path, required=True)
+    backup = with_db(commands.add_parser("backup", help="a consistent backup, while serving"))
+    backup.add_argument("--out", type=Path, required=True)
+    restore = with_db(commands.add_parser("restore", help="restore into an empty database"))
+    restore.add_argument("--from", dest="source", type=Path, required=True)
+    return parser
+
+
+def _day(text: str) -> dt.datetime:
+    """A date on the command line, as the start of that day in this computer's time zone."""
+    return dt.datetime.combine(dt.date.fromisoformat(text), dt.time()).astimezone()
+
+
+def _password_from_stdin() -> str:
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``newsdesk-server``: 0 on success, 2 with the reason otherwise (1: audit chain broken)."""
+    args = build_server_parser().parse_args(argv)
+    catalogue = Catalogue.load(choose_language(args.lang))
+    from newsdesk.store.store import make_engine
+
+    engine = make_engine(server_url(args.db))
+    try:
+        return _run_server_command(args, engine, _keys(args.config), catalogue)
+    finally:
+        engine.dispose()
+
+
+def _keys(folder: Path | None) -> Keys:
+    from newsdesk.sync.audit import Keys, default_config_dir
+
+    return Keys(folder or default_config_dir())
+
+
+def _run_server_command(
+    args: argparse.Namespace, engine: Engine, keys: Keys, catalogue: Catalogue
+) -> int:
+    from newsdesk.sync import admin
+
+    translate = catalogue.translate
+    try:
+        if args.command == "init":
+            admin.init(engine, keys, args.admin, args.name or args.admin, _password_from_stdin())
+            _say(
+                translate("cli", "Created the database and the administrator “{login}”.").format(
+                    login=args.admin
+                )
+            )
+        elif args.command == "serve":
+            if (args.tls_cert is None) != (args.tls_key is None):
+                return _error(
+                    translate("cli", "--tls-cert and --tls-key go together: give both or neither.")
+                )
+            limit = args.max_request_mb
+            if limit is not None and limit < 1:
+                return _error(translate("cli", "--max-request-mb must be at least 1."))
+            sizing = {} if limit is None else {"max_request_bytes": int(limit * 1024 * 1024)}
+            transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
+            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs, **sizing)
+        elif args.command == "users" and args.users_command == "add":
+            admin.add_user(
+                engine,
+                keys,
+                args.login,
+                args.name,
+                _password_from_stdin(),
+                args.admin,
+                args.auditor,
+            )
+            _say(translate("cli", "Added the user “{login}”.").format(login=args.login))
+        elif args.command == "users" and args.users_command in ("disable", "enable"):
+            disabled = args.users_command == "disable"
+            admin.set_disabled(engine, keys, args.login, disabled)
+            done = (
+                translate("cli", "Disabled the user “{login}”; their sign-ins ended.")
+                if disabled
+                else translate("cli", "Enabled the user “{login}”.")
+            )
+            _say(done.format(login=args.login))
+        elif args.command == "users" and args.users_command == "unlock":
+            admin.unlock(engine, keys, args.login)
+            _say(translate("cli", "“{login}” may sign in again.").format(login=args.login))
+        elif args.command == "users":
+            admin.reset_password(engine, keys, args.login, _password_from_stdin())
+            _say(
+                translate(
+                    "cli", "Set a new password for “{login}”; their other sign-ins ended."
+                ).format(login=args.login)
+            )
+        elif args.command == "audit" and args.audit_command == "export":
+            end = args.end + dt.timedelta(days=1) if args.end else None
+            count = admin.export_audit(engine, args.start, end, args.out)
+            _say(
+                translate("cli", "Wrote {count} audit entries to {path}.").format(
+                    count=count, path=args.out
+                )
+            )
+        elif args.command == "audit" and args.audit_command == "archive":
+            count = admin.archive_audit(engine, keys, args.before, args.out)
+            _say(
+                translate(
+                    "cli",
+                    "Archived {count} audit entries to {path}; the log records the file and "
+                    "still verifies.",
+                ).format(count=count, path=args.out)
+            )
+        elif args.command == "audit":
+            verdict = admin.verify_audit(engine, keys)
+            if not verdict.intact:
+                print(_verdict_text(verdict, catalogue), file=sys.stderr)
+                return 1
+            _say(
+                translate(
+                    "cli",
+                    "The audit log verifies: {count} entries intact, none missing, and the "
+                    "users, channels, roles and accepted changes are the ones it recorded.",
+                ).format(count=verdict.entries)
+            )
+        elif args.command == "backup":
+            rows = admin.backup(engine, keys, args.out)
+            _say(
+                translate("cli", "Backed up {rows} rows to {path}.").format(
+                    rows=rows, path=args.out
+                )
+            )
+        else:
+            rows = admin.restore(engine, keys, args.source)
+            _say(
+                translate(
+                    "cli",
+                    "Restored {rows} rows. The server has a new epoch: each desktop will offer "
+                    "to send again what the backup lacks.",
+                ).format(rows=rows)
+            )
+    except admin.AdminError as error:
+        return _error(catalogue.render(error.message))
+    return 0
+
+
+def _verdict_text(verdict: Verdict, catalogue: Catalogue) -> str:
+    """Why the audit log does not verify, for people."""
+    translate = catalogue.translate
+    problem = verdict.problem or ""
+    if problem == "altered":
+        return translate(
+            "cli",
+            "The audit log is broken at entry {seq}: it was changed after it was written (or "
+            "signed with another audit key).",
+        ).format(seq=verdict.seq)
+    if problem == "missing":
+        return translate(
+            "cli", "The audit log is broken at entry {seq}: entries before it were removed."
+        ).format(seq=verdict.seq)
+    if problem == "truncated":
+        return translate(
+            "cli",
+            "The audit log was cut short: it ends before entry {seq}, which the service "
+            "recorded as written.",
+        ).format(seq=verdict.seq)
+    table, _, key = problem.removeprefix("ledger:").partition(":")
+    return translate(
+        "cli",
+        "The database was changed outside the service: the {table} row {key} is not what the "
+        "audit log recorded.",
+    ).format(table=table, key=key)
