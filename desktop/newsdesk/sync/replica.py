@@ -248,12 +248,6 @@ class Replica:
             _set(conn, EPOCH, epoch)
         return int(changed)
 
-    def adopt_epoch(self, epoch: str) -> None:
-        """Take the server's history as it now is, without pushing again what it lost."""
-        with self.store.engine.begin() as conn:
-            _set(conn, CURSOR, "0")
-            _set(conn, EPOCH, epoch)
-
 
 def _set(conn: Connection, key: str, value: str) -> None:
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == key))
