@@ -458,9 +458,10 @@ def _reindex(
         "proposals": Proposal,
         "articles": Article,
     }
-    for table_name, cls in classes.items():
+    for table_name, entity_class in classes.items():
         world.prefetch(
-            cls, [key for name, key in touched if name == table_name and (name, key) not in written]
+            entity_class,
+            [key for name, key in touched if name == table_name and (name, key) not in written],
         )
     documents: list[search.SearchDocument] = []
     gone: list[tuple[str, str]] = []
