@@ -1488,6 +1488,13 @@
     </message>
 </context>
 <context>
+    <name>DecisionTime</name>
+    <message>
+        <source>server {server} (this computer {local})</source>
+        <translation>服务器 {server}（本机 {local}）</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Creating users, channels and pictures</source>
@@ -3416,6 +3423,10 @@
         <source>This refers to a file you have not uploaded and may not read; add the file again from your computer.</source>
         <translation>此处引用了一个你未上传、也无权读取的文件；请从你的电脑重新添加该文件。</translation>
     </message>
+    <message>
+        <source>This change is too large to send to the newsroom server ({size}; it takes at most {limit} at once). Nothing was saved: shorten the text or split the article, and add large images as attachments rather than pasted into the text.</source>
+        <translation>这次修改太大，无法发送到编辑部服务器（{size}；服务器一次最多接收 {limit}）。本次修改未保存：请缩短正文或拆分稿件，较大的图片请作为附件添加，不要直接粘贴到正文中。</translation>
+    </message>
 </context>
 <context>
     <name>RemoteImagesBar</name>
@@ -4819,6 +4830,10 @@
     <message>
         <source>--tls-cert and --tls-key go together: give both or neither.</source>
         <translation>--tls-cert 和 --tls-key 须同时给出或都不给。</translation>
+    </message>
+    <message>
+        <source>--max-request-mb must be at least 1.</source>
+        <translation>--max-request-mb 至少为 1。</translation>
     </message>
     <message>
         <source>Added the user “{login}”.</source>

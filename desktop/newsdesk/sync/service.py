@@ -301,7 +301,7 @@ class Service:
         Returns every outcome, and the sequence numbers of the newly accepted."""
         # No full-text index here: nothing on the server searches, each desktop indexes its
         # own workspace, and indexing cost a fifth of every push.
-        applied = apply(conn, mutations, Status.ACCEPTED, index=False)
+        applied = apply(conn, mutations, Status.ACCEPTED, index=False, received_at=self.clock())
         accepted = [a for a in applied if isinstance(a.outcome, Changes) and not a.replayed]
         seqs = _seqs(conn, [a.mutation.id for a in accepted])
         self._ledger(

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         }
         self.connection_label.setText(texts[status.state])
         tip = server or ""
-        if status.error is not None and status.state is not State.ONLINE:
+        if status.error is not None:
             tip += "\n" + translated(status.error)
         if status.retry_in is not None and status.state is State.OFFLINE:
             tip += "\n" + self.tr("Trying again in {seconds} s.").format(
