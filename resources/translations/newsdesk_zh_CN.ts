@@ -4043,8 +4043,8 @@
         <translation>同步服务器已从备份恢复，可能丢失了在本机所做的修改。</translation>
     </message>
     <message>
-        <source>Push this workspace&apos;s changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way.</source>
-        <translation>要把本工作区的修改重新推送到服务器吗？服务器能识别它已有的修改，不会重复应用。无论如何选择，本机上的内容都不会被删除。</translation>
+        <source>Push this workspace&apos;s changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way. Not now keeps syncing paused until you choose Sync now again.</source>
+        <translation>要把本工作区的修改重新推送到服务器吗？服务器能识别它已有的修改，不会重复应用。无论如何选择，本机上的内容都不会被删除。选择“暂不”则同步保持暂停，直到您再次选择“立即同步”。</translation>
     </message>
     <message>
         <source>Push again</source>

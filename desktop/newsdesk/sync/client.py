@@ -244,13 +244,6 @@ class SyncClient:
         self.replica.store.set_setting(PLAIN_HTTP, "1" if self.allow_plain_http else "")
         self.replica.remember_verifier(signed.user_id, verifier)
 
-    async def sign_out(self) -> None:
-        if self.token:
-            with contextlib.suppress(SyncError):  # signing out locally works offline too
-                await self._send("POST", "/v1/auth/logout")
-        self.token = None
-        await self.db(lambda: self.replica.store.set_setting(TOKEN, ""))
-
     # --- a round ------------------------------------------------------------------------------
 
     async def limits(self) -> tuple[int, int]:

@@ -322,12 +322,6 @@ class Replica:
             _set(conn, EPOCH, epoch)
         return int(changed)
 
-    def adopt_epoch(self, epoch: str) -> None:
-        """Take the server's history as it now is, without pushing again what it lost."""
-        with self.store.engine.begin() as conn:
-            _set(conn, CURSOR, "0")
-            _set(conn, EPOCH, epoch)
-
 
 def _set(conn: Connection, key: str, value: str) -> None:
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == key))
@@ -614,9 +608,10 @@ def _reindex(
         "proposals": Proposal,
         "articles": Article,
     }
-    for table_name, cls in classes.items():
+    for table_name, entity_class in classes.items():
         world.prefetch(
-            cls, [key for name, key in touched if name == table_name and (name, key) not in written]
+            entity_class,
+            [key for name, key in touched if name == table_name and (name, key) not in written],
         )
     found: list[search.SearchDocument] = []
     gone: list[tuple[str, str]] = []
