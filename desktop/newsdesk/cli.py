@@ -85,6 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="the site's address, e.g. https://news.example.cn/ (the app's documents are named "
         "by it; default: the workspace's publishing settings)",
     )
+    repost = commands.add_parser(
+        "repost", help="make repost (转载) articles from web addresses, images included"
+    )
+    repost.add_argument("--workspace", type=Path, dest="command_workspace", required=True)
+    repost.add_argument("--as", dest="login", required=True, help="the editor's login")
+    repost.add_argument("--channel", required=True, help="the channel's name")
+    repost.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow addresses on this computer and the private network (an intranet); an "
+        "administrator's decision",
+    )
+    repost.add_argument("urls", nargs="+", metavar="URL")
     return parser
 
 
@@ -321,6 +334,38 @@ def run_export(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def run_repost(args: argparse.Namespace) -> int:
+    """``newsdesk repost``: one line per address (the new article, or why not); 0 when all
+    became articles, 1 when any did not, 2 when the workspace, user or channel is wrong."""
+    from newsdesk.ingest.repost import Outcome, reposted_lines
+
+    translate = QCoreApplication.translate
+    try:
+        with Workspace.open(args.command_workspace) as workspace:
+            with workspace.store.world() as world:
+                user = world.user_by_login(args.login)
+                channel = world.channel_by_name(args.channel)
+            if user is None:
+                return _error(
+                    translate("cli", "There is no user “{login}”.").format(login=args.login)
+                )
+            if channel is None:
+                return _error(
+                    translate("cli", "There is no channel “{name}”.").format(name=args.channel)
+                )
+            failed = False
+            for line in reposted_lines(
+                workspace, user.id, channel.id, args.urls, allow_private=args.allow_private
+            ):
+                failed = failed or line.outcome is Outcome.FAILED
+                text = translated(line.message)
+                out = sys.stdout if line.outcome is Outcome.REPOSTED else sys.stderr
+                print(text, file=out, flush=True)
+    except WorkspaceError as error:
+        return _error(translated(error.message))
+    return 1 if failed else 0
+
+
 def _has_display() -> bool:
     """Whether Qt can open a window (on Linux it needs X11 or Wayland, unless told otherwise)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -356,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_publish(args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "repost":
+        return run_repost(args)
     if args.command == "demo":
         status = run_demo(args)
         if status != 0 or args.no_gui:

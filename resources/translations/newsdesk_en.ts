@@ -102,4 +102,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RepostDialog</name>
+    <message numerus="yes">
+        <source> — %n image(s) could not be downloaded; the editor lists them</source>
+        <translation>
+            <numerusform> — %n image could not be downloaded; the editor lists it</numerusform>
+            <numerusform> — %n images could not be downloaded; the editor lists them</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1488,6 +1488,13 @@
     </message>
 </context>
 <context>
+    <name>DecisionTime</name>
+    <message>
+        <source>server {server} (this computer {local})</source>
+        <translation>服务器 {server}（本机 {local}）</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Creating users, channels and pictures</source>
@@ -2085,6 +2092,14 @@
     <message>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Repost from the web…</source>
+        <translation>从网页转载(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Make repost articles from web addresses (those on the clipboard are filled in)</source>
+        <translation>用网址生成转载稿件（自动填入剪贴板中的网址）</translation>
     </message>
     <message>
         <source>Open another &amp;workspace…</source>
@@ -3416,6 +3431,10 @@
         <source>This refers to a file you have not uploaded and may not read; add the file again from your computer.</source>
         <translation>此处引用了一个你未上传、也无权读取的文件；请从你的电脑重新添加该文件。</translation>
     </message>
+    <message>
+        <source>This change is too large to send to the newsroom server ({size}; it takes at most {limit} at once). Nothing was saved: shorten the text or split the article, and add large images as attachments rather than pasted into the text.</source>
+        <translation>这次修改太大，无法发送到编辑部服务器（{size}；服务器一次最多接收 {limit}）。本次修改未保存：请缩短正文或拆分稿件，较大的图片请作为附件添加，不要直接粘贴到正文中。</translation>
+    </message>
 </context>
 <context>
     <name>RemoteImagesBar</name>
@@ -3468,6 +3487,166 @@
     <message>
         <source>• {url}: {reason}</source>
         <translation>• {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Repost</name>
+    <message>
+        <source>the article is behind a paywall or a sign-in; only its opening is public</source>
+        <translation>文章需付费或登录后才能阅读，公开的只有开头部分</translation>
+    </message>
+    <message>
+        <source>no article was found on the page</source>
+        <translation>页面上没有找到文章</translation>
+    </message>
+    <message>
+        <source>{id}  《{title}》  from {url}</source>
+        <translation>{id}  《{title}》  转载自 {url}</translation>
+    </message>
+    <message>
+        <source>Not reposted: {url}: {reason}</source>
+        <translation>未能转载：{url}：{reason}</translation>
+    </message>
+    <message>
+        <source>  similar to “{title}” by {by}, already here</source>
+        <translation>  与本地已有的《{title}》（{by}）相似</translation>
+    </message>
+    <message>
+        <source>  an image could not be fetched and still points at its site: {url} ({reason})</source>
+        <translation>  有一张图片未能下载，仍指向原网站：{url}（{reason}）</translation>
+    </message>
+    <message>
+        <source>only http:// and https:// addresses can be reposted</source>
+        <translation>只能转载 http:// 和 https:// 地址</translation>
+    </message>
+    <message>
+        <source>the address is on this computer or the private network; an administrator can allow intranet addresses</source>
+        <translation>该地址位于本机或私有网络；管理员可以允许内网地址</translation>
+    </message>
+    <message>
+        <source>the page could not be reached (no network, or no such site)</source>
+        <translation>无法访问该页面（没有网络，或网站不存在）</translation>
+    </message>
+    <message>
+        <source>the site did not answer in time</source>
+        <translation>网站没有及时响应</translation>
+    </message>
+    <message>
+        <source>the site says the page does not exist</source>
+        <translation>网站表示该页面不存在</translation>
+    </message>
+    <message>
+        <source>the site refused to give the page</source>
+        <translation>网站拒绝提供该页面</translation>
+    </message>
+    <message>
+        <source>the site had an error ({detail})</source>
+        <translation>网站出错（{detail}）</translation>
+    </message>
+    <message>
+        <source>it is larger than {limit} MB</source>
+        <translation>超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>the address is not a web page ({detail})</source>
+        <translation>该地址不是网页（{detail}）</translation>
+    </message>
+    <message>
+        <source>the site sent something other than an image</source>
+        <translation>网站返回的不是图片</translation>
+    </message>
+    <message>
+        <source>the site sends the address round in circles (too many redirects)</source>
+        <translation>网站把地址来回跳转（重定向次数过多）</translation>
+    </message>
+</context>
+<context>
+    <name>RepostDialog</name>
+    <message>
+        <source>Repost from the web</source>
+        <translation>从网页转载</translation>
+    </message>
+    <message>
+        <source>Paste one or more web addresses, one per line. Each becomes a repost (转载) article in the channel you choose, with its source, author and editor filled in and its images downloaded.</source>
+        <translation>粘贴一个或多个网址，每行一个。每个网址都会在所选频道中生成一篇转载稿件，自动填写来源、作者和责任编辑，并把图片下载到本地。</translation>
+    </message>
+    <message>
+        <source>Web addresses</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>转载</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>打开稿件</translation>
+    </message>
+    <message>
+        <source>You are not an editor in any channel, so you cannot repost.</source>
+        <translation>您不是任何频道的编辑，不能转载。</translation>
+    </message>
+    <message>
+        <source>Paste at least one web address starting with http:// or https://.</source>
+        <translation>请至少粘贴一个以 http:// 或 https:// 开头的网址。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a web address; each line holds one address.</source>
+        <translation>“{text}”不是网址；每行填写一个网址。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{done} of {total} addresses became repost articles.</source>
+        <translation>{total} 个地址中有 {done} 个已成为转载稿件。</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>正在获取…</translation>
+    </message>
+    <message>
+        <source>Fetching images: {done} of {total}</source>
+        <translation>正在下载图片：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>Not reposted: {reason}</source>
+        <translation>未能转载：{reason}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Reposted as “{title}”</source>
+        <translation>已转载为《{title}》</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n image(s) could not be downloaded; the editor lists them</source>
+        <translation>
+            <numerusform>——有 %n 张图片未能下载，编辑器中会列出</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3745,6 +3924,41 @@
     </message>
 </context>
 <context>
+    <name>SimilarHint</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>“{title}”, proposed by {name} {when}</source>
+        <translation>《{title}》{name} {when}报题</translation>
+    </message>
+    <message>
+        <source>“{title}”, written by {name} {when}</source>
+        <translation>《{title}》{name} {when}写稿</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Similar: {items}</source>
+        <translation>相似：{items}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>Writing</source>
@@ -3829,8 +4043,8 @@
         <translation>同步服务器已从备份恢复，可能丢失了在本机所做的修改。</translation>
     </message>
     <message>
-        <source>Push this workspace&apos;s changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way.</source>
-        <translation>要把本工作区的修改重新推送到服务器吗？服务器能识别它已有的修改，不会重复应用。无论如何选择，本机上的内容都不会被删除。</translation>
+        <source>Push this workspace&apos;s changes to it again? The server recognises the ones it still has, so nothing is applied twice. Nothing on this computer is deleted either way. Not now keeps syncing paused until you choose Sync now again.</source>
+        <translation>要把本工作区的修改重新推送到服务器吗？服务器能识别它已有的修改，不会重复应用。无论如何选择，本机上的内容都不会被删除。选择“暂不”则同步保持暂停，直到您再次选择“立即同步”。</translation>
     </message>
     <message>
         <source>Push again</source>
@@ -4809,6 +5023,10 @@
         <translation>未导出：稿件 {id}（{reason}）</translation>
     </message>
     <message>
+        <source>There is no channel “{name}”.</source>
+        <translation>没有名为“{name}”的频道。</translation>
+    </message>
+    <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>
         <translation>未找到显示器：桌面窗口需要图形会话。可用“newsdesk demo --no-gui”只创建演示工作区，或用 --smoke 在无显示器时检查窗口。</translation>
     </message>
@@ -4819,6 +5037,10 @@
     <message>
         <source>--tls-cert and --tls-key go together: give both or neither.</source>
         <translation>--tls-cert 和 --tls-key 须同时给出或都不给。</translation>
+    </message>
+    <message>
+        <source>--max-request-mb must be at least 1.</source>
+        <translation>--max-request-mb 至少为 1。</translation>
     </message>
     <message>
         <source>Added the user “{login}”.</source>

@@ -30,6 +30,7 @@ from newsdesk.store.search import (
     create_search_schema,
     drop_search_schema,
     index_documents,
+    matching_ids,
     remove_documents,
     search,
 )
@@ -239,6 +240,7 @@ def test_cjk_queries_match_exactly_the_substrings(
     index_documents(conn, [doc("d", title, body)])  # replaces the previous example's document
     hits = search(conn, query)
     assert ids(hits) == (["d"] if query in title or query in body else [])
+    assert matching_ids(conn, query) == frozenset(ids(hits))
     if query in body:
         assert query in hits[0].snippet
 
@@ -293,6 +295,21 @@ def test_kind_and_channel_filters(conn: sa.Connection) -> None:
     assert search(conn, "新闻", channel_ids=[]) == []
     assert [(h.kind, h.id) for h in search(conn, "新闻三")] == [("proposal", "p1")]
     assert len(search(conn, "新闻", limit=2)) == 2
+    assert matching_ids(conn, "新闻", channel_ids=["c1"]) == {"a1", "p1"}
+    assert matching_ids(conn, "新闻", kinds=["proposal"], channel_ids=["c1"]) == {"p1"}
+    assert matching_ids(conn, "新闻", channel_ids=[]) == frozenset()
+
+
+def test_a_filter_gets_every_matching_id_without_a_limit(conn: sa.Connection) -> None:
+    """The board filters by every match: none is lost to a ranking cut-off."""
+    index_documents(
+        conn,
+        [doc(f"m{i}", f"新闻{i}", "正文") for i in range(120)]
+        + [doc(f"o{i}", "天气", "明天多云") for i in range(30)],
+    )
+    assert matching_ids(conn, "新闻") == {f"m{i}" for i in range(120)}
+    assert matching_ids(conn, "多云") == {f"o{i}" for i in range(30)}
+    assert matching_ids(conn, "") == frozenset()
 
 
 def test_same_id_in_both_kinds_is_two_documents(conn: sa.Connection) -> None:
@@ -386,6 +403,8 @@ def test_phrases_late_in_long_documents(conn: sa.Connection) -> None:
     assert search(conn, "短语末尾") == []
     assert ids(search(conn, "iphone发")) == ["long"]
     assert search(conn, "iphone末") == []
+    assert matching_ids(conn, "末尾的独特") == {"long"}
+    assert matching_ids(conn, "报道新闻") == frozenset()
     assert "独特短语" in search(conn, "独特短语")[0].snippet
 
 

@@ -150,9 +150,9 @@ def test_a_backup_taken_while_serving_restores_with_a_new_epoch(
     assert refused.returncode == 2 and "not a readable backup" in refused.stderr
 
 
-def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
+def _serve(database_url: str, port: int, *options: str) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [SERVER, "serve", "--db", database_url, "--port", str(port)],
+        [SERVER, "serve", "--db", database_url, "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -165,6 +165,25 @@ def _serve(database_url: str, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.05)
     process.kill()
     raise RuntimeError("the service did not start")
+
+
+def test_serve_takes_the_request_limit_it_announces(database_url: str) -> None:
+    assert (
+        server("init", "--db", database_url, "--admin", "root", password=PASSWORD).returncode == 0
+    )
+    port = free_port()
+    process = _serve(database_url, port, "--max-request-mb", "2")
+    try:
+        health = httpx.get(f"http://127.0.0.1:{port}/v1/health").json()
+        assert health["max_request_bytes"] == 2 * 1024 * 1024
+        refused = httpx.post(
+            f"http://127.0.0.1:{port}/v1/sync/push", content=b" " * (2 * 1024 * 1024 + 1)
+        )
+        assert refused.status_code == 413
+    finally:
+        process.terminate()
+        process.wait(30)
+    assert server("serve", "--db", database_url, "--max-request-mb", "0.5").returncode == 2
 
 
 def test_a_service_killed_mid_push_loses_nothing_and_duplicates_nothing(

@@ -230,6 +230,15 @@ def test_a_restored_server_is_noticed_and_given_back_its_losses_when_the_user_ag
             await until(lambda: question() is not None)
             box = question()
             assert box is not None and "restored" in box.text()
+            not_now = next(b for b in box.buttons() if b.text() == "Not now")
+            not_now.click()
+            await until(lambda: question() is None)
+            assert sync.last.state is State.RESTORED
+            assert ("articles", lost) not in server_view(restored.url, "editor")
+            sync.sync_now()  # "Not now" keeps syncing paused; the next sync asks again
+            await until(lambda: question() is not None)
+            box = question()
+            assert box is not None
             push_again = next(b for b in box.buttons() if b.text() == "Push again")
             push_again.click()
             await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)

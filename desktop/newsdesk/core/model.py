@@ -320,7 +320,8 @@ class ReviewDecision:
     comment: str = ""
     checked: tuple[ChecklistItem, ...] = ()
     anchors: tuple[Anchor, ...] = ()
-    decided_at: dt.datetime
+    decided_at: dt.datetime  # by the reviewer's clock, which may be wrong (offline)
+    received_at: dt.datetime | None = None  # by the service's, once it accepted the decision
     row_version: int = 1
 
 

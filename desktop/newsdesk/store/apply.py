@@ -6,6 +6,8 @@ already holds has no further effect, which is what makes pushing twice harmless.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,10 +18,19 @@ from sqlalchemy import Connection, func, insert, select
 
 from newsdesk.core.apply import decide
 from newsdesk.core.body import strip_html
-from newsdesk.core.model import Article, Attachment, Channel, Entity, Proposal, RoleGrant, User
+from newsdesk.core.model import (
+    Article,
+    Attachment,
+    Channel,
+    Entity,
+    Proposal,
+    ReviewDecision,
+    RoleGrant,
+    User,
+)
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.world import Changes, Outcome
-from newsdesk.store import search
+from newsdesk.store import outbox, search
 from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row
 from newsdesk.store.schema import Base, MutationRow
 from newsdesk.store.world import CHUNK, DbWorld
@@ -124,7 +135,9 @@ def count_pending(conn: Connection) -> int:
     )
 
 
-def _log_row(m: Mutation, status: Status, images: list[Any] | None) -> dict[str, Any]:
+def _log_row(
+    m: Mutation, status: Status, images: list[Any] | None, received_at: dt.datetime | None
+) -> dict[str, Any]:
     return {
         "id": m.id,
         "actor": m.actor,
@@ -135,7 +148,21 @@ def _log_row(m: Mutation, status: Status, images: list[Any] | None) -> dict[str,
         "args": dict(m.args),
         "status": status.value,
         "before_images": images,
+        "received_at": received_at,
     }
+
+
+def _received(upserts: Sequence[Entity], at: dt.datetime | None) -> Sequence[Entity]:
+    """The rows a mutation wrote, its review decisions stamped with the service's receive
+    time (the reviewer's clock may be days off; the service's orders and reports)."""
+    if at is None:
+        return upserts
+    return [
+        dataclasses.replace(e, received_at=at)
+        if isinstance(e, ReviewDecision) and e.received_at is None
+        else e
+        for e in upserts
+    ]
 
 
 def _before_images(world: DbWorld, upserts: Sequence[Entity]) -> list[Any]:
@@ -169,32 +196,64 @@ def apply(
     status: Status = Status.PENDING,
     *,
     index: bool = True,
+    received_at: dt.datetime | None = None,
 ) -> list[Applied]:
     """Decide and write ``mutations`` in order, inside the caller's transaction.
 
     A refused mutation writes nothing; the ones after it are still applied. Pending ones keep
-    the before-images that let a pull take them back. ``index=False`` leaves the full-text
-    index alone (the sync service keeps none: each desktop searches its own workspace).
+    the before-images that let a pull take them back, are refused when too large for the
+    server, and coalesce with the unsent edit before them (see :mod:`newsdesk.store.outbox`).
+    ``index=False`` leaves the full-text index alone (the sync service keeps none: each desktop
+    searches its own workspace). ``received_at`` is the service's clock, kept beside each
+    mutation's own time and on the review decisions it makes.
     """
     known = _known_ids(conn, [m.id for m in mutations])
     world = DbWorld(conn)
     _prefetch(world, mutations)
+    queued = status is Status.PENDING
+    limit = outbox.request_limit(conn) if queued else None
+    previous = outbox.last_unsent(conn) if queued else None
+    stored: dict[str, Any] | None = None  # ``previous`` when it is a stored one, rewritten
     results: list[Applied] = []
     log_rows: list[dict[str, Any]] = []
     for m in mutations:
         if m.id in known:
             results.append(Applied(m, Changes(()), replayed=True))
             continue
-        outcome = decide(world, m)
-        if isinstance(outcome, Changes):
-            images = _before_images(world, outcome.upserts) if status is Status.PENDING else None
-            world.stage(outcome.upserts)
-            log_rows.append(_log_row(m, status, images))
-            known.add(m.id)
+        outcome = (outbox.check_size(m, limit) if queued else None) or decide(world, m)
         results.append(Applied(m, outcome))
+        if not isinstance(outcome, Changes):
+            continue
+        upserts = _received(outcome.upserts, received_at)
+        images = _before_images(world, upserts) if queued else None
+        world.stage(upserts)
+        known.add(m.id)
+        if queued and previous is not None and outbox.coalescable(previous, m):
+            merged = outbox.folded(previous, m, images or [])
+            if outbox.check_size(mutation_from_row(merged), limit) is None:
+                if log_rows:
+                    log_rows[-1] = merged
+                else:
+                    stored = merged
+                previous = merged
+                continue
+        previous = _log_row(m, status, images, received_at)
+        log_rows.append(previous)
     _write(conn, world, index)
+    if stored is not None:
+        outbox.rewrite(
+            conn, stored, outbox.touched_keys(mutation_from_row(stored), stored["before_images"])
+        )
     if log_rows:
         conn.execute(insert(MUTATIONS), log_rows)
+        if queued:
+            outbox.index_rows(
+                conn,
+                {
+                    row["id"]: outbox.touched_keys(mutation_from_row(row), row["before_images"])
+                    for row in log_rows
+                },
+            )
     return results
 
 

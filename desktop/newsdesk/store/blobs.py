@@ -30,6 +30,10 @@ class BlobStore:
             self._write(sha256, [data])
         return sha256
 
+    def remove(self, sha256: str) -> None:
+        """Forget a file nothing refers to (one stored for a change that was then refused)."""
+        self.path(sha256).unlink(missing_ok=True)
+
     def put_file(self, source: Path) -> str:
         digest = hashlib.sha256()
         with source.open("rb") as f:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from newsdesk.core.model import Article, Proposal, ReviewDecision, Revision, User, Verdict
 from newsdesk.store.codec import TABLES, from_row
@@ -18,6 +18,7 @@ from newsdesk.store.codec import TABLES, from_row
 REVISIONS = TABLES[Revision]
 DECISIONS = TABLES[ReviewDecision]
 USERS = TABLES[User]
+CLOCK_SKEW = dt.timedelta(minutes=5)
 UNKNOWN_PERSON = "?"
 """The name shown for someone whose user row is missing (not synced yet)."""
 
@@ -30,7 +31,19 @@ class DecisionEntry:
     verdict: Verdict
     reviewer: str
     comment: str
-    decided_at: dt.datetime
+    decided_at: dt.datetime  # by the reviewer's clock
+    received_at: dt.datetime | None = None  # by the service's, once it has the decision
+
+    @property
+    def when(self) -> dt.datetime:
+        """When it was decided, by the service's clock once it has the decision."""
+        return self.received_at or self.decided_at
+
+    @property
+    def skewed(self) -> bool:
+        """Whether the reviewer's clock and the service's disagree by more than
+        :data:`CLOCK_SKEW`, so both are worth showing."""
+        return self.received_at is not None and abs(self.received_at - self.decided_at) > CLOCK_SKEW
 
 
 @dataclass(frozen=True)
@@ -83,7 +96,9 @@ def revisions(conn: Connection, article_id: str) -> list[RevisionEntry]:
         for row in conn.execute(
             select(DECISIONS)
             .where(DECISIONS.c.article_id == article_id)
-            .order_by(DECISIONS.c.decided_at, DECISIONS.c.level)
+            .order_by(
+                func.coalesce(DECISIONS.c.received_at, DECISIONS.c.decided_at), DECISIONS.c.level
+            )
         ).mappings()
     ]
     names = _names(conn, [r.author_id for r in found] + [d.reviewer_id for d in decisions])
@@ -96,6 +111,7 @@ def revisions(conn: Connection, article_id: str) -> list[RevisionEntry]:
                 reviewer=names.get(d.reviewer_id, UNKNOWN_PERSON),
                 comment=d.comment,
                 decided_at=d.decided_at,
+                received_at=d.received_at,
             )
         )
     return [

@@ -50,6 +50,6 @@ def downgrade(conn: Connection, target: str) -> None:
 
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Leave the full-text search tables out of model comparisons: they are dialect-specific
-    and created by ``store.search``, not declared as models."""
-    return not (type_ == "table" and name is not None and name.startswith("search_"))
+    """Leave the full-text search and similarity tables out of model comparisons: they are
+    derived data, dialect-specific, created by ``store.search``, not declared as models."""
+    return not (type_ == "table" and name is not None and name.startswith(("search_", "similar_")))

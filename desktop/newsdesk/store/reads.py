@@ -116,7 +116,8 @@ def return_notes(conn: Conn, article_id: str) -> tuple[ReturnNote, ...]:
                 level=decision.level,
                 reviewer=reviewer.name if reviewer is not None else UNKNOWN_PERSON,
                 comment=decision.comment,
-                decided_at=decision.decided_at,
+                # By the service's clock once it has the decision: the reviewer's may be off.
+                decided_at=decision.received_at or decision.decided_at,
                 anchors=decision.anchors,
             )
         )

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0007_blob_uploads"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0009_similar_texts"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -170,7 +170,8 @@ class ReviewDecisionRow(Base):
     comment: Mapped[str] = mapped_column(Text)
     checked: Mapped[list[Any]]
     anchors: Mapped[list[Any]]
-    decided_at: Mapped[dt.datetime]
+    decided_at: Mapped[dt.datetime]  # by the reviewer's clock
+    received_at: Mapped[dt.datetime | None]  # by the service's, once it accepted the decision
     row_version: Mapped[int]
 
 
@@ -228,6 +229,19 @@ class MutationRow(Base):
     status: Mapped[str] = mapped_column(String(10))
     refusal: Mapped[dict[str, Any] | None]  # why the server refused it (status "refused")
     before_images: Mapped[list[Any] | None]  # client: the rows a pending one replaced, to undo
+    # Server: when the service received it, by its own clock (``at`` is the desktop's).
+    received_at: Mapped[dt.datetime | None]
+
+
+class OutboxRowRow(Base):
+    """Desktop: which rows each pending mutation wrote, so a pulled page takes back and applies
+    again only the pending mutations under the rows it brings."""
+
+    __tablename__ = "outbox_rows"
+    __table_args__ = (Index(None, "entity_table", "row_id"),)
+    mutation_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entity_table: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(200), primary_key=True)
 
 
 class SettingRow(Base):

@@ -37,6 +37,7 @@ from newsdesk.core.search_tokens import (
     query_tokens,
     snippet,
 )
+from newsdesk.store import similar
 
 KINDS: Final = frozenset({"proposal", "article"})
 
@@ -132,7 +133,9 @@ def _dialect(conn: sa.Connection) -> str:
 
 
 def create_search_schema(conn: sa.Connection) -> None:
-    """Create the search tables (if missing) in the caller's transaction."""
+    """Create the search tables and the similarity tables beside them (if missing) in the
+    caller's transaction."""
+    similar.create_similar_schema(conn)
     if _dialect(conn) == "sqlite":
         _SQLITE.create_all(conn)
         conn.execute(sa.text(_FTS5_DDL))
@@ -144,7 +147,8 @@ def create_search_schema(conn: sa.Connection) -> None:
 
 
 def drop_search_schema(conn: sa.Connection) -> None:
-    """Drop the search tables (if present) in the caller's transaction."""
+    """Drop the search and similarity tables (if present) in the caller's transaction."""
+    similar.drop_similar_schema(conn)
     if _dialect(conn) == "sqlite":
         conn.execute(sa.text("DROP TABLE IF EXISTS search_fts"))
         _SQLITE.drop_all(conn)
@@ -181,6 +185,9 @@ def index_documents(
         _index_sqlite(conn, prepared, new)
     else:
         _index_pg(conn, prepared)
+    similar.index_similar(
+        conn, [(p.document.kind, p.document.id, p.document.title, p.body) for p in prepared]
+    )
 
 
 def _index_sqlite(conn: sa.Connection, prepared: list[_Prepared], new: bool) -> None:
@@ -295,6 +302,7 @@ def remove_documents(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> No
         ),
         rows,
     )
+    similar.remove_similar(conn, keys)
 
 
 def search(
@@ -331,6 +339,31 @@ def search(
     ]
 
 
+def matching_ids(
+    conn: sa.Connection,
+    query: str,
+    *,
+    kinds: Collection[str] | None = None,
+    channel_ids: Collection[str] | None = None,
+) -> frozenset[str]:
+    """The ids of every document containing every term of ``query``, as :func:`search` finds
+    them, without ranking, snippets or a limit: what a filter needs (the board's)."""
+    phrases = query_tokens(query)
+    if not phrases:
+        return frozenset()
+    if _dialect(conn) == "sqlite":
+        docs = _SQLITE_DOCS
+        found = (
+            sa.select(docs.c.doc_id)
+            .join_from(_SQLITE_FTS, docs, docs.c.id == _SQLITE_FTS.c.rowid)
+            .where(_sqlite_match(phrases))
+        )
+    else:
+        docs = _PG_DOCS
+        found = sa.select(docs.c.doc_id).where(*_pg_conditions(phrases))
+    return frozenset(conn.execute(found.where(*_filters(docs, kinds, channel_ids))).scalars())
+
+
 def _stems(phrase: Sequence[str]) -> tuple[list[str], bool]:
     """The phrase's tokens without PREFIX_MARK, and whether its last token is a prefix."""
     return [token.removesuffix(PREFIX_MARK) for token in phrase], phrase[-1].endswith(PREFIX_MARK)
@@ -348,6 +381,11 @@ def _fts5_query(phrases: list[list[str]]) -> str:
     return " AND ".join(parts)
 
 
+def _sqlite_match(phrases: list[list[str]]) -> sa.ColumnElement[bool]:
+    fts: sa.ColumnClause[Any] = sa.literal_column(_SQLITE_FTS.name)
+    return fts.op("MATCH")(_fts5_query(phrases))
+
+
 def _ranked_sqlite(phrases: list[list[str]]) -> sa.Select[Any]:
     """Matching (kind, doc_id) keys with their rank (negated bm25), best first."""
     docs = _SQLITE_DOCS.c
@@ -356,7 +394,7 @@ def _ranked_sqlite(phrases: list[list[str]]) -> sa.Select[Any]:
     return (
         sa.select(docs.kind, docs.doc_id, rank)
         .join_from(_SQLITE_FTS, _SQLITE_DOCS, docs.id == _SQLITE_FTS.c.rowid)
-        .where(fts.op("MATCH")(_fts5_query(phrases)))
+        .where(_sqlite_match(phrases))
         .order_by(rank.desc(), docs.kind, docs.doc_id)
     )
 
@@ -379,14 +417,12 @@ def _pg_needle(phrase: list[str]) -> str:
     return " " + " ".join(stems) + ("" if is_prefix else " ")
 
 
-def _ranked_pg(phrases: list[list[str]]) -> sa.Select[Any]:
-    """Matching (kind, doc_id) keys with their rank (ts_rank_cd), best first."""
+def _pg_conditions(phrases: list[list[str]]) -> list[sa.ColumnElement[bool]]:
+    """What a matching document satisfies: the GIN index finds rows with every token; phrases
+    are then checked on the positions (or, past the tsvector's limits, in ``terms``)."""
     docs = _PG_DOCS.c
     all_tokens = sa.cast(sa.literal(_pg_tsquery(phrases, "&")), pg.TSQUERY)
     exact = sa.cast(sa.literal(_pg_tsquery(phrases, "<->")), pg.TSQUERY)
-    weights = sa.cast(sa.literal(_PG_WEIGHTS), pg.ARRAY(sa.REAL))
-    rank = sa.func.ts_rank_cd(weights, docs.tsv, exact).label("rank")
-    # The GIN index finds rows with every token; phrases are then checked on the positions.
     conditions: list[sa.ColumnElement[bool]] = [docs.tsv.bool_op("@@")(all_tokens)]
     needles = [_pg_needle(phrase) for phrase in phrases if len(phrase) > 1]
     if needles:
@@ -394,9 +430,18 @@ def _ranked_pg(phrases: list[list[str]]) -> sa.Select[Any]:
         conditions.append(
             sa.or_(docs.tsv.bool_op("@@")(exact), sa.and_(docs.terms.is_not(None), *in_terms))
         )
+    return conditions
+
+
+def _ranked_pg(phrases: list[list[str]]) -> sa.Select[Any]:
+    """Matching (kind, doc_id) keys with their rank (ts_rank_cd), best first."""
+    docs = _PG_DOCS.c
+    exact = sa.cast(sa.literal(_pg_tsquery(phrases, "<->")), pg.TSQUERY)
+    weights = sa.cast(sa.literal(_PG_WEIGHTS), pg.ARRAY(sa.REAL))
+    rank = sa.func.ts_rank_cd(weights, docs.tsv, exact).label("rank")
     return (
         sa.select(docs.kind, docs.doc_id, rank)
-        .where(*conditions)
+        .where(*_pg_conditions(phrases))
         .order_by(rank.desc(), docs.kind, docs.doc_id)
     )
 

@@ -127,6 +127,14 @@ class Store:
         with self.engine.connect() as conn:
             return search.search(conn, query, kinds=kinds, channel_ids=channel_ids, limit=limit)
 
+    def matching_ids(
+        self, query: str, *, channel_ids: Collection[str] | None = None
+    ) -> frozenset[str]:
+        """The ids of every proposal and article containing ``query``: a filter's search,
+        without ranking or snippets."""
+        with self.engine.connect() as conn:
+            return search.matching_ids(conn, query, channel_ids=channel_ids)
+
     def note(self, event: str, **detail: Any) -> None:
         """Keep an event for the newsroom server's audit log (an offline sign-in, an export,
         a delivery), sent with the next sync; a workspace that syncs with no server keeps none."""

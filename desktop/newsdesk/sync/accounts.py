@@ -86,7 +86,7 @@ def _aware(value: dt.datetime) -> dt.datetime:
 def _wait(failures: int, free: int) -> dt.timedelta | None:
     if failures < free:
         return None
-    return min(MAX_WAIT, FIRST_WAIT * 2 ** min(failures - free, 10))
+    return min(MAX_WAIT, FIRST_WAIT * (1 << min(failures - free, 10)))
 
 
 def _count(

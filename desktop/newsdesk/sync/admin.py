@@ -21,7 +21,7 @@ from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store import migrate
 from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS
-from newsdesk.sync import accounts, audit, audit_export, service
+from newsdesk.sync import accounts, audit, audit_export, protocol, service
 from newsdesk.sync import backup as backups
 from newsdesk.sync.server import create_app
 
@@ -143,6 +143,7 @@ def serve(
     transport: Transport = Transport(),
     *,
     docs: bool = False,
+    max_request_bytes: int = protocol.MAX_BODY,
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -152,7 +153,7 @@ def serve(
     if warning:
         print(warning, file=sys.stderr, flush=True)
     uvicorn.run(
-        create_app(running, docs=docs),
+        create_app(running, docs=docs, max_request_bytes=max_request_bytes),
         host=host,
         port=port,
         log_level="info",

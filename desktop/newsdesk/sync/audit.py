@@ -162,13 +162,13 @@ def append(
     return seq, prev_hash
 
 
-def row_digests(table_name: str, rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+def row_digests(table_name: str, rows: Sequence[Mapping[Any, Any]]) -> dict[str, str]:
     """``key: digest`` of ledger rows (users, channels, role grants) as the database holds them."""
     table = Base.metadata.tables[table_name]
     return {str(row["id"]): digest(row_to_json(table, row)) for row in rows}
 
 
-def mutation_digest(row: Mapping[str, Any]) -> str:
+def mutation_digest(row: Mapping[Any, Any]) -> str:
     """A digest of an accepted mutation as the ``mutations`` table holds it."""
     at = row["at"]
     when = aware(at).astimezone(dt.UTC).isoformat() if isinstance(at, dt.datetime) else at
@@ -201,7 +201,7 @@ class Verdict:
         return self.problem is None
 
 
-def _rows(conn: Connection) -> Iterator[Mapping[str, Any]]:
+def _rows(conn: Connection) -> Iterator[Mapping[Any, Any]]:
     yield from conn.execute(select(AUDIT).order_by(AUDIT.c.seq)).mappings()
 
 
@@ -324,13 +324,13 @@ def _where(filters: Filters) -> list[Any]:
     return conditions
 
 
-def entries(conn: Connection, filters: Filters, limit: int) -> list[Mapping[str, Any]]:
+def entries(conn: Connection, filters: Filters, limit: int) -> list[Mapping[Any, Any]]:
     """Entries matching ``filters``, newest first, at most ``limit``."""
     query = select(AUDIT).where(*_where(filters)).order_by(AUDIT.c.seq.desc()).limit(limit)
     return list(conn.execute(query).mappings())
 
 
-def every_entry(conn: Connection, filters: Filters) -> Iterator[Mapping[str, Any]]:
+def every_entry(conn: Connection, filters: Filters) -> Iterator[Mapping[Any, Any]]:
     """Entries matching ``filters``, oldest first (for exports and archives)."""
     query = select(AUDIT).where(*_where(filters)).order_by(AUDIT.c.seq)
     yield from conn.execute(query).mappings()

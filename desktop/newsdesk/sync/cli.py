@@ -83,6 +83,12 @@ def build_server_parser() -> argparse.ArgumentParser:
         "no sign-in; off by default)",
     )
     serve.add_argument(
+        "--max-request-mb",
+        type=float,
+        help="the largest JSON request the service reads, in MiB (default: 16); desktops size "
+        "their pushes by it. Keep a reverse proxy's own limit at least as large",
+    )
+    serve.add_argument(
         "--proxy",
         default="",
         help="addresses of reverse proxies whose X-Forwarded-For/-Proto to believe, "
@@ -175,8 +181,12 @@ def _run_server_command(
                 return _error(
                     translate("cli", "--tls-cert and --tls-key go together: give both or neither.")
                 )
+            limit = args.max_request_mb
+            if limit is not None and limit < 1:
+                return _error(translate("cli", "--max-request-mb must be at least 1."))
+            sizing = {} if limit is None else {"max_request_bytes": int(limit * 1024 * 1024)}
             transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
-            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs)
+            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs, **sizing)
         elif args.command == "users" and args.users_command == "add":
             admin.add_user(
                 engine,

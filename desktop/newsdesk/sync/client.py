@@ -27,6 +27,7 @@ from newsdesk import __version__
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.passwords import hash_password
+from newsdesk.store import outbox
 from newsdesk.store.blobs import BlobStore
 from newsdesk.sync import protocol
 from newsdesk.sync.replica import Replica
@@ -100,6 +101,24 @@ class Round:
     pulled: int
     refused: int
     tables: frozenset[str]
+    push_error: Message | None = None  # why the push failed, though the pull worked
+
+
+def _fill(
+    queued: list[tuple[int, Mutation]], budget: int
+) -> tuple[list[tuple[int, Mutation]], list[bytes]]:
+    """The longest run of ``queued`` whose encoding fits in ``budget`` bytes (at least one)."""
+    batch: list[tuple[int, Mutation]] = []
+    parts: list[bytes] = []
+    size = 0
+    for seq, m in queued:
+        data = outbox.wire_bytes(m)
+        if batch and size + len(data) + 1 > budget:
+            break
+        batch.append((seq, m))
+        parts.append(data)
+        size += len(data) + 1
+    return batch, parts
 
 
 class SyncClient:
@@ -214,6 +233,7 @@ class SyncClient:
         """Sign in and make the first pull (which a cancel interrupts and a later round
         resumes), so the workspace holds the newsroom before anyone works in it."""
         signed = await self.sign_in(login, password)
+        await self.limits()
         await self.pull(progress, cancelled)
         return signed
 
@@ -224,44 +244,86 @@ class SyncClient:
         self.replica.store.set_setting(PLAIN_HTTP, "1" if self.allow_plain_http else "")
         self.replica.remember_verifier(signed.user_id, verifier)
 
-    async def sign_out(self) -> None:
-        if self.token:
-            with contextlib.suppress(SyncError):  # signing out locally works offline too
-                await self._send("POST", "/v1/auth/logout")
-        self.token = None
-        await self.db(lambda: self.replica.store.set_setting(TOKEN, ""))
-
     # --- a round ------------------------------------------------------------------------------
 
+    async def limits(self) -> tuple[int, int]:
+        """The largest request (bytes) and push (mutations) the server takes, as its
+        ``/v1/health`` announces them; kept, so the outbox refuses an oversized change offline
+        too. The ones last heard when the server does not say."""
+        answer = await self._send("GET", "/v1/health")
+        if answer.status_code != 200:
+            known: tuple[int, int] = await self.db(self.replica.push_limits)
+            return known
+        health = protocol.Health.model_validate_json(answer.content)
+        await self.db(
+            functools.partial(
+                self.replica.set_push_limits, health.max_request_bytes, health.max_push
+            )
+        )
+        return health.max_request_bytes, health.max_push
+
     async def push(self) -> int:
-        """Push the outbox as it is now, in order; returns how many mutations were sent.
+        """Push the outbox as it is now, in order, in requests the server takes (by count and
+        by bytes); returns how many mutations were sent.
 
         Outcomes are settled by the pull that follows (it carries them with the rows they
-        changed), so pushing again after a lost answer is harmless: ids are unique."""
+        changed), so pushing again after a lost answer is harmless: ids are unique. A mutation
+        too large for any request is kept as refused, with the reason, instead of jamming the
+        outbox."""
+        max_bytes, max_count = await self.limits()
+        budget = max_bytes - outbox.ENVELOPE
         sent = 0
         after = 0
         while True:
-            batch = await self.db(functools.partial(self.replica.outbox_after, after))
-            if not batch:
+            queued = await self.db(functools.partial(self.replica.outbox_after, after, max_count))
+            if not queued:
                 return sent
+            batch, parts = _fill(queued, budget)
+            size = sum(len(p) + 1 for p in parts)
+            if size > budget:  # one mutation alone is larger than the server takes
+                refusal = outbox.too_large(size, max_bytes)
+                await self.db(functools.partial(self.replica.refuse_here, batch[0][1].id, refusal))
+                after = batch[0][0]
+                continue
             await self._upload_blobs([m for _, m in batch])
-            answer = await self._send(
-                "POST",
-                "/v1/sync/push",
-                json={
-                    "protocol": protocol.PROTOCOL,
-                    "mutations": [m.to_wire() for _, m in batch],
-                },
-            )
-            if answer.status_code not in (200, 403) or "outcomes" not in answer.text:
-                raise SyncError(
-                    QT_TRANSLATE_NOOP("Sync", "The server refused the changes sent: {detail}"),
-                    detail=_detail(answer),
-                )
+            answer = await self._send_batch(batch[-1][0], parts)
+            if answer.status_code == 413:  # a proxy in front takes less than the server said
+                budget = max(1, size // 2) if len(batch) > 1 else 0
+                continue
             pushed = protocol.PushResponse.model_validate_json(answer.content)
             await self._check_epoch(pushed.epoch)
             sent += len(batch)
             after = batch[-1][0]
+
+    async def _send_batch(self, last: int, parts: list[bytes]) -> httpx.Response:
+        """One push request; the outbox is marked sent up to ``last`` first (no save may be
+        folded into what the server may hold), and unmarked if the request surely never
+        reached it."""
+        was = await self.db(functools.partial(self.replica.mark_sent, last))
+        body = b'{"protocol":%d,"mutations":[%b]}' % (protocol.PROTOCOL, b",".join(parts))
+        try:
+            answer = await self._send(
+                "POST",
+                "/v1/sync/push",
+                content=body,
+                headers={"Content-Type": "application/json"},
+            )
+        except SignInNeededError:
+            await self.db(functools.partial(self.replica.unmark_sent, was))
+            raise
+        except UnreachableError as error:
+            if isinstance(error.__cause__, httpx.ConnectError):
+                await self.db(functools.partial(self.replica.unmark_sent, was))
+            raise
+        if answer.status_code in (200, 403) and "outcomes" in answer.text:
+            return answer
+        await self.db(functools.partial(self.replica.unmark_sent, was))
+        if answer.status_code == 413:
+            return answer
+        raise SyncError(
+            QT_TRANSLATE_NOOP("Sync", "The server refused the changes sent: {detail}"),
+            detail=_detail(answer),
+        )
 
     async def _upload_blobs(self, mutations: list[Mutation]) -> None:
         if self.blobs is None:
@@ -338,10 +400,18 @@ class SyncClient:
                 await asyncio.to_thread(self.blobs.put, answer.content)
 
     async def round(self) -> Round:
-        pushed = await self.push()
+        """Push, then pull: a push that fails (a refusal, an overloaded server) does not stop
+        the pull, so what others did still arrives; the round reports the push's error."""
+        push_error: Message | None = None
+        try:
+            pushed = await self.push()
+        except (SignInNeededError, EpochChangedError):
+            raise
+        except SyncError as error:
+            pushed, push_error = 0, error.message
         pulled, refused, tables = await self.pull()
         await self.report()
-        return Round(pushed, pulled, refused, tables)
+        return Round(pushed, pulled, refused, tables, push_error)
 
     # --- the audit log and accounts -------------------------------------------------------------
 
@@ -497,16 +567,23 @@ class SyncLoop:
             self._failures += 1
             self._publish(replace(self.status, state=State.OFFLINE, error=error.message))
             return min(MAX_BACKOFF, 2.0**self._failures)
-        self._failures = 0
         pending = await self.client.db(replica.store.pending_count)
         problems = len(await self.client.db(replica.problems))
+        retry: float | None = None
+        if done.push_error is None:
+            self._failures = 0
+        else:  # online (the pull worked), but the changes made here did not go
+            self._failures += 1
+            retry = min(MAX_BACKOFF, 2.0**self._failures)
         self._publish(
             SyncStatus(
                 State.ONLINE,
                 pending=pending,
                 last_sync=dt.datetime.now(dt.UTC),
                 problems=problems,
+                error=done.push_error,
+                retry_in=retry,
                 changed=done.tables,
             )
         )
-        return self.interval
+        return self.interval if retry is None else retry

@@ -37,9 +37,12 @@ class _CutError(Exception):
 
 
 class Guard:
-    def __init__(self, app: ASGIApp, *, idle: float = BODY_IDLE) -> None:
+    def __init__(
+        self, app: ASGIApp, *, idle: float = BODY_IDLE, max_body: int = protocol.MAX_BODY
+    ) -> None:
         self.app = app
         self.idle = idle
+        self.max_body = max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -60,7 +63,7 @@ class Guard:
 
         if scope["method"] in ("POST", "PUT"):
             blob = scope["path"].startswith("/v1/blobs/")
-            limit = protocol.MAX_BLOB if blob else protocol.MAX_BODY
+            limit = protocol.MAX_BLOB if blob else self.max_body
             length = Headers(scope=scope).get("content-length")
             refusal: JSONResponse | None = None
             if length is None:

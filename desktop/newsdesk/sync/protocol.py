@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 PROTOCOL: Final = 1
 MAX_PUSH: Final = 500  # mutations per push
 MAX_PULL: Final = 5000  # rows per pull page
-MAX_BODY: Final = 16 * 1024 * 1024  # bytes of a JSON request
+MAX_BODY: Final = 16 * 1024 * 1024  # bytes of a JSON request, unless the service says otherwise
 MAX_BLOB: Final = 64 * 1024 * 1024  # bytes of an attachment
 
 MAX_INT: Final = 2**31 - 1  # sequence numbers and row versions are 32-bit columns
@@ -160,6 +160,10 @@ class Health(Message):
     status: Literal["ok"]
     protocol: int
     epoch: str
+    max_request_bytes: int = Field(
+        default=MAX_BODY, description="The largest JSON request body the service reads, in bytes."
+    )
+    max_push: int = Field(default=MAX_PUSH, description="The most mutations one push may carry.")
 
 
 class Problem(Message):

@@ -12,6 +12,7 @@ cannot wipe a desktop.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Mutation
-from newsdesk.store import search
+from newsdesk.core.refusal import Refusal
+from newsdesk.store import outbox, search
 from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
 from newsdesk.store.codec import from_db_time, from_row, row_from_json
 from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
@@ -35,6 +37,8 @@ EPOCH: Final = "sync.epoch"
 SERVER: Final = SYNC_SERVER  # the service's address
 ACCOUNT: Final = "sync.user"  # the id of the user this workspace syncs as
 VERIFIER: Final = "sync.verifier"  # Argon2 hash of the account's password, for offline sign-in
+CHANNELS: Final = "sync.channels"  # the channels the user could read at the last page
+MAX_PUSH: Final = "sync.max_push"  # the most mutations the server takes in one push
 USERS: Final = SYNCED["users"][1]
 SET_ASIDE: Final = Base.metadata.tables[SetAsideRow.__tablename__]
 AUDIT_OUTBOX: Final = Base.metadata.tables[AuditOutboxRow.__tablename__]  # see Store.note
@@ -119,6 +123,54 @@ class Replica:
             rows = conn.execute(query).mappings().all()
         return [(int(row["seq"]), mutation_from_row(row)) for row in rows]
 
+    def push_limits(self) -> tuple[int, int]:
+        """The largest request (bytes) and push (mutations) the server last announced."""
+        size = self.store.setting(outbox.MAX_REQUEST)
+        count = self.store.setting(MAX_PUSH)
+        return (
+            int(size) if size else protocol.MAX_BODY,
+            int(count) if count else protocol.MAX_PUSH,
+        )
+
+    def set_push_limits(self, max_request_bytes: int, max_push: int) -> None:
+        with self.store.engine.begin() as conn:
+            _set(conn, outbox.MAX_REQUEST, str(max_request_bytes))
+            _set(conn, MAX_PUSH, str(max_push))
+
+    def mark_sent(self, seq: int) -> int:
+        """Outbox mutations up to ``seq`` are about to be sent: no later save may be folded
+        into them. Returns the mark as it was, for :meth:`unmark_sent`."""
+        with self.store.engine.begin() as conn:
+            was = outbox.sent_upto(conn)
+            _set(conn, outbox.SENT, str(max(was, seq)))
+        return was
+
+    def unmark_sent(self, was: int) -> None:
+        """The request never reached the server (no connection, or refused at the door)."""
+        with self.store.engine.begin() as conn:
+            _set(conn, outbox.SENT, str(was))
+
+    def refuse_here(self, mutation_id: str, refusal: Refusal) -> None:
+        """A pending mutation no push can carry (the server's limit fell below its size): kept
+        as refused, with the reason, for its author to see; it stays applied here until the
+        rows it wrote are pulled again."""
+        with self.store.engine.begin() as conn:
+            conn.execute(
+                update(MUTATIONS)
+                .where(MUTATIONS.c.id == mutation_id, MUTATIONS.c.status == Status.PENDING.value)
+                .values(
+                    status=Status.REFUSED.value,
+                    before_images=None,
+                    refusal={
+                        "code": refusal.code.value,
+                        "message": str(refusal),
+                        "source": refusal.message.source,
+                        "params": dict(refusal.message.params),
+                    },
+                )
+            )
+            outbox.forget_rows(conn, [mutation_id])
+
     def problems(self) -> list[Problem]:
         """Refused mutations their author has not put away yet, oldest first."""
         query = (
@@ -164,26 +216,46 @@ class Replica:
     # --- pulling ------------------------------------------------------------------------------
 
     def apply_page(self, page: protocol.PullResponse) -> PageApplied:
-        """Lay down one pulled page and save its cursor and epoch, in one transaction."""
+        """Lay down one pulled page and save its cursor and epoch, in one transaction.
+
+        Only the pending mutations under the page are taken back and applied again: those
+        that wrote a row the page brings or drops, those the server refused, and, after each,
+        the later ones that wrote the same rows. The rest of the outbox stays as it is, so
+        settling costs what the page touches, not the outbox's length."""
         with self.store.engine.begin() as conn:
-            pending = _pending(conn)
-            touched = _undo(conn, pending)
-            readable, unreadable = _vet(page.rows)
-            _set_aside(conn, readable, unreadable)
-            written = _write_rows(conn, readable)
+            vetted = _vet(page.rows)
+            keys = set(vetted.decoded)
+            known = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == EPOCH)).scalar()
+            visible = frozenset(page.channels) if page.channels is not None else None
+            dropping = visible is not None and known == page.epoch
+            readable_now = json.dumps(sorted(visible or ()))
+            held = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == CHANNELS))
+            # Only when the channels the user may read changed: else every row held is in one.
+            gone = (
+                _unseen(conn, visible)
+                if visible is not None and dropping and held.scalar() != readable_now
+                else set()
+            )
+            refused_ids = {o.id for o in page.outcomes if o.status == "refused"}
+            under = _under(conn, keys | gone, refused_ids)
+            touched = _undo(conn, under)
+            _set_aside(conn, vetted.readable, vetted.unreadable)
+            written = _write_rows(conn, vetted)
             tables = set(written)
             touched |= tables
-            known = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == EPOCH)).scalar()
-            if page.channels is not None and known == page.epoch:
-                dropped = _drop_unseen(conn, frozenset(page.channels))
+            if visible is not None and dropping:
+                dropped = _drop(conn, gone | _unseen_among(conn, visible, touched))
                 touched |= dropped
                 for key in dropped:
                     written.pop(key, None)
             # The state under the outbox is indexed now; the replay indexes what it changes.
-            _reindex(conn, touched, written)
+            _reindex(conn, touched, written, vetted.documents)
             accepted, refused = _settle(conn, page.outcomes)
-            still = [m for m in pending if m.id not in accepted and m.id not in refused]
+            outbox.forget_rows(conn, sorted(accepted | refused))
+            still = [m for m, _ in under if m.id not in accepted and m.id not in refused]
             images = replay(conn, still)
+            outbox.forget_rows(conn, [m.id for m in still])
+            outbox.index_rows(conn, {m.id: outbox.touched_keys(m, images[m.id]) for m in still})
             for mutation_id, image in images.items():
                 conn.execute(
                     update(MUTATIONS)
@@ -194,12 +266,14 @@ class Replica:
                 _lay_verifier(conn)
             _set(conn, CURSOR, str(page.cursor))
             _set(conn, EPOCH, page.epoch)
+            if dropping:
+                _set(conn, CHANNELS, readable_now)
         return PageApplied(
             len(page.rows),
             len(accepted),
             len(refused),
             frozenset(t for t, _ in tables),
-            len(unreadable),
+            len(vetted.unreadable),
         )
 
     def audit_outbox(self, limit: int = 500) -> list[dict[str, Any]]:
@@ -248,12 +322,6 @@ class Replica:
             _set(conn, EPOCH, epoch)
         return int(changed)
 
-    def adopt_epoch(self, epoch: str) -> None:
-        """Take the server's history as it now is, without pushing again what it lost."""
-        with self.store.engine.begin() as conn:
-            _set(conn, CURSOR, "0")
-            _set(conn, EPOCH, epoch)
-
 
 def _set(conn: Connection, key: str, value: str) -> None:
     conn.execute(delete(SETTINGS).where(SETTINGS.c.key == key))
@@ -267,68 +335,124 @@ def _lay_verifier(conn: Connection) -> None:
         conn.execute(update(USERS).where(USERS.c.id == account).values(password_hash=verifier))
 
 
-def _pending(conn: Connection) -> list[Mutation]:
-    query = (
-        select(MUTATIONS)
-        .where(MUTATIONS.c.status == Status.PENDING.value)
-        .order_by(MUTATIONS.c.seq)
-    )
-    rows = conn.execute(query).mappings().all()
-    return [mutation_from_row(row) for row in rows]
+def _under(
+    conn: Connection, keys: set[tuple[str, str]], refused: set[str]
+) -> list[tuple[Mutation, list[Any]]]:
+    """The pending mutations a page must take back, oldest first, with their before-images:
+    the ones that wrote any of ``keys`` or were ``refused``, and, after each, every later one
+    that wrote a row it wrote (taking one back restores its rows as they were before it)."""
+    found: dict[str, int] = {}  # mutation id -> seq
+    since: dict[tuple[str, str], int] = {}  # row -> the lowest seq taken back that wrote it
+
+    def take(ids: set[str], later_than: dict[tuple[str, str], int] | None) -> set[tuple[str, str]]:
+        """Add those of ``ids`` that qualify; returns the rows the added ones wrote."""
+        wrote: set[tuple[str, str]] = set()
+        if not ids:
+            return wrote
+        rows = outbox.rows_of(conn, sorted(ids))
+        for mutation_id, seq in _seqs(conn, sorted(ids)).items():
+            if later_than is not None and not any(
+                seq > later_than.get(key, seq) for key in rows[mutation_id]
+            ):
+                continue
+            found[mutation_id] = seq
+            wrote |= rows[mutation_id]
+            for key in rows[mutation_id]:
+                since[key] = min(since.get(key, seq), seq)
+        return wrote
+
+    if not refused and outbox.is_empty(conn):
+        return []
+    wrote = take(outbox.pending_under(conn, keys) | refused, None)
+    while wrote:
+        wrote = take(outbox.pending_under(conn, wrote) - set(found), since)
+    if not found:
+        return []
+    order = sorted(found, key=found.__getitem__)
+    loaded: dict[str, tuple[Mutation, list[Any]]] = {}
+    for start in range(0, len(order), CHUNK):
+        query = select(MUTATIONS).where(MUTATIONS.c.id.in_(order[start : start + CHUNK]))
+        for row in conn.execute(query).mappings():
+            loaded[row["id"]] = (mutation_from_row(row), list(row["before_images"] or ()))
+    return [loaded[i] for i in order]
 
 
-def _undo(conn: Connection, pending: Sequence[Mutation]) -> set[tuple[str, str]]:
-    """Take the outbox's effects back, newest first, from the rows it replaced."""
-    touched: set[tuple[str, str]] = set()
-    if not pending:
-        return touched
-    images = conn.execute(
-        select(MUTATIONS.c.before_images)
-        .where(MUTATIONS.c.status == Status.PENDING.value)
-        .order_by(MUTATIONS.c.seq.desc())
-    ).scalars()
+def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
+    """The sequence numbers of those of ``ids`` still pending."""
+    found: dict[str, int] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(MUTATIONS.c.id, MUTATIONS.c.seq).where(
+            MUTATIONS.c.id.in_(ids[start : start + CHUNK]),
+            MUTATIONS.c.status == Status.PENDING.value,
+        )
+        found.update({row.id: int(row.seq) for row in conn.execute(query)})
+    return found
+
+
+def _undo(conn: Connection, under: Sequence[tuple[Mutation, list[Any]]]) -> set[tuple[str, str]]:
+    """Take ``under``'s effects back: each row they wrote goes back to its before-image in the
+    oldest of them that wrote it (what taking them back one by one, newest first, leaves),
+    written in bulk."""
+    oldest: dict[tuple[str, str], Any] = {}
+    for _, batch in under:
+        for table_name, key, image in batch:
+            oldest.setdefault((table_name, key), image)
+    by_table: dict[str, list[tuple[str, Any]]] = {}
+    for (table_name, key), image in oldest.items():
+        by_table.setdefault(table_name, []).append((key, image))
     unindexed: list[tuple[str, str]] = []
-    for batch in images:
-        for table_name, key, image in reversed(batch or []):
-            table = SYNCED[table_name][1]
-            column = table.c[_key_name(table_name)]
-            conn.execute(delete(table).where(column == key))
-            if image is not None:
-                conn.execute(insert(table).values(row_from_json(table, image)))
-            elif table_name in _SEARCH_KINDS:
-                unindexed.append((_SEARCH_KINDS[table_name], key))
-            touched.add((table_name, key))
+    for table_name, found in by_table.items():
+        table = SYNCED[table_name][1]
+        column = table.c[_key_name(table_name)]
+        keys = [key for key, _ in found]
+        for start in range(0, len(keys), CHUNK):
+            conn.execute(delete(table).where(column.in_(keys[start : start + CHUNK])))
+        restored = [row_from_json(table, image) for _, image in found if image is not None]
+        if restored:
+            conn.execute(insert(table), restored)
+        if table_name in _SEARCH_KINDS:
+            unindexed += [(_SEARCH_KINDS[table_name], key) for key, image in found if image is None]
     # A row the outbox created is gone again: so is its search entry, or replaying the
     # creation would index it twice.
     search.remove_documents(conn, unindexed)
-    return touched
+    return set(oldest)
 
 
 _SEARCH_KINDS: Final = {"proposals": "proposal", "articles": "article"}
 
 
-def _vet(
-    rows: Sequence[protocol.WireRow],
-) -> tuple[list[protocol.WireRow], list[tuple[protocol.WireRow, str]]]:
-    """The rows this desktop can lay down, and the others with the reason: each is decoded
-    into its entity and read for the search index, as laying it down will."""
-    readable: list[protocol.WireRow] = []
-    unreadable: list[tuple[protocol.WireRow, str]] = []
+@dataclass
+class _Vetted:
+    """A page's rows read once: those this desktop can lay down (decoded, with what search
+    indexes of each) and the others with the reason."""
+
+    readable: list[protocol.WireRow]
+    unreadable: list[tuple[protocol.WireRow, str]]
+    decoded: dict[tuple[str, str], dict[str, Any]]
+    documents: dict[tuple[str, str], search.SearchDocument | None]
+
+
+def _vet(rows: Sequence[protocol.WireRow]) -> _Vetted:
+    """Decode each row into its entity and read it for the search index, as laying it down
+    will; a row that fails is set aside with the reason."""
+    vetted = _Vetted([], [], {}, {})
     for wire in rows:
         if wire.row is None or wire.table not in SYNCED:
-            readable.append(wire)
+            vetted.readable.append(wire)
             continue
         cls, table = SYNCED[wire.table]
         try:
             decoded = from_wire(table, wire.row)
             hidden = dict.fromkeys(SECRET_COLUMNS.get(wire.table, ()))
-            search_document(from_row(cls, {**hidden, **decoded}))
+            document = search_document(from_row(cls, {**hidden, **decoded}))
         except Exception as error:  # whatever another desktop or a newer server sent
             log.warning("set aside %s %s: %r", wire.table, wire.key, error)
-            unreadable.append((wire, f"{type(error).__name__}: {error}"[:2000]))
+            vetted.unreadable.append((wire, f"{type(error).__name__}: {error}"[:2000]))
         else:
-            readable.append(wire)
-    return readable, unreadable
+            vetted.readable.append(wire)
+            vetted.decoded[(wire.table, wire.key)] = decoded
+            vetted.documents[(wire.table, wire.key)] = document
+    return vetted
 
 
 def _set_aside(
@@ -364,18 +488,15 @@ def _key_name(table_name: str) -> str:
     return "sha256" if table_name == "attachments" else "id"
 
 
-def _write_rows(
-    conn: Connection, rows: Sequence[protocol.WireRow]
-) -> dict[tuple[str, str], dict[str, Any]]:
+def _write_rows(conn: Connection, vetted: _Vetted) -> dict[tuple[str, str], dict[str, Any]]:
     """Write the server's rows over the local ones (a user's local sign-in verifier stays);
     returns them by table and key."""
     written: dict[tuple[str, str], dict[str, Any]] = {}
     by_table: dict[str, dict[str, dict[str, Any]]] = {}
-    for wire in rows:
+    for wire in vetted.readable:
         if wire.row is None or wire.table not in SYNCED:
             continue
-        table = SYNCED[wire.table][1]
-        row = by_table.setdefault(wire.table, {})[wire.key] = from_wire(table, wire.row)
+        row = by_table.setdefault(wire.table, {})[wire.key] = vetted.decoded[(wire.table, wire.key)]
         written[(wire.table, wire.key)] = row
     for table_name, found in by_table.items():
         table = SYNCED[table_name][1]
@@ -399,27 +520,49 @@ def _write_rows(
     return written
 
 
-def _drop_unseen(conn: Connection, channels: frozenset[str]) -> set[tuple[str, str]]:
-    """Remove what belongs to channels the user may no longer read: proposals, articles (with
-    their revisions, decisions, sign-offs and publications) and role grants. Only ever done
+def _unseen(conn: Connection, channels: frozenset[str]) -> set[tuple[str, str]]:
+    """The rows of channels the user may no longer read: proposals, articles (their revisions,
+    decisions, sign-offs and publications go with them) and role grants."""
+    found: set[tuple[str, str]] = set()
+    for table_name, (_, table) in SYNCED.items():
+        if "channel_id" in table.c:
+            query = select(table.c.id).where(table.c.channel_id.not_in(channels))
+            found.update((table_name, key) for key in conn.execute(query).scalars())
+    return found
+
+
+def _unseen_among(
+    conn: Connection, channels: frozenset[str], keys: set[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """Those of ``keys`` (rows just written or restored) in channels the user may not read."""
+    found: set[tuple[str, str]] = set()
+    for table_name, (_, table) in SYNCED.items():
+        wanted = sorted(key for name, key in keys if name == table_name)
+        if "channel_id" not in table.c or not wanted:
+            continue
+        for start in range(0, len(wanted), CHUNK):
+            query = select(table.c.id).where(
+                table.c.id.in_(wanted[start : start + CHUNK]),
+                table.c.channel_id.not_in(channels),
+            )
+            found.update((table_name, key) for key in conn.execute(query).scalars())
+    return found
+
+
+def _drop(conn: Connection, gone: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Remove ``gone`` (see :func:`_unseen`), with the rows of each article. Only ever done
     for the server this workspace has been syncing with (same epoch), so a new or restored
     one never can."""
-    dropped: set[tuple[str, str]] = set()
     for table_name, (_, table) in SYNCED.items():
-        if "channel_id" not in table.c:
-            continue
-        gone = list(
-            conn.execute(select(table.c.id).where(table.c.channel_id.not_in(channels))).scalars()
-        )
-        for start in range(0, len(gone), CHUNK):
-            chunk = gone[start : start + CHUNK]
+        keys = sorted(key for name, key in gone if name == table_name)
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
             if table_name == "articles":
                 for child in BY_ARTICLE:
                     child_table = SYNCED[child][1]
                     conn.execute(delete(child_table).where(child_table.c.article_id.in_(chunk)))
             conn.execute(delete(table).where(table.c.id.in_(chunk)))
-        dropped.update((table_name, key) for key in gone)
-    return dropped
+    return gone
 
 
 def _settle(conn: Connection, outcomes: Sequence[protocol.Outcome]) -> tuple[set[str], set[str]]:
@@ -456,29 +599,35 @@ def _reindex(
     conn: Connection,
     touched: set[tuple[str, str]],
     written: Mapping[tuple[str, str], Mapping[str, Any]],
+    documents: Mapping[tuple[str, str], search.SearchDocument | None],
 ) -> None:
     """Index again the proposals and articles the page or the undo changed; the page's own rows
-    are decoded as they are, the others read back."""
+    as :func:`_vet` read them, the others read back."""
     world = DbWorld(conn)
     classes: dict[str, type[Proposal] | type[Article]] = {
         "proposals": Proposal,
         "articles": Article,
     }
-    for table_name, cls in classes.items():
+    for table_name, entity_class in classes.items():
         world.prefetch(
-            cls, [key for name, key in touched if name == table_name and (name, key) not in written]
+            entity_class,
+            [key for name, key in touched if name == table_name and (name, key) not in written],
         )
-    documents: list[search.SearchDocument] = []
+    found: list[search.SearchDocument] = []
     gone: list[tuple[str, str]] = []
     for table_name, key in touched:
         cls = classes.get(table_name)
         if cls is None:
             continue
-        row = written.get((table_name, key))
-        entity = from_row(cls, row) if row is not None else world.current(cls, key)
-        if entity is None:
-            gone.append((_SEARCH_KINDS[table_name], key))
-        elif (document := search_document(entity)) is not None:
-            documents.append(document)
+        if (table_name, key) in written:
+            document = documents[(table_name, key)]
+        else:
+            entity = world.current(cls, key)
+            if entity is None:
+                gone.append((_SEARCH_KINDS[table_name], key))
+                continue
+            document = search_document(entity)
+        if document is not None:
+            found.append(document)
     search.remove_documents(conn, gone)
-    search.index_documents(conn, documents)
+    search.index_documents(conn, found)

@@ -21,12 +21,12 @@ PRIVATE_ATTACHMENT: Final = "#attachment"
 SECRET_COLUMNS: Final = {TABLES[User].name: frozenset({"password_hash"})}
 
 
-def key_of(table: Table, row: Mapping[str, Any]) -> str:
+def key_of(table: Table, row: Mapping[Any, Any]) -> str:
     cls, _ = SYNCED[table.name]
     return str(row[key_column(cls)])
 
 
-def to_wire(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
+def to_wire(table: Table, row: Mapping[Any, Any]) -> dict[str, Any]:
     """A row as JSON values; columns no client may hold (password hashes) are left out."""
     return row_to_json(table, row, SECRET_COLUMNS.get(table.name, frozenset()))
 

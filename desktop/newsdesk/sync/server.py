@@ -75,10 +75,17 @@ def _json(message: protocol.Message, code: int = status.HTTP_200_OK) -> Response
     return Response(message.model_dump_json(), code, media_type="application/json")
 
 
-def create_app(service: Service, *, body_idle: float = BODY_IDLE, docs: bool = False) -> FastAPI:
+def create_app(
+    service: Service,
+    *,
+    body_idle: float = BODY_IDLE,
+    docs: bool = False,
+    max_request_bytes: int = protocol.MAX_BODY,
+) -> FastAPI:
     """The service's HTTP app. ``docs`` serves the interactive ``/docs`` page (``serve
     --docs``): off by default, as it loads its script from a CDN and needs no sign-in. The
-    document itself is always at ``/openapi.json``."""
+    document itself is always at ``/openapi.json``. ``max_request_bytes`` is the largest JSON
+    body read; ``/v1/health`` announces it, and desktops size their pushes by it."""
     app = FastAPI(
         title="Newsdesk sync service",
         version=__version__,
@@ -87,7 +94,7 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE, docs: bool = F
         redoc_url=None,
     )
     app.state.service = service
-    app.add_middleware(Guard, idle=body_idle)
+    app.add_middleware(Guard, idle=body_idle, max_body=max_request_bytes)
     if docs:
         add_docs_page(app)
 
@@ -103,7 +110,13 @@ def create_app(service: Service, *, body_idle: float = BODY_IDLE, docs: bool = F
 
     @app.get("/v1/health", response_model=protocol.Health)
     def health() -> protocol.Health:
-        return protocol.Health(status="ok", protocol=protocol.PROTOCOL, epoch=service.epoch())
+        return protocol.Health(
+            status="ok",
+            protocol=protocol.PROTOCOL,
+            epoch=service.epoch(),
+            max_request_bytes=max_request_bytes,
+            max_push=protocol.MAX_PUSH,
+        )
 
     @app.post(
         "/v1/auth/login",

@@ -32,6 +32,7 @@ from newsdesk.store.schema import Base, BlobRow, ChangeRow
 from newsdesk.store.store import SETTINGS
 from newsdesk.sync import accounts, attachments, audit, protocol, rows
 from newsdesk.sync.accounts import token_hash
+from newsdesk.sync.audit import Entry as AuditEntry
 
 CHANGES = Base.metadata.tables[ChangeRow.__tablename__]
 TOKENS = accounts.TOKENS
@@ -140,7 +141,7 @@ class Service:
         """Append an entry; call inside :meth:`writing` (the chain needs one writer)."""
         self.audit_many(conn, [audit.Entry(event, login, actor_id, detail, address, result)])
 
-    def audit_many(self, conn: Connection, entries: Sequence[audit.Entry]) -> None:
+    def audit_many(self, conn: Connection, entries: Sequence[AuditEntry]) -> None:
         """Append entries, chained, in one statement (inside :meth:`writing`)."""
         if entries:
             self._writes.head = audit.append(conn, self._key, self.clock(), entries)
@@ -300,7 +301,7 @@ class Service:
         Returns every outcome, and the sequence numbers of the newly accepted."""
         # No full-text index here: nothing on the server searches, each desktop indexes its
         # own workspace, and indexing cost a fifth of every push.
-        applied = apply(conn, mutations, Status.ACCEPTED, index=False)
+        applied = apply(conn, mutations, Status.ACCEPTED, index=False, received_at=self.clock())
         accepted = [a for a in applied if isinstance(a.outcome, Changes) and not a.replayed]
         seqs = _seqs(conn, [a.mutation.id for a in accepted])
         self._ledger(
@@ -525,7 +526,7 @@ def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     return {row.id: row.seq for row in conn.execute(query)}
 
 
-def _outcome(row: Mapping[str, Any]) -> protocol.Outcome:
+def _outcome(row: Mapping[Any, Any]) -> protocol.Outcome:
     if row["status"] == "refused":
         refusal = row["refusal"] or {}
         return protocol.Outcome(
@@ -708,7 +709,7 @@ def _record_refusals(
     conn.execute(insert(MUTATIONS), values)
 
 
-def _rows(conn: Connection, page: Sequence[Mapping[str, Any]]) -> list[protocol.WireRow]:
+def _rows(conn: Connection, page: Sequence[Mapping[Any, Any]]) -> list[protocol.WireRow]:
     """The current values of the rows a page of the ledger names, in the page's order."""
     keys: dict[str, list[str]] = {}
     for change in page:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 import qasync
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
@@ -30,6 +30,7 @@ from newsdesk.store.workspace import DEMO_SETTING, Workspace, WorkspaceError, de
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
 from newsdesk.ui.editor.articles_page import ArticlesPage
+from newsdesk.ui.editor.repost_dialog import RepostDialog
 from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
@@ -221,6 +222,8 @@ class Desktop:
             QCoreApplication.translate("MainWindow", "&Card"), board.board_actions.all_actions()
         )
         window.switch_workspace_requested.connect(self._switch)
+        window.repost_action.triggered.connect(lambda: self._repost(articles, None))
+        window.repost_requested.connect(lambda urls: self._repost(articles, urls))
         board.card_activated.connect(lambda card_id: self._open_card(board, articles, card_id))
         window.before_close = articles.flush_all
         pages.published.open_article.connect(
@@ -256,6 +259,21 @@ class Desktop:
         card = board.card_by_id(card_id)
         if card is not None and card.article is not None:
             self._open_article(articles, card.article.id)
+
+    def _repost(self, articles: ArticlesPage, addresses: list[str] | None) -> None:
+        """The repost dialog, for ``addresses`` (dropped) or else those on the clipboard."""
+        if self.window is None or self.session is None or self.snapshots is None:
+            return
+        snapshot = self.snapshots.current
+        channels = sorted(snapshot.channels.values(), key=lambda c: c.name) if snapshot else []
+        dialog = (
+            RepostDialog(self.session, channels, addresses, self.window)
+            if addresses is not None
+            else RepostDialog.from_clipboard(self.session, channels, self.window)
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_article.connect(lambda article_id: self._open_article(articles, article_id))
+        dialog.show()
 
     def _open_article(self, articles: ArticlesPage, article_id: str) -> None:
         if self.window is not None:

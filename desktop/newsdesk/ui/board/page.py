@@ -260,18 +260,15 @@ class BoardPage(QWidget):
         generation = self._search_generation
         store = self.session.workspace.store
         channel_ids = list(snapshot.channels)
-        limit = max(1000, 2 * (len(snapshot.cards) + len(snapshot.topics)))
 
         def found(ids: frozenset[str]) -> None:
             if generation == self._search_generation and text == self._searched:
                 self._found = ids
                 self._refilter(self.filters.value())
 
-        Job(
-            lambda: frozenset(
-                hit.id for hit in store.search(text, channel_ids=channel_ids, limit=limit)
-            )
-        ).success(found).run(self.session.runner)
+        Job(lambda: store.matching_ids(text, channel_ids=channel_ids)).success(found).run(
+            self.session.runner
+        )
 
     def _after_change(self) -> None:
         board_filter = self.filters.value()

@@ -53,6 +53,7 @@ from newsdesk.store.apply import Applied
 from newsdesk.store.history import ArticleHistory, RevisionEntry, article_history
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
+from newsdesk.ui.widgets.decision_time import decision_time
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.palette import colours
 
@@ -169,7 +170,7 @@ class RevisionsModel(QAbstractListModel):
                 )
             short.append(brief)
             detail = self.tr("{time} · {reviewer} · {outcome}").format(
-                time=_local(decision.decided_at), reviewer=decision.reviewer, outcome=said
+                time=decision_time(decision), reviewer=decision.reviewer, outcome=said
             )
             if decision.comment:
                 detail = self.tr("{decision}: {comment}").format(

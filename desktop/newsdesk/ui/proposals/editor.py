@@ -51,6 +51,7 @@ from newsdesk.ui.widgets.fields import (
     with_error,
 )
 from newsdesk.ui.widgets.palette import colours
+from newsdesk.ui.widgets.similar_hint import SimilarHint
 
 MAX_TITLE = 120  # the schema's limits
 MAX_ANGLE = 5000
@@ -178,6 +179,11 @@ class ProposalEditor(QDialog):
         form.addRow(self.tr("Channel"), with_error(self.channel_box, self.channel_error))
         form.addRow(self.tr("Title"), with_error(title_row, self.title_error))
         form.addRow(self.tr("Angle"), with_error(self.angle_edit, self.angle_error))
+        own = ("proposal", self._proposal.id) if self._proposal is not None else None
+        self.similar_hint = SimilarHint(self._session, own)
+        form.addRow("", self.similar_hint)
+        for edit in (self.title_edit.textChanged, self.angle_edit.textChanged):
+            edit.connect(self._look_for_similar)
         form.addRow(self.tr("Priority"), plan_row)
         form.addRow(self.tr("Tags"), with_error(self.tags_edit, self.tags_error))
         self.materials_box = MaterialsBox(self._session)
@@ -452,6 +458,11 @@ class ProposalEditor(QDialog):
         self._update_buttons()
 
     # --- state ----------------------------------------------------------------------------
+
+    def _look_for_similar(self) -> None:
+        if self.title_edit.isReadOnly():
+            return
+        self.similar_hint.look(self.title_edit.text(), self.angle_edit.toPlainText())
 
     def _count_title(self, text: str) -> None:
         self.title_count.setText(

@@ -30,6 +30,7 @@ from newsdesk.ui.editor.document import ImageSource, load_html
 from newsdesk.ui.editor.revisions import CompareView
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.review.fields import PublishedFields
+from newsdesk.ui.widgets.decision_time import decision_time
 from newsdesk.ui.widgets.palette import colours
 from newsdesk.ui.widgets.published_view import PublishedView
 
@@ -248,7 +249,7 @@ class ArticleView(QWidget):
                         translated(label(Role.reviewer(decision.level))),
                         translated(label(decision.verdict)),
                         decision.reviewer,
-                        _local(decision.decided_at),
+                        decision_time(decision),
                         decision.comment,
                     ],
                 ).setToolTip(4, html.escape(decision.comment))

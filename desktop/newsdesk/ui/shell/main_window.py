@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk import __version__
 from newsdesk.sync.client import State, SyncStatus
+from newsdesk.ui.editor.repost_dialog import addresses_in
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 
@@ -41,6 +49,7 @@ SIDEBAR_PADDING = 72  # the item's margins and padding in the style sheet, and t
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
     switch_workspace_requested = Signal()
+    repost_requested = Signal(list)  # web addresses dropped on the window, to repost
 
     def __init__(
         self,
@@ -82,6 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._build_menus()
+        self.setAcceptDrops(True)
         self.restore()
 
     # --- pages ----------------------------------------------------------------------------
@@ -142,7 +152,7 @@ class MainWindow(QMainWindow):
         }
         self.connection_label.setText(texts[status.state])
         tip = server or ""
-        if status.error is not None and status.state is not State.ONLINE:
+        if status.error is not None:
             tip += "\n" + translated(status.error)
         if status.retry_in is not None and status.state is State.OFFLINE:
             tip += "\n" + self.tr("Trying again in {seconds} s.").format(
@@ -171,6 +181,14 @@ class MainWindow(QMainWindow):
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_action.setEnabled(False)
         self.file_menu.addAction(self.sync_action)
+        self.repost_action = QAction(self.tr("&Repost from the web…"), self)
+        self.repost_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.repost_action.setStatusTip(
+            self.tr(
+                "Make repost articles from web addresses (those on the clipboard are filled in)"
+            )
+        )
+        self.file_menu.addAction(self.repost_action)
         switch = QAction(self.tr("Open another &workspace…"), self)
         switch.triggered.connect(self.switch_workspace_requested)
         quit_action = QAction(self.tr("&Quit"), self)
@@ -244,6 +262,18 @@ class MainWindow(QMainWindow):
                 self.settings.setValue(f"pages/{page.name}", page.widget.save_state())
         self.settings.sync()
 
+    # --- dropped web addresses --------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if _dropped_addresses(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        addresses = _dropped_addresses(event.mimeData())
+        if addresses:
+            event.acceptProposedAction()
+            self.repost_requested.emit(addresses)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.before_close is not None and not self._ready_to_close:
             # Let the pages save first (an editor's last keystrokes), then close for real;
@@ -261,3 +291,9 @@ class MainWindow(QMainWindow):
         if not self._ready_to_close:
             self._ready_to_close = True
             self.close()
+
+
+def _dropped_addresses(data: QMimeData) -> list[str]:
+    """The web addresses a drag carries: links dragged from a browser, or text holding them."""
+    links = [url.toString() for url in data.urls() if url.scheme() in ("http", "https")]
+    return links or (addresses_in(data.text()) if data.hasText() else [])

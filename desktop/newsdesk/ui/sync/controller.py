@@ -114,7 +114,7 @@ class SyncController(QObject):
             self.tr(
                 "Push this workspace's changes to it again? The server recognises the ones it "
                 "still has, so nothing is applied twice. Nothing on this computer is deleted "
-                "either way."
+                "either way. Not now keeps syncing paused until you choose Sync now again."
             )
         )
         push = box.addButton(self.tr("Push again"), QMessageBox.ButtonRole.AcceptRole)

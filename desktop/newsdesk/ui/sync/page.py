@@ -274,6 +274,6 @@ def status_text(status: SyncStatus, controller: SyncController) -> str:
         text += " " + translate("SyncPage", "Last sync at {time}.").format(
             time=status.last_sync.astimezone().strftime("%H:%M:%S")
         )
-    if status.error is not None and status.state is not State.ONLINE:
+    if status.error is not None:
         text += " " + translated(status.error)
     return text

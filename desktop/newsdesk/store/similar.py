@@ -1,0 +1,149 @@
+"""Which proposals and articles look like a given text: MinHash signatures and their LSH band
+hashes (:mod:`newsdesk.core.similar`), kept beside the full-text index.
+
+They are derived data, like the search index: written wherever a document is (re)indexed, on
+this desktop only, never synced. A lookup reads the rows sharing one of the query's band
+hashes (an index lookup per band), then compares only those candidates' signatures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import sqlalchemy as sa
+
+from newsdesk.core.actor import Actor
+from newsdesk.core.model import Proposal, ProposalState
+from newsdesk.core.similar import Signature, most_similar, signature, text_of
+from newsdesk.store.world import DbWorld
+
+METADATA: Final = sa.MetaData()
+SIGNATURES: Final = sa.Table(
+    "similar_signature",
+    METADATA,
+    sa.Column("kind", sa.String(16), primary_key=True),
+    sa.Column("doc_id", sa.String(64), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+)
+BANDS: Final = sa.Table(
+    "similar_band",
+    METADATA,
+    sa.Column("band", sa.BigInteger, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("doc_id", sa.String(64), nullable=False),
+    sa.Index("ix_similar_band_band", "band"),
+    sa.Index("ix_similar_band_doc", "kind", "doc_id"),
+)
+
+
+def create_similar_schema(conn: sa.Connection) -> None:
+    METADATA.create_all(conn)
+
+
+def drop_similar_schema(conn: sa.Connection) -> None:
+    METADATA.drop_all(conn)
+
+
+def index_similar(conn: sa.Connection, documents: Sequence[tuple[str, str, str, str]]) -> None:
+    """(Re)index documents given as (kind, id, title, plain text), in the caller's transaction."""
+    if not documents:
+        return
+    remove_similar(conn, [(kind, key) for kind, key, _title, _text in documents])
+    signatures: list[dict[str, object]] = []
+    bands: list[dict[str, object]] = []
+    for kind, key, title, text in {(d[0], d[1]): d for d in documents}.values():
+        found = signature(text_of(title, text))
+        if found is None:
+            continue
+        signatures.append({"kind": kind, "doc_id": key, "signature": found.to_bytes()})
+        bands.extend({"band": band, "kind": kind, "doc_id": key} for band in found.bands())
+    if signatures:
+        conn.execute(sa.insert(SIGNATURES), signatures)
+        conn.execute(sa.insert(BANDS), bands)
+
+
+def remove_similar(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> None:
+    if not keys:
+        return
+    rows = [{"k_kind": kind, "k_id": key} for kind, key in keys]
+    for table in (SIGNATURES, BANDS):
+        conn.execute(
+            sa.delete(table).where(
+                table.c.kind == sa.bindparam("k_kind"), table.c.doc_id == sa.bindparam("k_id")
+            ),
+            rows,
+        )
+
+
+def similar_to(
+    conn: sa.Connection,
+    title: str,
+    text: str,
+    *,
+    exclude: tuple[str, str] | None = None,
+    limit: int = 5,
+) -> list[tuple[str, str, float]]:
+    """The documents (kind, id, estimated similarity) most like ``title`` and ``text``."""
+    query = signature(text_of(title, text))
+    if query is None:
+        return []
+    candidates = sa.select(SIGNATURES.c.kind, SIGNATURES.c.doc_id, SIGNATURES.c.signature).where(
+        sa.tuple_(SIGNATURES.c.kind, SIGNATURES.c.doc_id).in_(
+            sa.select(BANDS.c.kind, BANDS.c.doc_id).where(BANDS.c.band.in_(query.bands()))
+        )
+    )
+    found = [
+        (row.kind, row.doc_id, Signature.from_bytes(row.signature))
+        for row in conn.execute(candidates)
+        if (row.kind, row.doc_id) != exclude
+    ]
+    return most_similar(query, found, limit)
+
+
+@dataclass(frozen=True)
+class SimilarItem:
+    """An existing proposal or article like the text being written, for a hint."""
+
+    kind: str  # "proposal" or "article"
+    id: str
+    title: str
+    by: str  # the proposer's or the article owner's name
+    at: dt.datetime  # when it was proposed or started
+    deleted: bool
+    similarity: float
+
+
+def similar_items(
+    conn: sa.Connection,
+    actor: Actor,
+    title: str,
+    text: str,
+    *,
+    exclude: tuple[str, str] | None = None,
+    limit: int = 3,
+) -> list[SimilarItem]:
+    """What the actor may see that is most like ``title`` and ``text`` (a hint, never a block)."""
+    world = DbWorld(conn)
+    found: list[SimilarItem] = []
+    for kind, key, score in similar_to(conn, title, text, exclude=exclude, limit=limit * 3):
+        entity = world.proposal(key) if kind == "proposal" else world.article(key)
+        if entity is None or not (actor.is_admin or entity.channel_id in actor.channels()):
+            continue
+        author = entity.proposer_id if isinstance(entity, Proposal) else entity.owner_id
+        user = world.user(author)
+        deleted = isinstance(entity, Proposal) and entity.state is ProposalState.DELETED
+        found.append(
+            SimilarItem(
+                kind,
+                key,
+                entity.title,
+                user.name if user else "?",
+                entity.created_at,
+                deleted,
+                score,
+            )
+        )
+    return found[:limit]
