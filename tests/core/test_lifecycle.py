@@ -9,7 +9,7 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.memory import MemoryWorld
 from newsdesk.core.model import ArticleState, ProposalState, RevisionKind, Verdict
 from newsdesk.core.mutation import Kind, Mutation, mutation, parse_args
-from newsdesk.core.refusal import Refusal, RefusalCode
+from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 from newsdesk.core.world import Changes
 from tests.core.newsroom import CREDITS, FULL_CHECKLIST, Newsroom
 
@@ -390,3 +390,11 @@ def test_mutation_survives_the_wire() -> None:
         base_version=3,
     )
     assert Mutation.from_wire(original.to_wire()) == original
+
+
+def test_a_refusal_reads_back_from_its_record() -> None:
+    stale = refuse(RefusalCode.STALE, "Revision {number} is no longer current.", number=3)
+    assert Refusal.from_json(stale.to_json()) == stale
+    english_only = Refusal.from_json({"code": "from-a-newer-server", "message": "odd {braces}"})
+    assert english_only.code is RefusalCode.INVALID and str(english_only) == "odd {braces}"
+    assert Refusal.from_json(english_only.to_json()) == english_only

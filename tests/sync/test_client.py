@@ -104,8 +104,8 @@ def test_an_approval_of_a_revision_that_changed_meanwhile_is_refused_and_shown(
     reviewer.sync()
     (problem,) = reviewer.replica.problems()
     assert problem.mutation.id == reviewer_approval.mutation.id
-    assert problem.code == RefusalCode.STALE.value
-    assert "changed" in problem.message
+    assert problem.refusal.code is RefusalCode.STALE
+    assert "changed" in str(problem.refusal)
     assert reviewer.article(article).review_level == 1  # the approval was taken back
     assert_same_as_server(reviewer, live.url)
 
@@ -184,7 +184,7 @@ def test_a_mutation_that_can_never_apply_does_not_block_the_ones_behind_it(
     laptop.sync()
     (problem,) = laptop.replica.problems()
     assert problem.mutation.id == doomed.mutation.id
-    assert problem.code == RefusalCode.WRONG_STATE.value
+    assert problem.refusal.code is RefusalCode.WRONG_STATE
     assert laptop.article(article).title == "年终盘点"  # the server's, not the refused edit
     assert ("articles", behind) in server_view(live.url, "editor")
     assert laptop.workspace.store.pending_count() == 0
@@ -239,7 +239,7 @@ def test_an_editor_demoted_while_offline_has_offline_approvals_refused(
     reviewer.sync()
     (problem,) = reviewer.replica.problems()
     assert problem.mutation.id == approval.mutation.id
-    assert problem.code == RefusalCode.FORBIDDEN.value
+    assert problem.refusal.code is RefusalCode.FORBIDDEN
     assert server_view(live.url, "editor")[("articles", article)]["review_level"] == 1
     # The channel is no longer hers to read: the desktop let go of its articles too.
     assert ("articles", article) not in reviewer.rows()
@@ -267,7 +267,7 @@ def test_a_delete_does_not_silently_beat_a_concurrent_edit(
     assert deleting.accepted  # offline, it looked fine
     chief.sync()
     (problem,) = chief.replica.problems()
-    assert problem.code == RefusalCode.CONFLICT.value
+    assert problem.refusal.code is RefusalCode.CONFLICT
     assert chief.proposal(proposal).angle == "补充了摊主采访"
     assert_same_as_server(chief, live.url)
 

@@ -72,6 +72,7 @@ class Mutation:
     base_version: int | None = None
 
     def to_wire(self) -> dict[str, Any]:
+        """The mutation as a push carries it (JSON-ready); :meth:`from_wire` reads it back."""
         return {
             "id": self.id,
             "actor": self.actor,
@@ -84,8 +85,10 @@ class Mutation:
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Mutation:
-        """Raises ``ValueError`` (or ``KeyError``) naming what is wrong with ``data``."""
-        at = dt.datetime.fromisoformat(str(data["at"]))
+        """The one way back from what :meth:`to_wire` made (a decoded push, the outbox, the
+        ledger); raises ``ValueError`` (or ``KeyError``) naming what is wrong with ``data``."""
+        stamp = data["at"]
+        at = stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(str(stamp))
         if at.tzinfo is None:
             raise ValueError("'at' must carry a time zone")
         base_version = data.get("base_version")
@@ -99,7 +102,7 @@ class Mutation:
             actor=str(data["actor"]),
             at=at,
             kind=Kind(data["kind"]),
-            entity=str(data["entity"]),
+            entity=str(data.get("entity") or ""),
             args=MappingProxyType(dict(args)),
             base_version=base_version,
         )

@@ -22,6 +22,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
+from pydantic import ValidationError
 
 from newsdesk import __version__
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
@@ -286,19 +287,18 @@ class SyncClient:
                 after = batch[0][0]
                 continue
             await self._upload_blobs([m for _, m in batch])
-            answer = await self._send_batch(batch[-1][0], parts)
-            if answer.status_code == 413:  # a proxy in front takes less than the server said
+            pushed = await self._send_batch(batch[-1][0], parts)
+            if pushed is None:  # a proxy in front takes less than the server said
                 budget = max(1, size // 2) if len(batch) > 1 else 0
                 continue
-            pushed = protocol.PushResponse.model_validate_json(answer.content)
             await self._check_epoch(pushed.epoch)
             sent += len(batch)
             after = batch[-1][0]
 
-    async def _send_batch(self, last: int, parts: list[bytes]) -> httpx.Response:
-        """One push request; the outbox is marked sent up to ``last`` first (no save may be
-        folded into what the server may hold), and unmarked if the request surely never
-        reached it."""
+    async def _send_batch(self, last: int, parts: list[bytes]) -> protocol.PushResponse | None:
+        """One push request and its outcomes (``None``: too large for a proxy in front); the
+        outbox is marked sent up to ``last`` first (no save may be folded into what the server
+        may hold), and unmarked if the request surely never reached it."""
         was = await self.db(functools.partial(self.replica.mark_sent, last))
         body = b'{"protocol":%d,"mutations":[%b]}' % (protocol.PROTOCOL, b",".join(parts))
         try:
@@ -315,11 +315,12 @@ class SyncClient:
             if isinstance(error.__cause__, httpx.ConnectError):
                 await self.db(functools.partial(self.replica.unmark_sent, was))
             raise
-        if answer.status_code in (200, 403) and "outcomes" in answer.text:
-            return answer
+        pushed = outcomes_in(answer)
+        if pushed is not None:
+            return pushed
         await self.db(functools.partial(self.replica.unmark_sent, was))
         if answer.status_code == 413:
-            return answer
+            return None
         raise SyncError(
             QT_TRANSLATE_NOOP("Sync", "The server refused the changes sent: {detail}"),
             detail=_detail(answer),
@@ -470,6 +471,17 @@ class SyncClient:
     async def unlock(self, login: str) -> None:
         """Lift the lock repeated failed sign-ins put on ``login`` (administrators)."""
         await self._ask(f"/v1/users/{quote(login, safe='')}/unlock", {}, expected=204)
+
+
+def outcomes_in(answer: httpx.Response) -> protocol.PushResponse | None:
+    """The outcomes a push's answer carries: with 200, or with 403 when every change was
+    forbidden (each still has its outcome); a 403 about the request itself carries none."""
+    if answer.status_code not in (200, 403):
+        return None
+    try:
+        return protocol.PushResponse.model_validate_json(answer.content)
+    except ValidationError:
+        return None
 
 
 def _detail(answer: httpx.Response) -> str:

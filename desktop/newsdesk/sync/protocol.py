@@ -11,6 +11,8 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from newsdesk.core.refusal import Refusal
+
 PROTOCOL: Final = 1
 MAX_PUSH: Final = 500  # mutations per push
 MAX_PULL: Final = 5000  # rows per pull page
@@ -120,6 +122,14 @@ class Outcome(Message):
     source: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
     message: str | None = None
+
+    @classmethod
+    def refused(cls, mutation_id: str, seq: int | None, refusal: Refusal) -> Outcome:
+        return cls(id=mutation_id, status="refused", seq=seq, **refusal.to_json())
+
+    def refusal(self) -> Refusal:
+        """Why it was refused (for a refused outcome)."""
+        return Refusal.from_json(self.model_dump(include={"code", "source", "params", "message"}))
 
 
 class PushResponse(Message):

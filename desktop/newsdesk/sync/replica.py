@@ -50,10 +50,7 @@ class Problem:
     """A mutation the server refused, with its reason, for the Sync problems panel."""
 
     mutation: Mutation
-    code: str
-    message: str
-    source: str | None
-    params: Mapping[str, Any]
+    refusal: Refusal
 
 
 @dataclass(frozen=True)
@@ -161,12 +158,7 @@ class Replica:
                 .values(
                     status=Status.REFUSED.value,
                     before_images=None,
-                    refusal={
-                        "code": refusal.code.value,
-                        "message": str(refusal),
-                        "source": refusal.message.source,
-                        "params": dict(refusal.message.params),
-                    },
+                    refusal=refusal.to_json(),
                 )
             )
             outbox.forget_rows(conn, [mutation_id])
@@ -180,16 +172,7 @@ class Replica:
         )
         with self.store.engine.connect() as conn:
             rows = conn.execute(query).mappings().all()
-        return [
-            Problem(
-                mutation_from_row(row),
-                str((row["refusal"] or {}).get("code", "")),
-                str((row["refusal"] or {}).get("message", "")),
-                (row["refusal"] or {}).get("source"),
-                dict((row["refusal"] or {}).get("params") or {}),
-            )
-            for row in rows
-        ]
+        return [Problem(mutation_from_row(row), Refusal.from_json(row["refusal"])) for row in rows]
 
     def dismiss(self, mutation_ids: Iterable[str]) -> None:
         ids = list(mutation_ids)
@@ -584,12 +567,7 @@ def _settle(conn: Connection, outcomes: Sequence[protocol.Outcome]) -> tuple[set
             .values(
                 status=Status.REFUSED.value,
                 before_images=None,
-                refusal={
-                    "code": outcome.code,
-                    "message": outcome.message,
-                    "source": outcome.source,
-                    "params": outcome.params,
-                },
+                refusal=outcome.refusal().to_json(),
             )
         )
     return set(accepted), set(refused)

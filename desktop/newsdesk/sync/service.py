@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
@@ -528,16 +527,7 @@ def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
 
 def _outcome(row: Mapping[Any, Any]) -> protocol.Outcome:
     if row["status"] == "refused":
-        refusal = row["refusal"] or {}
-        return protocol.Outcome(
-            id=row["id"],
-            status="refused",
-            seq=row["seq"],
-            code=refusal.get("code"),
-            source=refusal.get("source"),
-            params=refusal.get("params", {}),
-            message=refusal.get("message"),
-        )
+        return protocol.Outcome.refused(row["id"], row["seq"], Refusal.from_json(row["refusal"]))
     return protocol.Outcome(id=row["id"], status="accepted", seq=row["seq"])
 
 
@@ -606,21 +596,11 @@ _PASSWORDS_ELSEWHERE: Final = (
 
 def _mutation_of(wire: protocol.WireMutation) -> Mutation:
     """The mutation a pushed one describes; ``ValueError`` names what is wrong with it."""
-    if wire.at.tzinfo is None:
-        raise ValueError("'at' must carry a time zone")
     if wire.kind == Kind.USER_SET_PASSWORD.value or (
         wire.kind == Kind.USER_CREATE.value and wire.args.get("password_hash") is not None
     ):
         raise ValueError(_PASSWORDS_ELSEWHERE)
-    return Mutation(
-        id=wire.id,
-        actor=wire.actor,
-        at=wire.at,
-        kind=Kind(wire.kind),
-        entity=wire.entity or "",
-        args=MappingProxyType(dict(wire.args)),
-        base_version=wire.base_version,
-    )
+    return Mutation.from_wire(wire.model_dump())
 
 
 def _recorded(
@@ -647,22 +627,14 @@ def _recorded(
     }
 
 
-def _refusal_json(refusal: Refusal) -> dict[str, Any]:
-    return {
-        "code": refusal.code.value,
-        "source": refusal.message.source,
-        "params": {k: v for k, v in refusal.message.params.items()},
-        "message": str(refusal),
-    }
+def _malformed(reason: str) -> Refusal:
+    return Refusal.from_json(
+        {"code": RefusalCode.INVALID.value, "message": f"malformed mutation: {reason}"}
+    )
 
 
 def _invalid(wire: protocol.WireMutation, reason: str) -> protocol.Outcome:
-    return protocol.Outcome(
-        id=wire.id,
-        status="refused",
-        code=RefusalCode.INVALID.value,
-        message=f"malformed mutation: {reason}",
-    )
+    return protocol.Outcome.refused(wire.id, None, _malformed(reason))
 
 
 def _record_refusals(
@@ -682,7 +654,7 @@ def _record_refusals(
             "base_version": a.mutation.base_version,
             "args": {},  # the reason and the size are kept, not the payload (it may be huge)
             "status": "refused",
-            "refusal": {**_refusal_json(a.outcome), "size": len(canonical(dict(a.mutation.args)))},
+            "refusal": {**a.outcome.to_json(), "size": len(canonical(dict(a.mutation.args)))},
         }
         for a in refused
     ]
@@ -696,13 +668,7 @@ def _record_refusals(
             "base_version": w.base_version,
             "args": {},
             "status": "refused",
-            "refusal": {
-                "code": invalid[w.id].code,
-                "source": None,
-                "params": {},
-                "message": invalid[w.id].message,
-                "size": len(canonical(w.args)),
-            },
+            "refusal": {**invalid[w.id].refusal().to_json(), "size": len(canonical(w.args))},
         }
         for w in malformed
     ]

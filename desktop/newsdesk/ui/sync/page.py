@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.i18n import Message
 from newsdesk.core.model import Article
 from newsdesk.core.mutation import Kind
 from newsdesk.core.world import Area
@@ -197,12 +196,7 @@ class SyncPage(QWidget):
         self.refused.clear()
         for row in loaded.problems:
             when = row.problem.mutation.at.astimezone().strftime("%Y-%m-%d %H:%M")
-            source = row.problem.source
-            text = (
-                translated(Message("Refusal", source, row.problem.params))
-                if source
-                else row.problem.message
-            )
+            text = translated(row.problem.refusal.message)
             item = QTreeWidgetItem([when, kind_text(row.problem.mutation.kind), row.subject, text])
             item.setToolTip(3, text)
             item.setData(0, Qt.ItemDataRole.UserRole, row.problem.mutation.id)
