@@ -37,10 +37,11 @@ from newsdesk.store import migrate
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.store import SETTINGS, make_engine
 from newsdesk.store.workspace import Workspace
+from newsdesk.sync.audit_log import EPOCH_KEY, new_epoch
 from newsdesk.sync.client import SyncClient
 from newsdesk.sync.replica import Replica
 from newsdesk.sync.rows import SYNCED
-from newsdesk.sync.service import EPOCH_KEY, Service, new_epoch
+from newsdesk.sync.service import Service
 from tests.perf import Result
 from tests.perf.bench_apply import _migrated, databases, demo_log
 from tests.perf.mix import editor_mix
@@ -162,7 +163,7 @@ def _newsroom_server(url: str, count: int | None) -> None:
     service = Service(engine)
     log = demo_log(count or 1_000_000)
     for start in range(0, len(log), 1_000):
-        applied = service.administer(log[start : start + 1_000])
+        applied = service.ledger.administer(log[start : start + 1_000])
         assert all(a.accepted for a in applied)
     engine.dispose()
 

@@ -102,7 +102,7 @@ def seed(engine: Engine) -> Newsroom:
                         role=role.value,
                     )
                 )
-    applied = service.administer(batch)
+    applied = service.ledger.administer(batch)
     assert all(a.accepted for a in applied), [str(a.outcome) for a in applied if not a.accepted]
     return room
 

@@ -21,7 +21,9 @@ from newsdesk.store import migrate
 from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS, make_engine
 from newsdesk.sync import audit
-from newsdesk.sync.service import AUDIT, EPOCH_KEY, Service
+from newsdesk.sync.audit import AUDIT
+from newsdesk.sync.audit_log import EPOCH_KEY
+from newsdesk.sync.service import Service
 from tests.sync.conftest import Api, LiveServer, Newsroom, keys
 from tests.sync.test_server_cli import server
 
@@ -244,7 +246,7 @@ def test_old_entries_are_archived_with_the_chain_head_never_silently_deleted(
                 for i in range(5)
             ]
             audit.append(conn, keys().key, seven_months_ago, old)
-        Service(engine, keys=keys()).seal_ledger()  # and an entry of today
+        Service(engine, keys=keys()).log.seal_ledger()  # and an entry of today
         young = server(
             "audit",
             "archive",

@@ -227,7 +227,7 @@ def test_an_editor_demoted_while_offline_has_offline_approvals_refused(
     reviewer.sync()
     approval = reviewer.review(article, 1)
     assert approval.accepted
-    Service(live.engine).administer(
+    Service(live.engine).ledger.administer(
         [
             mutation(
                 room.users["admin"],

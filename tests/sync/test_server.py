@@ -14,7 +14,9 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.sync import audit, protocol
-from newsdesk.sync.service import AUDIT, MAX_FAILURES, TOKENS
+from newsdesk.sync.accounts import LOGIN_FREE as MAX_FAILURES
+from newsdesk.sync.accounts import TOKENS
+from newsdesk.sync.audit import AUDIT
 from tests.sync.conftest import Api, LiveServer, Newsroom, keys
 
 SignIn = Callable[..., Api]

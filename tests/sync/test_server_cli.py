@@ -21,7 +21,8 @@ from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.store import make_engine
 from newsdesk.sync import protocol
-from newsdesk.sync.service import AUDIT, Service
+from newsdesk.sync.audit import AUDIT
+from newsdesk.sync.service import Service
 from tests.sync.conftest import PASSWORD, Api, LiveServer, free_port, seed
 from tests.sync.desks import Desk, server_view
 
@@ -84,12 +85,12 @@ def test_init_and_user_commands(database_url: str) -> None:
     try:
         service = Service(engine)
         with pytest.raises(PermissionError):
-            service.login("wangfang", "first-password")
-        assert service.login("wangfang", "second-password")[2].name == "王芳"
+            service.accounts.login("wangfang", "first-password")
+        assert service.accounts.login("wangfang", "second-password")[2].name == "王芳"
         disabled = server("users", "disable", "--db", database_url, "--login", "wangfang")
         assert disabled.returncode == 0, disabled.stderr
         with pytest.raises(PermissionError):
-            service.login("wangfang", "second-password")
+            service.accounts.login("wangfang", "second-password")
         missing = server("users", "disable", "--db", database_url, "--login", "nobody")
         assert missing.returncode == 2 and "no user “nobody”" in missing.stderr
         verified = server("audit", "verify", "--db", database_url)

@@ -18,7 +18,7 @@ from newsdesk.core.model import Article, ChecklistItem, MaterialKind
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.codec import TABLES, from_row, row_from_json
-from newsdesk.sync.service import AUDIT
+from newsdesk.sync.audit import AUDIT
 from tests.sync.conftest import PASSWORD, Api, LiveServer, Newsroom
 
 SignIn = Callable[..., Api]

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.sync import accounts, protocol
-from newsdesk.sync.service import AUDIT
+from newsdesk.sync.audit import AUDIT
 from tests.sync.conftest import PASSWORD, Api, LiveServer, Newsroom
 from tests.sync.test_server_cli import server
 
@@ -165,9 +165,9 @@ def test_a_login_is_locked_only_after_many_guesses_and_an_administrator_unlocks_
 ) -> None:
     for attempt in range(accounts.LOGIN_LOCK):
         # Each from another address, waiting out the login's own slow-down.
-        forwarded.service.clock = lambda a=attempt: accounts.utc_now() + a * accounts.MAX_WAIT
+        forwarded.service.log.clock = lambda a=attempt: accounts.utc_now() + a * accounts.MAX_WAIT
         login(forwarded.url, "reviewer2", "wrong", f"10.0.{attempt}.1")
-    forwarded.service.clock = lambda: accounts.utc_now() + 30 * accounts.MAX_WAIT
+    forwarded.service.log.clock = lambda: accounts.utc_now() + 30 * accounts.MAX_WAIT
     locked = login(forwarded.url, "reviewer2", PASSWORD, "10.9.9.9")
     assert locked.status_code == 429 and "locked" in locked.text
     # The administrator sees the lock (what the desktop's Admin page shows); nobody else does.

@@ -15,7 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine, select
 
-from newsdesk.sync.service import AUDIT
+from newsdesk.sync.audit import AUDIT
 from tests.sync.conftest import PASSWORD, Newsroom, free_port
 from tests.sync.test_server_cli import SERVER
 

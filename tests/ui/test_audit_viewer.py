@@ -214,9 +214,9 @@ def test_the_admin_page_shows_a_locked_login_and_unlocks_it_through_the_server(
         return answer.status_code
 
     for attempt in range(accounts.LOGIN_LOCK):  # guesses from many places, waiting each out
-        live.service.clock = lambda a=attempt: accounts.utc_now() + a * accounts.MAX_WAIT
+        live.service.log.clock = lambda a=attempt: accounts.utc_now() + a * accounts.MAX_WAIT
         sign_in("wrong", f"10.0.{attempt}.1")
-    live.service.clock = lambda: accounts.utc_now() + 30 * accounts.MAX_WAIT
+    live.service.log.clock = lambda: accounts.utc_now() + 30 * accounts.MAX_WAIT
     assert sign_in(PASSWORD, "10.9.9.9") == 429  # locked, the right password too
     admin_desk = Desk(tmp_path / "admin", live.url, "admin")
     admin_desk.close()

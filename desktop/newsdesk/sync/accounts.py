@@ -32,11 +32,12 @@ from newsdesk.core.model import User
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.passwords import hash_password, password_problem, verify_password
-from newsdesk.store.codec import TABLES
+from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.schema import AddressThrottleRow, Base, LoginThrottleRow, TokenRow
 
 if TYPE_CHECKING:
-    from newsdesk.sync.service import Service
+    from newsdesk.sync.audit_log import AuditLog
+    from newsdesk.sync.ledger import Ledger
 
 TOKENS: Final = Base.metadata.tables[TokenRow.__tablename__]
 THROTTLE: Final = Base.metadata.tables[LoginThrottleRow.__tablename__]
@@ -111,11 +112,11 @@ def _count(
 
 
 def _blocked(
-    service: Service, conn: Connection, key: str, address: str | None
+    log: AuditLog, conn: Connection, key: str, address: str | None
 ) -> ThrottledError | None:
     """The error to raise (once the transaction is committed, with its audit entry) when the
     address or the login must wait or is locked; ``None`` when the attempt may be checked."""
-    now = service.clock()
+    now = log.clock()
     blocked: list[dt.datetime | None] = []
     if address is not None:
         row = conn.execute(select(ADDRESSES).where(ADDRESSES.c.address == address)).first()
@@ -129,7 +130,7 @@ def _blocked(
     if not blocked:
         return None
     until = None if None in blocked else max(b for b in blocked if b is not None)
-    service.audit(
+    log.record(
         conn,
         "login_throttled",
         key,
@@ -141,9 +142,9 @@ def _blocked(
     return ThrottledError(until)
 
 
-def _failed(service: Service, conn: Connection, key: str, address: str | None) -> None:
+def _failed(log: AuditLog, conn: Connection, key: str, address: str | None) -> None:
     """Count a failure for the address and the login, and set the waits and the lock."""
-    now = service.clock()
+    now = log.clock()
     if address is not None:
         failures = _count(conn, ADDRESSES, ADDRESSES.c.address, address, ADDRESS_WINDOW, now)
         if wait := _wait(failures, ADDRESS_FREE):
@@ -163,7 +164,7 @@ def _failed(service: Service, conn: Connection, key: str, address: str | None) -
 
 
 def check_password(
-    service: Service, login: str, password: str, client: Client, event: str = "login_failed"
+    log: AuditLog, login: str, password: str, client: Client, event: str = "login_failed"
 ) -> Any:
     """The user row ``login`` names if ``password`` is theirs and they may sign in; raises
     ``ThrottledError`` or ``PermissionError`` (both audited) otherwise.
@@ -172,8 +173,8 @@ def check_password(
     write transaction: parallel guesses are decided one after another, each seeing the
     failures before it (an Argon2 check takes some 50 ms; sign-ins are rare next to pushes)."""
     key = login.strip().lower()
-    with service.writing() as conn:
-        throttled = _blocked(service, conn, key, client.address)
+    with log.writing() as conn:
+        throttled = _blocked(log, conn, key, client.address)
         if throttled is None:
             row = conn.execute(select(USERS).where(USERS.c.login == key)).mappings().first()
             # Verified whoever it is (an unknown login against a dummy hash): the same time.
@@ -182,8 +183,8 @@ def check_password(
             if ok:
                 conn.execute(delete(THROTTLE).where(THROTTLE.c.login == key))
             else:
-                _failed(service, conn, key, client.address)
-                service.audit(
+                _failed(log, conn, key, client.address)
+                log.record(
                     conn,
                     event,
                     key,
@@ -207,37 +208,6 @@ def _forget_old(conn: Connection, now: dt.datetime) -> None:
         )
     )
     conn.execute(delete(ADDRESSES).where(ADDRESSES.c.first_failure_at < now - ADDRESS_WINDOW))
-
-
-def sign_in(
-    service: Service, login: str, password: str, client: Client
-) -> tuple[str, dt.datetime, str]:
-    """A new token for ``login``: (token, expiry, user id)."""
-    row = check_password(service, login, password, client)
-    now = service.clock()
-    token = secrets.token_urlsafe(32)
-    expires = now + service.token_ttl
-    with service.writing() as conn:
-        conn.execute(
-            insert(TOKENS),
-            {
-                "token_hash": token_hash(token),
-                "user_id": row["id"],
-                "issued_at": now,
-                "expires_at": expires,
-                "revoked": False,
-            },
-        )
-        service.audit(
-            conn,
-            "login",
-            row["login"],
-            row["id"],
-            client.detail(),
-            address=client.address,
-            result="ok",
-        )
-    return token, expires, str(row["id"])
 
 
 def token_hash(token: str) -> str:
@@ -279,12 +249,6 @@ class PolicyError(Exception):
         self.message = message
 
 
-def _apply(service: Service, attempt: Mutation, login: str, keep_token: str | None = None) -> None:
-    [applied] = service.administer([attempt], login=login, keep_token=keep_token)
-    if isinstance(applied.outcome, Refusal):
-        raise PolicyError(applied.outcome.message)
-
-
 def _checked(password: str, login: str, administrator: bool) -> str:
     problem = password_problem(password, login, administrator=administrator)
     if problem is not None:
@@ -292,64 +256,146 @@ def _checked(password: str, login: str, administrator: bool) -> str:
     return hash_password(password)
 
 
-def change_password(
-    service: Service, user: User, token: str, old: str, new: str, client: Client
-) -> None:
-    """The signed-in ``user``'s own new password, given the old one; every other sign-in of
-    theirs ends. A wrong old password counts as a failed sign-in."""
-    check_password(service, user.login, old, client, event="password_wrong")
-    hashed = _checked(new, user.login, user.is_admin)
-    _apply(
-        service,
-        mutation(user.id, Kind.USER_SET_PASSWORD, user.id, password_hash=hashed),
-        user.login,
-        keep_token=token,
-    )
+@dataclass(frozen=True)
+class SignedIn:
+    user: User
+    token_hash: str
 
 
-def create_user(
-    service: Service,
-    admin: User,
-    login: str,
-    name: str,
-    password: str,
-    *,
-    is_admin: bool,
-    is_auditor: bool,
-) -> str:
-    """A new user made by ``admin`` (the core checks that they are one); their id."""
-    hashed = _checked(password, login, is_admin)
-    made = mutation(
-        admin.id,
-        Kind.USER_CREATE,
-        login=login,
-        name=name,
-        is_admin=is_admin,
-        is_auditor=is_auditor,
-        password_hash=hashed,
-    )
-    _apply(service, made, admin.login)
-    return made.entity
+class Accounts:
+    """Who may use the service: signing in and out, tokens, passwords, locks."""
 
+    def __init__(self, log: AuditLog, ledger: Ledger, token_ttl: dt.timedelta) -> None:
+        self.log = log
+        self.ledger = ledger
+        self.token_ttl = token_ttl
 
-def reset_password(service: Service, admin: User, user_id: str, password: str) -> None:
-    """A new password set by ``admin``: every sign-in of the user ends, a lock is lifted."""
-    with service.engine.connect() as conn:
-        target = conn.execute(select(USERS).where(USERS.c.id == user_id)).mappings().first()
-    login = str(target["login"]) if target else ""
-    hashed = _checked(password, login, bool(target and target["is_admin"]))
-    _apply(
-        service,
-        mutation(admin.id, Kind.USER_SET_PASSWORD, user_id, password_hash=hashed),
-        admin.login,
-    )
+    def login(
+        self, login: str, password: str, client: Client | None = None
+    ) -> tuple[str, dt.datetime, User]:
+        """A new token for ``login`` (token, expiry, user); raises ``ThrottledError`` or
+        ``PermissionError``."""
+        asker = client or Client()
+        row = check_password(self.log, login, password, asker)
+        now = self.log.clock()
+        token = secrets.token_urlsafe(32)
+        expires = now + self.token_ttl
+        with self.log.writing() as conn:
+            conn.execute(
+                insert(TOKENS),
+                {
+                    "token_hash": token_hash(token),
+                    "user_id": row["id"],
+                    "issued_at": now,
+                    "expires_at": expires,
+                    "revoked": False,
+                },
+            )
+            self.log.record(
+                conn,
+                "login",
+                row["login"],
+                row["id"],
+                asker.detail(),
+                address=asker.address,
+                result="ok",
+            )
+        with self.log.engine.connect() as conn:
+            user = _user(conn, str(row["id"]))
+        assert user is not None
+        return token, expires, user
 
+    def authenticate(self, token: str) -> SignedIn | None:
+        """The user a bearer token signs in, if it is known, unexpired, unrevoked and the user
+        is not disabled."""
+        digest = token_hash(token)
+        with self.log.engine.connect() as conn:
+            found = conn.execute(select(TOKENS).where(TOKENS.c.token_hash == digest)).first()
+            if found is None or found.revoked or _aware(found.expires_at) <= self.log.clock():
+                return None
+            user = _user(conn, found.user_id)
+        if user is None or user.disabled:
+            return None
+        return SignedIn(user, digest)
 
-def unlock_login(service: Service, by: str, login: str, address: str | None = None) -> bool:
-    """Lift the lock on ``login`` (an administrator's reset path); audited."""
-    with service.writing() as conn:
-        lifted = unlock(conn, login)
-        service.audit(
-            conn, "account_unlocked", login.lower(), None, {"by": by}, address=address, result="ok"
+    def logout(self, signed_in: SignedIn) -> None:
+        with self.log.writing() as conn:
+            conn.execute(
+                update(TOKENS)
+                .where(TOKENS.c.token_hash == signed_in.token_hash)
+                .values(revoked=True)
+            )
+            self.log.record(
+                conn, "logout", signed_in.user.login, signed_in.user.id, {}, result="ok"
+            )
+
+    def _apply(self, attempt: Mutation, login: str, keep_token: str | None = None) -> None:
+        [applied] = self.ledger.administer([attempt], login=login, keep_token=keep_token)
+        if isinstance(applied.outcome, Refusal):
+            raise PolicyError(applied.outcome.message)
+
+    def change_password(self, user: User, token: str, old: str, new: str, client: Client) -> None:
+        """The signed-in ``user``'s own new password, given the old one; every other sign-in of
+        theirs ends. A wrong old password counts as a failed sign-in."""
+        check_password(self.log, user.login, old, client, event="password_wrong")
+        hashed = _checked(new, user.login, user.is_admin)
+        self._apply(
+            mutation(user.id, Kind.USER_SET_PASSWORD, user.id, password_hash=hashed),
+            user.login,
+            keep_token=token,
         )
-    return lifted
+
+    def create_user(
+        self,
+        admin: User,
+        login: str,
+        name: str,
+        password: str,
+        *,
+        is_admin: bool,
+        is_auditor: bool,
+    ) -> str:
+        """A new user made by ``admin`` (the core checks that they are one); their id."""
+        hashed = _checked(password, login, is_admin)
+        made = mutation(
+            admin.id,
+            Kind.USER_CREATE,
+            login=login,
+            name=name,
+            is_admin=is_admin,
+            is_auditor=is_auditor,
+            password_hash=hashed,
+        )
+        self._apply(made, admin.login)
+        return made.entity
+
+    def reset_password(self, admin: User, user_id: str, password: str) -> None:
+        """A new password set by ``admin``: every sign-in of the user ends, a lock is lifted."""
+        with self.log.engine.connect() as conn:
+            target = conn.execute(select(USERS).where(USERS.c.id == user_id)).mappings().first()
+        login = str(target["login"]) if target else ""
+        hashed = _checked(password, login, bool(target and target["is_admin"]))
+        self._apply(
+            mutation(admin.id, Kind.USER_SET_PASSWORD, user_id, password_hash=hashed),
+            admin.login,
+        )
+
+    def unlock_login(self, by: str, login: str, address: str | None = None) -> bool:
+        """Lift the lock on ``login`` (an administrator's reset path); audited."""
+        with self.log.writing() as conn:
+            lifted = unlock(conn, login)
+            self.log.record(
+                conn,
+                "account_unlocked",
+                login.lower(),
+                None,
+                {"by": by},
+                address=address,
+                result="ok",
+            )
+        return lifted
+
+
+def _user(conn: Connection, user_id: str) -> User | None:
+    row = conn.execute(select(USERS).where(USERS.c.id == user_id)).mappings().first()
+    return from_row(User, row) if row is not None else None

@@ -21,7 +21,7 @@ from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store import migrate
 from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS
-from newsdesk.sync import accounts, audit, audit_export, protocol, service
+from newsdesk.sync import audit, audit_export, audit_log, protocol, service
 from newsdesk.sync import backup as backups
 from newsdesk.sync.server import create_app
 
@@ -48,7 +48,7 @@ def _service(engine: Engine, keys: audit.Keys) -> service.Service:
 
 
 def _apply(engine: Engine, keys: audit.Keys, attempt: Mutation) -> None:
-    [applied] = _service(engine, keys).administer([attempt])
+    [applied] = _service(engine, keys).ledger.administer([attempt])
     if isinstance(applied.outcome, Refusal):
         raise AdminError(applied.outcome.message)
 
@@ -92,11 +92,13 @@ def init(engine: Engine, keys: audit.Keys, login: str, name: str, password: str)
             )
         if (
             conn.execute(
-                select(SETTINGS.c.value).where(SETTINGS.c.key == service.EPOCH_KEY)
+                select(SETTINGS.c.value).where(SETTINGS.c.key == audit_log.EPOCH_KEY)
             ).first()
             is None
         ):
-            conn.execute(insert(SETTINGS), {"key": service.EPOCH_KEY, "value": service.new_epoch()})
+            conn.execute(
+                insert(SETTINGS), {"key": audit_log.EPOCH_KEY, "value": audit_log.new_epoch()}
+            )
     admin_id = new_id()
     _apply(
         engine,
@@ -111,7 +113,7 @@ def init(engine: Engine, keys: audit.Keys, login: str, name: str, password: str)
             password_hash=hash_password(password),
         ),
     )
-    _service(engine, keys).seal_ledger()
+    _service(engine, keys).log.seal_ledger()
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def serve(
     with engine.begin() as conn:
         migrate.upgrade(conn)
     running = _service(engine, keys)
-    running.seal_ledger()
+    running.log.seal_ledger()
     warning = plain_http_warning(host, transport)
     if warning:
         print(warning, file=sys.stderr, flush=True)
@@ -222,12 +224,11 @@ def reset_password(engine: Engine, keys: audit.Keys, login: str, password: str) 
 
 def unlock(engine: Engine, keys: audit.Keys, login: str) -> bool:
     """Lift the lock repeated failed sign-ins put on ``login``; whether there was one."""
-    return accounts.unlock_login(_service(engine, keys), "newsdesk-server", login)
+    return _service(engine, keys).accounts.unlock_login("newsdesk-server", login)
 
 
 def verify_audit(engine: Engine, keys: audit.Keys) -> audit.Verdict:
-    running = _service(engine, keys)
-    return audit.verify(engine, keys, running.epoch())
+    return audit.verify(engine, keys, audit_log.AuditLog(engine, keys).epoch())
 
 
 def backup(engine: Engine, keys: audit.Keys, out: Path) -> int:
@@ -250,7 +251,7 @@ def restore(engine: Engine, keys: audit.Keys, source: Path) -> int:
 
 def archive_audit(engine: Engine, keys: audit.Keys, before: dt.datetime, out: Path) -> int:
     """Move audit entries older than ``before`` to the file ``out``; returns how many."""
-    running = _service(engine, keys)
+    running = audit_log.AuditLog(engine, keys)
     try:
         done = audit.write_archive(engine, keys.key, before, out, running.clock())
     except (audit.ArchiveError, OSError) as error:
@@ -270,7 +271,7 @@ def archive_audit(engine: Engine, keys: audit.Keys, before: dt.datetime, out: Pa
             "entries": done.entries,
             "rows": rows,
         }
-        running.audit(conn, "audit_archived", "newsdesk-server", None, detail, result="ok")
+        running.record(conn, "audit_archived", "newsdesk-server", None, detail, result="ok")
         conn.execute(delete(audit.AUDIT).where(audit.AUDIT.c.seq <= done.through))
     return done.entries
 

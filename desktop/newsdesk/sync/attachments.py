@@ -11,7 +11,7 @@ file who may read it already, or who uploaded its bytes (again, if the server ha
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sqlalchemy import ColumnElement, Connection, and_, insert, or_, select
 
@@ -25,15 +25,21 @@ from newsdesk.core.model import (
     MaterialKind,
     Proposal,
     Revision,
+    User,
 )
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 from newsdesk.store.codec import TABLES
-from newsdesk.store.schema import AttachmentRefRow, Base, BlobUploadRow, ChangeRow
+from newsdesk.store.schema import AttachmentRefRow, Base, BlobRow, BlobUploadRow, ChangeRow
+
+if TYPE_CHECKING:
+    from newsdesk.sync.audit_log import AuditLog
+    from newsdesk.sync.ledger import Ledger
 
 REFS: Final = Base.metadata.tables[AttachmentRefRow.__tablename__]
 CHANGES: Final = Base.metadata.tables[ChangeRow.__tablename__]
 UPLOADS: Final = Base.metadata.tables[BlobUploadRow.__tablename__]
+BLOBS: Final = Base.metadata.tables[BlobRow.__tablename__]
 ATTACHMENTS: Final = TABLES[Attachment]
 
 
@@ -161,3 +167,32 @@ def channel_refs(
         if channel:
             found.update((sha, channel) for sha in digests)
     return found
+
+
+class Blobs:
+    """The files behind attachments: stored once by hash, each upload remembered as proof of
+    having it, read only by those who may (see the module's docstring)."""
+
+    def __init__(self, log: AuditLog, ledger: Ledger) -> None:
+        self.log = log
+        self.ledger = ledger
+
+    def put(self, sha256: str, data: bytes, user: User) -> None:
+        """Stores ``data`` under its hash (once), and that ``user`` has it: uploading the bytes
+        again proves having them as well as the first upload did."""
+        with self.log.writing() as conn:
+            if not conn.execute(select(BLOBS.c.sha256).where(BLOBS.c.sha256 == sha256)).first():
+                conn.execute(insert(BLOBS), {"sha256": sha256, "size": len(data), "data": data})
+            uploaded = select(UPLOADS).where(
+                UPLOADS.c.sha256 == sha256, UPLOADS.c.user_id == user.id
+            )
+            if not conn.execute(uploaded).first():
+                conn.execute(insert(UPLOADS), {"sha256": sha256, "user_id": user.id})
+
+    def get(self, sha256: str, user: User) -> bytes | None:
+        """The file, if ``user`` may read it (see :mod:`newsdesk.sync.attachments`)."""
+        with self.log.engine.connect() as conn:
+            if not may_read(conn, sha256, self.ledger.visible_channels(conn, user), user.id):
+                return None
+            found = conn.execute(select(BLOBS.c.data).where(BLOBS.c.sha256 == sha256)).scalar()
+        return bytes(found) if found is not None else None

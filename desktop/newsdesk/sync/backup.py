@@ -32,7 +32,7 @@ from newsdesk.store.codec import TABLES
 from newsdesk.store.schema import SCHEMA_HEAD, Base
 from newsdesk.store.store import SETTINGS, make_engine
 from newsdesk.sync import audit
-from newsdesk.sync.service import EPOCH_KEY, Service, new_epoch
+from newsdesk.sync.audit_log import EPOCH_KEY, AuditLog, new_epoch
 
 FORMAT: Final = "newsdesk-server-backup"
 BATCH: Final = 1000
@@ -159,9 +159,9 @@ def restore(engine: Engine, source: Path, keys: audit.Keys) -> int:
             count = _load(conn, source, lines[1:], tables)
     except IntegrityError as error:
         raise BackupError(f"{source} holds the same row twice ({error.orig})") from None
-    restored = Service(engine, keys=keys)
+    restored = AuditLog(engine, keys)
     with restored.writing() as conn:
-        restored.audit(
+        restored.record(
             conn,
             "restored",
             "newsdesk-server",

@@ -25,9 +25,10 @@ from starlette.concurrency import run_in_threadpool
 from newsdesk import __version__
 from newsdesk.core.model import User
 from newsdesk.sync import accounts, audit, protocol
-from newsdesk.sync.accounts import Client, PolicyError, ThrottledError
+from newsdesk.sync.accounts import Client, PolicyError, SignedIn, ThrottledError
 from newsdesk.sync.guard import BODY_IDLE, Guard
-from newsdesk.sync.service import ForbiddenError, Service, SignedIn
+from newsdesk.sync.ledger import ForbiddenError
+from newsdesk.sync.service import Service
 
 _bearer = HTTPBearer(auto_error=False)
 Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256, hex")]
@@ -56,7 +57,7 @@ async def signed_in(
             headers={"WWW-Authenticate": "Bearer"},
         )
     service: Service = request.app.state.service
-    found = await run_in_threadpool(service.authenticate, credentials.credentials)
+    found = await run_in_threadpool(service.accounts.authenticate, credentials.credentials)
     if found is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
@@ -113,7 +114,7 @@ def create_app(
         return protocol.Health(
             status="ok",
             protocol=protocol.PROTOCOL,
-            epoch=service.epoch(),
+            epoch=service.log.epoch(),
             max_request_bytes=max_request_bytes,
             max_push=protocol.MAX_PUSH,
         )
@@ -127,7 +128,7 @@ def create_app(
         _check_protocol(body)
         client = Client(_address(request), body.workstation, body.app_version)
         try:
-            token, expires, user = service.login(body.login, body.password, client)
+            token, expires, user = service.accounts.login(body.login, body.password, client)
         except ThrottledError as error:
             raise _throttled(service, error) from error
         except PermissionError as error:
@@ -135,12 +136,12 @@ def create_app(
                 status.HTTP_401_UNAUTHORIZED, "Wrong login or password, or a disabled account."
             ) from error
         return protocol.LoginResponse(
-            token=token, expires_at=expires, user_id=user.id, epoch=service.epoch()
+            token=token, expires_at=expires, user_id=user.id, epoch=service.log.epoch()
         )
 
     @app.post("/v1/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
     def logout(user: Caller) -> None:
-        service.logout(user)
+        service.accounts.logout(user)
 
     @app.post(
         "/v1/sync/push",
@@ -150,7 +151,7 @@ def create_app(
     def push(body: protocol.PushRequest, user: Caller, request: Request) -> Response:
         _check_protocol(body)
         try:
-            outcomes = service.push(
+            outcomes = service.ledger.push(
                 user.user,
                 body.mutations,
                 token=user.token_hash,
@@ -162,7 +163,7 @@ def create_app(
         # forbidden; the body still carries each outcome for the desktop to record.
         forbidden = bool(outcomes) and all(o.code == "forbidden" for o in outcomes)
         return _json(
-            protocol.PushResponse(outcomes=outcomes, epoch=service.epoch()),
+            protocol.PushResponse(outcomes=outcomes, epoch=service.log.epoch()),
             status.HTTP_403_FORBIDDEN if forbidden else status.HTTP_200_OK,
         )
 
@@ -174,7 +175,7 @@ def create_app(
     def pull(body: protocol.PullRequest, user: Caller) -> Response:
         _check_protocol(body)
         try:
-            return _json(service.pull(user.user, body))
+            return _json(service.ledger.pull(user.user, body))
         except ForbiddenError as error:
             raise HTTPException(status.HTTP_403_FORBIDDEN, str(error)) from error
 
@@ -190,7 +191,7 @@ def create_app(
             raise HTTPException(
                 status.HTTP_400_BAD_REQUEST, "The body's SHA-256 differs from the one in the URL."
             )
-        await run_in_threadpool(service.put_blob, sha256, data, user.user)
+        await run_in_threadpool(service.blobs.put, sha256, data, user.user)
 
     @app.get(
         "/v1/blobs/{sha256}",
@@ -199,7 +200,7 @@ def create_app(
     )
     def get_blob(sha256: Sha256Path, user: Caller) -> Response:
         # Unknown and not readable answer alike: the answer does not tell a file exists.
-        data = service.get_blob(sha256, user.user)
+        data = service.blobs.get(sha256, user.user)
         if data is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "No attachment with this hash.")
         return Response(data, media_type="application/octet-stream")
@@ -251,7 +252,7 @@ def _throttled(service: Service, error: ThrottledError) -> HTTPException:
             "This login is locked after repeated failed sign-ins; an administrator can "
             "unlock it (newsdesk-server users unlock) or set a new password.",
         )
-    seconds = max(1, int((error.until - service.clock()).total_seconds()))
+    seconds = max(1, int((error.until - service.log.clock()).total_seconds()))
     return HTTPException(
         status.HTTP_429_TOO_MANY_REQUESTS,
         f"Too many failed sign-ins; try again in {seconds} s.",
@@ -282,8 +283,7 @@ def add_account_routes(app: FastAPI, service: Service) -> None:
         sign-in of theirs ends."""
         _check_protocol(body)
         try:
-            accounts.change_password(
-                service,
+            service.accounts.change_password(
                 user.user,
                 user.token_hash,
                 body.old_password,
@@ -310,8 +310,7 @@ def add_account_routes(app: FastAPI, service: Service) -> None:
         _check_protocol(body)
         admin = _administrator(user)
         try:
-            made = accounts.create_user(
-                service,
+            made = service.accounts.create_user(
                 admin,
                 body.login,
                 body.name,
@@ -333,7 +332,7 @@ def add_account_routes(app: FastAPI, service: Service) -> None:
         _check_protocol(body)
         admin = _administrator(user)
         try:
-            accounts.reset_password(service, admin, user_id, body.password)
+            service.accounts.reset_password(admin, user_id, body.password)
         except PolicyError as error:
             raise _policy(error) from error
 
@@ -342,8 +341,8 @@ def add_account_routes(app: FastAPI, service: Service) -> None:
         """The logins repeated failed sign-ins stopped, for the administrator to unlock."""
         _check_protocol(body)
         _administrator(user)
-        with service.engine.connect() as conn:
-            found = accounts.locks(conn, service.clock())
+        with service.log.engine.connect() as conn:
+            found = accounts.locks(conn, service.log.clock())
         return protocol.SignInLocks(
             locks=[protocol.SignInLock(login=login, until=until) for login, until in found]
         )
@@ -354,7 +353,7 @@ def add_account_routes(app: FastAPI, service: Service) -> None:
     def unlock(login: LoginPath, user: Caller, request: Request) -> None:
         """Lift the lock repeated failed sign-ins put on a login."""
         admin = _administrator(user)
-        accounts.unlock_login(service, admin.login, login, _address(request))
+        service.accounts.unlock_login(admin.login, login, _address(request))
 
 
 def _auditor(user: SignedIn) -> User:
@@ -377,13 +376,13 @@ def add_audit_routes(app: FastAPI, service: Service) -> None:
         filters = audit.Filters(
             body.start, body.end, body.login, body.events, body.result, body.before
         )
-        end = body.end or service.clock()
+        end = body.end or service.log.clock()
         start = body.start or end - dt.timedelta(days=7)
-        with service.engine.connect() as conn:
+        with service.log.engine.connect() as conn:
             found = audit.entries(conn, filters, body.limit + 1)
             alerts = audit.alerts(conn, start, end) if body.before is None else []
-        with service.writing() as conn:  # reading the log is itself recorded
-            service.audit(
+        with service.log.writing() as conn:  # reading the log is itself recorded
+            service.log.record(
                 conn,
                 "audit_read",
                 reader.login,
@@ -407,7 +406,7 @@ def add_audit_routes(app: FastAPI, service: Service) -> None:
         """Verify the chain, its anchor and the ledger it covers."""
         _check_protocol(body)
         _auditor(user)
-        verdict = audit.verify(service.engine, service.keys, service.epoch())
+        verdict = audit.verify(service.log.engine, service.log.keys, service.log.epoch())
         return protocol.AuditVerdict(
             intact=verdict.intact, entries=verdict.entries, problem=verdict.problem, seq=verdict.seq
         )
@@ -417,8 +416,8 @@ def add_audit_routes(app: FastAPI, service: Service) -> None:
         """What the user's desktop did offline or alone (sign-ins, exports), for the log."""
         _check_protocol(body)
         address = _address(request)
-        with service.writing() as conn:
-            service.audit_many(
+        with service.log.writing() as conn:
+            service.log.record_many(
                 conn,
                 [
                     audit.Entry(
