@@ -3571,6 +3571,14 @@
         <translation>粘贴一个或多个网址，每行一个。每个网址都会在所选频道中生成一篇转载稿件，自动填写来源、作者和责任编辑，并把图片下载到本地。</translation>
     </message>
     <message>
+        <source>Allow intranet addresses (for everyone here)</source>
+        <translation>允许内网地址（对本工作区所有人生效）</translation>
+    </message>
+    <message>
+        <source>Addresses on this computer or the private network are refused unless an administrator allows them, so that a pasted address cannot reach the newsroom&apos;s own services.</source>
+        <translation>除非管理员允许，本机和私有网络中的地址一律拒绝，以免粘贴的网址访问到编辑部自己的服务。</translation>
+    </message>
+    <message>
         <source>Web addresses</source>
         <translation>网址</translation>
     </message>

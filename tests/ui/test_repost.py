@@ -20,6 +20,7 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.app import Desktop
 from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.editor.repost_dialog import ALLOW_PRIVATE_SETTING, Column, RepostDialog
+from newsdesk.ui.session import Session
 from tests.ui.conftest import until
 from tests.ui.test_desktop_day import close_desktop, open_desktop
 from tests.websites import Route, Site, picture, serving
@@ -132,3 +133,21 @@ def test_addresses_dropped_on_the_window_open_the_repost_dialog_with_them(
     assert "“not an address” is not a web address" in dialog.message_bar.text
     assert dialog.results.isHidden()
     dialog.close()
+
+
+def test_only_an_administrator_may_allow_intranet_addresses_for_everyone(
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], english: None
+) -> None:
+    editor_dialog = RepostDialog(sign_in("wangfang"), [])
+    qtbot.addWidget(editor_dialog)
+    editor_dialog.show()
+    assert not editor_dialog.intranet.isVisible()
+    admin_dialog = RepostDialog(sign_in("admin"), [])
+    qtbot.addWidget(admin_dialog)
+    admin_dialog.show()
+    qtbot.waitUntil(admin_dialog.intranet.isEnabled)
+    assert admin_dialog.intranet.isVisible() and not admin_dialog.intranet.isChecked()
+    admin_dialog.intranet.setChecked(True)
+    qtbot.waitUntil(lambda: workspace.store.setting(ALLOW_PRIVATE_SETTING) == "1")
+    admin_dialog.intranet.setChecked(False)
+    qtbot.waitUntil(lambda: workspace.store.setting(ALLOW_PRIVATE_SETTING) == "")

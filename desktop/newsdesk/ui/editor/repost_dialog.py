@@ -17,6 +17,7 @@ import httpx
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -37,6 +38,7 @@ from newsdesk.ingest.extract import ExtractError
 from newsdesk.ingest.repost import PAGES_AT_ONCE, RepostRefusedError, fetch_repost, keep_repost
 from newsdesk.ingest.web import Policy, WebError, new_client
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.similar_hint import similar_line
@@ -91,9 +93,26 @@ class RepostDialog(QDialog):
         for channel in channels:
             if session.actor.holds(Role.EDITOR, channel.id):
                 self.channel.addItem(channel.name, channel.id)
+        # An administrator's decision, for everyone on this workspace: a newsroom's intranet
+        # may be reposted from; otherwise this computer and private networks are refused.
+        self.intranet = QCheckBox(self.tr("Allow intranet addresses (for everyone here)"), self)
+        self.intranet.setToolTip(
+            self.tr(
+                "Addresses on this computer or the private network are refused unless an "
+                "administrator allows them, so that a pasted address cannot reach the "
+                "newsroom's own services."
+            )
+        )
+        self.intranet.setVisible(session.actor.is_admin)
+        self.intranet.setEnabled(False)  # until the workspace's choice is read
+        store = session.workspace.store
+        Job(lambda: store.setting(ALLOW_PRIVATE_SETTING), self).success(self._show_intranet).run(
+            session.runner
+        )
         form = QFormLayout()
         form.addRow(self.tr("Web addresses"), self.addresses)
         form.addRow(self.tr("Channel"), self.channel)
+        form.addRow("", self.intranet)
         self.message_bar = MessageBar(self)
         self.results = QTreeWidget(self)
         self.results.setHeaderLabels([self.tr("Address"), self.tr("What happened")])
@@ -176,6 +195,16 @@ class RepostDialog(QDialog):
         self.progress.show()
         self._set_running(True)
         self._task = asyncio.ensure_future(self._repost(urls, str(self.channel.currentData())))
+
+    def _show_intranet(self, value: str | None) -> None:
+        self.intranet.setChecked(value == "1")
+        self.intranet.setEnabled(True)
+        self.intranet.toggled.connect(self._allow_intranet)
+
+    def _allow_intranet(self, allowed: bool) -> None:
+        store = self._session.workspace.store
+        value = "1" if allowed else ""
+        Job(lambda: store.set_setting(ALLOW_PRIVATE_SETTING, value), self).run(self._session.runner)
 
     def cancel(self) -> None:
         if self._task is not None:
