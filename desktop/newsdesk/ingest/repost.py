@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import html as html_lib
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,6 +24,7 @@ from sqlalchemy import Connection
 from newsdesk.core.actor import Actor
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.core.apply import actor_of
+from newsdesk.core.body import attachment_url, rewrite_image_sources
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.model import ArticleKind
 from newsdesk.core.mutation import Kind, Mutation, mutation
@@ -39,7 +38,6 @@ from newsdesk.store.world import DbWorld
 
 IMAGES_AT_ONCE: Final = 4
 PAGES_AT_ONCE: Final = 3
-_IMAGE_SOURCE: Final = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.I)
 
 
 @dataclass(frozen=True)
@@ -168,12 +166,9 @@ def keep_repost(workspace: Workspace, actor_id: str, channel_id: str, fetched: F
 
 def _localised(body: str, digests: dict[str, str]) -> str:
     """``body`` with each fetched image pointing at its attachment."""
-
-    def local(match: re.Match[str]) -> str:
-        digest = digests.get(html_lib.unescape(match.group(2)))
-        return f"{match.group(1)}attachment:{digest}{match.group(3)}" if digest else match.group(0)
-
-    return _IMAGE_SOURCE.sub(local, body)
+    return rewrite_image_sources(
+        body, lambda src: attachment_url(digests[src]) if src in digests else src
+    )
 
 
 class Outcome(StrEnum):
