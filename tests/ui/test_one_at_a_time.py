@@ -26,3 +26,15 @@ def test_a_failed_load_lets_the_next_request_start_one() -> None:
     assert not loads.running
     loads.request()
     assert started == [0, 1]
+
+
+def test_a_request_made_while_a_load_failed_is_dropped_with_it() -> None:
+    started: list[int] = []
+    loads = OneAtATime(lambda: started.append(len(started)))
+    loads.request()
+    loads.request()  # asked again while the first runs
+    loads.fail()
+    loads.request()
+    assert started == [0, 1]
+    assert loads.finish() is False  # no stale repeat of the request the failure dropped
+    assert started == [0, 1] and not loads.running
