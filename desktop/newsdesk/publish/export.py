@@ -211,6 +211,11 @@ class Exporter:
             path.unlink(missing_ok=True)
         return len(found)
 
+    def make_renditions(self, digests: Sequence[str]) -> None:
+        """Make (or find made) every rendition any target shows of ``digests``: image work
+        that needs no database, done before the export that does."""
+        self._renditions(digests, _ORDER)
+
     def _renditions(
         self, digests: Sequence[str], targets: Collection[Target]
     ) -> dict[tuple[str, Target], list[RenditionInfo]]:

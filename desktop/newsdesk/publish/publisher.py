@@ -27,8 +27,15 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState, Target
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.publish.delivery import Delivered, FolderDelivery, HttpDelivery
-from newsdesk.publish.export import Exporter, Written, channel_folder, publication_locations
+from newsdesk.publish.export import (
+    Exporter,
+    Written,
+    channel_folder,
+    image_digests,
+    publication_locations,
+)
 from newsdesk.publish.pages import SiteInfo, Templates
+from newsdesk.store import reads
 from newsdesk.store.apply import Applied
 from newsdesk.store.reads import Conn
 from newsdesk.store.workspace import Workspace
@@ -174,6 +181,34 @@ class Report:
         return tuple(d for d in self.delivered if not d.ok)
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """An article's exported files with the version readers will see: all that delivering
+    them needs."""
+
+    article_id: str
+    version: int
+    written: tuple[Written, ...]
+
+
+@dataclass(frozen=True)
+class Sent:
+    """How delivering an article's files went, each file with its folder or endpoint."""
+
+    article_id: str
+    written: tuple[Written, ...]
+    delivered: tuple[tuple[str, Delivered], ...]
+
+
+def publication_images(conn: Conn, attempt: Mutation) -> list[str]:
+    """The workspace images the revision that ``attempt`` publishes shows (none for a
+    retraction, which shows only its notice)."""
+    if attempt.kind != Kind.ARTICLE_PUBLISH:
+        return []
+    content = reads.revision_content(conn, attempt.entity, str(attempt.args["revision_hash"]))
+    return image_digests(content) if content is not None else []
+
+
 class Publisher:
     """Publishes, retracts and re-delivers articles of one workspace.
 
@@ -273,19 +308,20 @@ class Publisher:
         """Applies a publish or retract mutation and, if accepted, sends the article to every
         target. The mutation is recorded only once the files are written: on a full disk
         neither is, and what the export made so far is removed."""
-        written: list[Written] = []
+        outgoing: list[Outgoing] = []
         store = self.workspace.store
-        [applied] = store.apply([attempt], before_commit=self.exporting(written))
+        [applied] = store.apply([attempt], before_commit=self.exporting(outgoing))
         if not applied.accepted:
             return Report(applied)
-        sent = self.deliver(attempt.entity, written, progress=progress)
+        [article] = outgoing
+        sent = self.record(self.deliver(article, progress=progress))
         return Report(applied, sent.written, sent.delivered)
 
-    def exporting(self, written: list[Written]) -> Callable[[Conn, list[Applied]], None]:
+    def exporting(self, outgoing: list[Outgoing]) -> Callable[[Conn, list[Applied]], None]:
         """What must succeed before publish or retract mutations are recorded (the store's
         ``before_commit``): exporting the articles they changed, read through the transaction,
-        adding the files to ``written``. A file that cannot be written removes the files this
-        export made and raises, so the mutations are not recorded either."""
+        adding each one's files to ``outgoing``. A file that cannot be written removes the
+        files this export made and raises, so the mutations are not recorded either."""
 
         def export(conn: Conn, applied: list[Applied]) -> None:
             with Exporter(
@@ -294,7 +330,9 @@ class Publisher:
                 try:
                     for a in applied:
                         if a.accepted:
-                            written.extend(exporter.export_article(a.mutation.entity))
+                            article_id = a.mutation.entity
+                            written = exporter.export_article(article_id)
+                            outgoing.append(self._outgoing(conn, article_id, written))
                 except BaseException:
                     for file in exporter.created:
                         file.unlink(missing_ok=True)
@@ -302,29 +340,37 @@ class Publisher:
 
         return export
 
+    def make_renditions(self, digests: Sequence[str]) -> None:
+        """Make the image renditions an article will need before it is exported: the slow,
+        database-free part of publishing, done first so the export itself is quick."""
+        with Exporter(self.workspace, self.out, self.site, self.templates) as exporter:
+            exporter.make_renditions(digests)
+
     # --- sending ------------------------------------------------------------------------------
 
     def send(self, article_id: str, *, progress: Progress | None = None) -> Report:
         """Exports the article (as published, or its retraction notice) and its channel's
         indexes to the output folder, then delivers them (see :meth:`deliver`)."""
+        sent = self.record(self.deliver(self.export(article_id), progress=progress))
+        return Report(None, sent.written, sent.delivered)
+
+    def export(self, article_id: str) -> Outgoing:
+        """Exports the article and its channel's indexes to the output folder."""
         with Exporter(self.workspace, self.out, self.site, self.templates) as exporter:
             written = exporter.export_article(article_id)
-        return self.deliver(article_id, written, progress=progress)
+        with self.workspace.store.engine.connect() as conn:
+            return self._outgoing(conn, article_id, written)
 
-    def deliver(
-        self, article_id: str, written: Sequence[Written], *, progress: Progress | None = None
-    ) -> Report:
-        """Copies each target's ``written`` files to its own folder and POSTs them to its
-        endpoint, where the settings name one.
-
-        Failed files are remembered (replacing what was remembered for this article) so they
-        can be shown and retried.
-        """
-        with self.workspace.store.world() as world:
-            article = world.article(article_id)
+    def _outgoing(self, conn: Conn, article_id: str, written: Sequence[Written]) -> Outgoing:
+        article = reads.article(conn, article_id)
         if article is None:
             raise LookupError(f"no article {article_id}")
-        version = _document_version(article)
+        return Outgoing(article_id, document_version(article), tuple(written))
+
+    def deliver(self, outgoing: Outgoing, *, progress: Progress | None = None) -> Sent:
+        """Copies each target's files to its own folder and POSTs them to its endpoint, where
+        the settings name one. Touches no database: :meth:`record` keeps what happened."""
+        article_id, version, written = outgoing.article_id, outgoing.version, outgoing.written
         routes = [  # (target, is a folder, folder or endpoint, files)
             (target, is_folder, destination, files)
             for target in TARGET_ORDER
@@ -361,15 +407,20 @@ class Publisher:
                     delivered.append((destination, result))
                     if progress is not None:
                         progress(1 + len(delivered), total)
-        self._remember(article_id, delivered)
+        return Sent(article_id, written, tuple(delivered))
+
+    def record(self, sent: Sent) -> Report:
+        """Remembers the files of ``sent`` that failed (replacing what was remembered for its
+        article) so they can be shown and retried, and notes the delivery for the audit log."""
+        self._remember(sent.article_id, sent.delivered)
         self.workspace.store.note(
             "publish",
-            article=article_id,
-            files=len(written),
-            delivered=sum(1 for _, d in delivered if d.ok),
-            failed=sum(1 for _, d in delivered if not d.ok),
+            article=sent.article_id,
+            files=len(sent.written),
+            delivered=sum(1 for _, d in sent.delivered if d.ok),
+            failed=sum(1 for _, d in sent.delivered if not d.ok),
         )
-        return Report(None, tuple(written), tuple(d for _, d in delivered))
+        return Report(None, sent.written, tuple(d for _, d in sent.delivered))
 
     def _client(self, target: Target) -> httpx.Client:
         token = self.settings.tokens.get(target.value, "")
@@ -395,28 +446,47 @@ class Publisher:
             FAILED_KEY, json.dumps([asdict(f) for f in kept], ensure_ascii=False)
         )
 
-    def retry_failed(self, *, progress: Progress | None = None) -> Report:
-        """Sends every article with a failed file again; the report covers all of them."""
-        article_ids = list(dict.fromkeys(f.article_id for f in self.failed()))
-        written: list[Written] = []
-        delivered: list[Delivered] = []
-        for done, article_id in enumerate(article_ids):
-            if progress is not None:
-                progress(done, len(article_ids))
+    def export_failed(self) -> list[Outgoing]:
+        """Exports again every article with a failed file, to be delivered again; an article
+        deleted since has nothing left to deliver and is forgotten."""
+        outgoing = []
+        for article_id in dict.fromkeys(f.article_id for f in self.failed()):
             with self.workspace.store.world() as world:
                 exists = world.article(article_id) is not None
-            if not exists:  # deleted since: nothing left to deliver
+            if exists:
+                outgoing.append(self.export(article_id))
+            else:
                 self._remember(article_id, ())
-                continue
-            sent = self.send(article_id)
-            written += sent.written
-            delivered += sent.delivered
+        return outgoing
+
+    def deliver_all(
+        self, outgoing: Sequence[Outgoing], *, progress: Progress | None = None
+    ) -> list[Sent]:
+        """:meth:`deliver` for each of ``outgoing``, with progress counted in articles."""
+        sent = []
+        for done, article in enumerate(outgoing):
+            if progress is not None:
+                progress(done, len(outgoing))
+            sent.append(self.deliver(article))
         if progress is not None:
-            progress(len(article_ids), len(article_ids))
-        return Report(None, tuple(written), tuple(delivered))
+            progress(len(outgoing), len(outgoing))
+        return sent
+
+    def record_all(self, sent: Sequence[Sent]) -> Report:
+        """:meth:`record` for each of ``sent``; the report covers all of them."""
+        reports = [self.record(one) for one in sent]
+        return Report(
+            None,
+            tuple(w for r in reports for w in r.written),
+            tuple(d for r in reports for d in r.delivered),
+        )
+
+    def retry_failed(self, *, progress: Progress | None = None) -> Report:
+        """Sends every article with a failed file again; the report covers all of them."""
+        return self.record_all(self.deliver_all(self.export_failed(), progress=progress))
 
 
-def _document_version(article: Article) -> int:
+def document_version(article: Article) -> int:
     """The version readers see: a retraction notice is one above the last published version."""
     retracted = article.state == ArticleState.RETRACTED
     return article.published_version + (1 if retracted else 0)

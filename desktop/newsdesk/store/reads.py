@@ -191,6 +191,17 @@ def listed_articles(conn: Conn, **equals: Any) -> list[Article]:
     return [from_row(Article, row) for row in conn.execute(query).mappings()]
 
 
+def revision_content(conn: Conn, article_id: str, content_hash: str) -> RevisionContent | None:
+    """The content of the article's revision ``content_hash``, if it has one."""
+    revisions = TABLES[Revision]
+    found = conn.execute(
+        select(revisions.c.content).where(
+            revisions.c.article_id == article_id, revisions.c.content_hash == content_hash
+        )
+    ).scalar()
+    return RevisionContent.of(found) if found is not None else None
+
+
 def published(conn: Conn, articles: Sequence[Article]) -> list[Published]:
     """The published revision and the publications of each of ``articles`` (in bulk); those
     without either are left out."""

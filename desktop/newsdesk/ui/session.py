@@ -43,8 +43,9 @@ class Session(QObject):
 
     @property
     def publishing(self) -> Runner:
-        """The thread that exports and delivers published articles, one at a time, so the
-        database thread stays free for the screens meanwhile."""
+        """The thread that makes image renditions and delivers published files, one article at
+        a time, so the database thread stays free for the screens meanwhile. It touches no
+        database: what it needs is read on the database thread first."""
         if self._publishing is None:
             self._publishing = Runner(self, name="newsdesk-publish")
             self._publishing.failed.connect(self.runner.failed)
@@ -136,14 +137,13 @@ class Session(QObject):
         failed: Callable[[BaseException], object] | None = None,
         *,
         before_commit: Callable[[Conn, list[Applied]], object] | None = None,
-        runner: Runner | None = None,
     ) -> None:
         """Apply ``mutations`` on the database thread; announce what changed; then ``done``.
 
         ``failed`` hears of an error the database raised (refusals are not errors: they come
         back in ``done``); without it the error goes to the application's error presenter.
         ``before_commit`` is what must succeed for the mutations to be kept (see
-        :meth:`Store.apply`), run on ``runner`` (default: the database thread) when slow.
+        :meth:`Store.apply`), run in the same transaction.
         """
         store = self.workspace.store
         user_id = self.user.id
@@ -171,4 +171,4 @@ class Session(QObject):
         job = Job(work).success(finished)
         if failed is not None:
             job.failure(failed)
-        job.run(runner or self.runner)
+        job.run(self.runner)

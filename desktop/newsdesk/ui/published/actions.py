@@ -2,9 +2,10 @@
 deliveries. The board and the Published page share these.
 
 The mutation goes through :meth:`Session.apply` like every change (the database thread, the
-outbox, the screens' refresh); exporting and delivering then run on the session's publishing
-thread with a progress window, so the screens stay usable while files are written and POSTed.
-What did not arrive is said, and stays listed for a retry.
+outbox, the screens' refresh), with the article's files exported in its transaction; the slow
+parts that need no database (image renditions before, delivery after) run on the session's
+publishing thread, with a progress window, so the screens stay usable while files are made and
+POSTed. What did not arrive is said, and stays listed for a retry.
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 from newsdesk.core.model import Article, Channel, Target
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal
-from newsdesk.publish.export import Written
 from newsdesk.publish.publisher import (
     TARGET_ORDER,
     FailedDelivery,
+    Outgoing,
     Publisher,
     PublishingSettings,
     Report,
+    Sent,
     load_settings,
+    publication_images,
     save_settings,
 )
 from newsdesk.store import reads
@@ -177,22 +180,37 @@ class PublishingActions(QObject):
     # --- delivery -----------------------------------------------------------------------------
 
     def _apply_then_send(self, attempt: Mutation, title: str, done: str) -> None:
-        """Record the mutation once the article's files are written (on the publishing thread),
-        then deliver them: a publication whose files a full disk refused is not recorded."""
-        publisher = self._publisher()
+        """Make the images' renditions (publishing thread), record the mutation once the
+        article's files are written (database thread), then deliver them (publishing thread):
+        a publication whose files a full disk refused is not recorded."""
+        make = self._publisher()
         bridge, progress = self._progress(self.tr("Publishing “{title}”…").format(title=title))
-        made: list[Publisher] = []
-        written: list[Written] = []
 
-        def export(conn: Conn, applied: list[Applied]) -> None:
-            made.append(publisher())
-            made[0].exporting(written)(conn, applied)
+        def prepare(conn: Conn) -> tuple[Publisher, list[str]]:
+            return make(), publication_images(conn, attempt)
 
-        def applied(results: list[Applied]) -> None:
-            if self._refused(results):
-                progress.close()
-                return
-            self._deliver(made[0], attempt.entity, title, written, (progress, bridge), done)
+        def prepared(found: tuple[Publisher, list[str]]) -> None:
+            publisher, digests = found
+            Job(lambda: publisher.make_renditions(digests), self).success(
+                lambda _: export(publisher)
+            ).failure(failed).run(self._session.publishing)
+
+        def export(publisher: Publisher) -> None:
+            outgoing: list[Outgoing] = []
+
+            def applied(results: list[Applied]) -> None:
+                if self._refused(results):
+                    progress.close()
+                    return
+                self._deliver(publisher, outgoing[0], title, (progress, bridge), done)
+
+            self._session.apply(
+                [attempt],
+                applied,
+                initiator=self,
+                failed=failed,
+                before_commit=publisher.exporting(outgoing),
+            )
 
         def failed(error: BaseException) -> None:
             progress.close()
@@ -207,36 +225,29 @@ class PublishingActions(QObject):
                 Tone.ERROR,
             )
 
-        self._session.apply(
-            [attempt],
-            applied,
-            initiator=self,
-            failed=failed,
-            before_commit=export,
-            runner=self._session.publishing,
-        )
+        self._session.read(prepare, prepared, failed, owner=self)
 
     def _deliver(
         self,
         publisher: Publisher,
-        article_id: str,
+        outgoing: Outgoing,
         title: str,
-        written: list[Written],
         shown: tuple[QProgressDialog, _ProgressBridge],
         done: str,
     ) -> None:
         progress, bridge = shown
 
-        def work() -> tuple[Report, int]:
-            report = publisher.deliver(article_id, written, progress=bridge.step.emit)
-            return report, len(publisher.failed())
+        def delivered(sent: Sent) -> None:
+            Job(lambda: (publisher.record(sent), len(publisher.failed())), self).success(
+                recorded
+            ).failure(failed).run(self._session.runner)
 
-        def finished(result: tuple[Report, int]) -> None:
+        def recorded(result: tuple[Report, int]) -> None:
             progress.close()
             report, waiting = result
             self._report(report, done)
             self.failures_changed.emit(waiting)
-            self.sent.emit(article_id)
+            self.sent.emit(outgoing.article_id)
 
         def failed(error: BaseException) -> None:
             progress.close()
@@ -248,17 +259,26 @@ class PublishingActions(QObject):
                 Tone.ERROR,
             )
 
-        Job(work, self).success(finished).failure(failed).run(self._session.publishing)
+        Job(lambda: publisher.deliver(outgoing, progress=bridge.step.emit), self).success(
+            delivered
+        ).failure(failed).run(self._session.publishing)
 
     def retry_failed(self) -> None:
-        """Deliver again every article with a file that did not arrive."""
-        publisher = self._publisher()
+        """Deliver again every article with a file that did not arrive: exported again on the
+        database thread, delivered on the publishing thread, the outcome recorded."""
+        make = self._publisher()
         bridge, progress = self._progress(self.tr("Delivering again…"))
 
-        def work() -> tuple[Report, int]:
-            made = publisher()
-            report = made.retry_failed(progress=bridge.step.emit)
-            return report, len(made.failed())
+        def exported(found: tuple[Publisher, list[Outgoing]]) -> None:
+            publisher, outgoing = found
+            Job(lambda: publisher.deliver_all(outgoing, progress=bridge.step.emit), self).success(
+                lambda sent: record(publisher, sent)
+            ).failure(failed).run(self._session.publishing)
+
+        def record(publisher: Publisher, sent: list[Sent]) -> None:
+            Job(lambda: (publisher.record_all(sent), len(publisher.failed())), self).success(
+                finished
+            ).failure(failed).run(self._session.runner)
 
         def finished(result: tuple[Report, int]) -> None:
             progress.close()
@@ -272,20 +292,25 @@ class PublishingActions(QObject):
                 self.tr("Delivering again failed: {reason}").format(reason=error), Tone.ERROR
             )
 
-        Job(work, self).success(finished).failure(failed).run(self._session.publishing)
+        def export() -> tuple[Publisher, list[Outgoing]]:
+            publisher = make()
+            return publisher, publisher.export_failed()
+
+        Job(export, self).success(exported).failure(failed).run(self._session.runner)
 
     def load_state(self, done: Callable[[list[FailedDelivery], Path], object]) -> None:
-        """The files waiting for a retry and the output folder, read on the publishing thread."""
-        workspace = self._session.workspace
+        """The files waiting for a retry and the output folder, read on the database thread."""
+        make = self._publisher()
 
         def work() -> tuple[list[FailedDelivery], Path]:
-            publisher = Publisher(workspace)
+            publisher = make()
             return publisher.failed(), publisher.out
 
-        Job(work, self).success(lambda state: done(*state)).run(self._session.publishing)
+        Job(work, self).success(lambda state: done(*state)).run(self._session.runner)
 
     def _publisher(self) -> Callable[[], Publisher]:
-        """Makes the publisher on the publishing thread (it reads the settings)."""
+        """Makes a publisher with this workspace's settings, on the database thread (it reads
+        them)."""
         workspace, site_name = self._session.workspace, self._site_name
         attempts, backoff = self.attempts, self.backoff
         return lambda: Publisher(
