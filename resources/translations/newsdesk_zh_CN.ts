@@ -169,10 +169,6 @@
         <translation>“{name}”超过 {limit} MB。</translation>
     </message>
     <message>
-        <source>“{name}” could not be stored: {error}</source>
-        <translation>无法保存“{name}”：{error}</translation>
-    </message>
-    <message>
         <source>Your changes were not saved: {reason} They are still here.</source>
         <translation>改动未能保存：{reason} 内容仍保留在编辑器中。</translation>
     </message>

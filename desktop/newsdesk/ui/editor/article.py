@@ -12,6 +12,7 @@ frozen as the next revision. When the reviewers return it, their comments are in
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,9 +162,8 @@ class ArticleEditor(QWidget):
         self._loading = False
         self.highlighter: CheckHighlighter | None = None
         self.checks: ChecksPanel | None = None
-        self.images = blob_images(session.workspace.blobs)
-
         self._autosave = Autosave(session, article_id, self._collect, self)
+        self.images = blob_images(session.workspace.blobs, self._autosave.unwritten)
         self._autosave.status_changed.connect(self._show_status)
         self._autosave.saved.connect(self.saved)
         self._autosave.saved.connect(self._refresh_submit)
@@ -513,12 +513,7 @@ class ArticleEditor(QWidget):
             text = self.tr("“{name}” is larger than {limit} MB.").format(name=name, limit=limit)
             self.message_bar.show_message(text, Tone.WARNING)
             return None
-        try:
-            sha256 = self._session.workspace.blobs.put(data)
-        except OSError as error:
-            text = self.tr("“{name}” could not be stored: {error}").format(name=name, error=error)
-            self.message_bar.show_message(text, Tone.ERROR)
-            return None
+        sha256 = hashlib.sha256(data).hexdigest()
         self._autosave.add_attachment(
             self._session.mutation(
                 Kind.ATTACHMENT_ADD,
@@ -526,7 +521,8 @@ class ArticleEditor(QWidget):
                 mime=_image_mime(data, name),
                 size=len(data),
                 name=name[:255],
-            )
+            ),
+            data,
         )
         return sha256
 

@@ -20,6 +20,8 @@ from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Changes
 from newsdesk.store.apply import Applied
+from newsdesk.store.reads import Conn
+from newsdesk.ui.jobs import OneAtATime
 from newsdesk.ui.session import Session
 
 SAVE_DELAY_MS = 1500
@@ -51,10 +53,10 @@ class Autosave(QObject):
         self._saved: dict[str, Any] = {}
         self._version = 0
         self._attachments: list[Mutation] = []
+        self._unwritten: dict[str, bytes] = {}  # the bytes of added images, until kept
         self._edits = 0  # counts changes, so a save knows whether more came while it ran
         self._saved_edits = 0
-        self._in_flight = False
-        self._again = False
+        self._saving = OneAtATime(self._start_save)
         self._waiting: list[Callable[[], None]] = []
         self.enabled = True
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -73,7 +75,7 @@ class Autosave(QObject):
 
     @property
     def in_flight(self) -> bool:
-        return self._in_flight
+        return self._saving.running
 
     def start(self, values: dict[str, Any], version: int) -> None:
         """Take ``values`` (at row ``version``) as what the store holds."""
@@ -89,10 +91,17 @@ class Autosave(QObject):
             self._deadline.start()
         self.status_changed.emit(self.tr("Unsaved changes"))
 
-    def add_attachment(self, mutation: Mutation) -> None:
-        """An ``attachment.add`` to apply before the next edit."""
+    def add_attachment(self, mutation: Mutation, data: bytes) -> None:
+        """An ``attachment.add`` to apply before the next edit, with the file's bytes: the
+        database thread writes them to the workspace in the same save, before the mutation
+        is kept (a file that cannot be written leaves the save undone, to be tried again)."""
         self._attachments.append(mutation)
+        self._unwritten[mutation.entity or ""] = data
         self.touch()
+
+    def unwritten(self, sha256: str) -> bytes | None:
+        """The bytes of an added image not yet written to the workspace."""
+        return self._unwritten.get(sha256)
 
     def save(self, done: Callable[[], None] | None = None) -> None:
         """Save now; ``done`` runs once everything changed so far was saved or refused."""
@@ -100,12 +109,13 @@ class Autosave(QObject):
         self._deadline.stop()
         if done is not None:
             self._waiting.append(done)
-        if self._in_flight:
-            self._again = True
-            return
+        self._saving.request()
+
+    def _start_save(self) -> None:
         changes = self._changes() if self.enabled else {}
         if not changes and not self._attachments:
             self._saved_edits = self._edits
+            self._saving.finish()
             self._finish_waiting()
             return
         mutations = list(self._attachments)
@@ -119,14 +129,20 @@ class Autosave(QObject):
                     **changes,
                 )
             )
-        self._in_flight = True
         self.status_changed.emit(self.tr("Saving…"))
         started = self._edits
+        files, blobs = list(self._unwritten.values()), self._session.workspace.blobs
+
+        def write_files(_conn: Conn, _applied: list[Applied]) -> None:
+            for data in files:
+                blobs.put(data)
+
         self._session.apply(
             mutations,
             lambda applied: self._applied(applied, changes, started),
             initiator=self,
             failed=self._failed,
+            before_commit=write_files if files else None,
         )
 
     def _changes(self) -> dict[str, Any]:
@@ -134,12 +150,12 @@ class Autosave(QObject):
         return {k: v for k, v in values.items() if k not in self._saved or self._saved[k] != v}
 
     def _applied(self, applied: list[Applied], changes: dict[str, Any], started: int) -> None:
-        self._in_flight = False
         refusal: Refusal | None = None
         for result in applied:
             if result.mutation.kind is Kind.ATTACHMENT_ADD:
                 if result.accepted or result.replayed:
                     self._attachments = [m for m in self._attachments if m.id != result.mutation.id]
+                    self._unwritten.pop(result.mutation.entity or "", None)
                 continue
             if isinstance(result.outcome, Refusal):
                 refusal = result.outcome
@@ -150,8 +166,8 @@ class Autosave(QObject):
                 self._saved.update(changes)
         if refusal is not None:
             self.status_changed.emit(self.tr("Not saved"))
+            self._saving.fail()
             self.refused.emit(refusal)
-            self._again = False
             self._finish_waiting()
             return
         if self._edits == started and not self._attachments:
@@ -159,16 +175,16 @@ class Autosave(QObject):
         time = dt.datetime.now().strftime("%H:%M")
         self.status_changed.emit(self.tr("Saved at {time}").format(time=time))
         self.saved.emit()
-        if self._again or (self._edits != started and self._waiting):
-            self._again = False
+        if self._saving.finish():
+            return  # asked to save while this one ran: that save is under way
+        if self._edits != started and self._waiting:
             self.save()
         elif self._edits == started:
             self._finish_waiting()
         # else: the timers that the later change started will save it
 
     def _failed(self, error: BaseException) -> None:
-        self._in_flight = False
-        self._again = False
+        self._saving.fail()
         self.status_changed.emit(self.tr("Not saved: {error}").format(error=error))
         self._finish_waiting()
 

@@ -88,12 +88,16 @@ _ORDERED_STYLES: Final = frozenset(
 )
 
 
-def blob_images(blobs: BlobStore) -> ImageSource:
-    """An ImageSource reading the workspace's attachments."""
+def blob_images(
+    blobs: BlobStore, unwritten: Callable[[str], bytes | None] | None = None
+) -> ImageSource:
+    """An ImageSource reading the workspace's attachments; ``unwritten`` gives the bytes of an
+    image added but not yet written to the workspace (None for the others)."""
 
     def image(sha256: str) -> QImage | None:
+        data = unwritten(sha256) if unwritten is not None else None
         try:
-            decoded = QImage.fromData(blobs.read(sha256))
+            decoded = QImage.fromData(data if data is not None else blobs.read(sha256))
         except (OSError, ValueError):
             return None
         return None if decoded.isNull() else decoded
