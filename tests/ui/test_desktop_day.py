@@ -11,11 +11,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from newsdesk.core.model import ArticleState
+from newsdesk.publish.publisher import PublishingSettings, save_settings
+from newsdesk.store.store import WrongThreadError
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.app import Desktop
 from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.jobs import Job
 from newsdesk.ui.proposals.tasks_page import TasksPage
+from newsdesk.ui.published.page import PublishedPage
+from tests.publish.receiver import Receiver, serve
 
 
 def _args(folder: Path, user: str) -> argparse.Namespace:
@@ -100,3 +105,66 @@ def test_a_failing_background_job_shows_what_failed_and_what_to_do(
     assert "No space left on device" in box.informativeText()
     assert "Try again" in box.informativeText()
     box.close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    yield from serve(0)
+
+
+def _visible_error_box() -> QMessageBox | None:
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    return next((b for b in boxes if b.isVisible()), None)
+
+
+def test_only_the_database_thread_touches_the_desktops_workspace(
+    qtbot: QtBot, desktop: Desktop
+) -> None:
+    workspace = desktop.workspace
+    assert workspace is not None
+    with pytest.raises(WrongThreadError, match="not on the database thread"):
+        workspace.store.setting("sync.server")  # the UI thread, straight to the database
+    read: list[str | None] = []
+    Job(lambda: workspace.store.setting("sync.server")).success(read.append).run(desktop.runner)
+    qtbot.waitUntil(lambda: len(read) == 1)
+
+
+@pytest.mark.usefixtures("english")
+def test_publishing_and_retrying_a_delivery_keep_the_database_on_its_thread(
+    qtbot: QtBot,
+    qapp: QApplication,
+    workspace: Workspace,
+    tmp_path: Path,
+    receiver: Receiver,
+) -> None:
+    """The publisher's morning through the real desktop, its database confined to the
+    database thread: a republish whose APP endpoint is down, then the retry once it is back.
+    Any database work on the UI or the publishing thread would fail the job and say so."""
+    receiver.failures = -1
+    save_settings(workspace, PublishingSettings(endpoints={"app": receiver.url}))
+    made = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "settings.ini", "publisher")
+    try:
+        window = made.window
+        assert window is not None
+        window.show_page("published")
+        page = window.page("published")
+        assert isinstance(page, PublishedPage)
+        page.publishing.attempts, page.publishing.backoff = 2, 0.01
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
+        row = next(
+            r
+            for r, item in enumerate(page.model.items)
+            if item.article.state == ArticleState.PUBLISHED
+        )
+        page.table.setCurrentIndex(page.sorted.mapFromSource(page.model.index(row, 0)))
+        page.republish_button.click()
+        qtbot.waitUntil(lambda: page.retry_button.isVisible(), timeout=20_000)
+        assert "did not arrive" in page.message_bar.text
+        receiver.failures = 0
+        page.retry_button.click()
+        qtbot.waitUntil(lambda: not page.retry_button.isVisible(), timeout=20_000)
+        assert page.message_bar.text == "Every waiting file was delivered."
+        assert receiver.stored
+        assert _visible_error_box() is None
+    finally:
+        close_desktop(qtbot, made)

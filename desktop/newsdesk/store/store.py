@@ -59,6 +59,24 @@ def keep_connections_on_their_thread(engine: Engine) -> None:
             )
 
 
+def confine_to_thread(engine: Engine, is_owner: Callable[[], bool]) -> None:
+    """Make ``engine`` refuse (:class:`WrongThreadError`) to run a statement on any thread
+    ``is_owner`` does not accept.
+
+    The desktop gives its workspace to one database thread: the screens, the sync client and
+    publishing all hand it their database work, so writes stay in one order and no screen
+    waits on a statement. This says so at the first statement run anywhere else.
+    """
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(*_: Any) -> None:
+        if not is_owner():
+            raise WrongThreadError(
+                f"the workspace database was used on thread {threading.current_thread().name}, "
+                "not on the database thread"
+            )
+
+
 def make_engine(url: str) -> Engine:
     """An engine with the settings Newsdesk relies on (WAL and a busy timeout on SQLite)."""
     if url.startswith("sqlite"):
@@ -78,6 +96,11 @@ def make_engine(url: str) -> Engine:
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def confine(self, is_owner: Callable[[], bool]) -> None:
+        """From now on, run statements only on the thread ``is_owner`` accepts
+        (see :func:`confine_to_thread`)."""
+        confine_to_thread(self.engine, is_owner)
 
     def apply(
         self,

@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -23,10 +24,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
+from newsdesk.core.actor import Actor
 from newsdesk.core.model import User
+from newsdesk.core.refusal import Refusal
+from newsdesk.store import reads
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
 from newsdesk.store.workspace import DEMO_SETTING, Workspace, WorkspaceError, default_location
+from newsdesk.sync.replica import Replica
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
 from newsdesk.ui.editor.articles_page import ArticlesPage
@@ -94,6 +99,15 @@ class FirstPaint(QObject):
         return False
 
 
+@dataclass(frozen=True)
+class _Opened:
+    """A workspace just opened, with what its sign-in dialog shows."""
+
+    workspace: Workspace
+    users: Sequence[User]
+    demo_password: str | None
+
+
 class Desktop:
     """One run of the desktop application."""
 
@@ -143,23 +157,41 @@ class Desktop:
 
     def open(self, folder: Path, user_id: str | None = None) -> None:
         """Open the workspace in ``folder``: signed in as ``user_id`` when the user just signed
-        in to its server, else after the sign-in dialog."""
-        try:
+        in to its server, else after the sign-in dialog. The database thread opens it (and
+        migrates it, which may take a while) and from then on is the only one to touch it."""
+
+        def work() -> _Opened:
             workspace = Workspace.open(folder)
-        except WorkspaceError as error:
+            try:
+                workspace.store.confine(self.runner.on_its_thread)
+                with workspace.store.engine.connect() as conn:
+                    users = users_for_sign_in(conn)
+                return _Opened(workspace, users, workspace.store.setting(DEMO_SETTING))
+            except BaseException:
+                workspace.close()
+                raise
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, WorkspaceError):
+                self.runner.failed.emit(error)
+                return
             if self.args.smoke:
                 print(translated(error.message), file=sys.stderr)
                 self.exit(2)
                 return
             self._welcome(translated(error.message))
-            return
+
+        Job(work).success(lambda opened: self._opened(folder, user_id, opened)).failure(failed).run(
+            self.runner
+        )
+
+    def _opened(self, folder: Path, user_id: str | None, opened: _Opened) -> None:
+        workspace, users = opened.workspace, opened.users
         self.workspace = workspace
         self.settings.setValue("workspace/last", str(folder))
         if user_id is not None:
             self._signed_in(user_id)
             return
-        with workspace.store.engine.connect() as conn:
-            users = users_for_sign_in(conn)
         if self.args.user:
             user = next((u for u in users if u.login == self.args.user.lower()), None)
             if user is None:
@@ -179,7 +211,7 @@ class Desktop:
             folder.name,
             self.runner,
             str(self.settings.value("workspace/login", "")),
-            demo_password=workspace.store.setting(DEMO_SETTING),
+            demo_password=opened.demo_password,
         )
         dialog.signed_in.connect(self._signed_in_here)
         dialog.rejected.connect(self._quit_if_nothing_open)
@@ -199,8 +231,28 @@ class Desktop:
         self._signed_in(user_id)
 
     def _signed_in(self, user_id: str) -> None:
+        """Who ``user_id`` is now (read on the database thread), then their window."""
         assert self.workspace is not None
-        session = Session.sign_in(self.workspace, user_id, self.runner)
+        store = self.workspace.store
+
+        def who() -> tuple[Actor | Refusal, str | None]:
+            with store.engine.connect() as conn:
+                return reads.actor(conn, user_id), Replica(store).server
+
+        Job(who).success(lambda found: self._start_session(*found)).run(self.runner)
+
+    def _start_session(self, actor: Actor | Refusal, server: str | None) -> None:
+        """The session and window of ``actor``, syncing with ``server`` if it has one."""
+        assert self.workspace is not None
+        if isinstance(actor, Refusal):
+            reason = translated(actor.message)
+            if self.args.smoke or self.args.user:
+                print(reason, file=sys.stderr)
+                self.exit(2)
+            else:
+                self._welcome(reason)
+            return
+        session = Session(self.workspace, actor, self.runner)
         self.settings.setValue("workspace/login", session.user.login)
         snapshots = SnapshotStore(session)
         snapshots.reload()  # on the database thread while the window is being built
@@ -208,7 +260,6 @@ class Desktop:
         pages = build_pages(session, snapshots, self.settings, sync)
         window = MainWindow(session, pages.sidebar, self.settings, self.workspace.folder.name)
         sync.dialog_parent = window
-        server = sync.replica.server
         sync.status.connect(lambda status: window.show_sync(status, server))
         window.sync_action.setEnabled(server is not None)
         window.sync_action.triggered.connect(sync.sync_now)
