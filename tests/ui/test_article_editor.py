@@ -3,6 +3,7 @@ find/replace, and a screenshot of a long Chinese article."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable
@@ -473,3 +474,43 @@ def test_an_article_with_a_crossed_edit_offers_the_merge_and_the_merge_settles_i
     assert _stored(workspace, article_id).merge_revision_id is None
     qtbot.waitUntil(lambda: not editor.merge_bar.isVisible())
     assert editor.body.toPlainText().strip() == "后到的"
+
+
+@pytest.mark.usefixtures("english")
+def test_an_added_image_shows_at_once_and_is_written_by_the_save_that_records_it(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session, tmp_path: Path
+) -> None:
+    """The image is written to the workspace on the database thread with its save; a file
+    that cannot be written leaves the save undone and the image in the article, and the next
+    save, once there is room, writes both."""
+    article_id = _new_draft(workspace)
+    editor = _open(qtbot, editor_session, article_id)
+    image = QImage(48, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a7a3a"))
+    picture = tmp_path / "现场.png"
+    assert image.save(str(picture))
+    sha256 = hashlib.sha256(picture.read_bytes()).hexdigest()
+    shard = workspace.blobs.path(sha256).parent
+    aside = shard.with_name(shard.name + ".aside")
+    if shard.exists():
+        shard.rename(aside)
+    shard.write_bytes(b"")  # a file where the image's folder goes: writing it fails
+    try:
+        assert editor.body.insert_image_file(picture)
+        shown = editor.images(sha256)
+        assert shown is not None and shown.size() == image.size()  # from memory, unwritten
+        assert not workspace.blobs.has(sha256)
+        editor.flush(lambda: None)
+        qtbot.waitUntil(lambda: editor.status.text().startswith("Not saved"), timeout=SAVE_WAIT_MS)
+        assert f"attachment:{sha256}" not in _stored(workspace, article_id).body_html
+        assert f"attachment:{sha256}" in editor.body.html()  # still in the article
+    finally:
+        shard.unlink()
+        if aside.exists():
+            aside.rename(shard)
+    _type_at_end(editor, "补记。")
+    _flush(qtbot, editor)
+    assert workspace.blobs.has(sha256)
+    assert f"attachment:{sha256}" in _stored(workspace, article_id).body_html
+    with workspace.store.world() as world:
+        assert world.attachment(sha256) is not None
