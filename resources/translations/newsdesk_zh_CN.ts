@@ -3320,6 +3320,10 @@
         <translation>“{field}”必须是 0（低）到 3（紧急）之间的优先级。</translation>
     </message>
     <message>
+        <source>The field “{field}” must be a time in ISO 8601 with its time zone.</source>
+        <translation>字段“{field}”须为带时区的 ISO 8601 时间。</translation>
+    </message>
+    <message>
         <source>The field “{field}” must be an object.</source>
         <translation>字段“{field}”必须是一个对象。</translation>
     </message>
@@ -3430,6 +3434,38 @@
     <message>
         <source>This change is too large to send to the newsroom server ({size}; it takes at most {limit} at once). Nothing was saved: shorten the text or split the article, and add large images as attachments rather than pasted into the text.</source>
         <translation>这次修改太大，无法发送到编辑部服务器（{size}；服务器一次最多接收 {limit}）。本次修改未保存：请缩短正文或拆分稿件，较大的图片请作为附件添加，不要直接粘贴到正文中。</translation>
+    </message>
+    <message>
+        <source>Only an administrator or the channel&apos;s chief can change its sources.</source>
+        <translation>只有系统管理员或该频道负责人可以修改其来源。</translation>
+    </message>
+    <message>
+        <source>That source does not exist.</source>
+        <translation>该来源不存在。</translation>
+    </message>
+    <message>
+        <source>The channel already follows this feed as “{name}”.</source>
+        <translation>该频道已订阅此源，名为“{name}”。</translation>
+    </message>
+    <message>
+        <source>That source already exists.</source>
+        <translation>该来源已存在。</translation>
+    </message>
+    <message>
+        <source>Only an administrator or the channel&apos;s chief can add leads.</source>
+        <translation>只有系统管理员或该频道负责人可以添加线索。</translation>
+    </message>
+    <message>
+        <source>A lead is named by its source and its item&apos;s guid.</source>
+        <translation>线索须以其来源及条目的 guid 命名。</translation>
+    </message>
+    <message>
+        <source>That source was removed.</source>
+        <translation>该来源已被删除。</translation>
+    </message>
+    <message>
+        <source>That lead does not exist.</source>
+        <translation>该线索不存在。</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from newsdesk.core import admin, articles, proposals
+from newsdesk.core import admin, articles, proposals, sources
 from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -44,6 +44,13 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.ARTICLE_PUBLISH: articles.publish,
     Kind.ARTICLE_CORRECT: articles.correct,
     Kind.ARTICLE_RETRACT: articles.retract,
+    Kind.SOURCE_ADD: sources.add_source,
+    Kind.SOURCE_UPDATE: sources.update_source,
+    Kind.SOURCE_REMOVE: sources.remove_source,
+    Kind.LEAD_ADD: sources.add_lead,
+    Kind.LEAD_READ: sources.read_lead,
+    Kind.LEAD_DISMISS: sources.dismiss_lead,
+    Kind.LEAD_UNDISMISS: sources.undismiss_lead,
 }
 
 

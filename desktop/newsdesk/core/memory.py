@@ -11,12 +11,14 @@ from newsdesk.core.model import (
     Attachment,
     Channel,
     Entity,
+    Lead,
     Proposal,
     Publication,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
+    Source,
     User,
 )
 from newsdesk.core.mutation import Mutation
@@ -100,6 +102,16 @@ class MemoryWorld:
 
     def attachment(self, sha256: str) -> Attachment | None:
         return self._get(Attachment, sha256)  # type: ignore[return-value]
+
+    def source(self, source_id: str) -> Source | None:
+        return self._get(Source, source_id)  # type: ignore[return-value]
+
+    def sources_of(self, channel_id: str) -> Sequence[Source]:
+        sources: list[Source] = self._all(Source)  # type: ignore[assignment]
+        return [s for s in sources if s.channel_id == channel_id]
+
+    def lead(self, lead_id: str) -> Lead | None:
+        return self._get(Lead, lead_id)  # type: ignore[return-value]
 
     def apply(self, mutation: Mutation) -> Outcome:
         """Decide ``mutation`` and, when accepted, keep what it changed."""

@@ -95,6 +95,15 @@ class MaterialKind(StrEnum):
     FILE = "file"
 
 
+class FeedKind(StrEnum):
+    """How a subscribed source's feed is written; ``auto`` tells by the document."""
+
+    AUTO = "auto"
+    RSS = "rss"
+    ATOM = "atom"
+    JSON = "json"
+
+
 MAX_REVIEW_LEVELS = 3
 
 
@@ -368,6 +377,46 @@ class Attachment:
         return self.sha256
 
 
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A subscribed feed (定向采集): polled for new items, which become a channel's leads.
+    Removing keeps the row (``removed=True``) so that the removal syncs."""
+
+    id: str
+    channel_id: str
+    name: str
+    url: str
+    kind: FeedKind = FeedKind.AUTO
+    interval_minutes: int = 30
+    paused: bool = False
+    removed: bool = False
+    added_by: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lead:
+    """An item a source's feed carried (线索). Its id is derived from the source and the item's
+    guid (:func:`newsdesk.core.sources.lead_id`), so an item found twice is one lead. Who has
+    read it is kept per user; a dismissal is the newsroom's, for everyone."""
+
+    id: str
+    source_id: str
+    channel_id: str
+    guid: str
+    url: str
+    title: str
+    summary: str = ""
+    published_at: dt.datetime | None = None
+    found_at: dt.datetime
+    read_by: tuple[str, ...] = ()
+    dismissed: bool = False
+    dismissed_by: str | None = None
+    row_version: int = 1
+
+
 Entity = (
     User
     | Channel
@@ -379,4 +428,6 @@ Entity = (
     | SignOff
     | Publication
     | Attachment
+    | Source
+    | Lead
 )

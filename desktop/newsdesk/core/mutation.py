@@ -21,6 +21,7 @@ from newsdesk.core.model import (
     Anchor,
     ArticleKind,
     ChecklistItem,
+    FeedKind,
     Material,
     MaterialKind,
     Priority,
@@ -59,6 +60,13 @@ class Kind(StrEnum):
     ARTICLE_PUBLISH = "article.publish"
     ARTICLE_CORRECT = "article.correct"
     ARTICLE_RETRACT = "article.retract"
+    SOURCE_ADD = "source.add"
+    SOURCE_UPDATE = "source.update"
+    SOURCE_REMOVE = "source.remove"
+    LEAD_ADD = "lead.add"
+    LEAD_READ = "lead.read"
+    LEAD_DISMISS = "lead.dismiss"
+    LEAD_UNDISMISS = "lead.undismiss"
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,7 @@ class T(StrEnum):
     INT = "int"
     BOOL = "bool"
     DATE = "date"
+    TIME = "time"  # ISO 8601 with its time zone
     ID = "id"
     SHA256 = "sha256"
     TEXT_LIST = "text_list"
@@ -155,6 +164,7 @@ class T(StrEnum):
     COLOUR = "colour"
     FINDINGS = "findings"  # up to 50 short descriptions of open findings
     ARTICLE_VALUES = "article_values"  # some article fields and their values
+    FEED_KIND = "feed_kind"
 
 
 @dataclass(frozen=True)
@@ -202,6 +212,16 @@ _CHANNEL_FIELDS = {
     "default_source": Arg(T.TEXT, max_len=200),
     "default_responsible_editor": Arg(T.TEXT, max_len=100),
     "slug": Arg(T.TEXT, max_len=40),
+}
+
+MIN_POLL_MINUTES = 5
+MAX_POLL_MINUTES = 7 * 24 * 60
+_SOURCE_FIELDS = {
+    "name": Arg(T.TEXT, max_len=60),
+    "url": Arg(T.URL, max_len=2000),
+    "kind": Arg(T.FEED_KIND),
+    "interval_minutes": Arg(T.INT, low=MIN_POLL_MINUTES, high=MAX_POLL_MINUTES),
+    "paused": Arg(T.BOOL),
 }
 
 
@@ -277,6 +297,20 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     },
     Kind.ARTICLE_CORRECT: {"typo": Arg(T.BOOL)},
     Kind.ARTICLE_RETRACT: {"reason": Arg(T.TEXT, True, 2000)},
+    Kind.SOURCE_ADD: {"channel_id": Arg(T.ID, True), **_required(_SOURCE_FIELDS, "name", "url")},
+    Kind.SOURCE_UPDATE: {"channel_id": Arg(T.ID), **_SOURCE_FIELDS},
+    Kind.SOURCE_REMOVE: {},
+    Kind.LEAD_ADD: {
+        "source_id": Arg(T.ID, True),
+        "guid": Arg(T.TEXT, True, 2000),
+        "url": Arg(T.URL, True, 2000),
+        "title": Arg(T.TEXT, True, 300),
+        "summary": Arg(T.TEXT, max_len=5000),
+        "published_at": Arg(T.TIME),
+    },
+    Kind.LEAD_READ: {},
+    Kind.LEAD_DISMISS: {},
+    Kind.LEAD_UNDISMISS: {},
 }
 
 
@@ -356,7 +390,7 @@ def _url(name: str, value: Any, spec: Arg) -> str | Refusal:
 
 def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     kind = spec.type
-    if value is None and not spec.required and kind in (T.SHA256, T.DATE):
+    if value is None and not spec.required and kind in (T.SHA256, T.DATE, T.TIME):
         return None
     if kind == T.ID:
         return _id(name, value)
@@ -416,6 +450,10 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:
                     "Refusal", "The field “{field}” must be a date written YYYY-MM-DD."
                 ),
             )
+    if kind == T.TIME:
+        return _time(name, value)
+    if kind == T.FEED_KIND:
+        return _choice(name, value, FeedKind)
     if kind == T.ROLE:
         return _choice(name, value, Role)
     if kind == T.KIND:
@@ -437,6 +475,21 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     if isinstance(items, Refusal):
         return items
     return _parse_items(name, items, kind)
+
+
+def _time(name: str, value: Any) -> dt.datetime | Refusal:
+    try:
+        at = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        at = None
+    if at is None or at.tzinfo is None:
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The field “{field}” must be a time in ISO 8601 with its time zone."
+            ),
+        )
+    return at.astimezone(dt.UTC)
 
 
 def _article_values(name: str, value: Any) -> dict[str, Any] | Refusal:

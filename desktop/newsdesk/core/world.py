@@ -17,12 +17,14 @@ from newsdesk.core.model import (
     Attachment,
     Channel,
     Entity,
+    Lead,
     Proposal,
     Publication,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
+    Source,
     User,
 )
 from newsdesk.core.refusal import Refusal
@@ -44,6 +46,9 @@ class World(Protocol):
     def sign_off(self, article_id: str, revision_number: int) -> SignOff | None: ...
     def publications(self, article_id: str) -> Sequence[Publication]: ...
     def attachment(self, sha256: str) -> Attachment | None: ...
+    def source(self, source_id: str) -> Source | None: ...
+    def sources_of(self, channel_id: str) -> Sequence[Source]: ...
+    def lead(self, lead_id: str) -> Lead | None: ...
     def exists(self, cls: type[Entity], key: str) -> bool: ...
 
 
@@ -58,6 +63,8 @@ class Area(StrEnum):
     REVIEWS = "reviews"
     PUBLICATIONS = "publications"
     ATTACHMENTS = "attachments"
+    SOURCES = "sources"
+    LEADS = "leads"
 
 
 _AREAS: dict[type, Area] = {
@@ -71,6 +78,8 @@ _AREAS: dict[type, Area] = {
     SignOff: Area.REVIEWS,
     Publication: Area.PUBLICATIONS,
     Attachment: Area.ATTACHMENTS,
+    Source: Area.SOURCES,
+    Lead: Area.LEADS,
 }
 
 

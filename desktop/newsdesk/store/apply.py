@@ -23,9 +23,11 @@ from newsdesk.core.model import (
     Attachment,
     Channel,
     Entity,
+    Lead,
     Proposal,
     ReviewDecision,
     RoleGrant,
+    Source,
     User,
 )
 from newsdesk.core.mutation import Kind, Mutation
@@ -46,6 +48,8 @@ _ENTITY_OF_PREFIX: dict[str, type[Entity]] = {
     "proposal": Proposal,
     "topic": Proposal,
     "article": Article,
+    "source": Source,
+    "lead": Lead,
 }
 
 

@@ -31,6 +31,8 @@ TABLES: Mapping[type, Table] = {
     model.SignOff: schema.Base.metadata.tables["sign_offs"],
     model.Publication: schema.Base.metadata.tables["publications"],
     model.Attachment: schema.Base.metadata.tables["attachments"],
+    model.Source: schema.Base.metadata.tables["sources"],
+    model.Lead: schema.Base.metadata.tables["leads"],
 }
 
 Convert = Callable[[Any], Any]

@@ -46,6 +46,8 @@ _TABLE_OF_PREFIX: Final = {
     "proposal": "proposals",
     "topic": "proposals",
     "article": "articles",
+    "source": "sources",
+    "lead": "leads",
 }
 
 

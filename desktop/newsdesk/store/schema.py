@@ -24,7 +24,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0009_similar_texts"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = (
+    "0010_sources_and_leads"  # the newest migration; a test checks it against Alembic's head
+)
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -211,6 +213,59 @@ class AttachmentRow(Base):
     added_by: Mapped[str] = mapped_column(ID)
     added_at: Mapped[dt.datetime]
     row_version: Mapped[int]
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    url: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))
+    interval_minutes: Mapped[int]
+    paused: Mapped[bool]
+    removed: Mapped[bool]
+    added_by: Mapped[str] = mapped_column(ID)
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class LeadRow(Base):
+    __tablename__ = "leads"
+    __table_args__ = (
+        Index(None, "source_id", "guid", unique=True),
+        Index(None, "channel_id", "found_at"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ID)
+    channel_id: Mapped[str] = mapped_column(ID)
+    guid: Mapped[str] = mapped_column(String(2000))
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[dt.datetime | None]
+    found_at: Mapped[dt.datetime]
+    read_by: Mapped[list[Any]]
+    dismissed: Mapped[bool]
+    dismissed_by: Mapped[str | None] = mapped_column(ID)
+    row_version: Mapped[int]
+
+
+class SourcePollRow(Base):
+    """Where polling each source stands, on the machine that polls it (the service, or a desktop
+    without one): not synced. ``leased_until`` is a poller's claim on the source, so two pollers
+    never fetch it at once; a claim left by a poller that died runs out by itself."""
+
+    __tablename__ = "source_polls"
+    source_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    last_polled_at: Mapped[dt.datetime | None]
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int]
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    leased_until: Mapped[dt.datetime | None]
 
 
 class MutationRow(Base):

@@ -18,12 +18,14 @@ from newsdesk.core.model import (
     Attachment,
     Channel,
     Entity,
+    Lead,
     Proposal,
     Publication,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
+    Source,
     User,
 )
 from newsdesk.store.codec import TABLES, from_row, key_column, to_row
@@ -162,6 +164,15 @@ class DbWorld:
 
     def attachment(self, sha256: str) -> Attachment | None:
         return self._by_key(Attachment, sha256)
+
+    def source(self, source_id: str) -> Source | None:
+        return self._by_key(Source, source_id)
+
+    def sources_of(self, channel_id: str) -> Sequence[Source]:
+        return self._where(Source, f"channel:{channel_id}", channel_id=channel_id)
+
+    def lead(self, lead_id: str) -> Lead | None:
+        return self._by_key(Lead, lead_id)
 
     # --- writing ------------------------------------------------------------------------------
 
