@@ -31,6 +31,7 @@ class Route:
     delay: float = 0.0
     needs_referer: str | None = None  # a prefix the Referer must start with, else 403
     stream_bytes: int = 0  # send this many bytes in chunks without a Content-Length
+    etag: str | None = None  # sent, and a request bringing it back gets a 304
 
 
 @dataclass
@@ -38,6 +39,8 @@ class Site:
     url: str
     routes: dict[str, Route]
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path, referer)
+    # (path, If-None-Match, If-Modified-Since) of every request
+    conditions: list[tuple[str, str, str]] = field(default_factory=list)
 
     def page(self, path: str, name: str, encoding: str = "utf-8", content_type: str = "") -> str:
         text = (PAGES / name).read_text(encoding="utf-8")
@@ -54,9 +57,16 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path
         referer = self.headers.get("Referer", "")
         self.site.requests.append((path, referer))
+        etag = self.headers.get("If-None-Match", "")
+        self.site.conditions.append((path, etag, self.headers.get("If-Modified-Since", "")))
         route = self.site.routes.get(path)
         if route is None:
             self.send_error(404)
+            return
+        if route.etag is not None and etag == route.etag:
+            self.send_response(304)
+            self.send_header("ETag", route.etag)
+            self.end_headers()
             return
         if route.delay:
             time.sleep(route.delay)
@@ -66,6 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(route.status)
         for name, value in route.headers.items():
             self.send_header(name, value)
+        if route.etag is not None:
+            self.send_header("ETag", route.etag)
         if route.stream_bytes:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()

@@ -1676,6 +1676,25 @@
     </message>
 </context>
 <context>
+    <name>Feeds</name>
+    <message>
+        <source>the address gives no RSS, Atom or JSON feed ({detail})</source>
+        <translation>该地址提供的不是 RSS、Atom 或 JSON 订阅源（{detail}）</translation>
+    </message>
+    <message>
+        <source>the feed is not well-formed ({detail})</source>
+        <translation>订阅源格式有误（{detail}）</translation>
+    </message>
+    <message>
+        <source>the feed declares a DTD or entities, which feeds never need and attacks do; it was not read</source>
+        <translation>订阅源声明了 DTD 或实体——正常订阅源不需要，攻击才需要；未予读取</translation>
+    </message>
+    <message>
+        <source>the source is set as {expected}, but the address gives {detail}</source>
+        <translation>该来源设为 {expected}，但该地址提供的是 {detail}</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Title</source>

@@ -158,9 +158,11 @@ async def _get(
     accept: str,
     max_bytes: int,
     referer: str | None = None,
-) -> tuple[str, httpx.Headers, bytes]:
-    """The final address, headers and body of ``url``, every redirect checked like the first."""
-    headers = {"Accept": accept}
+    conditions: dict[str, str] | None = None,
+) -> tuple[str, int, httpx.Headers, bytes]:
+    """The final address, status, headers and body of ``url``, every redirect checked like the
+    first. ``conditions`` are conditional-request headers; a 304 comes back with no body."""
+    headers = {"Accept": accept, **(conditions or {})}
     if referer:
         headers["Referer"] = referer
     seen: list[str] = []
@@ -176,6 +178,8 @@ async def _get(
                         raise WebError(url, Problem.TOO_MANY_REDIRECTS)
                     current = following
                     continue
+                if response.status_code == 304:
+                    return current, 304, response.headers, b""
                 _check_status(url, response.status_code)
                 declared = int(response.headers.get("Content-Length") or 0)
                 if declared > max_bytes:
@@ -188,7 +192,7 @@ async def _get(
                     if size > max_bytes:
                         raise WebError(url, Problem.TOO_LARGE, str(size), max_bytes)
                     chunks.append(chunk)
-                return current, response.headers, b"".join(chunks)
+                return current, response.status_code, response.headers, b"".join(chunks)
         except httpx.TimeoutException as error:
             raise WebError(url, Problem.TIMED_OUT, str(error)) from error
         except httpx.HTTPError as error:
@@ -216,7 +220,7 @@ async def fetch_page(
     client: httpx.AsyncClient, url: str, policy: Policy, *, max_bytes: int = MAX_PAGE_BYTES
 ) -> Page:
     """The web page at ``url`` as text, decoded by its own charset."""
-    final, headers, data = await _get(
+    final, _, headers, data = await _get(
         client,
         url,
         policy,
@@ -230,6 +234,51 @@ async def fetch_page(
     return Page(final, html, encoding)
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """What a conditional fetch brought: nothing new (``not_modified``), or the document with
+    the validators to send next time."""
+
+    url: str
+    data: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool
+
+
+async def fetch_if_changed(
+    client: httpx.AsyncClient,
+    url: str,
+    policy: Policy,
+    *,
+    accept: str,
+    max_bytes: int,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Fetched:
+    """``url`` unless it is unchanged since the response that gave ``etag`` and
+    ``last_modified`` (If-None-Match / If-Modified-Since, answered by a 304), with the same
+    address checks, redirects, time and size limits as any fetch."""
+    conditions = {}
+    if etag:
+        conditions["If-None-Match"] = etag
+    if last_modified:
+        conditions["If-Modified-Since"] = last_modified
+    final, status, headers, data = await _get(
+        client, url, policy, accept=accept, max_bytes=max_bytes, conditions=conditions
+    )
+    not_modified = status == 304
+    return Fetched(
+        url=final,
+        data=data,
+        content_type=headers.get("Content-Type", ""),
+        etag=headers.get("ETag") or (etag if not_modified else None),
+        last_modified=headers.get("Last-Modified") or (last_modified if not_modified else None),
+        not_modified=not_modified,
+    )
+
+
 async def fetch_image(
     client: httpx.AsyncClient, url: str, page_url: str | None, policy: Policy, *, max_bytes: int
 ) -> Image:
@@ -238,7 +287,7 @@ async def fetch_image(
     last: WebError | None = None
     for referer in referers(url, page_url):
         try:
-            _, _, data = await _get(
+            _, _, _, data = await _get(
                 client, url, policy, accept="image/*", max_bytes=max_bytes, referer=referer
             )
         except WebError as error:
