@@ -1693,6 +1693,10 @@
         <source>the source is set as {expected}, but the address gives {detail}</source>
         <translation>该来源设为 {expected}，但该地址提供的是 {detail}</translation>
     </message>
+    <message>
+        <source>the poll failed unexpectedly ({detail})</source>
+        <translation>抓取意外失败（{detail}）</translation>
+    </message>
 </context>
 <context>
     <name>Field</name>
@@ -3950,6 +3954,18 @@
         <source>The export failed: {reason}</source>
         <translation>导出失败：{reason}</translation>
     </message>
+    <message>
+        <source>There is no channel “{name}”.</source>
+        <translation>没有名为“{name}”的频道。</translation>
+    </message>
+    <message>
+        <source>There is no source “{wanted}”.</source>
+        <translation>没有来源“{wanted}”。</translation>
+    </message>
+    <message>
+        <source>Several sources are named “{wanted}”: give the id instead.</source>
+        <translation>有多个来源名为“{wanted}”，请改用其标识。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -5102,6 +5118,10 @@
         <translation>--max-request-mb 至少为 1。</translation>
     </message>
     <message>
+        <source>--poll-seconds must be more than 0.</source>
+        <translation>--poll-seconds 必须大于 0。</translation>
+    </message>
+    <message>
         <source>Added the user “{login}”.</source>
         <translation>已添加用户“{login}”。</translation>
     </message>
@@ -5132,6 +5152,34 @@
     <message>
         <source>The audit log verifies: {count} entries intact, none missing, and the users, channels, roles and accepted changes are the ones it recorded.</source>
         <translation>审计日志校验通过：{count} 条记录完整，无缺失；用户、频道、角色和已接受的操作均与日志记录一致。</translation>
+    </message>
+    <message>
+        <source>Added the source “{name}” ({id}).</source>
+        <translation>已添加来源“{name}”（{id}）。</translation>
+    </message>
+    <message>
+        <source>Paused the source “{name}”.</source>
+        <translation>已暂停来源“{name}”。</translation>
+    </message>
+    <message>
+        <source>The source “{name}” is polled again.</source>
+        <translation>来源“{name}”已恢复抓取。</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation>尚未抓取</translation>
+    </message>
+    <message>
+        <source>failed {count} time(s) in a row: {error}; next poll {when}</source>
+        <translation>连续失败 {count} 次：{error}；下次抓取 {when}</translation>
+    </message>
+    <message>
+        <source>polled {when}</source>
+        <translation>{when} 已抓取</translation>
     </message>
     <message>
         <source>The audit log is broken at entry {seq}: it was changed after it was written (or signed with another audit key).</source>

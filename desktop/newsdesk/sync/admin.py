@@ -14,14 +14,16 @@ from sqlalchemy import Engine, delete, insert, select
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import User
+from newsdesk.core.model import Channel, Source, User
 from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
+from newsdesk.ingest import web
+from newsdesk.ingest.poller import ROUND_SECONDS
 from newsdesk.passwords import hash_password, password_problem
-from newsdesk.store import migrate
+from newsdesk.store import migrate, polls
 from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS
-from newsdesk.sync import audit, audit_export, audit_log, protocol, service
+from newsdesk.sync import audit, audit_export, audit_log, polling, protocol, service
 from newsdesk.sync import backup as backups
 from newsdesk.sync.server import create_app
 
@@ -126,6 +128,16 @@ class Transport:
     proxies: str = ""
 
 
+@dataclass(frozen=True)
+class Feeds:
+    """Whether ``serve`` polls the subscribed sources, how often it looks for due ones, and
+    whether intranet feeds may be fetched (an administrator's permission)."""
+
+    poll: bool = True
+    allow_private: bool = False
+    every: float = ROUND_SECONDS
+
+
 def plain_http_warning(host: str, transport: Transport) -> str | None:
     """A loud warning when passwords and tokens would cross a network in clear text."""
     if transport.tls_cert is not None or host in LOOPBACK:
@@ -146,6 +158,7 @@ def serve(
     *,
     docs: bool = False,
     max_request_bytes: int = protocol.MAX_BODY,
+    feeds: Feeds = Feeds(),
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -154,6 +167,28 @@ def serve(
     warning = plain_http_warning(host, transport)
     if warning:
         print(warning, file=sys.stderr, flush=True)
+    poller = None
+    if feeds.poll:
+        actor = polling.poller_user(running, _administrator(engine))
+        poller = polling.BackgroundPoller(
+            engine, running, actor, web.Policy(allow_private=feeds.allow_private), feeds.every
+        )
+        poller.start()
+    try:
+        _run_http(running, host, port, transport, docs, max_request_bytes)
+    finally:
+        if poller is not None:
+            poller.stop()
+
+
+def _run_http(
+    running: service.Service,
+    host: str,
+    port: int,
+    transport: Transport,
+    docs: bool,
+    max_request_bytes: int,
+) -> None:
     uvicorn.run(
         create_app(running, docs=docs, max_request_bytes=max_request_bytes),
         host=host,
@@ -288,3 +323,72 @@ def export_audit(
             raise AdminError(
                 QT_TRANSLATE_NOOP("Server", "The export failed: {reason}"), reason=str(error)
             ) from error
+
+
+def _channel_id(engine: Engine, name: str) -> str:
+    channels = TABLES[Channel]
+    with engine.connect() as conn:
+        found = conn.execute(select(channels.c.id).where(channels.c.name == name)).scalar()
+    if found is None:
+        raise AdminError(QT_TRANSLATE_NOOP("Server", "There is no channel “{name}”."), name=name)
+    return str(found)
+
+
+def _source(engine: Engine, id_or_name: str) -> Source:
+    with engine.connect() as conn:
+        found = [s for s in polls.sources(conn) if id_or_name in (s.id, s.name)]
+    if len(found) != 1:
+        raise AdminError(
+            QT_TRANSLATE_NOOP("Server", "There is no source “{wanted}”.")
+            if not found
+            else QT_TRANSLATE_NOOP(
+                "Server", "Several sources are named “{wanted}”: give the id instead."
+            ),
+            wanted=id_or_name,
+        )
+    return found[0]
+
+
+def add_source(
+    engine: Engine,
+    keys: audit.Keys,
+    channel: str,
+    name: str,
+    url: str,
+    kind: str,
+    interval_minutes: int,
+) -> str:
+    """Subscribe ``channel`` (by name) to a feed; returns the new source's id."""
+    source_id = new_id()
+    _apply(
+        engine,
+        keys,
+        mutation(
+            _administrator(engine),
+            Kind.SOURCE_ADD,
+            source_id,
+            channel_id=_channel_id(engine, channel),
+            name=name,
+            url=url,
+            kind=kind,
+            interval_minutes=interval_minutes,
+        ),
+    )
+    return source_id
+
+
+def set_paused(engine: Engine, keys: audit.Keys, id_or_name: str, paused: bool) -> Source:
+    source = _source(engine, id_or_name)
+    _apply(
+        engine,
+        keys,
+        mutation(_administrator(engine), Kind.SOURCE_UPDATE, source.id, paused=paused),
+    )
+    return source
+
+
+def list_sources(engine: Engine) -> list[tuple[Source, polls.PollState | None]]:
+    """Every source with where its polling stands (``None``: not polled yet)."""
+    with engine.connect() as conn:
+        states = polls.poll_states(conn)
+        return [(s, states.get(s.id)) for s in polls.sources(conn)]

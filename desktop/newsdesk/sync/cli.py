@@ -94,6 +94,36 @@ def build_server_parser() -> argparse.ArgumentParser:
         help="addresses of reverse proxies whose X-Forwarded-For/-Proto to believe, "
         "comma-separated (default: none)",
     )
+    serve.add_argument(
+        "--no-poll", action="store_true", help="do not poll the subscribed sources (feeds)"
+    )
+    serve.add_argument(
+        "--allow-private-feeds",
+        action="store_true",
+        help="let sources on this machine or the private network (an intranet feed bridge) be "
+        "polled",
+    )
+    serve.add_argument(
+        "--poll-seconds",
+        type=float,
+        default=60.0,
+        help="how often to look for sources due a poll, in seconds (default: %(default)s)",
+    )
+    sources = commands.add_parser("sources", help="subscribed sources (feeds)").add_subparsers(
+        dest="sources_command", required=True
+    )
+    source_add = with_db(sources.add_parser("add", help="subscribe a channel to a feed"))
+    source_add.add_argument("--channel", required=True, help="the channel's name")
+    source_add.add_argument("--name", required=True, help="what the source is called")
+    source_add.add_argument("--url", required=True, help="the feed's address")
+    source_add.add_argument("--kind", choices=["auto", "rss", "atom", "json"], default="auto")
+    source_add.add_argument(
+        "--interval", type=int, default=30, help="minutes between polls (at least 5)"
+    )
+    with_db(sources.add_parser("list", help="the sources and how their polling stands"))
+    for verb, text in (("pause", "stop polling a source"), ("resume", "poll a source again")):
+        paused = with_db(sources.add_parser(verb, help=text))
+        paused.add_argument("source", help="the source's id or name")
     users = commands.add_parser("users", help="manage users").add_subparsers(
         dest="users_command", required=True
     )
@@ -185,8 +215,22 @@ def _run_server_command(
             if limit is not None and limit < 1:
                 return _error(translate("cli", "--max-request-mb must be at least 1."))
             sizing = {} if limit is None else {"max_request_bytes": int(limit * 1024 * 1024)}
+            if args.poll_seconds <= 0:
+                return _error(translate("cli", "--poll-seconds must be more than 0."))
             transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
-            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs, **sizing)
+            feeds = admin.Feeds(not args.no_poll, args.allow_private_feeds, args.poll_seconds)
+            admin.serve(
+                engine,
+                keys,
+                args.host,
+                args.port,
+                transport,
+                docs=args.docs,
+                feeds=feeds,
+                **sizing,
+            )
+        elif args.command == "sources":
+            _sources_command(args, engine, keys, catalogue)
         elif args.command == "users" and args.users_command == "add":
             admin.add_user(
                 engine,
@@ -265,6 +309,55 @@ def _run_server_command(
     except admin.AdminError as error:
         return _error(catalogue.render(error.message))
     return 0
+
+
+def _sources_command(
+    args: argparse.Namespace, engine: Engine, keys: Keys, catalogue: Catalogue
+) -> None:
+    from newsdesk.sync import admin
+
+    translate = catalogue.translate
+    if args.sources_command == "add":
+        source_id = admin.add_source(
+            engine, keys, args.channel, args.name, args.url, args.kind, args.interval
+        )
+        _say(
+            translate("cli", "Added the source “{name}” ({id}).").format(
+                name=args.name, id=source_id
+            )
+        )
+    elif args.sources_command in ("pause", "resume"):
+        paused = args.sources_command == "pause"
+        source = admin.set_paused(engine, keys, args.source, paused)
+        done = (
+            translate("cli", "Paused the source “{name}”.")
+            if paused
+            else translate("cli", "The source “{name}” is polled again.")
+        )
+        _say(done.format(name=source.name))
+    else:
+        for source, state in admin.list_sources(engine):
+            if source.paused:
+                standing = translate("cli", "paused")
+            elif state is None or state.last_polled_at is None:
+                standing = translate("cli", "not polled yet")
+            elif state.last_error is not None:
+                standing = translate(
+                    "cli", "failed {count} time(s) in a row: {error}; next poll {when}"
+                ).format(
+                    count=state.failures,
+                    error=catalogue.render(state.last_error),
+                    when=_when(state.next_poll_at),
+                )
+            else:
+                standing = translate("cli", "polled {when}").format(
+                    when=_when(state.last_polled_at)
+                )
+            _say(f"{source.id}\t{source.name}\t{source.url}\t{standing}")
+
+
+def _when(at: dt.datetime | None) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M") if at is not None else "-"
 
 
 def _verdict_text(verdict: Verdict, catalogue: Catalogue) -> str:
