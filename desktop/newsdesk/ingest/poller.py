@@ -14,9 +14,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 import httpx
 from sqlalchemy import Engine
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 AddLeads = Callable[[Sequence[Mutation]], None]
 Clock = Callable[[], dt.datetime]
+RunDb = Callable[[Callable[[], Any]], Awaitable[Any]]
 
 
 def utc_now() -> dt.datetime:
@@ -63,16 +64,26 @@ class Poller:
         *,
         policy: web.Policy = PUBLIC_ONLY,
         clock: Clock = utc_now,
+        run_db: RunDb | None = None,
+        channel_ids: frozenset[str] | None = None,
     ) -> None:
+        """``add_leads`` is called on the poller's own thread; the database work runs through
+        ``run_db`` (a desktop's database thread; by default a worker thread). ``channel_ids``
+        limits the sources polled to those channels'."""
         self.engine = engine
         self.actor_id = actor_id
         self.add_leads = add_leads
         self.policy = policy
         self.clock = clock
+        self.db = run_db or asyncio.to_thread
+        self.channel_ids = channel_ids
 
     async def poll_due(self) -> Report:
         """One round over the sources due now."""
-        claimed = polls.claim_due(self.engine, self.clock(), LEASE)
+        now = self.clock()
+        claimed: list[polls.Due] = await self.db(
+            lambda: polls.claim_due(self.engine, now, LEASE, self.channel_ids)
+        )
         if not claimed:
             return Report()
         gate = asyncio.Semaphore(PARALLEL)

@@ -71,13 +71,19 @@ def _ensure_rows(engine: Engine, source_ids: list[str]) -> None:
             continue
 
 
-def claim_due(engine: Engine, now: dt.datetime, lease: dt.timedelta) -> list[Due]:
-    """The sources due at ``now`` that this poller won the lease of, until ``now + lease``."""
+def claim_due(
+    engine: Engine,
+    now: dt.datetime,
+    lease: dt.timedelta,
+    channel_ids: frozenset[str] | None = None,
+) -> list[Due]:
+    """The sources due at ``now`` (of ``channel_ids`` if given) that this poller won the lease
+    of, until ``now + lease``."""
+    query = select(SOURCES.c.id).where(SOURCES.c.removed.is_(False), SOURCES.c.paused.is_(False))
+    if channel_ids is not None:
+        query = query.where(SOURCES.c.channel_id.in_(sorted(channel_ids)))
     with engine.connect() as conn:
-        live = conn.execute(
-            select(SOURCES.c.id).where(SOURCES.c.removed.is_(False), SOURCES.c.paused.is_(False))
-        ).scalars()
-        live_ids = list(live)
+        live_ids = list(conn.execute(query).scalars())
         known = set(conn.execute(select(POLLS.c.source_id)).scalars())
     _ensure_rows(engine, [s for s in live_ids if s not in known])
     claimed: list[Due] = []

@@ -40,6 +40,7 @@ from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.jobs import Job, Runner
+from newsdesk.ui.leads.polling import DesktopPolling
 from newsdesk.ui.page_names import EDITOR_PAGE
 from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
@@ -122,6 +123,7 @@ class Desktop:
         self.window: MainWindow | None = None
         self.session: Session | None = None
         self.sync: SyncController | None = None
+        self.polling: DesktopPolling | None = None
         self._sign_in_users: Sequence[User] = ()
         self._dialog: WelcomeDialog | SignInDialog | None = None  # the open one, kept alive
 
@@ -266,6 +268,9 @@ class Desktop:
         pages.sync.count_changed.connect(lambda count: window.set_count("sync", count))
         if not self.args.smoke:
             sync.start(server)
+            if server is None:
+                self.polling = DesktopPolling(session)
+                self.polling.start()
         self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
         board, articles, review = pages.board, pages.articles, pages.review
@@ -369,7 +374,13 @@ class Desktop:
         self.window.close()
         self.exit(0)
 
+    def _stop_polling(self) -> None:
+        if self.polling is not None:
+            self.polling.stop()
+            self.polling = None
+
     def _switch(self) -> None:
+        self._stop_polling()
         if self.sync is not None:
             self.sync.shutdown()
             self.sync = None
@@ -386,6 +397,7 @@ class Desktop:
         self._welcome()
 
     def shutdown(self) -> None:
+        self._stop_polling()
         if self.sync is not None:
             self.sync.shutdown()
         if self.session is not None:
