@@ -31,6 +31,10 @@
         <translation>频道</translation>
     </message>
     <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -2026,6 +2030,96 @@
     </message>
 </context>
 <context>
+    <name>LeadsModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Loading the leads…</source>
+        <translation>正在加载线索…</translation>
+    </message>
+    <message>
+        <source>No leads</source>
+        <translation>暂无线索</translation>
+    </message>
+    <message>
+        <source>Leads are the new items of the feeds your newsroom follows. An administrator adds sources on the Admin page, under Sources.</source>
+        <translation>线索是编辑部订阅的信息源中的新条目。系统管理员可在“系统管理”页的“来源”中添加来源。</translation>
+    </message>
+    <message>
+        <source>Propose…</source>
+        <translation>报题…</translation>
+    </message>
+    <message>
+        <source>Propose a story from this lead</source>
+        <translation>根据这条线索报题</translation>
+    </message>
+    <message>
+        <source>Repost…</source>
+        <translation>转载…</translation>
+    </message>
+    <message>
+        <source>Repost the article this lead points to</source>
+        <translation>转载这条线索指向的文章</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Dismiss for everyone (Delete)</source>
+        <translation>为所有人忽略（按删除键）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring back the lead just dismissed (Ctrl+Z)</source>
+        <translation>恢复刚才忽略的线索（按撤销键）</translation>
+    </message>
+    <message>
+        <source>{count} unread of {total}</source>
+        <translation>{total} 条中 {count} 条未读</translation>
+    </message>
+    <message>
+        <source>Select a lead</source>
+        <translation>请选择一条线索</translation>
+    </message>
+    <message>
+        <source>{source} · {when}</source>
+        <translation>{source} · {when}</translation>
+    </message>
+    <message>
+        <source>Dismissed “{title}” for everyone.</source>
+        <translation>已为所有人忽略《{title}》。</translation>
+    </message>
+    <message>
+        <source>“{title}” is back among the leads.</source>
+        <translation>《{title}》已恢复到线索中。</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Link</source>
@@ -2519,6 +2613,10 @@
     <message>
         <source>Monthly statistics and reports arrive with the reports feature.</source>
         <translation>月度统计和报表将随统计功能推出。</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -4031,6 +4129,163 @@
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Edit source</source>
+        <translation>编辑来源</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>新建来源</translation>
+    </message>
+    <message>
+        <source>Tell by the feed</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>订阅地址</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Poll every</source>
+        <translation>抓取间隔</translation>
+    </message>
+    <message>
+        <source>Choose the channel whose leads these are.</source>
+        <translation>请选择接收这些线索的频道。</translation>
+    </message>
+    <message>
+        <source>Give the source a name.</source>
+        <translation>请为来源填写名称。</translation>
+    </message>
+    <message>
+        <source>The feed address must be a web address starting with http:// or https://.</source>
+        <translation>订阅地址须为以 http:// 或 https:// 开头的网址。</translation>
+    </message>
+    <message>
+        <source>Poll at most every {minutes} minutes; feeds change no faster.</source>
+        <translation>抓取间隔不能少于 {minutes} 分钟；订阅源不会更新得更快。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>订阅地址</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>抓取状态</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Not polled yet</source>
+        <translation>尚未抓取</translation>
+    </message>
+    <message>
+        <source>Failed {count} time(s) in a row: {error}. Next try {when}</source>
+        <translation>连续失败 {count} 次：{error}。下次尝试 {when}</translation>
+    </message>
+    <message>
+        <source>Polled {when}</source>
+        <translation>{when} 已抓取</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTab</name>
+    <message>
+        <source>No sources yet: add the feeds to follow.</source>
+        <translation>还没有来源：请添加要订阅的信息源。</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Add source…</source>
+        <translation>添加来源…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Source {name} added.</source>
+        <translation>已添加来源“{name}”。</translation>
+    </message>
+    <message>
+        <source>Source {name} saved.</source>
+        <translation>已保存来源“{name}”。</translation>
+    </message>
+    <message>
+        <source>Source {name} paused.</source>
+        <translation>已暂停来源“{name}”。</translation>
+    </message>
+    <message>
+        <source>Source {name} is polled again.</source>
+        <translation>来源“{name}”已恢复抓取。</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>删除来源</translation>
+    </message>
+    <message>
+        <source>Stop following “{name}”? Its leads stay; no new ones come from it.</source>
+        <translation>不再订阅“{name}”？已有线索保留，不会再有新线索。</translation>
+    </message>
+    <message>
+        <source>Source {name} removed.</source>
+        <translation>已删除来源“{name}”。</translation>
     </message>
 </context>
 <context>

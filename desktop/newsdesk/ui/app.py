@@ -286,7 +286,12 @@ class Desktop:
             lambda article_id: self._open_article(articles, article_id)
         )
         review.count_changed.connect(lambda count: window.set_count("review", count))
-        for opener in (pages.tasks.open_article, pages.topics.open_article):
+        pages.leads.count_changed.connect(lambda count: window.set_count("leads", count))
+        for opener in (
+            pages.tasks.open_article,
+            pages.topics.open_article,
+            pages.leads.open_article,
+        ):
             opener.connect(lambda article_id: self._open_article(articles, article_id))
         pages.tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
         board.needs_me_changed.connect(lambda count: window.set_count("board", count))

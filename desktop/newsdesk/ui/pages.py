@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from newsdesk.ui.admin.page import AdminPage
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.editor.articles_page import ArticlesPage
+from newsdesk.ui.leads.page import LeadsPage
 from newsdesk.ui.proposals.tasks_page import TasksPage
 from newsdesk.ui.proposals.topics_page import TopicsPage
 from newsdesk.ui.published.page import PublishedPage
@@ -28,6 +29,7 @@ class Pages:
     board: BoardPage
     tasks: TasksPage
     topics: TopicsPage
+    leads: LeadsPage
     articles: ArticlesPage
     review: ReviewPage
     published: PublishedPage
@@ -50,6 +52,7 @@ def build_pages(
     board = BoardPage(session, snapshots)
     tasks = TasksPage(session, snapshots)
     topics = TopicsPage(session, snapshots)
+    leads = LeadsPage(session, snapshots)
     articles = ArticlesPage(session, snapshots, settings)
     review = ReviewPage(session)
     published = PublishedPage(session, snapshots)
@@ -59,6 +62,7 @@ def build_pages(
         Page("board", translate("Pages", "Board"), board),
         Page("tasks", translate("Pages", "My tasks"), tasks),
         Page("topics", translate("Pages", "Topic library"), topics),
+        Page("leads", translate("Pages", "Leads"), leads),
         Page("articles", translate("Pages", "Articles"), articles),
         Page("review", translate("Pages", "Review"), review),
         Page("published", translate("Pages", "Published"), published),
@@ -69,5 +73,14 @@ def build_pages(
     ]
     sidebar.append(Page("admin", translate("Pages", "Admin"), admin))
     return Pages(
-        board, tasks, topics, articles, review, published, sync_page, admin, tuple(sidebar)
+        board,
+        tasks,
+        topics,
+        leads,
+        articles,
+        review,
+        published,
+        sync_page,
+        admin,
+        tuple(sidebar),
     )

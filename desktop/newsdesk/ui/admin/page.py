@@ -39,6 +39,7 @@ from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
 from newsdesk.ui.admin.models import ChannelsModel, RolesModel, UsersModel
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.jobs import Job
+from newsdesk.ui.leads.sources_tab import SourcesTab
 from newsdesk.ui.session import Session
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.widgets.fields import alive, heading, muted
@@ -46,7 +47,7 @@ from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.outcome import report
 from newsdesk.ui.widgets.views import PlaceholderTableView, fit_columns
 
-_AREAS = frozenset({Area.USERS, Area.CHANNELS, Area.ROLES})
+_AREAS = frozenset({Area.USERS, Area.CHANNELS, Area.ROLES, Area.SOURCES})
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
@@ -101,6 +102,8 @@ class AdminPage(QWidget):
         )
         self.tabs.addTab(self.users_tab, self.tr("Users"))
         self.tabs.addTab(self.channels_tab, self.tr("Channels"))
+        self.sources_tab = SourcesTab(session, self.apply, self)
+        self.tabs.addTab(self.sources_tab, self.tr("Sources"))
         self.tabs.addTab(self.audit_tab, self.tr("Audit log"))
         if self.read_only:
             notice = muted(
@@ -110,6 +113,7 @@ class AdminPage(QWidget):
             for button in (
                 *self.users_tab.editing_buttons(),
                 *self.channels_tab.editing_buttons(),
+                *self.sources_tab.editing_buttons(),
             ):
                 button.hide()
             self.users_tab.roles_table.setEnabled(False)
@@ -184,6 +188,7 @@ class AdminPage(QWidget):
 
     def reload(self) -> None:
         self._session.read(directory, self._loaded)
+        self.sources_tab.reload()
         self.load_locks()
 
     def _loaded(self, found: Directory) -> None:

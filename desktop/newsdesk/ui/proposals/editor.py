@@ -7,6 +7,7 @@ thread and become ``attachment.add`` mutations applied in the same batch as the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -223,6 +224,18 @@ class ProposalEditor(QDialog):
                 )
             )
             self.returned_note.show()
+
+    def start_from(
+        self, channel_id: str, title: str, angle: str, materials: Sequence[Material]
+    ) -> None:
+        """A new proposal begun from something found (a lead): its channel chosen where the
+        user may propose there, its text and materials filled in, all still editable."""
+        found = self.channel_box.findData(channel_id)
+        if found >= 0:
+            self.channel_box.setCurrentIndex(found)
+        self.title_edit.setText(title[: self.title_edit.maxLength()])
+        self.angle_edit.setPlainText(angle)
+        self.materials_box.set_materials(materials)
 
     def _enter_mode(self) -> None:
         """Set up the channel list and the buttons for creating, or for editing ``_proposal``."""
