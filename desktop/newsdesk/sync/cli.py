@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from newsdesk import __version__
 from newsdesk.sync.catalogue import Catalogue, choose_language
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def build_server_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk-server", description="The Newsdesk sync service and its administration."
     )
+    parser.add_argument("--version", action="version", version=f"newsdesk-server {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the messages")
     parser.add_argument(
         "--config",
