@@ -110,6 +110,8 @@ def test_the_wheel_carries_resources_and_migrations(wheel: Path) -> None:
         "newsdesk/resources/translations/newsdesk_en.qm",
         "newsdesk/resources/wordlists/demo.txt",
         "newsdesk/resources/passwords/common.txt",
+        "newsdesk/resources/icons/newsdesk-256.png",
+        "newsdesk/resources/icons/newsdesk.ico",
         "newsdesk/store/migrations/env.py",
         "newsdesk/store/migrations/script.py.mako",
     }
