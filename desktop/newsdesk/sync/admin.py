@@ -146,6 +146,7 @@ def serve(
     *,
     docs: bool = False,
     max_request_bytes: int = protocol.MAX_BODY,
+    min_desktop: str | None = None,
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -155,7 +156,9 @@ def serve(
     if warning:
         print(warning, file=sys.stderr, flush=True)
     uvicorn.run(
-        create_app(running, docs=docs, max_request_bytes=max_request_bytes),
+        create_app(
+            running, docs=docs, max_request_bytes=max_request_bytes, min_desktop=min_desktop
+        ),
         host=host,
         port=port,
         log_level="info",

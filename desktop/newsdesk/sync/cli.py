@@ -91,6 +91,12 @@ def build_server_parser() -> argparse.ArgumentParser:
         "their pushes by it. Keep a reverse proxy's own limit at least as large",
     )
     serve.add_argument(
+        "--min-desktop",
+        metavar="VERSION",
+        help="refuse desktops older than this Newsdesk version (e.g. 1.2.0), telling their users "
+        "to update (default: serve every version)",
+    )
+    serve.add_argument(
         "--proxy",
         default="",
         help="addresses of reverse proxies whose X-Forwarded-For/-Proto to believe, "
@@ -141,6 +147,16 @@ def _day(text: str) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(text), dt.time()).astimezone()
 
 
+def _is_version(text: str) -> bool:
+    from newsdesk.sync.protocol import version_key
+
+    try:
+        version_key(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _password_from_stdin() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
@@ -187,8 +203,19 @@ def _run_server_command(
             if limit is not None and limit < 1:
                 return _error(translate("cli", "--max-request-mb must be at least 1."))
             sizing = {} if limit is None else {"max_request_bytes": int(limit * 1024 * 1024)}
+            if args.min_desktop is not None and not _is_version(args.min_desktop):
+                return _error(translate("cli", "--min-desktop must be a version such as 1.2.0."))
             transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
-            admin.serve(engine, keys, args.host, args.port, transport, docs=args.docs, **sizing)
+            admin.serve(
+                engine,
+                keys,
+                args.host,
+                args.port,
+                transport,
+                docs=args.docs,
+                min_desktop=args.min_desktop,
+                **sizing,
+            )
         elif args.command == "users" and args.users_command == "add":
             admin.add_user(
                 engine,

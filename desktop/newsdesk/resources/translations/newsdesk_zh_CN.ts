@@ -2068,6 +2068,10 @@
         <translation>已暂停：服务器已从备份恢复</translation>
     </message>
     <message>
+        <source>Paused: Newsdesk needs an update</source>
+        <translation>已暂停：采编台需要更新</translation>
+    </message>
+    <message>
         <source>Trying again in {seconds} s.</source>
         <translation>{seconds} 秒后重试。</translation>
     </message>
@@ -4000,8 +4004,8 @@
         <translation>服务器要求重新登录。</translation>
     </message>
     <message>
-        <source>The server runs another version of Newsdesk: {detail}</source>
-        <translation>服务器运行的是另一版本的采编台：{detail}</translation>
+        <source>The server does not serve this version of Newsdesk: {detail} Ask your IT department for the update; your work stays on this computer meanwhile.</source>
+        <translation>服务器不接受这一版本的采编台：{detail} 请向本单位的信息技术部门索取更新；在此期间，您的工作保存在本机，不会丢失。</translation>
     </message>
     <message>
         <source>The server answered {status}: {detail}</source>
@@ -4280,6 +4284,10 @@
     <message>
         <source>{server} was restored from a backup.</source>
         <translation>{server} 已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Paused: {server} needs a newer Newsdesk than this one.</source>
+        <translation>已暂停：{server} 需要更新版本的采编台。</translation>
     </message>
     <message>
         <source>Last sync at {time}.</source>
@@ -5045,6 +5053,10 @@
     <message>
         <source>--max-request-mb must be at least 1.</source>
         <translation>--max-request-mb 至少为 1。</translation>
+    </message>
+    <message>
+        <source>--min-desktop must be a version such as 1.2.0.</source>
+        <translation>--min-desktop 必须是版本号，例如 1.2.0。</translation>
     </message>
     <message>
         <source>Added the user “{login}”.</source>
