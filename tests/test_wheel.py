@@ -177,3 +177,16 @@ def test_an_installed_desktop_makes_the_demo_in_chinese_and_exports_it(
     pages = list(out.rglob("*.html"))
     assert pages, f"nothing exported to {out}"
     assert any("<html" in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_the_installed_desktop_passes_its_self_test(installed: Path, tmp_path: Path) -> None:
+    said = run(
+        installed / "newsdesk",
+        "--lang",
+        "zh_CN",
+        "--self-test",
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+    )
+    assert said.strip().endswith("全部检查通过。"), said
+    assert str(installed.parent) in said, "the resources checked are the installed ones"
