@@ -7,6 +7,7 @@ from a coroutine run by a qasync loop and waits with ``asyncio.sleep``, never a 
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
 from newsdesk.sync.client import State, SyncClient, SyncError
 from newsdesk.sync.replica import Replica
+from newsdesk.ui.app import Desktop
 from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.pages import build_pages
@@ -36,6 +38,7 @@ from newsdesk.ui.sync.page import SyncPage
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk, server_view
 from tests.ui.conftest import until
+from tests.ui.test_desktop_day import close_desktop
 
 SHOTS = Path("/tmp/newsdesk-shots")
 
@@ -338,3 +341,35 @@ def test_a_service_needing_a_newer_desktop_pauses_syncing_and_says_so_in_chinese
             runner.shutdown()
             workspace.close()
             engine.dispose()
+
+
+def test_the_real_desktop_opens_a_synced_workspace_and_syncs_from_its_database_thread(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any
+) -> None:
+    live, room = server
+    desk = Desk(tmp_path / "desk", live.url, "editor")
+    article = desk.write(room.news, "桌面同步")
+    desk.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    args = argparse.Namespace(
+        workspace=str(tmp_path / "desk"),
+        user="editor",
+        smoke=False,
+        page="sync",
+        screenshot=None,
+        article=None,
+    )
+    desktop = Desktop(qapp, args, settings)
+
+    async def flow() -> None:
+        desktop.start()
+        await until(lambda: desktop.sync is not None)
+        sync = desktop.sync
+        assert sync is not None
+        await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+
+    try:
+        run(flow())
+    finally:
+        close_desktop(qtbot, desktop)
+    assert ("articles", article) in server_view(live.url, "editor")

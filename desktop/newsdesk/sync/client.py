@@ -153,13 +153,26 @@ class SyncClient:
             timeout=timeout,
             headers={protocol.VERSION_HEADER: __version__},
         )
-        self.token = replica.store.setting(TOKEN)
+        # Both read from the workspace before the first request, on its database thread (the
+        # client is made on the UI thread, where the desktop's database refuses statements).
+        self.token: str | None = None
         # http:// to another machine only when the user said so (for this workspace).
-        self.allow_plain_http = (
-            allow_plain_http
-            if allow_plain_http is not None
-            else replica.store.setting(PLAIN_HTTP) == "1"
-        )
+        self._allow_plain_http = allow_plain_http
+        self._settings_read = False
+
+    @property
+    def allow_plain_http(self) -> bool:
+        return bool(self._allow_plain_http)
+
+    async def _read_settings(self) -> None:
+        if self._settings_read:
+            return
+        store = self.replica.store
+        token, plain_http = await self.db(lambda: (store.setting(TOKEN), store.setting(PLAIN_HTTP)))
+        self.token = token
+        if self._allow_plain_http is None:
+            self._allow_plain_http = plain_http == "1"
+        self._settings_read = True
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -167,6 +180,7 @@ class SyncClient:
     # --- talking to the service ---------------------------------------------------------------
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        await self._read_settings()
         if unencrypted(self.url) and not self.allow_plain_http:
             raise SyncError(
                 QT_TRANSLATE_NOOP(
