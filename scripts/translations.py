@@ -1,7 +1,9 @@
 """Keep the translations in step with the code, with Qt's own tools.
 
-python scripts/translations.py update    extract strings into resources/translations/*.ts
+python scripts/translations.py update    extract strings into the .ts catalogues
 python scripts/translations.py release   compile the .ts sources into .qm catalogues
+
+The catalogues are package data: desktop/newsdesk/resources/translations/.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "desktop" / "newsdesk"
-CATALOGUES = ROOT / "resources" / "translations"
+CATALOGUES = ROOT / "desktop" / "newsdesk" / "resources" / "translations"
 # English is the source language: its catalogue holds only the plural forms ("%n change(s)").
 LANGUAGES = ("zh_CN", "en")
 

@@ -19,7 +19,10 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def test_shipped_folder_is_the_repository_resources(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NEWSDESK_RESOURCES", raising=False)
     folder = shipped_wordlists_dir()
-    assert folder == Path(__file__).resolve().parents[1] / "resources" / "wordlists"
+    assert (
+        folder
+        == Path(__file__).resolve().parents[1] / "desktop" / "newsdesk" / "resources" / "wordlists"
+    )
     assert (folder / "demo.txt").is_file()
 
 

@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", choices=[*PAGE_NAMES, EDITOR_PAGE], help="the page to show first")
     parser.add_argument("--article", help="with --page editor: the article to open")
     parser.add_argument("--screenshot", type=Path, help="with --smoke: save the window as PNG")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (fonts, translations, database, server…), one line per "
+        "check; exit status 1 if any failed",
+    )
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="create the demo newsroom and open it")
     demo.add_argument(
@@ -375,6 +381,10 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from newsdesk.ui.self_test import run_self_test
+
+        return run_self_test(args.lang, has_display=_has_display())
     if args.smoke and not args.user:
         print("newsdesk: --smoke needs --user LOGIN", file=sys.stderr)
         return 2

@@ -8,14 +8,15 @@ from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """``NEWSDESK_RESOURCES`` if set; the bundle's copy in a frozen build; else the checkout's."""
+    """``NEWSDESK_RESOURCES`` if set; the bundle's copy in a frozen build; else the package's own
+    (package data, so a checkout and an installed wheel find it the same way)."""
     override = os.environ.get("NEWSDESK_RESOURCES")
     if override:
         return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parent / "resources"
 
 
 def within(folder: Path, relative: str) -> Path:

@@ -24,9 +24,10 @@ from pytestqt.qtbot import QtBot
 from newsdesk.core.board import Column
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
+from scripts.translations import CATALOGUES
 from tests.ui.test_desktop_day import close_desktop, open_desktop
 
-ZH_CN = Path(__file__).resolve().parents[2] / "resources" / "translations" / "newsdesk_zh_CN.ts"
+ZH_CN = CATALOGUES / "newsdesk_zh_CN.ts"
 PAGES = ("board", "tasks", "topics", "articles", "review", "published", "sync", "admin")
 # Qt's own parts of a view (headers, the corner button, a spin box's line edit) are named by Qt.
 QT_PARTS = re.compile(r"^qt_")

@@ -7,6 +7,7 @@ from a coroutine run by a qasync loop and waits with ``asyncio.sleep``, never a 
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
 from newsdesk.sync.client import State, SyncClient, SyncError
 from newsdesk.sync.replica import Replica
+from newsdesk.ui.app import Desktop
 from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.pages import build_pages
@@ -36,6 +38,7 @@ from newsdesk.ui.sync.page import SyncPage
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
 from tests.sync.desks import Desk, server_view
 from tests.ui.conftest import until
+from tests.ui.test_desktop_day import close_desktop
 
 SHOTS = Path("/tmp/newsdesk-shots")
 
@@ -291,3 +294,82 @@ def test_the_client_itself_will_not_send_in_clear_text_to_another_machine(
         assert "not encrypted" in str(refused.value)
     finally:
         workspace.close()
+
+
+def test_a_service_needing_a_newer_desktop_pauses_syncing_and_says_so_in_chinese(
+    qtbot: QtBot, tmp_path: Path, run: Any, chinese: None
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+    room = seed(engine)
+    with LiveServer(engine) as live:
+        desk = Desk(tmp_path / "desk", live.url, "editor")
+    desk.write(room.news, "等待更新时写的")
+    desk.close()
+    workspace = Workspace.open(tmp_path / "desk")
+    runner = Runner()
+    session = Session.sign_in(workspace, desk.user_id, runner)
+    snapshots = SnapshotStore(session)
+    sync = SyncController(session)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        session, build_pages(session, snapshots, settings, sync).sidebar, settings, "desk"
+    )
+    qtbot.addWidget(window)
+    page = window.page("sync")
+    assert isinstance(page, SyncPage)
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("sync")
+    with LiveServer(engine, min_desktop="999.0") as gated:
+        sync.status.connect(lambda status: window.show_sync(status, gated.url))
+
+        async def flow() -> None:
+            sync.start(gated.url)
+            await until(lambda: sync.last.state is State.UPDATE)
+
+        try:
+            run(flow())
+            assert window.connection_label.text() == "已暂停：采编台需要更新"
+            assert "999.0" in window.connection_label.toolTip()
+            assert "信息技术部门" in window.connection_label.toolTip()
+            assert page.state.text().startswith(f"已暂停：{gated.url} 需要更新版本的采编台。")
+            assert sync.last.pending == 1
+            SHOTS.mkdir(exist_ok=True)
+            window.grab().save(str(SHOTS / "sync-update-needed.png"))
+        finally:
+            sync.shutdown()
+            runner.shutdown()
+            workspace.close()
+            engine.dispose()
+
+
+def test_the_real_desktop_opens_a_synced_workspace_and_syncs_from_its_database_thread(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any
+) -> None:
+    live, room = server
+    desk = Desk(tmp_path / "desk", live.url, "editor")
+    article = desk.write(room.news, "桌面同步")
+    desk.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    args = argparse.Namespace(
+        workspace=str(tmp_path / "desk"),
+        user="editor",
+        smoke=False,
+        page="sync",
+        screenshot=None,
+        article=None,
+    )
+    desktop = Desktop(qapp, args, settings)
+
+    async def flow() -> None:
+        desktop.start()
+        await until(lambda: desktop.sync is not None)
+        sync = desktop.sync
+        assert sync is not None
+        await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+
+    try:
+        run(flow())
+    finally:
+        close_desktop(qtbot, desktop)
+    assert ("articles", article) in server_view(live.url, "editor")

@@ -19,7 +19,12 @@ from sqlalchemy import exc
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.store.blobs import BlobStore
 from newsdesk.store.schema import SCHEMA_HEAD
-from newsdesk.store.store import Store, keep_connections_on_their_thread, make_engine
+from newsdesk.store.store import (
+    SYNC_SERVER,
+    Store,
+    keep_connections_on_their_thread,
+    make_engine,
+)
 
 DB_NAME = "newsdesk.db"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -123,6 +128,25 @@ def _probe_version(db: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as error:
         raise _damaged(db, str(error)) from None
+
+
+def synced_server(folder: Path) -> str | None:
+    """The server the workspace in ``folder`` syncs with, if any, read without opening the
+    workspace (no lock, no migration): the desktop may have it open meanwhile."""
+    db = folder / DB_NAME
+    if not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", (SYNC_SERVER,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
 
 
 def _migrations() -> ModuleType:

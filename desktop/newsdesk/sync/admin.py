@@ -159,6 +159,7 @@ def serve(
     docs: bool = False,
     max_request_bytes: int = protocol.MAX_BODY,
     feeds: Feeds = Feeds(),
+    min_desktop: str | None = None,
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -175,7 +176,7 @@ def serve(
         )
         poller.start()
     try:
-        _run_http(running, host, port, transport, docs, max_request_bytes)
+        _run_http(running, host, port, transport, docs, max_request_bytes, min_desktop)
     finally:
         if poller is not None:
             poller.stop()
@@ -188,9 +189,12 @@ def _run_http(
     transport: Transport,
     docs: bool,
     max_request_bytes: int,
+    min_desktop: str | None,
 ) -> None:
     uvicorn.run(
-        create_app(running, docs=docs, max_request_bytes=max_request_bytes),
+        create_app(
+            running, docs=docs, max_request_bytes=max_request_bytes, min_desktop=min_desktop
+        ),
         host=host,
         port=port,
         log_level="info",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from newsdesk import __version__
 from newsdesk.sync.catalogue import Catalogue, choose_language
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def build_server_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk-server", description="The Newsdesk sync service and its administration."
     )
+    parser.add_argument("--version", action="version", version=f"newsdesk-server {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the messages")
     parser.add_argument(
         "--config",
@@ -87,6 +89,12 @@ def build_server_parser() -> argparse.ArgumentParser:
         type=float,
         help="the largest JSON request the service reads, in MiB (default: 16); desktops size "
         "their pushes by it. Keep a reverse proxy's own limit at least as large",
+    )
+    serve.add_argument(
+        "--min-desktop",
+        metavar="VERSION",
+        help="refuse desktops older than this Newsdesk version (e.g. 1.2.0), telling their users "
+        "to update (default: serve every version)",
     )
     serve.add_argument(
         "--proxy",
@@ -169,6 +177,16 @@ def _day(text: str) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(text), dt.time()).astimezone()
 
 
+def _is_version(text: str) -> bool:
+    from newsdesk.sync.protocol import version_key
+
+    try:
+        version_key(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _password_from_stdin() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
@@ -217,6 +235,8 @@ def _run_server_command(
             sizing = {} if limit is None else {"max_request_bytes": int(limit * 1024 * 1024)}
             if args.poll_seconds <= 0:
                 return _error(translate("cli", "--poll-seconds must be more than 0."))
+            if args.min_desktop is not None and not _is_version(args.min_desktop):
+                return _error(translate("cli", "--min-desktop must be a version such as 1.2.0."))
             transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
             feeds = admin.Feeds(not args.no_poll, args.allow_private_feeds, args.poll_seconds)
             admin.serve(
@@ -227,6 +247,7 @@ def _run_server_command(
                 transport,
                 docs=args.docs,
                 feeds=feeds,
+                min_desktop=args.min_desktop,
                 **sizing,
             )
         elif args.command == "sources":

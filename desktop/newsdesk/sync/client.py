@@ -77,6 +77,11 @@ class EpochChangedError(SyncError):
         self.epoch = epoch
 
 
+class UpdateNeededError(SyncError):
+    """The server does not serve this desktop's version (426): only an update helps, so
+    syncing pauses until the desktop is updated; nothing made here is lost meanwhile."""
+
+
 class RequestRefusedError(SyncError):
     """The server answered a request with a refusal (a policy, a right); ``status`` says which."""
 
@@ -142,14 +147,32 @@ class SyncClient:
         self.db = run_db or asyncio.to_thread
         self.url = url.rstrip("/")
         self.blobs = blobs
-        self.http = httpx.AsyncClient(base_url=self.url, transport=transport, timeout=timeout)
-        self.token = replica.store.setting(TOKEN)
-        # http:// to another machine only when the user said so (for this workspace).
-        self.allow_plain_http = (
-            allow_plain_http
-            if allow_plain_http is not None
-            else replica.store.setting(PLAIN_HTTP) == "1"
+        self.http = httpx.AsyncClient(
+            base_url=self.url,
+            transport=transport,
+            timeout=timeout,
+            headers={protocol.VERSION_HEADER: __version__},
         )
+        # Both read from the workspace before the first request, on its database thread (the
+        # client is made on the UI thread, where the desktop's database refuses statements).
+        self.token: str | None = None
+        # http:// to another machine only when the user said so (for this workspace).
+        self._allow_plain_http = allow_plain_http
+        self._settings_read = False
+
+    @property
+    def allow_plain_http(self) -> bool:
+        return bool(self._allow_plain_http)
+
+    async def _read_settings(self) -> None:
+        if self._settings_read:
+            return
+        store = self.replica.store
+        token, plain_http = await self.db(lambda: (store.setting(TOKEN), store.setting(PLAIN_HTTP)))
+        self.token = token
+        if self._allow_plain_http is None:
+            self._allow_plain_http = plain_http == "1"
+        self._settings_read = True
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -157,6 +180,7 @@ class SyncClient:
     # --- talking to the service ---------------------------------------------------------------
 
     async def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        await self._read_settings()
         if unencrypted(self.url) and not self.allow_plain_http:
             raise SyncError(
                 QT_TRANSLATE_NOOP(
@@ -183,8 +207,12 @@ class SyncClient:
                 QT_TRANSLATE_NOOP("Sync", "The server asks you to sign in again.")
             )
         if answer.status_code == 426:
-            raise SyncError(
-                QT_TRANSLATE_NOOP("Sync", "The server runs another version of Newsdesk: {detail}"),
+            raise UpdateNeededError(
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "The server does not serve this version of Newsdesk: {detail} Ask your IT "
+                    "department for the update; your work stays on this computer meanwhile.",
+                ),
                 detail=_detail(answer),
             )
         if answer.status_code >= 500 or answer.status_code == 429:
@@ -406,7 +434,7 @@ class SyncClient:
         push_error: Message | None = None
         try:
             pushed = await self.push()
-        except (SignInNeededError, EpochChangedError):
+        except (SignInNeededError, EpochChangedError, UpdateNeededError):
             raise
         except SyncError as error:
             pushed, push_error = 0, error.message
@@ -498,6 +526,7 @@ class State(StrEnum):
     ONLINE = "online"
     SIGN_IN = "sign_in"  # waiting for the user to sign in again
     RESTORED = "restored"  # waiting for the user to decide about a restored server
+    UPDATE = "update"  # paused: the server needs a newer desktop
 
 
 @dataclass(frozen=True)
@@ -574,6 +603,9 @@ class SyncLoop:
             self._publish(
                 replace(self.status, state=State.RESTORED, error=error.message, epoch=error.epoch)
             )
+            return None
+        except UpdateNeededError as error:
+            self._publish(replace(self.status, state=State.UPDATE, error=error.message))
             return None
         except SyncError as error:
             self._failures += 1

@@ -19,9 +19,25 @@ MAX_PULL: Final = 5000  # rows per pull page
 MAX_BODY: Final = 16 * 1024 * 1024  # bytes of a JSON request, unless the service says otherwise
 MAX_BLOB: Final = 64 * 1024 * 1024  # bytes of an attachment
 
+# The desktop names its Newsdesk version in this header on every request, so a service that
+# needs newer desktops (``serve --min-desktop``) can answer 426 before doing anything.
+VERSION_HEADER: Final = "Newsdesk-Version"
+
 MAX_INT: Final = 2**31 - 1  # sequence numbers and row versions are 32-bit columns
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 ENTITY_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9_/-]*$"  # an id, a role grant's key, a SHA-256
+
+
+def version_key(text: str) -> tuple[int, ...]:
+    """A release number for comparing: ``"1.2"`` and ``"1.2.0"`` are equal, a local label
+    (``"1.2.0+deb1"``) is ignored. ``ValueError`` unless it is dotted numbers."""
+    parts = text.split("+", 1)[0].split(".")
+    if not all(part.isdigit() and part.isascii() for part in parts):
+        raise ValueError(f"{text!r} is not a version such as 1.2.0")
+    key = [int(part) for part in parts]
+    while key and key[-1] == 0:
+        key.pop()
+    return tuple(key)
 
 
 def storable(value: str) -> str:

@@ -1,10 +1,11 @@
 """The sync service's HTTP API (FastAPI), versioned under ``/v1``.
 
 Every JSON request names the protocol version; an unknown one gets 426 telling the client to
-upgrade. Bodies are guarded before any route sees them (:mod:`newsdesk.sync.guard`: 411, 413,
-408, and the security headers); malformed JSON, unknown fields, wrong types, text no database
-stores and impossible times get 422 naming the field; nothing in a refused request changes
-anything.
+upgrade, as does a desktop older than the service's ``min_desktop`` (it names its version in
+the ``Newsdesk-Version`` header). Bodies are guarded before any route sees them
+(:mod:`newsdesk.sync.guard`: 411, 413, 408, and the security headers); malformed JSON, unknown
+fields, wrong types, text no database stores and impossible times get 422 naming the field;
+nothing in a refused request changes anything.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from newsdesk import __version__
 from newsdesk.core.model import User
@@ -43,6 +46,38 @@ def _check_protocol(request: protocol.Request) -> None:
             f"This server speaks sync protocol {protocol.PROTOCOL}; the client sent "
             f"{request.protocol}. Install the Newsdesk version that matches the server.",
         )
+
+
+class DesktopVersionGate:
+    """Answers 426 to a desktop older than ``minimum``, before any route runs. Requests naming
+    no version (scripts, other API clients) pass: the protocol check still guards them."""
+
+    def __init__(self, app: ASGIApp, *, minimum: str) -> None:
+        self.app = app
+        self.minimum = minimum
+        self.key = protocol.version_key(minimum)
+
+    def too_old(self, sent: str) -> bool:
+        try:
+            return protocol.version_key(sent) < self.key
+        except ValueError:
+            return True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        sent = (
+            Headers(scope=scope).get(protocol.VERSION_HEADER) if scope["type"] == "http" else None
+        )
+        if sent is None or scope["path"] == "/v1/health" or not self.too_old(sent):
+            await self.app(scope, receive, send)
+            return
+        refusal = JSONResponse(
+            {
+                "detail": f"This server needs Newsdesk {self.minimum} or newer; this desktop "
+                f"runs {sent[:40]}. Install the update your IT department provides."
+            },
+            status.HTTP_426_UPGRADE_REQUIRED,
+        )
+        await refusal(scope, receive, send)
 
 
 async def signed_in(
@@ -82,11 +117,13 @@ def create_app(
     body_idle: float = BODY_IDLE,
     docs: bool = False,
     max_request_bytes: int = protocol.MAX_BODY,
+    min_desktop: str | None = None,
 ) -> FastAPI:
     """The service's HTTP app. ``docs`` serves the interactive ``/docs`` page (``serve
     --docs``): off by default, as it loads its script from a CDN and needs no sign-in. The
     document itself is always at ``/openapi.json``. ``max_request_bytes`` is the largest JSON
-    body read; ``/v1/health`` announces it, and desktops size their pushes by it."""
+    body read; ``/v1/health`` announces it, and desktops size their pushes by it.
+    ``min_desktop``: the oldest desktop version served (``ValueError`` unless a version)."""
     app = FastAPI(
         title="Newsdesk sync service",
         version=__version__,
@@ -95,6 +132,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.service = service
+    if min_desktop is not None:
+        protocol.version_key(min_desktop)  # refused here: Starlette builds middleware lazily
+        app.add_middleware(DesktopVersionGate, minimum=min_desktop)
     app.add_middleware(Guard, idle=body_idle, max_body=max_request_bytes)
     if docs:
         add_docs_page(app)

@@ -39,6 +39,7 @@ from newsdesk.ui.editor.repost_dialog import RepostDialog
 from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.icon import app_icon
 from newsdesk.ui.jobs import Job, Runner
 from newsdesk.ui.leads.polling import DesktopPolling
 from newsdesk.ui.page_names import EDITOR_PAGE
@@ -114,6 +115,7 @@ class Desktop:
 
     def __init__(self, app: QApplication, args: argparse.Namespace, settings: QSettings) -> None:
         self.app = app
+        app.setWindowIcon(app_icon())
         self.args = args
         self.settings = settings
         self.runner = Runner()

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
             State.OFFLINE: self.tr("Offline: the server cannot be reached"),
             State.SIGN_IN: self.tr("Offline: sign in to the server again"),
             State.RESTORED: self.tr("Paused: the server was restored"),
+            State.UPDATE: self.tr("Paused: Newsdesk needs an update"),
         }
         self.connection_label.setText(texts[status.state])
         tip = server or ""

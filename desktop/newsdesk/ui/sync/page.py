@@ -262,6 +262,9 @@ def status_text(status: SyncStatus, controller: SyncController) -> str:
         State.OFFLINE: translate("SyncPage", "Offline: {server} cannot be reached just now."),
         State.SIGN_IN: translate("SyncPage", "{server} asks you to sign in again."),
         State.RESTORED: translate("SyncPage", "{server} was restored from a backup."),
+        State.UPDATE: translate(
+            "SyncPage", "Paused: {server} needs a newer Newsdesk than this one."
+        ),
     }
     text = texts[status.state].format(server=server)
     if status.last_sync is not None:

@@ -2185,6 +2185,10 @@
         <translation>已暂停：服务器已从备份恢复</translation>
     </message>
     <message>
+        <source>Paused: Newsdesk needs an update</source>
+        <translation>已暂停：采编台需要更新</translation>
+    </message>
+    <message>
         <source>Trying again in {seconds} s.</source>
         <translation>{seconds} 秒后重试。</translation>
     </message>
@@ -4023,6 +4027,141 @@
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>No font draws Chinese ({chars}): it would show as empty boxes. Install one of {families}.</source>
+        <translation>没有能显示中文的字体（{chars}）：中文会显示为空方框。请安装以下字体之一：{families}。</translation>
+    </message>
+    <message>
+        <source>newsdesk_zh_CN.qm is missing from {path}.</source>
+        <translation>{path} 中缺少 newsdesk_zh_CN.qm。</translation>
+    </message>
+    <message>
+        <source>{path} holds no usable catalogue.</source>
+        <translation>{path} 中没有可用的翻译文件。</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s qtbase_zh_CN.qm is missing from {path}.</source>
+        <translation>{path} 中缺少 Qt 自带的 qtbase_zh_CN.qm。</translation>
+    </message>
+    <message>
+        <source>A rendered page lacks the article&apos;s title or text.</source>
+        <translation>生成的页面缺少稿件的标题或正文。</translation>
+    </message>
+    <message>
+        <source>The shipped word list in {path} found nothing.</source>
+        <translation>{path} 中随附的词表没有查出任何词。</translation>
+    </message>
+    <message>
+        <source>{count} words</source>
+        <translation>{count} 个词</translation>
+    </message>
+    <message>
+        <source>{format} images do not come back as written.</source>
+        <translation>{format} 图片写入后读出的内容不一致。</translation>
+    </message>
+    <message>
+        <source>SQLite lacks FTS5 ({reason}).</source>
+        <translation>SQLite 不支持 FTS5（{reason}）。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s full-text search found nothing.</source>
+        <translation>SQLite 全文检索没有找到任何结果。</translation>
+    </message>
+    <message>
+        <source>Searching the new workspace found nothing.</source>
+        <translation>在新建的工作区中检索，没有找到任何结果。</translation>
+    </message>
+    <message>
+        <source>created, written, searched and removed in {seconds:.1f} s</source>
+        <translation>已创建、写入、检索并删除，用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Icon sizes missing from {path}: {sizes}</source>
+        <translation>{path} 中缺少以下尺寸的图标：{sizes}</translation>
+    </message>
+    <message>
+        <source>No CA certificates in {path}.</source>
+        <translation>{path} 中没有 CA 证书。</translation>
+    </message>
+    <message>
+        <source>{count} CA certificates</source>
+        <translation>{count} 个 CA 证书</translation>
+    </message>
+    <message>
+        <source>Cannot write to {path} ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>none configured; skipped</source>
+        <translation>未配置，已跳过</translation>
+    </message>
+    <message>
+        <source>{url} cannot be reached ({reason}).</source>
+        <translation>无法连接 {url}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{url} answered {status}.</source>
+        <translation>{url} 返回了 {status}。</translation>
+    </message>
+    <message>
+        <source>Qt platform plugin</source>
+        <translation>Qt 平台插件</translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation>中文字体</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>界面翻译</translation>
+    </message>
+    <message>
+        <source>Page templates</source>
+        <translation>页面模板</translation>
+    </message>
+    <message>
+        <source>Sensitive-word lists</source>
+        <translation>敏感词表</translation>
+    </message>
+    <message>
+        <source>Images (JPEG, PNG, WebP)</source>
+        <translation>图片（JPEG、PNG、WebP）</translation>
+    </message>
+    <message>
+        <source>SQLite full-text search</source>
+        <translation>SQLite 全文检索</translation>
+    </message>
+    <message>
+        <source>A new workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Application icon</source>
+        <translation>应用图标</translation>
+    </message>
+    <message>
+        <source>TLS certificates</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <source>Data folder writable</source>
+        <translation>数据文件夹可写</translation>
+    </message>
+    <message>
+        <source>Sync server</source>
+        <translation>同步服务器</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>全部检查通过。</translation>
+    </message>
+    <message>
+        <source>{failed} of {total} checks failed.</source>
+        <translation>{total} 项检查中有 {failed} 项未通过。</translation>
+    </message>
+</context>
+<context>
     <name>Server</name>
     <message>
         <source>The database has no active administrator: run “newsdesk-server init”.</source>
@@ -4326,8 +4465,8 @@
         <translation>服务器要求重新登录。</translation>
     </message>
     <message>
-        <source>The server runs another version of Newsdesk: {detail}</source>
-        <translation>服务器运行的是另一版本的采编台：{detail}</translation>
+        <source>The server does not serve this version of Newsdesk: {detail} Ask your IT department for the update; your work stays on this computer meanwhile.</source>
+        <translation>服务器不接受这一版本的采编台：{detail} 请向本单位的信息技术部门索取更新；在此期间，您的工作保存在本机，不会丢失。</translation>
     </message>
     <message>
         <source>The server answered {status}: {detail}</source>
@@ -4606,6 +4745,10 @@
     <message>
         <source>{server} was restored from a backup.</source>
         <translation>{server} 已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Paused: {server} needs a newer Newsdesk than this one.</source>
+        <translation>已暂停：{server} 需要更新版本的采编台。</translation>
     </message>
     <message>
         <source>Last sync at {time}.</source>
@@ -5375,6 +5518,10 @@
     <message>
         <source>--poll-seconds must be more than 0.</source>
         <translation>--poll-seconds 必须大于 0。</translation>
+    </message>
+    <message>
+        <source>--min-desktop must be a version such as 1.2.0.</source>
+        <translation>--min-desktop 必须是版本号，例如 1.2.0。</translation>
     </message>
     <message>
         <source>Added the user “{login}”.</source>
