@@ -5,6 +5,7 @@ memory."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -101,6 +102,8 @@ def _best(runs: int, command: list[str], pattern: str) -> tuple[float, str]:
 
 
 def first_paint(folder: Path, cards: int, runs: int) -> Result:
+    """Process start to the first frame with ``cards`` cards; the issue's targets are ≤ 1.5 s
+    (and ≤ 2× bare) at 10,000 cards and ≤ 3 s at 100,000."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "ws"
         shutil.copytree(folder, copy)
@@ -128,14 +131,18 @@ def first_paint(folder: Path, cards: int, runs: int) -> Result:
     if int(shown) != cards:
         raise RuntimeError(f"the bare list showed {shown} titles, not the board's {cards}")
     ratio = board / bare
+    if cards > 10_000:
+        target, met = "≤ 3 s", board <= 3.0
+    else:
+        target, met = "≤ 1.5 s and ≤ 2× bare", board <= 1.5 and ratio <= 2.0
     return Result(
         f"board, {cards:,} cards: process start to first frame with cards",
         board,
         "s",
         bare,
         ratio,
-        "≤ 1.5 s and ≤ 2× bare",
-        board <= 1.5 and ratio <= 2.0,
+        target,
+        met,
     )
 
 
@@ -248,6 +255,7 @@ def in_process(folder: Path, cards: int, quick: bool) -> list[Result]:
             widget.deleteLater()
         app.processEvents()
     runner.shutdown()
+    memory_mb = 300 if cards > 10_000 else 150
     return [
         Result(
             f"board: scroll a column of {rows:,} cards (per step)",
@@ -273,10 +281,35 @@ def in_process(folder: Path, cards: int, quick: bool) -> list[Result]:
             "MB",
             bare_mb,
             board_mb / max(bare_mb, 0.1),
-            "< 150 MB over the empty window",
-            board_mb < 150,
+            f"< {memory_mb} MB over the empty window",
+            board_mb < memory_mb,
         ),
     ]
+
+
+# The in-process figures of one size, in a process of their own: memory measured after another
+# size's board had come and gone would count what that one left behind.
+IN_FRESH_PROCESS = """
+import json, sys
+from pathlib import Path
+from tests.perf.bench_board import in_process
+results = in_process(Path(sys.argv[1]), int(sys.argv[2]), quick=True)
+print(json.dumps([result.as_json() for result in results]))
+"""
+
+
+def run_scale(cards: int) -> list[Result]:
+    folder = board_workspace(cards)
+    out = subprocess.run(
+        [sys.executable, "-c", IN_FRESH_PROCESS, str(folder), str(cards)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout
+    measured = [Result(**fields) for fields in json.loads(out.splitlines()[-1])]
+    return [first_paint(folder, cards, 2), *measured]
 
 
 def run(quick: bool) -> list[Result]:
