@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from sqlalchemy import FromClause, select
@@ -16,6 +16,7 @@ from sqlalchemy import FromClause, select
 from newsdesk.core import proposals
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import review_complete
+from newsdesk.core.board import Column
 from newsdesk.core.body import strip_html
 from newsdesk.core.i18n import Message
 from newsdesk.core.model import (
@@ -30,7 +31,9 @@ from newsdesk.core.model import (
 from newsdesk.core.mutation import Kind
 from newsdesk.demo import DEMO_PASSWORD, DemoLogin, DemoSummary, build_demo
 from newsdesk.passwords import verify_password
+from newsdesk.store import reads
 from newsdesk.store.codec import from_db_time
+from newsdesk.store.queries import load_snapshot
 from newsdesk.store.schema import (
     ArticleRow,
     AttachmentRow,
@@ -387,3 +390,32 @@ def test_every_demo_publication_points_at_a_file_the_exporter_wrote(demo: Demo) 
         folder = publication["location"].split("/")[1]
         assert folder in {c["slug"] for c in channels.values()}  # readable, not an id
     assert demo.workspace.store.setting(DEMO_SETTING) == DEMO_PASSWORD
+
+
+def test_a_board_demo_puts_exactly_the_cards_it_is_asked_for_on_a_chiefs_board(
+    tmp_path: Path,
+) -> None:
+    with Workspace.open(tmp_path / "board", create=True) as workspace:
+        summary = build_demo(workspace, "board", items=300)
+        with workspace.store.world() as world:
+            chief = world.user_by_login("chief")
+        assert chief is not None
+        with workspace.store.engine.connect() as conn:
+            actor = reads.actor(conn, chief.id)
+            assert isinstance(actor, Actor)
+            snapshot = load_snapshot(conn, actor)
+    assert len(snapshot.cards) == 300
+    columns = {card.column for card in snapshot.cards}
+    assert {Column.SUBMITTED, Column.ASSIGNED, Column.IN_REVIEW, Column.SIGNED_OFF} <= columns
+    assert summary.proposals + summary.articles >= 300
+
+
+@pytest.mark.parametrize(("size", "items"), [("small", 10), ("large", 10), ("board", 0)])
+def test_only_a_board_demo_takes_a_number_of_items(
+    tmp_path: Path, size: Literal["small", "large", "board"], items: int
+) -> None:
+    with (
+        Workspace.open(tmp_path / "ws", create=True) as workspace,
+        pytest.raises(ValueError, match="items"),
+    ):
+        build_demo(workspace, size, items=items)

@@ -1,4 +1,8 @@
-"""Run every benchmark and print a table; ``--json PATH`` also writes the results."""
+"""Run every benchmark and print a table; ``--json PATH`` also writes the results.
+
+``--scale 10k,50k,100k`` runs instead the benchmarks that have a scale mode (``run_scale``: the
+board and its search) over a board workspace of each number of items, built once per size, so
+the growth curve shows in one table."""
 
 from __future__ import annotations
 
@@ -19,6 +23,18 @@ def discover() -> list[str]:
         for info in pkgutil.iter_modules([str(Path(perf.__file__).parent)])
         if info.name.startswith("bench_")
     )
+
+
+def scales(text: str) -> list[int]:
+    """``"10k,50k,100k"`` as ``[10000, 50000, 100000]``."""
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        number = part.removesuffix("k")
+        if not number.isdigit() or int(number) < 1:
+            raise argparse.ArgumentTypeError(f"not a number of items: {part!r} (say 10k or 2500)")
+        sizes.append(int(number) * (1000 if part.endswith("k") else 1))
+    return sizes
 
 
 def format_table(results: list[Result]) -> str:
@@ -49,14 +65,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller inputs, for a fast look")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--only", help="run only benchmarks whose module name contains this")
+    parser.add_argument(
+        "--scale",
+        type=scales,
+        help="board and search figures at these numbers of items, e.g. 10k,50k,100k",
+    )
     args = parser.parse_args(argv)
     results: list[Result] = []
     for name in discover():
         if args.only and args.only not in name:
             continue
         module = importlib.import_module(name)
-        print(f"running {name} ...", file=sys.stderr, flush=True)
-        results.extend(module.run(quick=args.quick))
+        if args.scale is None:
+            print(f"running {name} ...", file=sys.stderr, flush=True)
+            results.extend(module.run(quick=args.quick))
+            continue
+        if not hasattr(module, "run_scale"):
+            continue
+        for items in args.scale:
+            print(f"running {name} at {items:,} items ...", file=sys.stderr, flush=True)
+            results.extend(module.run_scale(items))
     print(format_table(results))
     print("ratio = value / baseline, both measured in this run")
     if args.json:

@@ -1,13 +1,14 @@
-"""The board over the large demo workspace (10,000 proposals and articles), each figure against
+"""The board showing exactly 10,000 cards (a board demo of that many items), each figure against
 a bare QListView over a QStandardItemModel holding the same titles, measured in the same run:
-start to first paint (whole processes), scrolling a column, a filter change, and memory."""
+start to the first frame with cards (whole processes), scrolling a column, a filter change, and
+memory."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.perf import Result
-from tests.perf.workspaces import demo_workspace
+from tests.perf.workspaces import board_workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -48,7 +49,11 @@ def age():
 
 app = QApplication([])
 db = sqlite3.connect(sys.argv[1])
-query = "SELECT title FROM proposals UNION ALL SELECT title FROM articles"
+query = (  # the cards the board shows: proposals before their topic starts, articles at work
+    "SELECT title FROM proposals WHERE state IN ('submitted', 'returned', 'selected', 'assigned')"
+    " UNION ALL SELECT title FROM articles"
+    " WHERE state IN ('draft', 'in_review', 'approved', 'signed_off')"
+)
 titles = [row[0] for row in db.execute(query)]
 model = QStandardItemModel()
 for title in titles:
@@ -60,7 +65,7 @@ view.resize(1440, 900)
 class First(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            print(f"{age():.3f}")
+            print(f"{age():.3f} {model.rowCount()}")
             QTimer.singleShot(0, app.quit)
             view.viewport().removeEventFilter(self)
         return False
@@ -77,7 +82,9 @@ def _rss_mb() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def _best(runs: int, command: list[str], pattern: str) -> float:
+def _best(runs: int, command: list[str], pattern: str) -> tuple[float, str]:
+    """The fastest of ``runs`` runs of ``command``: its seconds (``pattern``'s first group) and
+    the rest of what it printed."""
     found = []
     for _ in range(runs):
         out = subprocess.run(
@@ -90,15 +97,17 @@ def _best(runs: int, command: list[str], pattern: str) -> float:
         match = re.search(pattern, out)
         if match is None:
             raise RuntimeError(f"no timing in the output of {command[:3]}: {out!r}")
-        found.append(float(match.group(1)))
+        found.append((float(match.group(1)), out[match.end() :].strip()))
     return min(found)
 
 
-def first_paint(folder: Path, runs: int) -> Result:
+def first_paint(folder: Path, cards: int, runs: int) -> Result:
+    """Process start to the first frame with ``cards`` cards; the issue's targets are ≤ 1.5 s
+    (and ≤ 2× bare) at 10,000 cards and ≤ 3 s at 100,000."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "ws"
         shutil.copytree(folder, copy)
-        board = _best(
+        board, _ = _best(
             runs,
             [
                 sys.executable,
@@ -116,18 +125,24 @@ def first_paint(folder: Path, runs: int) -> Result:
             ],
             r"First paint after ([\d.]+) s",
         )
-        bare = _best(
+        bare, shown = _best(
             runs, [sys.executable, "-c", BARE_FIRST_PAINT, str(copy / DB_NAME)], r"([\d.]+)"
         )
+    if int(shown) != cards:
+        raise RuntimeError(f"the bare list showed {shown} titles, not the board's {cards}")
     ratio = board / bare
+    if cards > 10_000:
+        target, met = "≤ 3 s", board <= 3.0
+    else:
+        target, met = "≤ 1.5 s and ≤ 2× bare", board <= 1.5 and ratio <= 2.0
     return Result(
-        "board: process start to first paint",
+        f"board, {cards:,} cards: process start to first frame with cards",
         board,
         "s",
         bare,
         ratio,
-        "≤ 1.5 s and ≤ 2× bare",
-        board <= 1.5 and ratio <= 2.0,
+        target,
+        met,
     )
 
 
@@ -161,7 +176,7 @@ def _scroll_steps(view: QListView, steps: int) -> Callable[[], None]:
     return step
 
 
-def in_process(folder: Path, quick: bool) -> list[Result]:
+def in_process(folder: Path, cards: int, quick: bool) -> list[Result]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     use_chinese_fonts(app)
@@ -183,8 +198,10 @@ def in_process(folder: Path, quick: bool) -> list[Result]:
         app.processEvents()
         board_mb = _rss_mb() - before
         assert snapshots.current is not None
-        cards = snapshots.current.cards
-        titles = [card.title for card in cards]
+        shown = sum(model.rowCount() for model in page.models.values())
+        if shown != cards:
+            raise RuntimeError(f"the board shows {shown:,} cards, not {cards:,}")
+        titles = [card.title for card in snapshots.current.cards]
         fullest = max(Column, key=lambda c: page.models[c].rowCount())
         page.strip.ensureWidgetVisible(page.strip.columns[fullest])
         app.processEvents()
@@ -238,6 +255,7 @@ def in_process(folder: Path, quick: bool) -> list[Result]:
             widget.deleteLater()
         app.processEvents()
     runner.shutdown()
+    memory_mb = 300 if cards > 10_000 else 150
     return [
         Result(
             f"board: scroll a column of {rows:,} cards (per step)",
@@ -249,7 +267,7 @@ def in_process(folder: Path, quick: bool) -> list[Result]:
             scroll < 16,
         ),
         Result(
-            f"board: change the channel filter over {len(cards):,} cards",
+            f"board: change the channel filter over {cards:,} cards",
             filtering,
             "ms",
             bare_filtering,
@@ -258,19 +276,43 @@ def in_process(folder: Path, quick: bool) -> list[Result]:
             filtering < 100,
         ),
         Result(
-            f"board: memory for {len(cards):,} cards",
+            f"board: memory for {cards:,} cards",
             board_mb,
             "MB",
             bare_mb,
             board_mb / max(bare_mb, 0.1),
-            "< 150 MB over the empty window",
-            board_mb < 150,
+            f"< {memory_mb} MB over the empty window",
+            board_mb < memory_mb,
         ),
     ]
 
 
+# The in-process figures of one size, in a process of their own: memory measured after another
+# size's board had come and gone would count what that one left behind.
+IN_FRESH_PROCESS = """
+import json, sys
+from pathlib import Path
+from tests.perf.bench_board import in_process
+results = in_process(Path(sys.argv[1]), int(sys.argv[2]), quick=True)
+print(json.dumps([result.as_json() for result in results]))
+"""
+
+
+def run_scale(cards: int) -> list[Result]:
+    folder = board_workspace(cards)
+    out = subprocess.run(
+        [sys.executable, "-c", IN_FRESH_PROCESS, str(folder), str(cards)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout
+    measured = [Result(**fields) for fields in json.loads(out.splitlines()[-1])]
+    return [first_paint(folder, cards, 2), *measured]
+
+
 def run(quick: bool) -> list[Result]:
-    folder = demo_workspace("small" if quick else "large")
-    db = sqlite3.connect(folder / DB_NAME)
-    db.close()
-    return [first_paint(folder, 2 if quick else 3), *in_process(folder, quick)]
+    cards = 1_000 if quick else 10_000
+    folder = board_workspace(cards)
+    return [first_paint(folder, cards, 2 if quick else 3), *in_process(folder, cards, quick)]

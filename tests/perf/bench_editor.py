@@ -1,5 +1,6 @@
 """The article editor on a 100,000-character article with 30 images and a table, each figure
-against a bare QTextEdit measured in the same run: opening, a keystroke with the checks'
+against a bare QTextEdit measured in the same run: opening with the checks' highlighting (as the
+real editor: the highlighter is attached before the article loads), a keystroke with the
 highlighting on, and what an autosave costs the UI thread."""
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from newsdesk.core.body import image_sources
 from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.checks import CheckHighlighter
+from newsdesk.ui.editor.checks import HIGHLIGHT_SLICE_MS, CheckHighlighter
 from newsdesk.ui.editor.document import blob_images, to_html
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
@@ -118,7 +119,30 @@ def run(quick: bool) -> list[Result]:
         body = BodyEditor(lambda data, name: blobs.put(data), images)
         body.resize(900, 700)
         body.show()
-        open_ms = _median_ms(lambda: body.set_html(html), runs)
+        matcher = SensitiveMatcher(load_word_lists(shipped_wordlists_dir()).entries)
+        highlighter = CheckHighlighter(body.document(), matcher)
+        painted: list[float] = []  # open to the first paint, the UI thread held throughout
+        totals: list[float] = []  # open to highlighted to the end
+        holds: list[float] = []  # the longest turn of the event loop while highlighting
+
+        def open_article() -> None:
+            highlighter.checker = type(highlighter.checker)(matcher)  # nothing cached yet
+            started = time.perf_counter()
+            highlighter.highlight_in_slices()
+            body.set_html(html)
+            body.viewport().repaint()
+            painted.append((time.perf_counter() - started) * 1000)
+            longest = 0.0
+            while not highlighter.is_finished():
+                turn = time.perf_counter()
+                app.processEvents()
+                longest = max(longest, time.perf_counter() - turn)
+            totals.append((time.perf_counter() - started) * 1000)
+            holds.append(longest * 1000)
+
+        for _ in range(runs):
+            open_article()
+        open_ms, total_ms, hold_ms = (statistics.median(f) for f in (painted, totals, holds))
 
         bare = QTextEdit()
         bare.resize(900, 700)
@@ -132,11 +156,10 @@ def run(quick: bool) -> list[Result]:
                 )
             document.setHtml(html)
             bare.setDocument(document)
+            bare.viewport().repaint()
 
         bare_ms = _median_ms(bare_open, runs)
 
-        matcher = SensitiveMatcher(load_word_lists(shipped_wordlists_dir()).entries)
-        CheckHighlighter(body.document(), matcher)
         app.processEvents()
         middle = body.textCursor()
         middle.setPosition(body.document().characterCount() // 2)
@@ -163,13 +186,31 @@ def run(quick: bool) -> list[Result]:
         bare.close()
     return [
         Result(
-            f"editor: open {chars:,} characters with 30 images",
+            f"editor: open {chars:,} characters with 30 images, to first paint",
             open_ms,
             "ms",
             bare_ms,
             open_ms / bare_ms,
             "≤ 1.5× bare setHtml",
             open_ms <= 1.5 * bare_ms,
+        ),
+        Result(
+            f"editor: open {chars:,} characters, highlighted to the end",
+            total_ms,
+            "ms",
+            bare_ms,
+            total_ms / bare_ms,
+            "reported (slices after first paint)",
+            True,
+        ),
+        Result(
+            "editor: longest UI-thread hold while highlighting",
+            hold_ms,
+            "ms",
+            HIGHLIGHT_SLICE_MS,
+            hold_ms / HIGHLIGHT_SLICE_MS,
+            "< 16 ms (a 60 Hz frame)",
+            hold_ms < 16,
         ),
         Result(
             "editor: keystroke to repaint, highlighting on (median)",

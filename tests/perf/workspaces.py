@@ -20,3 +20,14 @@ def demo_workspace(size: str) -> Path:
     with Workspace.open(folder / "ws", create=True) as workspace:
         build_demo(workspace, "large" if size == "large" else "small")
     return folder / "ws"
+
+
+@cache
+def board_workspace(cards: int) -> Path:
+    """The folder of a demo workspace whose board shows exactly ``cards`` cards to the chief,
+    removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix=f"newsdesk-bench-board-{cards}-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    with Workspace.open(folder / "ws", create=True) as workspace:
+        build_demo(workspace, "board", items=cards)
+    return folder / "ws"

@@ -15,9 +15,10 @@ from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import RefusalCode
 from newsdesk.passwords import verify_password
 from newsdesk.store.apply import MUTATIONS
-from newsdesk.sync.client import CancelledError, Progress, State, SyncClient, SyncLoop, SyncStatus
+from newsdesk.sync.client import CancelledError, Progress, SyncClient, SyncLoop
 from newsdesk.sync.replica import CURSOR
 from newsdesk.sync.service import Service
+from newsdesk.sync.status import State, SyncStatus
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, free_port
 from tests.sync.desks import Desk, FlakyTransport, server_view
 

@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.sync import protocol
-from newsdesk.sync.client import State, SyncClient, SyncLoop, SyncStatus
+from newsdesk.sync.client import SyncClient, SyncLoop
+from newsdesk.sync.status import State, SyncStatus
 from tests.sync.conftest import LiveServer, Newsroom
 from tests.sync.desks import Desk, server_view
 

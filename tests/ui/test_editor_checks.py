@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextBlock, QTextCharFormat
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent, QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QTextEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -278,3 +278,49 @@ def test_a_100k_character_document_is_scanned_as_the_whole_text_would_be(
         (f.start, f.found) for f in punctuation_findings(text)
     ]
     assert desk.panel.count_label.text().startswith(f"{count(text).zishu:,} characters")
+
+
+def test_an_opened_long_article_is_highlighted_in_slices_that_let_the_window_answer(
+    qtbot: QtBot, matcher: SensitiveMatcher
+) -> None:
+    editor = QTextEdit()
+    qtbot.addWidget(editor)
+    paragraphs = 3_000
+    editor.setPlainText(
+        "\n".join(f"第{n}段：本市召开发布会，评出最佳方案。" for n in range(paragraphs))
+    )
+    highlighter = CheckHighlighter(editor.document(), matcher)
+    assert not highlighter.is_finished()
+    last = editor.document().lastBlock()
+    turns: list[bool] = []  # per turn of the event loop: was the last paragraph underlined yet?
+    probe = QTimer(interval=0)
+    probe.timeout.connect(lambda: turns.append(bool(underlined(last))))
+    probe.start()
+    with qtbot.waitSignal(highlighter.finished, timeout=60_000):
+        pass
+    probe.stop()
+    assert highlighter.is_finished()
+    assert turns.count(False) >= 2  # the event loop ran between slices, before the end was reached
+    block = editor.document().firstBlock()
+    while block.isValid():
+        assert [text for _, _, text, _ in underlined(block)] == ["最佳"], block.text()
+        block = block.next()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.textCursor().insertBlock()
+    type_text(editor, "国家级")  # once finished, an edit is highlighted at once
+    assert [text for _, _, text, _ in underlined(editor.document().lastBlock())] == ["国家级"]
+
+
+def test_a_document_set_under_the_highlighter_is_highlighted_in_slices(
+    qtbot: QtBot, matcher: SensitiveMatcher
+) -> None:
+    editor = QTextEdit()
+    qtbot.addWidget(editor)
+    highlighter = CheckHighlighter(editor.document(), matcher)
+    assert highlighter.is_finished()  # an empty document: nothing to catch up on
+    highlighter.highlight_in_slices()
+    editor.setPlainText("\n".join(f"第{n}段：评出最佳方案。" for n in range(3_000)))
+    assert underlined(editor.document().lastBlock()) == []  # not while it was being set
+    with qtbot.waitSignal(highlighter.finished, timeout=60_000):
+        pass
+    assert [text for _, _, text, _ in underlined(editor.document().lastBlock())] == ["最佳"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,7 +71,11 @@ def test_the_demo_is_created_once_and_then_reopened(tmp_path: Path) -> None:
 
 def window(qtbot: QtBot, session: Session, settings: QSettings) -> MainWindow:
     pages = [
-        Page(name, name.title(), PlaceholderPage(name, name.title(), f"{name} page"))
+        Page(
+            name,
+            name.title(),
+            functools.partial(PlaceholderPage, name, name.title(), f"{name} page"),
+        )
         for name in ("board", "tasks", "topics")
     ]
     made = MainWindow(session, pages, settings, "demo")
@@ -157,3 +162,31 @@ def test_the_demo_sign_in_offers_an_editor_and_tells_the_demo_password(
     plain = SignInDialog(users, "office", runner, last_login="")
     qtbot.addWidget(plain)
     assert not plain.demo_note.isVisibleTo(plain) and plain.password.text() == ""
+
+
+def test_the_window_builds_the_page_it_shows_first_and_the_others_one_at_a_time_after(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path
+) -> None:
+    built: list[str] = []
+
+    def page(name: str) -> Page:
+        def build() -> QWidget:
+            built.append(name)
+            return PlaceholderPage(name, name.title(), f"{name} page")
+
+        return Page(name, name.title(), build)
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(
+        sign_in("editor"), [page(n) for n in ("board", "tasks", "topics")], settings, "d"
+    )
+    qtbot.addWidget(main)
+    assert built == ["board"]
+    main.view_menu.actions()[2].trigger()  # Ctrl+3
+    assert built == ["board", "topics"]
+    assert main.stack.currentWidget().objectName() == "topics"
+    main.build_other_pages()
+    assert built == ["board", "topics", "tasks"]
+    main.show_page("tasks")
+    assert main.stack.currentWidget().objectName() == "tasks"
+    assert built == ["board", "topics", "tasks"]  # each page is built once

@@ -23,9 +23,10 @@ from newsdesk.core.mutation import Kind
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
-from newsdesk.sync.client import State, SyncClient, SyncError
+from newsdesk.sync.client import SyncClient, SyncError
 from newsdesk.sync.replica import Replica
 from newsdesk.ui.app import Desktop
+from newsdesk.sync.status import State
 from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.pages import build_pages

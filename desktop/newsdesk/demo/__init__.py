@@ -3,7 +3,9 @@
 Everything is made through mutations applied by the store, exactly as people would make it, so the
 demo passes the same rules as real work and doubles as a test of them: a refused mutation stops
 the build with the refusal's message. ``size="small"`` builds a hand-written newsroom with a story
-in every state; ``size="large"`` adds generated stories up to 10,000 proposals and articles.
+in every state; ``size="large"`` adds generated stories up to 10,000 proposals and articles;
+``size="board"`` generates exactly ``items`` stories, each of them one card shown on a chief's
+board (for benchmarks that must show the number of cards they name).
 
 Every demo user signs in with :data:`DEMO_PASSWORD`.
 """
@@ -18,7 +20,7 @@ from typing import Literal
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.demo.builder import Builder, Clock, DemoRefusedError
-from newsdesk.demo.generate import generated_stories
+from newsdesk.demo.generate import board_stories, generated_stories
 from newsdesk.demo.handwritten import HANDWRITTEN_STORIES
 from newsdesk.demo.summary import DemoLogin, DemoSummary, summarise
 from newsdesk.passwords import hash_password
@@ -43,26 +45,33 @@ DEMO_SITE = "市融媒体中心"  # the site name on the demo's published pages
 
 def build_demo(
     workspace: Workspace,
-    size: Literal["small", "large"] = "small",
+    size: Literal["small", "large", "board"] = "small",
     *,
+    items: int | None = None,
     seed: int = 2026,
     progress: Callable[[Message], None] | None = None,
 ) -> DemoSummary:
     """Fill the empty ``workspace`` with the demo newsroom and say what it holds.
 
     Deterministic for a given ``seed``, apart from the ids and the times, which are relative to
-    now. Raises ``ValueError`` if the workspace already has users, and
+    now. ``items`` is the number of cards of a ``"board"`` demo, and only of that one. Raises
+    ``ValueError`` if the workspace already has users or ``items`` does not fit ``size``, and
     :class:`DemoRefusedError` if the rules refuse any step of the demo.
     """
     with workspace.store.world() as world:
         if world.has_users():
             raise ValueError(f"the demo needs an empty workspace; {workspace.folder} has users")
+    if (size == "board") != (items is not None) or (items is not None and items < 1):
+        raise ValueError(f"a {size} demo cannot have items={items}; a board demo needs items ≥ 1")
     report = progress or _ignore
     rng = random.Random(seed)
-    stories = list(HANDWRITTEN_STORIES)
-    if size == "large":
-        stories += generated_stories(rng, stories)
-    builder = Builder(workspace, rng, 112.0 if size == "large" else 42.0)
+    if items is not None:
+        stories = board_stories(rng, items)
+    else:
+        stories = list(HANDWRITTEN_STORIES)
+        if size == "large":
+            stories += generated_stories(rng, stories)
+    builder = Builder(workspace, rng, 42.0 if size == "small" else 112.0)
     report(_step(QT_TRANSLATE_NOOP("Demo", "Creating users, channels and pictures")))
     setup = builder.now - dt.timedelta(days=builder.span_days + 3)
     builder.setup(hash_password(DEMO_PASSWORD), Clock(rng, setup, setup + dt.timedelta(hours=2)))

@@ -117,6 +117,25 @@ def _stories(rng: random.Random, plans: Sequence[Plan]) -> Iterator[Story]:
         )
 
 
+def _one_card(plan: Plan) -> bool:
+    """Whether a story told to ``plan`` ends as exactly one card every chief sees on the board:
+    not a draft proposal (its proposer's own), not deleted, rejected or retracted, and not
+    published (the board shows only the latest few published cards)."""
+    return plan.proposal not in (ProposalState.DRAFT, ProposalState.DELETED) and (
+        plan.article not in (ArticleState.REJECTED, ArticleState.RETRACTED, ArticleState.PUBLISHED)
+    )
+
+
+def board_stories(rng: random.Random, cards: int) -> list[Story]:
+    """``cards`` stories, each one card shown on the board, in the large demo's proportions of
+    the states that stand in the board's working columns."""
+    plans: list[Plan] = []
+    while len(plans) < cards:
+        made = _plans(rng, cards * 6 // 10 + 1, cards * 4 // 10 + 1)
+        plans += [plan for plan in made if _one_card(plan)]
+    return list(_stories(rng, plans[:cards]))
+
+
 def generated_stories(rng: random.Random, written: Sequence[Story]) -> list[Story]:
     """Stories that bring ``written`` up to the large demo's proposals and articles."""
     proposals = sum(s.plan.proposal is not None for s in written)

@@ -16,8 +16,7 @@ import functools
 import platform
 import random
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -32,6 +31,7 @@ from newsdesk.store import outbox
 from newsdesk.store.blobs import BlobStore
 from newsdesk.sync import protocol
 from newsdesk.sync.replica import Replica
+from newsdesk.sync.status import State, SyncStatus
 
 TOKEN: Final = "sync.token"
 PLAIN_HTTP: Final = "sync.plain_http"  # "1": the user allowed http:// to this (network) server
@@ -518,27 +518,6 @@ def _detail(answer: httpx.Response) -> str:
     except ValueError:
         return answer.text[:200] or str(answer.status_code)
     return str(detail)[:500]
-
-
-class State(StrEnum):
-    OFFLINE = "offline"  # not connected to a server, or it cannot be reached
-    SYNCING = "syncing"
-    ONLINE = "online"
-    SIGN_IN = "sign_in"  # waiting for the user to sign in again
-    RESTORED = "restored"  # waiting for the user to decide about a restored server
-    UPDATE = "update"  # paused: the server needs a newer desktop
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    state: State
-    pending: int = 0
-    last_sync: dt.datetime | None = None
-    problems: int = 0
-    error: Message | None = None
-    retry_in: float | None = None
-    epoch: str | None = None  # the restored server's epoch, while waiting for a decision
-    changed: frozenset[str] = field(default_factory=frozenset)
 
 
 class SyncLoop:

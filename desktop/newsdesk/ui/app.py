@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 import qasync
@@ -32,10 +33,7 @@ from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
 from newsdesk.store.workspace import DEMO_SETTING, Workspace, WorkspaceError, default_location
 from newsdesk.sync.replica import Replica
-from newsdesk.ui.board import BoardPage
 from newsdesk.ui.collector import MainThreadCollector
-from newsdesk.ui.editor.articles_page import ArticlesPage
-from newsdesk.ui.editor.repost_dialog import RepostDialog
 from newsdesk.ui.errors import install_excepthook, report_failures
 from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
@@ -47,11 +45,15 @@ from newsdesk.ui.pages import build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.shell.sign_in import SignInDialog
-from newsdesk.ui.shell.welcome import WelcomeDialog
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.theme import apply_theme
 from newsdesk.ui.widgets import plain_text
+
+if TYPE_CHECKING:  # the pages' modules load with the pages, after the first frame
+    from newsdesk.ui.board import BoardPage
+    from newsdesk.ui.editor.articles_page import ArticlesPage
+    from newsdesk.ui.shell.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +143,8 @@ class Desktop:
         return Path(str(last)) if last else None
 
     def _welcome(self, problem: str | None = None) -> None:
+        from newsdesk.ui.shell.welcome import WelcomeDialog  # with the network stack
+
         dialog = WelcomeDialog(default_location().with_name("demo"), self.runner)
         if problem:
             dialog.status.setText(problem)
@@ -267,7 +271,9 @@ class Desktop:
         sync.status.connect(lambda status: window.show_sync(status, server))
         window.sync_action.setEnabled(server is not None)
         window.sync_action.triggered.connect(sync.sync_now)
-        pages.sync.count_changed.connect(lambda count: window.set_count("sync", count))
+        pages.sync.when_built(
+            lambda page: page.count_changed.connect(lambda count: window.set_count("sync", count))
+        )
         if not self.args.smoke:
             sync.start(server)
             if server is None:
@@ -275,37 +281,56 @@ class Desktop:
                 self.polling.start()
         self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
-        board, articles, review = pages.board, pages.articles, pages.review
-        window.add_menu(
-            QCoreApplication.translate("MainWindow", "&Card"), board.board_actions.all_actions()
+        articles = pages.articles
+        card_menu = window.add_menu(QCoreApplication.translate("MainWindow", "&Card"), ())
+        pages.board.when_built(
+            lambda board: card_menu.addActions(board.board_actions.all_actions())
         )
         window.switch_workspace_requested.connect(self._switch)
-        window.repost_action.triggered.connect(lambda: self._repost(articles, None))
-        window.repost_requested.connect(lambda urls: self._repost(articles, urls))
-        board.card_activated.connect(lambda card_id: self._open_card(board, articles, card_id))
-        window.before_close = articles.flush_all
-        pages.published.open_article.connect(
-            lambda article_id: self._open_article(articles, article_id)
+        window.repost_action.triggered.connect(lambda: self._repost(articles.get(), None))
+        window.repost_requested.connect(lambda urls: self._repost(articles.get(), urls))
+        pages.board.when_built(
+            lambda board: board.card_activated.connect(
+                lambda card_id: self._open_card(board, articles.get(), card_id)
+            )
         )
-        review.count_changed.connect(lambda count: window.set_count("review", count))
-        pages.leads.count_changed.connect(lambda count: window.set_count("leads", count))
-        for opener in (
-            pages.tasks.open_article,
-            pages.topics.open_article,
-            pages.leads.open_article,
-        ):
-            opener.connect(lambda article_id: self._open_article(articles, article_id))
-        pages.tasks.count_changed.connect(lambda count: window.set_count("tasks", count))
-        board.needs_me_changed.connect(lambda count: window.set_count("board", count))
-        board.archive_requested.connect(lambda: window.show_page("published"))
+        window.before_close = lambda done: (
+            articles.get().flush_all(done) if articles.built else done()
+        )
+
+        def open_article(article_id: str) -> None:
+            self._open_article(articles.get(), article_id)
+
+        pages.published.when_built(lambda page: page.open_article.connect(open_article))
+        pages.review.when_built(
+            lambda page: page.count_changed.connect(lambda count: window.set_count("review", count))
+        )
+        pages.tasks.when_built(lambda page: page.open_article.connect(open_article))
+        pages.topics.when_built(lambda page: page.open_article.connect(open_article))
+        pages.tasks.when_built(
+            lambda page: page.count_changed.connect(lambda count: window.set_count("tasks", count))
+        )
+        pages.board.when_built(
+            lambda board: board.needs_me_changed.connect(
+                lambda count: window.set_count("board", count)
+            )
+        )
+        pages.board.when_built(
+            lambda board: board.archive_requested.connect(lambda: window.show_page("published"))
+        )
+        pages.leads.when_built(
+            lambda page: page.count_changed.connect(lambda count: window.set_count("leads", count))
+        )
+        pages.leads.when_built(lambda page: page.open_article.connect(open_article))
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)
         if self.args.page == EDITOR_PAGE:
             window.show_page("articles")
-            self._open_for_smoke(session, articles, painted)
+            self._open_for_smoke(session, articles.get(), painted)
         elif self.args.page == "review":  # the review page loads its own queue
             window.show_page("review")
+            review = pages.review.get()
             review.item_shown.connect(lambda _id: painted.arm())
             review.count_changed.connect(lambda count: painted.arm() if count == 0 else None)
         else:
@@ -313,7 +338,8 @@ class Desktop:
             if self.args.page:
                 window.show_page(self.args.page)
             if not self.args.smoke:
-                articles.reopen()  # the editors open when Newsdesk last stopped, however it did
+                # The editors open when Newsdesk last stopped, however it did.
+                articles.when_built(lambda page: page.reopen())
         session.read(count_pending, window.show_pending)
         window.show()
 
@@ -325,6 +351,8 @@ class Desktop:
 
     def _repost(self, articles: ArticlesPage, addresses: list[str] | None) -> None:
         """The repost dialog, for ``addresses`` (dropped) or else those on the clipboard."""
+        from newsdesk.ui.editor.repost_dialog import RepostDialog  # web extraction is heavy
+
         if self.window is None or self.session is None or self.snapshots is None:
             return
         snapshot = self.snapshots.current
@@ -368,7 +396,10 @@ class Desktop:
             session.read(lambda conn: largest_editable_article(conn, actor), open_editor)
 
     def _first_paint(self) -> None:
-        if not self.args.smoke or self.window is None:
+        if self.window is None:
+            return
+        if not self.args.smoke:
+            self.window.build_other_pages()
             return
         seconds = process_age()
         if self.args.screenshot:

@@ -1,40 +1,81 @@
-"""The pages of the main window, in sidebar order. Pages that later versions fill say so."""
+"""The pages of the main window, in sidebar order. Pages that later versions fill say so.
+
+Each page is built, and its module imported, the first time it is needed: the window's first
+frame waits only for the page it shows; the window builds the others one at a time afterwards.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QWidget
 
-from newsdesk.ui.admin.page import AdminPage
-from newsdesk.ui.board import BoardPage
-from newsdesk.ui.editor.articles_page import ArticlesPage
-from newsdesk.ui.leads.page import LeadsPage
-from newsdesk.ui.proposals.tasks_page import TasksPage
-from newsdesk.ui.proposals.topics_page import TopicsPage
-from newsdesk.ui.published.page import PublishedPage
-from newsdesk.ui.review.page import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import Page
 from newsdesk.ui.shell.placeholder import PlaceholderPage
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
-from newsdesk.ui.sync.page import SyncPage
+
+if TYPE_CHECKING:
+    from newsdesk.ui.admin.page import AdminPage
+    from newsdesk.ui.board import BoardPage
+    from newsdesk.ui.editor.articles_page import ArticlesPage
+    from newsdesk.ui.leads.page import LeadsPage
+    from newsdesk.ui.proposals.tasks_page import TasksPage
+    from newsdesk.ui.proposals.topics_page import TopicsPage
+    from newsdesk.ui.published.page import PublishedPage
+    from newsdesk.ui.review.page import ReviewPage
+    from newsdesk.ui.sync.page import SyncPage
+
+W = TypeVar("W", bound=QWidget)
+
+
+class Lazy(Generic[W]):
+    """A page made by ``build`` when first asked for; whoever wires it in says so with
+    :meth:`when_built`, which never builds it."""
+
+    def __init__(self, build: Callable[[], W]) -> None:
+        self._build = build
+        self._widget: W | None = None
+        self._waiting: list[Callable[[W], object]] = []
+
+    @property
+    def built(self) -> bool:
+        return self._widget is not None
+
+    def get(self) -> W:
+        if self._widget is None:
+            self._widget = self._build()
+            waiting, self._waiting = self._waiting, []
+            for use in waiting:
+                use(self._widget)
+        return self._widget
+
+    def when_built(self, use: Callable[[W], object]) -> None:
+        """Call ``use`` with the page now if it is built, else as soon as it is."""
+        if self._widget is None:
+            self._waiting.append(use)
+        else:
+            use(self._widget)
 
 
 @dataclass(frozen=True)
 class Pages:
     """The main window's pages, each as its own type, and the sidebar's entries in order."""
 
-    board: BoardPage
-    tasks: TasksPage
-    topics: TopicsPage
-    leads: LeadsPage
-    articles: ArticlesPage
-    review: ReviewPage
-    published: PublishedPage
-    sync: SyncPage
-    admin: AdminPage
+    board: Lazy[BoardPage]
+    tasks: Lazy[TasksPage]
+    topics: Lazy[TopicsPage]
+    leads: Lazy[LeadsPage]
+    articles: Lazy[ArticlesPage]
+    review: Lazy[ReviewPage]
+    published: Lazy[PublishedPage]
+    sync: Lazy[SyncPage]
+    admin: Lazy[AdminPage]
     sidebar: tuple[Page, ...]
 
 
@@ -49,38 +90,78 @@ def build_pages(
             translate("Pages", "Monthly statistics and reports arrive with the reports feature."),
         ),
     ]
-    board = BoardPage(session, snapshots)
-    tasks = TasksPage(session, snapshots)
-    topics = TopicsPage(session, snapshots)
-    leads = LeadsPage(session, snapshots)
-    articles = ArticlesPage(session, snapshots, settings)
-    review = ReviewPage(session)
-    published = PublishedPage(session, snapshots)
-    sync_page = SyncPage(session, sync)
-    admin = AdminPage(session, sync)
-    sidebar = [
-        Page("board", translate("Pages", "Board"), board),
-        Page("tasks", translate("Pages", "My tasks"), tasks),
-        Page("topics", translate("Pages", "Topic library"), topics),
-        Page("leads", translate("Pages", "Leads"), leads),
-        Page("articles", translate("Pages", "Articles"), articles),
-        Page("review", translate("Pages", "Review"), review),
-        Page("published", translate("Pages", "Published"), published),
-        Page("sync", translate("Pages", "Sync"), sync_page),
-    ]
-    sidebar += [
-        Page(name, title, PlaceholderPage(name, title, text)) for name, title, text in later
-    ]
-    sidebar.append(Page("admin", translate("Pages", "Admin"), admin))
-    return Pages(
-        board,
-        tasks,
-        topics,
-        leads,
-        articles,
-        review,
-        published,
-        sync_page,
-        admin,
-        tuple(sidebar),
+
+    def board() -> BoardPage:
+        from newsdesk.ui.board import BoardPage
+
+        return BoardPage(session, snapshots)
+
+    def tasks() -> TasksPage:
+        from newsdesk.ui.proposals.tasks_page import TasksPage
+
+        return TasksPage(session, snapshots)
+
+    def topics() -> TopicsPage:
+        from newsdesk.ui.proposals.topics_page import TopicsPage
+
+        return TopicsPage(session, snapshots)
+
+    def leads() -> LeadsPage:
+        from newsdesk.ui.leads.page import LeadsPage
+
+        return LeadsPage(session, snapshots)
+
+    def articles() -> ArticlesPage:
+        from newsdesk.ui.editor.articles_page import ArticlesPage
+
+        return ArticlesPage(session, snapshots, settings)
+
+    def review() -> ReviewPage:
+        from newsdesk.ui.review.page import ReviewPage
+
+        return ReviewPage(session)
+
+    def published() -> PublishedPage:
+        from newsdesk.ui.published.page import PublishedPage
+
+        return PublishedPage(session, snapshots)
+
+    def sync_page() -> SyncPage:
+        from newsdesk.ui.sync.page import SyncPage
+
+        return SyncPage(session, sync)
+
+    def admin() -> AdminPage:
+        from newsdesk.ui.admin.page import AdminPage
+
+        return AdminPage(session, sync)
+
+    pages = Pages(
+        board=Lazy(board),
+        tasks=Lazy(tasks),
+        topics=Lazy(topics),
+        leads=Lazy(leads),
+        articles=Lazy(articles),
+        review=Lazy(review),
+        published=Lazy(published),
+        sync=Lazy(sync_page),
+        admin=Lazy(admin),
+        sidebar=(),
     )
+    sidebar = [
+        Page("board", translate("Pages", "Board"), pages.board.get),
+        Page("tasks", translate("Pages", "My tasks"), pages.tasks.get),
+        Page("topics", translate("Pages", "Topic library"), pages.topics.get),
+        Page("leads", translate("Pages", "Leads"), pages.leads.get),
+        Page("articles", translate("Pages", "Articles"), pages.articles.get),
+        Page("review", translate("Pages", "Review"), pages.review.get),
+        Page("published", translate("Pages", "Published"), pages.published.get),
+        Page("sync", translate("Pages", "Sync"), pages.sync.get),
+    ]
+    sidebar += [Page(name, title, _placeholder(name, title, text)) for name, title, text in later]
+    sidebar.append(Page("admin", translate("Pages", "Admin"), pages.admin.get))
+    return dataclasses.replace(pages, sidebar=tuple(sidebar))
+
+
+def _placeholder(name: str, title: str, text: str) -> Callable[[], QWidget]:
+    return lambda: PlaceholderPage(name, title, text)

@@ -33,7 +33,8 @@ from newsdesk.core.world import Area
 from newsdesk.passwords import hash_password
 from newsdesk.store.apply import Applied
 from newsdesk.store.directory import Directory, directory
-from newsdesk.sync.client import State, SyncClient, SyncError, SyncStatus
+from newsdesk.sync.client import SyncClient, SyncError
+from newsdesk.sync.status import State, SyncStatus
 from newsdesk.ui.admin.audit import AuditTab
 from newsdesk.ui.admin.dialogs import ChannelDialog, PasswordDialog, UserDialog
 from newsdesk.ui.admin.models import ChannelsModel, RolesModel, UsersModel

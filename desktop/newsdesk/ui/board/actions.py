@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -44,10 +44,12 @@ from newsdesk.ui.board.rules import Edit
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.proposals.roster import load_editors
-from newsdesk.ui.published.actions import PublishingActions
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.message_bar import Tone
+
+if TYPE_CHECKING:
+    from newsdesk.ui.published.actions import PublishingActions
 
 
 def _set_state(action: QAction, refusal: Refusal | None, hint: str = "") -> None:
@@ -73,8 +75,7 @@ class BoardActions(QObject):
         self._session = session
         self._snapshots = snapshots
         self._window = parent  # dialogs open over it
-        self.publishing = PublishingActions(session, parent)
-        self.publishing.message.connect(self.message)
+        self._publishing: PublishingActions | None = None
         self.card: Card | None = None
         self.shown_columns: Callable[[], Sequence[Column]] = lambda: list(Column)
 
@@ -266,7 +267,17 @@ class BoardActions(QObject):
         elif Need.DECISIONS in rule.needs:
             self._sign_off(rule.kind, card, done)
         elif Need.PUBLICATION in rule.needs:
-            self.publishing.publish(card.id)
+            self.publishing().publish(card.id)
+
+    def publishing(self) -> PublishingActions:
+        """Publishing, made on first use: the publisher and its delivery are not needed to show
+        the board."""
+        from newsdesk.ui.published.actions import PublishingActions
+
+        if self._publishing is None:
+            self._publishing = PublishingActions(self._session, self._window)
+            self._publishing.message.connect(self.message)
+        return self._publishing
 
     def _done_text(self, move: Move, card: Card) -> str:
         target = next(

@@ -408,6 +408,8 @@ class ArticleEditor(QWidget):
             self._loading = True
             try:
                 self.metadata.show_article(loaded.article, loaded.channel)
+                if self.highlighter is not None:
+                    self.highlighter.highlight_in_slices()
                 self.body.set_html(loaded.article.body_html)
                 self.body.moveCursor(QTextCursor.MoveOperation.Start)
             finally:

@@ -4,6 +4,9 @@ Two views over one per-paragraph scan:
 
 * :class:`CheckHighlighter` underlines findings in the text. Qt re-highlights only the block
   being edited, and each block is scanned on its own text, so a keystroke costs O(block length).
+  A document already written when the highlighter arrives (an article being opened) is
+  highlighted in slices of about :data:`HIGHLIGHT_SLICE_MS` from the top, so the window keeps
+  answering while a long article's findings appear.
 * :class:`ChecksPanel` lists the findings of the whole document beside it, with the word count,
   refreshed once typing pauses. Activating a finding selects it in the editor; punctuation can
   be fixed one finding at a time or all at once, in one undo step.
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -199,14 +203,23 @@ def _underline(color: QColor, background: QColor | None = None) -> QTextCharForm
     return char_format
 
 
+HIGHLIGHT_SLICE_MS = 8  # the UI thread's longest hold per slice: half a 60 Hz frame
+
+
 class CheckHighlighter(QSyntaxHighlighter):
     """Underlines sensitive words (red, on a light red ground) and misplaced punctuation (orange).
 
     ``checker`` is shared with a :class:`ChecksPanel` so that each paragraph is scanned once.
+    ``finished`` says a document that was already written has been highlighted to its end.
     """
+
+    finished = Signal()
 
     def __init__(self, document: QTextDocument, matcher: SensitiveMatcher) -> None:
         super().__init__(document)
+        # Blocks from this number on wait for their slice. Qt's own first pass over a document
+        # that is not empty (queued by the constructor) then skips them, so it costs little.
+        self._next_block = 0 if not document.isEmpty() else -1
         self.checker = BlockChecker(matcher)
         self._enabled = True
         translucent = check_colour(CheckKind.SENSITIVE)
@@ -218,6 +231,40 @@ class CheckHighlighter(QSyntaxHighlighter):
             CheckKind.PUNCTUATION: _underline(check_colour(CheckKind.PUNCTUATION)),
             CheckKind.PERSONAL: _underline(check_colour(CheckKind.PERSONAL), personal),
         }
+
+        if self._next_block >= 0:
+            QTimer.singleShot(0, self, self._highlight_slice)
+
+    def is_finished(self) -> bool:
+        """Whether every block has been highlighted (edits are highlighted as they happen)."""
+        return self._next_block < 0
+
+    def highlight_in_slices(self) -> None:
+        """The whole document is about to be replaced (an article loading): highlight the new
+        one from the top in slices, rather than all of it while it is being set."""
+        if self._next_block < 0:
+            QTimer.singleShot(0, self, self._highlight_slice)
+        self._next_block = 0
+
+    def _highlight_slice(self) -> None:
+        """Highlight blocks in order for about :data:`HIGHLIGHT_SLICE_MS`, then let the event
+        loop run before the next slice."""
+        document = self.document()
+        if document is None or self._next_block < 0:
+            return
+        deadline = time.perf_counter() + HIGHLIGHT_SLICE_MS / 1000
+        block = document.findBlockByNumber(self._next_block)
+        while block.isValid():
+            self._next_block = block.blockNumber() + 1
+            self.rehighlightBlock(block)
+            block = block.next()
+            if time.perf_counter() >= deadline:
+                break
+        if block.isValid():
+            QTimer.singleShot(0, self, self._highlight_slice)
+        else:
+            self._next_block = -1
+            self.finished.emit()
 
     def is_enabled(self) -> bool:
         return self._enabled
@@ -231,6 +278,8 @@ class CheckHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         if not self._enabled:
             return
+        if 0 <= self._next_block <= self.currentBlock().blockNumber():
+            return  # its slice comes
         checks = self.checker.checks(text)
         # Punctuation first: where a word or personal data and a mark overlap, they win.
         for check in sorted(checks, key=lambda c: c.kind is not CheckKind.PUNCTUATION):

@@ -8,7 +8,6 @@ Cancel stops what is still being fetched; what was already kept stays, complete.
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import Final
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.model import Channel, Role
 from newsdesk.core.world import Area
+from newsdesk.ingest.addresses import ADDRESS, addresses_in
 from newsdesk.ingest.extract import ExtractError
 from newsdesk.ingest.repost import PAGES_AT_ONCE, RepostRefusedError, fetch_repost, keep_repost
 from newsdesk.ingest.web import Policy, WebError, new_client
@@ -44,12 +44,6 @@ from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.similar_hint import similar_line
 
 ALLOW_PRIVATE_SETTING: Final = "repost.allow_private"  # "1": an administrator allowed intranets
-_ADDRESS: Final = re.compile(r"https?://\S+", re.I)
-
-
-def addresses_in(text: str) -> list[str]:
-    """The web addresses in ``text`` (one per line, or anywhere in pasted text), once each."""
-    return list(dict.fromkeys(match.rstrip(".,;)）。，；") for match in _ADDRESS.findall(text)))
 
 
 class Column(IntEnum):
@@ -169,7 +163,7 @@ class RepostDialog(QDialog):
         text = self.addresses.toPlainText()
         urls = addresses_in(text)
         leftover = [
-            line.strip() for line in text.splitlines() if line.strip() and not _ADDRESS.search(line)
+            line.strip() for line in text.splitlines() if line.strip() and not ADDRESS.search(line)
         ]
         if not urls:
             self.message_bar.show_message(

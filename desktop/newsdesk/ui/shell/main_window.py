@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk import __version__
-from newsdesk.sync.client import State, SyncStatus
-from newsdesk.ui.editor.repost_dialog import addresses_in
+from newsdesk.ingest.addresses import addresses_in
+from newsdesk.sync.status import State, SyncStatus
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 
@@ -38,7 +38,7 @@ from newsdesk.ui.session import Session
 class Page:
     name: str  # used by --page and in the settings
     title: str
-    widget: QWidget
+    build: Callable[[], QWidget]  # called once: when the page is first shown, or after that
 
 
 SIDEBAR_ROW_HEIGHT = 38
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.pages = list(pages)
+        self._built: dict[str, QWidget] = {}
         # Called before the window closes, with what to do once pages have saved their work.
         self.before_close: Callable[[Callable[[], None]], None] | None = None
         self._ready_to_close = False
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page.title, self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, page.name)
             item.setSizeHint(QSize(0, SIDEBAR_ROW_HEIGHT))
-            self.stack.addWidget(page.widget)
+            self.stack.addWidget(QWidget(self.stack))  # stands in until the page is built
         # Wide enough for the longest title in the current language: titles are never elided.
         metrics = QFontMetrics(self.sidebar.font())
         widest = max(metrics.horizontalAdvance(page.title) for page in self.pages)
@@ -103,7 +104,32 @@ class MainWindow(QMainWindow):
         self.sidebar.item(row).setText(f"{title}  {count}" if count > 0 else title)
 
     def page(self, name: str) -> QWidget:
-        return next(p.widget for p in self.pages if p.name == name)
+        """Page ``name``, built now if it was not yet."""
+        row = next(i for i, p in enumerate(self.pages) if p.name == name)
+        return self._page_at(row)
+
+    def _page_at(self, row: int) -> QWidget:
+        page = self.pages[row]
+        widget = self._built.get(page.name)
+        if widget is None:
+            widget = self._built[page.name] = page.build()
+            state = self.settings.value(f"pages/{page.name}")
+            if isinstance(state, QByteArray) and hasattr(widget, "restore_state"):
+                widget.restore_state(state)
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+        return widget
+
+    def build_other_pages(self) -> None:
+        """Build the pages not built yet, one per turn of the event loop, so the window keeps
+        answering between them (their counts in the sidebar come from the built pages)."""
+        waiting = next((i for i, p in enumerate(self.pages) if p.name not in self._built), None)
+        if waiting is not None:
+            self._page_at(waiting)
+            QTimer.singleShot(0, self.build_other_pages)
 
     @property
     def current_page(self) -> str:
@@ -115,6 +141,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
+            self._page_at(row)
             self.stack.setCurrentIndex(row)
             self.page_changed.emit(self.pages[row].name)
 
@@ -248,19 +275,15 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        for page in self.pages:
-            state = self.settings.value(f"pages/{page.name}")
-            if isinstance(state, QByteArray) and hasattr(page.widget, "restore_state"):
-                page.widget.restore_state(state)
         self.show_page(str(self.settings.value("window/page", self.pages[0].name)))
 
     def save(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/page", self.current_page)
-        for page in self.pages:
-            if hasattr(page.widget, "save_state"):
-                self.settings.setValue(f"pages/{page.name}", page.widget.save_state())
+        for name, widget in self._built.items():  # a page never built keeps its saved state
+            if hasattr(widget, "save_state"):
+                self.settings.setValue(f"pages/{name}", widget.save_state())
         self.settings.sync()
 
     # --- dropped web addresses --------------------------------------------------------------

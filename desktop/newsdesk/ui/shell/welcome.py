@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind, mutation
-from newsdesk.demo import build_demo
 from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
 from newsdesk.ui.i18n import translated
@@ -53,6 +52,8 @@ def create_workspace(folder: Path, login: str, name: str, password: str) -> Path
 
 def open_demo(folder: Path) -> Path:
     """The demo newsroom in ``folder``, created first if it is not there yet."""
+    from newsdesk.demo import build_demo  # the demo's generator is not needed to start
+
     if not (folder / DB_NAME).exists():
         with Workspace.open(folder, create=True) as workspace:
             build_demo(workspace)

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from newsdesk.core.world import area_of
-from newsdesk.sync.client import State, SyncClient, SyncLoop, SyncStatus
 from newsdesk.sync.replica import Replica
 from newsdesk.sync.rows import SYNCED
+from newsdesk.sync.status import State, SyncStatus
 from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
-from newsdesk.ui.sync.connect import PasswordDialog
+
+if TYPE_CHECKING:  # the network stack loads when syncing starts, not with the window
+    from newsdesk.sync.client import SyncClient, SyncLoop
 
 log = logging.getLogger(__name__)
 POKE_DELAY_MS = 1500  # a burst of typing syncs once, shortly after it
@@ -51,6 +54,8 @@ class SyncController(QObject):
         """Start syncing with ``server`` (the workspace's saved one); ``None``: stay local."""
         if server is None or self.client is not None:
             return
+        from newsdesk.sync.client import SyncClient, SyncLoop
+
         self.client = SyncClient(
             self.replica,
             server,
@@ -84,6 +89,8 @@ class SyncController(QObject):
             QTimer.singleShot(0, lambda: self._ask_repush(str(status.epoch)))
 
     def _ask_password(self) -> None:
+        from newsdesk.ui.sync.connect import PasswordDialog
+
         if self._asking or self.client is None:
             return
         self._asking = True

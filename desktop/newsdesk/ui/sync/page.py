@@ -24,8 +24,8 @@ from newsdesk.core.model import Article
 from newsdesk.core.mutation import Kind
 from newsdesk.core.world import Area
 from newsdesk.store import reads
-from newsdesk.sync.client import State, SyncStatus
 from newsdesk.sync.replica import Problem, Replica, SetAside
+from newsdesk.sync.status import State, SyncStatus
 from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.jobs import Job
