@@ -3,12 +3,14 @@ published text is checked, and 责任编辑/来源 are there before sign-off."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from newsdesk.core.articles import current_hash
+from newsdesk.core.articles import current_hash, revision_content
 from newsdesk.core.findings import FindingKind, field_findings, text_findings
-from newsdesk.core.ids import new_id
-from newsdesk.core.model import ArticleState, ProposalState
+from newsdesk.core.ids import content_hash, new_id
+from newsdesk.core.model import ArticleState, ProposalState, RevisionContent
 from newsdesk.core.mutation import Kind
 from newsdesk.core.personal_data import PersonalKind, id_number_valid, luhn_valid, personal_data
 from newsdesk.core.refusal import Refusal, RefusalCode
@@ -126,3 +128,31 @@ def test_every_published_field_is_checked_not_the_body_alone() -> None:
         ("image_alt", FindingKind.PERSONAL, "13812345678"),
     }
     assert [f.kind for f in text_findings("你好,世界", None)] == [FindingKind.PUNCTUATION]
+
+
+def test_a_reposts_original_time_is_published_and_hashed_only_once_set(room: Newsroom) -> None:
+    article_id = room.new_article()
+    before = room.article(article_id)
+    # An article without the field hashes as before the field existed, so the hashes kept in
+    # revisions, sign-offs and publications made earlier still match.
+    assert current_hash(before) == content_hash(
+        {k: v for k, v in revision_content(before).items() if k != "original_published_at"}
+    )
+    assert "original_published_at" not in revision_content(before)
+    room.must(
+        "editor",
+        Kind.ARTICLE_EDIT,
+        article_id,
+        kind="repost",
+        original_url="https://www.news.cn/a.html",
+        original_published_at="2026-11-30T08:15:00+08:00",
+    )
+    after = room.article(article_id)
+    assert after.original_published_at == dt.datetime(2026, 11, 30, 0, 15, tzinfo=dt.UTC)
+    assert revision_content(after)["original_published_at"] == "2026-11-30T00:15:00+00:00"
+    assert current_hash(after) != current_hash(before)
+    assert RevisionContent.of(revision_content(after)).original_published_at == (
+        after.original_published_at
+    )
+    wrong = room.do("editor", Kind.ARTICLE_EDIT, article_id, original_published_at="昨天")
+    assert isinstance(wrong, Refusal) and wrong.message.params["field"] == "original_published_at"

@@ -111,6 +111,7 @@ def test_a_wechat_article_with_its_images_becomes_a_local_repost(
     kept = stored(workspace, reposted.article_id)
     assert kept.kind is ArticleKind.REPOST and kept.original_url == url
     assert (kept.source, kept.author, kept.responsible_editor) == ("滨江文旅", "林小雨", "赵敏")
+    assert kept.original_published_at == dt.datetime.fromtimestamp(1764468000, CHINA)
     sources = [image.src for image in body_images(kept.body_html)]
     assert len(sources) == 2 and all(src.startswith("attachment:") for src in sources)
     assert kept.cover is not None and workspace.blobs.has(kept.cover)

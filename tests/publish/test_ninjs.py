@@ -182,6 +182,41 @@ def test_repost_names_its_source() -> None:
     assert document["infosources"] == [
         {"role": "originator", "name": "新华社", "uri": "https://x.cn/1"}
     ]
+    assert document["copyrightholder"] == "新华社"
+    assert (
+        document["usageterms"] == "本文转载自新华社，版权归原作者所有；如需再次转载，请联系版权方。"
+    )
+    assert "contentcreated" not in document  # the original's page gave no time
+
+
+def test_a_repost_carries_when_the_original_appeared_and_terms_in_its_language() -> None:
+    content = {
+        **CONTENT,
+        "kind": "repost",
+        "source": "",
+        "original_url": "https://www.news.cn/2026/a.html",
+        "original_published_at": "2026-05-03T22:15:00+08:00",
+    }
+    document = article_document(
+        article_id="a-43",
+        revision_content=RevisionContent.of(content),
+        version=1,
+        published_at=PUBLISHED,
+        pubstatus="usable",
+        uri_base=BASE,
+        channel_name="World",
+        images=IMAGES,
+        language="en",
+    )
+    assert validate_ninjs(document) == []
+    assert document["copyrightholder"] == "www.news.cn"
+    assert str(document["usageterms"]).startswith("Reposted from www.news.cn; copyright remains")
+    assert document["contentcreated"] == "2026-05-03T22:15:00+08:00"
+
+
+def test_an_original_article_claims_no_other_copyright_holder() -> None:
+    document = _document()
+    assert "copyrightholder" not in document and "usageterms" not in document
 
 
 def _broken(change: str) -> dict[str, object]:

@@ -3,6 +3,7 @@ and never lets a read-only article be "fixed"."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -13,7 +14,7 @@ from newsdesk.core.model import ArticleState
 from newsdesk.store.history import article_history
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.session import Session
-from tests.ui.test_article_editor import _new_draft, _open
+from tests.ui.test_article_editor import _flush, _new_draft, _open
 
 
 @pytest.fixture
@@ -98,3 +99,36 @@ def test_fixing_punctuation_is_disabled_while_the_article_is_read_only(
     assert not editor.checks.fix_button.isEnabled()
     assert editor.checks.fix_all_punctuation() == 0
     assert "你好,世界" in editor.body.toPlainText()
+
+
+@pytest.mark.usefixtures("english")
+def test_a_reposts_original_time_is_shown_checked_and_saved(
+    qtbot: QtBot, workspace: Workspace, editor_session: Session
+) -> None:
+    article_id = _new_draft(
+        workspace,
+        kind="repost",
+        original_url="https://www.news.cn/a.html",
+        original_published_at="2026-11-30T08:15:00+08:00",
+    )
+    editor = _open(qtbot, editor_session, article_id)
+    editor.show()
+    metadata = editor.metadata
+    local = dt.datetime(2026, 11, 30, 0, 15, tzinfo=dt.UTC).astimezone()
+    assert metadata.original_time_edit.text() == local.strftime("%Y-%m-%d %H:%M")
+    assert metadata.original_time_edit.isVisible()
+    metadata.original_time_edit.clear()
+    qtbot.keyClicks(metadata.original_time_edit, "30/11/2026")
+    assert metadata.original_time_error.text() == (
+        "Write the original's time as 2026-11-30 08:15, or leave it empty."
+    )
+    metadata.original_time_edit.clear()
+    qtbot.keyClicks(metadata.original_time_edit, "2026-11-29 21:05")
+    assert metadata.original_time_error.isHidden()
+    _flush(qtbot, editor)
+    with workspace.store.world() as world:
+        saved = world.article(article_id)
+    assert saved is not None
+    assert saved.original_published_at == dt.datetime(2026, 11, 29, 21, 5).astimezone()
+    metadata.kind_box.setCurrentIndex(metadata.kind_box.findData("original"))
+    assert not metadata.original_time_edit.isVisible()

@@ -8,6 +8,7 @@ the very revision (number and content hash) in question.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -51,11 +52,20 @@ def _taken(ctx: Context, cls: type[Entity], key: str) -> Refusal | None:
     return None
 
 
+_LATER_FIELDS = frozenset({"original_published_at"})
+
+
 def revision_content(article: Article) -> dict[str, object]:
     """The reader-visible content of ``article`` in JSON form: what a revision freezes."""
     content: dict[str, object] = {}
     for name in REVISION_FIELDS:
         value = getattr(article, name)
+        if isinstance(value, dt.datetime):
+            value = value.astimezone(dt.UTC).isoformat()
+        elif value is None and name in _LATER_FIELDS:
+            # A field added later counts only once set, so every hash made before it (stored
+            # in revisions, sign-offs and publications) stays the same.
+            continue
         content[name] = (
             [str(v) for v in value]
             if isinstance(value, tuple)

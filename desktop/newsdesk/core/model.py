@@ -203,6 +203,7 @@ class Article:
     targets: tuple[Target, ...] = (Target.PC, Target.WAP, Target.APP)
     kind: ArticleKind = ArticleKind.ORIGINAL
     original_url: str = ""
+    original_published_at: dt.datetime | None = None  # a repost's original, as its page says
     body_html: str = ""
     state: ArticleState = ArticleState.DRAFT
     review_level: int = 0
@@ -232,6 +233,7 @@ REVISION_FIELDS = (
     "targets",
     "kind",
     "original_url",
+    "original_published_at",
     "body_html",
 )
 
@@ -254,6 +256,7 @@ class RevisionContent:
     tags: tuple[str, ...] = ()
     kind: ArticleKind = ArticleKind.ORIGINAL
     original_url: str = ""
+    original_published_at: dt.datetime | None = None
     body_html: str = ""
 
     @classmethod
@@ -278,6 +281,7 @@ class RevisionContent:
             tags=tuple(str(t) for t in tags) if isinstance(tags, list | tuple) else (),
             kind=ArticleKind(text("kind") or ArticleKind.ORIGINAL),
             original_url=text("original_url"),
+            original_published_at=_time(fields.get("original_published_at")),
             body_html=text("body_html"),
         )
 
@@ -285,6 +289,17 @@ class RevisionContent:
         """What readers are still given of a retracted article: who wrote what, under which
         headline and tags, but no text, summary or pictures to distribute again."""
         return replace(self, summary="", cover=None, body_html="")
+
+
+def _time(value: object) -> dt.datetime | None:
+    """A stored time (ISO 8601 with its zone), or ``None`` for a missing or unreadable one."""
+    if isinstance(value, dt.datetime):
+        return value
+    try:
+        found = dt.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+    return found if found is not None and found.tzinfo is not None else None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -191,6 +191,7 @@ _ARTICLE_FIELDS = {
     "targets": Arg(T.TARGETS),
     "kind": Arg(T.KIND),
     "original_url": Arg(T.URL, max_len=2000),
+    "original_published_at": Arg(T.TIME),
     "body_html": BODY,
 }
 _PROPOSAL_FIELDS = {

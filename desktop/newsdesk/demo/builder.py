@@ -13,7 +13,6 @@ from newsdesk.core.articles import current_hash, required_checklist, revision_co
 from newsdesk.core.body import strip_html
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
-    REVISION_FIELDS,
     Article,
     ArticleKind,
     ArticleState,
@@ -336,9 +335,9 @@ class Builder:
         piece.article = dataclasses.replace(article, **self.content(piece))
         content = revision_content(piece.article)
         args = {
-            name: content[name]
-            for name in REVISION_FIELDS
-            if name != "targets" and content[name] not in ("", None, [])
+            name: value
+            for name, value in content.items()
+            if name != "targets" and value not in ("", None, [])
         }
         self.emit(writer, Kind.ARTICLE_CREATE, article.id, at, channel_id=channel.id, **args)
         return piece

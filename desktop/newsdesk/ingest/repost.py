@@ -131,6 +131,8 @@ def keep_repost(workspace: Workspace, actor_id: str, channel_id: str, fetched: F
     }
     if cover:
         fields["cover"] = cover
+    if article.published_at is not None:
+        fields["original_published_at"] = article.published_at.isoformat()
     create = mutation(actor_id, Kind.ARTICLE_CREATE, **fields)
 
     def all_accepted(_conn: Connection, applied: list[Applied]) -> None:

@@ -23,9 +23,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
+from urllib.parse import urlsplit
 
 from newsdesk.core.body import attached_images, attachment_digest, rewrite_image_sources
-from newsdesk.core.model import RevisionContent
+from newsdesk.core.model import ArticleKind, RevisionContent
 from newsdesk.publish.pages import web_url
 from newsdesk.publish.renditions import RenditionInfo
 from newsdesk.publish.sanitize import clean_html
@@ -158,6 +159,8 @@ def article_document(
         if original_url and _is_uri(original_url) and web_url(original_url) == original_url:
             infosource["uri"] = original_url
         document["infosources"] = [infosource]
+    if content.kind is ArticleKind.REPOST:
+        document.update(_repost_rights(content, language))
 
     tag_names = [tag for tag in content.tags if tag]
     document["subjects"] = [{"name": channel_name, "rel": "channel"}] + [
@@ -168,6 +171,29 @@ def article_document(
     if associations:
         document["associations"] = associations
     return document
+
+
+# The document's own language, not the operator's: the terms travel with the text.
+_USAGE_TERMS: Final = {
+    "zh": "本文转载自{holder}，版权归原作者所有；如需再次转载，请联系版权方。",
+    "en": "Reposted from {holder}; copyright remains with the original author. Ask the "
+    "copyright holder before reposting it again.",
+}
+
+
+def _repost_rights(content: RevisionContent, language: str) -> dict[str, str]:
+    """Whose the reposted text is and on what terms: ``copyrightholder`` is the original
+    outlet (its address's host if it has no name), ``usageterms`` says it is a repost; and
+    ``contentcreated`` is when the original appeared, if its page said."""
+    holder = content.source or (urlsplit(content.original_url).hostname or "")
+    rights: dict[str, str] = {}
+    if holder:
+        terms = _USAGE_TERMS.get(language.split("-")[0].lower(), _USAGE_TERMS["en"])
+        rights["copyrightholder"] = holder
+        rights["usageterms"] = terms.format(holder=holder)
+    if content.original_published_at is not None:
+        rights["contentcreated"] = _timestamp(content.original_published_at)
+    return rights
 
 
 def feed_entry(document: Mapping[str, object], href: str) -> FeedEntry:

@@ -25,7 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
 SCHEMA_HEAD = (
-    "0010_sources_and_leads"  # the newest migration; a test checks it against Alembic's head
+    "0011_original_published_at"  # the newest migration; a test checks it against Alembic's head
 )
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -127,6 +127,7 @@ class ArticleRow(Base):
     targets: Mapped[list[Any]]
     kind: Mapped[str] = mapped_column(String(20))
     original_url: Mapped[str] = mapped_column(Text)
+    original_published_at: Mapped[dt.datetime | None]
     body_html: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20))
     review_level: Mapped[int]

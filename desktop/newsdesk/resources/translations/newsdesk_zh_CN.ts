@@ -1287,6 +1287,10 @@
         <translation>原文地址</translation>
     </message>
     <message>
+        <source>Original published</source>
+        <translation>原文发布时间</translation>
+    </message>
+    <message>
         <source>Image alt texts</source>
         <translation>图片替代文字</translation>
     </message>
@@ -2513,6 +2517,10 @@
         <translation>稿件类型</translation>
     </message>
     <message>
+        <source>Original published</source>
+        <translation>原文发布时间</translation>
+    </message>
+    <message>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
@@ -2527,6 +2535,10 @@
     <message>
         <source>A repost needs the original&apos;s address.</source>
         <translation>转载稿件需要填写原文地址。</translation>
+    </message>
+    <message>
+        <source>Write the original&apos;s time as {format}, or leave it empty.</source>
+        <translation>请按 {format} 的格式填写原文发布时间，或留空。</translation>
     </message>
     <message>
         <source>Original&apos;s address, https://…</source>
@@ -2892,6 +2904,10 @@
     <message>
         <source>original: {url}</source>
         <translation>原文：{url}</translation>
+    </message>
+    <message>
+        <source>first published {when}</source>
+        <translation>原文发布于 {when}</translation>
     </message>
     <message>
         <source>No cover</source>

@@ -7,6 +7,7 @@ Saving is the article editor's business.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ MAX_AUTHOR = 100
 MAX_SOURCE = 200
 MAX_SUMMARY = 1000
 THUMBNAIL_HEIGHT = 54
+ORIGINAL_TIME_FORMAT = "%Y-%m-%d %H:%M"
+ORIGINAL_TIME_FORMAT_SHOWN = "2026-11-30 08:15"
 
 
 class MetadataPanel(QWidget):
@@ -117,6 +120,12 @@ class MetadataPanel(QWidget):
         self.url_edit.setPlaceholderText("https://")
         self.url_edit.textEdited.connect(self._changed)
         self.url_error = FieldError()
+        # When the original appeared, as its page said; a repost's readers are told.
+        self.original_time_edit = QLineEdit()
+        self.original_time_edit.setPlaceholderText(ORIGINAL_TIME_FORMAT_SHOWN)
+        self.original_time_edit.setMaxLength(16)
+        self.original_time_edit.textEdited.connect(self._changed)
+        self.original_time_error = FieldError()
 
         self._build_layout()
         self._count_title("")
@@ -166,6 +175,12 @@ class MetadataPanel(QWidget):
         right.addRow(self.tr("Responsible editor"), self.responsible_edit)
         right.addRow(self.tr("Channel"), targets_row)
         right.addRow(self.tr("Kind"), with_error(kind_row, self.url_error))
+        right.addRow(
+            self.tr("Original published"),
+            with_error(self.original_time_edit, self.original_time_error),
+        )
+        self._original_time_row = right.rowCount() - 1
+        self._right = right
         right.addRow(self.tr("Cover"), cover_row)
         for form in (left, right):
             form.setVerticalSpacing(6)
@@ -206,6 +221,10 @@ class MetadataPanel(QWidget):
                 box.setVisible(target in allowed or target in article.targets)
             self.kind_box.setCurrentIndex(self.kind_box.findData(str(article.kind)))
             self.url_edit.setText(article.original_url)
+            original = article.original_published_at
+            self.original_time_edit.setText(
+                original.astimezone().strftime(ORIGINAL_TIME_FORMAT) if original else ""
+            )
             self._set_cover(article.cover)
             self._kind_changed()
         finally:
@@ -237,7 +256,20 @@ class MetadataPanel(QWidget):
             "targets": [t.value for t, box in self.target_boxes.items() if box.isChecked()],
             "kind": self.kind_box.currentData(),
             "original_url": self.url_edit.text().strip(),
+            "original_published_at": self._original_time(),
         }
+
+    def _original_time(self) -> str | None:
+        """The original's time as ``article.edit`` takes it (ISO 8601 with this computer's
+        zone), or ``None`` when empty or not a time (:meth:`validate` says so)."""
+        text = self.original_time_edit.text().strip()
+        if not text or self.kind_box.currentData() != ArticleKind.REPOST.value:
+            return None
+        try:
+            local = dt.datetime.strptime(text, ORIGINAL_TIME_FORMAT)
+        except ValueError:
+            return None
+        return local.astimezone().isoformat()
 
     def validate(self) -> bool:
         """Show what is wrong with the title and the original's address; whether all is well."""
@@ -255,7 +287,17 @@ class MetadataPanel(QWidget):
             self.url_error.show_error(self.tr("Enter the original's address (http or https)."))
         else:
             self.url_error.show_error(self.tr("A repost needs the original's address."))
-        return title_ok and url_ok
+        time_text = self.original_time_edit.text().strip()
+        time_ok = not repost or not time_text or self._original_time() is not None
+        if time_ok:
+            self.original_time_error.clear_error()
+        else:
+            self.original_time_error.show_error(
+                self.tr("Write the original's time as {format}, or leave it empty.").format(
+                    format=ORIGINAL_TIME_FORMAT_SHOWN
+                )
+            )
+        return title_ok and url_ok and time_ok
 
     # reacting
 
@@ -276,6 +318,7 @@ class MetadataPanel(QWidget):
         repost = self.kind_box.currentData() == ArticleKind.REPOST.value
         self.url_edit.setEnabled(repost)
         self.url_edit.setPlaceholderText(self.tr("Original's address, https://…") if repost else "")
+        self._right.setRowVisible(self._original_time_row, repost)
         if self._showing:
             self.validate()
         self._changed()

@@ -304,6 +304,7 @@ class CompareView(QWidget):
             "targets": self.tr("Targets"),
             "kind": self.tr("Kind"),
             "original_url": self.tr("Original address"),
+            "original_published_at": self.tr("Original published"),
             IMAGE_ALTS: self.tr("Image alt texts"),
         }
 

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 from newsdesk.core.body import body_images, is_remote
 from newsdesk.core.findings import FIELD_NAMES, TEXT_FIELDS
 from newsdesk.core.labels import label
-from newsdesk.core.model import ArticleKind, Target
+from newsdesk.core.model import ArticleKind, RevisionContent, Target
 from newsdesk.ui.editor.document import ImageSource
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.fields import local_time
 
 COVER_HEIGHT = 96
 
@@ -102,6 +103,11 @@ class PublishedFields(QScrollArea):
         kind_text = translated(label(kind))
         if kind is ArticleKind.REPOST:
             kind_text += " · " + self.tr("original: {url}").format(url=value("original_url"))
+            original = RevisionContent.of(content).original_published_at
+            if original is not None:
+                kind_text += " · " + self.tr("first published {when}").format(
+                    when=local_time(original)
+                )
         self.values["kind"].setText(kind_text)
 
     def _show_cover(self, cover: object) -> None:
