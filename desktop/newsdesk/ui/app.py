@@ -27,6 +27,7 @@ from newsdesk import __version__
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import User
 from newsdesk.core.refusal import Refusal
+from newsdesk.preset import Preset, PresetError, load_preset
 from newsdesk.store import reads
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
@@ -139,7 +140,18 @@ class Desktop:
         return Path(str(last)) if last else None
 
     def _welcome(self, problem: str | None = None) -> None:
-        dialog = WelcomeDialog(default_location().with_name("demo"), self.runner)
+        preset: Preset | None = None
+        preset_problem: PresetError | None = None
+        try:
+            preset = load_preset()
+        except PresetError as error:
+            preset_problem = error
+        dialog = WelcomeDialog(
+            default_location().with_name("demo"),
+            self.runner,
+            preset=preset,
+            preset_problem=preset_problem,
+        )
         if problem:
             dialog.status.setText(problem)
         dialog.chosen.connect(self.open)

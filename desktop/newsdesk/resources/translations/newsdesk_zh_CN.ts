@@ -2585,6 +2585,53 @@
     </message>
 </context>
 <context>
+    <name>Preset</name>
+    <message>
+        <source>The branch preset {path} cannot be used: {reason}</source>
+        <translation>无法使用分社预设 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({reason}).</source>
+        <translation>无法读取该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>it is too large to be a preset.</source>
+        <translation>文件太大，不是预设文件。</translation>
+    </message>
+    <message>
+        <source>it is not saved as UTF-8.</source>
+        <translation>文件不是以 UTF-8 编码保存的。</translation>
+    </message>
+    <message>
+        <source>it is not valid TOML ({reason}).</source>
+        <translation>文件不是有效的 TOML（{reason}）。</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a preset field (known: {known}).</source>
+        <translation>“{field}”不是预设中的字段（可用字段：{known}）。</translation>
+    </message>
+    <message>
+        <source>“server” must be an address starting with https:// or http://.</source>
+        <translation>“server”必须是以 https:// 或 http:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>“ca_file” names {file}, which is not a file.</source>
+        <translation>“ca_file”指定的 {file} 不是文件。</translation>
+    </message>
+    <message>
+        <source>“ca_file” {file} holds no PEM certificate ({reason}).</source>
+        <translation>“ca_file”指定的 {file} 中没有 PEM 格式的证书（{reason}）。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” is missing.</source>
+        <translation>缺少字段“{field}”。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be text in quotes.</source>
+        <translation>字段“{field}”必须是加引号的文字。</translation>
+    </message>
+</context>
+<context>
     <name>ProposalEditor</name>
     <message>
         <source>A headline-like working title</source>
@@ -3924,6 +3971,10 @@
         <translation>{path} 中缺少以下尺寸的图标：{sizes}</translation>
     </message>
     <message>
+        <source>none at {path}</source>
+        <translation>{path} 处没有预设</translation>
+    </message>
+    <message>
         <source>No CA certificates in {path}.</source>
         <translation>{path} 中没有 CA 证书。</translation>
     </message>
@@ -3982,6 +4033,10 @@
     <message>
         <source>Application icon</source>
         <translation>应用图标</translation>
+    </message>
+    <message>
+        <source>Branch preset</source>
+        <translation>分社预设</translation>
     </message>
     <message>
         <source>TLS certificates</source>
@@ -4989,6 +5044,10 @@
     <message>
         <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, a new one for your newsroom, or one that syncs with your newsroom&apos;s server.</source>
         <translation>请先打开一个工作区：可以打开演示编辑部四处看看，打开已有的工作区文件夹，为您的编辑部新建一个，或者新建一个与编辑部服务器同步的工作区。</translation>
+    </message>
+    <message>
+        <source>Connect to {branch}…</source>
+        <translation>连接到 {branch}…</translation>
     </message>
     <message>
         <source>Open the demo newsroom</source>
