@@ -4186,6 +4186,10 @@
         <translation>{url} 不加密（http://）：密码和您的工作会以明文在网络上传输。请使用其 https:// 地址，或明确允许不加密的连接。</translation>
     </message>
     <message>
+        <source>The certificate of {url} is not trusted ({reason}). If the newsroom uses its own certificate authority, your IT department adds it to the branch preset.</source>
+        <translation>{url} 的证书不受信任（{reason}）。如果编辑部使用自己的证书颁发机构，请由信息技术部门把它加入分社预设。</translation>
+    </message>
+    <message>
         <source>The server at {url} cannot be reached ({reason}).</source>
         <translation>无法连接服务器 {url}（{reason}）。</translation>
     </message>
