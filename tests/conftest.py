@@ -25,6 +25,19 @@ PG_URL = os.environ.get("NEWSDESK_TEST_PG_URL")
 
 
 @pytest.fixture(autouse=True, scope="session")
+def no_branch_preset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No branch preset unless a test writes one: the machine's own /etc/newsdesk/branch.toml
+    must never reach a test, nor the commands tests start."""
+    before = os.environ.get("NEWSDESK_PRESET")
+    os.environ["NEWSDESK_PRESET"] = str(tmp_path_factory.mktemp("preset") / "none.toml")
+    yield
+    if before is None:
+        del os.environ["NEWSDESK_PRESET"]
+    else:
+        os.environ["NEWSDESK_PRESET"] = before
+
+
+@pytest.fixture(autouse=True, scope="session")
 def server_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The sync service's configuration (its audit key and anchors) in a folder of the test
     run's, for this process and the commands it starts, never the user's own."""

@@ -25,6 +25,7 @@ CHECKS = (
     "SQLite 全文检索",
     "新建工作区",
     "应用图标",
+    "分社预设",
     "TLS 证书",
     "数据文件夹可写",
     "同步服务器",
@@ -73,6 +74,7 @@ def test_a_working_installation_passes_every_check(tmp_path: Path) -> None:
     assert summary == "全部检查通过。"
     assert lines["中文字体"] == "OK Noto Sans CJK SC"
     assert lines["同步服务器"] == "OK 未配置，已跳过"
+    assert lines["分社预设"] == f"OK {os.environ['NEWSDESK_PRESET']} 处没有预设"
     assert lines["数据文件夹可写"] == f"OK {tmp_path / 'data' / 'Newsdesk'}"
     assert not (tmp_path / "data" / "Newsdesk").exists() or not any(
         (tmp_path / "data" / "Newsdesk").iterdir()
@@ -90,7 +92,7 @@ def test_a_machine_without_a_chinese_font_fails_that_check_alone(tmp_path: Path)
     assert status == 1
     assert failed(lines) == {"中文字体"}
     assert "空方框" in lines["中文字体"] and "Noto Sans CJK SC" in lines["中文字体"]
-    assert summary == "12 项检查中有 1 项未通过。"
+    assert summary == "13 项检查中有 1 项未通过。"
 
 
 def test_missing_resources_are_each_named(tmp_path: Path) -> None:
@@ -141,3 +143,21 @@ def test_the_last_workspace_s_server_is_checked(tmp_path: Path) -> None:
     assert status == 1
     assert failed(lines) == {"同步服务器"}
     assert lines["同步服务器"].startswith(f"FAIL 无法连接 {gone}")
+
+
+def test_the_branch_preset_is_checked_and_its_server_tried(tmp_path: Path) -> None:
+    preset = tmp_path / "branch.toml"
+    gone = f"http://127.0.0.1:{free_port()}"
+    preset.write_text(f'branch = "城东分社"\nserver = "{gone}"\n', encoding="utf-8")
+    status, lines, _ = self_test(tmp_path, NEWSDESK_PRESET=str(preset))
+    assert status == 1
+    assert lines["分社预设"] == f"OK 城东分社 ({gone})"
+    assert failed(lines) == {"同步服务器"}
+    preset.write_text('branch = "城东分社"\nserver = "newsdesk.example.cn"\n', encoding="utf-8")
+    status, lines, _ = self_test(tmp_path, NEWSDESK_PRESET=str(preset))
+    assert status == 1
+    assert failed(lines) == {"分社预设"}
+    assert lines["分社预设"] == (
+        f"FAIL 无法使用分社预设 {preset}：“server”必须是以 https:// 或 http:// 开头的地址。"
+    )
+    assert lines["同步服务器"] == "OK 未配置，已跳过"

@@ -117,8 +117,14 @@ class LiveServer:
     """uvicorn serving the app in a thread of this process."""
 
     def __init__(
-        self, engine: Engine, *, trust_forwarded: bool = False, **app_options: Any
+        self,
+        engine: Engine,
+        *,
+        trust_forwarded: bool = False,
+        tls: tuple[Path, Path] | None = None,
+        **app_options: Any,
     ) -> None:
+        """``tls``: serve HTTPS with this certificate and key (PEM files)."""
         self.engine = engine
         self.service = Service(engine)
         self.port = free_port()
@@ -131,13 +137,16 @@ class LiveServer:
             # reverse proxy in front of a real service does.
             proxy_headers=trust_forwarded,
             forwarded_allow_ips="127.0.0.1" if trust_forwarded else None,
+            ssl_certfile=str(tls[0]) if tls else None,
+            ssl_keyfile=str(tls[1]) if tls else None,
         )
+        self.scheme = "https" if tls else "http"
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def __enter__(self) -> LiveServer:
         self.thread.start()

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import platform
 import random
+import ssl
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -27,6 +28,7 @@ from newsdesk import __version__
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.passwords import hash_password
+from newsdesk.preset import desktop_verification
 from newsdesk.store import outbox
 from newsdesk.store.blobs import BlobStore
 from newsdesk.sync import protocol
@@ -140,7 +142,10 @@ class SyncClient:
         timeout: float = 30.0,
         run_db: Callable[[Callable[[], Any]], Awaitable[Any]] | None = None,
         allow_plain_http: bool | None = None,
+        verify: ssl.SSLContext | None = None,
     ) -> None:
+        """``verify``: how the server's certificate is checked (default: the CA store shipped
+        with Newsdesk plus the branch preset's CA, see :func:`newsdesk.preset.verification`)."""
         self.replica = replica
         # Where database work runs: a worker thread by default; the desktop passes its own
         # database thread, so the outbox is written in one order.
@@ -152,6 +157,7 @@ class SyncClient:
             transport=transport,
             timeout=timeout,
             headers={protocol.VERSION_HEADER: __version__},
+            verify=verify if verify is not None else desktop_verification(),
         )
         # Both read from the workspace before the first request, on its database thread (the
         # client is made on the UI thread, where the desktop's database refuses statements).
@@ -197,6 +203,17 @@ class SyncClient:
         try:
             answer = await self.http.request(method, path, headers=headers, **kwargs)
         except httpx.HTTPError as error:
+            if untrusted := _untrusted_certificate(error):
+                raise UnreachableError(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "The certificate of {url} is not trusted ({reason}). If the newsroom "
+                        "uses its own certificate authority, your IT department adds it to the "
+                        "branch preset.",
+                    ),
+                    url=self.url,
+                    reason=untrusted,
+                ) from error
             raise UnreachableError(
                 QT_TRANSLATE_NOOP("Sync", "The server at {url} cannot be reached ({reason})."),
                 url=self.url,
@@ -518,6 +535,16 @@ def _detail(answer: httpx.Response) -> str:
     except ValueError:
         return answer.text[:200] or str(answer.status_code)
     return str(detail)[:500]
+
+
+def _untrusted_certificate(error: BaseException) -> str:
+    """Why the server's certificate was refused, if that is what failed ("" otherwise)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return str(cause.verify_message or cause.reason)
+        cause = cause.__cause__ or cause.__context__
+    return ""
 
 
 class SyncLoop:

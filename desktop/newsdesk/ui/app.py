@@ -28,6 +28,7 @@ from newsdesk import __version__
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import User
 from newsdesk.core.refusal import Refusal
+from newsdesk.preset import Preset, PresetError, load_preset
 from newsdesk.store import reads
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
@@ -145,7 +146,18 @@ class Desktop:
     def _welcome(self, problem: str | None = None) -> None:
         from newsdesk.ui.shell.welcome import WelcomeDialog  # with the network stack
 
-        dialog = WelcomeDialog(default_location().with_name("demo"), self.runner)
+        preset: Preset | None = None
+        preset_problem: PresetError | None = None
+        try:
+            preset = load_preset()
+        except PresetError as error:
+            preset_problem = error
+        dialog = WelcomeDialog(
+            default_location().with_name("demo"),
+            self.runner,
+            preset=preset,
+            preset_problem=preset_problem,
+        )
         if problem:
             dialog.status.setText(problem)
         dialog.chosen.connect(self.open)

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import os
 import sqlite3
-import ssl
 import sys
 import tempfile
 import time
@@ -32,9 +31,10 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.paths import resources_dir
+from newsdesk.preset import PresetError, desktop_verification, load_preset, preset_path
 from newsdesk.store.workspace import Workspace, synced_server
 from newsdesk.ui.fonts import FAMILIES, use_chinese_fonts
-from newsdesk.ui.i18n import choose_language, install_translators
+from newsdesk.ui.i18n import choose_language, install_translators, translated
 from newsdesk.ui.icon import SIZES, app_icon, icon_file
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
@@ -194,9 +194,18 @@ def check_icon() -> str:
     return str(icon_file(256).parent)
 
 
+def check_preset() -> str:
+    try:
+        preset = load_preset()
+    except PresetError as error:
+        raise CheckError(translated(error.message)) from None
+    if preset is None:
+        return translate("SelfTest", "none at {path}").format(path=preset_path())
+    return f"{preset.branch} ({preset.server})"
+
+
 def check_certificates() -> str:
-    context = ssl.create_default_context(cafile=certifi.where())
-    count = len(context.get_ca_certs())
+    count = len(desktop_verification().get_ca_certs())
     if count == 0:
         raise CheckError(
             translate("SelfTest", "No CA certificates in {path}.").format(path=certifi.where())
@@ -225,9 +234,16 @@ def check_data_folder() -> str:
 
 
 def configured_server() -> str | None:
-    """The server the last workspace opened on this account syncs with, if any."""
+    """The server the last workspace opened on this account syncs with, else the preset's."""
     last = QSettings("Newsdesk", "Newsdesk").value("workspace/last")
-    return synced_server(Path(str(last))) if last else None
+    server = synced_server(Path(str(last))) if last else None
+    if server is not None:
+        return server
+    try:
+        preset = load_preset()
+    except PresetError:
+        return None  # reported by its own check
+    return preset.server if preset is not None else None
 
 
 def check_server() -> str:
@@ -235,7 +251,9 @@ def check_server() -> str:
     if url is None:
         return translate("SelfTest", "none configured; skipped")
     try:
-        answer = httpx.get(f"{url.rstrip('/')}/v1/health", timeout=10)
+        answer = httpx.get(
+            f"{url.rstrip('/')}/v1/health", timeout=10, verify=desktop_verification()
+        )
     except httpx.HTTPError as error:
         raise CheckError(
             translate("SelfTest", "{url} cannot be reached ({reason}).").format(
@@ -262,6 +280,7 @@ def checks() -> list[tuple[str, Callable[[], str]]]:
         (translate("SelfTest", "SQLite full-text search"), check_full_text_search),
         (translate("SelfTest", "A new workspace"), check_workspace),
         (translate("SelfTest", "Application icon"), check_icon),
+        (translate("SelfTest", "Branch preset"), check_preset),
         (translate("SelfTest", "TLS certificates"), check_certificates),
         (translate("SelfTest", "Data folder writable"), check_data_folder),
         (translate("SelfTest", "Sync server"), check_server),

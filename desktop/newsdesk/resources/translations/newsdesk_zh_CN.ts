@@ -2718,6 +2718,53 @@
     </message>
 </context>
 <context>
+    <name>Preset</name>
+    <message>
+        <source>The branch preset {path} cannot be used: {reason}</source>
+        <translation>无法使用分社预设 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({reason}).</source>
+        <translation>无法读取该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>it is too large to be a preset.</source>
+        <translation>文件太大，不是预设文件。</translation>
+    </message>
+    <message>
+        <source>it is not saved as UTF-8.</source>
+        <translation>文件不是以 UTF-8 编码保存的。</translation>
+    </message>
+    <message>
+        <source>it is not valid TOML ({reason}).</source>
+        <translation>文件不是有效的 TOML（{reason}）。</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a preset field (known: {known}).</source>
+        <translation>“{field}”不是预设中的字段（可用字段：{known}）。</translation>
+    </message>
+    <message>
+        <source>“server” must be an address starting with https:// or http://.</source>
+        <translation>“server”必须是以 https:// 或 http:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>“ca_file” names {file}, which is not a file.</source>
+        <translation>“ca_file”指定的 {file} 不是文件。</translation>
+    </message>
+    <message>
+        <source>“ca_file” {file} holds no PEM certificate ({reason}).</source>
+        <translation>“ca_file”指定的 {file} 中没有 PEM 格式的证书（{reason}）。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” is missing.</source>
+        <translation>缺少字段“{field}”。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be text in quotes.</source>
+        <translation>字段“{field}”必须是加引号的文字。</translation>
+    </message>
+</context>
+<context>
     <name>ProposalEditor</name>
     <message>
         <source>A headline-like working title</source>
@@ -4097,6 +4144,10 @@
         <translation>{path} 中缺少以下尺寸的图标：{sizes}</translation>
     </message>
     <message>
+        <source>none at {path}</source>
+        <translation>{path} 处没有预设</translation>
+    </message>
+    <message>
         <source>No CA certificates in {path}.</source>
         <translation>{path} 中没有 CA 证书。</translation>
     </message>
@@ -4155,6 +4206,10 @@
     <message>
         <source>Application icon</source>
         <translation>应用图标</translation>
+    </message>
+    <message>
+        <source>Branch preset</source>
+        <translation>分社预设</translation>
     </message>
     <message>
         <source>TLS certificates</source>
@@ -4471,6 +4526,10 @@
     <message>
         <source>{url} is not encrypted (http://): passwords and your work would cross the network in clear text. Use its https:// address, or allow an unencrypted connection explicitly.</source>
         <translation>{url} 不加密（http://）：密码和您的工作会以明文在网络上传输。请使用其 https:// 地址，或明确允许不加密的连接。</translation>
+    </message>
+    <message>
+        <source>The certificate of {url} is not trusted ({reason}). If the newsroom uses its own certificate authority, your IT department adds it to the branch preset.</source>
+        <translation>{url} 的证书不受信任（{reason}）。如果编辑部使用自己的证书颁发机构，请由信息技术部门把它加入分社预设。</translation>
     </message>
     <message>
         <source>The server at {url} cannot be reached ({reason}).</source>
@@ -5331,6 +5390,10 @@
     <message>
         <source>Open a workspace to start: the demo newsroom to look around, a workspace folder you already have, a new one for your newsroom, or one that syncs with your newsroom&apos;s server.</source>
         <translation>请先打开一个工作区：可以打开演示编辑部四处看看，打开已有的工作区文件夹，为您的编辑部新建一个，或者新建一个与编辑部服务器同步的工作区。</translation>
+    </message>
+    <message>
+        <source>Connect to {branch}…</source>
+        <translation>连接到 {branch}…</translation>
     </message>
     <message>
         <source>Open the demo newsroom</source>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.passwords import hash_password, password_problem
+from newsdesk.preset import Preset, PresetError
 from newsdesk.store.workspace import DB_NAME, Workspace, WorkspaceError
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.jobs import Job, Runner
@@ -123,13 +125,25 @@ class NewWorkspaceDialog(QDialog):
 
 class WelcomeDialog(QDialog):
     """Emits ``chosen`` with the folder of the workspace to open, or ``connected`` with the
-    folder of a workspace just connected to a server and the id of the user who signed in."""
+    folder of a workspace just connected to a server and the id of the user who signed in.
+
+    With a branch preset it offers first to connect to the branch's server, address filled in;
+    a preset that cannot be used is reported here, and every other way to start still works."""
 
     chosen = Signal(Path)
     connected = Signal(Path, str)
 
-    def __init__(self, demo_folder: Path, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        demo_folder: Path,
+        runner: Runner,
+        parent: QWidget | None = None,
+        *,
+        preset: Preset | None = None,
+        preset_problem: PresetError | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.preset = preset
         self.setWindowTitle(self.tr("Welcome to Newsdesk"))
         self.demo_folder = demo_folder
         self.runner = runner
@@ -146,21 +160,39 @@ class WelcomeDialog(QDialog):
         text.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.preset_problem = QLabel(self)
+        self.preset_problem.setObjectName("formError")
+        self.preset_problem.setWordWrap(True)
+        self.preset_problem.setVisible(preset_problem is not None)
+        if preset_problem is not None:
+            self.preset_problem.setText(translated(preset_problem.message))
+        self.branch_button = QPushButton(self)
+        self.branch_button.setVisible(preset is not None)
+        if preset is not None:
+            self.branch_button.setText(self.tr("Connect to {branch}…").format(branch=preset.branch))
+            self.branch_button.setToolTip(preset.server)
+            self.branch_button.setDefault(True)
+        self.branch_button.clicked.connect(self._connect_branch)
         self.demo_button = QPushButton(self.tr("Open the demo newsroom"), self)
         open_button = QPushButton(self.tr("Open a workspace…"), self)
         new_button = QPushButton(self.tr("Create a new workspace…"), self)
         server_button = QPushButton(self.tr("Connect to a newsroom server…"), self)
-        server_button.clicked.connect(self._connect)
+        server_button.clicked.connect(lambda: self._connect())
         self.demo_button.clicked.connect(self._demo)
         open_button.clicked.connect(self._open)
         new_button.clicked.connect(self._new)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(text)
-        for button in (self.demo_button, open_button, new_button, server_button):
+        layout.addWidget(self.preset_problem)
+        buttons = (self.branch_button, self.demo_button, open_button, new_button, server_button)
+        for button in buttons:
             button.setMinimumHeight(36)
             layout.addWidget(button)
         layout.addWidget(self.status)
+        # Sized to its content, so every wrapped line shows (a preset's problem names a long
+        # path) and a status shown later makes room for itself.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.setMinimumWidth(480)
 
     def _finish(self, folder: Path) -> None:
@@ -183,11 +215,16 @@ class WelcomeDialog(QDialog):
         if chosen:
             self._finish(Path(chosen))
 
-    def _connect(self) -> None:
-        dialog = ConnectDialog(self.demo_folder.with_name("newsroom"), self)
+    def _connect(self, server: str = "") -> ConnectDialog:
+        dialog = ConnectDialog(self.demo_folder.with_name("newsroom"), self, server=server)
         dialog.connected.connect(self._connected)
         dialog.open()
         self._connect_dialog = dialog
+        return dialog
+
+    def _connect_branch(self) -> None:
+        if self.preset is not None:
+            self._connect(self.preset.server)
 
     def _connected(self, folder: Path, user_id: str) -> None:
         self.connected.emit(folder, user_id)

@@ -53,7 +53,10 @@ class ConnectDialog(QDialog):
 
     connected = Signal(Path, str)
 
-    def __init__(self, default_folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, default_folder: Path, parent: QWidget | None = None, *, server: str = ""
+    ) -> None:
+        """``server``: the address to fill in (the branch preset's)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to a newsroom server"))
         self.folder = QLineEdit(str(default_folder), self)
@@ -77,6 +80,9 @@ class ConnectDialog(QDialog):
         self.login = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if server:
+            self.server.setText(server)
+            self.login.setFocus()
         form = QFormLayout()
         form.addRow(self.tr("Workspace folder"), row)
         form.addRow(self.tr("Server address"), self.server)

@@ -1,0 +1,124 @@
+"""The branch preset: read from the file IT installs, every mistake named by its field."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newsdesk.preset import PRESET_ENV, Preset, PresetError, load_preset, preset_path
+
+
+def write(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "branch.toml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_ca(folder: Path) -> Path:
+    """A self-signed CA certificate (PEM), made with openssl as an IT department would."""
+    cert = folder / "newsroom-ca.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=Newsroom test CA",
+            "-keyout", str(folder / "newsroom-ca.key"), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert
+
+
+def problem(path: Path) -> str:
+    with pytest.raises(PresetError) as raised:
+        load_preset(path)
+    return str(raised.value)
+
+
+def test_the_environment_names_the_preset_and_the_tests_have_none() -> None:
+    assert preset_path().name == "none.toml", "tests/conftest.py keeps the machine's preset out"
+    assert load_preset() is None
+
+
+def test_a_preset_names_the_branch_the_server_and_a_ca_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_ca(tmp_path)
+    path = write(
+        tmp_path,
+        '# 城东分社的预设\nbranch = " 城东分社 "\nserver = "https://newsdesk.example.cn/"\n'
+        'ca_file = "newsroom-ca.pem"\n',
+    )
+    monkeypatch.setenv(PRESET_ENV, str(path))
+    assert load_preset() == Preset(
+        branch="城东分社",
+        server="https://newsdesk.example.cn",
+        ca_file=tmp_path / "newsroom-ca.pem",
+        source=path,
+    )
+
+
+def test_the_ca_file_is_optional_and_may_be_absolute(tmp_path: Path) -> None:
+    plain = write(tmp_path, 'branch = "城东分社"\nserver = "http://10.0.0.5:8765"\n')
+    preset = load_preset(plain)
+    assert preset is not None and preset.ca_file is None
+    ca = make_ca(tmp_path)
+    absolute = write(
+        tmp_path, f'branch = "城东分社"\nserver = "https://n.example"\nca_file = "{ca}"\n'
+    )
+    preset = load_preset(absolute)
+    assert preset is not None and preset.ca_file == ca
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('server = "https://n.example"\n', "the field “branch” is missing."),
+        ('branch = ""\nserver = "https://n.example"\n', "“branch” must be text in quotes"),
+        ('branch = 12\nserver = "https://n.example"\n', "“branch” must be text in quotes"),
+        ('branch = "城东分社"\n', "the field “server” is missing."),
+        ('branch = "城东分社"\nserver = "newsdesk.example.cn"\n', "“server” must be an address"),
+        ('branch = "城东分社"\nserver = "https://"\n', "“server” must be an address"),
+        (
+            'branch = "城东分社"\nserver = "https://n.example"\nca_file = "missing.pem"\n',
+            "“ca_file” names",
+        ),
+        (
+            'branch = "城东分社"\nserver = "https://n.example"\nsevrer = "typo"\n',
+            "“sevrer” is not a preset field (known: branch, server, ca_file).",
+        ),
+        ('branch = "城东分社\nserver = "https://n.example"\n', "it is not valid TOML"),
+        ("branch = '城东分社'\n".encode("gb18030"), "it is not saved as UTF-8."),
+        (b"#" * 70_000, "it is too large to be a preset."),
+    ],
+)
+def test_each_mistake_is_named(tmp_path: Path, text: str | bytes, expected: str) -> None:
+    path = write(tmp_path, text)
+    said = problem(path)
+    assert said.startswith(f"The branch preset {path} cannot be used: ")
+    assert expected in said
+
+
+def test_a_toml_mistake_gives_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, 'branch = "城东分社"\nserver = https://n.example\n')
+    assert "line 2" in problem(path)
+
+
+def test_a_ca_file_that_is_not_a_certificate_is_named(tmp_path: Path) -> None:
+    (tmp_path / "ca.pem").write_text("not a certificate")
+    path = write(
+        tmp_path, 'branch = "城东分社"\nserver = "https://n.example"\nca_file = "ca.pem"\n'
+    )
+    said = problem(path)
+    assert f"“ca_file” {tmp_path / 'ca.pem'} holds no PEM certificate" in said
+
+
+def test_a_preset_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "branch.toml"
+    folder.mkdir()
+    assert "it cannot be read (Is a directory)." in problem(folder)
