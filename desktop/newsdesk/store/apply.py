@@ -25,8 +25,11 @@ from newsdesk.core.model import (
     Entity,
     Lead,
     Proposal,
+    Publication,
     ReviewDecision,
+    Revision,
     RoleGrant,
+    SignOff,
     Source,
     User,
 )
@@ -50,6 +53,13 @@ _ENTITY_OF_PREFIX: dict[str, type[Entity]] = {
     "article": Article,
     "source": Source,
     "lead": Lead,
+}
+# The ids a mutation chooses for the records it creates. The rules check that each is not taken
+# yet; prefetched for the whole batch, that check costs one query per table, not one per id.
+_CHOSEN_IDS: dict[str, type[Entity]] = {
+    "revision_id": Revision,
+    "decision_id": ReviewDecision,
+    "sign_off_id": SignOff,
 }
 
 
@@ -90,10 +100,20 @@ def _prefetch(world: DbWorld, mutations: Sequence[Mutation]) -> None:
         channel_id = m.args.get("channel_id")
         if isinstance(channel_id, str):
             channels.add(channel_id)
+        for name, chosen_cls in _CHOSEN_IDS.items():
+            chosen = m.args.get(name)
+            if isinstance(chosen, str):
+                by_class.setdefault(chosen_cls, set()).add(chosen)
+        for publication in m.args.get("publications") or ():
+            if isinstance(publication, Mapping) and isinstance(publication.get("id"), str):
+                by_class.setdefault(Publication, set()).add(publication["id"])
     by_class.setdefault(Channel, set()).update(channels)
     by_class.setdefault(User, set()).update(m.actor for m in mutations)
     for cls, keys in by_class.items():
         world.prefetch(cls, keys)
+    articles = by_class.get(Article, set())
+    for child in (ReviewDecision, SignOff, Publication):
+        world.prefetch_children(child, "article_id", articles)
 
 
 def search_document(entity: Entity) -> search.SearchDocument | None:

@@ -87,6 +87,21 @@ class DbWorld:
             ).mappings():
                 self._cache[(cls, row[column])] = from_row(cls, row)
 
+    def prefetch_children(self, cls: type[Entity], column: str, keys: Iterable[str]) -> None:
+        """Load the rows of ``cls`` whose ``column`` holds one of ``keys`` in a few queries, as
+        :meth:`_where` finds them one key at a time (remembered under the key itself)."""
+        table = TABLES[cls]
+        wanted = [k for k in set(keys) if (cls, k) not in self._children]
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            found: dict[str, list[Any]] = {key: [] for key in chunk}
+            for row in self.conn.execute(
+                select(table).where(table.c[column].in_(chunk))
+            ).mappings():
+                found[row[column]].append(from_row(cls, row))
+            for key, rows in found.items():
+                self._children[(cls, key)] = rows
+
     def _where(self, cls: type[E], memo: str, **equals: Any) -> list[E]:
         """Rows of ``cls`` matching ``equals``, with this batch's pending values laid over them."""
         memo_key = (cls, memo)
@@ -142,21 +157,21 @@ class DbWorld:
     def revision(self, revision_id: str) -> Revision | None:
         return self._by_key(Revision, revision_id)
 
+    # Decisions and sign-offs are read per article, every revision at once (a handful of rows):
+    # that way a batch's are prefetched by article, whichever revision each mutation meets.
     def decisions(self, article_id: str, revision_number: int) -> Sequence[ReviewDecision]:
-        return self._where(
-            ReviewDecision,
-            f"{article_id}#{revision_number}",
-            article_id=article_id,
-            revision_number=revision_number,
-        )
+        return [
+            d
+            for d in self._where(ReviewDecision, article_id, article_id=article_id)
+            if d.revision_number == revision_number
+        ]
 
     def sign_off(self, article_id: str, revision_number: int) -> SignOff | None:
-        found = self._where(
-            SignOff,
-            f"{article_id}#{revision_number}",
-            article_id=article_id,
-            revision_number=revision_number,
-        )
+        found = [
+            s
+            for s in self._where(SignOff, article_id, article_id=article_id)
+            if s.revision_number == revision_number
+        ]
         return found[0] if found else None
 
     def publications(self, article_id: str) -> Sequence[Publication]:
