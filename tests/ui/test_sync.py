@@ -25,8 +25,8 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.sync import admin
 from newsdesk.sync.client import SyncClient, SyncError
 from newsdesk.sync.replica import Replica
-from newsdesk.ui.app import Desktop
 from newsdesk.sync.status import State
+from newsdesk.ui.app import Desktop
 from newsdesk.ui.editor.merge import MergeDialog
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.pages import build_pages
