@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from newsdesk.core.model import (
     Article,
@@ -45,7 +45,10 @@ class DbWorld:
         self._cache: dict[tuple[type, str], Any] = {}
         # class -> key -> (latest value, row_version in the database or None if the row is new)
         self._pending: dict[type, dict[str, tuple[Entity, int | None]]] = defaultdict(dict)
-        self._children: dict[tuple[type, str], list[Any]] = {}
+        # (class, column, value) -> the rows the database holds with that value
+        self._children: dict[tuple[type, str, Any], list[Any]] = {}
+        # (class, column) -> value -> key -> this batch's pending values, made on first use
+        self._pending_by: dict[tuple[type, str], dict[Any, dict[str, Entity]]] = {}
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -91,7 +94,7 @@ class DbWorld:
         """Load the rows of ``cls`` whose ``column`` holds one of ``keys`` in a few queries, as
         :meth:`_where` finds them one key at a time (remembered under the key itself)."""
         table = TABLES[cls]
-        wanted = [k for k in set(keys) if (cls, k) not in self._children]
+        wanted = [k for k in set(keys) if (cls, column, k) not in self._children]
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
             found: dict[str, list[Any]] = {key: [] for key in chunk}
@@ -100,29 +103,39 @@ class DbWorld:
             ).mappings():
                 found[row[column]].append(from_row(cls, row))
             for key, rows in found.items():
-                self._children[(cls, key)] = rows
+                self._children[(cls, column, key)] = rows
 
-    def _where(self, cls: type[E], memo: str, **equals: Any) -> list[E]:
-        """Rows of ``cls`` matching ``equals``, with this batch's pending values laid over them."""
-        memo_key = (cls, memo)
+    def _where(self, cls: type[E], column: str, value: Any) -> list[E]:
+        """Rows of ``cls`` whose ``column`` is ``value``, with this batch's pending values laid
+        over them."""
+        memo_key = (cls, column, value)
         if memo_key not in self._children:
             table = TABLES[cls]
-            condition = and_(*(table.c[name] == value for name, value in equals.items()))
             self._children[memo_key] = [
                 from_row(cls, row)
-                for row in self.conn.execute(select(table).where(condition)).mappings()
+                for row in self.conn.execute(
+                    select(table).where(table.c[column] == value)
+                ).mappings()
             ]
         found: dict[str, E] = {e.id: e for e in self._children[memo_key]}
-        for key, (entity, _) in self._pending[cls].items():
-            if all(getattr(entity, n) == v for n, v in equals.items()):
-                found[key] = entity  # type: ignore[assignment]
+        found.update(self._pending_by_column(cls, column).get(value, {}))  # type: ignore[arg-type]
         return list(found.values())
+
+    def _pending_by_column(self, cls: type[Entity], column: str) -> dict[Any, dict[str, Entity]]:
+        """This batch's pending values of ``cls`` by their ``column`` (kept by :meth:`stage`), so
+        laying them over a query's rows does not go through every pending value each time."""
+        index = self._pending_by.get((cls, column))
+        if index is None:
+            index = self._pending_by[(cls, column)] = defaultdict(dict)
+            for key, (entity, _) in self._pending[cls].items():
+                index[getattr(entity, column)][key] = entity
+        return index
 
     def user(self, user_id: str) -> User | None:
         return self._by_key(User, user_id)
 
     def user_by_login(self, login: str) -> User | None:
-        found = self._where(User, f"login:{login.lower()}", login=login.lower())
+        found = self._where(User, "login", login.lower())
         return found[0] if found else None
 
     def has_users(self) -> bool:
@@ -135,18 +148,18 @@ class DbWorld:
         return self._by_key(Channel, channel_id)
 
     def channel_by_name(self, name: str) -> Channel | None:
-        found = self._where(Channel, f"name:{name}", name=name)
+        found = self._where(Channel, "name", name)
         return found[0] if found else None
 
     def channel_by_slug(self, slug: str) -> Channel | None:
-        found = self._where(Channel, f"slug:{slug}", slug=slug)
+        found = self._where(Channel, "slug", slug)
         return found[0] if found else None
 
     def grant(self, grant_id: str) -> RoleGrant | None:
         return self._by_key(RoleGrant, grant_id)
 
     def grants_of(self, user_id: str) -> Sequence[RoleGrant]:
-        return [g for g in self._where(RoleGrant, f"user:{user_id}", user_id=user_id) if g.active]
+        return [g for g in self._where(RoleGrant, "user_id", user_id) if g.active]
 
     def proposal(self, proposal_id: str) -> Proposal | None:
         return self._by_key(Proposal, proposal_id)
@@ -162,20 +175,20 @@ class DbWorld:
     def decisions(self, article_id: str, revision_number: int) -> Sequence[ReviewDecision]:
         return [
             d
-            for d in self._where(ReviewDecision, article_id, article_id=article_id)
+            for d in self._where(ReviewDecision, "article_id", article_id)
             if d.revision_number == revision_number
         ]
 
     def sign_off(self, article_id: str, revision_number: int) -> SignOff | None:
         found = [
             s
-            for s in self._where(SignOff, article_id, article_id=article_id)
+            for s in self._where(SignOff, "article_id", article_id)
             if s.revision_number == revision_number
         ]
         return found[0] if found else None
 
     def publications(self, article_id: str) -> Sequence[Publication]:
-        return self._where(Publication, article_id, article_id=article_id)
+        return self._where(Publication, "article_id", article_id)
 
     def attachment(self, sha256: str) -> Attachment | None:
         return self._by_key(Attachment, sha256)
@@ -193,14 +206,21 @@ class DbWorld:
 
     def stage(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
-            pending = self._pending[type(entity)]
-            if entity.id in pending:
-                pending[entity.id] = (entity, pending[entity.id][1])
+            cls = type(entity)
+            pending = self._pending[cls]
+            previous = pending.get(entity.id)
+            if previous is not None:
+                pending[entity.id] = (entity, previous[1])
             else:
                 pending[entity.id] = (
                     entity,
                     None if entity.row_version == 1 else entity.row_version - 1,
                 )
+            for (indexed, column), index in self._pending_by.items():
+                if indexed is cls:
+                    if previous is not None:
+                        index[getattr(previous[0], column)].pop(entity.id, None)
+                    index[getattr(entity, column)][entity.id] = entity
 
     def staged(self) -> list[tuple[Entity, bool]]:
         """Every value waiting to be written, and whether it is a new row."""
@@ -239,4 +259,5 @@ class DbWorld:
             for key, (entity, _) in pending.items():
                 self._cache[(cls, key)] = entity
         self._pending.clear()
+        self._pending_by.clear()
         self._children.clear()
