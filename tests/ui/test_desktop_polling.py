@@ -1,13 +1,14 @@
-"""A desktop without a sync service polls its sources itself: feeds fetched on asyncio under
-qasync, the database touched only on its own thread, leads applied as the user's changes."""
+"""A desktop without a sync service polls its sources itself: each round a job on the network
+thread, the database touched only on its own thread (the store refuses any other), the leads
+applied as the user's changes and announced to the screens."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import select
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Connection, select
 
 from newsdesk.core.model import Lead
 from newsdesk.core.mutation import Kind
@@ -17,21 +18,20 @@ from newsdesk.ingest.poller import Report
 from newsdesk.store.codec import TABLES
 from newsdesk.ui.leads.polling import DesktopPolling
 from newsdesk.ui.session import Session
-from tests.ui.conftest import until
 from tests.websites import Route, serving
 
 FEEDS = Path(__file__).parent.parent / "ingest" / "feeds"
 
 
-def lead_titles(session: Session) -> list[str]:
-    with session.workspace.store.engine.connect() as conn:
-        return sorted(conn.execute(select(TABLES[Lead].c.title)).scalars())
+def lead_titles(conn: Connection) -> list[str]:
+    return sorted(conn.execute(select(TABLES[Lead].c.title)).scalars())
 
 
-def test_a_chiefs_desktop_polls_its_sources_into_leads(
-    sign_in: Callable[[str], Session], run: Any
+def test_a_chiefs_desktop_polls_its_sources_into_leads_off_the_ui_thread(
+    qtbot: QtBot, sign_in: Callable[[str], Session]
 ) -> None:
     session = sign_in("chief")
+    session.workspace.store.confine(session.runner.on_its_thread)
     channel = sorted(session.actor.channels())[0]
     heard: list[frozenset[Area]] = []
     session.changed.connect(lambda areas, _initiator: heard.append(areas))
@@ -48,23 +48,25 @@ def test_a_chiefs_desktop_polls_its_sources_into_leads(
                 )
             ]
         )
+        qtbot.waitUntil(lambda: any(Area.SOURCES in areas for areas in heard))
         polling = DesktopPolling(session, web.Policy(allow_private=True))
         assert polling.may_poll
-
-        async def poll() -> tuple[Report, list[str]]:
-            await until(lambda: any(Area.SOURCES in areas for areas in heard))
-            round_ = polling.poll_now()
-            assert round_ is not None and polling.poll_now() is round_  # one round at a time
-            report = await round_
-            await until(lambda: any(Area.LEADS in areas for areas in heard))
-            return report, await session.runner.call(lambda: lead_titles(session))
-
-        report, titles = run(poll())
+        reports: list[Report] = []
+        polling.polled.connect(reports.append)
+        assert polling.poll_now()
+        assert not polling.poll_now()  # one round at a time
+        qtbot.waitUntil(lambda: bool(reports), timeout=15_000)
+        assert reports == [Report(polled=1, items=2)]
+        qtbot.waitUntil(lambda: any(Area.LEADS in areas for areas in heard))
+        assert polling.poll_now()  # not due again: nothing fetched
+        qtbot.waitUntil(lambda: len(reports) == 2, timeout=15_000)
+        assert reports[1] == Report()
         polling.stop()
-    assert report == Report(polled=1, items=2)
+    titles: list[list[str]] = []
+    session.read(lead_titles, titles.append)
+    qtbot.waitUntil(lambda: bool(titles))
     assert titles == [
-        "【#寒潮预警#】中央气象台发布寒潮蓝色预警",
-        "没有标题的微博，以正文开头作标题",
+        ["【#寒潮预警#】中央气象台发布寒潮蓝色预警", "没有标题的微博，以正文开头作标题"]
     ]
 
 

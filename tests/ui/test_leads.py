@@ -173,7 +173,7 @@ def test_the_leads_page_in_chinese(
     snapshots, _, like = newsroom_with_leads(qtbot, session)
     page = leads_page(qtbot, session, snapshots)
     page.view.selectRow(1)
-    qtbot.waitUntil(lambda: page.similar_hint.isVisible())
+    qtbot.waitUntil(lambda: page.similar_hint.isVisible() and not bold(page, 1))
     assert page.similar_hint.text().startswith(f"相似：《{like}》")
     assert page.propose_button.text() == "报题…" and page.repost_button.text() == "转载…"
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -67,9 +67,9 @@ class Poller:
         run_db: RunDb | None = None,
         channel_ids: frozenset[str] | None = None,
     ) -> None:
-        """``add_leads`` is called on the poller's own thread; the database work runs through
-        ``run_db`` (a desktop's database thread; by default a worker thread). ``channel_ids``
-        limits the sources polled to those channels'."""
+        """The database work, ``add_leads`` included, runs through ``run_db`` (a desktop's
+        database thread; by default a worker thread). ``channel_ids`` limits the sources polled
+        to those channels'."""
         self.engine = engine
         self.actor_id = actor_id
         self.add_leads = add_leads
@@ -112,20 +112,18 @@ class Poller:
                 etag=due.etag,
                 last_modified=due.last_modified,
             )
-            if fetched.not_modified:
-                polls.succeeded(self.engine, due, self.clock(), fetched.etag, fetched.last_modified)
-                return "unchanged", 0
-            feed = parse_feed(fetched.data, fetched.content_type, fetched.url, due.kind)
-            self.add_leads(self._leads(due, feed))
+            if not fetched.not_modified:
+                feed = parse_feed(fetched.data, fetched.content_type, fetched.url, due.kind)
+                leads = await self._leads(due, feed)
+                if leads:
+                    await self.db(lambda: self.add_leads(leads))
         except (web.WebError, FeedError) as error:
-            polls.failed(self.engine, due, self.clock(), error.message)
+            await self._failed(due, error.message)
             log.info("polling %s failed: %s", due.url, error)
             return "failed", 0
         except Exception as error:
-            polls.failed(
-                self.engine,
+            await self._failed(
                 due,
-                self.clock(),
                 Message(
                     "Feeds",
                     QT_TRANSLATE_NOOP("Feeds", "the poll failed unexpectedly ({detail})"),
@@ -134,15 +132,22 @@ class Poller:
             )
             log.exception("polling %s failed", due.url)
             return "failed", 0
-        polls.succeeded(self.engine, due, self.clock(), fetched.etag, fetched.last_modified)
-        return "fetched", len(feed.items)
+        now = self.clock()
+        await self.db(
+            lambda: polls.succeeded(self.engine, due, now, fetched.etag, fetched.last_modified)
+        )
+        return ("unchanged", 0) if fetched.not_modified else ("fetched", len(feed.items))
 
-    def _leads(self, due: polls.Due, feed: Feed) -> list[Mutation]:
+    async def _failed(self, due: polls.Due, error: Message) -> None:
+        now = self.clock()
+        await self.db(lambda: polls.failed(self.engine, due, now, error))
+
+    async def _leads(self, due: polls.Due, feed: Feed) -> list[Mutation]:
         """``lead.add`` for each item not a lead yet (an item found before would make an
         accepted mutation that changes nothing, in the log and the audit log every round)."""
         at = self.clock()
         ids = [lead_id(due.source_id, item.guid) for item in feed.items]
-        known = polls.known_leads(self.engine, ids)
+        known: set[str] = await self.db(lambda: polls.known_leads(self.engine, ids))
         return [
             mutation(
                 self.actor_id,

@@ -64,8 +64,7 @@ class BackgroundPoller:
         self._thread = threading.Thread(target=self._run, name="newsdesk-poller", daemon=True)
 
     def _add(self, leads: Sequence[Mutation]) -> None:
-        if leads:
-            self.running.ledger.administer(list(leads), login=POLLER_LOGIN)
+        self.running.ledger.administer(list(leads), login=POLLER_LOGIN)
 
     def _run(self) -> None:
         self._loop.run_until_complete(self.poller.run(self._stop, self.every))

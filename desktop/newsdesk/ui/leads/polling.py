@@ -1,9 +1,9 @@
 """A desktop without a sync service polls its workspace's sources itself, every minute.
 
-The feeds are fetched on asyncio (under qasync, as the sync client's requests are), the
-database work runs on the database thread, and the leads are applied as the signed-in user's
-changes, so the screens hear of them as of any other. Only the sources of channels whose
-sources the user may keep are polled: the leads of the others would be refused.
+Each round is a job on the network thread (an event loop of its own there fetches the feeds),
+its database work on the database thread; when it found leads, the screens are told as of any
+other change. Only the sources of channels whose sources the user may keep are polled: the
+leads of the others would be refused.
 """
 
 from __future__ import annotations
@@ -12,18 +12,22 @@ import asyncio
 from collections.abc import Sequence
 from typing import Final
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsdesk.core.model import Role
 from newsdesk.core.mutation import Mutation
+from newsdesk.core.world import Area
 from newsdesk.ingest import web
 from newsdesk.ingest.poller import PUBLIC_ONLY, Poller, Report
+from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 
 EVERY_MS: Final = 60_000
 
 
 class DesktopPolling(QObject):
+    polled = Signal(object)  # the Report of a round that ended
+
     def __init__(
         self, session: Session, policy: web.Policy = PUBLIC_ONLY, parent: QObject | None = None
     ) -> None:
@@ -45,7 +49,7 @@ class DesktopPolling(QObject):
         )
         self.timer = QTimer(self, interval=EVERY_MS)
         self.timer.timeout.connect(self.poll_now)
-        self._round: asyncio.Future[Report] | None = None
+        self.running = False
 
     @property
     def may_poll(self) -> bool:
@@ -56,17 +60,31 @@ class DesktopPolling(QObject):
             self.timer.start()
             self.poll_now()
 
-    def poll_now(self) -> asyncio.Future[Report] | None:
-        """Start a round unless one is still running; the round, to await in tests."""
-        if self._round is None or self._round.done():
-            self._round = asyncio.ensure_future(self.poller.poll_due())
-        return self._round
+    def poll_now(self) -> bool:
+        """Start a round unless one is still running; whether one started."""
+        if self.running:
+            return False
+        self.running = True
+        Job(self._round, self).success(self._done).failure(self._failed).run(self.session.network)
+        return True
 
     def stop(self) -> None:
         self.timer.stop()
-        if self._round is not None:
-            self._round.cancel()
+
+    def _round(self) -> Report:
+        """On the network thread."""
+        return asyncio.run(self.poller.poll_due())
 
     def _add(self, leads: Sequence[Mutation]) -> None:
-        if leads:
-            self.session.apply(list(leads))
+        """On the database thread, inside a round."""
+        self.session.workspace.store.apply(leads)
+
+    def _done(self, report: Report) -> None:
+        self.running = False
+        if report.items:
+            self.session.announce(frozenset({Area.LEADS}))
+        self.polled.emit(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        self.session.runner.failed.emit(error)
