@@ -190,3 +190,17 @@ def test_the_window_builds_the_page_it_shows_first_and_the_others_one_at_a_time_
     main.show_page("tasks")
     assert main.stack.currentWidget().objectName() == "tasks"
     assert built == ["board", "topics", "tasks"]  # each page is built once
+
+
+def test_the_first_ten_pages_have_ctrl_and_a_digit_the_tenth_ctrl_0(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path
+) -> None:
+    names = [f"page{n}" for n in range(1, 12)]
+    pages = [Page(n, n, functools.partial(PlaceholderPage, n, n, n)) for n in names]
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(sign_in("editor"), pages, settings, "d")
+    qtbot.addWidget(main)
+    shortcuts = [a.shortcut().toString() for a in main.view_menu.actions()[: len(names)]]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, 10)] + ["Ctrl+0", ""]
+    main.view_menu.actions()[9].trigger()
+    assert main.stack.currentWidget().objectName() == "page10"

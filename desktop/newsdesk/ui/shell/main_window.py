@@ -229,7 +229,8 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         for number, page in enumerate(self.pages, 1):
             action = QAction(page.title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth, as on the keyboard
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))
             action.triggered.connect(lambda _=False, name=page.name: self.show_page(name))
             self.view_menu.addAction(action)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
