@@ -273,3 +273,19 @@ def test_the_command_line_reposts_each_address_and_says_which_failed(
     assert private.returncode == 1 and "私有网络" in private.stderr, private.stderr
     unknown = newsdesk(*args[:-1], "没有这个栏目", good)
     assert unknown.returncode == 2 and "There is no channel “没有这个栏目”" in unknown.stderr
+
+
+def test_reposting_a_page_again_says_it_is_the_same_original_address(
+    site: Site, newsroom: Newsroom
+) -> None:
+    first = site.page("/local/2026-12/01/c_3.htm", "xinhua_gbk.html", encoding="gbk")
+    again = site.page("/local/2026-12/01/c_3.htm?utm_source=rss", "xinhua_gbk.html", "gbk")
+    args = ["repost", "--workspace", str(newsroom.workspace.folder), "--as", newsroom.login]
+    args += ["--channel", newsroom.channel_name, "--allow-private"]
+    once = newsdesk(*args, first)
+    assert once.returncode == 0, once.stderr
+    assert "same original address" not in once.stderr
+    twice = newsdesk(*args, again + "#comments", lang="zh_CN")
+    assert twice.returncode == 0, twice.stderr
+    assert "与本地已有的《冬季农产品产销对接会在我县举行》" in twice.stderr
+    assert "同一原文地址" in twice.stderr.splitlines()[0]

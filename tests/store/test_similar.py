@@ -7,11 +7,14 @@ import random
 import re
 from collections.abc import Iterator
 
+from newsdesk.core.actor import Actor
+from newsdesk.core.apply import actor_of
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.similar import signature
 from newsdesk.demo.handwritten import HANDWRITTEN_STORIES
 from newsdesk.store import similar
 from newsdesk.store.store import Store
+from newsdesk.store.world import DbWorld
 from tests.core.newsroom import Newsroom
 
 LIBRARY_STORY = (
@@ -116,3 +119,71 @@ def test_what_the_store_writes_is_found_and_an_edit_is_followed(store: Store) ->
     assert store.apply([rewritten])[0].accepted
     with store.engine.connect() as conn:
         assert similar.similar_to(conn, "图书馆夜读专场", lightly_edited(LIBRARY_STORY)) == []
+
+
+def test_a_repost_or_a_proposal_linking_the_same_page_comes_first_marked_same_address(
+    store: Store,
+) -> None:
+    page = "https://www.people.com.cn/n1/2026/1130/c1008-4000001.html"
+    room = Newsroom()
+    repost = (
+        room.must(
+            "editor",
+            Kind.ARTICLE_CREATE,
+            channel_id=room.news,
+            title="图书馆推出夜读专场",
+            kind="repost",
+            original_url="HTTP://WWW.PEOPLE.COM.CN/n1/2026/1130/c1008-4000001.html/#top",
+        )
+        .upserts[0]
+        .id
+    )
+    proposal = (
+        room.must(
+            "editor",
+            Kind.PROPOSAL_CREATE,
+            channel_id=room.news,
+            title="跟进夜读专场",
+            materials=[{"kind": "link", "value": page + "?utm_source=weibo"}],
+        )
+        .upserts[0]
+        .id
+    )
+    alike = (
+        room.must(
+            "editor",
+            Kind.PROPOSAL_CREATE,
+            channel_id=room.news,
+            title="夜读专场",
+            angle=LIBRARY_STORY,
+        )
+        .upserts[0]
+        .id
+    )
+    room.must(
+        "editor",
+        Kind.ARTICLE_CREATE,
+        channel_id=room.news,
+        title="另一篇",
+        kind="repost",
+        original_url="https://www.people.com.cn/n1/2026/1130/c1008-4000002.html",
+    )
+    assert all(a.accepted for a in store.apply([m for m, accepted in room.log if accepted]))
+    with store.engine.connect() as conn:
+        world = DbWorld(conn)
+        editor, outsider = (actor_of(world, room.ids[who]) for who in ("editor", "outsider"))
+        assert isinstance(editor, Actor) and isinstance(outsider, Actor)
+        found = similar.similar_items(
+            conn, editor, "图书馆夜读专场", lightly_edited(LIBRARY_STORY), url=page
+        )
+        assert [(item.kind, item.id, item.same_address) for item in found] == [
+            ("proposal", proposal, True),
+            ("article", repost, True),
+            ("proposal", alike, False),
+        ]
+        assert similar.same_address_items(conn, editor, page, exclude=("article", repost)) == [
+            found[0]
+        ]
+        assert similar.same_address_items(conn, outsider, page) == []  # not their channel
+        assert similar.same_address_items(conn, editor, "https://www.people.com.cn/") == []
+        assert similar.same_address_items(conn, editor, "不是地址") == []

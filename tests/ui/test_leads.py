@@ -265,3 +265,37 @@ def test_the_sources_tab_in_chinese_shows_the_last_error(
     SHOTS.mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()
     page.grab().save(str(SHOTS / "admin_sources.png"))
+
+
+def test_a_lead_already_reposted_shows_the_repost_first_as_the_same_address(
+    qtbot: QtBot, sign_in: Callable[[str], Session], chinese: None
+) -> None:
+    session = sign_in("chief")
+    snapshots, _, _ = newsroom_with_leads(qtbot, session)
+    page = leads_page(qtbot, session, snapshots)
+    cold = page.model.lead(0).lead
+    assert cold.title == "寒潮蓝色预警发布"
+    repost = session.mutation(
+        Kind.ARTICLE_CREATE,
+        channel_id=cold.channel_id,
+        title="中央气象台：寒潮来袭",
+        kind="repost",
+        original_url="HTTP://News.Example.cn/c.html/?utm_source=rss#top",
+    )
+    applied(qtbot, session, [repost])
+    page.view.selectRow(1)
+    qtbot.waitUntil(lambda: page.similar_hint.isVisible())
+    assert "同一原文地址" not in page.similar_hint.text()
+    page.view.selectRow(0)
+    qtbot.waitUntil(
+        lambda: page.similar_hint.text().startswith(
+            "相似：【同一原文地址】《中央气象台：寒潮来袭》"
+        )
+    )
+    assert page.similar_hint.isVisible()
+    assert [(item.id, item.same_address) for item in page.similar_hint.items] == [
+        (repost.entity, True)
+    ]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    page.grab().save(str(SHOTS / "leads_same_address.png"))

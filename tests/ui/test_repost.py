@@ -109,6 +109,37 @@ def test_copied_addresses_become_repost_articles_and_the_editor_opens_one(
     dialog.close()
 
 
+def test_a_page_reposted_twice_says_the_second_has_the_same_original_address(
+    qtbot: QtBot, desktop: Desktop, site: Site, run: Callable[[Any], Any], chinese: None
+) -> None:
+    window = desktop.window
+    assert window is not None
+    page = site.page("/local/2026-12/01/c_9.htm", "xinhua_gbk.html", encoding="gbk")
+    shared = site.page("/local/2026-12/01/c_9.htm?utm_source=wechat", "xinhua_gbk.html", "gbk")
+    QGuiApplication.clipboard().setText(f"{page}\n{shared}\n")
+    window.repost_action.trigger()
+    qtbot.waitUntil(lambda: the_dialog() is not None)
+    dialog = the_dialog()
+    assert dialog is not None
+
+    async def flow() -> None:
+        dialog.start_button.click()
+        await until(lambda: dialog.results.topLevelItemCount() == 2 and not dialog.running)
+
+    run(flow())
+    statuses = [dialog.results.topLevelItem(row).text(Column.STATUS) for row in range(2)]
+    assert all(status.startswith("已转载") for status in statuses)
+    # Both are fetched at once; whichever is kept second finds the first.
+    assert sorted(
+        "相似：【同一原文地址】《冬季农产品产销对接会在我县举行》" in s for s in statuses
+    ) == [
+        False,
+        True,
+    ]
+    dialog.grab().save(str(SHOTS / "repost-dialog-same-address-zh.png"))
+    dialog.close()
+
+
 def test_addresses_dropped_on_the_window_open_the_repost_dialog_with_them(
     qtbot: QtBot, desktop: Desktop, english: None
 ) -> None:

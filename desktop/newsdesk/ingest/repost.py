@@ -151,7 +151,12 @@ def keep_repost(workspace: Workspace, actor_id: str, channel_id: str, fetched: F
         actor = actor_of(DbWorld(conn), actor_id)
         alike = (
             similar_items(
-                conn, actor, article.title, article.body_html, exclude=("article", create.entity)
+                conn,
+                actor,
+                article.title,
+                article.body_html,
+                url=article.url,
+                exclude=("article", create.entity),
             )
             if isinstance(actor, Actor)
             else []
@@ -227,7 +232,8 @@ def reposted_lines(
             _message(REPOSTED, id=reposted.article_id, title=reposted.title, url=url),
         )
         for item in reposted.similar:
-            yield Line(Outcome.WARNING, _message(SIMILAR, title=item.title, by=item.by))
+            wording = SAME_ADDRESS if item.same_address else SIMILAR
+            yield Line(Outcome.WARNING, _message(wording, title=item.title, by=item.by))
         for image_url, why in reposted.failed.items():
             yield Line(Outcome.WARNING, _message(IMAGE_NOT_FETCHED, url=image_url, reason=why))
 
@@ -235,6 +241,9 @@ def reposted_lines(
 REPOSTED: Final = QT_TRANSLATE_NOOP("Repost", "{id}  《{title}》  from {url}")
 NOT_REPOSTED: Final = QT_TRANSLATE_NOOP("Repost", "Not reposted: {url}: {reason}")
 SIMILAR: Final = QT_TRANSLATE_NOOP("Repost", "  similar to “{title}” by {by}, already here")
+SAME_ADDRESS: Final = QT_TRANSLATE_NOOP(
+    "Repost", "  same original address as “{title}” by {by}, already here"
+)
 IMAGE_NOT_FETCHED: Final = QT_TRANSLATE_NOOP(
     "Repost", "  an image could not be fetched and still points at its site: {url} ({reason})"
 )

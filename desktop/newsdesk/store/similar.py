@@ -12,12 +12,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 
 from newsdesk.core.actor import Actor
-from newsdesk.core.model import Proposal, ProposalState
+from newsdesk.core.addresses import normalised_url
+from newsdesk.core.model import Article, MaterialKind, Proposal, ProposalState
 from newsdesk.core.similar import Signature, most_similar, signature, text_of
+from newsdesk.store.schema import ArticleRow, ProposalRow
 from newsdesk.store.world import DbWorld
 
 METADATA: Final = sa.MetaData()
@@ -114,6 +117,78 @@ class SimilarItem:
     at: dt.datetime  # when it was proposed or started
     deleted: bool
     similarity: float
+    same_address: bool = False  # a repost of, or material linking, the same original page
+
+
+def _item(
+    world: DbWorld, entity: Proposal | Article, score: float, same_address: bool = False
+) -> SimilarItem:
+    author = entity.proposer_id if isinstance(entity, Proposal) else entity.owner_id
+    user = world.user(author)
+    return SimilarItem(
+        "proposal" if isinstance(entity, Proposal) else "article",
+        entity.id,
+        entity.title,
+        user.name if user else "?",
+        entity.created_at,
+        isinstance(entity, Proposal) and entity.state is ProposalState.DELETED,
+        score,
+        same_address,
+    )
+
+
+def same_address_items(
+    conn: sa.Connection,
+    actor: Actor,
+    url: str,
+    *,
+    exclude: tuple[str, str] | None = None,
+    limit: int = 3,
+) -> list[SimilarItem]:
+    """The articles reposted from ``url`` and the proposals with a link to it that the actor
+    may see, newest first; addresses compared as :func:`normalised_url` writes them."""
+    wanted = normalised_url(url)
+    if not wanted:
+        return []
+    parts = urlsplit(wanted)
+    # Narrowed in SQL by the host and the path, which every way of writing the address
+    # contains (up to their case); compared exactly once normalised.
+    path = parts.path.rstrip("/")
+
+    def narrowed(column: sa.ColumnElement[str]) -> sa.ColumnElement[bool]:
+        return sa.and_(
+            sa.func.lower(column).contains(parts.hostname or "", autoescape=True),
+            column.contains(path, autoescape=True),
+        )
+
+    world = DbWorld(conn)
+    entities: list[Proposal | Article] = []
+    for article_id in conn.scalars(
+        sa.select(ArticleRow.id).where(narrowed(sa.cast(ArticleRow.original_url, sa.Text)))
+    ):
+        article = world.article(article_id)
+        if article is not None and normalised_url(article.original_url) == wanted:
+            entities.append(article)
+    for proposal_id in conn.scalars(
+        sa.select(ProposalRow.id).where(narrowed(sa.cast(ProposalRow.materials, sa.Text)))
+    ):
+        proposal = world.proposal(proposal_id)
+        if proposal is not None and any(
+            m.kind is MaterialKind.LINK and normalised_url(m.value) == wanted
+            for m in proposal.materials
+        ):
+            entities.append(proposal)
+    visible = sorted(
+        (
+            e
+            for e in entities
+            if (("proposal" if isinstance(e, Proposal) else "article"), e.id) != exclude
+            and (actor.is_admin or e.channel_id in actor.channels())
+        ),
+        key=lambda e: e.created_at,
+        reverse=True,
+    )
+    return [_item(world, entity, 1.0, same_address=True) for entity in visible[:limit]]
 
 
 def similar_items(
@@ -122,28 +197,19 @@ def similar_items(
     title: str,
     text: str,
     *,
+    url: str = "",
     exclude: tuple[str, str] | None = None,
     limit: int = 3,
 ) -> list[SimilarItem]:
-    """What the actor may see that is most like ``title`` and ``text`` (a hint, never a block)."""
+    """What the actor may see that is most like ``title`` and ``text`` (a hint, never a block):
+    first what comes from the same original address ``url``, then what reads alike."""
+    found = same_address_items(conn, actor, url, exclude=exclude, limit=limit) if url else []
     world = DbWorld(conn)
-    found: list[SimilarItem] = []
+    seen = {(item.kind, item.id) for item in found}
     for kind, key, score in similar_to(conn, title, text, exclude=exclude, limit=limit * 3):
         entity = world.proposal(key) if kind == "proposal" else world.article(key)
-        if entity is None or not (actor.is_admin or entity.channel_id in actor.channels()):
+        if (kind, key) in seen or entity is None:
             continue
-        author = entity.proposer_id if isinstance(entity, Proposal) else entity.owner_id
-        user = world.user(author)
-        deleted = isinstance(entity, Proposal) and entity.state is ProposalState.DELETED
-        found.append(
-            SimilarItem(
-                kind,
-                key,
-                entity.title,
-                user.name if user else "?",
-                entity.created_at,
-                deleted,
-                score,
-            )
-        )
+        if actor.is_admin or entity.channel_id in actor.channels():
+            found.append(_item(world, entity, score))
     return found[:limit]

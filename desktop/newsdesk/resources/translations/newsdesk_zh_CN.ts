@@ -3732,6 +3732,10 @@
         <translation>  与本地已有的《{title}》（{by}）相似</translation>
     </message>
     <message>
+        <source>  same original address as “{title}” by {by}, already here</source>
+        <translation>  与本地已有的《{title}》（{by}）同一原文地址</translation>
+    </message>
+    <message>
         <source>  an image could not be fetched and still points at its site: {url} ({reason})</source>
         <translation>  有一张图片未能下载，仍指向原网站：{url}（{reason}）</translation>
     </message>
@@ -4327,6 +4331,10 @@
     <message>
         <source>“{title}”, written by {name} {when}</source>
         <translation>《{title}》{name} {when}写稿</translation>
+    </message>
+    <message>
+        <source>[same original address] </source>
+        <translation>【同一原文地址】</translation>
     </message>
     <message>
         <source> (deleted)</source>

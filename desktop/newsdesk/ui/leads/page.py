@@ -208,7 +208,7 @@ class LeadsPage(QWidget):
         self.meta.setText(self.tr("{source} · {when}").format(source=row.source_name, when=when))
         self.summary.setText(lead.summary)
         self.link.setText(f'<a href="{_escaped(lead.url)}">{_escaped(lead.url)}</a>')
-        self.similar_hint.look(lead.title, lead.summary)
+        self.similar_hint.look(lead.title, lead.summary, lead.url)
 
     def step(self, step: int) -> None:
         """The next (J) or previous (K) lead."""

@@ -33,22 +33,24 @@ class SimilarHint(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._session = session
         self._exclude = exclude
-        self._text = ("", "")
+        self._text = ("", "", "")
         self._timer = QTimer(self, singleShot=True, interval=LOOK_AFTER_MS)
         self._timer.timeout.connect(self._look_now)
         self.items: list[SimilarItem] = []
         self.hide()
 
-    def look(self, title: str, text: str) -> None:
-        """Look for items like this title and text once the writing pauses."""
-        self._text = (title, text)
+    def look(self, title: str, text: str, url: str = "") -> None:
+        """Look for items like this title and text, or from the same original address ``url``,
+        once the writing pauses."""
+        self._text = (title, text, url)
         self._timer.start()
 
     def _look_now(self) -> None:
-        title, text = self._text
+        title, text, url = self._text
         actor, exclude = self._session.actor, self._exclude
         self._session.read(
-            lambda conn: similar_items(conn, actor, title, text, exclude=exclude), self.show_items
+            lambda conn: similar_items(conn, actor, title, text, url=url, exclude=exclude),
+            self.show_items,
         )
 
     def show_items(self, items: Sequence[SimilarItem]) -> None:
@@ -58,7 +60,8 @@ class SimilarHint(QLabel):
 
 
 def describe(item: SimilarItem, today: dt.date) -> str:
-    """“《title》王芳 昨天报题” (写稿 for an article; 已删除 when the proposal was deleted)."""
+    """“《title》王芳 昨天报题” (写稿 for an article; 已删除 when the proposal was deleted;
+    【同一原文地址】 first when it comes from the same original page)."""
     translate = QCoreApplication.translate
     day = item.at.astimezone().date()
     if day == today:
@@ -72,6 +75,8 @@ def describe(item: SimilarItem, today: dt.date) -> str:
     else:
         text = translate("SimilarHint", "“{title}”, written by {name} {when}")
     described = text.format(title=item.title, name=item.by, when=when)
+    if item.same_address:
+        described = translate("SimilarHint", "[same original address] ") + described
     return described + translate("SimilarHint", " (deleted)") if item.deleted else described
 
 
