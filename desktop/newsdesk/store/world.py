@@ -197,7 +197,7 @@ class DbWorld:
         return self._by_key(Source, source_id)
 
     def sources_of(self, channel_id: str) -> Sequence[Source]:
-        return self._where(Source, f"channel:{channel_id}", channel_id=channel_id)
+        return self._where(Source, "channel_id", channel_id)
 
     def lead(self, lead_id: str) -> Lead | None:
         return self._by_key(Lead, lead_id)
