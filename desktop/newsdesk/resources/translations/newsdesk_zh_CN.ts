@@ -2142,8 +2142,24 @@
         <translation>&lt;h3&gt;采编台 Newsdesk {version}&lt;/h3&gt;</translation>
     </message>
     <message>
+        <source>none (this workspace does not sync)</source>
+        <translation>无（此工作区不同步）</translation>
+    </message>
+    <message>
         <source>An editorial desk for new-media departments: proposals, topics, writing, review level by level, sign-off and publishing to PC, WAP and the app.</source>
         <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 APP 端发布。</translation>
+    </message>
+    <message>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
+    </message>
+    <message>
+        <source>Sync server: {server}</source>
+        <translation>同步服务器：{server}</translation>
+    </message>
+    <message>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
     <message>
         <source>&amp;Card</source>

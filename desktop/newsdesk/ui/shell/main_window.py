@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, QSize, Qt, QTimer, Signal
+import PySide6
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    qVersion,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -58,9 +70,11 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         workspace_name: str,
         parent: QWidget | None = None,
+        server: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.server = server  # the sync server, shown in About; None when the workspace is local
         self.settings = settings
         self.pages = list(pages)
         # Called before the window closes, with what to do once pages have saved their work.
@@ -225,15 +239,26 @@ class MainWindow(QMainWindow):
         return menu
 
     def show_about(self) -> QMessageBox:
+        """The version and what a support call asks first: which workspace, which server, and
+        the Qt and Python underneath."""
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Newsdesk"))
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.tr("<h3>Newsdesk 采编台 {version}</h3>").format(version=__version__))
-        box.setInformativeText(
+        server = self.server or self.tr("none (this workspace does not sync)")
+        details = [
             self.tr(
                 "An editorial desk for new-media departments: proposals, topics, writing, review "
                 "level by level, sign-off and publishing to PC, WAP and the app."
-            )
-        )
+            ),
+            self.tr("Workspace: {path}").format(path=self.session.workspace.folder),
+            self.tr("Sync server: {server}").format(server=server),
+            self.tr("Qt {qt} · PySide6 {pyside} · Python {python}").format(
+                qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version()
+            ),
+        ]
+        box.setInformativeText("<br>".join(escape(line) for line in details))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         return box
 
