@@ -147,6 +147,7 @@ def serve(
     docs: bool = False,
     max_request_bytes: int = protocol.MAX_BODY,
     min_desktop: str | None = None,
+    latest_desktop: protocol.DesktopRelease | None = None,
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -157,7 +158,11 @@ def serve(
         print(warning, file=sys.stderr, flush=True)
     uvicorn.run(
         create_app(
-            running, docs=docs, max_request_bytes=max_request_bytes, min_desktop=min_desktop
+            running,
+            docs=docs,
+            max_request_bytes=max_request_bytes,
+            min_desktop=min_desktop,
+            latest_desktop=latest_desktop,
         ),
         host=host,
         port=port,

@@ -5325,6 +5325,26 @@
         <translation>已将 {rows} 行备份到 {path}。</translation>
     </message>
     <message>
+        <source>--installer-url and --release-notes describe --latest-desktop: give it too.</source>
+        <translation>--installer-url 和 --release-notes 描述的是 --latest-desktop 指定的版本：请同时给出 --latest-desktop。</translation>
+    </message>
+    <message>
+        <source>--latest-desktop must be a version such as 1.2.0.</source>
+        <translation>--latest-desktop 必须是版本号，例如 1.2.0。</translation>
+    </message>
+    <message>
+        <source>--latest-desktop needs --installer-url: where users download the installer.</source>
+        <translation>--latest-desktop 需要 --installer-url：用户下载安装程序的地址。</translation>
+    </message>
+    <message>
+        <source>--installer-url must be an http:// or https:// address, not “{url}”.</source>
+        <translation>--installer-url 必须是 http:// 或 https:// 地址，而不是“{url}”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the release notes {path}: {reason}</source>
+        <translation>无法读取更新说明 {path}：{reason}</translation>
+    </message>
+    <message>
         <source>Restored {rows} rows. The server has a new epoch: each desktop will offer to send again what the backup lacks.</source>
         <translation>已恢复 {rows} 行。服务器有了新的纪元标识：各桌面端会提示重新发送备份中缺少的内容。</translation>
     </message>
