@@ -119,7 +119,8 @@ def test_about_names_the_version_workspace_server_and_qt_in_chinese(
     main = MainWindow(session, pages, settings, "demo", server="https://sync.branch.example")
     qtbot.addWidget(main)
     main.show()
-    about = main.help_menu.actions()[0]
+    about = main.about_action
+    assert about in main.help_menu.actions()
     assert about.text() == "关于采编台(&A)"
     about.trigger()
     qtbot.waitUntil(lambda: main.findChild(QMessageBox) is not None)

@@ -2162,6 +2162,10 @@
         <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
     <message>
+        <source>Newsdesk {version} is available…</source>
+        <translation>有新版本 {version}…</translation>
+    </message>
+    <message>
         <source>&amp;Card</source>
         <translation>卡片(&amp;C)</translation>
     </message>
@@ -3497,6 +3501,29 @@
     <message>
         <source>This change is too large to send to the newsroom server ({size}; it takes at most {limit} at once). Nothing was saved: shorten the text or split the article, and add large images as attachments rather than pasted into the text.</source>
         <translation>这次修改太大，无法发送到编辑部服务器（{size}；服务器一次最多接收 {limit}）。本次修改未保存：请缩短正文或拆分稿件，较大的图片请作为附件添加，不要直接粘贴到正文中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Newsdesk {version} is available</source>
+        <translation>采编台 {version} 已发布</translation>
+    </message>
+    <message>
+        <source>Your branch offers Newsdesk {version}; this desktop runs {current}. Newsdesk does not update itself: install it from {address}, or ask your IT department.</source>
+        <translation>本单位提供采编台 {version}，此电脑上运行的是 {current}。采编台不会自行更新：请从 {address} 安装，或联系信息技术部门。</translation>
+    </message>
+    <message>
+        <source>Open the installer&apos;s address</source>
+        <translation>打开安装程序地址</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remind me of this version</source>
+        <translation>不再提醒此版本</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>

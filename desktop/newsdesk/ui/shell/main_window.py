@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -41,9 +42,11 @@ from PySide6.QtWidgets import (
 
 from newsdesk import __version__
 from newsdesk.sync.client import State, SyncStatus
+from newsdesk.sync.protocol import DesktopRelease
 from newsdesk.ui.editor.repost_dialog import addresses_in
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
+from newsdesk.ui.shell.release_notice import ReleaseDialog, worth_showing
 
 
 @dataclass(frozen=True)
@@ -147,9 +150,21 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(12)
         self.busy.hide()
+        # A newer release the server announces: a quiet button, never a window of its own.
+        self.release: DesktopRelease | None = None
+        self.release_button = QPushButton(self)
+        self.release_button.setFlat(True)
+        self.release_button.hide()
+        self.release_button.clicked.connect(self.show_release)
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        for widget in (self.busy, self.connection_label, self.pending_label, self.sync_label):
+        for widget in (
+            self.release_button,
+            self.busy,
+            self.connection_label,
+            self.pending_label,
+            self.sync_label,
+        ):
             bar.addPermanentWidget(widget)
         self.session.pending_changed.connect(self.show_pending)
         self.session.runner.busy_changed.connect(self._show_busy)
@@ -166,6 +181,7 @@ class MainWindow(QMainWindow):
             State.UPDATE: self.tr("Paused: Newsdesk needs an update"),
         }
         self.connection_label.setText(texts[status.state])
+        self.notice_release(status.latest_desktop)
         tip = server or ""
         if status.error is not None:
             tip += "\n" + translated(status.error)
@@ -224,10 +240,14 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Newsdesk"), self)
+        self.about_action = about = QAction(self.tr("&About Newsdesk"), self)
         about.triggered.connect(self.show_about)
         about_qt = QAction(self.tr("About &Qt"), self)
         about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
+        self.release_action = QAction(self)
+        self.release_action.setVisible(False)
+        self.release_action.triggered.connect(self.show_release)
+        help_menu.addAction(self.release_action)
         help_menu.addAction(about)
         help_menu.addAction(about_qt)
 
@@ -261,6 +281,26 @@ class MainWindow(QMainWindow):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         return box
+
+    def notice_release(self, release: DesktopRelease | None) -> None:
+        """Show, quietly, that ``release`` is available, unless it is not newer than this
+        desktop or the user dismissed it (or a newer one)."""
+        shown = worth_showing(release, self.settings)
+        self.release = release if shown else None
+        if release is not None and shown:
+            text = self.tr("Newsdesk {version} is available…").format(version=release.version)
+            self.release_button.setText(text)
+            self.release_action.setText(text)
+        self.release_button.setVisible(shown)
+        self.release_action.setVisible(shown)
+
+    def show_release(self) -> ReleaseDialog | None:
+        if self.release is None:
+            return None
+        dialog = ReleaseDialog(self.release, self.settings, self)
+        dialog.dismiss.clicked.connect(lambda: self.notice_release(self.release))
+        dialog.open()
+        return dialog
 
     # --- settings -------------------------------------------------------------------------
 
