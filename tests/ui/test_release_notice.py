@@ -4,6 +4,7 @@ dismissed release stays hidden until a newer one is announced."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,7 @@ def synced_window(
             yield Synced(window, settings)
         finally:
             sync.shutdown()
+            run(asyncio.sleep(0.05))  # the cancelled sync loop ends on the event loop
             runner.shutdown()
             workspace.close()
     engine.dispose()
