@@ -242,3 +242,8 @@ def test_the_service_command_refuses_a_bad_release_in_chinese(tmp_path: Path) ->
     done = serve(tmp_path, "zh_CN", "--latest-desktop", "最新")
     assert done.returncode == 2
     assert "--latest-desktop 必须是版本号，例如 1.2.0。" in done.stderr
+
+
+def test_a_desktop_reads_the_health_of_a_newer_service_that_says_more() -> None:
+    said = b'{"status": "ok", "protocol": 1, "epoch": "e1", "mirrors": ["https://m.example"]}'
+    assert protocol.Health.model_validate_json(said).epoch == "e1"

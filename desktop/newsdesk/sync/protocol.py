@@ -201,6 +201,10 @@ class DesktopRelease(Message):
 
 
 class Health(Message):
+    # Read by desktops of every version: what a newer service adds (as latest_desktop was
+    # added) must not stop an older desktop from syncing.
+    model_config = ConfigDict(extra="ignore")
+
     status: Literal["ok"]
     protocol: int
     epoch: str
