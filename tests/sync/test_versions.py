@@ -162,3 +162,88 @@ def test_the_service_command_checks_the_minimum(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "--min-desktop must be a version such as 1.2.0." in done.stderr
+
+
+def test_a_release_is_newer_only_by_its_numbers() -> None:
+    assert protocol.is_newer("1.10.0", "1.9.9")
+    assert not protocol.is_newer("1.2", "1.2.0")
+    assert not protocol.is_newer("1.1.9", "1.2.0")
+    assert not protocol.is_newer("newest", "1.2.0")  # a garbled announcement nags nobody
+
+
+def test_a_sync_round_learns_the_release_the_service_announces(
+    engine: Engine, room: Newsroom, tmp_path: Path
+) -> None:
+    del room
+    release = protocol.DesktopRelease(
+        version="9.1.0", installer_url="https://it.branch.example/newsdesk-9.1.0.msi", notes="新"
+    )
+    seen: list[SyncStatus] = []
+    with LiveServer(engine, latest_desktop=release) as live:
+        health = protocol.Health.model_validate_json(httpx.get(f"{live.url}/v1/health").content)
+        assert health.latest_desktop == release
+        desk = Desk(tmp_path / "desk", live.url, "editor")
+        try:
+
+            async def one_round() -> float | None:
+                client = SyncClient(desk.replica, live.url, blobs=desk.workspace.blobs)
+                try:
+                    return await SyncLoop(client, seen.append).step()
+                finally:
+                    await client.close()
+
+            asyncio.run(one_round())
+        finally:
+            desk.close()
+    assert seen[-1].state is State.ONLINE and seen[-1].latest_desktop == release
+
+
+def serve(tmp_path: Path, lang: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """``newsdesk-server serve`` with ``options``, in ``lang``; it is expected to refuse them."""
+    command = [
+        str(BIN / "newsdesk-server"),
+        "--lang",
+        lang,
+        "serve",
+        "--db",
+        str(tmp_path / "s.db"),
+    ]
+    return subprocess.run([*command, *options], capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--latest-desktop", "newest"], "--latest-desktop must be a version such as 1.2.0."),
+        (["--latest-desktop", "2.0.0"], "--latest-desktop needs --installer-url"),
+        (
+            ["--latest-desktop", "2.0.0", "--installer-url", "file:///srv/newsdesk.msi"],
+            "--installer-url must be an http:// or https:// address, not “file:///srv/",
+        ),
+        (["--installer-url", "https://it.example/n.msi"], "describe --latest-desktop: give it"),
+        (
+            [
+                *("--latest-desktop", "2.0.0", "--installer-url", "https://it.example/n.msi"),
+                *("--release-notes", "/nonexistent/notes.txt"),
+            ],
+            "Cannot read the release notes /nonexistent/notes.txt",
+        ),
+    ],
+)
+def test_the_service_command_checks_the_release_it_announces(
+    tmp_path: Path, options: list[str], said: str
+) -> None:
+    done = serve(tmp_path, "en", *options)
+    assert done.returncode == 2
+    assert said in done.stderr
+
+
+def test_the_service_command_refuses_a_bad_release_in_chinese(tmp_path: Path) -> None:
+    done = serve(tmp_path, "zh_CN", "--latest-desktop", "最新")
+    assert done.returncode == 2
+    assert "--latest-desktop 必须是版本号，例如 1.2.0。" in done.stderr
+
+
+def test_a_desktop_reads_the_health_of_a_newer_service_that_says_more() -> None:
+    said = b'{"status": "ok", "protocol": 1, "epoch": "e1", "mirrors": ["https://m.example"]}'
+    assert protocol.Health.model_validate_json(said).epoch == "e1"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import platform
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -114,7 +115,33 @@ def test_the_status_bar_shows_the_user_and_changes_waiting_to_sync(
     qtbot.waitUntil(lambda: main.pending_label.text().startswith(expected))
 
 
-def test_about_names_the_version(
+def test_about_names_the_version_workspace_server_and_qt_in_chinese(
+    qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path, chinese: None
+) -> None:
+    session = sign_in("admin")
+    pages = [Page("board", "看板", PlaceholderPage("board", "看板", "看板"))]
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(session, pages, settings, "demo", server="https://sync.branch.example")
+    qtbot.addWidget(main)
+    main.show()
+    about = main.about_action
+    assert about in main.help_menu.actions()
+    assert about.text() == "关于采编台(&A)"
+    about.trigger()
+    qtbot.waitUntil(lambda: main.findChild(QMessageBox) is not None)
+    box = main.findChild(QMessageBox)
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    assert box.windowTitle() == "关于采编台" and __version__ in box.text()
+    details = box.informativeText()
+    assert f"工作区：{session.workspace.folder}" in details
+    assert "同步服务器：https://sync.branch.example" in details
+    assert f"Qt {qVersion()}" in details and f"Python {platform.python_version()}" in details
+    Path("/tmp/newsdesk-shots").mkdir(exist_ok=True)
+    box.grab().save("/tmp/newsdesk-shots/about.png")
+
+
+def test_about_says_when_the_workspace_does_not_sync(
     qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path, english: None
 ) -> None:
     main = window(
@@ -122,7 +149,7 @@ def test_about_names_the_version(
     )
     box = main.show_about()
     qtbot.addWidget(box)
-    assert isinstance(box, QMessageBox) and __version__ in box.text()
+    assert "Sync server: none (this workspace does not sync)" in box.informativeText()
 
 
 def test_placeholder_pages_say_plainly_what_comes_later(qtbot: QtBot) -> None:

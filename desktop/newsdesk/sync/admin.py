@@ -160,6 +160,7 @@ def serve(
     max_request_bytes: int = protocol.MAX_BODY,
     feeds: Feeds = Feeds(),
     min_desktop: str | None = None,
+    latest_desktop: protocol.DesktopRelease | None = None,
 ) -> None:
     with engine.begin() as conn:
         migrate.upgrade(conn)
@@ -193,7 +194,11 @@ def _run_http(
 ) -> None:
     uvicorn.run(
         create_app(
-            running, docs=docs, max_request_bytes=max_request_bytes, min_desktop=min_desktop
+            running,
+            docs=docs,
+            max_request_bytes=max_request_bytes,
+            min_desktop=min_desktop,
+            latest_desktop=latest_desktop,
         ),
         host=host,
         port=port,

@@ -18,9 +18,12 @@ from newsdesk import __version__
 from newsdesk.sync.catalogue import Catalogue, choose_language
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
 
     from newsdesk.sync.audit import Keys, Verdict
+    from newsdesk.sync.protocol import DesktopRelease
 
 
 def _say(text: str) -> None:
@@ -95,6 +98,23 @@ def build_server_parser() -> argparse.ArgumentParser:
         metavar="VERSION",
         help="refuse desktops older than this Newsdesk version (e.g. 1.2.0), telling their users "
         "to update (default: serve every version)",
+    )
+    serve.add_argument(
+        "--latest-desktop",
+        metavar="VERSION",
+        help="announce the newest desktop release the branch offers (e.g. 1.3.0); older "
+        "desktops show a notice, and never install it by themselves",
+    )
+    serve.add_argument(
+        "--installer-url",
+        metavar="URL",
+        help="where users download that release's installer (http:// or https://)",
+    )
+    serve.add_argument(
+        "--release-notes",
+        metavar="FILE",
+        type=Path,
+        help="a UTF-8 text file of the release's notes, shown with the notice",
     )
     serve.add_argument(
         "--proxy",
@@ -187,6 +207,44 @@ def _is_version(text: str) -> bool:
     return True
 
 
+def _release(
+    args: argparse.Namespace, translate: Callable[[str, str], str]
+) -> DesktopRelease | str | None:
+    """The release ``serve`` announces, or what is wrong with its options."""
+    from urllib.parse import urlsplit
+
+    from newsdesk.sync.protocol import DesktopRelease
+
+    if args.latest_desktop is None:
+        if args.installer_url is not None or args.release_notes is not None:
+            return translate(
+                "cli", "--installer-url and --release-notes describe --latest-desktop: give it too."
+            )
+        return None
+    if not _is_version(args.latest_desktop):
+        return translate("cli", "--latest-desktop must be a version such as 1.2.0.")
+    if args.installer_url is None:
+        return translate(
+            "cli", "--latest-desktop needs --installer-url: where users download the installer."
+        )
+    address = urlsplit(args.installer_url)
+    if address.scheme not in ("http", "https") or not address.netloc:
+        return translate(
+            "cli", "--installer-url must be an http:// or https:// address, not “{url}”."
+        ).format(url=args.installer_url)
+    notes = ""
+    if args.release_notes is not None:
+        try:
+            notes = args.release_notes.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            return translate("cli", "Cannot read the release notes {path}: {reason}").format(
+                path=args.release_notes, reason=error
+            )
+    return DesktopRelease(
+        version=args.latest_desktop, installer_url=args.installer_url, notes=notes
+    )
+
+
 def _password_from_stdin() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
@@ -237,6 +295,9 @@ def _run_server_command(
                 return _error(translate("cli", "--poll-seconds must be more than 0."))
             if args.min_desktop is not None and not _is_version(args.min_desktop):
                 return _error(translate("cli", "--min-desktop must be a version such as 1.2.0."))
+            release = _release(args, translate)
+            if isinstance(release, str):
+                return _error(release)
             transport = admin.Transport(args.tls_cert, args.tls_key, args.proxy)
             feeds = admin.Feeds(not args.no_poll, args.allow_private_feeds, args.poll_seconds)
             admin.serve(
@@ -248,6 +309,7 @@ def _run_server_command(
                 docs=args.docs,
                 feeds=feeds,
                 min_desktop=args.min_desktop,
+                latest_desktop=release,
                 **sizing,
             )
         elif args.command == "sources":

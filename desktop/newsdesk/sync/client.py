@@ -165,6 +165,8 @@ class SyncClient:
         # http:// to another machine only when the user said so (for this workspace).
         self._allow_plain_http = allow_plain_http
         self._settings_read = False
+        # The newest desktop release the server last announced (``serve --latest-desktop``).
+        self.latest_desktop: protocol.DesktopRelease | None = None
 
     @property
     def allow_plain_http(self) -> bool:
@@ -301,6 +303,7 @@ class SyncClient:
             known: tuple[int, int] = await self.db(self.replica.push_limits)
             return known
         health = protocol.Health.model_validate_json(answer.content)
+        self.latest_desktop = health.latest_desktop
         await self.db(
             functools.partial(
                 self.replica.set_push_limits, health.max_request_bytes, health.max_push
@@ -634,6 +637,7 @@ class SyncLoop:
                 error=done.push_error,
                 retry_in=retry,
                 changed=done.tables,
+                latest_desktop=self.client.latest_desktop,
             )
         )
         return self.interval if retry is None else retry

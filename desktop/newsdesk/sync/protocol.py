@@ -40,6 +40,15 @@ def version_key(text: str) -> tuple[int, ...]:
     return tuple(key)
 
 
+def is_newer(announced: str, current: str) -> bool:
+    """Whether release ``announced`` is newer than ``current``; a number that is not a version
+    (a server misconfigured by hand) is never newer, so it cannot nag anyone."""
+    try:
+        return version_key(announced) > version_key(current)
+    except ValueError:
+        return False
+
+
 def storable(value: str) -> str:
     """Text a database can store: no NUL, no lone or reversed surrogate halves."""
     if "\x00" in value:
@@ -182,7 +191,20 @@ class PullResponse(Message):
     )
 
 
+class DesktopRelease(Message):
+    """The newest desktop the branch offers (``serve --latest-desktop``): desktops older than it
+    say so, with the notes and where to download the installer; they never install it."""
+
+    version: str
+    installer_url: str
+    notes: str = ""
+
+
 class Health(Message):
+    # Read by desktops of every version: what a newer service adds (as latest_desktop was
+    # added) must not stop an older desktop from syncing.
+    model_config = ConfigDict(extra="ignore")
+
     status: Literal["ok"]
     protocol: int
     epoch: str
@@ -190,6 +212,9 @@ class Health(Message):
         default=MAX_BODY, description="The largest JSON request body the service reads, in bytes."
     )
     max_push: int = Field(default=MAX_PUSH, description="The most mutations one push may carry.")
+    latest_desktop: DesktopRelease | None = Field(
+        default=None, description="The newest desktop release the branch offers, if it says."
+    )
 
 
 class Problem(Message):

@@ -118,12 +118,14 @@ def create_app(
     docs: bool = False,
     max_request_bytes: int = protocol.MAX_BODY,
     min_desktop: str | None = None,
+    latest_desktop: protocol.DesktopRelease | None = None,
 ) -> FastAPI:
     """The service's HTTP app. ``docs`` serves the interactive ``/docs`` page (``serve
     --docs``): off by default, as it loads its script from a CDN and needs no sign-in. The
     document itself is always at ``/openapi.json``. ``max_request_bytes`` is the largest JSON
     body read; ``/v1/health`` announces it, and desktops size their pushes by it.
-    ``min_desktop``: the oldest desktop version served (``ValueError`` unless a version)."""
+    ``min_desktop``: the oldest desktop version served (``ValueError`` unless a version).
+    ``latest_desktop``: the newest desktop release, announced in ``/v1/health``."""
     app = FastAPI(
         title="Newsdesk sync service",
         version=__version__,
@@ -157,6 +159,7 @@ def create_app(
             epoch=service.log.epoch(),
             max_request_bytes=max_request_bytes,
             max_push=protocol.MAX_PUSH,
+            latest_desktop=latest_desktop,
         )
 
     @app.post(

@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from newsdesk.core.i18n import Message
+
+if TYPE_CHECKING:
+    from newsdesk.sync.protocol import DesktopRelease
 
 
 class State(StrEnum):
@@ -29,3 +33,4 @@ class SyncStatus:
     retry_in: float | None = None
     epoch: str | None = None  # the restored server's epoch, while waiting for a decision
     changed: frozenset[str] = field(default_factory=frozenset)
+    latest_desktop: DesktopRelease | None = None  # as the server announces it

@@ -278,7 +278,9 @@ class Desktop:
         snapshots.reload()  # on the database thread while the window is being built
         sync = SyncController(session)
         pages = build_pages(session, snapshots, self.settings, sync)
-        window = MainWindow(session, pages.sidebar, self.settings, self.workspace.folder.name)
+        window = MainWindow(
+            session, pages.sidebar, self.settings, self.workspace.folder.name, server=server
+        )
         sync.dialog_parent = window
         sync.status.connect(lambda status: window.show_sync(status, server))
         window.sync_action.setEnabled(server is not None)

@@ -2263,8 +2263,28 @@
         <translation>&lt;h3&gt;采编台 Newsdesk {version}&lt;/h3&gt;</translation>
     </message>
     <message>
+        <source>none (this workspace does not sync)</source>
+        <translation>无（此工作区不同步）</translation>
+    </message>
+    <message>
         <source>An editorial desk for new-media departments: proposals, topics, writing, review level by level, sign-off and publishing to PC, WAP and the app.</source>
         <translation>面向新媒体部门的采编平台：报题、选题、写作、逐级审核、签发，以及向 PC 端、WAP 端和 APP 端发布。</translation>
+    </message>
+    <message>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
+    </message>
+    <message>
+        <source>Sync server: {server}</source>
+        <translation>同步服务器：{server}</translation>
+    </message>
+    <message>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+    <message>
+        <source>Newsdesk {version} is available…</source>
+        <translation>有新版本 {version}…</translation>
     </message>
     <message>
         <source>&amp;Card</source>
@@ -3654,6 +3674,29 @@
     <message>
         <source>That lead does not exist.</source>
         <translation>该线索不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Newsdesk {version} is available</source>
+        <translation>采编台 {version} 已发布</translation>
+    </message>
+    <message>
+        <source>Your branch offers Newsdesk {version}; this desktop runs {current}. Newsdesk does not update itself: install it from {address}, or ask your IT department.</source>
+        <translation>本单位提供采编台 {version}，此电脑上运行的是 {current}。采编台不会自行更新：请从 {address} 安装，或联系信息技术部门。</translation>
+    </message>
+    <message>
+        <source>Open the installer&apos;s address</source>
+        <translation>打开安装程序地址</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remind me of this version</source>
+        <translation>不再提醒此版本</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>
@@ -5689,6 +5732,26 @@
     <message>
         <source>Backed up {rows} rows to {path}.</source>
         <translation>已将 {rows} 行备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>--installer-url and --release-notes describe --latest-desktop: give it too.</source>
+        <translation>--installer-url 和 --release-notes 描述的是 --latest-desktop 指定的版本：请同时给出 --latest-desktop。</translation>
+    </message>
+    <message>
+        <source>--latest-desktop must be a version such as 1.2.0.</source>
+        <translation>--latest-desktop 必须是版本号，例如 1.2.0。</translation>
+    </message>
+    <message>
+        <source>--latest-desktop needs --installer-url: where users download the installer.</source>
+        <translation>--latest-desktop 需要 --installer-url：用户下载安装程序的地址。</translation>
+    </message>
+    <message>
+        <source>--installer-url must be an http:// or https:// address, not “{url}”.</source>
+        <translation>--installer-url 必须是 http:// 或 https:// 地址，而不是“{url}”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the release notes {path}: {reason}</source>
+        <translation>无法读取更新说明 {path}：{reason}</translation>
     </message>
     <message>
         <source>Restored {rows} rows. The server has a new epoch: each desktop will offer to send again what the backup lacks.</source>

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, QSize, Qt, QTimer, Signal
+import PySide6
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    qVersion,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,6 +34,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -29,9 +42,11 @@ from PySide6.QtWidgets import (
 
 from newsdesk import __version__
 from newsdesk.ingest.addresses import addresses_in
+from newsdesk.sync.protocol import DesktopRelease
 from newsdesk.sync.status import State, SyncStatus
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
+from newsdesk.ui.shell.release_notice import ReleaseDialog, worth_showing
 
 
 @dataclass(frozen=True)
@@ -58,9 +73,11 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         workspace_name: str,
         parent: QWidget | None = None,
+        server: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.server = server  # the sync server, shown in About; None when the workspace is local
         self.settings = settings
         self.pages = list(pages)
         self._built: dict[str, QWidget] = {}
@@ -160,9 +177,21 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(12)
         self.busy.hide()
+        # A newer release the server announces: a quiet button, never a window of its own.
+        self.release: DesktopRelease | None = None
+        self.release_button = QPushButton(self)
+        self.release_button.setFlat(True)
+        self.release_button.hide()
+        self.release_button.clicked.connect(self.show_release)
         bar = self.statusBar()
         bar.addWidget(self.user_label)
-        for widget in (self.busy, self.connection_label, self.pending_label, self.sync_label):
+        for widget in (
+            self.release_button,
+            self.busy,
+            self.connection_label,
+            self.pending_label,
+            self.sync_label,
+        ):
             bar.addPermanentWidget(widget)
         self.session.pending_changed.connect(self.show_pending)
         self.session.runner.busy_changed.connect(self._show_busy)
@@ -179,6 +208,7 @@ class MainWindow(QMainWindow):
             State.UPDATE: self.tr("Paused: Newsdesk needs an update"),
         }
         self.connection_label.setText(texts[status.state])
+        self.notice_release(status.latest_desktop)
         tip = server or ""
         if status.error is not None:
             tip += "\n" + translated(status.error)
@@ -238,10 +268,14 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Newsdesk"), self)
+        self.about_action = about = QAction(self.tr("&About Newsdesk"), self)
         about.triggered.connect(self.show_about)
         about_qt = QAction(self.tr("About &Qt"), self)
         about_qt.triggered.connect(lambda: QMessageBox.aboutQt(self))
+        self.release_action = QAction(self)
+        self.release_action.setVisible(False)
+        self.release_action.triggered.connect(self.show_release)
+        help_menu.addAction(self.release_action)
         help_menu.addAction(about)
         help_menu.addAction(about_qt)
 
@@ -253,17 +287,48 @@ class MainWindow(QMainWindow):
         return menu
 
     def show_about(self) -> QMessageBox:
+        """The version and what a support call asks first: which workspace, which server, and
+        the Qt and Python underneath."""
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About Newsdesk"))
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(self.tr("<h3>Newsdesk 采编台 {version}</h3>").format(version=__version__))
-        box.setInformativeText(
+        server = self.server or self.tr("none (this workspace does not sync)")
+        details = [
             self.tr(
                 "An editorial desk for new-media departments: proposals, topics, writing, review "
                 "level by level, sign-off and publishing to PC, WAP and the app."
-            )
-        )
+            ),
+            self.tr("Workspace: {path}").format(path=self.session.workspace.folder),
+            self.tr("Sync server: {server}").format(server=server),
+            self.tr("Qt {qt} · PySide6 {pyside} · Python {python}").format(
+                qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version()
+            ),
+        ]
+        box.setInformativeText("<br>".join(escape(line) for line in details))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         return box
+
+    def notice_release(self, release: DesktopRelease | None) -> None:
+        """Show, quietly, that ``release`` is available, unless it is not newer than this
+        desktop or the user dismissed it (or a newer one)."""
+        shown = worth_showing(release, self.settings)
+        self.release = release if shown else None
+        if release is not None and shown:
+            text = self.tr("Newsdesk {version} is available…").format(version=release.version)
+            self.release_button.setText(text)
+            self.release_action.setText(text)
+        self.release_button.setVisible(shown)
+        self.release_action.setVisible(shown)
+
+    def show_release(self) -> ReleaseDialog | None:
+        if self.release is None:
+            return None
+        dialog = ReleaseDialog(self.release, self.settings, self)
+        dialog.dismiss.clicked.connect(lambda: self.notice_release(self.release))
+        dialog.open()
+        return dialog
 
     # --- settings -------------------------------------------------------------------------
 
