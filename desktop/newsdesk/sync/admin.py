@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine, delete, insert, select
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
@@ -176,30 +177,23 @@ def serve(
             engine, running, actor, web.Policy(allow_private=feeds.allow_private), feeds.every
         )
         poller.start()
+    app = create_app(
+        running,
+        docs=docs,
+        max_request_bytes=max_request_bytes,
+        min_desktop=min_desktop,
+        latest_desktop=latest_desktop,
+    )
     try:
-        _run_http(running, host, port, transport, docs, max_request_bytes, min_desktop)
+        _run_http(app, host, port, transport)
     finally:
         if poller is not None:
             poller.stop()
 
 
-def _run_http(
-    running: service.Service,
-    host: str,
-    port: int,
-    transport: Transport,
-    docs: bool,
-    max_request_bytes: int,
-    min_desktop: str | None,
-) -> None:
+def _run_http(app: FastAPI, host: str, port: int, transport: Transport) -> None:
     uvicorn.run(
-        create_app(
-            running,
-            docs=docs,
-            max_request_bytes=max_request_bytes,
-            min_desktop=min_desktop,
-            latest_desktop=latest_desktop,
-        ),
+        app,
         host=host,
         port=port,
         log_level="info",
