@@ -119,7 +119,7 @@ def test_about_names_the_version_workspace_server_and_qt_in_chinese(
     qtbot: QtBot, sign_in: Callable[[str], Session], tmp_path: Path, chinese: None
 ) -> None:
     session = sign_in("admin")
-    pages = [Page("board", "看板", PlaceholderPage("board", "看板", "看板"))]
+    pages = [Page("board", "看板", functools.partial(PlaceholderPage, "board", "看板", "看板"))]
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     main = MainWindow(session, pages, settings, "demo", server="https://sync.branch.example")
     qtbot.addWidget(main)
