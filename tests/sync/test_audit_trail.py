@@ -20,7 +20,7 @@ from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store import migrate
 from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS, make_engine
-from newsdesk.sync import audit
+from newsdesk.sync import audit, protocol
 from newsdesk.sync.audit import AUDIT
 from newsdesk.sync.audit_log import EPOCH_KEY
 from newsdesk.sync.service import Service
@@ -72,6 +72,23 @@ def test_removing_the_newest_entries_or_rewriting_the_chain_is_found(
             conn.execute(AUDIT.insert().values(**row))
     code, said = verify(database_url)
     assert code == 1 and "changed after it was written" in said, said
+
+
+def test_a_change_stamped_in_another_time_zone_is_vouched_for_as_the_database_holds_it(
+    api: SignIn, room: Newsroom, database_url: str
+) -> None:
+    # The digest is computed from the pushed change, not read back; SQLite keeps a time's wall
+    # clock without its offset, so that digest must still match what verifying reads.
+    editor = api("editor")
+    made = mutation(editor.user_id, Kind.PROPOSAL_CREATE, channel_id=room.news, title="早班")
+    shanghai = dt.timezone(dt.timedelta(hours=8))
+    wire = {**made.to_wire(), "at": made.at.astimezone(shanghai).isoformat()}
+    pushed = editor.http.post(
+        "/v1/sync/push", json={"protocol": protocol.PROTOCOL, "mutations": [wire]}
+    )
+    assert pushed.status_code == 200 and pushed.json()["outcomes"][0]["status"] == "accepted"
+    code, said = verify(database_url)
+    assert code == 0, said
 
 
 def test_the_ledger_changed_in_the_database_is_found(

@@ -32,9 +32,10 @@ from pathlib import Path
 from typing import Any, Final
 
 import platformdirs
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Dialect, Engine, insert, select
 
 from newsdesk.core.model import Channel, RoleGrant, User
+from newsdesk.core.mutation import Mutation
 from newsdesk.files import write_atomically
 from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.codec import TABLES, row_to_json
@@ -181,6 +182,30 @@ def mutation_digest(row: Mapping[Any, Any]) -> str:
             "entity": row["entity"],
             "base_version": row["base_version"],
             "args": row["args"],
+        }
+    )
+
+
+def stored_mutation_digest(mutation: Mutation, dialect: Dialect) -> str:
+    """:func:`mutation_digest` of ``mutation`` as the ``mutations`` table will give it back,
+    without reading it back: its time goes through the column's own conversions both ways (SQLite
+    keeps the wall time without the offset); its arguments are JSON values, which read back
+    equal."""
+    column = MUTATIONS.c.at.type.dialect_impl(dialect)
+    at: Any = mutation.at
+    if (bind := column.bind_processor(dialect)) is not None:
+        at = bind(at)
+    if (result := column.result_processor(dialect, None)) is not None:
+        at = result(at)
+    return mutation_digest(
+        {
+            "id": mutation.id,
+            "actor": mutation.actor,
+            "at": at,
+            "kind": mutation.kind.value,
+            "entity": mutation.entity,
+            "base_version": mutation.base_version,
+            "args": dict(mutation.args),
         }
     )
 

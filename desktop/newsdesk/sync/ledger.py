@@ -152,7 +152,6 @@ class Ledger:
         )
         for a in accepted:
             _revoke_after(conn, a.mutation, keep_token)
-        digests = _mutation_digests(conn, [a.mutation.id for a in accepted])
         self.log.record_many(
             conn,
             [
@@ -165,7 +164,7 @@ class Ledger:
                         "kind": a.mutation.kind.value,
                         "entity": a.mutation.entity,
                         "seq": seqs[a.mutation.id],
-                        "digest": digests[a.mutation.id],
+                        "digest": audit.stored_mutation_digest(a.mutation, conn.dialect),
                         **_ledger_rows(conn, a.outcome),
                     },
                     address,
@@ -381,14 +380,6 @@ def _revoke_after(conn: Connection, m: Mutation, keep_token: str | None) -> None
             accounts.unlock(conn, str(login))
     elif m.kind is Kind.USER_UPDATE and m.args.get("disabled") is True:
         accounts.revoke_tokens(conn, m.entity)
-
-
-def _mutation_digests(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
-    """Digests of accepted mutations as the database holds them (what verifying re-reads)."""
-    if not ids:
-        return {}
-    query = select(MUTATIONS).where(MUTATIONS.c.id.in_(ids))
-    return {row["id"]: audit.mutation_digest(row) for row in conn.execute(query).mappings()}
 
 
 def _ledger_rows(conn: Connection, changes: Changes) -> dict[str, Any]:
