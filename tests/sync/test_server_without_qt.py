@@ -46,7 +46,7 @@ def run_without_qt(
 
 def test_the_server_commands_run_and_translate_without_qt(tmp_path: Path) -> None:
     db = str(tmp_path / "server.db")
-    config = ["--lang", "zh_CN", "--config", str(tmp_path / "config")]
+    config = ["--lang", "zh_CN", "--keys", str(tmp_path / "config")]
     server = "newsdesk.sync.cli:main"
     weak = run_without_qt(
         server, *config, "init", "--db", db, "--admin", "root", "--password-stdin", password="短"
@@ -65,7 +65,7 @@ def test_the_server_commands_run_and_translate_without_qt(tmp_path: Path) -> Non
 
 def test_the_service_serves_without_qt(tmp_path: Path) -> None:
     db = str(tmp_path / "server.db")
-    config = ["--config", str(tmp_path / "config")]
+    config = ["--keys", str(tmp_path / "config")]
     server = "newsdesk.sync.cli:main"
     created = run_without_qt(
         server, *config, "init", "--db", db, "--admin", "root", "--password-stdin",

@@ -56,19 +56,28 @@ def build_server_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdesk-server {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the messages")
     parser.add_argument(
-        "--config",
+        "--keys",
         type=Path,
         default=None,
         help="the folder of the audit key and anchors; keep it out of the database's backups "
-        "and back it up on its own (default: the user's config folder)",
+        "and back it up on its own (default: the configuration file's, else the user's config "
+        "folder)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument(
+            "--config",
+            dest="config_file",
+            type=Path,
+            metavar="FILE",
+            help="a server.toml with the database, the keys' folder and how to serve; options "
+            "given here win over it",
+        )
+        sub.add_argument(
             "--db",
-            default=default_server_db(),
-            help="a SQLite file or a postgresql+psycopg:// URL (default: %(default)s)",
+            help="a SQLite file or a postgresql+psycopg:// URL (default: the configuration "
+            f"file's, else {default_server_db()})",
         )
         return sub
 
@@ -77,13 +86,14 @@ def build_server_parser() -> argparse.ArgumentParser:
     init.add_argument("--name", default="", help="the administrator's name")
     init.add_argument("--password-stdin", action="store_true", required=True)
     serve = with_db(commands.add_parser("serve", help="run the service"))
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--host", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="the port to listen on (default: 8765)")
     serve.add_argument("--tls-cert", type=Path, help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
     serve.add_argument(
         "--docs",
         action="store_true",
+        default=None,
         help="serve the interactive API page /docs (it loads its script from a CDN and needs "
         "no sign-in; off by default)",
     )
@@ -118,24 +128,26 @@ def build_server_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--proxy",
-        default="",
         help="addresses of reverse proxies whose X-Forwarded-For/-Proto to believe, "
         "comma-separated (default: none)",
     )
     serve.add_argument(
-        "--no-poll", action="store_true", help="do not poll the subscribed sources (feeds)"
+        "--no-poll",
+        action="store_true",
+        default=None,
+        help="do not poll the subscribed sources (feeds)",
     )
     serve.add_argument(
         "--allow-private-feeds",
         action="store_true",
+        default=None,
         help="let sources on this machine or the private network (an intranet feed bridge) be "
         "polled",
     )
     serve.add_argument(
         "--poll-seconds",
         type=float,
-        default=60.0,
-        help="how often to look for sources due a poll, in seconds (default: %(default)s)",
+        help="how often to look for sources due a poll, in seconds (default: 60)",
     )
     sources = commands.add_parser("sources", help="subscribed sources (feeds)").add_subparsers(
         dest="sources_command", required=True
@@ -190,6 +202,38 @@ def build_server_parser() -> argparse.ArgumentParser:
     restore = with_db(commands.add_parser("restore", help="restore into an empty database"))
     restore.add_argument("--from", dest="source", type=Path, required=True)
     return parser
+
+
+# Configuration fields by the option they stand for, where the names differ, and the built-in
+# values of options neither the command line nor the file sets.
+_OPTION_OF = {"database": "db", "poll": "no_poll"}
+_DEFAULTS: dict[str, object] = {
+    "host": "127.0.0.1",
+    "port": 8765,
+    "proxy": "",
+    "docs": False,
+    "no_poll": False,
+    "allow_private_feeds": False,
+    "poll_seconds": 60.0,
+}
+
+
+def settle_options(args: argparse.Namespace) -> None:
+    """Fill what the command line left unset from ``--config`` FILE, then from the defaults
+    (raises :class:`ServerConfigError` for a file that cannot be used)."""
+    from newsdesk.sync.server_config import load_server_config
+
+    given = vars(args)
+    if args.config_file is not None:
+        for name, value in load_server_config(args.config_file).items():
+            option = _OPTION_OF.get(name, name)
+            if option in given and given[option] is None:
+                given[option] = not value if name == "poll" else value
+    for option, value in _DEFAULTS.items():
+        if option in given and given[option] is None:
+            given[option] = value
+    if args.db is None:
+        args.db = default_server_db()
 
 
 def _day(text: str) -> dt.datetime:
@@ -251,13 +295,19 @@ def _password_from_stdin() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``newsdesk-server``: 0 on success, 2 with the reason otherwise (1: audit chain broken)."""
+    from newsdesk.sync.server_config import ServerConfigError
+
     args = build_server_parser().parse_args(argv)
+    try:
+        settle_options(args)
+    except ServerConfigError as error:
+        return _error(Catalogue.load(choose_language(args.lang)).render(error.message))
     catalogue = Catalogue.load(choose_language(args.lang))
     from newsdesk.store.store import make_engine
 
     engine = make_engine(server_url(args.db))
     try:
-        return _run_server_command(args, engine, _keys(args.config), catalogue)
+        return _run_server_command(args, engine, _keys(args.keys), catalogue)
     finally:
         engine.dispose()
 

@@ -4323,6 +4323,53 @@
     </message>
 </context>
 <context>
+    <name>ServerConfig</name>
+    <message>
+        <source>The configuration file {path} cannot be used: {reason}</source>
+        <translation>配置文件 {path} 无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({reason}).</source>
+        <translation>无法读取该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>it is too large to be one.</source>
+        <translation>文件太大，不是配置文件。</translation>
+    </message>
+    <message>
+        <source>it is not saved as UTF-8.</source>
+        <translation>文件不是以 UTF-8 编码保存的。</translation>
+    </message>
+    <message>
+        <source>it is not valid TOML ({reason}).</source>
+        <translation>文件不是有效的 TOML（{reason}）。</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field of it (known: {known}).</source>
+        <translation>“{field}”不是配置字段（可用字段：{known}）。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be text in quotes.</source>
+        <translation>字段“{field}”必须是加引号的文字。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be true or false.</source>
+        <translation>字段“{field}”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be a number greater than 0.</source>
+        <translation>字段“{field}”必须是大于 0 的数。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be a whole number from 1 to 65535.</source>
+        <translation>字段“{field}”必须是 1 到 65535 之间的整数。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be “zh_CN” or “en”.</source>
+        <translation>字段“{field}”必须是“zh_CN”或“en”。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to Newsdesk</source>
