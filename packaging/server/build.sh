@@ -75,6 +75,11 @@ mkdir -p "$stage/usr/bin" "$stage/etc/newsdesk" "$stage/lib/systemd/system" \
 ln -s "$prefix/bin/newsdesk-server" "$stage/usr/bin/newsdesk-server"
 install -m 0644 "$here/server.toml" "$stage/etc/newsdesk/server.toml"
 install -m 0644 "$here/newsdesk-server.service" "$stage/lib/systemd/system/newsdesk-server.service"
+# newsdesk-server@PORT: more `serve` processes of the same configuration, one per port, for a
+# reverse proxy to share the load between.
+sed -e 's|^Description=.*|&, port %i|' -e 's|^ExecStart=.*/server\.toml$|& --port %i|' \
+  "$here/newsdesk-server.service" >"$stage/lib/systemd/system/newsdesk-server@.service"
+grep -q -- '--port %i$' "$stage/lib/systemd/system/newsdesk-server@.service"
 install -m 0644 "$here/README.Debian" "$stage/usr/share/doc/newsdesk-server/README.Debian"
 for script in postinst prerm postrm; do
   install -m 0755 "$here/debian/$script" "$stage/DEBIAN/$script"

@@ -143,6 +143,12 @@ def test_the_server_package_installs_serves_and_purges(
     assert "User=newsdesk" in unit and "StateDirectory=newsdesk" in unit
     verified = run("systemd-analyze", "verify", "--man=no", str(UNIT))
     assert verified.stdout + verified.stderr == "", verified.stderr
+    template = UNIT.with_name("newsdesk-server@.service").read_text()
+    assert "serve --config /etc/newsdesk/server.toml --port %i\n" in template
+    instance = run(
+        "systemd-analyze", "verify", "--man=no", str(UNIT.with_name("newsdesk-server@8766.service"))
+    )
+    assert instance.stdout + instance.stderr == "", instance.stderr
     misspelt = world_readable / "newsdesk-server.service"
     misspelt.write_text(unit.replace("NoNewPrivileges=", "NoNewPrivilege="))
     warned = run("systemd-analyze", "verify", "--man=no", str(misspelt))
@@ -203,7 +209,13 @@ def test_the_server_package_installs_serves_and_purges(
     # that verifies the database's log stays, root's, and is named.
     purged = run("dpkg", "--purge", PACKAGE)
     assert not installed()
-    for gone in ("/opt/newsdesk-server", SERVER, str(conffile), str(UNIT)):
+    for gone in (
+        "/opt/newsdesk-server",
+        SERVER,
+        conffile,
+        UNIT,
+        UNIT.with_name("newsdesk-server@.service"),
+    ):
         assert not os.path.lexists(gone), gone
     with pytest.raises(KeyError):
         pwd.getpwnam("newsdesk")
