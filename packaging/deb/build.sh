@@ -32,8 +32,13 @@ for size in 16 24 32 48 64 128 256 512; do
   install -m 644 "$icons/newsdesk-$size.png" "$dir/newsdesk.png"
 done
 
+# The oldest C library the bundle runs on is the newest symbol version it uses: that of the
+# machine it was built on (packaging/linux/Dockerfile builds on glibc 2.28).
+command -v objdump >/dev/null || { echo "deb: objdump is needed (apt-get install binutils)" >&2; exit 1; }
+glibc=$(find "$bundle" -type f \( -name '*.so*' -o -name newsdesk \) -exec objdump -T {} + 2>/dev/null \
+  | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -u -V | tail -n 1)
 installed_kb=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_kb/" \
+sed -e "s/@VERSION@/$version/" -e "s/@INSTALLED_SIZE@/$installed_kb/" -e "s/@GLIBC@/$glibc/" \
   "$here/control.in" > "$stage/DEBIAN/control"
 install -m 755 "$here/postinst" "$here/postrm" "$stage/DEBIAN/"
 

@@ -5,6 +5,7 @@ its self-test and a headless first paint, with no Python or checkout of ours beh
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -150,8 +151,9 @@ def test_the_bundle_stays_small_and_carries_no_unused_qt_module(built: Built) ->
     size_mb = sum(path.stat().st_size for path in files) / 1024 / 1024
     assert size_mb < LIMIT_MB, f"{size_mb:.0f} MB"
     unused = [
-        str(path) for path in files if any(f"Qt6{name}" in path.name or f"Qt{name}" in path.name
-                                            for name in EXCLUDED_QT)
+        str(path)
+        for path in files
+        if any(f"Qt6{name}" in path.name or f"Qt{name}" in path.name for name in EXCLUDED_QT)
     ]
     assert unused == []
     internal = built.root / "opt" / "newsdesk" / "_internal"
@@ -189,11 +191,21 @@ def test_the_deb_depends_on_every_system_library_the_bundle_links(built: Built) 
     ]
     bundled = {path.name for path in bundle.rglob("*.so*")}
     needed: set[str] = set()
+    glibc: set[tuple[int, ...]] = set()
     for elf in elves:
         dynamic = subprocess.run(
-            ["objdump", "-p", str(elf)], capture_output=True, text=True, check=True
+            ["objdump", "-p", "-T", str(elf)], capture_output=True, text=True, check=True
         ).stdout
         needed |= {line.split()[1] for line in dynamic.splitlines() if "NEEDED" in line}
+        glibc |= {
+            tuple(int(part) for part in found.split("."))
+            for found in re.findall(r"\bGLIBC_(\d+(?:\.\d+)+)", dynamic)
+        }
+    floor = ".".join(str(part) for part in max(glibc))
+    depends = subprocess.run(
+        ["dpkg-deb", "-f", str(built.deb), "Depends"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"libc6 (>= {floor})" in depends  # the C library of the machine that built it
     declared = debian_dependencies(built.deb)
     undeclared = {}
     for soname in sorted(needed - bundled):
