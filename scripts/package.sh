@@ -47,7 +47,12 @@ case "$target" in
     build_bundle
     ;;
   deb)
-    [ -x "$dist/newsdesk/newsdesk" ] || build_bundle
+    # An existing bundle is packaged as it is (it may come from packaging/linux/Dockerfile).
+    if [ ! -x "$dist/newsdesk/newsdesk" ]; then
+      build_bundle
+    elif [ -n "$(find desktop/newsdesk packaging/pyinstaller -newer "$dist/newsdesk/newsdesk" -type f ! -name '*.pyc' | head -n 1)" ]; then
+      echo "package.sh: note: $dist/newsdesk is older than the sources; 'package.sh linux' rebuilds it" >&2
+    fi
     sh packaging/deb/build.sh "$dist/newsdesk" "$(version)" "$dist"
     ;;
   server-deb)
