@@ -15,6 +15,8 @@ root=$(cd "$here/../.." && pwd)
 bundle=${1:-$root/dist/newsdesk}
 outdir=${2:-$root/dist}
 
+# On Windows (MSYS2 / Git Bash) Python and makensis are native programs: give them Windows paths.
+native() { if command -v cygpath >/dev/null 2>&1; then cygpath -m "$1"; else printf '%s' "$1"; fi; }
 fail() { echo "packaging/windows/build.sh: $*" >&2; exit 1; }
 
 [ -d "$bundle" ] || fail "no bundle folder at $bundle (build it first, or name it)"
@@ -23,7 +25,7 @@ for tool in makensis wixl wixl-heat msibuild; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (Debian: apt install nsis wixl msitools)"
 done
 python=${PYTHON:-python3}
-version=$("$python" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' "$root/pyproject.toml")
+version=$("$python" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' "$(native "$root/pyproject.toml")")
 # Windows wants a version of numbers only (1.2.0); a pre-release (1.2.0rc1) keeps its name.
 numeric=$(printf '%s\n' "$version" | sed -E 's/^([0-9]+(\.[0-9]+){0,2}).*/\1/')
 case "$numeric" in
@@ -38,9 +40,6 @@ outdir=$(cd "$outdir" && pwd)
 icon="$root/desktop/newsdesk/resources/icons/newsdesk.ico"
 setup="$outdir/newsdesk-$version-setup.exe"
 msi="$outdir/newsdesk-$version.msi"
-
-# On Windows (MSYS2 / Git Bash) makensis is a native program: give it Windows paths.
-native() { if command -v cygpath >/dev/null 2>&1; then cygpath -m "$1"; else printf '%s' "$1"; fi; }
 
 echo "NSIS installer: $setup"
 makensis -V2 -NOCD -DVERSION="$numeric" -DSRCDIR="$(native "$bundle")" -DICON="$(native "$icon")" \
