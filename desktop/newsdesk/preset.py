@@ -289,6 +289,12 @@ def desktop_preset() -> tuple[Preset | None, PresetError | None]:
         return None, error
 
 
+def preset_language() -> str | None:
+    """The installed preset's language, for a start without ``--lang``."""
+    preset, _problem = desktop_preset()
+    return preset.language if preset is not None else None
+
+
 def verification(preset: Preset | None) -> ssl.SSLContext:
     """How the desktop checks a server's certificate: against the CA store it ships (certifi,
     the same on every machine), plus the preset's CA for an organisation's own certificates."""
