@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,47 @@ def test_each_registry_mistake_is_named_with_the_key(
     said = str(raised.value)
     assert said.startswith(f"The branch preset {REGISTRY_KEY} cannot be used: ")
     assert expected in said
+
+
+def run_newsdesk(preset: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``newsdesk`` without ``--lang`` on an English system, with ``preset`` installed."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("LANG", "LC_")) and key != PRESET_ENV
+    }
+    env |= {"LANG": "C.UTF-8", PRESET_ENV: str(preset), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_the_preset_s_language_is_the_interface_s_unless_the_user_asks_for_another(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path, 'branch = "城东分社"\nserver = "https://n.example"\nlanguage = "zh_CN"\n'
+    )
+    chinese = run_newsdesk(path, "demo", "--no-gui", "--workspace", str(tmp_path / "a"))
+    assert chinese.returncode == 0, chinese.stderr
+    assert "演示密码均为“newsdesk”" in chinese.stdout
+    asked = run_newsdesk(
+        path, "--lang", "en", "demo", "--no-gui", "--workspace", str(tmp_path / "b")
+    )
+    assert asked.returncode == 0, asked.stderr
+    assert "“newsdesk”" in asked.stdout and "演示密码" not in asked.stdout
+
+
+def test_a_preset_with_a_bad_language_leaves_the_system_s_and_newsdesk_starts(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, 'branch = "城东分社"\nserver = "https://n.example"\nlanguage = "cn"\n')
+    result = run_newsdesk(path, "demo", "--no-gui", "--workspace", str(tmp_path / "a"))
+    assert result.returncode == 0, result.stderr
+    assert "Demo newsroom ready" in result.stderr
+    checked = run_newsdesk(path, "--self-test")
+    assert "“language” must be “zh_CN” or “en”, not 'cn'." in checked.stdout
