@@ -22,9 +22,10 @@ packages="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
   fonts-noto-cjk"
 if [ "$mode" = test ]; then
-  # binutils: PyInstaller reads the bundle's libraries with objdump; systemd: systemd-analyze
-  # verifies the server's unit (both for tests/packaging).
-  packages="$packages e2fsprogs chromium nginx openssl binutils systemd"
+  # For tests/packaging: binutils (PyInstaller reads the bundle's libraries with objdump),
+  # systemd (systemd-analyze verifies the server's unit), nsis, wixl and msitools (the Windows
+  # installers are built and read back around a stand-in bundle).
+  packages="$packages e2fsprogs chromium nginx openssl binutils systemd nsis wixl msitools"
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
