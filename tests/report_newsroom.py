@@ -3,7 +3,8 @@ by hand in ``tests/store/test_reports.py``. Times are Beijing time (the newsroom
 
 November 2026 starts on a Sunday; the 6th is a Friday, the 9th a Monday.
 
-- 新闻 (two review levels): chief 王主编; editor 李编辑 proposes and writes; 周初审 and 吴复审 review.
+- 新闻 (two review levels): chief 王主编; editor 李编辑 proposes and writes; 周初审 and
+  吴复审 review.
 - 文化 (one review level): editor 张编辑 proposes and writes; 周初审 reviews.
 """
 

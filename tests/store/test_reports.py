@@ -35,12 +35,12 @@ def november(engine: Engine, scope: Scope | None = None) -> Report:
     return production_report(facts, FIRST, LAST, scope=scope)
 
 
-# 新闻: proposals p1, p2, p8 submitted (p5 is a draft, p7 is October's in Beijing time); p1 (assigned)
-# and p8 selected; p2 returned. Written (first submitted in November): a1, a2, a5. Published for the
-# first time: a1 (PC, WAP, APP on the 10th) and a2 (PC on the 11th); a1 original, a2 repost;
-# 字数 9 (区图书馆周末开放 8 + 。1) + 4 (转载文章) = 13. Assignments: p1 due the 6th, a1 submitted the
-# 6th at 17:00 → on time; p11 due the 30th, nothing yet, today is the 30th → open. Corrections: a1's
-# version 2 (the 12th). Retractions: a2 (the 20th).
+# 新闻: proposals p1, p2, p8 submitted (p5 is a draft, p7 is October's in Beijing time); p1
+# (assigned) and p8 selected; p2 returned. Written (first submitted in November): a1, a2, a5.
+# Published for the first time: a1 (PC, WAP, APP on the 10th) and a2 (PC on the 11th); a1
+# original, a2 repost; 字数 9 (区图书馆周末开放 8 + 。1) + 4 (转载文章) = 13. Assignments: p1 due
+# the 6th, a1 submitted the 6th at 17:00 → on time; p11 due the 30th, nothing yet, today is the
+# 30th → open. Corrections: a1's version 2 (the 12th). Retractions: a2 (the 20th).
 NEWS = Output(
     proposals_submitted=3,
     proposals_selected=2,
@@ -59,10 +59,10 @@ NEWS = Output(
     corrections=1,
     retractions=1,
 )
-# 文化: p3, p4 returned, p6 deleted after submission → 3 submitted, 0 selected, 2 returned. Written: a3
-# (a4 was first submitted in October). Published: a4 on the 2nd (PC, APP), original, 字数 7
-# (文化周末好去处). Assignments: p9 due the 13th, a3 submitted the 16th → overdue; p10 due the 25th,
-# nothing submitted by the 30th → overdue.
+# 文化: p3, p4 returned, p6 deleted after submission → 3 submitted, 0 selected, 2 returned.
+# Written: a3 (a4 was first submitted in October). Published: a4 on the 2nd (PC, APP), original,
+# 字数 7 (文化周末好去处). Assignments: p9 due the 13th, a3 submitted the 16th → overdue; p10 due
+# the 25th, nothing submitted by the 30th → overdue.
 CULTURE = Output(
     proposals_submitted=3,
     proposals_selected=0,

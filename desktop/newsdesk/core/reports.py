@@ -317,15 +317,15 @@ def production_report(
     first_out: dict[str, dt.datetime] = {}
     corrected: dict[tuple[str, int], PublicationFact] = {}
     for pub in facts.publications:
-        a = articles.get(pub.article_id)
-        if a is None or not within(pub.published_at):
+        owner = articles.get(pub.article_id)
+        if owner is None or not within(pub.published_at):
             continue
         if pub.version == 1:
-            count(f"published_{pub.target.value}", a.channel_id, [a.owner_id])
-            seen = first_out.get(a.id)
-            first_out[a.id] = pub.published_at if seen is None else min(seen, pub.published_at)
+            count(f"published_{pub.target.value}", owner.channel_id, [owner.owner_id])
+            seen = first_out.get(owner.id)
+            first_out[owner.id] = pub.published_at if seen is None else min(seen, pub.published_at)
         else:
-            corrected.setdefault((a.id, pub.version), pub)
+            corrected.setdefault((owner.id, pub.version), pub)
     for (article_id, _), pub in sorted(corrected.items()):
         a = articles[article_id]
         count("corrections", a.channel_id, [a.owner_id])
