@@ -22,7 +22,7 @@ packages="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
   fonts-noto-cjk"
 if [ "$mode" = test ]; then
-  packages="$packages e2fsprogs chromium nginx openssl"
+  packages="$packages e2fsprogs chromium nginx openssl poppler-utils"
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
