@@ -168,3 +168,14 @@ def test_a_period_that_ends_before_it_starts_is_refused(engine: Engine) -> None:
         facts = gather(conn, FIRST, LAST)
     with pytest.raises(ValueError, match="ends before it starts"):
         production_report(facts, LAST, FIRST)
+
+
+def test_one_channel_picked_out(engine: Engine) -> None:
+    culture = november(engine, Scope().narrowed("c-culture"))
+    assert [line.name for line in culture.channels] == ["文化"]
+    assert culture.total == CULTURE
+    assert [line.name for line in culture.people] == ["张编辑"]
+    # The chief of 新闻 picking 文化 sees nothing of it: they do not lead it.
+    chief = november(engine, Scope.of(_actor("u-wang")).narrowed("c-culture"))
+    assert chief.channels == ()
+    assert chief.total == Output()

@@ -68,12 +68,20 @@ def report_tables(report: Report, translate: Translate) -> tuple[Table, ...]:
         return translate(CONTEXT, source)
 
     outputs = tuple(t(h) for h in _OUTPUT_HEADINGS)
-    correction, retraction = t("Correction"), t("Retraction")
+    correction, retraction = (
+        t(QT_TRANSLATE_NOOP("Report", "Correction")),
+        t(QT_TRANSLATE_NOOP("Report", "Retraction")),
+    )
     return (
         Table(
             "channels",
-            t("Channels"),
-            (t("Channel"), *outputs, t("Days without publishing"), t("Longest silence (days)")),
+            t(QT_TRANSLATE_NOOP("Report", "Channels")),
+            (
+                t(QT_TRANSLATE_NOOP("Report", "Channel")),
+                *outputs,
+                t(QT_TRANSLATE_NOOP("Report", "Days without publishing")),
+                t(QT_TRANSLATE_NOOP("Report", "Longest silence (days)")),
+            ),
             tuple(
                 (line.name, *_output_cells(line.output), line.silent_days, line.longest_silence)
                 for line in report.channels
@@ -81,23 +89,23 @@ def report_tables(report: Report, translate: Translate) -> tuple[Table, ...]:
         ),
         Table(
             "people",
-            t("People"),
-            (t("Person"), *outputs),
+            t(QT_TRANSLATE_NOOP("Report", "People")),
+            (t(QT_TRANSLATE_NOOP("Report", "Person")), *outputs),
             tuple((line.name, *_output_cells(line.output)) for line in report.people),
         ),
         Table(
             "review",
-            t("Review turnaround"),
+            t(QT_TRANSLATE_NOOP("Report", "Review turnaround")),
             (
-                t("Level"),
-                t("Decisions"),
-                t("Approved"),
-                t("Returned"),
-                t("Rejected"),
-                t("Share returned"),
-                t("Share rejected"),
-                t("Median (hours)"),
-                t("90th percentile (hours)"),
+                t(QT_TRANSLATE_NOOP("Report", "Level")),
+                t(QT_TRANSLATE_NOOP("Report", "Decisions")),
+                t(QT_TRANSLATE_NOOP("Report", "Approved")),
+                t(QT_TRANSLATE_NOOP("Report", "Returned")),
+                t(QT_TRANSLATE_NOOP("Report", "Rejected")),
+                t(QT_TRANSLATE_NOOP("Report", "Share returned")),
+                t(QT_TRANSLATE_NOOP("Report", "Share rejected")),
+                t(QT_TRANSLATE_NOOP("Report", "Median (hours)")),
+                t(QT_TRANSLATE_NOOP("Report", "90th percentile (hours)")),
             ),
             tuple(
                 (
@@ -117,14 +125,23 @@ def report_tables(report: Report, translate: Translate) -> tuple[Table, ...]:
         ),
         Table(
             "reasons",
-            t("Top return reasons"),
-            (t("Reason"), t("Proposals")),
-            tuple((reason or t("(no reason given)"), n) for reason, n in report.return_reasons),
+            t(QT_TRANSLATE_NOOP("Report", "Top return reasons")),
+            (t(QT_TRANSLATE_NOOP("Report", "Reason")), t(QT_TRANSLATE_NOOP("Report", "Proposals"))),
+            tuple(
+                (reason or t(QT_TRANSLATE_NOOP("Report", "(no reason given)")), n)
+                for reason, n in report.return_reasons
+            ),
         ),
         Table(
             "amendments",
-            t("Corrections and retractions"),
-            (t("Day"), t("Channel"), t("Title"), t("Kind"), t("Reason")),
+            t(QT_TRANSLATE_NOOP("Report", "Corrections and retractions")),
+            (
+                t(QT_TRANSLATE_NOOP("Report", "Day")),
+                t(QT_TRANSLATE_NOOP("Report", "Channel")),
+                t(QT_TRANSLATE_NOOP("Report", "Title")),
+                t(QT_TRANSLATE_NOOP("Report", "Kind")),
+                t(QT_TRANSLATE_NOOP("Report", "Reason")),
+            ),
             tuple(
                 (m.day, m.channel, m.title, retraction if m.retraction else correction, m.reason)
                 for m in report.amendments
@@ -132,8 +149,11 @@ def report_tables(report: Report, translate: Translate) -> tuple[Table, ...]:
         ),
         Table(
             "weekly",
-            t("Publications per week"),
-            (t("Week of"), t("Articles published")),
+            t(QT_TRANSLATE_NOOP("Report", "Publications per week")),
+            (
+                t(QT_TRANSLATE_NOOP("Report", "Week of")),
+                t(QT_TRANSLATE_NOOP("Report", "Articles published")),
+            ),
             tuple((monday, n) for monday, n in report.weekly),
         ),
     )
@@ -156,9 +176,9 @@ def table_by_key(tables: Sequence[Table], key: str) -> Table:
 
 def heading(department: str, first: dt.date, last: dt.date, translate: Translate) -> str:
     """The title over every sheet and page: the department and the period."""
-    return translate(CONTEXT, "{department} · Production report · {first} to {last}").format(
-        department=department, first=first.isoformat(), last=last.isoformat()
-    )
+    return translate(
+        CONTEXT, QT_TRANSLATE_NOOP("Report", "{department} · Production report · {first} to {last}")
+    ).format(department=department, first=first.isoformat(), last=last.isoformat())
 
 
 def parse_period(first: str, last: str) -> tuple[dt.date, dt.date] | Message:

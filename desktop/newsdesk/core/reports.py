@@ -43,7 +43,7 @@ import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from newsdesk.core.actor import Actor
@@ -64,6 +64,11 @@ class Scope:
 
     channels: frozenset[str] | None = None
     person: str | None = None
+    only: str | None = None  # one channel picked out of what the viewer sees
+
+    def narrowed(self, channel_id: str | None) -> Scope:
+        """The same view, of ``channel_id`` alone (``None``: of every channel)."""
+        return replace(self, only=channel_id)
 
     @classmethod
     def of(cls, actor: Actor | None) -> Scope:
@@ -73,6 +78,8 @@ class Scope:
         return cls(led, actor.id)
 
     def sees(self, channel_id: str, *people: str | None) -> bool:
+        if self.only is not None and channel_id != self.only:
+            return False
         if self.channels is None or channel_id in self.channels:
             return True
         return self.person is not None and self.person in people
@@ -367,6 +374,8 @@ def production_report(
         key=lambda c: facts.channels[c],
     )
     channel_ids += sorted(c for c in by_channel if c not in channel_ids)
+    if scope.only is not None:
+        channel_ids = [c for c in channel_ids if c == scope.only]
     days = [first + dt.timedelta(days=n) for n in range((min(last, today) - first).days + 1)]
     channel_lines = tuple(
         ChannelLine(

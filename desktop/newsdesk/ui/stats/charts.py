@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.report_tables import CONTEXT, LEVEL_NAMES, Translate
 from newsdesk.core.reports import Report
 
@@ -44,32 +45,40 @@ def report_charts(report: Report, translate: Translate) -> tuple[BarChart, ...]:
 
     return (
         BarChart(
-            t("Publications per week"),
+            t(QT_TRANSLATE_NOOP("Report", "Publications per week")),
             tuple(f"{monday.month}/{monday.day}" for monday, _ in report.weekly),
-            (Series(t("Articles published"), tuple(float(n) for _, n in report.weekly)),),
+            (
+                Series(
+                    t(QT_TRANSLATE_NOOP("Report", "Articles published")),
+                    tuple(float(n) for _, n in report.weekly),
+                ),
+            ),
         ),
         BarChart(
-            t("Review turnaround"),
+            t(QT_TRANSLATE_NOOP("Report", "Review turnaround")),
             tuple(t(LEVEL_NAMES[line.level - 1]) for line in report.levels),
             (
                 Series(
-                    t("Median (hours)"), tuple(line.median_hours or 0 for line in report.levels)
+                    t(QT_TRANSLATE_NOOP("Report", "Median (hours)")),
+                    tuple(line.median_hours or 0 for line in report.levels),
                 ),
                 Series(
-                    t("90th percentile (hours)"),
+                    t(QT_TRANSLATE_NOOP("Report", "90th percentile (hours)")),
                     tuple(line.p90_hours or 0 for line in report.levels),
                 ),
             ),
         ),
         BarChart(
-            t("Output per person"),
+            t(QT_TRANSLATE_NOOP("Report", "Output per person")),
             tuple(line.name for line in report.people),
             (
                 Series(
-                    t("Written"), tuple(float(p.output.articles_written) for p in report.people)
+                    t(QT_TRANSLATE_NOOP("Report", "Written")),
+                    tuple(float(p.output.articles_written) for p in report.people),
                 ),
                 Series(
-                    t("Published"), tuple(float(p.output.articles_published) for p in report.people)
+                    t(QT_TRANSLATE_NOOP("Report", "Published")),
+                    tuple(float(p.output.articles_published) for p in report.people),
                 ),
             ),
         ),
