@@ -20,7 +20,7 @@ cd "$root"
 packages="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
-  fonts-noto-cjk"
+  fonts-noto-cjk fonts-wqy-microhei"
 if [ "$mode" = test ]; then
   packages="$packages e2fsprogs chromium nginx openssl poppler-utils"
 fi
