@@ -173,7 +173,7 @@ def _place_table(pages: _Pages, table: Table, font: QFont, line: float) -> None:
         first = pages.body.width() / columns
     rest = (pages.body.width() - first) / max(columns - 1, 1)
     widths = [first] + [rest] * (columns - 1)
-    head_height = line * 2.6
+    head_height = line * 3.4
     row_height = line * 1.5
 
     def draw_row(
