@@ -401,7 +401,7 @@ def run_report(args: argparse.Namespace) -> int:
     the reason when a date, the file's extension or the workspace is wrong."""
     from newsdesk.core.actor import Actor
     from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
-    from newsdesk.core.reports import Scope, production_report
+    from newsdesk.core.reports import Scope, local_day, production_report
     from newsdesk.publish.report_files import SUFFIXES, write_report
     from newsdesk.store.reports import gather
 
@@ -429,7 +429,8 @@ def run_report(args: argparse.Namespace) -> int:
                 facts = gather(conn, first, last)
     except WorkspaceError as error:
         return _error(translated(error.message))
-    report = production_report(facts, first, last, scope=Scope.of(viewer))
+    today = min(local_day(dt.datetime.now(dt.UTC)), last)
+    report = production_report(facts, first, last, scope=Scope.of(viewer), today=today)
     department = args.department or QCoreApplication.translate("cli", "New-media department")
     title = heading(department, first, last, _translate)
     tables = report_tables(report, _translate)

@@ -179,3 +179,16 @@ def test_one_channel_picked_out(engine: Engine) -> None:
     chief = november(engine, Scope.of(_actor("u-wang")).narrowed("c-culture"))
     assert chief.channels == ()
     assert chief.total == Output()
+
+
+def test_a_month_still_under_way_counts_up_to_today(engine: Engine) -> None:
+    with engine.connect() as conn:
+        facts = gather(conn, FIRST, LAST)
+    report = production_report(facts, FIRST, LAST, today=dt.date(2026, 11, 20))
+    lines = {line.name: line for line in report.channels}
+    # 新闻 by the 20th: 20 days, 2 with a new article → 18 silent; the 1st–9th and the 12th–20th
+    # are both 9 days. 文化: 19 silent, the 3rd–20th in a row, 18.
+    assert (lines["新闻"].silent_days, lines["新闻"].longest_silence) == (18, 9)
+    assert (lines["文化"].silent_days, lines["文化"].longest_silence) == (19, 18)
+    # p10 is due the 25th: not overdue yet on the 20th, still open; p9 (due the 13th) is late.
+    assert (lines["文化"].output.overdue, lines["文化"].output.open) == (1, 1)

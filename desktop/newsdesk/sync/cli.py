@@ -414,7 +414,7 @@ def _run_server_command(
 def _report(args: argparse.Namespace, engine: Engine, catalogue: Catalogue) -> int:
     """The production report of the whole newsroom, computed as the desktop computes it."""
     from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
-    from newsdesk.core.reports import production_report
+    from newsdesk.core.reports import local_day, production_report
     from newsdesk.publish.report_files import write_report
     from newsdesk.store.reports import gather
 
@@ -427,7 +427,9 @@ def _report(args: argparse.Namespace, engine: Engine, catalogue: Catalogue) -> i
     first, last = period
     with engine.connect() as conn:
         facts = gather(conn, first, last)
-    report = production_report(facts, first, last)
+    report = production_report(
+        facts, first, last, today=min(local_day(dt.datetime.now(dt.UTC)), last)
+    )
     department = args.department or translate("cli", "New-media department")
     tables = report_tables(report, translate)
     write_report(
