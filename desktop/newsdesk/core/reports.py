@@ -277,8 +277,12 @@ def production_report(
     scope = scope or Scope()
     today = today or last
 
+    start, end = period_bounds(first, last, zone)
+
     def within(at: dt.datetime | None) -> bool:
-        return at is not None and first <= local_day(at, zone) <= last
+        if at is None:
+            return False
+        return start <= (at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)) < end
 
     by_channel: defaultdict[str, _Tally] = defaultdict(_Tally)
     by_person: defaultdict[str, _Tally] = defaultdict(_Tally)

@@ -13,7 +13,7 @@ import datetime as dt
 
 from sqlalchemy import Connection, func, select
 
-from newsdesk.core.body import strip_html
+from newsdesk.core.body import counted_text
 from newsdesk.core.model import (
     Article,
     ArticleKind,
@@ -39,7 +39,7 @@ from newsdesk.core.reports import (
     PublicationFact,
     period_bounds,
 )
-from newsdesk.core.textstats import count
+from newsdesk.core.textstats import zishu
 from newsdesk.store.codec import TABLES, from_db_time
 
 _SUBMITTED = (RevisionKind.SUBMITTED.value, RevisionKind.TYPO_FIX.value)
@@ -72,8 +72,8 @@ def gather(
         )
         .distinct()
     )
-    zishu = {
-        article_id: count(strip_html(body)).zishu
+    characters = {
+        article_id: zishu(counted_text(body))
         for article_id, body in conn.execute(
             select(articles.c.id, articles.c.body_html).where(articles.c.id.in_(first_published))
         )
@@ -85,7 +85,7 @@ def gather(
             owner_id=row.owner_id,
             title=row.title,
             kind=ArticleKind(row.kind),
-            zishu=zishu.get(row.id, 0),
+            zishu=characters.get(row.id, 0),
             first_submitted_at=first_submitted.get(row.id),
             retracted_at=(
                 from_db_time(row.updated_at) if row.state == ArticleState.RETRACTED else None
