@@ -328,7 +328,11 @@ def strip_html(html: str) -> str:
 _HIDDEN_CONTENT: Final = re.compile(
     r"<(head|script|style|template|title)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
-_ANY_TAG: Final = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*>|<!--.*?-->", re.DOTALL)
+_BLOCK_TAG: Final = re.compile(
+    r"</?(?:" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+_OTHER_TAG: Final = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
 
 
 def counted_text(html: str) -> str:
@@ -338,9 +342,7 @@ def counted_text(html: str) -> str:
     if "<" not in html and "&" not in html:
         return html
     visible = _HIDDEN_CONTENT.sub(" ", html)
-    joined = _ANY_TAG.sub(
-        lambda m: " " if m.group(2) and m.group(2).lower() in BLOCK_TAGS else "", visible
-    )
+    joined = _OTHER_TAG.sub("", _BLOCK_TAG.sub(" ", visible))
     return html_lib.unescape(joined)
 
 
