@@ -20,12 +20,13 @@ cd "$root"
 packages="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
-  fonts-noto-cjk"
+  fonts-noto-cjk fonts-wqy-microhei"
 if [ "$mode" = test ]; then
   # For tests/packaging: binutils (PyInstaller reads the bundle's libraries with objdump),
   # systemd (systemd-analyze verifies the server's unit), nsis, wixl and msitools (the Windows
-  # installers are built and read back around a stand-in bundle).
-  packages="$packages e2fsprogs chromium nginx openssl binutils systemd nsis wixl msitools"
+  # installers are built and read back around a stand-in bundle); poppler-utils (pdftotext and
+  # pdftoppm read the reports' PDFs back).
+  packages="$packages e2fsprogs chromium nginx openssl binutils systemd nsis wixl msitools poppler-utils"
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -20,6 +20,7 @@ from newsdesk import __version__
 from newsdesk.core.ids import is_safe_id
 from newsdesk.core.labels import label
 from newsdesk.core.refusal import Refusal
+from newsdesk.core.report_tables import TABLE_KEYS
 from newsdesk.preset import preset_language
 from newsdesk.store.workspace import (
     DB_NAME,
@@ -105,6 +106,25 @@ def build_parser() -> argparse.ArgumentParser:
         "administrator's decision",
     )
     repost.add_argument("urls", nargs="+", metavar="URL")
+    report = commands.add_parser(
+        "report", help="the production report of a period, to an XLSX, PDF or CSV file"
+    )
+    report.add_argument("--workspace", type=Path, dest="command_workspace", required=True)
+    report.add_argument("--from", dest="first", required=True, help="the first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="last", required=True, help="the last day, YYYY-MM-DD")
+    report.add_argument("--out", type=Path, required=True, help="FILE.xlsx, FILE.pdf or FILE.csv")
+    report.add_argument(
+        "--table",
+        choices=TABLE_KEYS,
+        default="channels",
+        help="for a CSV file: which table (default: channels)",
+    )
+    report.add_argument(
+        "--as",
+        dest="login",
+        help="count only what this user may see (default: everything in the workspace)",
+    )
+    report.add_argument("--department", help="the department's name, over every page")
     return parser
 
 
@@ -373,6 +393,67 @@ def run_repost(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _translate(context: str, source: str) -> str:
+    return QCoreApplication.translate(context, source)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``newsdesk report``: the production report of ``--from`` to ``--to`` in ``--out``; 2 with
+    the reason when a date, the file's extension or the workspace is wrong."""
+    from newsdesk.core.actor import Actor
+    from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
+    from newsdesk.core.reports import Scope, local_day, production_report
+    from newsdesk.publish.report_files import SUFFIXES, write_report
+    from newsdesk.store.reports import gather
+
+    period = parse_period(args.first, args.last)
+    if not isinstance(period, tuple):
+        return _error(translated(period))
+    if wrong := check_suffix(args.out.name, SUFFIXES):
+        return _error(translated(wrong))
+    first, last = period
+    started = time.perf_counter()
+    try:
+        with Workspace.open(args.command_workspace) as workspace:
+            viewer: Actor | None = None
+            if args.login:
+                with workspace.store.world() as world:
+                    user = world.user_by_login(args.login)
+                    if user is None:
+                        return _error(
+                            QCoreApplication.translate("cli", "There is no user “{login}”.").format(
+                                login=args.login
+                            )
+                        )
+                    viewer = Actor.of(user, world.grants_of(user.id))
+            with workspace.store.engine.connect() as conn:
+                facts = gather(conn, first, last)
+    except WorkspaceError as error:
+        return _error(translated(error.message))
+    today = min(local_day(dt.datetime.now(dt.UTC)), last)
+    report = production_report(facts, first, last, scope=Scope.of(viewer), today=today)
+    department = args.department or QCoreApplication.translate("cli", "New-media department")
+    title = heading(department, first, last, _translate)
+    tables = report_tables(report, _translate)
+    if args.out.suffix.lower() == ".pdf":
+        from newsdesk.ui.stats.report_pdf import write_pdf
+
+        write_pdf(args.out, title, report, tables)
+    else:
+        write_report(args.out, title, tables, _translate, args.table)
+    _say(
+        QCoreApplication.translate(
+            "cli", "Wrote the report of {first} to {last} to {path} in {seconds:.1f} s."
+        ).format(
+            first=first.isoformat(),
+            last=last.isoformat(),
+            path=args.out,
+            seconds=time.perf_counter() - started,
+        )
+    )
+    return 0
+
+
 def _has_display() -> bool:
     """Whether Qt can open a window (on Linux it needs X11 or Wayland, unless told otherwise)."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -406,8 +487,13 @@ def main(argv: list[str] | None = None) -> int:
                 "without a display.",
             )
         )
+    drawn = args.command == "report" and args.out.suffix.lower() == ".pdf"
+    if drawn and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     existing = QCoreApplication.instance()
-    app = existing or (QApplication(sys.argv[:1]) if gui else QCoreApplication(sys.argv[:1]))
+    app = existing or (
+        QApplication(sys.argv[:1]) if gui or drawn else QCoreApplication(sys.argv[:1])
+    )
     app.setProperty(
         "newsdesk_translators",
         install_translators(app, choose_language(args.lang or preset_language())),
@@ -418,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(args)
     if args.command == "repost":
         return run_repost(args)
+    if args.command == "report":
+        return run_report(args)
     if args.command == "demo":
         status = run_demo(args)
         if status != 0 or args.no_gui:

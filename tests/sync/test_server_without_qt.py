@@ -61,6 +61,20 @@ def test_the_server_commands_run_and_translate_without_qt(tmp_path: Path) -> Non
     verified = run_without_qt(server, *config, "audit", "verify", "--db", db)
     assert verified.returncode == 0, verified.stderr
     assert "审计" in verified.stdout
+    out = tmp_path / "report.csv"
+    report = run_without_qt(
+        server, *config, "report", "--db", db, "--from", "2026-11-01", "--to", "2026-11-30",
+        "--out", str(out),
+    )  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    assert "报表写入" in report.stdout
+    assert out.read_text(encoding="utf-8-sig").startswith("频道,报题数,入选,退回")
+    wrong = run_without_qt(
+        server, *config, "report", "--db", db, "--from", "2026-11-31", "--to", "2026-11-30",
+        "--out", str(out),
+    )  # fmt: skip
+    assert wrong.returncode == 2
+    assert "--from“2026-11-31”不是日期" in wrong.stderr
 
 
 def test_the_service_serves_without_qt(tmp_path: Path) -> None:

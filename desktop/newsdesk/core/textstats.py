@@ -78,6 +78,18 @@ def count(text: str) -> TextStats:
     )
 
 
+_CJK_ANY = re.compile(f"[{_CJK_CHAR_CLASS}{_CJK_PUNCT_CLASS}]")
+
+
+def zishu(text: str) -> int:
+    """``count(text).zishu`` alone, in fewer passes: what a report sums over thousands of bodies.
+    East Asian characters and marks count one each and, replaced by spaces, split the runs of
+    other characters that count one more each."""
+    visible = _APOSTROPHE.sub("'", _INVISIBLE.sub("", text))
+    rest, east_asian = _CJK_ANY.subn(" ", visible)
+    return east_asian + len(_OTHER_RUN.findall(rest))
+
+
 # --- punctuation -------------------------------------------------------------------------------
 
 

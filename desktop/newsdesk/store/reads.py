@@ -32,8 +32,10 @@ from newsdesk.core.model import (
     Verdict,
 )
 from newsdesk.core.refusal import Refusal
+from newsdesk.core.reports import Report, Scope, production_report
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.history import UNKNOWN_PERSON
+from newsdesk.store.reports import gather
 from newsdesk.store.world import CHUNK, DbWorld
 
 T = TypeVar("T")
@@ -226,3 +228,18 @@ def published(conn: Conn, articles: Sequence[Article]) -> list[Published]:
         if content is not None and found[item.id]:
             listed.append(Published(item, content, tuple(found[item.id])))
     return listed
+
+
+def production(first: dt.date, last: dt.date, scope: Scope, today: dt.date) -> Read[Report]:
+    """The production report of ``first`` to ``last`` as ``scope`` sees it (the 统计 page)."""
+
+    def read(conn: Conn) -> Report:
+        return production_report(gather(conn, first, last), first, last, scope=scope, today=today)
+
+    return read
+
+
+def channel_names(conn: Conn) -> list[tuple[str, str]]:
+    """Every channel as (name, id), by name."""
+    table = TABLES[Channel]
+    return sorted((row.name, row.id) for row in conn.execute(select(table.c.name, table.c.id)))

@@ -197,6 +197,21 @@ def build_server_parser() -> argparse.ArgumentParser:
     )
     archive.add_argument("--before", type=_day, required=True, help="YYYY-MM-DD")
     archive.add_argument("--out", type=Path, required=True)
+    report = with_db(
+        commands.add_parser(
+            "report", help="the whole newsroom's production report, to an XLSX or CSV file"
+        )
+    )
+    report.add_argument("--from", dest="first", required=True, help="the first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="last", required=True, help="the last day, YYYY-MM-DD")
+    report.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    report.add_argument(
+        "--table",
+        choices=("channels", "people", "review", "reasons", "amendments", "weekly"),
+        default="channels",
+        help="for a CSV file: which table (default: channels)",
+    )
+    report.add_argument("--department", help="the department's name, over every sheet")
     backup = with_db(commands.add_parser("backup", help="a consistent backup, while serving"))
     backup.add_argument("--out", type=Path, required=True)
     restore = with_db(commands.add_parser("restore", help="restore into an empty database"))
@@ -423,6 +438,8 @@ def _run_server_command(
                     "users, channels, roles and accepted changes are the ones it recorded.",
                 ).format(count=verdict.entries)
             )
+        elif args.command == "report":
+            return _report(args, engine, catalogue)
         elif args.command == "backup":
             rows = admin.backup(engine, keys, args.out)
             _say(
@@ -441,6 +458,38 @@ def _run_server_command(
             )
     except admin.AdminError as error:
         return _error(catalogue.render(error.message))
+    return 0
+
+
+def _report(args: argparse.Namespace, engine: Engine, catalogue: Catalogue) -> int:
+    """The production report of the whole newsroom, computed as the desktop computes it."""
+    from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
+    from newsdesk.core.reports import local_day, production_report
+    from newsdesk.publish.report_files import write_report
+    from newsdesk.store.reports import gather
+
+    translate = catalogue.translate
+    period = parse_period(args.first, args.last)
+    if not isinstance(period, tuple):
+        return _error(catalogue.render(period))
+    if wrong := check_suffix(args.out.name, (".xlsx", ".csv")):
+        return _error(catalogue.render(wrong))
+    first, last = period
+    with engine.connect() as conn:
+        facts = gather(conn, first, last)
+    report = production_report(
+        facts, first, last, today=min(local_day(dt.datetime.now(dt.UTC)), last)
+    )
+    department = args.department or translate("cli", "New-media department")
+    tables = report_tables(report, translate)
+    write_report(
+        args.out, heading(department, first, last, translate), tables, translate, args.table
+    )
+    _say(
+        translate("cli", "Wrote the report of {first} to {last} to {path}.").format(
+            first=first.isoformat(), last=last.isoformat(), path=args.out
+        )
+    )
     return 0
 
 

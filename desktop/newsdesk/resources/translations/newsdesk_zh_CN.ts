@@ -2805,6 +2805,101 @@
     </message>
 </context>
 <context>
+    <name>ProductionTab</name>
+    <message>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部频道</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV…</source>
+        <translation>当前表格导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>周期：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>频道：</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{published} articles published, {characters} characters.</source>
+        <translation>发布 {published} 篇，共 {characters} 字。</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>New-media department</source>
+        <translation>新媒体部</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Could not write the file: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ProposalEditor</name>
     <message>
         <source>A headline-like working title</source>
@@ -3778,6 +3873,220 @@
     <message>
         <source>• {url}: {reason}</source>
         <translation>• {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Proposals</source>
+        <translation>报题数</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>入选</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>撰稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <source>WAP</source>
+        <translation>WAP</translation>
+    </message>
+    <message>
+        <source>APP</source>
+        <translation>APP</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原创</translation>
+    </message>
+    <message>
+        <source>Repost</source>
+        <translation>转载</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Retractions</source>
+        <translation>撤稿</translation>
+    </message>
+    <message>
+        <source>First review</source>
+        <translation>初审</translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation>复审</translation>
+    </message>
+    <message>
+        <source>Final review</source>
+        <translation>终审</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Retraction</source>
+        <translation>撤稿</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道统计</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Days without publishing</source>
+        <translation>无发布天数</translation>
+    </message>
+    <message>
+        <source>Longest silence (days)</source>
+        <translation>最长连续无发布（天）</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员统计</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Review turnaround</source>
+        <translation>审核时效</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>审核级别</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>审核次数</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予采用</translation>
+    </message>
+    <message>
+        <source>Share returned</source>
+        <translation>退回比例</translation>
+    </message>
+    <message>
+        <source>Share rejected</source>
+        <translation>不予采用比例</translation>
+    </message>
+    <message>
+        <source>Median (hours)</source>
+        <translation>中位时长（小时）</translation>
+    </message>
+    <message>
+        <source>90th percentile (hours)</source>
+        <translation>90% 分位时长（小时）</translation>
+    </message>
+    <message>
+        <source>Top return reasons</source>
+        <translation>主要退回原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation>（未填写原因）</translation>
+    </message>
+    <message>
+        <source>Corrections and retractions</source>
+        <translation>更正与撤稿</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Publications per week</source>
+        <translation>每周发布量</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>周起始日</translation>
+    </message>
+    <message>
+        <source>Articles published</source>
+        <translation>发布篇数</translation>
+    </message>
+    <message>
+        <source>{department} · Production report · {first} to {last}</source>
+        <translation>{department} · 采编生产统计报表 · {first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>{option} “{text}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{option}“{text}”不是日期，请写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <translation>统计周期的截止日期（{last}）早于起始日期（{first}）。</translation>
+    </message>
+    <message>
+        <source>Cannot write “{name}”: the file must end in {allowed}.</source>
+        <translation>无法写入“{name}”：文件扩展名须为 {allowed}。</translation>
+    </message>
+    <message>
+        <source>Output per person</source>
+        <translation>人员产出</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
 </context>
 <context>
@@ -5705,6 +6014,14 @@
         <translation>没有名为“{name}”的频道。</translation>
     </message>
     <message>
+        <source>New-media department</source>
+        <translation>新媒体部</translation>
+    </message>
+    <message>
+        <source>Wrote the report of {first} to {last} to {path} in {seconds:.1f} s.</source>
+        <translation>已将 {first} 至 {last} 的报表写入 {path}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
         <source>No display found: the desktop window needs a graphical session. Use “newsdesk demo --no-gui” to only create the demo, or --smoke to check the window without a display.</source>
         <translation>未找到显示器：桌面窗口需要图形会话。可用“newsdesk demo --no-gui”只创建演示工作区，或用 --smoke 在无显示器时检查窗口。</translation>
     </message>
@@ -5759,6 +6076,10 @@
     <message>
         <source>The audit log verifies: {count} entries intact, none missing, and the users, channels, roles and accepted changes are the ones it recorded.</source>
         <translation>审计日志校验通过：{count} 条记录完整，无缺失；用户、频道、角色和已接受的操作均与日志记录一致。</translation>
+    </message>
+    <message>
+        <source>Wrote the report of {first} to {last} to {path}.</source>
+        <translation>已将 {first} 至 {last} 的报表写入 {path}。</translation>
     </message>
     <message>
         <source>Added the source “{name}” ({id}).</source>
