@@ -86,9 +86,9 @@
     <name>MessagesTab</name>
     <message numerus="yes">
         <source>%n enquiries not answered within two working days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enquiry not answered within two working days.</numerusform>
+            <numerusform>%n enquiries not answered within two working days.</numerusform>
         </translation>
     </message>
 </context>
