@@ -171,8 +171,8 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_imported(
     made = plan(sheet, remembered_mapping(Platform.WECHAT, sheet.headers, None), [])
     assert isinstance(made, list)
     assert [(p.line, str(p.message)) for p in made] == [
-        (4, "“2026-11-31 10:00” is not a date (column “published_on”)."),
-        (5, "“很多” is not a count (column “reads”)."),
+        (4, "“2026-11-31 10:00” is not a date (column “发表时间”)."),
+        (5, "“很多” is not a count (column “阅读次数”)."),
     ]
     assert all(isinstance(p, RowProblem) for p in made)
     with store.engine.connect() as conn:

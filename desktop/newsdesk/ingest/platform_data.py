@@ -293,6 +293,7 @@ def plan(
     sheet: Sheet, mapping: Mapping[str, str], published: Iterable[Published]
 ) -> Plan | list[RowProblem]:
     """The import ``sheet`` makes under ``mapping``, or every bad row with its reason."""
+    header_of = {wanted: header for header, wanted in mapping.items()}
     column = {
         wanted: sheet.headers.index(header)
         for header, wanted in mapping.items()
@@ -316,48 +317,64 @@ def plan(
     by_title = {_key(a.title): a.article_id for a in articles}
     result = Plan()
     for line, cells in sheet.rows:
-
-        def cell(name: str, cells: tuple[str, ...] = cells) -> str:
-            index = column.get(name)
-            return cells[index].strip() if index is not None and index < len(cells) else ""
-
-        def bad(source: str, line: int = line, **params: object) -> None:
-            problems.append(RowProblem(line, Message("Import", source, params)))
-
-        if "title" in column and cell("title"):
-            _figure_row(cell, bad, by_url, by_title, result)
-        if "message_text" in column and cell("message_text"):
-            _message_row(cell, bad, result)
-        if not cell("title") and not cell("message_text"):
-            bad(QT_TRANSLATE_NOOP("Import", "The row has neither a title nor a message."))
+        row = _Row(line, cells, column, header_of, problems)
+        if row.get("title"):
+            _figure_row(row, by_url, by_title, result)
+        if row.get("message_text"):
+            _message_row(row, result)
+        if not row.get("title") and not row.get("message_text"):
+            row.bad(QT_TRANSLATE_NOOP("Import", "The row has neither a title nor a message."))
     return problems or result
 
 
-def _figure_row(
-    cell: Any, bad: Any, by_url: dict[str, str], by_title: dict[str, str], result: Plan
-) -> None:
-    moment = _moment(cell("published_on"))
+@dataclass(frozen=True)
+class _Row:
+    """One data row under a mapping: its fields' text, and its problems reported by line."""
+
+    line: int
+    cells: tuple[str, ...]
+    column: Mapping[str, int]
+    header_of: Mapping[str, str]
+    problems: list[RowProblem]
+
+    def get(self, name: str) -> str:
+        index = self.column.get(name)
+        return self.cells[index].strip() if index is not None and index < len(self.cells) else ""
+
+    def header(self, name: str) -> str:
+        """The file's name for the column holding ``name``."""
+        return self.header_of.get(name, name)
+
+    def bad(self, source: str, **params: object) -> None:
+        self.problems.append(RowProblem(self.line, Message("Import", source, params)))
+
+
+def _figure_row(cell: _Row, by_url: dict[str, str], by_title: dict[str, str], result: Plan) -> None:
+    moment = _moment(cell.get("published_on"))
     if moment is None:
-        bad(
+        cell.bad(
             QT_TRANSLATE_NOOP("Import", "“{value}” is not a date (column “{column}”)."),
-            value=cell("published_on"),
-            column="published_on",
+            value=cell.get("published_on"),
+            column=cell.header("published_on"),
         )
         return
-    row: dict[str, Any] = {"title": cell("title")[:300], "published_on": moment.date().isoformat()}
-    url = cell("url")
+    row: dict[str, Any] = {
+        "title": cell.get("title")[:300],
+        "published_on": moment.date().isoformat(),
+    }
+    url = cell.get("url")
     if url:
         if not url.lower().startswith(("http://", "https://")):
-            bad(QT_TRANSLATE_NOOP("Import", "“{value}” is not a web address."), value=url[:80])
+            cell.bad(QT_TRANSLATE_NOOP("Import", "“{value}” is not a web address."), value=url[:80])
             return
         row["url"] = url
     for name in NUMBERS:
-        value = _number(cell(name))
+        value = _number(cell.get(name))
         if value is None:
-            bad(
+            cell.bad(
                 QT_TRANSLATE_NOOP("Import", "“{value}” is not a count (column “{column}”)."),
-                value=cell(name),
-                column=name,
+                value=cell.get(name),
+                column=cell.header(name),
             )
             return
         row[name] = value
@@ -369,26 +386,26 @@ def _figure_row(
     result.figures.append(row)
 
 
-def _message_row(cell: Any, bad: Any, result: Plan) -> None:
-    moment = _moment(cell("message_time"))
+def _message_row(cell: _Row, result: Plan) -> None:
+    moment = _moment(cell.get("message_time"))
     if moment is None:
-        bad(
+        cell.bad(
             QT_TRANSLATE_NOOP("Import", "“{value}” is not a date (column “{column}”)."),
-            value=cell("message_time"),
-            column="message_time",
+            value=cell.get("message_time"),
+            column=cell.header("message_time"),
         )
         return
-    category = _CLASSES.get(cell("message_class"))
+    category = _CLASSES.get(cell.get("message_class"))
     if category is None:
-        bad(
+        cell.bad(
             QT_TRANSLATE_NOOP("Import", "“{value}” is not one of 咨询, 投诉, 建议, 其他."),
-            value=cell("message_class"),
+            value=cell.get("message_class"),
         )
         return
     result.messages.append(
         {
-            "text": cell("message_text")[:5000],
-            "author": cell("message_author")[:100],
+            "text": cell.get("message_text")[:5000],
+            "author": cell.get("message_author")[:100],
             "received_at": moment.isoformat(),
             "category": category.value,
         }

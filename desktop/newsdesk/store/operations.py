@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import ColumnElement, Connection, distinct, func, select, true
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import (
@@ -17,6 +17,8 @@ from newsdesk.core.model import (
     PlatformFigures,
     Publication,
     ReaderMessage,
+    RoleGrant,
+    User,
     YearTarget,
 )
 from newsdesk.ingest.platform_data import Published
@@ -30,10 +32,12 @@ MESSAGES = TABLES[ReaderMessage]
 ARTICLES = TABLES[Article]
 PUBLICATIONS = TABLES[Publication]
 CHANNELS = TABLES[Channel]
+GRANTS = TABLES[RoleGrant]
+USERS = TABLES[User]
 
 
-def _mine(actor: Actor, column: object) -> object:
-    return True if actor.is_admin else column.in_(sorted(actor.channels()))  # type: ignore[attr-defined]
+def _mine(actor: Actor, column: ColumnElement[str]) -> ColumnElement[bool]:
+    return true() if actor.is_admin else column.in_(sorted(actor.channels()))
 
 
 def channels(conn: Connection, actor: Actor) -> dict[str, str]:
@@ -128,3 +132,42 @@ def progress(conn: Connection, actor: Actor, year: int) -> list[Progress]:
             latest[m.account_id] = m.followers
         result.append(Progress(target, int(published), int(reads), sum(latest.values())))
     return result
+
+
+def people(conn: Connection, channel_ids: list[str]) -> dict[str, list[User]]:
+    """Who works in each channel (any active role), by name: those a 留言 may be assigned to."""
+    query = (
+        select(GRANTS.c.channel_id, USERS)
+        .join(USERS, USERS.c.id == GRANTS.c.user_id)
+        .where(GRANTS.c.active, ~USERS.c.disabled, GRANTS.c.channel_id.in_(channel_ids))
+        .order_by(USERS.c.name)
+    )
+    found: dict[str, dict[str, User]] = {}
+    for row in conn.execute(query).mappings():
+        user = from_row(User, {k: v for k, v in row.items() if k != "channel_id"})
+        found.setdefault(row["channel_id"], {})[user.id] = user
+    return {channel: list(users.values()) for channel, users in found.items()}
+
+
+@dataclass(frozen=True)
+class Operations:
+    """Everything the 统计 page's operations tabs show, read at once."""
+
+    channels: dict[str, str]
+    accounts: list[PlatformAccount]
+    months: list[AccountMonth]
+    progress: list[Progress]
+    messages: list[ReaderMessage]
+    people: dict[str, list[User]]
+
+
+def operations(conn: Connection, actor: Actor, year: int) -> Operations:
+    names = channels(conn, actor)
+    return Operations(
+        names,
+        accounts(conn, actor),
+        months(conn, actor),
+        progress(conn, actor, year),
+        messages(conn, actor),
+        people(conn, sorted(names)),
+    )

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+</context>
+<context>
     <name>Admin</name>
     <message>
         <source>Content should pass at least two review levels (初审 and 复审, 001 §5.3.2); this channel has one.</source>
@@ -1963,8 +1982,20 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import %1</source>
-        <translation>导入 %1</translation>
+        <source>Import %1 into %2</source>
+        <translation>将 %1 导入 %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Which field each column of the file holds:</source>
+        <translation>文件各列对应的字段：</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -1979,8 +2010,16 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>Nothing will be imported:</source>
-        <translation>不会导入任何数据：</translation>
+        <source>…and %1 more bad lines.</source>
+        <translation>……另有 %1 行有误。</translation>
+    </message>
+    <message>
+        <source>Nothing will be imported until these lines are put right:</source>
+        <translation>以下各行改正之前，不会导入任何数据：</translation>
+    </message>
+    <message>
+        <source>%1 items and %2 messages imported.</source>
+        <translation>已导入 %1 条内容数据和 %2 条留言。</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2615,33 @@
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Add message</source>
+        <translation>登记留言</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>留言内容</translation>
+    </message>
+</context>
+<context>
     <name>MessagesTab</name>
     <message>
         <source>All classes</source>
@@ -2586,12 +2652,24 @@
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Add message…</source>
+        <translation>登记留言…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
         <source>Answer…</source>
         <translation>答复…</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Suggestions for the summary</source>
+        <translation>建议汇总</translation>
     </message>
     <message>
         <source>Received</source>
@@ -2606,6 +2684,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Assigned to</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
         <source>Author</source>
         <translation>留言人</translation>
     </message>
@@ -2617,11 +2699,39 @@
         <source>Answer</source>
         <translation>答复</translation>
     </message>
+    <message>
+        <source>Not answered within two working days (due %1).</source>
+        <translation>超过两个工作日未答复（应于 %1 前答复）。</translation>
+    </message>
     <message numerus="yes">
         <source>%n enquiries not answered within two working days.</source>
         <translation>
             <numerusform>%n 条咨询超过两个工作日未答复。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Message registered.</source>
+        <translation>留言已登记。</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Who handles this message:</source>
+        <translation>由谁处理这条留言：</translation>
+    </message>
+    <message>
+        <source>Assigned to %1.</source>
+        <translation>已指派给 %1。</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>答复已保存。</translation>
+    </message>
+    <message>
+        <source>Message closed.</source>
+        <translation>留言已关闭。</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2831,33 @@
     <message>
         <source>No cover</source>
         <translation>无封面</translation>
+    </message>
+</context>
+<context>
+    <name>MonthDialog</name>
+    <message>
+        <source>Record month for %1</source>
+        <translation>登记 %1 的月度数据</translation>
+    </message>
+    <message>
+        <source>Attach screenshot…</source>
+        <translation>附上截图…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注量</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -2922,32 +3059,24 @@
         <translation>平台账号</translation>
     </message>
     <message>
-        <source>Monthly records</source>
-        <translation>月度记录</translation>
+        <source>Monthly records (001 §5.6.1)</source>
+        <translation>月度记录（001 §5.6.1）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未附</translation>
+    </message>
+    <message>
+        <source>Account “%1” added.</source>
+        <translation>已添加账号“%1”。</translation>
+    </message>
+    <message>
+        <source>Month %1 recorded.</source>
+        <translation>已登记 %1 月度数据。</translation>
     </message>
     <message>
         <source>attached</source>
         <translation>已附</translation>
-    </message>
-    <message>
-        <source>Add account</source>
-        <translation>添加账号</translation>
-    </message>
-    <message>
-        <source>Account name:</source>
-        <translation>账号名称：</translation>
-    </message>
-    <message>
-        <source>Platform:</source>
-        <translation>平台：</translation>
-    </message>
-    <message>
-        <source>Record month</source>
-        <translation>登记月度数据</translation>
-    </message>
-    <message>
-        <source>Followers at the month&apos;s end:</source>
-        <translation>月末关注量：</translation>
     </message>
     <message>
         <source>Import export</source>
@@ -4903,6 +5032,50 @@
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>阅读量</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>留言内容</translation>
+    </message>
+    <message>
+        <source>Message author</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Message time</source>
+        <translation>留言时间</translation>
+    </message>
+    <message>
+        <source>Message class</source>
+        <translation>留言类别</translation>
+    </message>
 </context>
 <context>
     <name>StatsPage</name>
@@ -4917,6 +5090,10 @@
     <message>
         <source>Messages</source>
         <translation>留言</translation>
+    </message>
+    <message>
+        <source>Messages (%1 overdue)</source>
+        <translation>留言（%1 条逾期）</translation>
     </message>
 </context>
 <context>
@@ -5248,7 +5425,46 @@
     </message>
 </context>
 <context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>发布量</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>阅读量</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注量</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+</context>
+<context>
     <name>TargetsTab</name>
+    <message>
+        <source>Set target…</source>
+        <translation>设定目标…</translation>
+    </message>
     <message>
         <source>Channel</source>
         <translation>频道</translation>
@@ -5270,8 +5486,16 @@
         <translation>关注量</translation>
     </message>
     <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Publications count our articles published in the year; reads and followers come from the imported platform data and the monthly records.</source>
+        <translation>发布量统计本年度已发布的本台稿件；阅读量和关注量来自导入的平台数据和月度记录。</translation>
+    </message>
+    <message>
+        <source>Target for %1 saved.</source>
+        <translation>%1 年度目标已保存。</translation>
     </message>
     <message>
         <source>All accounts</source>

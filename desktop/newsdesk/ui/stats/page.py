@@ -1,29 +1,34 @@
 """统计 (Statistics): the newsroom's operations, one tab each.
 
-:attr:`StatsPage.TABS` lists the tabs in order; each entry builds its widget from the session,
-so a tab is added with one line there.
+:attr:`StatsPage.TABS` lists the tabs in order, each built from the session; adding a tab is one
+line there. The production statistics go first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+import mimetypes
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -34,19 +39,29 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core import operations, workdays
-from newsdesk.core.model import MessageClass, MessageState, Platform, PlatformAccount, ReaderMessage
-from newsdesk.core.mutation import Kind
+from newsdesk.core.model import (
+    AccountMonth,
+    MessageClass,
+    MessageState,
+    Platform,
+    PlatformAccount,
+    ReaderMessage,
+    User,
+)
+from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.world import Area
 from newsdesk.ingest import platform_data
-from newsdesk.ingest.platform_data import FIELDS, Plan, Sheet
+from newsdesk.ingest.platform_data import FIELDS, Plan, Published, Sheet
 from newsdesk.store import operations as reads
 from newsdesk.store.apply import Applied
+from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.widgets.message_bar import MessageBar
 from newsdesk.ui.widgets.outcome import report
 from newsdesk.ui.widgets.palette import colours
 
-WATCHED = frozenset({Area.OPERATIONS, Area.MESSAGES, Area.ROLES, Area.CHANNELS})
+WATCHED = frozenset({Area.OPERATIONS, Area.MESSAGES, Area.ROLES, Area.CHANNELS, Area.PUBLICATIONS})
 
 
 def platform_name(platform: Platform) -> str:
@@ -82,9 +97,26 @@ def state_name(state: MessageState) -> str:
     return names[state]
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def field_name(name: str) -> str:
+    names = {
+        "title": QCoreApplication.translate("Stats", "Title"),
+        "url": QCoreApplication.translate("Stats", "Address"),
+        "published_on": QCoreApplication.translate("Stats", "Published on"),
+        "reads": QCoreApplication.translate("Stats", "Reads"),
+        "likes": QCoreApplication.translate("Stats", "Likes"),
+        "shares": QCoreApplication.translate("Stats", "Shares"),
+        "comments": QCoreApplication.translate("Stats", "Comments"),
+        "message_text": QCoreApplication.translate("Stats", "Message text"),
+        "message_author": QCoreApplication.translate("Stats", "Message author"),
+        "message_time": QCoreApplication.translate("Stats", "Message time"),
+        "message_class": QCoreApplication.translate("Stats", "Message class"),
+    }
+    return names[name]
+
+
+def _table(headers: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+    table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -94,21 +126,42 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
 
 
-class PlatformTab(QWidget):
-    """平台数据: the accounts, their months, and importing an export."""
+def _previous_month() -> str:
+    return (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
+
+
+class Tab(QWidget):
+    """A tab with its message bar, applying changes through the session."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session = session
+        self.session = session
+        self.bar = MessageBar()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.bar)
+
+    def apply(self, mutations: list[Mutation], success: str) -> None:
+        def done(applied: list[Applied]) -> None:
+            report(self.bar, applied, success)
+
+        self.session.apply(mutations, done)
+
+
+class PlatformTab(Tab):
+    """平台数据: the accounts, their months (followers and screenshot), and importing exports."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
         self.accounts: list[PlatformAccount] = []
-        self.channel_ids: list[str] = []
+        self.months: list[AccountMonth] = []
+        self.channel_names: dict[str, str] = {}
         self.accounts_table = _table([self.tr("Account"), self.tr("Platform"), self.tr("Channel")])
         self.months_table = _table(
             [self.tr("Account"), self.tr("Month"), self.tr("Followers"), self.tr("Screenshot")]
@@ -118,23 +171,25 @@ class PlatformTab(QWidget):
         self.import_button = QPushButton(self.tr("Import export…"))
         self.add_button.clicked.connect(self._add_account)
         self.month_button.clicked.connect(self._record_month)
-        self.import_button.clicked.connect(self._import)
+        self.import_button.clicked.connect(self._choose_file)
+        self.accounts_table.itemSelectionChanged.connect(self._enable)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.month_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Platform accounts")))
-        layout.addWidget(self.accounts_table)
-        layout.addWidget(QLabel(self.tr("Monthly records")))
-        layout.addWidget(self.months_table)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(QLabel(self.tr("Platform accounts")))
+        self.layout_.addWidget(self.accounts_table)
+        self.layout_.addWidget(QLabel(self.tr("Monthly records (001 §5.6.1)")))
+        self.layout_.addWidget(self.months_table)
+        self._enable()
 
     def show_data(
-        self, names: dict[str, str], accounts: list[PlatformAccount], months: list
+        self, names: dict[str, str], accounts: list[PlatformAccount], months: list[AccountMonth]
     ) -> None:
+        self.channel_names = names
         self.accounts = accounts
-        self.channel_ids = sorted(names)
+        self.months = months
         by_id = {a.id: a.name for a in accounts}
         _fill(
             self.accounts_table,
@@ -147,63 +202,77 @@ class PlatformTab(QWidget):
                     by_id.get(m.account_id, ""),
                     m.month,
                     f"{m.followers:,}",
-                    self.tr("attached") if m.screenshot else "",
+                    self.tr("attached") if m.screenshot else self.tr("missing"),
                 ]
                 for m in months
             ],
         )
-        self.add_button.setEnabled(bool(names))
+        self._enable()
+
+    def _enable(self) -> None:
+        actor = self.session.actor
+        self.add_button.setEnabled(
+            any(operations.may_keep_accounts(actor, c) for c in self.channel_names)
+        )
+        account = self.selected_account()
+        handles = account is not None and operations.may_handle(actor, account.channel_id)
+        self.month_button.setEnabled(handles)
+        self.import_button.setEnabled(handles)
 
     def selected_account(self) -> PlatformAccount | None:
         row = self.accounts_table.currentRow()
         return self.accounts[row] if 0 <= row < len(self.accounts) else None
 
     def _add_account(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add account"), self.tr("Account name:"))
-        if not ok or not name.strip():
-            return
-        names = [platform_name(p) for p in Platform]
-        chosen, ok = QInputDialog.getItem(
-            self, self.tr("Add account"), self.tr("Platform:"), names, 0, False
+        dialog = AccountDialog(
+            {
+                c: n
+                for c, n in self.channel_names.items()
+                if operations.may_keep_accounts(self.session.actor, c)
+            },
+            self,
         )
-        if not ok:
-            return
-        channel = self.channel_ids[0]
-        self._session.apply(
-            [
-                self._session.mutation(
-                    Kind.ACCOUNT_ADD,
-                    channel_id=channel,
-                    platform=list(Platform)[names.index(chosen)].value,
-                    name=name.strip(),
-                )
-            ],
-            lambda applied: report(self, applied),
-        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            name = dialog.name.text().strip()
+            self.apply(
+                [
+                    self.session.mutation(
+                        Kind.ACCOUNT_ADD,
+                        channel_id=dialog.channel.currentData(),
+                        platform=dialog.platform.currentData(),
+                        name=name,
+                    )
+                ],
+                self.tr("Account “%1” added.").replace("%1", name),
+            )
 
     def _record_month(self) -> None:
         account = self.selected_account()
         if account is None:
             return
-        followers, ok = QInputDialog.getInt(
-            self, self.tr("Record month"), self.tr("Followers at the month's end:"), 0, 0, 2**31 - 1
-        )
-        if not ok:
+        dialog = MonthDialog(account, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        month = dt.date.today().replace(day=1) - dt.timedelta(days=1)
-        self._session.apply(
-            [
-                self._session.mutation(
-                    Kind.ACCOUNT_RECORD_MONTH,
-                    account.id,
-                    month=month.strftime("%Y-%m"),
-                    followers=followers,
+        mutations = []
+        args: dict[str, Any] = {"month": dialog.month.text(), "followers": dialog.followers.value()}
+        if dialog.screenshot is not None:
+            path = dialog.screenshot
+            sha = self.session.workspace.blobs.put_file(path)
+            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            mutations.append(
+                self.session.mutation(
+                    Kind.ATTACHMENT_ADD,
+                    sha,
+                    mime=mime,
+                    size=path.stat().st_size,
+                    name=path.name[:255],
                 )
-            ],
-            lambda applied: report(self, applied),
-        )
+            )
+            args["screenshot"] = sha
+        mutations.append(self.session.mutation(Kind.ACCOUNT_RECORD_MONTH, account.id, **args))
+        self.apply(mutations, self.tr("Month %1 recorded.").replace("%1", args["month"]))
 
-    def _import(self) -> None:
+    def _choose_file(self) -> None:
         account = self.selected_account()
         if account is None:
             return
@@ -211,72 +280,158 @@ class PlatformTab(QWidget):
             self, self.tr("Import export"), "", self.tr("Exports (*.csv *.xlsx)")
         )
         if path:
-            ImportDialog(self._session, account, Path(path), self).open()
+            self.open_import(account, Path(path))
+
+    def open_import(self, account: PlatformAccount, path: Path) -> ImportDialog:
+        dialog = ImportDialog(self.session, account, path, self)
+        dialog.imported.connect(self.bar.show_message)
+        dialog.open()
+        return dialog
+
+
+class AccountDialog(QDialog):
+    def __init__(self, channels: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add account"))
+        self.name = QLineEdit()
+        self.name.setMaxLength(60)
+        self.platform = QComboBox()
+        for platform in Platform:
+            self.platform.addItem(platform_name(platform), platform.value)
+        self.channel = QComboBox()
+        for channel_id, name in sorted(channels.items(), key=lambda c: c[1]):
+            self.channel.addItem(name, channel_id)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Platform"), self.platform)
+        form.addRow(self.tr("Channel"), self.channel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.ok.setEnabled(False)
+        form.addRow(buttons)
+
+
+class MonthDialog(QDialog):
+    """A month's followers and, as §5.6.1 advises, the screenshot of the follower page."""
+
+    def __init__(self, account: PlatformAccount, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record month for %1").replace("%1", account.name))
+        self.screenshot: Path | None = None
+        self.month = QLineEdit(_previous_month())
+        self.month.setInputMask("9999-99")
+        self.followers = QSpinBox()
+        self.followers.setRange(0, 2**31 - 1)
+        self.followers.setGroupSeparatorShown(True)
+        self.picture = QPushButton(self.tr("Attach screenshot…"))
+        self.picture.clicked.connect(self._choose)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Month"), self.month)
+        form.addRow(self.tr("Followers"), self.followers)
+        form.addRow(self.tr("Screenshot"), self.picture)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Screenshot"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.screenshot = Path(path)
+            self.picture.setText(self.screenshot.name)
 
 
 class ImportDialog(QDialog):
-    """Which column holds which field, a preview of the rows, and what is wrong with them."""
+    """Which column holds which field, a preview of what will be imported, and, when rows are
+    bad, each bad line with its reason (and nothing is imported)."""
+
+    imported = Signal(str)
 
     def __init__(
         self, session: Session, account: PlatformAccount, path: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
+        self.setWindowTitle(
+            self.tr("Import %1 into %2").replace("%1", path.name).replace("%2", account.name)
+        )
         self._session = session
         self._account = account
         self.sheet: Sheet | None = None
+        self.articles: list[Published] = []
         self.plan: Plan | None = None
         self.combos: dict[str, QComboBox] = {}
-        self.preview = _table([])
-        self.problems = QLabel()
+        self.preview = _table([field_name(f) for f in FIELDS[:7]])
+        self.problems = QLabel(self.tr("Reading %1…").replace("%1", path.name))
         self.problems.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Import"))
+        self.ok.setEnabled(False)
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
-        self.form = QFormLayout()
+        self.grid = QGridLayout()
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.preview)
+        layout.addWidget(QLabel(self.tr("Which field each column of the file holds:")))
+        layout.addLayout(self.grid)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
-        self.resize(900, 560)
-        try:
-            self.sheet = platform_data.read_sheet(path)
-        except platform_data.UnreadableFileError as error:
-            self.problems.setText(
-                QCoreApplication.translate("Import", error.message.source).format(
-                    **error.message.params
-                )
-            )
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            return
+        self.resize(960, 600)
+        channel_id = account.channel_id
         remembered = session.workspace.store.setting(
             platform_data.mapping_setting(account.platform)
         )
-        mapping = platform_data.remembered_mapping(account.platform, self.sheet.headers, remembered)
-        for header in self.sheet.headers:
+
+        def load(conn: Any) -> tuple[Sheet, list[Published], str | None]:
+            return (
+                platform_data.read_sheet(path),
+                reads.published_articles(conn, channel_id),
+                remembered,
+            )
+
+        session.read(load, self._loaded, self._unreadable)
+
+    def _unreadable(self, error: BaseException) -> None:
+        if isinstance(error, platform_data.UnreadableFileError):
+            self.problems.setText(translated(error.message))
+        else:
+            self.problems.setText(str(error))
+
+    def _loaded(self, loaded: tuple[Sheet, list[Published], str | None]) -> None:
+        self.sheet, self.articles, remembered = loaded
+        mapping = platform_data.remembered_mapping(
+            self._account.platform, self.sheet.headers, remembered
+        )
+        for index, header in enumerate(self.sheet.headers):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), "")
             for name in FIELDS:
-                combo.addItem(name, name)
+                combo.addItem(field_name(name), name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, ""))))
             combo.currentIndexChanged.connect(self.replan)
             self.combos[header] = combo
-            self.form.addRow(header, combo)
+            self.grid.addWidget(QLabel(header), 0, index)
+            self.grid.addWidget(combo, 1, index)
         self.replan()
 
     def mapping(self) -> dict[str, str]:
         return {h: c.currentData() for h, c in self.combos.items() if c.currentData()}
 
     def replan(self) -> None:
-        assert self.sheet is not None
-        published = self._session.workspace.store.engine
-        with published.connect() as conn:
-            articles = reads.published_articles(conn, self._account.channel_id)
-        made = platform_data.plan(self.sheet, self.mapping(), articles)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if self.sheet is None:
+            return
+        made = platform_data.plan(self.sheet, self.mapping(), self.articles)
         if isinstance(made, Plan):
             self.plan = made
             self.problems.setText(
@@ -285,55 +440,76 @@ class ImportDialog(QDialog):
                 .replace("%2", str(made.matched))
                 .replace("%3", str(len(made.messages)))
             )
-            headers = list(FIELDS[:7])
-            self.preview.setColumnCount(len(headers))
-            self.preview.setHorizontalHeaderLabels(headers)
-            _fill(self.preview, [[str(f.get(h, "")) for h in headers] for f in made.figures[:50]])
-            ok.setEnabled(True)
+            _fill(
+                self.preview,
+                [[str(f.get(h, "")) for h in FIELDS[:7]] for f in made.figures[:200]],
+            )
+            self.ok.setEnabled(bool(made.figures or made.messages))
         else:
             self.plan = None
             lines = [
                 self.tr("Line %1: %2")
                 .replace("%1", str(p.line))
-                .replace(
-                    "%2",
-                    QCoreApplication.translate("Import", p.message.source).format(
-                        **p.message.params
-                    ),
-                )
+                .replace("%2", translated(p.message))
                 for p in made[:20]
             ]
-            self.problems.setText(self.tr("Nothing will be imported:") + "\n" + "\n".join(lines))
-            ok.setEnabled(False)
+            more = len(made) - len(lines)
+            if more > 0:
+                lines.append(self.tr("…and %1 more bad lines.").replace("%1", str(more)))
+            self.problems.setText(
+                self.tr("Nothing will be imported until these lines are put right:")
+                + "\n"
+                + "\n".join(lines)
+            )
+            self.preview.setRowCount(0)
+            self.ok.setEnabled(False)
 
     def _import(self) -> None:
         if self.plan is None:
             return
-        store = self._session.workspace.store
-        store.set_setting(
-            platform_data.mapping_setting(self._account.platform),
-            json.dumps(self.mapping(), ensure_ascii=False),
-        )
+        self.ok.setEnabled(False)
         self._session.apply(
             [self._session.mutation(Kind.ACCOUNT_IMPORT, self._account.id, **self.plan.args())],
             self._imported,
         )
 
     def _imported(self, applied: list[Applied]) -> None:
-        report(self, applied)
-        if all(a.accepted for a in applied):
-            self.accept()
+        refused = [a for a in applied if not a.accepted]
+        if refused:
+            self.problems.setText(translated(refused[0].outcome.message))  # type: ignore[union-attr]
+            self.ok.setEnabled(True)
+            return
+        assert self.plan is not None
+        store = self._session.workspace.store
+        setting = platform_data.mapping_setting(self._account.platform)
+        mapping = json.dumps(self.mapping(), ensure_ascii=False)
+
+        def remember(conn: Any) -> None:
+            del conn
+            store.set_setting(setting, mapping)
+
+        self._session.read(remember, lambda _: None, owner=self._session)
+        self.imported.emit(
+            self.tr("%1 items and %2 messages imported.")
+            .replace("%1", str(len(self.plan.figures)))
+            .replace("%2", str(len(self.plan.messages)))
+        )
+        self.accept()
 
 
-class TargetsTab(QWidget):
-    """年度目标: each target and how far the year has come."""
+class TargetsTab(Tab):
+    """年度目标 (001 §6.1): each target and how far the year has come."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
+        super().__init__(session, parent)
+        self.channel_names: dict[str, str] = {}
+        self.accounts: list[PlatformAccount] = []
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(dt.date.today().year)
+        self.set_button = QPushButton(self.tr("Set target…"))
+        self.set_button.setVisible(session.actor.is_admin)
+        self.set_button.clicked.connect(self._set_target)
         self.table = _table(
             [
                 self.tr("Channel"),
@@ -344,16 +520,31 @@ class TargetsTab(QWidget):
             ]
         )
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year:")))
+        top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
+        top.addWidget(self.set_button)
         top.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
+        self.layout_.addLayout(top)
+        self.layout_.addWidget(self.table)
+        self.layout_.addWidget(
+            QLabel(
+                self.tr(
+                    "Publications count our articles published in the year; reads and "
+                    "followers come from the imported platform data and the monthly records."
+                )
+            )
+        )
 
     def show_data(
-        self, names: dict[str, str], accounts: dict[str, str], progress: list[reads.Progress]
+        self,
+        names: dict[str, str],
+        accounts: list[PlatformAccount],
+        progress: list[reads.Progress],
     ) -> None:
+        self.channel_names = names
+        self.accounts = accounts
+        account_names = {a.id: a.name for a in accounts}
+
         def share(done: int, goal: int) -> str:
             percent = f" ({done * 100 // goal}%)" if goal else ""
             return f"{done:,} / {goal:,}{percent}"
@@ -363,7 +554,7 @@ class TargetsTab(QWidget):
             [
                 [
                     names.get(p.target.channel_id, ""),
-                    accounts.get(p.target.account_id or "", self.tr("All accounts")),
+                    account_names.get(p.target.account_id or "", self.tr("All accounts")),
                     share(p.publications, p.target.publications),
                     share(p.reads, p.target.reads),
                     share(p.followers, p.target.followers),
@@ -372,15 +563,90 @@ class TargetsTab(QWidget):
             ],
         )
 
+    def _set_target(self) -> None:
+        dialog = TargetDialog(self.channel_names, self.accounts, self.year.value(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        channel_id = dialog.channel.currentData()
+        account_id = dialog.account.currentData() or None
+        year = dialog.year.value()
+        args: dict[str, Any] = {
+            "channel_id": channel_id,
+            "year": year,
+            "publications": dialog.publications.value(),
+            "reads": dialog.reads.value(),
+            "followers": dialog.followers.value(),
+        }
+        if account_id:
+            args["account_id"] = account_id
+        self.apply(
+            [
+                self.session.mutation(
+                    Kind.TARGET_SET, operations.target_id(channel_id, account_id, year), **args
+                )
+            ],
+            self.tr("Target for %1 saved.").replace("%1", str(year)),
+        )
 
-class MessagesTab(QWidget):
-    """留言: the register, filtered by class and state; overdue 咨询 stand out."""
+
+class TargetDialog(QDialog):
+    def __init__(
+        self,
+        channels: dict[str, str],
+        accounts: list[PlatformAccount],
+        year: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set target"))
+        self._accounts = accounts
+        self.channel = QComboBox()
+        for channel_id, name in sorted(channels.items(), key=lambda c: c[1]):
+            self.channel.addItem(name, channel_id)
+        self.account = QComboBox()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year)
+        self.publications, self.reads, self.followers = QSpinBox(), QSpinBox(), QSpinBox()
+        for box in (self.publications, self.reads, self.followers):
+            box.setRange(0, 2**31 - 1)
+            box.setGroupSeparatorShown(True)
+        self.channel.currentIndexChanged.connect(self._accounts_of_channel)
+        self._accounts_of_channel()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Publications"), self.publications)
+        form.addRow(self.tr("Reads"), self.reads)
+        form.addRow(self.tr("Followers"), self.followers)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accounts_of_channel(self) -> None:
+        self.account.clear()
+        self.account.addItem(self.tr("All accounts"), "")
+        for a in self._accounts:
+            if a.channel_id == self.channel.currentData():
+                self.account.addItem(a.name, a.id)
+
+
+class MessagesTab(Tab):
+    """留言 (001 §5.4): the register, filtered by class and state; overdue 咨询 stand out in
+    the palette's error colour."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._session = session
+        super().__init__(session, parent)
         self.messages: list[ReaderMessage] = []
         self.shown: list[ReaderMessage] = []
+        self.accounts: list[PlatformAccount] = []
+        self.people: dict[str, list[User]] = {}
+        self.users: dict[str, str] = {}
+        self.overdue_count = 0
         self.category = QComboBox()
         self.category.addItem(self.tr("All classes"), "")
         for c in MessageClass:
@@ -391,33 +657,64 @@ class MessagesTab(QWidget):
             self.state.addItem(state_name(s), s.value)
         self.category.currentIndexChanged.connect(self._refill)
         self.state.currentIndexChanged.connect(self._refill)
+        self.add_button = QPushButton(self.tr("Add message…"))
+        self.assign_button = QPushButton(self.tr("Assign…"))
         self.answer_button = QPushButton(self.tr("Answer…"))
         self.close_button = QPushButton(self.tr("Close"))
+        self.suggestions_button = QPushButton(self.tr("Suggestions for the summary"))
+        self.add_button.clicked.connect(self._add)
+        self.assign_button.clicked.connect(self._assign)
         self.answer_button.clicked.connect(self._answer)
         self.close_button.clicked.connect(self._close)
+        self.suggestions_button.clicked.connect(self.show_suggestions)
         self.table = _table(
             [
                 self.tr("Received"),
                 self.tr("Class"),
                 self.tr("State"),
+                self.tr("Assigned to"),
                 self.tr("Author"),
                 self.tr("Message"),
                 self.tr("Answer"),
             ]
         )
+        self.table.itemSelectionChanged.connect(self._enable)
         top = QHBoxLayout()
-        for w in (self.category, self.state, self.answer_button, self.close_button):
+        for w in (
+            self.category,
+            self.state,
+            self.add_button,
+            self.assign_button,
+            self.answer_button,
+            self.close_button,
+            self.suggestions_button,
+        ):
             top.addWidget(w)
         top.addStretch()
         self.overdue_note = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.overdue_note)
-        layout.addWidget(self.table)
+        self.overdue_note.setObjectName("overdueNote")
+        self.overdue_note.setVisible(False)
+        self.layout_.addLayout(top)
+        self.layout_.addWidget(self.overdue_note)
+        self.layout_.addWidget(self.table)
+        self._enable()
 
-    def show_data(self, messages: list[ReaderMessage]) -> None:
+    def show_data(
+        self,
+        messages: list[ReaderMessage],
+        accounts: list[PlatformAccount],
+        people: dict[str, list[User]],
+    ) -> None:
         self.messages = messages
+        self.accounts = accounts
+        self.people = people
+        self.users = {u.id: u.name for users in people.values() for u in users}
         self._refill()
+
+    def show_suggestions(self) -> None:
+        """The 建议 of every state, for the periodic summary (001 §5.4 c)."""
+        self.state.setCurrentIndex(0)
+        self.category.setCurrentIndex(self.category.findData(MessageClass.SUGGESTION.value))
 
     def _refill(self) -> None:
         category, state = self.category.currentData(), self.state.currentData()
@@ -426,17 +723,6 @@ class MessagesTab(QWidget):
             for m in self.messages
             if (not category or m.category == category) and (not state or m.state == state)
         ]
-        now = dt.datetime.now(dt.UTC)
-        try:
-            calendar = workdays.calendar()
-        except workdays.HolidayFileError as error:
-            self.overdue_note.setText(
-                QCoreApplication.translate("Holidays", error.message.source).format(
-                    **error.message.params
-                )
-            )
-            calendar = None
-        overdue_brush = QBrush(colours(self.palette()).qcolor("error"))
         _fill(
             self.table,
             [
@@ -444,6 +730,7 @@ class MessagesTab(QWidget):
                     m.received_at.astimezone(operations.CHINA).strftime("%Y-%m-%d %H:%M"),
                     class_name(m.category),
                     state_name(m.state),
+                    self.users.get(m.assignee or "", ""),
                     m.author,
                     m.text,
                     m.answer,
@@ -451,22 +738,99 @@ class MessagesTab(QWidget):
                 for m in self.shown
             ],
         )
-        late = 0
+        try:
+            calendar = workdays.calendar()
+        except workdays.HolidayFileError as error:
+            self.overdue_note.setText(translated(error.message))
+            self._enable()
+            return
+        now = dt.datetime.now(dt.UTC)
+        overdue = QBrush(colours(self.palette()).qcolor("error"))
+        late = [m for m in self.messages if operations.is_overdue(m, now, calendar)]
+        self.overdue_count = len(late)
         for row, m in enumerate(self.shown):
-            if calendar is not None and operations.is_overdue(m, now, calendar):
-                late += 1
+            if operations.is_overdue(m, now, calendar):
                 for column in range(self.table.columnCount()):
-                    self.table.item(row, column).setForeground(overdue_brush)
-        if calendar is not None:
-            self.overdue_note.setText(
-                self.tr("%n enquiries not answered within two working days.", "", late)
-                if late
-                else ""
-            )
+                    item = self.table.item(row, column)
+                    if item is not None:
+                        item.setForeground(overdue)
+                        item.setToolTip(
+                            self.tr("Not answered within two working days (due %1).").replace(
+                                "%1", operations.answer_due(m.received_at, calendar).isoformat()
+                            )
+                        )
+        self.overdue_note.setText(
+            self.tr("%n enquiries not answered within two working days.", "", len(late))
+            if late
+            else ""
+        )
+        self.overdue_note.setVisible(bool(late))
+        self._enable()
 
     def selected(self) -> ReaderMessage | None:
         row = self.table.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _enable(self) -> None:
+        actor = self.session.actor
+        message = self.selected()
+        handles = message is not None and operations.may_handle(actor, message.channel_id)
+        open_ = handles and message is not None and message.state != MessageState.CLOSED
+        self.assign_button.setEnabled(open_)
+        self.answer_button.setEnabled(open_)
+        self.close_button.setEnabled(open_)
+        self.add_button.setEnabled(
+            any(operations.may_handle(actor, a.channel_id) for a in self.accounts)
+        )
+
+    def _add(self) -> None:
+        accounts = [
+            a for a in self.accounts if operations.may_handle(self.session.actor, a.channel_id)
+        ]
+        dialog = MessageDialog(accounts, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.received.dateTime()
+        received = dt.datetime(
+            chosen.date().year(),
+            chosen.date().month(),
+            chosen.date().day(),
+            chosen.time().hour(),
+            chosen.time().minute(),
+            tzinfo=operations.CHINA,
+        )
+        self.apply(
+            [
+                self.session.mutation(
+                    Kind.MESSAGE_ADD,
+                    account_id=dialog.account.currentData(),
+                    text=dialog.text.toPlainText().strip(),
+                    author=dialog.author.text().strip(),
+                    received_at=received.isoformat(),
+                    category=dialog.category.currentData(),
+                )
+            ],
+            self.tr("Message registered."),
+        )
+
+    def _assign(self) -> None:
+        message = self.selected()
+        if message is None:
+            return
+        people = self.people.get(message.channel_id, [])
+        if not people:
+            return
+        names = [u.name for u in people]
+        current = names.index(self.users[message.assignee]) if message.assignee in self.users else 0
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Assign"), self.tr("Who handles this message:"), names, current, False
+        )
+        if ok:
+            user = people[names.index(chosen)]
+            self.apply(
+                [self.session.mutation(Kind.MESSAGE_UPDATE, message.id, assignee=user.id)],
+                self.tr("Assigned to %1.").replace("%1", user.name),
+            )
 
     def _answer(self) -> None:
         message = self.selected()
@@ -476,29 +840,69 @@ class MessagesTab(QWidget):
             self, self.tr("Answer"), message.text, message.answer
         )
         if ok and text.strip():
-            self._session.apply(
-                [self._session.mutation(Kind.MESSAGE_ANSWER, message.id, answer=text.strip())],
-                lambda applied: report(self, applied),
+            self.apply(
+                [self.session.mutation(Kind.MESSAGE_ANSWER, message.id, answer=text.strip())],
+                self.tr("Answer saved."),
             )
 
     def _close(self) -> None:
         message = self.selected()
         if message is not None:
-            self._session.apply(
-                [self._session.mutation(Kind.MESSAGE_CLOSE, message.id)],
-                lambda applied: report(self, applied),
+            self.apply(
+                [self.session.mutation(Kind.MESSAGE_CLOSE, message.id)],
+                self.tr("Message closed."),
             )
+
+
+class MessageDialog(QDialog):
+    """A 留言 entered by hand (read on a platform's back office, taken by phone…)."""
+
+    def __init__(self, accounts: list[PlatformAccount], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add message"))
+        self.account = QComboBox()
+        for a in accounts:
+            self.account.addItem(f"{a.name} · {platform_name(a.platform)}", a.id)
+        self.author = QLineEdit()
+        self.author.setMaxLength(100)
+        self.received = QDateTimeEdit()
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setDate(QDate.currentDate())
+        self.category = QComboBox()
+        for c in MessageClass:
+            self.category.addItem(class_name(c), c.value)
+        self.text = QPlainTextEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Author"), self.author)
+        form.addRow(self.tr("Received"), self.received)
+        form.addRow(self.tr("Class"), self.category)
+        form.addRow(self.tr("Message"), self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.text.textChanged.connect(
+            lambda: ok.setEnabled(
+                bool(self.text.toPlainText().strip()) and self.account.count() > 0
+            )
+        )
+        form.addRow(buttons)
 
 
 TabFactory = Callable[[Session], QWidget]
 
 
 class StatsPage(QWidget):
-    # The tabs in order, each (name, title, factory). The production statistics go first.
-    TABS: ClassVar[list[tuple[str, str, TabFactory]]] = [
-        ("platform", "Platform data", PlatformTab),
-        ("targets", "Yearly targets", TargetsTab),
-        ("messages", "Messages", MessagesTab),
+    # (name, factory) in order. The production statistics tab goes first.
+    TABS: ClassVar[list[tuple[str, TabFactory]]] = [
+        ("platform", PlatformTab),
+        ("targets", TargetsTab),
+        ("messages", MessagesTab),
     ]
 
     def __init__(
@@ -508,23 +912,27 @@ class StatsPage(QWidget):
         self.setObjectName("reports")
         self._session = session
         self._snapshots = snapshots
-        self.channel_ids: list[str] = []
         self.tabs = QTabWidget()
         self.tab: dict[str, QWidget] = {}
+        for name, factory in self.TABS:
+            self.tab[name] = factory(session)
+            self.tabs.addTab(self.tab[name], self._title(name, self.tab[name]))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.tabs)
+        session.changed.connect(self._changed)
+        targets = self.tab.get("targets")
+        if isinstance(targets, TargetsTab):
+            targets.year.valueChanged.connect(self.refresh)
+        self.refresh()
+
+    def _title(self, name: str, widget: QWidget) -> str:
         titles = {
             "platform": self.tr("Platform data"),
             "targets": self.tr("Yearly targets"),
             "messages": self.tr("Messages"),
         }
-        for name, title, factory in self.TABS:
-            widget = factory(session)
-            self.tab[name] = widget
-            self.tabs.addTab(widget, titles.get(name, title))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.tabs)
-        session.changed.connect(self._changed)
-        self.refresh()
+        return titles.get(name) or widget.windowTitle()
 
     def _changed(self, areas: frozenset[Area], _initiator: object) -> None:
         if areas & WATCHED:
@@ -535,26 +943,25 @@ class StatsPage(QWidget):
         targets = self.tab.get("targets")
         year = targets.year.value() if isinstance(targets, TargetsTab) else dt.date.today().year
 
-        def load(conn):  # type: ignore[no-untyped-def]
-            return (
-                reads.channels(conn, actor),
-                reads.accounts(conn, actor),
-                reads.months(conn, actor),
-                reads.progress(conn, actor, year),
-                reads.messages(conn, actor),
-            )
+        def load(conn: Any) -> reads.Operations:
+            return reads.operations(conn, actor, year)
 
         self._session.read(load, self._show)
 
-    def _show(self, data: tuple) -> None:  # type: ignore[type-arg]
-        names, accounts, months, progress, messages = data
-        self.channel_ids = sorted(names)
+    def _show(self, data: reads.Operations) -> None:
         platform = self.tab.get("platform")
         if isinstance(platform, PlatformTab):
-            platform.show_data(names, accounts, months)
+            platform.show_data(data.channels, data.accounts, data.months)
         targets = self.tab.get("targets")
         if isinstance(targets, TargetsTab):
-            targets.show_data(names, {a.id: a.name for a in accounts}, progress)
+            targets.show_data(data.channels, data.accounts, data.progress)
         register = self.tab.get("messages")
         if isinstance(register, MessagesTab):
-            register.show_data(messages)
+            register.show_data(data.messages, data.accounts, data.people)
+            late = register.overdue_count
+            self.tabs.setTabText(
+                self.tabs.indexOf(register),
+                self.tr("Messages (%1 overdue)").replace("%1", str(late))
+                if late
+                else self.tr("Messages"),
+            )
