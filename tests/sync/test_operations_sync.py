@@ -1,14 +1,16 @@
-"""A 留言 imported and answered on one desktop is seen answered on another, through the real
-service; an outsider's desktop never receives the channel's register."""
+"""Through the real service: a 留言 imported and answered on one desktop is seen answered on
+another, and never reaches a desktop outside the channel; a month's follower screenshot is read
+by the channel only."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from newsdesk.core.model import MessageState, ReaderMessage
-from newsdesk.core.mutation import Kind, parse_args
+from newsdesk.core.mutation import Kind, mutation, parse_args
 from newsdesk.core.operations import imported_message_id
-from tests.sync.conftest import LiveServer, Newsroom
+from tests.sync.conftest import Api, LiveServer, Newsroom
 from tests.sync.desks import Desk
 
 MakeDesk = Callable[[str], Desk]
@@ -56,3 +58,43 @@ def test_a_message_answered_on_one_desktop_is_answered_on_another(
     assert answered.answered_by == editor.user_id and answered.assignee == editor.user_id
     assert chief.workspace.store.pending_count() == editor.workspace.store.pending_count() == 0
     assert message_on(outsider, message_id) is None
+
+
+def test_a_month_s_follower_screenshot_is_read_by_the_channel_only(
+    api: Callable[..., Api], room: Newsroom
+) -> None:
+    chief, editor, librarian = api("chief"), api("editor"), api("librarian")
+    account = mutation(
+        chief.user_id, Kind.ACCOUNT_ADD, channel_id=room.news, platform="weibo", name="新闻微博"
+    )
+    assert chief.push(account).json()["outcomes"][0]["status"] == "accepted"
+    data = b"\x89PNG follower page " * 100
+    sha = hashlib.sha256(data).hexdigest()
+    # Recording a month with a screenshot the editor never uploaded is refused.
+    unheld = mutation(
+        editor.user_id,
+        Kind.ACCOUNT_RECORD_MONTH,
+        account.entity,
+        month="2026-11",
+        followers=15200,
+        screenshot=sha,
+    )
+    assert editor.push(unheld).json()["outcomes"][0]["status"] == "refused"
+    assert editor.http.put(f"/v1/blobs/{sha}", content=data).status_code == 201
+    added = mutation(
+        editor.user_id, Kind.ATTACHMENT_ADD, sha, mime="image/png", size=len(data), name="粉丝.png"
+    )
+    month = mutation(
+        editor.user_id,
+        Kind.ACCOUNT_RECORD_MONTH,
+        account.entity,
+        month="2026-11",
+        followers=15200,
+        screenshot=sha,
+    )
+    outcomes = editor.push(added, month).json()["outcomes"]
+    assert [o["status"] for o in outcomes] == ["accepted", "accepted"]
+    assert chief.http.get(f"/v1/blobs/{sha}").content == data
+    assert librarian.http.get(f"/v1/blobs/{sha}").status_code == 404
+    rows, _ = librarian.pull_all()
+    assert not {key for table, key in rows if table in ("account_months", "platform_accounts")}
