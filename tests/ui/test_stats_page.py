@@ -8,12 +8,13 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import MessageState, Platform
 from newsdesk.core.mutation import Kind, Mutation
-from newsdesk.core.operations import target_id
+from newsdesk.core.operations import month_id, target_id
 from newsdesk.ingest.platform_data import mapping_setting
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
@@ -101,6 +102,16 @@ def test_the_stats_page_on_a_month_s_first_working_day(
     qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
     assert platform.accounts_table.item(0, 1).text() == "微信公众号"
     assert platform.months_table.item(0, 2).text() == "48,210"
+    assert platform.months_table.item(0, 3).text() == "未附"
+    picture = tmp_path / "关注量截图.png"
+    assert QImage(120, 80, QImage.Format.Format_RGB32).save(str(picture))
+    platform.record_month(platform.accounts[0], "2026-11", 48210, picture)
+    qtbot.waitUntil(lambda: platform.months_table.item(0, 3).text() == "已附", timeout=10_000)
+    assert "已登记 2026-11 月度数据" in platform.bar.text
+    with chief.workspace.store.world() as world:
+        recorded = world.account_month(month_id(account, "2026-11"))
+    assert recorded is not None and recorded.screenshot is not None
+    assert chief.workspace.blobs.path(recorded.screenshot).read_bytes() == picture.read_bytes()
     assert not platform.import_button.isEnabled()  # no account chosen yet
     platform.accounts_table.selectRow(0)
     assert platform.import_button.isEnabled()

@@ -57,7 +57,7 @@ from newsdesk.store.apply import Applied
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.widgets.message_bar import MessageBar
+from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.outcome import report
 from newsdesk.ui.widgets.palette import colours
 
@@ -253,22 +253,41 @@ class PlatformTab(Tab):
         dialog = MonthDialog(account, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        self.record_month(account, dialog.month.text(), dialog.followers.value(), dialog.screenshot)
+
+    def record_month(
+        self, account: PlatformAccount, month: str, followers: int, path: Path | None
+    ) -> None:
+        """Record ``account``'s month, with the screenshot at ``path`` when there is one."""
+        args: dict[str, Any] = {"month": month, "followers": followers}
+        if path is None:
+            self._record(account, args, None)
+            return
+        blobs = self.session.workspace.blobs
+
+        def keep(conn: Any) -> tuple[str, int]:  # copying a large picture takes a while
+            del conn
+            return blobs.put_file(path), path.stat().st_size
+
+        self.session.read(
+            keep,
+            lambda kept: self._record(account, args, (path, *kept)),
+            lambda error: self.bar.show_message(str(error), Tone.ERROR),
+        )
+
+    def _record(
+        self, account: PlatformAccount, args: dict[str, Any], picture: tuple[Path, str, int] | None
+    ) -> None:
         mutations = []
-        args: dict[str, Any] = {"month": dialog.month.text(), "followers": dialog.followers.value()}
-        if dialog.screenshot is not None:
-            path = dialog.screenshot
-            sha = self.session.workspace.blobs.put_file(path)
+        if picture is not None:
+            path, sha, size = picture
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             mutations.append(
                 self.session.mutation(
-                    Kind.ATTACHMENT_ADD,
-                    sha,
-                    mime=mime,
-                    size=path.stat().st_size,
-                    name=path.name[:255],
+                    Kind.ATTACHMENT_ADD, sha, mime=mime, size=size, name=path.name[:255]
                 )
             )
-            args["screenshot"] = sha
+            args = {**args, "screenshot": sha}
         mutations.append(self.session.mutation(Kind.ACCOUNT_RECORD_MONTH, account.id, **args))
         self.apply(mutations, self.tr("Month %1 recorded.").replace("%1", args["month"]))
 
