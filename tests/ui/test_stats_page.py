@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -191,3 +192,26 @@ def test_the_stats_page_on_a_month_s_first_working_day(
         page.tabs.setCurrentIndex(index)
         qapp.processEvents()
         page.grab().save(str(SHOTS / f"stats-{name}-zh_CN.png"))
+
+
+def test_a_bad_holiday_file_is_named_above_the_register(
+    qtbot: QtBot,
+    chinese: None,
+    sign_in: Callable[[str], Session],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    holidays = tmp_path / "holidays.toml"
+    holidays.write_text('[2026]\nholidays = ["2026-10-01"]\nworkdays = ["2026-02-30"]\n', "utf-8")
+    monkeypatch.setenv("NEWSDESK_HOLIDAYS", str(holidays))
+    chief = sign_in("chief")
+    page = StatsPage(chief, SnapshotStore(chief))
+    qtbot.addWidget(page)
+    register = page.tab["messages"]
+    assert isinstance(register, MessagesTab)
+    page.tabs.setCurrentWidget(register)
+    page.show()
+    qtbot.waitUntil(register.overdue_note.isVisible, timeout=10_000)
+    assert register.overdue_note.text() == (
+        f"{holidays} 第 3 行：2026.workdays 中的“2026-02-30”不是 2026 年的 YYYY-MM-DD 日期。"
+    )

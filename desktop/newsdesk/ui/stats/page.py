@@ -761,6 +761,7 @@ class MessagesTab(Tab):
             calendar = workdays.calendar()
         except workdays.HolidayFileError as error:
             self.overdue_note.setText(translated(error.message))
+            self.overdue_note.setVisible(True)
             self._enable()
             return
         now = dt.datetime.now(dt.UTC)
