@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from sqlalchemy import func, select
 
 from newsdesk.core.model import MessageClass, Platform, PlatformFigures, ReaderMessage
@@ -14,6 +15,7 @@ from newsdesk.ingest.platform_data import (
     Plan,
     Published,
     RowProblem,
+    UnreadableFileError,
     mapping_setting,
     plan,
     read_sheet,
@@ -204,3 +206,30 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_imported(
         assert (
             conn.execute(select(func.count()).select_from(TABLES[ReaderMessage])).scalar_one() == 0
         )
+
+
+def test_files_that_cannot_be_read_say_why(tmp_path: Path) -> None:
+    other = tmp_path / "数据.txt"
+    other.write_text("标题\n", encoding="utf-8")
+    empty = tmp_path / "空.csv"
+    empty.write_bytes("\ufeff\n,,\n".encode())
+    broken = tmp_path / "坏.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    for path, says in (
+        (other, "“数据.txt” is not a CSV or XLSX file."),
+        (empty, "The file has no rows."),
+        (broken, "Cannot read the workbook:"),
+    ):
+        with pytest.raises(UnreadableFileError) as caught:
+            read_sheet(path)
+        assert str(caught.value).startswith(says)
+
+
+def test_a_file_mapped_without_a_title_or_message_column_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "weibo.csv"
+    path.write_bytes(WEIBO_CSV.encode("utf-8-sig"))
+    problems = plan(read_sheet(path), {"阅读数": "reads"}, [])
+    assert isinstance(problems, list)
+    assert [str(p.message) for p in problems] == [
+        "No column is mapped to the title or to the message text."
+    ]
