@@ -5209,6 +5209,18 @@
         <translation>稿件</translation>
     </message>
     <message>
+        <source>platform account</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <source>yearly target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <source>reader message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
         <source>create</source>
         <translation>新建</translation>
     </message>
@@ -5291,6 +5303,26 @@
     <message>
         <source>set password</source>
         <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>record the month of</source>
+        <translation>登记月度数据：</translation>
+    </message>
+    <message>
+        <source>import into</source>
+        <translation>导入数据：</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>{verb} {noun}</source>
