@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from newsdesk.core import admin, articles, proposals, sources
+from newsdesk.core import admin, articles, operations, proposals, sources
 from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -51,6 +51,15 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.LEAD_READ: sources.read_lead,
     Kind.LEAD_DISMISS: sources.dismiss_lead,
     Kind.LEAD_UNDISMISS: sources.undismiss_lead,
+    Kind.ACCOUNT_ADD: operations.add_account,
+    Kind.ACCOUNT_UPDATE: operations.update_account,
+    Kind.ACCOUNT_RECORD_MONTH: operations.record_month,
+    Kind.ACCOUNT_IMPORT: operations.import_export,
+    Kind.TARGET_SET: operations.set_target,
+    Kind.MESSAGE_ADD: operations.add_message,
+    Kind.MESSAGE_UPDATE: operations.update_message,
+    Kind.MESSAGE_ANSWER: operations.answer_message,
+    Kind.MESSAGE_CLOSE: operations.close_message,
 }
 
 

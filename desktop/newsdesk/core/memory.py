@@ -7,19 +7,24 @@ from dataclasses import dataclass, field
 
 from newsdesk.core.apply import decide
 from newsdesk.core.model import (
+    AccountMonth,
     Article,
     Attachment,
     Channel,
     Entity,
     Lead,
+    PlatformAccount,
+    PlatformFigures,
     Proposal,
     Publication,
+    ReaderMessage,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
     Source,
     User,
+    YearTarget,
 )
 from newsdesk.core.mutation import Mutation
 from newsdesk.core.world import Changes, Outcome
@@ -112,6 +117,21 @@ class MemoryWorld:
 
     def lead(self, lead_id: str) -> Lead | None:
         return self._get(Lead, lead_id)  # type: ignore[return-value]
+
+    def account(self, account_id: str) -> PlatformAccount | None:
+        return self._get(PlatformAccount, account_id)  # type: ignore[return-value]
+
+    def account_month(self, month_id: str) -> AccountMonth | None:
+        return self._get(AccountMonth, month_id)  # type: ignore[return-value]
+
+    def figures(self, figures_id: str) -> PlatformFigures | None:
+        return self._get(PlatformFigures, figures_id)  # type: ignore[return-value]
+
+    def target(self, target_id: str) -> YearTarget | None:
+        return self._get(YearTarget, target_id)  # type: ignore[return-value]
+
+    def message(self, message_id: str) -> ReaderMessage | None:
+        return self._get(ReaderMessage, message_id)  # type: ignore[return-value]
 
     def apply(self, mutation: Mutation) -> Outcome:
         """Decide ``mutation`` and, when accepted, keep what it changed."""

@@ -104,6 +104,34 @@ class FeedKind(StrEnum):
     JSON = "json"
 
 
+class Platform(StrEnum):
+    """Where a platform account publishes: the self-media platforms, the app and the website."""
+
+    WECHAT = "wechat"  # 微信公众号
+    WEIBO = "weibo"  # 微博
+    DOUYIN = "douyin"  # 抖音
+    TOUTIAO = "toutiao"  # 今日头条
+    CHANNELS = "channels"  # 视频号
+    APP = "app"
+    WEBSITE = "website"
+    OTHER = "other"
+
+
+class MessageClass(StrEnum):
+    """What a reader's 留言 asks for (001 §5.4): each class has its own duty."""
+
+    ENQUIRY = "enquiry"  # 咨询: answered within two working days
+    COMPLAINT = "complaint"  # 投诉
+    SUGGESTION = "suggestion"  # 建议: registered for the periodic summary
+    OTHER = "other"  # 其他
+
+
+class MessageState(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
 MAX_REVIEW_LEVELS = 3
 
 
@@ -432,6 +460,93 @@ class Lead:
     row_version: int = 1
 
 
+@dataclass(frozen=True, kw_only=True)
+class PlatformAccount:
+    """A channel's account on a platform (its 微信公众号, its 微博 …). Removing keeps the row."""
+
+    id: str
+    channel_id: str
+    platform: Platform
+    name: str
+    removed: bool = False
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccountMonth:
+    """An account's month (001 §5.6.1): its followers at the month's end and the screenshot of
+    the platform's follower page. One per account and month (``operations.month_id``)."""
+
+    id: str
+    channel_id: str
+    account_id: str
+    month: str  # YYYY-MM
+    followers: int
+    screenshot: str | None = None  # an attachment's SHA-256
+    recorded_by: str
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlatformFigures:
+    """One item's figures on a platform as its back office exported them, matched to our
+    published article when one fits. Importing it again replaces the figures."""
+
+    id: str
+    channel_id: str
+    account_id: str
+    title: str
+    url: str = ""
+    published_on: dt.date
+    article_id: str | None = None
+    reads: int = 0
+    likes: int = 0
+    shares: int = 0
+    comments: int = 0
+    imported_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearTarget:
+    """A channel's (or one of its accounts') targets for a year (001 §6.1)."""
+
+    id: str
+    channel_id: str
+    account_id: str | None = None
+    year: int
+    publications: int = 0  # 发布量
+    reads: int = 0  # 阅读量
+    followers: int = 0  # 关注量
+    set_by: str
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReaderMessage:
+    """A reader's 留言 on one of our accounts (001 §5.4), and what we did with it."""
+
+    id: str
+    channel_id: str
+    account_id: str
+    text: str
+    author: str = ""
+    received_at: dt.datetime
+    category: MessageClass = MessageClass.OTHER
+    assignee: str | None = None
+    state: MessageState = MessageState.OPEN
+    answer: str = ""
+    answered_by: str | None = None
+    answered_at: dt.datetime | None = None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    row_version: int = 1
+
+
 Entity = (
     User
     | Channel
@@ -445,4 +560,9 @@ Entity = (
     | Attachment
     | Source
     | Lead
+    | PlatformAccount
+    | AccountMonth
+    | PlatformFigures
+    | YearTarget
+    | ReaderMessage
 )

@@ -24,6 +24,8 @@ from newsdesk.core.model import (
     FeedKind,
     Material,
     MaterialKind,
+    MessageClass,
+    Platform,
     Priority,
     Role,
     Target,
@@ -67,6 +69,15 @@ class Kind(StrEnum):
     LEAD_READ = "lead.read"
     LEAD_DISMISS = "lead.dismiss"
     LEAD_UNDISMISS = "lead.undismiss"
+    ACCOUNT_ADD = "account.add"
+    ACCOUNT_UPDATE = "account.update"
+    ACCOUNT_RECORD_MONTH = "account.record_month"
+    ACCOUNT_IMPORT = "account.import"
+    TARGET_SET = "target.set"
+    MESSAGE_ADD = "message.add"
+    MESSAGE_UPDATE = "message.update"
+    MESSAGE_ANSWER = "message.answer"
+    MESSAGE_CLOSE = "message.close"
 
 
 @dataclass(frozen=True)
@@ -165,6 +176,11 @@ class T(StrEnum):
     FINDINGS = "findings"  # up to 50 short descriptions of open findings
     ARTICLE_VALUES = "article_values"  # some article fields and their values
     FEED_KIND = "feed_kind"
+    PLATFORM = "platform"
+    MESSAGE_CLASS = "message_class"
+    MONTH = "month"  # YYYY-MM
+    FIGURES = "figures"  # rows of an account's export: one item's figures each
+    MESSAGES = "messages"  # readers' 留言 from an account's export
 
 
 @dataclass(frozen=True)
@@ -224,6 +240,25 @@ _SOURCE_FIELDS = {
     "interval_minutes": Arg(T.INT, low=MIN_POLL_MINUTES, high=MAX_POLL_MINUTES),
     "paused": Arg(T.BOOL),
 }
+
+
+_FIGURE_FIELDS = {
+    "title": Arg(T.TEXT, True, 300),
+    "url": Arg(T.URL, max_len=2000),
+    "published_on": Arg(T.DATE, True),
+    "article_id": Arg(T.ID),
+    "reads": Arg(T.INT),
+    "likes": Arg(T.INT),
+    "shares": Arg(T.INT),
+    "comments": Arg(T.INT),
+}
+_MESSAGE_FIELDS = {
+    "text": Arg(T.TEXT, True, 5000),
+    "author": Arg(T.TEXT, max_len=100),
+    "received_at": Arg(T.TIME, True),
+    "category": Arg(T.MESSAGE_CLASS),
+}
+MAX_IMPORT_ROWS = 5000
 
 
 def _required(fields: Mapping[str, Arg], *names: str) -> dict[str, Arg]:
@@ -312,6 +347,33 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     Kind.LEAD_READ: {},
     Kind.LEAD_DISMISS: {},
     Kind.LEAD_UNDISMISS: {},
+    Kind.ACCOUNT_ADD: {
+        "channel_id": Arg(T.ID, True),
+        "platform": Arg(T.PLATFORM, True),
+        "name": Arg(T.TEXT, True, 60),
+    },
+    Kind.ACCOUNT_UPDATE: {"name": Arg(T.TEXT, max_len=60), "removed": Arg(T.BOOL)},
+    Kind.ACCOUNT_RECORD_MONTH: {
+        "month": Arg(T.MONTH, True),
+        "followers": Arg(T.INT, True),
+        "screenshot": Arg(T.SHA256),
+    },
+    Kind.ACCOUNT_IMPORT: {
+        "figures": Arg(T.FIGURES, max_len=MAX_IMPORT_ROWS),
+        "messages": Arg(T.MESSAGES, max_len=MAX_IMPORT_ROWS),
+    },
+    Kind.TARGET_SET: {
+        "channel_id": Arg(T.ID, True),
+        "account_id": Arg(T.ID),
+        "year": Arg(T.INT, True, low=2000, high=2100),
+        "publications": Arg(T.INT, True),
+        "reads": Arg(T.INT, True),
+        "followers": Arg(T.INT, True),
+    },
+    Kind.MESSAGE_ADD: {"account_id": Arg(T.ID, True), **_MESSAGE_FIELDS},
+    Kind.MESSAGE_UPDATE: {"category": Arg(T.MESSAGE_CLASS), "assignee": Arg(T.ID)},
+    Kind.MESSAGE_ANSWER: {"answer": Arg(T.TEXT, True, 5000)},
+    Kind.MESSAGE_CLOSE: {},
 }
 
 
@@ -391,7 +453,7 @@ def _url(name: str, value: Any, spec: Arg) -> str | Refusal:
 
 def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     kind = spec.type
-    if value is None and not spec.required and kind in (T.SHA256, T.DATE, T.TIME):
+    if value is None and not spec.required and kind in (T.SHA256, T.DATE, T.TIME, T.ID):
         return None
     if kind == T.ID:
         return _id(name, value)
@@ -455,6 +517,12 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:
         return _time(name, value)
     if kind == T.FEED_KIND:
         return _choice(name, value, FeedKind)
+    if kind == T.PLATFORM:
+        return _choice(name, value, Platform)
+    if kind == T.MESSAGE_CLASS:
+        return _choice(name, value, MessageClass)
+    if kind == T.MONTH:
+        return _month(name, value)
     if kind == T.ROLE:
         return _choice(name, value, Role)
     if kind == T.KIND:
@@ -491,6 +559,58 @@ def _time(name: str, value: Any) -> dt.datetime | Refusal:
             ),
         )
     return at.astimezone(dt.UTC)
+
+
+def _month(name: str, value: Any) -> str | Refusal:
+    try:
+        ok = (
+            isinstance(value, str)
+            and len(value) == 7
+            and bool(dt.date.fromisoformat(value + "-01"))
+        )
+    except ValueError:
+        ok = False
+    if not ok:
+        return _bad(
+            name,
+            QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be a month written YYYY-MM."),
+        )
+    return str(value)
+
+
+def _records(
+    name: str, items: list[Any], fields: Mapping[str, Arg]
+) -> tuple[dict[str, Any], ...] | Refusal:
+    """Each item checked against ``fields``; a refusal names the item's field as
+    ``figures[3].reads`` (items counted from 1)."""
+    records = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, Mapping):
+            return _bad(
+                f"{name}[{number}]",
+                QT_TRANSLATE_NOOP("Refusal", "An item of “{field}” is not shaped as expected."),
+            )
+        for key in item:
+            if key not in fields:
+                return _bad(
+                    f"{name}[{number}].{key}",
+                    QT_TRANSLATE_NOOP("Refusal", "Unknown field “{field}”."),
+                )
+        record: dict[str, Any] = {}
+        for key, spec in fields.items():
+            where = f"{name}[{number}].{key}"
+            if key not in item:
+                if spec.required:
+                    return _bad(
+                        where, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” is required.")
+                    )
+                continue
+            value = _parse_one(where, item[key], spec)
+            if isinstance(value, Refusal):
+                return value
+            record[key] = value
+        records.append(record)
+    return tuple(records)
 
 
 def _article_values(name: str, value: Any) -> dict[str, Any] | Refusal:
@@ -538,6 +658,10 @@ def _parse_items(name: str, items: list[Any], kind: T) -> Any:
             if choice not in parsed:
                 parsed.append(choice)
         return tuple(parsed)
+    if kind == T.FIGURES:
+        return _records(name, items, _FIGURE_FIELDS)
+    if kind == T.MESSAGES:
+        return _records(name, items, _MESSAGE_FIELDS)
     shape = QT_TRANSLATE_NOOP("Refusal", "An item of “{field}” is not shaped as expected.")
     if kind == T.MATERIALS:
         materials = []

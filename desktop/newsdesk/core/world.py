@@ -13,19 +13,24 @@ from enum import StrEnum
 from typing import Protocol
 
 from newsdesk.core.model import (
+    AccountMonth,
     Article,
     Attachment,
     Channel,
     Entity,
     Lead,
+    PlatformAccount,
+    PlatformFigures,
     Proposal,
     Publication,
+    ReaderMessage,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
     Source,
     User,
+    YearTarget,
 )
 from newsdesk.core.refusal import Refusal
 
@@ -49,6 +54,11 @@ class World(Protocol):
     def source(self, source_id: str) -> Source | None: ...
     def sources_of(self, channel_id: str) -> Sequence[Source]: ...
     def lead(self, lead_id: str) -> Lead | None: ...
+    def account(self, account_id: str) -> PlatformAccount | None: ...
+    def account_month(self, month_id: str) -> AccountMonth | None: ...
+    def figures(self, figures_id: str) -> PlatformFigures | None: ...
+    def target(self, target_id: str) -> YearTarget | None: ...
+    def message(self, message_id: str) -> ReaderMessage | None: ...
     def exists(self, cls: type[Entity], key: str) -> bool: ...
 
 
@@ -65,6 +75,8 @@ class Area(StrEnum):
     ATTACHMENTS = "attachments"
     SOURCES = "sources"
     LEADS = "leads"
+    OPERATIONS = "operations"  # platform accounts, their months and figures, targets
+    MESSAGES = "messages"
 
 
 _AREAS: dict[type, Area] = {
@@ -80,6 +92,11 @@ _AREAS: dict[type, Area] = {
     Attachment: Area.ATTACHMENTS,
     Source: Area.SOURCES,
     Lead: Area.LEADS,
+    PlatformAccount: Area.OPERATIONS,
+    AccountMonth: Area.OPERATIONS,
+    PlatformFigures: Area.OPERATIONS,
+    YearTarget: Area.OPERATIONS,
+    ReaderMessage: Area.MESSAGES,
 }
 
 

@@ -24,14 +24,17 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    PlatformAccount,
     Proposal,
     Publication,
+    ReaderMessage,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
     Source,
     User,
+    YearTarget,
 )
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.world import Changes, Outcome
@@ -53,6 +56,9 @@ _ENTITY_OF_PREFIX: dict[str, type[Entity]] = {
     "article": Article,
     "source": Source,
     "lead": Lead,
+    "account": PlatformAccount,
+    "target": YearTarget,
+    "message": ReaderMessage,
 }
 # The ids a mutation chooses for the records it creates. The rules check that each is not taken
 # yet; prefetched for the whole batch, that check costs one query per table, not one per id.
@@ -104,7 +110,9 @@ def _prefetch(world: DbWorld, mutations: Sequence[Mutation]) -> None:
             chosen = m.args.get(name)
             if isinstance(chosen, str):
                 by_class.setdefault(chosen_cls, set()).add(chosen)
-        for publication in m.args.get("publications") or ():
+        for publication in (
+            (m.args.get("publications") or ()) if m.kind == Kind.ARTICLE_PUBLISH else ()
+        ):
             if isinstance(publication, Mapping) and isinstance(publication.get("id"), str):
                 by_class.setdefault(Publication, set()).add(publication["id"])
     by_class.setdefault(Channel, set()).update(channels)

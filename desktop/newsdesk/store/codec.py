@@ -33,6 +33,11 @@ TABLES: Mapping[type, Table] = {
     model.Attachment: schema.Base.metadata.tables["attachments"],
     model.Source: schema.Base.metadata.tables["sources"],
     model.Lead: schema.Base.metadata.tables["leads"],
+    model.PlatformAccount: schema.Base.metadata.tables["platform_accounts"],
+    model.AccountMonth: schema.Base.metadata.tables["account_months"],
+    model.PlatformFigures: schema.Base.metadata.tables["platform_figures"],
+    model.YearTarget: schema.Base.metadata.tables["year_targets"],
+    model.ReaderMessage: schema.Base.metadata.tables["reader_messages"],
 }
 
 Convert = Callable[[Any], Any]

@@ -48,6 +48,9 @@ _TABLE_OF_PREFIX: Final = {
     "article": "articles",
     "source": "sources",
     "lead": "leads",
+    "account": "platform_accounts",
+    "target": "year_targets",
+    "message": "reader_messages",
 }
 
 

@@ -24,9 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = (
-    "0011_original_published_at"  # the newest migration; a test checks it against Alembic's head
-)
+SCHEMA_HEAD = "0012_operations"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -250,6 +248,87 @@ class LeadRow(Base):
     read_by: Mapped[list[Any]]
     dismissed: Mapped[bool]
     dismissed_by: Mapped[str | None] = mapped_column(ID)
+    row_version: Mapped[int]
+
+
+class PlatformAccountRow(Base):
+    __tablename__ = "platform_accounts"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, index=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(60))
+    removed: Mapped[bool]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class AccountMonthRow(Base):
+    __tablename__ = "account_months"
+    __table_args__ = (Index(None, "account_id", "month", unique=True),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, index=True)
+    account_id: Mapped[str] = mapped_column(ID)
+    month: Mapped[str] = mapped_column(String(7))
+    followers: Mapped[int]
+    screenshot: Mapped[str | None] = mapped_column(String(64))
+    recorded_by: Mapped[str] = mapped_column(ID)
+    updated_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class PlatformFiguresRow(Base):
+    __tablename__ = "platform_figures"
+    __table_args__ = (
+        Index(None, "account_id", "published_on"),
+        Index(None, "channel_id", "published_on"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID)
+    account_id: Mapped[str] = mapped_column(ID)
+    title: Mapped[str] = mapped_column(String(300))
+    url: Mapped[str] = mapped_column(Text)
+    published_on: Mapped[dt.date] = mapped_column(Date)
+    article_id: Mapped[str | None] = mapped_column(ID, index=True)
+    reads: Mapped[int]
+    likes: Mapped[int]
+    shares: Mapped[int]
+    comments: Mapped[int]
+    imported_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class YearTargetRow(Base):
+    __tablename__ = "year_targets"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, index=True)
+    account_id: Mapped[str | None] = mapped_column(ID)
+    year: Mapped[int]
+    publications: Mapped[int]
+    reads: Mapped[int]
+    followers: Mapped[int]
+    set_by: Mapped[str] = mapped_column(ID)
+    updated_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class ReaderMessageRow(Base):
+    __tablename__ = "reader_messages"
+    __table_args__ = (Index(None, "channel_id", "received_at"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID)
+    account_id: Mapped[str] = mapped_column(ID)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100))
+    received_at: Mapped[dt.datetime]
+    category: Mapped[str] = mapped_column(String(12))
+    assignee: Mapped[str | None] = mapped_column(ID)
+    state: Mapped[str] = mapped_column(String(10))
+    answer: Mapped[str] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(ID)
+    answered_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
     row_version: Mapped[int]
 
 

@@ -14,19 +14,24 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from newsdesk.core.model import (
+    AccountMonth,
     Article,
     Attachment,
     Channel,
     Entity,
     Lead,
+    PlatformAccount,
+    PlatformFigures,
     Proposal,
     Publication,
+    ReaderMessage,
     ReviewDecision,
     Revision,
     RoleGrant,
     SignOff,
     Source,
     User,
+    YearTarget,
 )
 from newsdesk.store.codec import TABLES, from_row, key_column, to_row
 
@@ -201,6 +206,21 @@ class DbWorld:
 
     def lead(self, lead_id: str) -> Lead | None:
         return self._by_key(Lead, lead_id)
+
+    def account(self, account_id: str) -> PlatformAccount | None:
+        return self._by_key(PlatformAccount, account_id)
+
+    def account_month(self, month_id: str) -> AccountMonth | None:
+        return self._by_key(AccountMonth, month_id)
+
+    def figures(self, figures_id: str) -> PlatformFigures | None:
+        return self._by_key(PlatformFigures, figures_id)
+
+    def target(self, target_id: str) -> YearTarget | None:
+        return self._by_key(YearTarget, target_id)
+
+    def message(self, message_id: str) -> ReaderMessage | None:
+        return self._by_key(ReaderMessage, message_id)
 
     # --- writing ------------------------------------------------------------------------------
 

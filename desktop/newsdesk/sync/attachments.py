@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, Connection, and_, insert, or_, select
 from newsdesk.core.body import attachment_digests
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.model import (
+    AccountMonth,
     Article,
     Attachment,
     Entity,
@@ -49,6 +50,8 @@ def referenced(entity: Entity) -> set[str]:
         return {m.value for m in entity.materials if m.kind is MaterialKind.FILE}
     if isinstance(entity, Article):
         return attachment_digests(entity.body_html) | ({entity.cover} if entity.cover else set())
+    if isinstance(entity, AccountMonth):
+        return {entity.screenshot} if entity.screenshot else set()
     if isinstance(entity, Revision):
         content = dict(entity.content)
         cover, body = content.get("cover"), content.get("body_html")
@@ -117,6 +120,9 @@ def requested(m: Mutation) -> set[str]:
     cover, body = m.args.get("cover"), m.args.get("body_html")
     if isinstance(cover, str) and cover:
         found.add(cover)
+    screenshot = m.args.get("screenshot")
+    if isinstance(screenshot, str) and screenshot:
+        found.add(screenshot)
     if isinstance(body, str):
         found |= attachment_digests(body)
     materials = m.args.get("materials")

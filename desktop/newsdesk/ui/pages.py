@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import Page
-from newsdesk.ui.shell.placeholder import PlaceholderPage
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from newsdesk.ui.proposals.topics_page import TopicsPage
     from newsdesk.ui.published.page import PublishedPage
     from newsdesk.ui.review.page import ReviewPage
+    from newsdesk.ui.stats.page import StatsPage
     from newsdesk.ui.sync.page import SyncPage
 
 W = TypeVar("W", bound=QWidget)
@@ -75,6 +75,7 @@ class Pages:
     review: Lazy[ReviewPage]
     published: Lazy[PublishedPage]
     sync: Lazy[SyncPage]
+    stats: Lazy[StatsPage]
     admin: Lazy[AdminPage]
     sidebar: tuple[Page, ...]
 
@@ -90,13 +91,6 @@ def build_pages(
     """Every page, each built when first shown; ``desk_channels`` (the branch preset's) is the
     board's first channel filter."""
     translate = QCoreApplication.translate
-    later = [
-        (
-            "reports",
-            translate("Pages", "Reports"),
-            translate("Pages", "Monthly statistics and reports arrive with the reports feature."),
-        ),
-    ]
 
     def board() -> BoardPage:
         from newsdesk.ui.board import BoardPage
@@ -138,6 +132,11 @@ def build_pages(
 
         return SyncPage(session, sync)
 
+    def stats() -> StatsPage:
+        from newsdesk.ui.stats.page import StatsPage
+
+        return StatsPage(session, snapshots)
+
     def admin() -> AdminPage:
         from newsdesk.ui.admin.page import AdminPage
 
@@ -152,6 +151,7 @@ def build_pages(
         review=Lazy(review),
         published=Lazy(published),
         sync=Lazy(sync_page),
+        stats=Lazy(stats),
         admin=Lazy(admin),
         sidebar=(),
     )
@@ -164,11 +164,7 @@ def build_pages(
         Page("review", translate("Pages", "Review"), pages.review.get),
         Page("published", translate("Pages", "Published"), pages.published.get),
         Page("sync", translate("Pages", "Sync"), pages.sync.get),
+        Page("reports", translate("Pages", "Statistics"), pages.stats.get),
     ]
-    sidebar += [Page(name, title, _placeholder(name, title, text)) for name, title, text in later]
     sidebar.append(Page("admin", translate("Pages", "Admin"), pages.admin.get))
     return dataclasses.replace(pages, sidebar=tuple(sidebar))
-
-
-def _placeholder(name: str, title: str, text: str) -> Callable[[], QWidget]:
-    return lambda: PlaceholderPage(name, title, text)

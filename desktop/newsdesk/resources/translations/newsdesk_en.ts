@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>MessagesTab</name>
+    <message numerus="yes">
+        <source>%n enquiries not answered within two working days.</source>
+        <translation>
+            <numerusform>%n enquiry not answered within two working days.</numerusform>
+            <numerusform>%n enquiries not answered within two working days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishedPage</name>
     <message numerus="yes">
         <source>Retry %n failed delivery(s)</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+</context>
+<context>
     <name>Admin</name>
     <message>
         <source>Content should pass at least two review levels (初审 and 复审, 001 §5.3.2); this channel has one.</source>
@@ -1860,6 +1879,37 @@
     </message>
 </context>
 <context>
+    <name>Holidays</name>
+    <message>
+        <source>{file} is not valid TOML: {problem}</source>
+        <translation>{file} 不是有效的 TOML 文件：{problem}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{field}” is not a year like [2026].</source>
+        <translation>{file} 第 {line} 行：“{field}”不是 [2026] 这样的年份。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: unknown field “{field}” (expected holidays, workdays or provisional).</source>
+        <translation>{file} 第 {line} 行：未知字段“{field}”（应为 holidays、workdays 或 provisional）。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {day} is both a holiday and a workday.</source>
+        <translation>{file} 第 {line} 行：{day} 既是节假日又是调休工作日。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{field}” must be a list of dates.</source>
+        <translation>{file} 第 {line} 行：“{field}”必须是日期列表。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{value}” in {field} is not a date of {year} written YYYY-MM-DD.</source>
+        <translation>{file} 第 {line} 行：{field} 中的“{value}”不是 {year} 年的 YYYY-MM-DD 日期。</translation>
+    </message>
+    <message>
+        <source>Cannot read the holiday file {file}: {problem}</source>
+        <translation>无法读取节假日文件 {file}：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>ImageTextDialog</name>
     <message>
         <source>Insert image</source>
@@ -1884,6 +1934,92 @@
     <message>
         <source>Alt text</source>
         <translation>替代文字</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>The file is neither UTF-8 nor GBK text.</source>
+        <translation>该文件既不是 UTF-8 也不是 GBK 编码的文本。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a CSV or XLSX file.</source>
+        <translation>“{name}”不是 CSV 或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>该文件没有数据行。</translation>
+    </message>
+    <message>
+        <source>Cannot read the workbook: {problem}</source>
+        <translation>无法读取工作簿：{problem}</translation>
+    </message>
+    <message>
+        <source>No column is mapped to the title or to the message text.</source>
+        <translation>没有列对应到标题或留言内容。</translation>
+    </message>
+    <message>
+        <source>The row has neither a title nor a message.</source>
+        <translation>该行既没有标题也没有留言内容。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date (column “{column}”).</source>
+        <translation>“{value}”不是日期（列“{column}”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address.</source>
+        <translation>“{value}”不是网址。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a count (column “{column}”).</source>
+        <translation>“{value}”不是数量（列“{column}”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of 咨询, 投诉, 建议, 其他.</source>
+        <translation>“{value}”不是咨询、投诉、建议、其他之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import %1 into %2</source>
+        <translation>将 %1 导入 %2</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Which field each column of the file holds:</source>
+        <translation>文件各列对应的字段：</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>%1 items (%2 matched to our articles) and %3 messages will be imported.</source>
+        <translation>将导入 %1 条内容数据（其中 %2 条与本台稿件匹配）和 %3 条留言。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>…and %1 more bad lines.</source>
+        <translation>……另有 %1 行有误。</translation>
+    </message>
+    <message>
+        <source>Nothing will be imported until these lines are put right:</source>
+        <translation>以下各行改正之前，不会导入任何数据：</translation>
+    </message>
+    <message>
+        <source>%1 items and %2 messages imported.</source>
+        <translation>已导入 %1 条内容数据和 %2 条留言。</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2619,126 @@
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Add message</source>
+        <translation>登记留言</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>留言内容</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesTab</name>
+    <message>
+        <source>All classes</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Add message…</source>
+        <translation>登记留言…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Suggestions for the summary</source>
+        <translation>建议汇总</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>留言内容</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Not answered within two working days (due %1).</source>
+        <translation>超过两个工作日未答复（应于 %1 前答复）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enquiries not answered within two working days.</source>
+        <translation>
+            <numerusform>%n 条咨询超过两个工作日未答复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message registered.</source>
+        <translation>留言已登记。</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Who handles this message:</source>
+        <translation>由谁处理这条留言：</translation>
+    </message>
+    <message>
+        <source>Assigned to %1.</source>
+        <translation>已指派给 %1。</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>答复已保存。</translation>
+    </message>
+    <message>
+        <source>Message closed.</source>
+        <translation>留言已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>MetadataPanel</name>
     <message>
         <source>Details</source>
@@ -2582,6 +2838,33 @@
     </message>
 </context>
 <context>
+    <name>MonthDialog</name>
+    <message>
+        <source>Record month for %1</source>
+        <translation>登记 %1 的月度数据</translation>
+    </message>
+    <message>
+        <source>Attach screenshot…</source>
+        <translation>附上截图…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注量</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>NewWorkspaceDialog</name>
     <message>
         <source>New workspace</source>
@@ -2647,20 +2930,16 @@
         <translation>已发布</translation>
     </message>
     <message>
-        <source>Reports</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <source>Monthly statistics and reports arrive with the reports feature.</source>
-        <translation>月度统计和报表将随统计功能推出。</translation>
-    </message>
-    <message>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -2739,6 +3018,77 @@
     <message>
         <source>This password is one of the most common ones; choose another.</source>
         <translation>这是最常见的密码之一，请换一个。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformTab</name>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注量</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Add account…</source>
+        <translation>添加账号…</translation>
+    </message>
+    <message>
+        <source>Record month…</source>
+        <translation>登记月度数据…</translation>
+    </message>
+    <message>
+        <source>Import export…</source>
+        <translation>导入平台数据…</translation>
+    </message>
+    <message>
+        <source>Platform accounts</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <source>Monthly records (001 §5.6.1)</source>
+        <translation>月度记录（001 §5.6.1）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未附</translation>
+    </message>
+    <message>
+        <source>Account “%1” added.</source>
+        <translation>已添加账号“%1”。</translation>
+    </message>
+    <message>
+        <source>Month %1 recorded.</source>
+        <translation>已登记 %1 月度数据。</translation>
+    </message>
+    <message>
+        <source>attached</source>
+        <translation>已附</translation>
+    </message>
+    <message>
+        <source>Import export</source>
+        <translation>导入平台数据</translation>
+    </message>
+    <message>
+        <source>Exports (*.csv *.xlsx)</source>
+        <translation>导出文件 (*.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -3647,6 +3997,10 @@
         <translation>字段“{field}”须为带时区的 ISO 8601 时间。</translation>
     </message>
     <message>
+        <source>The field “{field}” must be a month written YYYY-MM.</source>
+        <translation>字段“{field}”必须是 YYYY-MM 格式的月份。</translation>
+    </message>
+    <message>
         <source>The field “{field}” must be an object.</source>
         <translation>字段“{field}”必须是一个对象。</translation>
     </message>
@@ -3789,6 +4143,58 @@
     <message>
         <source>That lead does not exist.</source>
         <translation>该线索不存在。</translation>
+    </message>
+    <message>
+        <source>That platform account does not exist.</source>
+        <translation>该平台账号不存在。</translation>
+    </message>
+    <message>
+        <source>Only the channel&apos;s chief or editors can record its platform data.</source>
+        <translation>只有本频道的主编或编辑可以登记平台数据。</translation>
+    </message>
+    <message>
+        <source>Only an administrator or the channel&apos;s chief can keep its accounts.</source>
+        <translation>只有系统管理员或本频道主编可以管理平台账号。</translation>
+    </message>
+    <message>
+        <source>That account already exists.</source>
+        <translation>该账号已存在。</translation>
+    </message>
+    <message>
+        <source>The screenshot has not been uploaded.</source>
+        <translation>截图尚未上传。</translation>
+    </message>
+    <message>
+        <source>Row {number} is matched to an article the channel does not have.</source>
+        <translation>第 {number} 行匹配到的稿件不属于本频道。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can set targets.</source>
+        <translation>只有系统管理员可以设定年度目标。</translation>
+    </message>
+    <message>
+        <source>A target is named by its channel, account and year.</source>
+        <translation>年度目标按频道、账号和年份命名。</translation>
+    </message>
+    <message>
+        <source>That message already exists.</source>
+        <translation>该留言已存在。</translation>
+    </message>
+    <message>
+        <source>That message does not exist.</source>
+        <translation>该留言不存在。</translation>
+    </message>
+    <message>
+        <source>Only the channel&apos;s chief or editors can handle its messages.</source>
+        <translation>只有本频道的主编或编辑可以处理留言。</translation>
+    </message>
+    <message>
+        <source>A message is assigned to someone working in its channel.</source>
+        <translation>留言只能指派给本频道的人员。</translation>
+    </message>
+    <message>
+        <source>That message is closed.</source>
+        <translation>该留言已关闭。</translation>
     </message>
 </context>
 <context>
@@ -4953,6 +5359,128 @@
     </message>
 </context>
 <context>
+    <name>Stats</name>
+    <message>
+        <source>WeChat official account</source>
+        <translation>微信公众号</translation>
+    </message>
+    <message>
+        <source>Weibo</source>
+        <translation>微博</translation>
+    </message>
+    <message>
+        <source>Douyin</source>
+        <translation>抖音</translation>
+    </message>
+    <message>
+        <source>Toutiao</source>
+        <translation>今日头条</translation>
+    </message>
+    <message>
+        <source>WeChat Channels</source>
+        <translation>视频号</translation>
+    </message>
+    <message>
+        <source>APP</source>
+        <translation>APP</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>阅读量</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>留言内容</translation>
+    </message>
+    <message>
+        <source>Message author</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Message time</source>
+        <translation>留言时间</translation>
+    </message>
+    <message>
+        <source>Message class</source>
+        <translation>留言类别</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Platform data</source>
+        <translation>平台数据</translation>
+    </message>
+    <message>
+        <source>Yearly targets</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Messages (%1 overdue)</source>
+        <translation>留言（%1 条逾期）</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>The server was restored from a backup and may have lost changes made here. Push this workspace&apos;s changes to it again?</source>
@@ -5065,6 +5593,18 @@
         <translation>稿件</translation>
     </message>
     <message>
+        <source>platform account</source>
+        <translation>平台账号</translation>
+    </message>
+    <message>
+        <source>yearly target</source>
+        <translation>年度目标</translation>
+    </message>
+    <message>
+        <source>reader message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
         <source>create</source>
         <translation>新建</translation>
     </message>
@@ -5147,6 +5687,26 @@
     <message>
         <source>set password</source>
         <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>record the month of</source>
+        <translation>登记月度数据：</translation>
+    </message>
+    <message>
+        <source>import into</source>
+        <translation>导入数据：</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>{verb} {noun}</source>
@@ -5278,6 +5838,84 @@
     <message>
         <source>Columns</source>
         <translation>列数</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Set target</source>
+        <translation>设定目标</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>发布量</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>阅读量</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注量</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Set target…</source>
+        <translation>设定目标…</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>发布量</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>阅读量</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>关注量</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Publications count our articles published in the year; reads and followers come from the imported platform data and the monthly records.</source>
+        <translation>发布量统计本年度已发布的本台稿件；阅读量和关注量来自导入的平台数据和月度记录。</translation>
+    </message>
+    <message>
+        <source>Target for %1 saved.</source>
+        <translation>%1 年度目标已保存。</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
     </message>
 </context>
 <context>

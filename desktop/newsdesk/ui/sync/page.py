@@ -48,6 +48,9 @@ def kind_text(kind: Kind) -> str:
         "proposal": translate("SyncPage", "proposal"),
         "topic": translate("SyncPage", "topic"),
         "article": translate("SyncPage", "article"),
+        "account": translate("SyncPage", "platform account"),
+        "target": translate("SyncPage", "yearly target"),
+        "message": translate("SyncPage", "reader message"),
     }
     verbs = {
         "create": translate("SyncPage", "create"),
@@ -71,6 +74,11 @@ def kind_text(kind: Kind) -> str:
         "revoke": translate("SyncPage", "revoke"),
         "add": translate("SyncPage", "add"),
         "set_password": translate("SyncPage", "set password"),
+        "record_month": translate("SyncPage", "record the month of"),
+        "import": translate("SyncPage", "import into"),
+        "set": translate("SyncPage", "set"),
+        "answer": translate("SyncPage", "answer"),
+        "close": translate("SyncPage", "close"),
     }
     return translate("SyncPage", "{verb} {noun}").format(
         verb=verbs.get(verb, verb), noun=nouns.get(noun, noun)
