@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from newsdesk.core import admin, articles, proposals, sources
+from newsdesk.core import admin, articles, notifications, proposals, sources
 from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -51,6 +51,7 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.LEAD_READ: sources.read_lead,
     Kind.LEAD_DISMISS: sources.dismiss_lead,
     Kind.LEAD_UNDISMISS: sources.undismiss_lead,
+    Kind.NOTIFICATION_READ: notifications.mark_read,
 }
 
 

@@ -12,6 +12,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     Proposal,
     Publication,
     ReviewDecision,
@@ -112,6 +113,9 @@ class MemoryWorld:
 
     def lead(self, lead_id: str) -> Lead | None:
         return self._get(Lead, lead_id)  # type: ignore[return-value]
+
+    def notification_reads(self, user_id: str) -> NotificationReads | None:
+        return self._get(NotificationReads, user_id)  # type: ignore[return-value]
 
     def apply(self, mutation: Mutation) -> Outcome:
         """Decide ``mutation`` and, when accepted, keep what it changed."""

@@ -432,6 +432,21 @@ class Lead:
     row_version: int = 1
 
 
+@dataclass(frozen=True, kw_only=True)
+class NotificationReads:
+    """Which of their notifications a user has read, one row per user (its id is theirs), so
+    every desktop of theirs agrees: everything up to ``up_to``, and the ids read one by one
+    since (the newest :data:`MAX_READ_IDS`)."""
+
+    id: str
+    up_to: dt.datetime | None = None
+    read_ids: tuple[str, ...] = ()
+    row_version: int = 1
+
+
+MAX_READ_IDS = 300
+
+
 Entity = (
     User
     | Channel
@@ -445,4 +460,5 @@ Entity = (
     | Attachment
     | Source
     | Lead
+    | NotificationReads
 )

@@ -67,6 +67,7 @@ class Kind(StrEnum):
     LEAD_READ = "lead.read"
     LEAD_DISMISS = "lead.dismiss"
     LEAD_UNDISMISS = "lead.undismiss"
+    NOTIFICATION_READ = "notification.read"
 
 
 @dataclass(frozen=True)
@@ -312,6 +313,8 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     Kind.LEAD_READ: {},
     Kind.LEAD_DISMISS: {},
     Kind.LEAD_UNDISMISS: {},
+    # The entity is the user; ids read one by one and/or everything up to a time.
+    Kind.NOTIFICATION_READ: {"ids": Arg(T.ID_LIST, max_len=200), "up_to": Arg(T.TIME)},
 }
 
 

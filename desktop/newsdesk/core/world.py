@@ -18,6 +18,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     Proposal,
     Publication,
     ReviewDecision,
@@ -49,6 +50,7 @@ class World(Protocol):
     def source(self, source_id: str) -> Source | None: ...
     def sources_of(self, channel_id: str) -> Sequence[Source]: ...
     def lead(self, lead_id: str) -> Lead | None: ...
+    def notification_reads(self, user_id: str) -> NotificationReads | None: ...
     def exists(self, cls: type[Entity], key: str) -> bool: ...
 
 
@@ -65,6 +67,7 @@ class Area(StrEnum):
     ATTACHMENTS = "attachments"
     SOURCES = "sources"
     LEADS = "leads"
+    NOTIFICATIONS = "notifications"
 
 
 _AREAS: dict[type, Area] = {
@@ -80,6 +83,7 @@ _AREAS: dict[type, Area] = {
     Attachment: Area.ATTACHMENTS,
     Source: Area.SOURCES,
     Lead: Area.LEADS,
+    NotificationReads: Area.NOTIFICATIONS,
 }
 
 

@@ -33,6 +33,7 @@ TABLES: Mapping[type, Table] = {
     model.Attachment: schema.Base.metadata.tables["attachments"],
     model.Source: schema.Base.metadata.tables["sources"],
     model.Lead: schema.Base.metadata.tables["leads"],
+    model.NotificationReads: schema.Base.metadata.tables["notification_reads"],
 }
 
 Convert = Callable[[Any], Any]

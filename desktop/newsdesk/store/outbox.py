@@ -48,6 +48,7 @@ _TABLE_OF_PREFIX: Final = {
     "article": "articles",
     "source": "sources",
     "lead": "leads",
+    "notification": "notification_reads",
 }
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
 SCHEMA_HEAD = (
-    "0011_original_published_at"  # the newest migration; a test checks it against Alembic's head
+    "0013_notification_reads"  # the newest migration; a test checks it against Alembic's head
 )
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -250,6 +250,16 @@ class LeadRow(Base):
     read_by: Mapped[list[Any]]
     dismissed: Mapped[bool]
     dismissed_by: Mapped[str | None] = mapped_column(ID)
+    row_version: Mapped[int]
+
+
+class NotificationReadsRow(Base):
+    """Which notifications a user has read; one row per user, pulled only by that user."""
+
+    __tablename__ = "notification_reads"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    up_to: Mapped[dt.datetime | None]
+    read_ids: Mapped[list[Any]]
     row_version: Mapped[int]
 
 

@@ -19,6 +19,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     Proposal,
     Publication,
     ReviewDecision,
@@ -201,6 +202,9 @@ class DbWorld:
 
     def lead(self, lead_id: str) -> Lead | None:
         return self._by_key(Lead, lead_id)
+
+    def notification_reads(self, user_id: str) -> NotificationReads | None:
+        return self._by_key(NotificationReads, user_id)
 
     # --- writing ------------------------------------------------------------------------------
 
