@@ -11,10 +11,20 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRectF,
+    QSettings,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,8 +38,10 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.notifications import Notification
 from newsdesk.store.notifications import Notifications
-from newsdesk.ui.notifications.center import NotificationCenter
+from newsdesk.ui.notifications.center import Announcer, NotificationCenter
 from newsdesk.ui.notifications.texts import headline
+from newsdesk.ui.session import Session
+from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.widgets.palette import colours
 
 NotificationRole = Qt.ItemDataRole.UserRole + 1
@@ -241,3 +253,18 @@ class Bell(QToolButton):
         popup.move(max(0, top_left.x() - popup.width()), max(0, top_left.y() - popup.height()))
         popup.show()
         popup.list.setFocus()
+
+
+def install(
+    window: MainWindow, session: Session, settings: QSettings, announcer: Announcer | None = None
+) -> Bell:
+    """The bell in ``window``'s status bar (and the View menu), its notifications loading."""
+    center = NotificationCenter(session, settings, window, announcer)
+    bell = Bell(center, window)
+    window.statusBar().addPermanentWidget(bell)
+    action = QAction(QCoreApplication.translate("Bell", "&Notifications"), window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+    action.triggered.connect(bell.show_list)
+    window.view_menu.addAction(action)
+    center.reload()
+    return bell

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QPlainTextEdit
 
 from newsdesk.core.model import User
 from newsdesk.store.notifications import colleagues
@@ -51,7 +51,9 @@ class MentionCompleter(QObject):
         self.completer = QCompleter(self.model, self)
         self.completer.setWidget(field)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.popup().setAccessibleName(self.tr("Colleagues to mention"))
+        self.popup = QListView()
+        self.popup.setAccessibleName(self.tr("Colleagues to mention"))
+        self.completer.setPopup(self.popup)
         self.completer.activated.connect(self.insert)
         field.textChanged.connect(self._typed)
         field.installEventFilter(self)
@@ -80,12 +82,11 @@ class MentionCompleter(QObject):
     def _typed(self) -> None:
         found = self.typed()
         names = offered(found[1], self.people) if found is not None else []
-        popup = self.completer.popup()
         if not names:
-            popup.hide()
+            self.popup.hide()
             return
         self.model.setStringList(names)
-        popup.setCurrentIndex(self.model.index(0))
+        self.popup.setCurrentIndex(self.model.index(0))
         self.completer.complete(self._cursor_rect())
 
     def _cursor_rect(self) -> QRect:
@@ -110,7 +111,7 @@ class MentionCompleter(QObject):
             cursor.setPosition(start + 1 + len(word), cursor.MoveMode.KeepAnchor)
             cursor.insertText(f"@{name} ")
             self.field.setTextCursor(cursor)
-        self.completer.popup().hide()
+        self.popup.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """While the list is open, Return and Tab choose from it instead of reaching the field."""
@@ -119,9 +120,9 @@ class MentionCompleter(QObject):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in _CHOOSE_KEYS
-            and self.completer.popup().isVisible()
+            and self.popup.isVisible()
         ):
-            index = self.completer.popup().currentIndex()
+            index = self.popup.currentIndex()
             if index.isValid():
                 self.insert(str(index.data()))
             return True
