@@ -233,3 +233,29 @@ def test_quiet_hours_run_over_midnight() -> None:
     assert not quiet.quiet_at(dt.time(7)) and not quiet.quiet_at(dt.time(12))
     assert not quiet.shows(NoticeKind.MENTION, dt.time(1))
     assert tray_settings.TraySettings().shows(NoticeKind.MENTION, dt.time(1))
+
+
+def test_screenshot_of_the_bell_list_in_chinese(
+    qtbot: QtBot, chinese: None, workspace: Workspace, sign_in: SignIn
+) -> None:
+    """A day's notifications of the demo's editor, in Chinese, as the list shows them."""
+    editor = sign_in("editor")
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    settings = QSettings(str(workspace.folder / "editor.ini"), QSettings.Format.IniFormat)
+    center = NotificationCenter(editor, settings, window, Told())
+    bell = Bell(center, window)
+    bell.move(820, 660)
+    window.show()
+    center.reload()
+    qtbot.waitUntil(lambda: center.current.items != (), timeout=10_000)
+    assert bell.text() == str(center.current.unread_count)
+    assert bell.accessibleName() == f"通知：{center.current.unread_count} 条未读"
+    bell.show_list()
+    popup = bell.popup
+    texts = [popup.model.index(row).data() for row in range(popup.model.rowCount())]
+    assert texts and all("“" in text for text in texts)
+    assert popup.all_button.text() == "全部标为已读(&A)"
+    SHOTS.mkdir(exist_ok=True)
+    popup.grab().save(str(SHOTS / "notifications-zh_CN.png"))

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.notifications import Notification
+from newsdesk.core.notifications import NoticeKind, Notification
 from newsdesk.store.notifications import Notifications
 from newsdesk.ui.notifications.center import Announcer, NotificationCenter
 from newsdesk.ui.notifications.texts import headline
@@ -94,6 +94,8 @@ class NotificationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             when = n.at.astimezone().strftime("%m-%d %H:%M")
             detail = " ".join(n.detail.split())
+            if n.kind is NoticeKind.DUE:
+                detail = self.tr("Due {date}").format(date=n.detail)
             lines = [headline(n, self.found.names), f"{when}  {detail}".strip()]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -114,11 +114,12 @@ class NotificationCenter(QObject):
         shown = [n for n in new if chosen.shows(n.kind, moment)]
         for n in shown[:TRAY_AT_ONCE]:
             self.announcer.announce(self.tr("Newsdesk"), headline(n, self.current.names))
-        if len(shown) > TRAY_AT_ONCE:
+        more = len(shown) - TRAY_AT_ONCE
+        if more > 0:
             self.announcer.announce(
                 self.tr("Newsdesk"),
                 QCoreApplication.translate(
-                    "NotificationCenter", "%n more notification(s)", None, len(shown) - TRAY_AT_ONCE
+                    "NotificationCenter", "%n more notification(s)", None, more
                 ),
             )
 
