@@ -2661,7 +2661,7 @@
     <name>NotificationModel</name>
     <message>
         <source>Due {date}</source>
-        <translation type="unfinished">截止 {date}</translation>
+        <translation>截止 {date}</translation>
     </message>
     <message>
         <source>unread</source>
