@@ -50,8 +50,14 @@ class Notifications:
 
 
 def _all(conn: Connection, cls: type[E], *where: ColumnElement[bool]) -> list[E]:
+    """The rows of ``cls`` that hold ``where``; an article's body, large and never needed
+    here, is left out."""
     table = TABLES[cls]
-    return [from_row(cls, row) for row in conn.execute(select(table).where(*where)).mappings()]
+    columns = [c for c in table.columns if c.name != "body_html"]
+    return [
+        from_row(cls, {**row, "body_html": ""} if cls is Article else row)
+        for row in conn.execute(select(*columns).where(*where)).mappings()
+    ]
 
 
 def traces(conn: Connection, now: dt.datetime) -> Traces:
