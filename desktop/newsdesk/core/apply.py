@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from newsdesk.core import admin, articles, operations, proposals, sources
+from newsdesk.core import admin, articles, notifications, operations, proposals, sources
 from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
@@ -60,6 +60,7 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.MESSAGE_UPDATE: operations.update_message,
     Kind.MESSAGE_ANSWER: operations.answer_message,
     Kind.MESSAGE_CLOSE: operations.close_message,
+    Kind.NOTIFICATION_READ: notifications.mark_read,
 }
 
 

@@ -13,6 +13,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     PlatformAccount,
     PlatformFigures,
     Proposal,
@@ -132,6 +133,9 @@ class MemoryWorld:
 
     def message(self, message_id: str) -> ReaderMessage | None:
         return self._get(ReaderMessage, message_id)  # type: ignore[return-value]
+
+    def notification_reads(self, user_id: str) -> NotificationReads | None:
+        return self._get(NotificationReads, user_id)  # type: ignore[return-value]
 
     def apply(self, mutation: Mutation) -> Outcome:
         """Decide ``mutation`` and, when accepted, keep what it changed."""

@@ -547,6 +547,20 @@ class ReaderMessage:
     row_version: int = 1
 
 
+class NotificationReads:
+    """Which of their notifications a user has read, one row per user (its id is theirs), so
+    every desktop of theirs agrees: everything up to ``up_to``, and the ids read one by one
+    since (the newest :data:`MAX_READ_IDS`)."""
+
+    id: str
+    up_to: dt.datetime | None = None
+    read_ids: tuple[str, ...] = ()
+    row_version: int = 1
+
+
+MAX_READ_IDS = 300
+
+
 Entity = (
     User
     | Channel
@@ -565,4 +579,5 @@ Entity = (
     | PlatformFigures
     | YearTarget
     | ReaderMessage
+    | NotificationReads
 )

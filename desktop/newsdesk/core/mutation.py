@@ -78,6 +78,7 @@ class Kind(StrEnum):
     MESSAGE_UPDATE = "message.update"
     MESSAGE_ANSWER = "message.answer"
     MESSAGE_CLOSE = "message.close"
+    NOTIFICATION_READ = "notification.read"
 
 
 @dataclass(frozen=True)
@@ -374,6 +375,8 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     Kind.MESSAGE_UPDATE: {"category": Arg(T.MESSAGE_CLASS), "assignee": Arg(T.ID)},
     Kind.MESSAGE_ANSWER: {"answer": Arg(T.TEXT, True, 5000)},
     Kind.MESSAGE_CLOSE: {},
+    # The entity is the user; ids read one by one and/or everything up to a time.
+    Kind.NOTIFICATION_READ: {"ids": Arg(T.ID_LIST, max_len=200), "up_to": Arg(T.TIME)},
 }
 
 

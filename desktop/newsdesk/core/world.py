@@ -19,6 +19,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     PlatformAccount,
     PlatformFigures,
     Proposal,
@@ -59,6 +60,7 @@ class World(Protocol):
     def figures(self, figures_id: str) -> PlatformFigures | None: ...
     def target(self, target_id: str) -> YearTarget | None: ...
     def message(self, message_id: str) -> ReaderMessage | None: ...
+    def notification_reads(self, user_id: str) -> NotificationReads | None: ...
     def exists(self, cls: type[Entity], key: str) -> bool: ...
 
 
@@ -77,6 +79,7 @@ class Area(StrEnum):
     LEADS = "leads"
     OPERATIONS = "operations"  # platform accounts, their months and figures, targets
     MESSAGES = "messages"
+    NOTIFICATIONS = "notifications"
 
 
 _AREAS: dict[type, Area] = {
@@ -97,6 +100,7 @@ _AREAS: dict[type, Area] = {
     PlatformFigures: Area.OPERATIONS,
     YearTarget: Area.OPERATIONS,
     ReaderMessage: Area.MESSAGES,
+    NotificationReads: Area.NOTIFICATIONS,
 }
 
 

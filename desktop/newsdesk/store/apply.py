@@ -24,6 +24,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     PlatformAccount,
     Proposal,
     Publication,
@@ -59,6 +60,7 @@ _ENTITY_OF_PREFIX: dict[str, type[Entity]] = {
     "account": PlatformAccount,
     "target": YearTarget,
     "message": ReaderMessage,
+    "notification": NotificationReads,
 }
 # The ids a mutation chooses for the records it creates. The rules check that each is not taken
 # yet; prefetched for the whole batch, that check costs one query per table, not one per id.

@@ -38,6 +38,7 @@ TABLES: Mapping[type, Table] = {
     model.PlatformFigures: schema.Base.metadata.tables["platform_figures"],
     model.YearTarget: schema.Base.metadata.tables["year_targets"],
     model.ReaderMessage: schema.Base.metadata.tables["reader_messages"],
+    model.NotificationReads: schema.Base.metadata.tables["notification_reads"],
 }
 
 Convert = Callable[[Any], Any]

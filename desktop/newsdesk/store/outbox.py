@@ -51,6 +51,7 @@ _TABLE_OF_PREFIX: Final = {
     "account": "platform_accounts",
     "target": "year_targets",
     "message": "reader_messages",
+    "notification": "notification_reads",
 }
 
 

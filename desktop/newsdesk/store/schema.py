@@ -24,7 +24,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0012_operations"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = (
+    "0013_notification_reads"  # the newest migration; a test checks it against Alembic's head
+)
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -329,6 +331,16 @@ class ReaderMessageRow(Base):
     answered_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+    row_version: Mapped[int]
+
+
+class NotificationReadsRow(Base):
+    """Which notifications a user has read; one row per user, pulled only by that user."""
+
+    __tablename__ = "notification_reads"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    up_to: Mapped[dt.datetime | None]
+    read_ids: Mapped[list[Any]]
     row_version: Mapped[int]
 
 

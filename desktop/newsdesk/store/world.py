@@ -20,6 +20,7 @@ from newsdesk.core.model import (
     Channel,
     Entity,
     Lead,
+    NotificationReads,
     PlatformAccount,
     PlatformFigures,
     Proposal,
@@ -221,6 +222,9 @@ class DbWorld:
 
     def message(self, message_id: str) -> ReaderMessage | None:
         return self._by_key(ReaderMessage, message_id)
+
+    def notification_reads(self, user_id: str) -> NotificationReads | None:
+        return self._by_key(NotificationReads, user_id)
 
     # --- writing ------------------------------------------------------------------------------
 

@@ -220,6 +220,7 @@ class Ledger:
                 "channel_id": rows.channel_of(
                     name,
                     {
+                        "id": key,
                         "article_id": getattr(entity, "article_id", None),
                         "channel_id": getattr(entity, "channel_id", None),
                     },
@@ -276,11 +277,18 @@ class Ledger:
                     raise ForbiddenError(f"the user may not read these channels: {names}")
             wanted = visible if request.channels is None else frozenset(request.channels)
             head = self.head(conn)
-            query = select(CHANGES).where(CHANGES.c.seq > request.cursor)
+            own = rows.private_to(user.id)
+            query = select(CHANGES).where(
+                CHANGES.c.seq > request.cursor,
+                CHANGES.c.channel_id.is_(None)
+                | ~CHANGES.c.channel_id.startswith(rows.PRIVATE_USER)
+                | (CHANGES.c.channel_id == own),
+            )
             if wanted is not None:
                 query = query.where(
                     CHANGES.c.channel_id.is_(None)
                     | CHANGES.c.channel_id.in_(sorted(wanted))
+                    | (CHANGES.c.channel_id == own)
                     | attachments.visible_changes(wanted, user.id)
                 )
             found = (

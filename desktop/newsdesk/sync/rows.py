@@ -7,7 +7,15 @@ from typing import Any, Final
 
 from sqlalchemy import Table
 
-from newsdesk.core.model import Attachment, Publication, ReviewDecision, Revision, SignOff, User
+from newsdesk.core.model import (
+    Attachment,
+    NotificationReads,
+    Publication,
+    ReviewDecision,
+    Revision,
+    SignOff,
+    User,
+)
 from newsdesk.store.codec import TABLES, key_column, row_from_json, row_to_json
 
 SYNCED: Final = {table.name: (cls, table) for cls, table in TABLES.items()}
@@ -18,6 +26,7 @@ BY_ARTICLE: Final = frozenset(
     TABLES[c].name for c in (Revision, ReviewDecision, SignOff, Publication)
 )
 PRIVATE_ATTACHMENT: Final = "#attachment"
+PRIVATE_USER: Final = "#user:"  # rows only their user pulls (what they have read), by user id
 SECRET_COLUMNS: Final = {TABLES[User].name: frozenset({"password_hash"})}
 
 
@@ -37,12 +46,20 @@ def from_wire(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
     return row_from_json(table, data, SECRET_COLUMNS.get(table.name, frozenset()))
 
 
+def private_to(user_id: str) -> str:
+    """The ledger's channel of the rows only ``user_id`` pulls."""
+    return f"{PRIVATE_USER}{user_id}"
+
+
 def channel_of(
     table_name: str, row: Mapping[str, Any], article_channels: Mapping[str, str]
 ) -> str | None:
     """Whose channel members may see the row; ``None`` for everyone signed in (users, channels).
     Revisions, decisions, sign-offs and publications follow their article; attachments are
-    :data:`PRIVATE_ATTACHMENT`, read by who may read an item referring to them."""
+    :data:`PRIVATE_ATTACHMENT`, read by who may read an item referring to them; a user's
+    notification reads are theirs alone (:func:`private_to`)."""
+    if table_name == TABLES[NotificationReads].name:
+        return private_to(str(row["id"]))
     if table_name == TABLES[Attachment].name:
         return PRIVATE_ATTACHMENT
     if table_name in BY_ARTICLE:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 from newsdesk import __version__
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import User
+from newsdesk.core.notifications import Event, Notification, Subject
 from newsdesk.core.refusal import Refusal
 from newsdesk.preset import desktop_preset
 from newsdesk.store import reads
@@ -41,8 +42,9 @@ from newsdesk.ui.i18n import translated
 from newsdesk.ui.icon import app_icon
 from newsdesk.ui.jobs import Job, Runner
 from newsdesk.ui.leads.polling import DesktopPolling
+from newsdesk.ui.notifications import bell as notifications_bell
 from newsdesk.ui.page_names import EDITOR_PAGE
-from newsdesk.ui.pages import build_pages
+from newsdesk.ui.pages import Pages, build_pages
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.shell.sign_in import SignInDialog
@@ -343,6 +345,8 @@ class Desktop:
             lambda page: page.count_changed.connect(lambda count: window.set_count("leads", count))
         )
         pages.leads.when_built(lambda page: page.open_article.connect(open_article))
+        bell = notifications_bell.install(window, session, self.settings)
+        bell.center.open_requested.connect(lambda n: self._open_notification(pages, n))
         self.window = window
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)
@@ -363,6 +367,25 @@ class Desktop:
                 articles.when_built(lambda page: page.reopen())
         session.read(count_pending, window.show_pending)
         window.show()
+
+    def _open_notification(self, pages: Pages, n: Notification) -> None:
+        """Where a notification is about: the review queue for what waits on the user's review,
+        the editor for their articles, the board for proposals and topics, the leads."""
+        window = self.window
+        if window is None:
+            return
+        if n.event in (Event.TO_REVIEW, Event.TO_SIGN):
+            window.show_page("review")
+            review = pages.review.get()
+            if not review.select_article(n.subject_id):
+                review.reload()
+        elif n.subject == Subject.ARTICLE:
+            self._open_article(pages.articles.get(), n.subject_id)
+        elif n.subject == Subject.PROPOSAL:
+            window.show_page("board")
+            pages.board.get().select(n.subject_id)
+        else:
+            window.show_page("leads")
 
     def _open_card(self, board: BoardPage, articles: ArticlesPage, card_id: str) -> None:
         """An article card opens in the editor; a proposal card shows its details (the board's)."""

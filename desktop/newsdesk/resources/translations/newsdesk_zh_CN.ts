@@ -660,6 +660,17 @@
     </message>
 </context>
 <context>
+    <name>Bell</name>
+    <message>
+        <source>Notifications: %n unread</source>
+        <translation>通知：%n 条未读</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>Board</name>
     <message>
         <source>Draft</source>
@@ -2553,6 +2564,13 @@
     </message>
 </context>
 <context>
+    <name>MentionCompleter</name>
+    <message>
+        <source>Colleagues to mention</source>
+        <translation>可 @ 的同事</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge “{title}”</source>
@@ -2913,6 +2931,174 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationCenter</name>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
+    </message>
+    <message>
+        <source>%n more notification(s)</source>
+        <translation>另有 %n 条通知</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationModel</name>
+    <message>
+        <source>Due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPopup</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Nothing new concerns you.</source>
+        <translation>暂无与您相关的新消息。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>标为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;all read</source>
+        <translation>全部标为已读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the item</source>
+        <translation>打开该条目</translation>
+    </message>
+    <message>
+        <source>Mark the notification read</source>
+        <translation>将该通知标为已读</translation>
+    </message>
+    <message>
+        <source>Mark all notifications read</source>
+        <translation>将全部通知标为已读</translation>
+    </message>
+    <message>
+        <source>Notification settings</source>
+        <translation>通知设置</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>{who} assigned you “{title}”</source>
+        <translation>{who} 给您分派了“{title}”</translation>
+    </message>
+    <message>
+        <source>Your proposal “{title}” was selected</source>
+        <translation>您的报题“{title}”已入选</translation>
+    </message>
+    <message>
+        <source>{who} returned your proposal “{title}”</source>
+        <translation>{who} 退回了您的报题“{title}”</translation>
+    </message>
+    <message>
+        <source>{who} approved “{title}” at level {level}</source>
+        <translation>{who} 在第 {level} 级审核通过了“{title}”</translation>
+    </message>
+    <message>
+        <source>{who} returned “{title}” at level {level}</source>
+        <translation>{who} 在第 {level} 级退回了“{title}”</translation>
+    </message>
+    <message>
+        <source>{who} rejected “{title}” at level {level}</source>
+        <translation>{who} 在第 {level} 级否决了“{title}”</translation>
+    </message>
+    <message>
+        <source>“{title}” waits on your review at level {level}</source>
+        <translation>“{title}”等待您的第 {level} 级审核</translation>
+    </message>
+    <message>
+        <source>“{title}” waits on your sign-off</source>
+        <translation>“{title}”等待您签发</translation>
+    </message>
+    <message>
+        <source>{who} commented on a passage of “{title}”</source>
+        <translation>{who} 对“{title}”中的段落提了意见</translation>
+    </message>
+    <message>
+        <source>“{title}” was corrected</source>
+        <translation>“{title}”已更正</translation>
+    </message>
+    <message>
+        <source>“{title}” was retracted</source>
+        <translation>“{title}”已撤稿</translation>
+    </message>
+    <message>
+        <source>“{title}” is due tomorrow</source>
+        <translation>“{title}”明天到期</translation>
+    </message>
+    <message>
+        <source>“{title}” is past its due date</source>
+        <translation>“{title}”已超过截止日期</translation>
+    </message>
+    <message>
+        <source>New lead: “{title}”</source>
+        <translation>新线索：“{title}”</translation>
+    </message>
+    <message>
+        <source>{who} mentioned you in “{title}”</source>
+        <translation>{who} 在“{title}”中提到了您</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>分派给我的任务</translation>
+    </message>
+    <message>
+        <source>My proposals selected or returned</source>
+        <translation>我的报题入选或被退回</translation>
+    </message>
+    <message>
+        <source>Review decisions on my articles</source>
+        <translation>我的稿件的审核结果</translation>
+    </message>
+    <message>
+        <source>Items waiting on my review or sign-off</source>
+        <translation>等待我审核或签发的稿件</translation>
+    </message>
+    <message>
+        <source>Comments on passages of my articles</source>
+        <translation>对我的稿件段落的意见</translation>
+    </message>
+    <message>
+        <source>Corrections and retractions of my pieces</source>
+        <translation>我的稿件的更正与撤稿</translation>
+    </message>
+    <message>
+        <source>Due dates</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Leads in my channels</source>
+        <translation>我所在频道的线索</translation>
+    </message>
+    <message>
+        <source>@mentions</source>
+        <translation>@提及</translation>
     </message>
 </context>
 <context>
@@ -4196,6 +4382,10 @@
         <source>That message is closed.</source>
         <translation>该留言已关闭。</translation>
     </message>
+    <message>
+        <source>Only the user themself can mark their notifications read.</source>
+        <translation>只有本人才能将自己的通知标为已读。</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseDialog</name>
@@ -5110,6 +5300,37 @@
     <message>
         <source>the field “{field}” must be “zh_CN” or “en”.</source>
         <translation>字段“{field}”必须是“zh_CN”或“en”。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Notification settings</source>
+        <translation>通知设置</translation>
+    </message>
+    <message>
+        <source>Show on the desktop when Newsdesk is not in front</source>
+        <translation>采编台不在前台时，在桌面上提示</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours: no desktop messages</source>
+        <translation>免打扰时段(&amp;Q)：不弹出桌面提示</translation>
+    </message>
+    <message>
+        <source>Quiet from</source>
+        <translation>免打扰开始</translation>
+    </message>
+    <message>
+        <source>Quiet until</source>
+        <translation>免打扰结束</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The bell counts every notification; these choices are for this computer.</source>
+        <translation>铃铛会计入全部通知；以上选择只对本机有效。</translation>
     </message>
 </context>
 <context>
@@ -6802,6 +7023,13 @@
     <message>
         <source>First paint after {seconds:.2f} s</source>
         <translation>首次绘制用时 {seconds:.2f} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Newsdesk</source>
+        <translation>采编台</translation>
     </message>
 </context>
 </TS>

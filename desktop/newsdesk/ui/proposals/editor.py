@@ -39,6 +39,7 @@ from newsdesk.core.proposals import may_create, may_submit
 from newsdesk.core.refusal import Refusal
 from newsdesk.store.apply import Applied
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.notifications.mentions import MentionCompleter
 from newsdesk.ui.proposals.materials_box import MaterialsBox
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import (
@@ -128,6 +129,7 @@ class ProposalEditor(QDialog):
 
         self.angle_edit = QPlainTextEdit()
         self.angle_edit.setTabChangesFocus(True)
+        self.angle_mentions = MentionCompleter(self.angle_edit, self._session)
         self.angle_edit.setPlaceholderText(
             self.tr("What the story is about, why now, whom to talk to, what to show")
         )

@@ -28,6 +28,7 @@ from newsdesk.store.review_queue import SIGN_OFF, QueueItem, review_queue
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.jobs import Job, OneAtATime
+from newsdesk.ui.notifications.mentions import MentionCompleter
 from newsdesk.ui.review.decision import DecisionPanel
 from newsdesk.ui.review.details import ArticleView
 from newsdesk.ui.review.model import ITEM_ROLE, QueueModel, step_label
@@ -61,6 +62,10 @@ class ReviewPage(QWidget):
         self.view = ArticleView(blob_images(session.workspace.blobs), self)
         self.decision = DecisionPanel(self)
         self.decision.setMinimumWidth(300)
+        self.mentions = (
+            MentionCompleter(self.decision.comment, session),
+            MentionCompleter(self.decision.anchor_note, session),
+        )
         self.view.selection_changed.connect(self.decision.set_selection_available)
         self.decision.anchor_requested.connect(self._add_anchor)
         self.decision.verdict_chosen.connect(self.decide)
@@ -136,6 +141,13 @@ class ReviewPage(QWidget):
         selection = self.queue.selectionModel()
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.queue.scrollTo(index)
+
+    def select_article(self, article_id: str) -> bool:
+        """Show ``article_id`` if it is in the queue; ``False`` if it is not."""
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self._select(row)
+        return row is not None
 
     def step_queue(self, step: int) -> None:
         """Select the next (``1``) or previous (``-1``) item of the queue."""

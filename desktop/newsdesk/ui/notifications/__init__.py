@@ -1,0 +1,1 @@
+"""Notifications: the bell and its list, the tray message, and @mention completion."""

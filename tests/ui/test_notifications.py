@@ -1,0 +1,261 @@
+"""The bell, its list and the tray message through real widgets: two desktops of one editor
+syncing with the real service on 127.0.0.1, and an @mention completed from pinyin initials
+over the demo workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from pytestqt.qtbot import QtBot
+
+from newsdesk.core.model import Verdict
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.core.notifications import Event, NoticeKind
+from newsdesk.store.store import make_engine
+from newsdesk.store.workspace import Workspace
+from newsdesk.sync.status import State
+from newsdesk.ui.jobs import Runner
+from newsdesk.ui.notifications import settings as tray_settings
+from newsdesk.ui.notifications.bell import Bell, install
+from newsdesk.ui.notifications.center import NotificationCenter, TrayAnnouncer
+from newsdesk.ui.pages import build_pages
+from newsdesk.ui.session import Session
+from newsdesk.ui.shell.main_window import MainWindow
+from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.sync.controller import SyncController
+from tests.sync.conftest import Api, LiveServer, Newsroom, seed
+from tests.sync.desks import Desk
+from tests.ui.conftest import until
+from tests.ui.test_review import Desk as EditorDesk
+from tests.ui.test_review import SignIn, open_page, show, tick_checklist
+
+SHOTS = Path("/tmp/newsdesk-shots")
+
+
+@dataclass
+class Told:
+    """Records what would go to the system tray."""
+
+    messages: list[tuple[str, str]] = field(default_factory=list)
+
+    def announce(self, title: str, body: str) -> None:
+        self.messages.append((title, body))
+
+
+@dataclass
+class Window:
+    window: MainWindow
+    bell: Bell
+    sync: SyncController
+    runner: Runner
+    workspace: Workspace
+    told: Told
+
+    def close(self) -> None:
+        self.sync.shutdown()
+        self.runner.shutdown()
+        self.workspace.close()
+
+
+def open_window(qtbot: QtBot, folder: Path, user_id: str, name: str) -> Window:
+    workspace = Workspace.open(folder)
+    runner = Runner()
+    session = Session.sign_in(workspace, user_id, runner)
+    sync = SyncController(session)
+    settings = QSettings(str(folder.parent / f"{name}.ini"), QSettings.Format.IniFormat)
+    snapshots = SnapshotStore(session)
+    window = MainWindow(
+        session, build_pages(session, snapshots, settings, sync).sidebar, settings, name
+    )
+    qtbot.addWidget(window)
+    told = Told()
+    bell = install(window, session, settings, told)
+    window.resize(1280, 800)
+    return Window(window, bell, sync, runner, workspace, told)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[LiveServer, Newsroom]]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+    room = seed(engine)
+    with LiveServer(engine) as live:
+        yield live, room
+    engine.dispose()
+
+
+def test_a_returned_proposal_rings_the_editors_bell_on_both_desktops_and_reading_it_syncs(
+    qtbot: QtBot, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any, english: None
+) -> None:
+    live, room = server
+    office = Desk(tmp_path / "office", live.url, "editor")
+    laptop = Desk(tmp_path / "laptop", live.url, "editor")
+    proposal = office.must(
+        Kind.PROPOSAL_CREATE, channel_id=room.news, title="城市书房延时开放", angle="采访读者"
+    ).mutation.entity
+    office.must(Kind.PROPOSAL_SUBMIT, proposal)
+    office.sync()
+    editor_id = office.user_id
+    office.close()
+    laptop.close()
+    first = open_window(qtbot, tmp_path / "office", editor_id, "office")
+    second = open_window(qtbot, tmp_path / "laptop", editor_id, "laptop")
+    # The laptop's window is in front; the office's is not, so only it tells the tray.
+    first.window.show()
+    second.window.show()
+    second.window.activateWindow()
+    chief = Api(live.url, "chief")
+
+    async def both_online() -> None:
+        first.sync.start(live.url)
+        second.sync.start(live.url)
+        for w in (first, second):
+            await until(lambda w=w: w.sync.last.state is State.ONLINE)
+        await until(lambda: first.bell.text() == "" and second.bell.text() == "")
+
+    async def the_return_arrives() -> None:
+        first.sync.sync_now()
+        second.sync.sync_now()
+        for w in (first, second):
+            await until(lambda w=w: w.bell.unread == 1, seconds=10)
+        assert first.bell.text() == "1"
+        assert first.bell.accessibleName() == "Notifications: 1 unread"
+
+    async def read_on_the_laptop() -> None:
+        second.bell.show_list()
+        popup = second.bell.popup
+        assert popup.isVisible()
+        popup.list.setCurrentIndex(popup.model.index(0))
+        notification = popup.current()
+        assert notification is not None
+        assert notification.event is Event.PROPOSAL_RETURNED
+        assert "角度不够新" in popup.model.index(0).data()
+        SHOTS.mkdir(exist_ok=True)
+        popup.grab().save(str(SHOTS / "notifications-en.png"))
+        qtbot.mouseClick(popup.read_button, Qt.MouseButton.LeftButton)
+        await until(lambda: second.bell.unread == 0)
+        await until(lambda: second.sync.last.pending == 0)
+        first.sync.sync_now()
+        await until(lambda: first.bell.unread == 0, seconds=10)
+
+    try:
+        run(both_online())
+        assert chief.push(
+            mutation(room.users["chief"], Kind.PROPOSAL_RETURN, proposal, reason="角度不够新")
+        ).is_success
+        assert second.window.isActiveWindow() and not first.window.isActiveWindow()
+        run(the_return_arrives())
+        assert first.told.messages == [
+            ("Newsdesk", "Chief returned your proposal “城市书房延时开放”")
+        ]
+        assert second.told.messages == []  # the window in front says it itself
+        run(read_on_the_laptop())
+    finally:
+        chief.close()
+        first.close()
+        second.close()
+
+
+def test_an_at_mention_from_pinyin_initials_notifies_the_colleague(
+    qtbot: QtBot, english: None, workspace: Workspace, sign_in: SignIn
+) -> None:
+    desk = EditorDesk(workspace, sign_in)
+    article = desk.write("文化")
+    page = open_page(qtbot, sign_in("reviewer1"))
+    show(qtbot, page, article)
+    tick_checklist(qtbot, page)
+    comment = page.decision.comment
+    comment.setFocus()
+    comment.insertPlainText("导语太长，请 ")
+    qtbot.keyClicks(comment, "@lq")
+    completer = page.mentions[0]
+    qtbot.waitUntil(lambda: completer.popup.isVisible())
+    assert completer.model.stringList() == ["李强"]
+    qtbot.keyClick(comment, Qt.Key.Key_Return)
+    assert comment.toPlainText() == "导语太长，请 @李强 "
+    comment.insertPlainText("看看")
+    with qtbot.waitSignal(page.queue_loaded, timeout=10_000):
+        page.decide(Verdict.RETURN)
+    assert not page.message_bar.isVisible(), page.message_bar.text
+
+    liqiang = sign_in("liqiang")
+    host = QWidget()
+    qtbot.addWidget(host)
+    told = Told()
+    settings = QSettings(str(workspace.folder / "liqiang.ini"), QSettings.Format.IniFormat)
+    center = NotificationCenter(liqiang, settings, host, told)
+    center.reload()
+    qtbot.waitUntil(lambda: center.current.items != (), timeout=10_000)
+    mention = next(n for n in center.current.items if n.event is Event.MENTIONED)
+    assert mention.subject_id == article
+    assert mention.detail == "导语太长，请 @李强 看看"
+    assert mention.id in center.current.unread
+
+    # A second mention while his window is not in front goes to the tray, unless he muted
+    # mentions or it is his quiet hours.
+    page.close()
+    again = desk.write("文化", title="非遗展演今晚开始")
+    tray_settings.save(settings, tray_settings.TraySettings(muted=frozenset({NoticeKind.LEAD})))
+    page = open_page(qtbot, sign_in("reviewer1"))
+    show(qtbot, page, again)
+    tick_checklist(qtbot, page)
+    qtbot.keyClicks(page.decision.comment, "@liq")
+    qtbot.waitUntil(lambda: page.mentions[0].popup.isVisible())
+    qtbot.keyClick(page.decision.comment, Qt.Key.Key_Tab)
+    page.decision.comment.insertPlainText("请定稿")
+    with qtbot.waitSignal(page.queue_loaded, timeout=10_000):
+        page.decide(Verdict.RETURN)
+    center.reload()
+    qtbot.waitUntil(lambda: bool(told.messages), timeout=10_000)
+    assert told.messages == [("Newsdesk", "周敏 mentioned you in “非遗展演今晚开始”")]
+
+
+def test_the_tray_is_used_where_there_is_one_and_its_absence_is_no_error(
+    qtbot: QtBot,
+) -> None:
+    owner = QObject()
+    tray = TrayAnnouncer(owner)
+    assert tray.available == QSystemTrayIcon.isSystemTrayAvailable()
+    tray.announce("Newsdesk", "周敏 mentioned you")
+    assert (tray.tray is not None) == tray.available
+
+
+def test_quiet_hours_run_over_midnight() -> None:
+    import datetime as dt
+
+    quiet = tray_settings.TraySettings(quiet_from=dt.time(22), quiet_until=dt.time(7))
+    assert quiet.quiet_at(dt.time(23, 30)) and quiet.quiet_at(dt.time(6, 59))
+    assert not quiet.quiet_at(dt.time(7)) and not quiet.quiet_at(dt.time(12))
+    assert not quiet.shows(NoticeKind.MENTION, dt.time(1))
+    assert tray_settings.TraySettings().shows(NoticeKind.MENTION, dt.time(1))
+
+
+def test_screenshot_of_the_bell_list_in_chinese(
+    qtbot: QtBot, chinese: None, workspace: Workspace, sign_in: SignIn
+) -> None:
+    """A day's notifications of the demo's editor, in Chinese, as the list shows them."""
+    editor = sign_in("editor")
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    settings = QSettings(str(workspace.folder / "editor.ini"), QSettings.Format.IniFormat)
+    center = NotificationCenter(editor, settings, window, Told())
+    bell = Bell(center, window)
+    bell.move(820, 660)
+    window.show()
+    center.reload()
+    qtbot.waitUntil(lambda: center.current.items != (), timeout=10_000)
+    assert bell.text() == str(center.current.unread_count)
+    assert bell.accessibleName() == f"通知：{center.current.unread_count} 条未读"
+    bell.show_list()
+    popup = bell.popup
+    texts = [popup.model.index(row).data() for row in range(popup.model.rowCount())]
+    assert texts and all("“" in text for text in texts)
+    assert popup.all_button.text() == "全部标为已读(&A)"
+    SHOTS.mkdir(exist_ok=True)
+    popup.grab().save(str(SHOTS / "notifications-zh_CN.png"))
