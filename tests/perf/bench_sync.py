@@ -53,6 +53,13 @@ LOG_COLUMNS = ("id", "actor", "at", "kind", "entity", "base_version", "args", "s
 
 @contextlib.contextmanager
 def serving(url: str) -> Iterator[str]:
+    with service_process(url) as (address, _process):
+        yield address
+
+
+@contextlib.contextmanager
+def service_process(url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``newsdesk-server serve`` on ``url``: its address, once it answers, and its process."""
     port = free_port()
     address = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
@@ -70,7 +77,7 @@ def serving(url: str) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError("the service did not start") from None
                 time.sleep(0.05)
-        yield address
+        yield address, process
     finally:
         process.terminate()
         process.wait(30)

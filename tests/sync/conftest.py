@@ -141,7 +141,7 @@ class LiveServer:
             ssl_keyfile=str(tls[1]) if tls else None,
         )
         self.scheme = "https" if tls else "http"
-        self.server = uvicorn.Server(config)
+        self.server = admin.HttpServer(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     @property

@@ -374,3 +374,49 @@ def test_the_real_desktop_opens_a_synced_workspace_and_syncs_from_its_database_t
     finally:
         close_desktop(qtbot, desktop)
     assert ("articles", article) in server_view(live.url, "editor")
+
+
+def test_a_colleague_s_change_arrives_at_once_and_signing_out_ends_the_long_poll(
+    qtbot: QtBot, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any, english: None
+) -> None:
+    live, room = server
+    heads = live.server.config.app.state.heads
+    chief = Desk(tmp_path / "chief", live.url, "chief")
+    desk = Desk(tmp_path / "desk", live.url, "editor")
+    desk.close()
+    workspace = Workspace.open(tmp_path / "desk")
+    runner = Runner()
+    session = Session.sign_in(workspace, desk.user_id, runner)
+    sync = SyncController(session)
+    announced: list[frozenset[str]] = []
+    session.changed.connect(lambda areas, *_: announced.append(frozenset(areas)))
+    article = chief.write(room.news, "频道负责人的稿子")
+
+    async def flow() -> None:
+        sync.start(live.url)
+        await until(lambda: sync.last.state is State.ONLINE)
+        assert sync.loop is not None
+        watcher = sync.loop.watcher
+        await until(lambda: heads.waiting == 1)
+        announced.clear()
+        await asyncio.to_thread(chief.sync)
+        # Well inside the 5-second poll: the long-poll told the desktop.
+        await until(lambda: _has_article(workspace, article), seconds=1.0)
+        await until(lambda: bool(announced))
+        sync.shutdown()  # what signing out and quitting do
+        assert watcher is not None
+        await until(lambda: watcher.done())
+        await until(lambda: heads.waiting == 0, seconds=5.0)  # the service saw it go
+
+    try:
+        run(flow())
+    finally:
+        sync.shutdown()
+        runner.shutdown()
+        workspace.close()
+        chief.close()
+
+
+def _has_article(workspace: Workspace, article_id: str) -> bool:
+    with workspace.store.world() as world:
+        return world.article(article_id) is not None

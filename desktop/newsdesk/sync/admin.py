@@ -5,6 +5,7 @@ server's first active administrator, so they reach every desktop by pull like an
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from newsdesk.store.codec import TABLES
 from newsdesk.store.store import SETTINGS
 from newsdesk.sync import audit, audit_export, audit_log, polling, protocol, service
 from newsdesk.sync import backup as backups
+from newsdesk.sync.heads import Heads
 from newsdesk.sync.server import create_app
 
 USERS = TABLES[User]
@@ -191,8 +193,19 @@ def serve(
             poller.stop()
 
 
+class HttpServer(uvicorn.Server):
+    """uvicorn, answering the service's long-polls as it starts shutting down: it waits for
+    open requests to finish, and a long-poll would otherwise hold it for up to 25 s."""
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        app = self.config.app
+        if isinstance(app, FastAPI) and isinstance(getattr(app.state, "heads", None), Heads):
+            app.state.heads.release()
+        await super().shutdown(sockets)
+
+
 def _run_http(app: FastAPI, host: str, port: int, transport: Transport) -> None:
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=host,
         port=port,
@@ -202,6 +215,7 @@ def _run_http(app: FastAPI, host: str, port: int, transport: Transport) -> None:
         proxy_headers=bool(transport.proxies),
         forwarded_allow_ips=transport.proxies or None,
     )
+    HttpServer(config).run()
 
 
 def add_user(

@@ -41,6 +41,7 @@ LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
 INTERVAL: Final = 5.0  # seconds between rounds while online
 MAX_BACKOFF: Final = 60.0
 PAGE: Final = 2000  # rows asked for per pull page
+LONG_POLL: Final = 40.0  # read timeout of a long-poll: the server answers within 25 s
 
 
 class SyncError(Exception):
@@ -462,6 +463,32 @@ class SyncClient:
         await self.report()
         return Round(pushed, pulled, refused, tables, push_error)
 
+    async def wait_for_head(self, after: int) -> int | None:
+        """The server's head once it passed ``after``, or as it is after the server's longest
+        wait; ``None`` from a server that does not offer waiting (older than this desktop)."""
+        answer = await self._send(
+            "GET",
+            "/v1/changes/wait",
+            params={"after": after},
+            timeout=httpx.Timeout(self.http.timeout.connect, read=LONG_POLL),
+        )
+        if answer.status_code in (404, 405):
+            return None
+        if answer.status_code != 200:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("Sync", "The server refused to announce changes: {detail}"),
+                detail=_detail(answer),
+            )
+        try:
+            moved = protocol.HeadMoved.model_validate_json(answer.content)
+        except ValidationError as error:
+            raise UnreachableError(
+                QT_TRANSLATE_NOOP("Sync", "The server answered {status}: {detail}"),
+                status=answer.status_code,
+                detail=type(error).__name__,
+            ) from error
+        return moved.head
+
     # --- the audit log and accounts -------------------------------------------------------------
 
     async def report(self) -> int:
@@ -559,14 +586,20 @@ class SyncLoop:
         report: Callable[[SyncStatus], None],
         *,
         interval: float = INTERVAL,
+        live: bool = True,
     ) -> None:
+        """``live``: also keep a long-poll open while online, so a change made elsewhere
+        starts a round at once; the rounds every ``interval`` seconds stay as the fallback."""
         self.client = client
         self.report = report
         self.interval = interval
+        self.live = live
         self._wake = asyncio.Event()
+        self._online = asyncio.Event()  # the last round reached the server
         self._stopped = False
         self._failures = 0
         self.status = SyncStatus(State.OFFLINE)
+        self.watcher: asyncio.Task[None] | None = None
 
     def poke(self) -> None:
         """Sync now (a change was made, or the user asked)."""
@@ -575,20 +608,56 @@ class SyncLoop:
     def stop(self) -> None:
         self._stopped = True
         self._wake.set()
+        self._stop_watching()
+
+    def _stop_watching(self) -> None:
+        # Once: a second cancel would interrupt httpx closing the long-poll's connection,
+        # leaving the service waiting on it.
+        if self.watcher is not None and not self.watcher.cancelling():
+            self.watcher.cancel()
 
     def _publish(self, status: SyncStatus) -> None:
         self.status = status
         self.report(status)
 
     async def run(self) -> None:
+        if self.live:
+            self.watcher = asyncio.create_task(self._watch())
+        try:
+            while not self._stopped:
+                wait = await self.step()
+                if wait is None:
+                    await self._wake.wait()  # until the user acts
+                else:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), wait)
+                self._wake.clear()
+        finally:
+            self._stop_watching()
+
+    async def _watch(self) -> None:
+        """While online, wait on the server for a head past what this workspace pulled (or
+        past the head it last announced, so a round still running is not asked for again);
+        then poke a round, which runs after the current one, never beside it. While offline,
+        wait for a round to reach the server again; a failed wait backs off."""
+        announced = 0
+        failures = 0
+        replica = self.client.replica
         while not self._stopped:
-            wait = await self.step()
-            if wait is None:
-                await self._wake.wait()  # until the user acts
-            else:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), wait)
-            self._wake.clear()
+            await self._online.wait()
+            after = max(announced, await self.client.db(lambda: replica.cursor))
+            try:
+                head = await self.client.wait_for_head(after)
+            except SyncError:
+                failures += 1
+                await asyncio.sleep(min(MAX_BACKOFF, 2.0**failures) * random.uniform(0.8, 1.2))
+                continue
+            if head is None:
+                return  # a service without announcements: the rounds every few seconds alone
+            failures = 0
+            if head > after:
+                announced = head
+                self.poke()
 
     async def step(self) -> float | None:
         """One round, reported; returns how long to wait before the next (``None``: until
@@ -596,6 +665,7 @@ class SyncLoop:
         replica = self.client.replica
         pending = await self.client.db(replica.store.pending_count)
         self._publish(replace(self.status, state=State.SYNCING, pending=pending, error=None))
+        self._online.clear()  # the watcher waits for this round's cursor
         try:
             done = await self.client.round()
         except UnreachableError as error:
@@ -620,6 +690,7 @@ class SyncLoop:
             self._failures += 1
             self._publish(replace(self.status, state=State.OFFLINE, error=error.message))
             return min(MAX_BACKOFF, 2.0**self._failures)
+        self._online.set()
         pending = await self.client.db(replica.store.pending_count)
         problems = len(await self.client.db(replica.problems))
         retry: float | None = None

@@ -9,10 +9,10 @@ administrative changes (``init``, ``users``, the password API) go through the sa
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -24,7 +24,7 @@ from newsdesk.core.world import Changes
 from newsdesk.store.apply import MUTATIONS, Applied, Status, apply
 from newsdesk.store.codec import TABLES, key_column
 from newsdesk.store.schema import Base, ChangeRow
-from newsdesk.sync import accounts, attachments, audit, protocol, rows
+from newsdesk.sync import accounts, attachments, audit, heads, protocol, rows
 from newsdesk.sync.audit_log import AuditLog
 
 CHANGES = Base.metadata.tables[ChangeRow.__tablename__]
@@ -40,6 +40,15 @@ class ForbiddenError(Exception):
 class Ledger:
     def __init__(self, log: AuditLog) -> None:
         self.log = log
+        # Told the new head once a transaction that accepted mutations committed (from the
+        # committing thread): the long-polls of :mod:`newsdesk.sync.heads`.
+        self.listeners: list[Callable[[int], None]] = []
+
+    def _announce(self, seqs: Mapping[str, int]) -> None:
+        if seqs:
+            head = max(seqs.values())
+            for listener in list(self.listeners):
+                listener(head)
 
     def head(self, conn: Connection) -> int:
         return int(conn.execute(select(func.coalesce(func.max(MUTATIONS.c.seq), 0))).scalar_one())
@@ -128,6 +137,7 @@ class Ledger:
                 },
                 **_recorded(conn, [a.mutation.id for a in refused] + list(invalid)),
             }
+        self._announce(seqs)
         return [outcomes[m.id] for m in batch]
 
     def _accept(
@@ -174,6 +184,12 @@ class Ledger:
                 if isinstance(a.outcome, Changes)
             ],
         )
+        if seqs and conn.dialect.name == "postgresql":
+            # Delivered on commit to every service process listening (see heads.py).
+            conn.execute(
+                text("SELECT pg_notify(:channel, :head)"),
+                {"channel": heads.CHANNEL, "head": str(max(seqs.values()))},
+            )
         return applied, seqs
 
     def administer(
@@ -187,11 +203,12 @@ class Ledger:
         and its password API, exactly as pushed ones are: decided, numbered, in the ledger and
         the audit log (a refusal too)."""
         with self.log.writing() as conn:
-            applied = self._accept(conn, mutations, login, keep_token=keep_token)[0]
+            applied, seqs = self._accept(conn, mutations, login, keep_token=keep_token)
             self.log.record_many(
                 conn, [_refused_entry(login, a, None) for a in applied if not a.accepted]
             )
-            return applied
+        self._announce(seqs)
+        return applied
 
     def _ledger(self, conn: Connection, accepted: Sequence[tuple[int, Changes]]) -> None:
         """Record, per row, the sequence number of its newest change and whose it is."""

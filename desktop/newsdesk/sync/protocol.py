@@ -191,6 +191,16 @@ class PullResponse(Message):
     )
 
 
+class HeadMoved(Message):
+    """The answer to a long-poll (``GET /v1/changes/wait``): the server's newest sequence number,
+    past the one asked about unless the wait timed out."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    head: int
+    epoch: str
+
+
 class DesktopRelease(Message):
     """The newest desktop the branch offers (``serve --latest-desktop``): desktops older than it
     say so, with the notes and where to download the installer; they never install it."""

@@ -10,13 +10,16 @@ nothing in a refused request changes anything.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import hashlib
 import re
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, Final
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Request, Response, status
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -27,7 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from newsdesk import __version__
 from newsdesk.core.model import User
-from newsdesk.sync import accounts, audit, protocol
+from newsdesk.sync import accounts, audit, heads, protocol
 from newsdesk.sync.accounts import Client, PolicyError, SignedIn, ThrottledError
 from newsdesk.sync.guard import BODY_IDLE, Guard
 from newsdesk.sync.ledger import ForbiddenError
@@ -126,14 +129,28 @@ def create_app(
     body read; ``/v1/health`` announces it, and desktops size their pushes by it.
     ``min_desktop``: the oldest desktop version served (``ValueError`` unless a version).
     ``latest_desktop``: the newest desktop release, announced in ``/v1/health``."""
+    watch = heads.Heads(_head_reader(service), heads.listen_url(service.log.engine))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await watch.start()
+        service.ledger.listeners.append(watch.moved)
+        try:
+            yield
+        finally:
+            service.ledger.listeners.remove(watch.moved)
+            await watch.stop()
+
     app = FastAPI(
         title="Newsdesk sync service",
         version=__version__,
         description="Push mutations, pull what changed, sign in, store attachments.",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.service = service
+    app.state.heads = watch
     if min_desktop is not None:
         protocol.version_key(min_desktop)  # refused here: Starlette builds middleware lazily
         app.add_middleware(DesktopVersionGate, minimum=min_desktop)
@@ -222,6 +239,28 @@ def create_app(
         except ForbiddenError as error:
             raise HTTPException(status.HTTP_403_FORBIDDEN, str(error)) from error
 
+    @app.get("/v1/changes/wait", response_model=protocol.HeadMoved)
+    async def wait_for_changes(
+        user: Caller,
+        request: Request,
+        after: Annotated[int, Query(ge=0, le=protocol.MAX_INT, description="a sequence number")],
+        timeout: Annotated[
+            float, Query(gt=0, le=heads.WAIT_SECONDS, description="seconds to wait at most")
+        ] = heads.WAIT_SECONDS,
+    ) -> Response:
+        """Answers once the server's head passed ``after`` (the desktop then pulls), or after
+        ``timeout`` seconds with the head as it is. Waiting holds no thread, and ends when
+        the desktop goes away (signed out, closed)."""
+        del user
+        waiting = asyncio.ensure_future(watch.wait(after, timeout))
+        gone = asyncio.ensure_future(_disconnected(request))
+        try:
+            await asyncio.wait((waiting, gone), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            waiting.cancel()
+            gone.cancel()
+        return _json(protocol.HeadMoved(head=watch.head, epoch=service.log.epoch()))
+
     @app.put(
         "/v1/blobs/{sha256}",
         status_code=status.HTTP_201_CREATED,
@@ -282,6 +321,19 @@ def add_docs_page(app: FastAPI) -> None:
     @app.get("/docs", include_in_schema=False)
     def docs_page() -> HTMLResponse:
         return HTMLResponse(html, headers={"Content-Security-Policy": policy})
+
+
+async def _disconnected(request: Request) -> None:
+    while (await request.receive())["type"] != "http.disconnect":
+        continue
+
+
+def _head_reader(service: Service) -> Callable[[], int]:
+    def read() -> int:
+        with service.log.engine.connect() as conn:
+            return service.ledger.head(conn)
+
+    return read
 
 
 def _address(request: Request) -> str | None:

@@ -5752,6 +5752,10 @@
         <translation>服务器拒绝了拉取请求：{detail}</translation>
     </message>
     <message>
+        <source>The server refused to announce changes: {detail}</source>
+        <translation>服务器拒绝推送变更通知：{detail}</translation>
+    </message>
+    <message>
         <source>The server refused the audit events: {detail}</source>
         <translation>服务器拒收审计事件：{detail}</translation>
     </message>
