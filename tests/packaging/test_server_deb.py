@@ -117,7 +117,7 @@ def world_readable() -> Iterator[Path]:
 
 
 def test_the_server_package_installs_serves_and_purges(
-    deb: Path, machine: None, pg_url: str, world_readable: Path, tmp_path: Path
+    machine: None, deb: Path, pg_url: str, world_readable: Path, tmp_path: Path
 ) -> None:
     # What the package says and holds.
     fields = run("dpkg-deb", "-f", str(deb), "Package", "Version", "Depends").stdout
