@@ -30,7 +30,11 @@ prefix=/opt/newsdesk-server
 venv="$stage$prefix"
 
 "$target_python" -m venv --without-pip "$venv"
-"$builder" -m pip wheel -q --no-deps --no-build-isolation -w "$work/wheel" "$root"
+# The builder's own setuptools when it is recent enough (no download), else pip fetches one.
+isolation=--no-build-isolation
+"$builder" -c 'import setuptools, sys; sys.exit(int(setuptools.__version__.split(".")[0]) < 70)' \
+  2>/dev/null || isolation=
+"$builder" -m pip wheel -q --no-deps $isolation -w "$work/wheel" "$root"
 "$builder" - "$root/pyproject.toml" >"$work/requirements.txt" <<'PY'
 import re
 import sys

@@ -52,6 +52,19 @@ def run(*command: str, stdin: str | None = None) -> subprocess.CompletedProcess[
     return done
 
 
+def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
+    """``dpkg ARGS``, waiting while another installation holds dpkg's lock."""
+    deadline = time.monotonic() + 300
+    while True:
+        done = subprocess.run(
+            ["dpkg", *args], capture_output=True, text=True, timeout=300, check=False
+        )
+        if done.returncode == 0 or "lock" not in done.stderr or time.monotonic() > deadline:
+            assert done.returncode == 0, f"dpkg {args}: {done.stdout}\n{done.stderr}"
+            return done
+        time.sleep(1)
+
+
 def installed() -> bool:
     status = subprocess.run(
         ["dpkg-query", "-W", "-f=${Status}", PACKAGE], capture_output=True, text=True, check=False
@@ -90,7 +103,7 @@ def machine() -> Iterator[None]:
     if installed() or STATE.exists():
         pytest.skip(f"{PACKAGE} is already set up on this machine; the test would remove it")
     yield
-    subprocess.run(["dpkg", "--purge", PACKAGE], capture_output=True, check=False)
+    dpkg("--purge", PACKAGE)
     shutil.rmtree(STATE, ignore_errors=True)
 
 
@@ -104,7 +117,7 @@ def world_readable() -> Iterator[Path]:
 
 
 def test_the_server_package_installs_serves_and_purges(
-    deb: Path, machine: None, pg_url: str, world_readable: Path, tmp_path: Path
+    machine: None, deb: Path, pg_url: str, world_readable: Path, tmp_path: Path
 ) -> None:
     # What the package says and holds.
     fields = run("dpkg-deb", "-f", str(deb), "Package", "Version", "Depends").stdout
@@ -123,7 +136,7 @@ def test_the_server_package_installs_serves_and_purges(
     assert "./opt/newsdesk-server/bin/newsdesk\n" not in listing
 
     # Installed: the user, its state folder, the configuration readable by it alone.
-    install = run("dpkg", "-i", str(deb))
+    install = dpkg("-i", str(deb))
     assert "newsdesk-server init" in install.stdout, "postinst says what the administrator does"
     account = pwd.getpwnam("newsdesk")
     assert account.pw_dir == str(STATE) and account.pw_shell == "/usr/sbin/nologin"
@@ -156,7 +169,7 @@ def test_the_server_package_installs_serves_and_purges(
 
     # Reinstalling (an upgrade) keeps the administrator's edit of the configuration.
     conffile.write_text(conffile.read_text().replace("port = 8765", "port = 8766"))
-    run("dpkg", "-i", str(deb))
+    dpkg("-i", str(deb))
     assert "port = 8766" in conffile.read_text()
     assert conffile.stat().st_mode & 0o777 == 0o640
 
@@ -207,7 +220,7 @@ def test_the_server_package_installs_serves_and_purges(
 
     # Purged: the code, the command, the configuration, the unit and the user go; the audit key
     # that verifies the database's log stays, root's, and is named.
-    purged = run("dpkg", "--purge", PACKAGE)
+    purged = dpkg("--purge", PACKAGE)
     assert not installed()
     for gone in (
         "/opt/newsdesk-server",
@@ -223,3 +236,7 @@ def test_the_server_package_installs_serves_and_purges(
         grp.getgrnam("newsdesk")
     assert "Kept /var/lib/newsdesk" in purged.stdout
     assert (STATE / "audit.key").stat().st_uid == 0
+
+    # Installed again, the service finds its key, its own again.
+    dpkg("-i", str(deb))
+    assert (STATE / "audit.key").stat().st_uid == pwd.getpwnam("newsdesk").pw_uid
