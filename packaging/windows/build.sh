@@ -42,7 +42,7 @@ setup="$outdir/newsdesk-$version-setup.exe"
 msi="$outdir/newsdesk-$version.msi"
 
 echo "NSIS installer: $setup"
-makensis -V2 -NOCD -DVERSION="$numeric" -DSRCDIR="$(native "$bundle")" -DICON="$(native "$icon")" \
+makensis -V2 -WX -NOCD -DVERSION="$numeric" -DSRCDIR="$(native "$bundle")" -DICON="$(native "$icon")" \
   -DOUTFILE="$(native "$setup")" "$(native "$here/newsdesk.nsi")"
 
 echo "MSI: $msi"

@@ -8,7 +8,6 @@
 ; (and its CA certificate) to %PROGRAMDATA%\Newsdesk\, where every desk reads it.
 Unicode true
 SetCompressor /SOLID lzma
-RequestExecutionLevel user
 
 !ifndef VERSION
   !error "Give the version: makensis -DVERSION=x.y.z"
