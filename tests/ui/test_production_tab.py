@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.store.workspace import Workspace
@@ -155,9 +156,11 @@ def test_the_head_of_department_reads_november_in_chinese(
 
 
 def test_a_chief_chooses_among_the_channels_they_lead(
-    tab_for: Callable[[str], ProductionTab], english: None
+    tab_for: Callable[[str], ProductionTab], english: None, qtmodeltester: ModelTester
 ) -> None:
     tab = tab_for("u-wang")
+    for model in tab.models:
+        qtmodeltester.check(model)
     assert [tab.channel.itemText(i) for i in range(tab.channel.count())] == [
         "All channels",
         "新闻",

@@ -146,6 +146,8 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
     groups = max(len(chart.labels), 1)
     slot = plot.width() / groups
     bar = slot * 0.7 / max(len(chart.series), 1)
+    widest = max((metrics.horizontalAdvance(label) for label in chart.labels), default=0.0)
+    every = max(1, math.ceil((widest + line * 0.5) / slot))  # labels that fit side by side
     for g, label in enumerate(chart.labels):
         left = plot.left() + slot * g + slot * 0.15
         for n, series in enumerate(chart.series):
@@ -153,11 +155,19 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
             height = plot.height() * value / top_value
             rect = QRectF(left + bar * n, plot.bottom() - height, bar * 0.92, height)
             painter.fillRect(rect, PALETTE[n])
+        if g % every:
+            continue
         painter.setPen(QColor("#1f2328"))
+        room = slot * every
         painter.drawText(
-            QRectF(plot.left() + slot * g, plot.bottom() + line * 0.2, slot, line * 1.2),
+            QRectF(
+                plot.left() + slot * g + (slot - room) / 2,
+                plot.bottom() + line * 0.2,
+                room,
+                line * 1.2,
+            ),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            metrics.elidedText(label, Qt.TextElideMode.ElideRight, slot),
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, room),
         )
     if not chart.labels:
         painter.setPen(QColor("#57606a"))
