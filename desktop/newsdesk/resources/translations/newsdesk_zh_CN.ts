@@ -1986,6 +1986,10 @@
         <translation>将 %1 导入 %2</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -2000,6 +2004,10 @@
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Field of column %1</source>
+        <translation>列“%1”对应的字段</translation>
     </message>
     <message>
         <source>%1 items (%2 matched to our articles) and %3 messages will be imported.</source>
@@ -2700,6 +2708,10 @@
         <translation>答复</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>留言</translation>
+    </message>
+    <message>
         <source>Not answered within two working days (due %1).</source>
         <translation>超过两个工作日未答复（应于 %1 前答复）。</translation>
     </message>
@@ -3041,6 +3053,10 @@
     <message>
         <source>Screenshot</source>
         <translation>截图</translation>
+    </message>
+    <message>
+        <source>Monthly records</source>
+        <translation>月度记录</translation>
     </message>
     <message>
         <source>Add account…</source>
@@ -5520,6 +5536,10 @@
     <message>
         <source>Year</source>
         <translation>年度</translation>
+    </message>
+    <message>
+        <source>Yearly targets</source>
+        <translation>年度目标</translation>
     </message>
     <message>
         <source>Publications count our articles published in the year; reads and followers come from the imported platform data and the monthly records.</source>

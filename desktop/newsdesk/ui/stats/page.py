@@ -166,6 +166,8 @@ class PlatformTab(Tab):
         self.months_table = _table(
             [self.tr("Account"), self.tr("Month"), self.tr("Followers"), self.tr("Screenshot")]
         )
+        self.accounts_table.setAccessibleName(self.tr("Platform accounts"))
+        self.months_table.setAccessibleName(self.tr("Monthly records"))
         self.add_button = QPushButton(self.tr("Add account…"))
         self.month_button = QPushButton(self.tr("Record month…"))
         self.import_button = QPushButton(self.tr("Import export…"))
@@ -389,6 +391,7 @@ class ImportDialog(QDialog):
         self.plan: Plan | None = None
         self.combos: dict[str, QComboBox] = {}
         self.preview = _table([field_name(f) for f in FIELDS[:7]])
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.problems = QLabel(self.tr("Reading %1…").replace("%1", path.name))
         self.problems.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -435,6 +438,7 @@ class ImportDialog(QDialog):
         for index, header in enumerate(self.sheet.headers):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), "")
+            combo.setAccessibleName(self.tr("Field of column %1").replace("%1", header))
             for name in FIELDS:
                 combo.addItem(field_name(name), name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, ""))))
@@ -541,6 +545,8 @@ class TargetsTab(Tab):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.table.setAccessibleName(self.tr("Yearly targets"))
         top.addWidget(self.set_button)
         top.addStretch()
         self.layout_.addLayout(top)
@@ -698,6 +704,9 @@ class MessagesTab(Tab):
             ]
         )
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.setAccessibleName(self.tr("Messages"))
+        self.category.setAccessibleName(self.tr("Class"))
+        self.state.setAccessibleName(self.tr("State"))
         top = QHBoxLayout()
         for w in (
             self.category,
