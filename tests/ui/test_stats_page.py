@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import MessageState, Platform
@@ -215,3 +215,24 @@ def test_a_bad_holiday_file_is_named_above_the_register(
     assert register.overdue_note.text() == (
         f"{holidays} 第 3 行：2026.workdays 中的“2026-02-30”不是 2026 年的 YYYY-MM-DD 日期。"
     )
+
+
+def test_the_production_tab_goes_first_with_one_line(
+    qtbot: QtBot,
+    chinese: None,
+    sign_in: Callable[[str], Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def production(session: Session) -> QWidget:
+        return QLabel(session.user.name)
+
+    monkeypatch.setattr(StatsPage, "TABS", [("production", production), *StatsPage.TABS])
+    chief = sign_in("chief")
+    page = StatsPage(chief, SnapshotStore(chief))
+    qtbot.addWidget(page)
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())][:3] == [
+        "生产统计",
+        "平台数据",
+        "年度目标",
+    ]
+    assert page.tabs.currentWidget() is page.tab["production"]

@@ -5096,6 +5096,10 @@
 <context>
     <name>StatsPage</name>
     <message>
+        <source>Production</source>
+        <translation>生产统计</translation>
+    </message>
+    <message>
         <source>Platform data</source>
         <translation>平台数据</translation>
     </message>

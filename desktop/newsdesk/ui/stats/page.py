@@ -927,7 +927,8 @@ TabFactory = Callable[[Session], QWidget]
 
 
 class StatsPage(QWidget):
-    # (name, factory) in order. The production statistics tab goes first.
+    # (name, factory) in order; each factory takes the session. The production statistics go
+    # first, as ("production", ProductionTab) from newsdesk.ui.stats.production.
     TABS: ClassVar[list[tuple[str, TabFactory]]] = [
         ("platform", PlatformTab),
         ("targets", TargetsTab),
@@ -957,6 +958,7 @@ class StatsPage(QWidget):
 
     def _title(self, name: str, widget: QWidget) -> str:
         titles = {
+            "production": self.tr("Production"),
             "platform": self.tr("Platform data"),
             "targets": self.tr("Yearly targets"),
             "messages": self.tr("Messages"),
