@@ -146,6 +146,9 @@ def test_the_stats_page_on_a_month_s_first_working_day(
         lambda: chief.workspace.store.setting(mapping_setting(Platform.WECHAT)) is not None,
         timeout=10_000,
     )
+    qtbot.waitUntil(lambda: platform.items_table.rowCount() == 2, timeout=10_000)
+    assert platform.items_title.text() == "城市日报公众号的内容：2 条"
+    assert [platform.items_table.item(r, 2).text() for r in range(2)] == ["12,000", "12,034"]
     assert '"在看数": "likes"' in (
         chief.workspace.store.setting(mapping_setting(Platform.WECHAT)) or ""
     )

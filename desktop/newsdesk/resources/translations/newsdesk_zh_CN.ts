@@ -3075,12 +3075,32 @@
         <translation>平台账号</translation>
     </message>
     <message>
+        <source>Our article</source>
+        <translation>本台稿件</translation>
+    </message>
+    <message>
+        <source>Items of the account</source>
+        <translation>账号的内容</translation>
+    </message>
+    <message>
+        <source>Choose an account to see its items.</source>
+        <translation>选择一个账号以查看其内容数据。</translation>
+    </message>
+    <message>
         <source>Monthly records (001 §5.6.1)</source>
         <translation>月度记录（001 §5.6.1）</translation>
     </message>
     <message>
         <source>missing</source>
         <translation>未附</translation>
+    </message>
+    <message>
+        <source>Items of %1: %2</source>
+        <translation>%1的内容：%2 条</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>已匹配</translation>
     </message>
     <message>
         <source>Account “%1” added.</source>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -45,6 +46,7 @@ from newsdesk.core.model import (
     MessageState,
     Platform,
     PlatformAccount,
+    PlatformFigures,
     ReaderMessage,
     User,
 )
@@ -179,17 +181,45 @@ class PlatformTab(Tab):
         for button in (self.add_button, self.month_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        self.items_table = _table(
+            [
+                field_name("title"),
+                field_name("published_on"),
+                field_name("reads"),
+                field_name("likes"),
+                field_name("shares"),
+                field_name("comments"),
+                self.tr("Our article"),
+            ]
+        )
+        self.items_table.setAccessibleName(self.tr("Items of the account"))
+        self.items_title = QLabel(self.tr("Choose an account to see its items."))
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Platform accounts")))
+        column.addWidget(self.accounts_table)
+        column.addWidget(QLabel(self.tr("Monthly records (001 §5.6.1)")))
+        column.addWidget(self.months_table)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.items_title)
+        column.addWidget(self.items_table)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([500, 780])
         self.layout_.addLayout(buttons)
-        self.layout_.addWidget(QLabel(self.tr("Platform accounts")))
-        self.layout_.addWidget(self.accounts_table)
-        self.layout_.addWidget(QLabel(self.tr("Monthly records (001 §5.6.1)")))
-        self.layout_.addWidget(self.months_table)
+        self.layout_.addWidget(split, 1)
+        self.accounts_table.itemSelectionChanged.connect(self.load_items)
         self._enable()
 
     def show_data(
         self, names: dict[str, str], accounts: list[PlatformAccount], months: list[AccountMonth]
     ) -> None:
         self.channel_names = names
+        chosen = self.selected_account()
         self.accounts = accounts
         self.months = months
         by_id = {a.id: a.name for a in accounts}
@@ -197,6 +227,10 @@ class PlatformTab(Tab):
             self.accounts_table,
             [[a.name, platform_name(a.platform), names.get(a.channel_id, "")] for a in accounts],
         )
+        kept = [i for i, a in enumerate(accounts) if chosen is not None and a.id == chosen.id]
+        if kept:
+            self.accounts_table.selectRow(kept[0])
+            self.load_items()
         _fill(
             self.months_table,
             [
@@ -224,6 +258,42 @@ class PlatformTab(Tab):
     def selected_account(self) -> PlatformAccount | None:
         row = self.accounts_table.currentRow()
         return self.accounts[row] if 0 <= row < len(self.accounts) else None
+
+    def load_items(self) -> None:
+        """Show the chosen account's imported items (read on the database thread)."""
+        account = self.selected_account()
+        if account is None:
+            return
+        account_id = account.id
+
+        def load(conn: Any) -> list[PlatformFigures]:
+            return reads.figures_of(conn, account_id)
+
+        def show(items: list[PlatformFigures]) -> None:
+            if self.selected_account() != account:
+                return
+            self.items_title.setText(
+                self.tr("Items of %1: %2")
+                .replace("%1", account.name)
+                .replace("%2", str(len(items)))
+            )
+            _fill(
+                self.items_table,
+                [
+                    [
+                        f.title,
+                        f.published_on.isoformat(),
+                        f"{f.reads:,}",
+                        f"{f.likes:,}",
+                        f"{f.shares:,}",
+                        f"{f.comments:,}",
+                        self.tr("matched") if f.article_id else "",
+                    ]
+                    for f in items
+                ],
+            )
+
+        self.session.read(load, show)
 
     def _add_account(self) -> None:
         dialog = AccountDialog(
