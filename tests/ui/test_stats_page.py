@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,15 @@ from newsdesk.core.operations import month_id, target_id
 from newsdesk.ingest.platform_data import mapping_setting
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.stats.page import MessagesTab, PlatformTab, StatsPage, TargetsTab
+from newsdesk.ui.stats.page import (
+    AccountDialog,
+    MessageDialog,
+    MessagesTab,
+    PlatformTab,
+    StatsPage,
+    TargetDialog,
+    TargetsTab,
+)
 from newsdesk.ui.widgets.palette import colours
 
 SHOTS = Path("/tmp/newsdesk-shots")
@@ -239,3 +248,62 @@ def test_the_production_tab_goes_first_with_one_line(
         "年度目标",
     ]
     assert page.tabs.currentWidget() is page.tab["production"]
+
+
+def test_an_administrator_adds_an_account_sets_its_target_and_registers_a_message(
+    qtbot: QtBot, chinese: None, sign_in: Callable[[str], Session]
+) -> None:
+    admin = sign_in("admin")
+    page = StatsPage(admin, SnapshotStore(admin))
+    qtbot.addWidget(page)
+    platform, targets, register = page.tab["platform"], page.tab["targets"], page.tab["messages"]
+    assert isinstance(platform, PlatformTab) and isinstance(targets, TargetsTab)
+    assert isinstance(register, MessagesTab)
+    qtbot.waitUntil(lambda: bool(platform.channel_names), timeout=10_000)
+    channel_id, channel_name = sorted(platform.channel_names.items())[0]
+
+    account = AccountDialog(platform.channel_names)
+    qtbot.addWidget(account)
+    assert not account.ok.isEnabled()
+    account.name.setText("  城市日报抖音号 ")
+    account.platform.setCurrentIndex(account.platform.findData("douyin"))
+    account.channel.setCurrentIndex(account.channel.findData(channel_id))
+    platform.add_account(account)
+    qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
+    assert platform.bar.text == "已添加账号“城市日报抖音号”。"
+    assert platform.accounts_table.item(0, 1).text() == "抖音"
+    assert platform.accounts_table.item(0, 2).text() == channel_name
+
+    target = TargetDialog(platform.channel_names, platform.accounts, 2027)
+    qtbot.addWidget(target)
+    target.channel.setCurrentIndex(target.channel.findData(channel_id))
+    target.account.setCurrentIndex(target.account.findData(platform.accounts[0].id))
+    target.publications.setValue(240)
+    target.reads.setValue(3_000_000)
+    target.followers.setValue(80_000)
+    targets.year.setValue(2027)
+    targets.set_target(target)
+    qtbot.waitUntil(lambda: targets.table.rowCount() == 1, timeout=10_000)
+    assert [targets.table.item(0, c).text() for c in range(5)] == [
+        channel_name,
+        "城市日报抖音号",
+        "0 / 240 (0%)",
+        "0 / 3,000,000 (0%)",
+        "0 / 80,000 (0%)",
+    ]
+
+    message = MessageDialog(platform.accounts)
+    qtbot.addWidget(message)
+    message.author.setText("张先生")
+    message.category.setCurrentIndex(message.category.findData("complaint"))
+    message.received.setDateTime(QDateTime(QDate(2026, 12, 4), QTime(17, 45)))
+    message.text.setPlainText("视频里的开放时间写错了")
+    register.add_message(message)
+    qtbot.waitUntil(lambda: len(register.shown) == 1, timeout=10_000)
+    assert [register.table.item(0, c).text() for c in (0, 1, 2, 4, 5)] == [
+        "2026-12-04 17:45",
+        "投诉",
+        "待处理",
+        "张先生",
+        "视频里的开放时间写错了",
+    ]

@@ -305,18 +305,22 @@ class PlatformTab(Tab):
             self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            name = dialog.name.text().strip()
-            self.apply(
-                [
-                    self.session.mutation(
-                        Kind.ACCOUNT_ADD,
-                        channel_id=dialog.channel.currentData(),
-                        platform=dialog.platform.currentData(),
-                        name=name,
-                    )
-                ],
-                self.tr("Account “%1” added.").replace("%1", name),
-            )
+            self.add_account(dialog)
+
+    def add_account(self, dialog: AccountDialog) -> None:
+        """Add the account ``dialog`` describes."""
+        name = dialog.name.text().strip()
+        self.apply(
+            [
+                self.session.mutation(
+                    Kind.ACCOUNT_ADD,
+                    channel_id=dialog.channel.currentData(),
+                    platform=dialog.platform.currentData(),
+                    name=name,
+                )
+            ],
+            self.tr("Account “%1” added.").replace("%1", name),
+        )
 
     def _record_month(self) -> None:
         account = self.selected_account()
@@ -660,8 +664,11 @@ class TargetsTab(Tab):
 
     def _set_target(self) -> None:
         dialog = TargetDialog(self.channel_names, self.accounts, self.year.value(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_target(dialog)
+
+    def set_target(self, dialog: TargetDialog) -> None:
+        """Set the target ``dialog`` describes."""
         channel_id = dialog.channel.currentData()
         account_id = dialog.account.currentData() or None
         year = dialog.year.value()
@@ -887,8 +894,11 @@ class MessagesTab(Tab):
             a for a in self.accounts if operations.may_handle(self.session.actor, a.channel_id)
         ]
         dialog = MessageDialog(accounts, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_message(dialog)
+
+    def add_message(self, dialog: MessageDialog) -> None:
+        """Register the 留言 ``dialog`` describes."""
         chosen = dialog.received.dateTime()
         received = dt.datetime(
             chosen.date().year(),
