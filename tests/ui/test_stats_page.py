@@ -192,13 +192,20 @@ def test_the_stats_page_on_a_month_s_first_working_day(
     assert register.answer_button.isEnabled()
     message = register.selected()
     assert message is not None
-    applied(
-        qtbot,
-        chief,
-        [chief.mutation(Kind.MESSAGE_ANSWER, message.id, answer="请携带户口簿到少儿馆办理。")],
-    )
+    editor = next(u for u in register.people[channel] if u.id != chief.user.id)
+    register.assign(message, editor)
+    qtbot.waitUntil(lambda: register.table.item(1, 3).text() == editor.name, timeout=10_000)
+    assert register.bar.text == f"已指派给 {editor.name}。"
+    register.answer(message, "请携带户口簿到少儿馆办理。")
     qtbot.waitUntil(lambda: register.overdue_count == 0, timeout=10_000)
     assert register.shown[1].state == MessageState.ANSWERED
+    assert register.table.item(1, 0).foreground().color() != error
+    assert page.tabs.tabText(2) == "留言"
+    register.table.selectRow(1)
+    register.close_button.click()
+    qtbot.waitUntil(lambda: register.shown[1].state == MessageState.CLOSED, timeout=10_000)
+    register.table.selectRow(1)
+    assert not register.answer_button.isEnabled()
     register.table.selectRow(0)
     for index, name in enumerate(("platform", "targets", "messages")):
         page.tabs.setCurrentIndex(index)

@@ -924,22 +924,23 @@ class MessagesTab(Tab):
 
     def _assign(self) -> None:
         message = self.selected()
-        if message is None:
+        people = self.people.get(message.channel_id, []) if message is not None else []
+        if message is None or not people:
             return
-        people = self.people.get(message.channel_id, [])
-        if not people:
-            return
+        ids = [u.id for u in people]
         names = [u.name for u in people]
-        current = names.index(self.users[message.assignee]) if message.assignee in self.users else 0
+        current = ids.index(message.assignee) if message.assignee in ids else 0
         chosen, ok = QInputDialog.getItem(
             self, self.tr("Assign"), self.tr("Who handles this message:"), names, current, False
         )
         if ok:
-            user = people[names.index(chosen)]
-            self.apply(
-                [self.session.mutation(Kind.MESSAGE_UPDATE, message.id, assignee=user.id)],
-                self.tr("Assigned to %1.").replace("%1", user.name),
-            )
+            self.assign(message, people[names.index(chosen)])
+
+    def assign(self, message: ReaderMessage, user: User) -> None:
+        self.apply(
+            [self.session.mutation(Kind.MESSAGE_UPDATE, message.id, assignee=user.id)],
+            self.tr("Assigned to %1.").replace("%1", user.name),
+        )
 
     def _answer(self) -> None:
         message = self.selected()
@@ -949,10 +950,13 @@ class MessagesTab(Tab):
             self, self.tr("Answer"), message.text, message.answer
         )
         if ok and text.strip():
-            self.apply(
-                [self.session.mutation(Kind.MESSAGE_ANSWER, message.id, answer=text.strip())],
-                self.tr("Answer saved."),
-            )
+            self.answer(message, text.strip())
+
+    def answer(self, message: ReaderMessage, text: str) -> None:
+        self.apply(
+            [self.session.mutation(Kind.MESSAGE_ANSWER, message.id, answer=text)],
+            self.tr("Answer saved."),
+        )
 
     def _close(self) -> None:
         message = self.selected()
