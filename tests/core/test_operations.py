@@ -188,3 +188,47 @@ def test_an_enquiry_received_before_national_day_is_overdue_only_after_two_worki
         assert not is_overdue(msg.__class__(**{**msg.__dict__, "category": other}), late, cal)
     answered = msg.__class__(**{**msg.__dict__, "state": MessageState.ANSWERED})
     assert not is_overdue(answered, dt.datetime(2026, 12, 1, tzinfo=CST), cal)
+
+
+def test_a_removed_account_takes_no_more_records_and_only_its_keepers_remove_it() -> None:
+    room = Newsroom()
+    acc = account(room)
+    elsewhere = (
+        room.must("chief", Kind.ACCOUNT_ADD, channel_id=room.library, platform="app", name="APP")
+        .upserts[0]
+        .id
+    )
+    refused(room.do("editor", Kind.ACCOUNT_UPDATE, acc, removed=True), RefusalCode.FORBIDDEN)
+    renamed = room.must("chief", Kind.ACCOUNT_UPDATE, acc, name="城市日报服务号")
+    assert renamed.upserts[0].name == "城市日报服务号"  # type: ignore[union-attr]
+    room.must("admin", Kind.ACCOUNT_UPDATE, acc, removed=True)
+    refused(
+        room.do("editor", Kind.ACCOUNT_RECORD_MONTH, acc, month="2026-11", followers=1),
+        RefusalCode.NOT_FOUND,
+    )
+    refused(
+        room.do("editor", Kind.ACCOUNT_IMPORT, acc, figures=[]),
+        RefusalCode.NOT_FOUND,
+    )
+    goal = {"year": 2027, "publications": 1, "reads": 1, "followers": 1}
+    refused(  # an account of another channel cannot carry this channel's target
+        room.do(
+            "admin",
+            Kind.TARGET_SET,
+            target_id(room.news, elsewhere, 2027),
+            channel_id=room.news,
+            account_id=elsewhere,
+            **goal,
+        ),
+        RefusalCode.NOT_FOUND,
+    )
+    refused(
+        room.do(
+            "editor",
+            Kind.MESSAGE_ADD,
+            account_id=acc,
+            text="还在吗",
+            received_at="2026-11-03T09:00:00+08:00",
+        ),
+        RefusalCode.NOT_FOUND,
+    )

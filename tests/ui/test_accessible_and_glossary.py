@@ -28,7 +28,7 @@ from scripts.translations import CATALOGUES
 from tests.ui.test_desktop_day import close_desktop, open_desktop
 
 ZH_CN = CATALOGUES / "newsdesk_zh_CN.ts"
-PAGES = ("board", "tasks", "topics", "articles", "review", "published", "sync", "admin")
+PAGES = ("board", "tasks", "topics", "articles", "review", "published", "sync", "reports", "admin")
 # Qt's own parts of a view (headers, the corner button, a spin box's line edit) are named by Qt.
 QT_PARTS = re.compile(r"^qt_")
 

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import MessageState, Platform
@@ -19,7 +20,15 @@ from newsdesk.core.operations import month_id, target_id
 from newsdesk.ingest.platform_data import mapping_setting
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.stats.page import MessagesTab, PlatformTab, StatsPage, TargetsTab
+from newsdesk.ui.stats.page import (
+    AccountDialog,
+    MessageDialog,
+    MessagesTab,
+    PlatformTab,
+    StatsPage,
+    TargetDialog,
+    TargetsTab,
+)
 from newsdesk.ui.widgets.palette import colours
 
 SHOTS = Path("/tmp/newsdesk-shots")
@@ -146,6 +155,9 @@ def test_the_stats_page_on_a_month_s_first_working_day(
         lambda: chief.workspace.store.setting(mapping_setting(Platform.WECHAT)) is not None,
         timeout=10_000,
     )
+    qtbot.waitUntil(lambda: platform.items_table.rowCount() == 2, timeout=10_000)
+    assert platform.items_title.text() == "城市日报公众号的内容：2 条"
+    assert [platform.items_table.item(r, 2).text() for r in range(2)] == ["12,000", "12,034"]
     assert '"在看数": "likes"' in (
         chief.workspace.store.setting(mapping_setting(Platform.WECHAT)) or ""
     )
@@ -180,13 +192,20 @@ def test_the_stats_page_on_a_month_s_first_working_day(
     assert register.answer_button.isEnabled()
     message = register.selected()
     assert message is not None
-    applied(
-        qtbot,
-        chief,
-        [chief.mutation(Kind.MESSAGE_ANSWER, message.id, answer="请携带户口簿到少儿馆办理。")],
-    )
+    editor = next(u for u in register.people[channel] if u.id != chief.user.id)
+    register.assign(message, editor)
+    qtbot.waitUntil(lambda: register.table.item(1, 3).text() == editor.name, timeout=10_000)
+    assert register.bar.text == f"已指派给 {editor.name}。"
+    register.answer(message, "请携带户口簿到少儿馆办理。")
     qtbot.waitUntil(lambda: register.overdue_count == 0, timeout=10_000)
     assert register.shown[1].state == MessageState.ANSWERED
+    assert register.table.item(1, 0).foreground().color() != error
+    assert page.tabs.tabText(2) == "留言"
+    register.table.selectRow(1)
+    register.close_button.click()
+    qtbot.waitUntil(lambda: register.shown[1].state == MessageState.CLOSED, timeout=10_000)
+    register.table.selectRow(1)
+    assert not register.answer_button.isEnabled()
     register.table.selectRow(0)
     for index, name in enumerate(("platform", "targets", "messages")):
         page.tabs.setCurrentIndex(index)
@@ -215,3 +234,83 @@ def test_a_bad_holiday_file_is_named_above_the_register(
     assert register.overdue_note.text() == (
         f"{holidays} 第 3 行：2026.workdays 中的“2026-02-30”不是 2026 年的 YYYY-MM-DD 日期。"
     )
+
+
+def test_the_production_tab_goes_first_with_one_line(
+    qtbot: QtBot,
+    chinese: None,
+    sign_in: Callable[[str], Session],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def production(session: Session) -> QWidget:
+        return QLabel(session.user.name)
+
+    monkeypatch.setattr(StatsPage, "TABS", [("production", production), *StatsPage.TABS])
+    chief = sign_in("chief")
+    page = StatsPage(chief, SnapshotStore(chief))
+    qtbot.addWidget(page)
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())][:3] == [
+        "生产统计",
+        "平台数据",
+        "年度目标",
+    ]
+    assert page.tabs.currentWidget() is page.tab["production"]
+
+
+def test_an_administrator_adds_an_account_sets_its_target_and_registers_a_message(
+    qtbot: QtBot, chinese: None, sign_in: Callable[[str], Session]
+) -> None:
+    admin = sign_in("admin")
+    page = StatsPage(admin, SnapshotStore(admin))
+    qtbot.addWidget(page)
+    platform, targets, register = page.tab["platform"], page.tab["targets"], page.tab["messages"]
+    assert isinstance(platform, PlatformTab) and isinstance(targets, TargetsTab)
+    assert isinstance(register, MessagesTab)
+    qtbot.waitUntil(lambda: bool(platform.channel_names), timeout=10_000)
+    channel_id, channel_name = sorted(platform.channel_names.items())[0]
+
+    account = AccountDialog(platform.channel_names)
+    qtbot.addWidget(account)
+    assert not account.ok.isEnabled()
+    account.name.setText("  城市日报抖音号 ")
+    account.platform.setCurrentIndex(account.platform.findData("douyin"))
+    account.channel.setCurrentIndex(account.channel.findData(channel_id))
+    platform.add_account(account)
+    qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
+    assert platform.bar.text == "已添加账号“城市日报抖音号”。"
+    assert platform.accounts_table.item(0, 1).text() == "抖音"
+    assert platform.accounts_table.item(0, 2).text() == channel_name
+
+    target = TargetDialog(platform.channel_names, platform.accounts, 2027)
+    qtbot.addWidget(target)
+    target.channel.setCurrentIndex(target.channel.findData(channel_id))
+    target.account.setCurrentIndex(target.account.findData(platform.accounts[0].id))
+    target.publications.setValue(240)
+    target.reads.setValue(3_000_000)
+    target.followers.setValue(80_000)
+    targets.year.setValue(2027)
+    targets.set_target(target)
+    qtbot.waitUntil(lambda: targets.table.rowCount() == 1, timeout=10_000)
+    assert [targets.table.item(0, c).text() for c in range(5)] == [
+        channel_name,
+        "城市日报抖音号",
+        "0 / 240 (0%)",
+        "0 / 3,000,000 (0%)",
+        "0 / 80,000 (0%)",
+    ]
+
+    message = MessageDialog(platform.accounts)
+    qtbot.addWidget(message)
+    message.author.setText("张先生")
+    message.category.setCurrentIndex(message.category.findData("complaint"))
+    message.received.setDateTime(QDateTime(QDate(2026, 12, 4), QTime(17, 45)))
+    message.text.setPlainText("视频里的开放时间写错了")
+    register.add_message(message)
+    qtbot.waitUntil(lambda: len(register.shown) == 1, timeout=10_000)
+    assert [register.table.item(0, c).text() for c in (0, 1, 2, 4, 5)] == [
+        "2026-12-04 17:45",
+        "投诉",
+        "待处理",
+        "张先生",
+        "视频里的开放时间写错了",
+    ]

@@ -70,6 +70,20 @@ def is_overdue(message: ReaderMessage, now: dt.datetime, calendar: Calendar) -> 
     )
 
 
+def import_keys(account_id: str, args: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The ids of the figures and the 留言 an import's parsed ``args`` name, so a store can load
+    those already known in one go."""
+    figures = [
+        figures_id(account_id, row.get("url", ""), row["title"], row["published_on"])
+        for row in args.get("figures", ())
+    ]
+    messages = [
+        imported_message_id(account_id, row.get("author", ""), row["received_at"], row["text"])
+        for row in args.get("messages", ())
+    ]
+    return figures, messages
+
+
 def may_keep_accounts(actor: Actor, channel_id: str) -> bool:
     return actor.is_admin or actor.holds(Role.CHIEF, channel_id)
 
@@ -185,7 +199,8 @@ def import_export(ctx: Context, args: dict[str, Any]) -> Outcome:
     if isinstance(account := _live_account(ctx, ctx.entity_id), Refusal):
         return account
     changes: dict[str, Entity] = {}
-    for number, row in enumerate(args.get("figures", ()), start=1):
+    figure_ids, message_ids = import_keys(account.id, args)
+    for number, (key, row) in enumerate(zip(figure_ids, args.get("figures", ()), strict=True), 1):
         article_id = row.get("article_id")
         if article_id is not None:
             article = ctx.world.article(article_id)
@@ -198,7 +213,6 @@ def import_export(ctx: Context, args: dict[str, Any]) -> Outcome:
                     ),
                     number=number,
                 )
-        key = figures_id(account.id, row.get("url", ""), row["title"], row["published_on"])
         figures = {k: row.get(k, 0) for k in ("reads", "likes", "shares", "comments")}
         known = ctx.world.figures(key) if key not in changes else changes[key]
         if isinstance(known, PlatformFigures):
@@ -217,9 +231,8 @@ def import_export(ctx: Context, args: dict[str, Any]) -> Outcome:
                 imported_at=ctx.at,
                 **figures,
             )
-    for row in args.get("messages", ()):
+    for key, row in zip(message_ids, args.get("messages", ()), strict=True):
         author = row.get("author", "")
-        key = imported_message_id(account.id, author, row["received_at"], row["text"])
         if key in changes or ctx.world.message(key) is not None:
             continue
         changes[key] = ReaderMessage(

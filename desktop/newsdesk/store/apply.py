@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
+from newsdesk.core import operations
 from newsdesk.core.apply import decide
 from newsdesk.core.body import strip_html
 from newsdesk.core.model import (
@@ -26,6 +27,7 @@ from newsdesk.core.model import (
     Lead,
     NotificationReads,
     PlatformAccount,
+    PlatformFigures,
     Proposal,
     Publication,
     ReaderMessage,
@@ -37,7 +39,8 @@ from newsdesk.core.model import (
     User,
     YearTarget,
 )
-from newsdesk.core.mutation import Kind, Mutation
+from newsdesk.core.mutation import Kind, Mutation, parse_args
+from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Changes, Outcome
 from newsdesk.store import outbox, search
 from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row
@@ -117,6 +120,8 @@ def _prefetch(world: DbWorld, mutations: Sequence[Mutation]) -> None:
         ):
             if isinstance(publication, Mapping) and isinstance(publication.get("id"), str):
                 by_class.setdefault(Publication, set()).add(publication["id"])
+        if m.kind == Kind.ACCOUNT_IMPORT:
+            _prefetch_import(by_class, m)
     by_class.setdefault(Channel, set()).update(channels)
     by_class.setdefault(User, set()).update(m.actor for m in mutations)
     for cls, keys in by_class.items():
@@ -124,6 +129,19 @@ def _prefetch(world: DbWorld, mutations: Sequence[Mutation]) -> None:
     articles = by_class.get(Article, set())
     for child in (ReviewDecision, SignOff, Publication):
         world.prefetch_children(child, "article_id", articles)
+
+
+def _prefetch_import(by_class: dict[type[Entity], set[str]], m: Mutation) -> None:
+    """The figures and 留言 an import names, so thousands of rows are looked up in a few queries;
+    arguments the core will refuse anyway load nothing."""
+    args = parse_args(m.kind, m.args)
+    if isinstance(args, Refusal):
+        return
+    figures, messages = operations.import_keys(m.entity, args)
+    by_class.setdefault(PlatformFigures, set()).update(figures)
+    by_class.setdefault(ReaderMessage, set()).update(messages)
+    articles = {row["article_id"] for row in args.get("figures", ()) if row.get("article_id")}
+    by_class.setdefault(Article, set()).update(articles)
 
 
 def search_document(entity: Entity) -> search.SearchDocument | None:

@@ -58,6 +58,16 @@ def months(conn: Connection, actor: Actor) -> list[AccountMonth]:
     return [from_row(AccountMonth, r) for r in conn.execute(query).mappings()]
 
 
+def figures_of(conn: Connection, account_id: str) -> list[PlatformFigures]:
+    """An account's imported items, newest first."""
+    query = (
+        select(FIGURES)
+        .where(FIGURES.c.account_id == account_id)
+        .order_by(FIGURES.c.published_on.desc(), FIGURES.c.title)
+    )
+    return [from_row(PlatformFigures, r) for r in conn.execute(query).mappings()]
+
+
 def messages(conn: Connection, actor: Actor) -> list[ReaderMessage]:
     query = (
         select(MESSAGES)

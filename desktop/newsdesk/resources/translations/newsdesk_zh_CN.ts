@@ -1997,6 +1997,10 @@
         <translation>将 %1 导入 %2</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -2011,6 +2015,10 @@
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Field of column %1</source>
+        <translation>列“%1”对应的字段</translation>
     </message>
     <message>
         <source>%1 items (%2 matched to our articles) and %3 messages will be imported.</source>
@@ -2722,6 +2730,10 @@
         <translation>答复</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>留言</translation>
+    </message>
+    <message>
         <source>Not answered within two working days (due %1).</source>
         <translation>超过两个工作日未答复（应于 %1 前答复）。</translation>
     </message>
@@ -3233,6 +3245,10 @@
         <translation>截图</translation>
     </message>
     <message>
+        <source>Monthly records</source>
+        <translation>月度记录</translation>
+    </message>
+    <message>
         <source>Add account…</source>
         <translation>添加账号…</translation>
     </message>
@@ -3249,12 +3265,32 @@
         <translation>平台账号</translation>
     </message>
     <message>
+        <source>Our article</source>
+        <translation>本台稿件</translation>
+    </message>
+    <message>
+        <source>Items of the account</source>
+        <translation>账号的内容</translation>
+    </message>
+    <message>
+        <source>Choose an account to see its items.</source>
+        <translation>选择一个账号以查看其内容数据。</translation>
+    </message>
+    <message>
         <source>Monthly records (001 §5.6.1)</source>
         <translation>月度记录（001 §5.6.1）</translation>
     </message>
     <message>
         <source>missing</source>
         <translation>未附</translation>
+    </message>
+    <message>
+        <source>Items of %1: %2</source>
+        <translation>%1的内容：%2 条</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>已匹配</translation>
     </message>
     <message>
         <source>Account “%1” added.</source>
@@ -5685,6 +5721,10 @@
 <context>
     <name>StatsPage</name>
     <message>
+        <source>Production</source>
+        <translation>生产统计</translation>
+    </message>
+    <message>
         <source>Platform data</source>
         <translation>平台数据</translation>
     </message>
@@ -6129,6 +6169,10 @@
     <message>
         <source>Year</source>
         <translation>年度</translation>
+    </message>
+    <message>
+        <source>Yearly targets</source>
+        <translation>年度目标</translation>
     </message>
     <message>
         <source>Publications count our articles published in the year; reads and followers come from the imported platform data and the monthly records.</source>

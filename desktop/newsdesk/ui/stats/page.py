@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -45,6 +46,7 @@ from newsdesk.core.model import (
     MessageState,
     Platform,
     PlatformAccount,
+    PlatformFigures,
     ReaderMessage,
     User,
 )
@@ -166,6 +168,8 @@ class PlatformTab(Tab):
         self.months_table = _table(
             [self.tr("Account"), self.tr("Month"), self.tr("Followers"), self.tr("Screenshot")]
         )
+        self.accounts_table.setAccessibleName(self.tr("Platform accounts"))
+        self.months_table.setAccessibleName(self.tr("Monthly records"))
         self.add_button = QPushButton(self.tr("Add account…"))
         self.month_button = QPushButton(self.tr("Record month…"))
         self.import_button = QPushButton(self.tr("Import export…"))
@@ -177,17 +181,45 @@ class PlatformTab(Tab):
         for button in (self.add_button, self.month_button, self.import_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        self.items_table = _table(
+            [
+                field_name("title"),
+                field_name("published_on"),
+                field_name("reads"),
+                field_name("likes"),
+                field_name("shares"),
+                field_name("comments"),
+                self.tr("Our article"),
+            ]
+        )
+        self.items_table.setAccessibleName(self.tr("Items of the account"))
+        self.items_title = QLabel(self.tr("Choose an account to see its items."))
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Platform accounts")))
+        column.addWidget(self.accounts_table)
+        column.addWidget(QLabel(self.tr("Monthly records (001 §5.6.1)")))
+        column.addWidget(self.months_table)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.items_title)
+        column.addWidget(self.items_table)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([500, 780])
         self.layout_.addLayout(buttons)
-        self.layout_.addWidget(QLabel(self.tr("Platform accounts")))
-        self.layout_.addWidget(self.accounts_table)
-        self.layout_.addWidget(QLabel(self.tr("Monthly records (001 §5.6.1)")))
-        self.layout_.addWidget(self.months_table)
+        self.layout_.addWidget(split, 1)
+        self.accounts_table.itemSelectionChanged.connect(self.load_items)
         self._enable()
 
     def show_data(
         self, names: dict[str, str], accounts: list[PlatformAccount], months: list[AccountMonth]
     ) -> None:
         self.channel_names = names
+        chosen = self.selected_account()
         self.accounts = accounts
         self.months = months
         by_id = {a.id: a.name for a in accounts}
@@ -195,6 +227,10 @@ class PlatformTab(Tab):
             self.accounts_table,
             [[a.name, platform_name(a.platform), names.get(a.channel_id, "")] for a in accounts],
         )
+        kept = [i for i, a in enumerate(accounts) if chosen is not None and a.id == chosen.id]
+        if kept:
+            self.accounts_table.selectRow(kept[0])
+            self.load_items()
         _fill(
             self.months_table,
             [
@@ -223,6 +259,42 @@ class PlatformTab(Tab):
         row = self.accounts_table.currentRow()
         return self.accounts[row] if 0 <= row < len(self.accounts) else None
 
+    def load_items(self) -> None:
+        """Show the chosen account's imported items (read on the database thread)."""
+        account = self.selected_account()
+        if account is None:
+            return
+        account_id = account.id
+
+        def load(conn: Any) -> list[PlatformFigures]:
+            return reads.figures_of(conn, account_id)
+
+        def show(items: list[PlatformFigures]) -> None:
+            if self.selected_account() != account:
+                return
+            self.items_title.setText(
+                self.tr("Items of %1: %2")
+                .replace("%1", account.name)
+                .replace("%2", str(len(items)))
+            )
+            _fill(
+                self.items_table,
+                [
+                    [
+                        f.title,
+                        f.published_on.isoformat(),
+                        f"{f.reads:,}",
+                        f"{f.likes:,}",
+                        f"{f.shares:,}",
+                        f"{f.comments:,}",
+                        self.tr("matched") if f.article_id else "",
+                    ]
+                    for f in items
+                ],
+            )
+
+        self.session.read(load, show)
+
     def _add_account(self) -> None:
         dialog = AccountDialog(
             {
@@ -233,18 +305,22 @@ class PlatformTab(Tab):
             self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            name = dialog.name.text().strip()
-            self.apply(
-                [
-                    self.session.mutation(
-                        Kind.ACCOUNT_ADD,
-                        channel_id=dialog.channel.currentData(),
-                        platform=dialog.platform.currentData(),
-                        name=name,
-                    )
-                ],
-                self.tr("Account “%1” added.").replace("%1", name),
-            )
+            self.add_account(dialog)
+
+    def add_account(self, dialog: AccountDialog) -> None:
+        """Add the account ``dialog`` describes."""
+        name = dialog.name.text().strip()
+        self.apply(
+            [
+                self.session.mutation(
+                    Kind.ACCOUNT_ADD,
+                    channel_id=dialog.channel.currentData(),
+                    platform=dialog.platform.currentData(),
+                    name=name,
+                )
+            ],
+            self.tr("Account “%1” added.").replace("%1", name),
+        )
 
     def _record_month(self) -> None:
         account = self.selected_account()
@@ -389,6 +465,7 @@ class ImportDialog(QDialog):
         self.plan: Plan | None = None
         self.combos: dict[str, QComboBox] = {}
         self.preview = _table([field_name(f) for f in FIELDS[:7]])
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.problems = QLabel(self.tr("Reading %1…").replace("%1", path.name))
         self.problems.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -435,6 +512,7 @@ class ImportDialog(QDialog):
         for index, header in enumerate(self.sheet.headers):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), "")
+            combo.setAccessibleName(self.tr("Field of column %1").replace("%1", header))
             for name in FIELDS:
                 combo.addItem(field_name(name), name)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, ""))))
@@ -541,6 +619,8 @@ class TargetsTab(Tab):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.table.setAccessibleName(self.tr("Yearly targets"))
         top.addWidget(self.set_button)
         top.addStretch()
         self.layout_.addLayout(top)
@@ -584,8 +664,11 @@ class TargetsTab(Tab):
 
     def _set_target(self) -> None:
         dialog = TargetDialog(self.channel_names, self.accounts, self.year.value(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_target(dialog)
+
+    def set_target(self, dialog: TargetDialog) -> None:
+        """Set the target ``dialog`` describes."""
         channel_id = dialog.channel.currentData()
         account_id = dialog.account.currentData() or None
         year = dialog.year.value()
@@ -698,6 +781,9 @@ class MessagesTab(Tab):
             ]
         )
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.setAccessibleName(self.tr("Messages"))
+        self.category.setAccessibleName(self.tr("Class"))
+        self.state.setAccessibleName(self.tr("State"))
         top = QHBoxLayout()
         for w in (
             self.category,
@@ -808,8 +894,11 @@ class MessagesTab(Tab):
             a for a in self.accounts if operations.may_handle(self.session.actor, a.channel_id)
         ]
         dialog = MessageDialog(accounts, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_message(dialog)
+
+    def add_message(self, dialog: MessageDialog) -> None:
+        """Register the 留言 ``dialog`` describes."""
         chosen = dialog.received.dateTime()
         received = dt.datetime(
             chosen.date().year(),
@@ -835,22 +924,23 @@ class MessagesTab(Tab):
 
     def _assign(self) -> None:
         message = self.selected()
-        if message is None:
+        people = self.people.get(message.channel_id, []) if message is not None else []
+        if message is None or not people:
             return
-        people = self.people.get(message.channel_id, [])
-        if not people:
-            return
+        ids = [u.id for u in people]
         names = [u.name for u in people]
-        current = names.index(self.users[message.assignee]) if message.assignee in self.users else 0
+        current = ids.index(message.assignee) if message.assignee in ids else 0
         chosen, ok = QInputDialog.getItem(
             self, self.tr("Assign"), self.tr("Who handles this message:"), names, current, False
         )
         if ok:
-            user = people[names.index(chosen)]
-            self.apply(
-                [self.session.mutation(Kind.MESSAGE_UPDATE, message.id, assignee=user.id)],
-                self.tr("Assigned to %1.").replace("%1", user.name),
-            )
+            self.assign(message, people[names.index(chosen)])
+
+    def assign(self, message: ReaderMessage, user: User) -> None:
+        self.apply(
+            [self.session.mutation(Kind.MESSAGE_UPDATE, message.id, assignee=user.id)],
+            self.tr("Assigned to %1.").replace("%1", user.name),
+        )
 
     def _answer(self) -> None:
         message = self.selected()
@@ -860,10 +950,13 @@ class MessagesTab(Tab):
             self, self.tr("Answer"), message.text, message.answer
         )
         if ok and text.strip():
-            self.apply(
-                [self.session.mutation(Kind.MESSAGE_ANSWER, message.id, answer=text.strip())],
-                self.tr("Answer saved."),
-            )
+            self.answer(message, text.strip())
+
+    def answer(self, message: ReaderMessage, text: str) -> None:
+        self.apply(
+            [self.session.mutation(Kind.MESSAGE_ANSWER, message.id, answer=text)],
+            self.tr("Answer saved."),
+        )
 
     def _close(self) -> None:
         message = self.selected()
@@ -918,7 +1011,8 @@ TabFactory = Callable[[Session], QWidget]
 
 
 class StatsPage(QWidget):
-    # (name, factory) in order. The production statistics tab goes first.
+    # (name, factory) in order; each factory takes the session. The production statistics go
+    # first, as ("production", ProductionTab) from newsdesk.ui.stats.production.
     TABS: ClassVar[list[tuple[str, TabFactory]]] = [
         ("platform", PlatformTab),
         ("targets", TargetsTab),
@@ -948,6 +1042,7 @@ class StatsPage(QWidget):
 
     def _title(self, name: str, widget: QWidget) -> str:
         titles = {
+            "production": self.tr("Production"),
             "platform": self.tr("Platform data"),
             "targets": self.tr("Yearly targets"),
             "messages": self.tr("Messages"),
