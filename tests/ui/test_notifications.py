@@ -179,6 +179,13 @@ def test_an_at_mention_from_pinyin_initials_notifies_the_colleague(
     qtbot.keyClick(comment, Qt.Key.Key_Return)
     assert comment.toPlainText() == "导语太长，请 @李强 "
     comment.insertPlainText("看看")
+    note = page.decision.anchor_note
+    qtbot.keyClicks(note, "@ljh")
+    qtbot.waitUntil(lambda: page.mentions[1].popup.isVisible())
+    assert page.mentions[1].model.stringList() == ["刘建华"]
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert note.text() == "@刘建华 "
+    note.clear()
     with qtbot.waitSignal(page.queue_loaded, timeout=10_000):
         page.decide(Verdict.RETURN)
     assert not page.message_bar.isVisible(), page.message_bar.text
