@@ -11,15 +11,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import Verdict
 from newsdesk.core.mutation import Kind, mutation
-from newsdesk.core.notifications import Event, NoticeKind
+from newsdesk.core.notifications import Event, NoticeKind, Notification, Subject
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.sync.status import State
+from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.notifications import settings as tray_settings
 from newsdesk.ui.notifications.bell import Bell, install
@@ -32,6 +33,7 @@ from newsdesk.ui.sync.controller import SyncController
 from tests.sync.conftest import Api, LiveServer, Newsroom, seed
 from tests.sync.desks import Desk
 from tests.ui.conftest import until
+from tests.ui.test_desktop_day import close_desktop, open_desktop
 from tests.ui.test_review import Desk as EditorDesk
 from tests.ui.test_review import SignIn, open_page, show, tick_checklist
 
@@ -266,3 +268,43 @@ def test_screenshot_of_the_bell_list_in_chinese(
     assert popup.all_button.text() == "全部标为已读(&A)"
     SHOTS.mkdir(exist_ok=True)
     popup.grab().save(str(SHOTS / "notifications-zh_CN.png"))
+
+
+@pytest.mark.usefixtures("english")
+def test_opening_a_notification_goes_to_its_item_in_the_real_desktop(
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+) -> None:
+    desktop = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "settings.ini", "editor")
+    try:
+        window = desktop.window
+        assert window is not None
+        bell = window.findChild(Bell)
+        assert isinstance(bell, Bell)
+        assert bell.accessibleName().startswith("Notifications:")
+        qtbot.waitUntil(lambda: bell.center.current.items != (), timeout=10_000)
+        items = bell.center.current.items
+        approved = next(n for n in items if n.subject is Subject.ARTICLE)
+        assigned = next(n for n in items if n.event is Event.ASSIGNED)
+        before = bell.unread
+
+        def open_row(n: Notification) -> None:
+            bell.show_list()
+            popup = bell.popup
+            row = [x.id for x in popup.model.found.items].index(n.id)
+            popup.list.setCurrentIndex(popup.model.index(row))
+            qtbot.mouseClick(popup.open_button, Qt.MouseButton.LeftButton)
+            assert not popup.isVisible()
+
+        open_row(approved)
+        articles = window.page("articles")
+        assert isinstance(articles, ArticlesPage)
+        qtbot.waitUntil(lambda: window.current_page == "articles", timeout=5_000)
+        qtbot.waitUntil(
+            lambda: any(e.article_id == approved.subject_id for e in articles.editors()),
+            timeout=5_000,
+        )
+        qtbot.waitUntil(lambda: bell.unread == before - 1, timeout=5_000)
+        open_row(assigned)
+        qtbot.waitUntil(lambda: window.current_page == "board", timeout=5_000)
+    finally:
+        close_desktop(qtbot, desktop)
