@@ -245,7 +245,7 @@ def test_quiet_hours_run_over_midnight() -> None:
 
 
 def test_screenshot_of_the_bell_list_in_chinese(
-    qtbot: QtBot, chinese: None, workspace: Workspace, sign_in: SignIn
+    qtbot: QtBot, qtmodeltester: Any, chinese: None, workspace: Workspace, sign_in: SignIn
 ) -> None:
     """A day's notifications of the demo's editor, in Chinese, as the list shows them."""
     editor = sign_in("editor")
@@ -266,6 +266,7 @@ def test_screenshot_of_the_bell_list_in_chinese(
     texts = [popup.model.index(row).data() for row in range(popup.model.rowCount())]
     assert texts and all("“" in text for text in texts)
     assert popup.all_button.text() == "全部标为已读(&A)"
+    qtmodeltester.check(popup.model)
     SHOTS.mkdir(exist_ok=True)
     popup.grab().save(str(SHOTS / "notifications-zh_CN.png"))
 
