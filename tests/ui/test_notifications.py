@@ -25,7 +25,9 @@ from newsdesk.ui.jobs import Runner
 from newsdesk.ui.notifications import settings as tray_settings
 from newsdesk.ui.notifications.bell import Bell, install
 from newsdesk.ui.notifications.center import NotificationCenter, TrayAnnouncer
+from newsdesk.ui.notifications.settings_dialog import DEFAULT_QUIET, SettingsDialog
 from newsdesk.ui.pages import build_pages
+from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.snapshot import SnapshotStore
@@ -307,5 +309,43 @@ def test_opening_a_notification_goes_to_its_item_in_the_real_desktop(
         qtbot.waitUntil(lambda: bell.unread == before - 1, timeout=5_000)
         open_row(assigned)
         qtbot.waitUntil(lambda: window.current_page == "board", timeout=5_000)
+    finally:
+        close_desktop(qtbot, desktop)
+
+
+@pytest.mark.usefixtures("english")
+def test_a_waiting_review_opens_in_the_queue_and_the_settings_are_kept(
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+) -> None:
+    settings_file = tmp_path / "settings.ini"
+    desktop = open_desktop(qtbot, qapp, workspace.folder, settings_file, "reviewer1")
+    try:
+        window = desktop.window
+        assert window is not None
+        bell = window.findChild(Bell)
+        assert isinstance(bell, Bell)
+        qtbot.waitUntil(lambda: bell.center.current.items != (), timeout=10_000)
+        waiting = next(n for n in bell.center.current.items if n.event is Event.TO_REVIEW)
+        bell.center.open(waiting)
+        review = window.page("review")
+        assert isinstance(review, ReviewPage)
+        qtbot.waitUntil(lambda: window.current_page == "review", timeout=5_000)
+        qtbot.waitUntil(
+            lambda: review.shown is not None and review.shown.article.id == waiting.subject_id,
+            timeout=10_000,
+        )
+
+        bell.show_list()
+        qtbot.mouseClick(bell.popup.settings_button, Qt.MouseButton.LeftButton)
+        dialog = window.findChild(SettingsDialog)
+        assert isinstance(dialog, SettingsDialog)
+        dialog.kinds[NoticeKind.LEAD].setChecked(False)
+        dialog.quiet.setChecked(True)
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / "notification-settings-en.png"))
+        dialog.accept()
+        kept = tray_settings.load(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        assert kept.muted == {NoticeKind.LEAD}
+        assert (kept.quiet_from, kept.quiet_until) == DEFAULT_QUIET
     finally:
         close_desktop(qtbot, desktop)
