@@ -125,3 +125,15 @@ def test_a_mention_finds_the_longest_name_after_the_at_sign() -> None:
     assert mentioned("请@Editor2核实", users) == {room.ids["editor2"]}
     assert mentioned("@editor 和 @chief", users) == {room.ids["editor"], room.ids["chief"]}
     assert mentioned("邮件 a@b.cn", users) == frozenset()
+
+
+def test_two_desktops_marking_read_offline_both_count(store: Store) -> None:
+    room = Newsroom()
+    a_day(room)
+    store.apply([m for m, ok in room.log if ok])
+    first, second, *_ = of(store, room, "editor").items
+    me = room.ids["editor"]
+    office = mutation(me, Kind.NOTIFICATION_READ, me, ids=[first.id])
+    laptop = mutation(me, Kind.NOTIFICATION_READ, me, ids=[second.id])
+    assert all(a.accepted for a in store.apply([office, laptop]))
+    assert {first.id, second.id}.isdisjoint(of(store, room, "editor").unread)

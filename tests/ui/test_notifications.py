@@ -11,20 +11,23 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import Verdict
 from newsdesk.core.mutation import Kind, mutation
-from newsdesk.core.notifications import Event, NoticeKind
+from newsdesk.core.notifications import Event, NoticeKind, Notification, Subject
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.sync.status import State
+from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.notifications import settings as tray_settings
 from newsdesk.ui.notifications.bell import Bell, install
 from newsdesk.ui.notifications.center import NotificationCenter, TrayAnnouncer
+from newsdesk.ui.notifications.settings_dialog import DEFAULT_QUIET, SettingsDialog
 from newsdesk.ui.pages import build_pages
+from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.shell.main_window import MainWindow
 from newsdesk.ui.snapshot import SnapshotStore
@@ -32,6 +35,7 @@ from newsdesk.ui.sync.controller import SyncController
 from tests.sync.conftest import Api, LiveServer, Newsroom, seed
 from tests.sync.desks import Desk
 from tests.ui.conftest import until
+from tests.ui.test_desktop_day import close_desktop, open_desktop
 from tests.ui.test_review import Desk as EditorDesk
 from tests.ui.test_review import SignIn, open_page, show, tick_checklist
 
@@ -179,6 +183,13 @@ def test_an_at_mention_from_pinyin_initials_notifies_the_colleague(
     qtbot.keyClick(comment, Qt.Key.Key_Return)
     assert comment.toPlainText() == "导语太长，请 @李强 "
     comment.insertPlainText("看看")
+    note = page.decision.anchor_note
+    qtbot.keyClicks(note, "@ljh")
+    qtbot.waitUntil(lambda: page.mentions[1].popup.isVisible())
+    assert page.mentions[1].model.stringList() == ["刘建华"]
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    assert note.text() == "@刘建华 "
+    note.clear()
     with qtbot.waitSignal(page.queue_loaded, timeout=10_000):
         page.decide(Verdict.RETURN)
     assert not page.message_bar.isVisible(), page.message_bar.text
@@ -236,7 +247,7 @@ def test_quiet_hours_run_over_midnight() -> None:
 
 
 def test_screenshot_of_the_bell_list_in_chinese(
-    qtbot: QtBot, chinese: None, workspace: Workspace, sign_in: SignIn
+    qtbot: QtBot, qtmodeltester: Any, chinese: None, workspace: Workspace, sign_in: SignIn
 ) -> None:
     """A day's notifications of the demo's editor, in Chinese, as the list shows them."""
     editor = sign_in("editor")
@@ -257,5 +268,84 @@ def test_screenshot_of_the_bell_list_in_chinese(
     texts = [popup.model.index(row).data() for row in range(popup.model.rowCount())]
     assert texts and all("“" in text for text in texts)
     assert popup.all_button.text() == "全部标为已读(&A)"
+    qtmodeltester.check(popup.model)
     SHOTS.mkdir(exist_ok=True)
     popup.grab().save(str(SHOTS / "notifications-zh_CN.png"))
+
+
+@pytest.mark.usefixtures("english")
+def test_opening_a_notification_goes_to_its_item_in_the_real_desktop(
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+) -> None:
+    desktop = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "settings.ini", "editor")
+    try:
+        window = desktop.window
+        assert window is not None
+        bell = window.findChild(Bell)
+        assert isinstance(bell, Bell)
+        assert bell.accessibleName().startswith("Notifications:")
+        qtbot.waitUntil(lambda: bell.center.current.items != (), timeout=10_000)
+        items = bell.center.current.items
+        approved = next(n for n in items if n.subject is Subject.ARTICLE)
+        assigned = next(n for n in items if n.event is Event.ASSIGNED)
+        before = bell.unread
+
+        def open_row(n: Notification) -> None:
+            bell.show_list()
+            popup = bell.popup
+            row = [x.id for x in popup.model.found.items].index(n.id)
+            popup.list.setCurrentIndex(popup.model.index(row))
+            qtbot.mouseClick(popup.open_button, Qt.MouseButton.LeftButton)
+            assert not popup.isVisible()
+
+        open_row(approved)
+        articles = window.page("articles")
+        assert isinstance(articles, ArticlesPage)
+        qtbot.waitUntil(lambda: window.current_page == "articles", timeout=5_000)
+        qtbot.waitUntil(
+            lambda: any(e.article_id == approved.subject_id for e in articles.editors()),
+            timeout=5_000,
+        )
+        qtbot.waitUntil(lambda: bell.unread == before - 1, timeout=5_000)
+        open_row(assigned)
+        qtbot.waitUntil(lambda: window.current_page == "board", timeout=5_000)
+    finally:
+        close_desktop(qtbot, desktop)
+
+
+@pytest.mark.usefixtures("english")
+def test_a_waiting_review_opens_in_the_queue_and_the_settings_are_kept(
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+) -> None:
+    settings_file = tmp_path / "settings.ini"
+    desktop = open_desktop(qtbot, qapp, workspace.folder, settings_file, "reviewer1")
+    try:
+        window = desktop.window
+        assert window is not None
+        bell = window.findChild(Bell)
+        assert isinstance(bell, Bell)
+        qtbot.waitUntil(lambda: bell.center.current.items != (), timeout=10_000)
+        waiting = next(n for n in bell.center.current.items if n.event is Event.TO_REVIEW)
+        bell.center.open(waiting)
+        review = window.page("review")
+        assert isinstance(review, ReviewPage)
+        qtbot.waitUntil(lambda: window.current_page == "review", timeout=5_000)
+        qtbot.waitUntil(
+            lambda: review.shown is not None and review.shown.article.id == waiting.subject_id,
+            timeout=10_000,
+        )
+
+        bell.show_list()
+        qtbot.mouseClick(bell.popup.settings_button, Qt.MouseButton.LeftButton)
+        dialog = window.findChild(SettingsDialog)
+        assert isinstance(dialog, SettingsDialog)
+        dialog.kinds[NoticeKind.LEAD].setChecked(False)
+        dialog.quiet.setChecked(True)
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / "notification-settings-en.png"))
+        dialog.accept()
+        kept = tray_settings.load(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        assert kept.muted == {NoticeKind.LEAD}
+        assert (kept.quiet_from, kept.quiet_until) == DEFAULT_QUIET
+    finally:
+        close_desktop(qtbot, desktop)

@@ -171,9 +171,9 @@ def derive(traces: Traces, me: Actor, now: dt.datetime) -> list[Notification]:
     found += _from_proposals(traces.proposals, me, now)
     articles = {a.id: a for a in traces.articles}
     mine = {a.id for a in traces.articles if _is_mine(a, me.id, traces.proposals)}
-    found += _from_decisions(traces.decisions, articles, mine, me.id)
+    found += _from_decisions(traces.decisions, articles, mine)
     found += _from_articles(traces.articles, mine, me)
-    found += _from_publications(traces.publications, articles, mine, me.id)
+    found += _from_publications(traces.publications, articles, mine)
     found += _from_leads(traces.leads, me, now)
     found += _mentions(traces, articles, me.id)
     oldest = now - dt.timedelta(days=KEPT_DAYS)
@@ -257,7 +257,7 @@ _VERDICT_EVENT = {
 
 
 def _from_decisions(
-    decisions: Iterable[ReviewDecision], articles: dict[str, Article], mine: set[str], me: str
+    decisions: Iterable[ReviewDecision], articles: dict[str, Article], mine: set[str]
 ) -> Iterable[Notification]:
     for d in decisions:
         article = articles.get(d.article_id)
@@ -330,7 +330,7 @@ def _from_articles(
 
 
 def _from_publications(
-    publications: Iterable[Publication], articles: dict[str, Article], mine: set[str], me: str
+    publications: Iterable[Publication], articles: dict[str, Article], mine: set[str]
 ) -> Iterable[Notification]:
     for p in publications:
         article = articles.get(p.article_id)

@@ -378,6 +378,12 @@ class Desktop:
             window.show_page("review")
             review = pages.review.get()
             if not review.select_article(n.subject_id):
+
+                def select_once_loaded() -> None:
+                    review.queue_loaded.disconnect(select_once_loaded)
+                    review.select_article(n.subject_id)
+
+                review.queue_loaded.connect(select_once_loaded)
                 review.reload()
         elif n.subject == Subject.ARTICLE:
             self._open_article(pages.articles.get(), n.subject_id)
