@@ -156,3 +156,29 @@ def test_a_long_poll_answers_at_its_timeout_and_refuses_bad_input(live: LiveServ
 def _holds(desk: Desk, proposal_id: str) -> bool:
     with desk.workspace.store.world() as world:
         return world.proposal(proposal_id) is not None
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_stopping_the_service_answers_the_long_polls_at_once(
+    engine: Engine, room: Newsroom
+) -> None:
+    del room
+    answers: list[int] = []
+    with LiveServer(engine) as server:
+        chief = Api(server.url, "chief")
+        head = chief.pull()["head"]
+
+        def hold() -> None:
+            answers.append(chief.http.get("/v1/changes/wait", params={"after": head}).status_code)
+
+        waiting = threading.Thread(target=hold)
+        waiting.start()
+        deadline = time.monotonic() + 10
+        while heads_of(server).waiting == 0:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        stopping = time.monotonic()
+    waiting.join(5)
+    chief.close()
+    assert answers == [200]
+    assert time.monotonic() - stopping < 5  # not the 25 s the long-poll would have held
