@@ -59,6 +59,7 @@ from newsdesk.store.apply import Applied
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
+from newsdesk.ui.stats.production import ProductionTab
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.outcome import report
 from newsdesk.ui.widgets.palette import colours
@@ -1014,6 +1015,7 @@ class StatsPage(QWidget):
     # (name, factory) in order; each factory takes the session. The production statistics go
     # first, as ("production", ProductionTab) from newsdesk.ui.stats.production.
     TABS: ClassVar[list[tuple[str, TabFactory]]] = [
+        ("production", ProductionTab),
         ("platform", PlatformTab),
         ("targets", TargetsTab),
         ("messages", MessagesTab),
