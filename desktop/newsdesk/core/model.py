@@ -547,6 +547,7 @@ class ReaderMessage:
     row_version: int = 1
 
 
+@dataclass(frozen=True, kw_only=True)
 class NotificationReads:
     """Which of their notifications a user has read, one row per user (its id is theirs), so
     every desktop of theirs agrees: everything up to ``up_to``, and the ids read one by one

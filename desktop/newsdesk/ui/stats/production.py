@@ -261,6 +261,7 @@ class ProductionTab(QWidget):
             for table in self.tables:
                 model = TableModel(self)
                 view = QTableView()
+                view.setAccessibleName(table.title)
                 view.setModel(model)
                 view.verticalHeader().setVisible(False)
                 view.horizontalHeader().setSectionResizeMode(
