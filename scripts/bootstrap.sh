@@ -23,7 +23,7 @@ packages="libgl1 libegl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
   fonts-noto-cjk"
 if [ "$mode" = test ]; then
   # binutils: PyInstaller reads the bundle's libraries with objdump (tests/packaging).
-  packages="$packages e2fsprogs chromium nginx openssl binutils"
+  packages="$packages e2fsprogs chromium nginx openssl binutils nsis wixl msitools"
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -20,6 +20,7 @@ from newsdesk import __version__
 from newsdesk.core.ids import is_safe_id
 from newsdesk.core.labels import label
 from newsdesk.core.refusal import Refusal
+from newsdesk.preset import preset_language
 from newsdesk.store.workspace import (
     DB_NAME,
     DEMO_SETTING,
@@ -384,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from newsdesk.ui.self_test import run_self_test
 
-        return run_self_test(args.lang, has_display=_has_display())
+        return run_self_test(args.lang or preset_language(), has_display=_has_display())
     if args.smoke and not args.user:
         print("newsdesk: --smoke needs --user LOGIN", file=sys.stderr)
         return 2
@@ -394,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     if gui and not args.smoke and not _has_display():
         app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
         app.setProperty(
-            "newsdesk_translators", install_translators(app, choose_language(args.lang))
+            "newsdesk_translators",
+            install_translators(app, choose_language(args.lang or preset_language())),
         )
         return _error(
             QCoreApplication.translate(
@@ -406,7 +408,10 @@ def main(argv: list[str] | None = None) -> int:
         )
     existing = QCoreApplication.instance()
     app = existing or (QApplication(sys.argv[:1]) if gui else QCoreApplication(sys.argv[:1]))
-    app.setProperty("newsdesk_translators", install_translators(app, choose_language(args.lang)))
+    app.setProperty(
+        "newsdesk_translators",
+        install_translators(app, choose_language(args.lang or preset_language())),
+    )
     if args.command == "publish":
         return run_publish(args)
     if args.command == "export":

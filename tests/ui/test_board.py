@@ -433,6 +433,37 @@ def test_filters_narrow_the_board_and_its_counts(
     assert len(shown(page)) == len(everything)
 
 
+def test_the_board_opens_on_the_desks_channel_until_another_is_chosen(
+    qtbot: QtBot, sign_in: Callable[[str], Session], runner: Runner, chinese: None
+) -> None:
+    """The branch preset's ``channels``: the first this workspace has (城东新闻 is not one of
+    the demo's) is the board's channel at first; a channel the user chooses stays chosen."""
+    session = sign_in("editor")
+    snapshots = SnapshotStore(session)
+    page = BoardPage(session, snapshots, desk_channels=["城东新闻", "图书馆", "新闻"])
+    snapshots.setParent(page)
+    page.resize(1600, 900)
+    page.show()
+    try:
+        qtbot.waitUntil(lambda: page.snapshot is not None)
+        filters = page.filters
+        assert filters.channel.currentText() == "图书馆"
+        library = shown(page)
+        assert library
+        assert {page.snapshot.channels[c.channel_id].name for c in library} == {"图书馆"}  # type: ignore[union-attr]
+        SHOTS.mkdir(exist_ok=True)
+        page.grab().save(str(SHOTS / "board-desk-channel.png"))
+        filters.channel.setCurrentIndex(filters.channel.findText("全部频道"))
+        assert len(shown(page)) > len(library)
+        with qtbot.waitSignal(snapshots.updated):
+            snapshots.reload()
+        assert filters.channel.currentText() == "全部频道"
+    finally:
+        qtbot.waitUntil(lambda: runner.busy == 0)
+        page.close()
+        shiboken6.delete(page)
+
+
 def test_columns_every_channel_hides_are_hidden(
     open_board: OpenBoard, sign_in: Callable[[str], Session], qtbot: QtBot
 ) -> None:

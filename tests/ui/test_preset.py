@@ -17,6 +17,7 @@ from newsdesk.preset import PRESET_ENV
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.app import Desktop
+from newsdesk.ui.board import BoardPage
 from newsdesk.ui.shell.welcome import WelcomeDialog
 from newsdesk.ui.sync.connect import ConnectDialog
 from tests.sync.conftest import PASSWORD, LiveServer, seed
@@ -24,6 +25,7 @@ from tests.ui.conftest import until
 from tests.ui.test_desktop_day import close_desktop
 
 SHOTS = Path("/tmp/newsdesk-shots")
+UPDATES = "https://it.branch.example/newsdesk"
 
 
 @pytest.fixture
@@ -66,7 +68,12 @@ def test_the_welcome_screen_offers_the_branch_s_server_and_connects_to_it(
     engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
     seed(engine)
     with LiveServer(engine) as live:
-        preset(tmp_path, monkeypatch, f'branch = "城东分社"\nserver = "{live.url}"\n')
+        preset(
+            tmp_path,
+            monkeypatch,
+            f'branch = "城东分社"\nserver = "{live.url}"\n'
+            f'channels = ["城东新闻", "图书馆", "新闻"]\nupdates = "{UPDATES}"\n',
+        )
         dialog = welcome(starting)
         qtbot.waitUntil(dialog.isVisible)
         assert dialog.branch_button.isVisible()
@@ -89,8 +96,18 @@ def test_the_welcome_screen_offers_the_branch_s_server_and_connects_to_it(
         async def flow() -> None:
             connect.connect_button.click()
             await until(lambda: bool(opened))
-            # The desktop opens the connected workspace, signed in as the editor.
+            # The desktop opens the connected workspace, signed in as the editor, its board on
+            # the first of the preset's channels this desk holds (the editor works for 新闻 only).
             await until(lambda: starting.window is not None)
+            window = starting.window
+            assert window is not None
+            await until(lambda: window.findChild(BoardPage) is not None)
+            board = window.findChild(BoardPage)
+            assert isinstance(board, BoardPage)
+            await until(lambda: board.filters.channel.currentText() == "新闻")
+            assert window.updates_action.isVisible()
+            assert window.updates_action.text() == "本分社的新版本页面…"
+            assert window.updates_action.toolTip() == UPDATES
 
         try:
             run(flow())

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, QSettings, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from newsdesk import __version__
@@ -146,3 +147,32 @@ def test_the_same_or_an_older_release_is_not_mentioned(synced_window: Synced) ->
     window = synced_window.window
     assert window.connection_label.text() == "在线"
     assert not window.release_button.isVisible() and not window.release_action.isVisible()
+
+
+def test_the_branch_s_page_of_new_versions_is_offered_with_the_notice_and_in_help(
+    qtbot: QtBot, tmp_path: Path, chinese: None
+) -> None:
+    """The branch preset's ``updates`` page: named in the release dialog with a button of its
+    own, and in the Help menu even when the server announces nothing; opened only on a click."""
+    page = "https://it.branch.example/newsdesk"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    release = DesktopRelease(version="999.1.0", installer_url=INSTALLER, notes="更快。")
+    dialog = ReleaseDialog(release, settings, parent, updates=page)
+    assert dialog.informativeText() == f"更快。\n\n本分社在 {page} 提供各版本。"
+    assert dialog.branch_page.text() == "打开本分社的页面"
+    plain = ReleaseDialog(release, settings, parent)
+    assert plain.informativeText() == "更快。" and plain.branch_page.isHidden()
+    browser = Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        SHOTS.mkdir(exist_ok=True)
+        dialog.grab().save(str(SHOTS / "release-dialog-branch-page.png"))
+        assert browser.opened == []
+        dialog.branch_page.click()
+        assert browser.opened == [page]
+    finally:
+        QDesktopServices.unsetUrlHandler("https")

@@ -28,7 +28,7 @@ from newsdesk import __version__
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import User
 from newsdesk.core.refusal import Refusal
-from newsdesk.preset import Preset, PresetError, load_preset
+from newsdesk.preset import desktop_preset
 from newsdesk.store import reads
 from newsdesk.store.apply import count_pending
 from newsdesk.store.queries import largest_editable_article, users_for_sign_in
@@ -146,12 +146,7 @@ class Desktop:
     def _welcome(self, problem: str | None = None) -> None:
         from newsdesk.ui.shell.welcome import WelcomeDialog  # with the network stack
 
-        preset: Preset | None = None
-        preset_problem: PresetError | None = None
-        try:
-            preset = load_preset()
-        except PresetError as error:
-            preset_problem = error
+        preset, preset_problem = desktop_preset()
         dialog = WelcomeDialog(
             default_location().with_name("demo"),
             self.runner,
@@ -277,9 +272,21 @@ class Desktop:
         snapshots = SnapshotStore(session)
         snapshots.reload()  # on the database thread while the window is being built
         sync = SyncController(session)
-        pages = build_pages(session, snapshots, self.settings, sync)
+        preset, _problem = desktop_preset()  # a problem was shown on the welcome screen
+        pages = build_pages(
+            session,
+            snapshots,
+            self.settings,
+            sync,
+            desk_channels=preset.channels if preset is not None else (),
+        )
         window = MainWindow(
-            session, pages.sidebar, self.settings, self.workspace.folder.name, server=server
+            session,
+            pages.sidebar,
+            self.settings,
+            self.workspace.folder.name,
+            server=server,
+            updates=preset.updates if preset is not None else None,
         )
         sync.dialog_parent = window
         sync.status.connect(lambda status: window.show_sync(status, server))

@@ -7,7 +7,7 @@ frame waits only for the page it shows; the window builds the others one at a ti
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -80,8 +80,15 @@ class Pages:
 
 
 def build_pages(
-    session: Session, snapshots: SnapshotStore, settings: QSettings, sync: SyncController
+    session: Session,
+    snapshots: SnapshotStore,
+    settings: QSettings,
+    sync: SyncController,
+    *,
+    desk_channels: Sequence[str] = (),
 ) -> Pages:
+    """Every page, each built when first shown; ``desk_channels`` (the branch preset's) is the
+    board's first channel filter."""
     translate = QCoreApplication.translate
     later = [
         (
@@ -94,7 +101,7 @@ def build_pages(
     def board() -> BoardPage:
         from newsdesk.ui.board import BoardPage
 
-        return BoardPage(session, snapshots)
+        return BoardPage(session, snapshots, desk_channels=desk_channels)
 
     def tasks() -> TasksPage:
         from newsdesk.ui.proposals.tasks_page import TasksPage

@@ -2255,6 +2255,10 @@
         <translation>关于 &amp;Qt</translation>
     </message>
     <message>
+        <source>Your branch&apos;s page of new versions…</source>
+        <translation>本分社的新版本页面…</translation>
+    </message>
+    <message>
         <source>About Newsdesk</source>
         <translation>关于采编台</translation>
     </message>
@@ -2768,12 +2772,28 @@
         <translation>“server”必须是以 https:// 或 http:// 开头的地址。</translation>
     </message>
     <message>
+        <source>“ca_file” must be a full path, not {file}.</source>
+        <translation>“ca_file”必须是完整路径，而不是 {file}。</translation>
+    </message>
+    <message>
         <source>“ca_file” names {file}, which is not a file.</source>
         <translation>“ca_file”指定的 {file} 不是文件。</translation>
     </message>
     <message>
         <source>“ca_file” {file} holds no PEM certificate ({reason}).</source>
         <translation>“ca_file”指定的 {file} 中没有 PEM 格式的证书（{reason}）。</translation>
+    </message>
+    <message>
+        <source>“channels” must be a list of channel names in quotes, e.g. [&quot;城东新闻&quot;, &quot;民生&quot;].</source>
+        <translation>“channels”必须是加引号的频道名称列表，例如 [&quot;城东新闻&quot;, &quot;民生&quot;]。</translation>
+    </message>
+    <message>
+        <source>“language” must be “zh_CN” or “en”, not {value}.</source>
+        <translation>“language”必须是“zh_CN”或“en”，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>“updates” must be a web address starting with https://.</source>
+        <translation>“updates”必须是以 https:// 开头的网址。</translation>
     </message>
     <message>
         <source>the field “{field}” is missing.</source>
@@ -3687,8 +3707,16 @@
         <translation>本单位提供采编台 {version}，此电脑上运行的是 {current}。采编台不会自行更新：请从 {address} 安装，或联系信息技术部门。</translation>
     </message>
     <message>
+        <source>Your branch lists its versions at {address}.</source>
+        <translation>本分社在 {address} 提供各版本。</translation>
+    </message>
+    <message>
         <source>Open the installer&apos;s address</source>
         <translation>打开安装程序地址</translation>
+    </message>
+    <message>
+        <source>Open your branch&apos;s page</source>
+        <translation>打开本分社的页面</translation>
     </message>
     <message>
         <source>Don&apos;t remind me of this version</source>

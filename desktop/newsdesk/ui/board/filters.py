@@ -138,14 +138,20 @@ def _to_date(value: QDate) -> dt.date:
 
 
 class FilterBar(QWidget):
-    """The row of filters above the columns; ``changed`` says the filter is different."""
+    """The row of filters above the columns; ``changed`` says the filter is different.
+
+    ``desk_channels``: the desk's channels by name (the branch preset's), most wanted first; the
+    first the workspace has is chosen once it appears, unless a channel was chosen already."""
 
     changed = Signal()
 
-    def __init__(self, me: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, me: str, parent: QWidget | None = None, *, desk_channels: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("boardFilters")
         self._me = me
+        self._desk_channels = tuple(desk_channels)
         self.channel = QComboBox(self)
         self.channel.setAccessibleName(self.tr("Channel"))
         self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -196,6 +202,7 @@ class FilterBar(QWidget):
         self._typing = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._typing.timeout.connect(self.changed)
         self.search.textChanged.connect(self._typing.start)
+        self.channel.currentIndexChanged.connect(self._forget_desk_channels)
         self.channel.currentIndexChanged.connect(self.changed)
         self.person.currentIndexChanged.connect(self.changed)
         self.by_date.toggled.connect(self._dates_toggled)
@@ -234,6 +241,9 @@ class FilterBar(QWidget):
             [(self.tr("Everyone"), ANY, None), (self.tr("Me"), self._me, None)]
             + [(u.name, u.id, None) for u in users if u.id != self._me],
         )
+        desk = next((c for name in self._desk_channels for c in channels if c.name == name), None)
+        if desk is not None:
+            self.channel.setCurrentIndex(self.channel.findData(desk.id))
 
     def _refill(self, combo: QComboBox, items: Sequence[tuple[str, str, QIcon | None]]) -> None:
         """Replace the combo's items, unless they are the same (an open popup stays open)."""
@@ -253,6 +263,10 @@ class FilterBar(QWidget):
         combo.blockSignals(False)
         if found < 0:
             self.changed.emit()  # what was chosen is gone: the filter widened
+
+    def _forget_desk_channels(self) -> None:
+        """A channel is chosen: the desk's default has been applied or is not wanted."""
+        self._desk_channels = ()
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)

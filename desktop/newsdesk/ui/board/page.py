@@ -8,7 +8,7 @@ or out of sight behind a filter). Changes go through :class:`BoardActions`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
@@ -74,8 +74,14 @@ class BoardPage(QWidget):
     archive_requested = Signal()  # show every published item (the Published page)
 
     def __init__(
-        self, session: Session, snapshots: SnapshotStore, parent: QWidget | None = None
+        self,
+        session: Session,
+        snapshots: SnapshotStore,
+        parent: QWidget | None = None,
+        *,
+        desk_channels: Sequence[str] = (),
     ) -> None:
+        """``desk_channels``: the branch preset's channels, the first found shown at first."""
         super().__init__(parent)
         self.setObjectName("board")
         self.session = session
@@ -83,7 +89,7 @@ class BoardPage(QWidget):
         self.snapshot: Snapshot | None = None
         self.models = {column: CardListModel(column, self) for column in Column}
         self.models[Column.PUBLISHED].recent_limit = RECENT_PUBLISHED
-        self.filters = FilterBar(session.actor.id, self)
+        self.filters = FilterBar(session.actor.id, self, desk_channels=desk_channels)
         self.bar = MessageBar(self)
         self.strip = ColumnStrip(self.models.values(), self)
         self.details = CardDetails(self)

@@ -15,12 +15,14 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    QUrl,
     Signal,
     qVersion,
 )
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QFontMetrics,
@@ -74,10 +76,12 @@ class MainWindow(QMainWindow):
         workspace_name: str,
         parent: QWidget | None = None,
         server: str | None = None,
+        updates: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.server = server  # the sync server, shown in About; None when the workspace is local
+        self.updates = updates  # the branch preset's page of new versions (https), if it has one
         self.settings = settings
         self.pages = list(pages)
         self._built: dict[str, QWidget] = {}
@@ -276,6 +280,12 @@ class MainWindow(QMainWindow):
         self.release_action.setVisible(False)
         self.release_action.triggered.connect(self.show_release)
         help_menu.addAction(self.release_action)
+        # The branch's own page of new versions: where to look when the server announces none.
+        self.updates_action = QAction(self.tr("Your branch's page of new versions…"), self)
+        self.updates_action.setVisible(self.updates is not None)
+        self.updates_action.setToolTip(self.updates or "")
+        self.updates_action.triggered.connect(self.open_updates)
+        help_menu.addAction(self.updates_action)
         help_menu.addAction(about)
         help_menu.addAction(about_qt)
 
@@ -325,10 +335,15 @@ class MainWindow(QMainWindow):
     def show_release(self) -> ReleaseDialog | None:
         if self.release is None:
             return None
-        dialog = ReleaseDialog(self.release, self.settings, self)
+        dialog = ReleaseDialog(self.release, self.settings, self, updates=self.updates)
         dialog.dismiss.clicked.connect(lambda: self.notice_release(self.release))
         dialog.open()
         return dialog
+
+    def open_updates(self) -> None:
+        """The branch's page of new versions, in the browser (only ever an https address)."""
+        if self.updates is not None:
+            QDesktopServices.openUrl(QUrl(self.updates))
 
     # --- settings -------------------------------------------------------------------------
 

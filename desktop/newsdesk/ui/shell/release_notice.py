@@ -25,12 +25,21 @@ def worth_showing(release: DesktopRelease | None, settings: QSettings) -> bool:
 
 
 class ReleaseDialog(QMessageBox):
-    """What the newer release is, its notes, and where its installer is."""
+    """What the newer release is, its notes, and where its installer is; with ``updates`` (the
+    branch preset's page of new versions) that page too."""
 
-    def __init__(self, release: DesktopRelease, settings: QSettings, parent: QWidget) -> None:
+    def __init__(
+        self,
+        release: DesktopRelease,
+        settings: QSettings,
+        parent: QWidget,
+        *,
+        updates: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.release = release
         self.settings = settings
+        self.updates = updates
         self.setIcon(QMessageBox.Icon.Information)
         self.setWindowTitle(
             self.tr("Newsdesk {version} is available").format(version=release.version)
@@ -41,14 +50,24 @@ class ReleaseDialog(QMessageBox):
                 "does not update itself: install it from {address}, or ask your IT department."
             ).format(version=release.version, current=__version__, address=release.installer_url)
         )
-        if release.notes:
-            self.setInformativeText(release.notes)
+        notes = [release.notes] if release.notes else []
+        if updates is not None:
+            notes.append(
+                self.tr("Your branch lists its versions at {address}.").format(address=updates)
+            )
+        if notes:
+            self.setInformativeText("\n\n".join(notes))
         self.download = self.addButton(
             self.tr("Open the installer's address"), QMessageBox.ButtonRole.ActionRole
         )
         # Only a web address is opened: the server's word must not start a program here.
         self.download.setEnabled(QUrl(release.installer_url).scheme() in ("http", "https"))
         self.download.clicked.connect(self.open_installer)
+        self.branch_page = self.addButton(
+            self.tr("Open your branch's page"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.branch_page.setVisible(updates is not None)
+        self.branch_page.clicked.connect(self.open_updates)
         self.dismiss = self.addButton(
             self.tr("Don't remind me of this version"), QMessageBox.ButtonRole.RejectRole
         )
@@ -57,6 +76,10 @@ class ReleaseDialog(QMessageBox):
 
     def open_installer(self) -> None:
         QDesktopServices.openUrl(QUrl(self.release.installer_url))
+
+    def open_updates(self) -> None:
+        if self.updates is not None:
+            QDesktopServices.openUrl(QUrl(self.updates))
 
     def dismiss_release(self) -> None:
         self.settings.setValue(DISMISSED, self.release.version)
