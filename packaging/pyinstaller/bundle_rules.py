@@ -90,6 +90,5 @@ def kept(dest: str) -> bool:
     if inside[:1] == ("plugins",) and len(inside) >= 3:
         allowed = PLUGINS.get(inside[1], ())
         return allowed is None or _plugin_name(name) in allowed
-    if inside[:1] in (("qml",), ("resources",)):
-        return False  # Qt Quick's QML modules and WebEngine's resources
-    return True
+    # Qt Quick's QML modules and WebEngine's resources go.
+    return inside[:1] not in (("qml",), ("resources",))
