@@ -72,12 +72,14 @@ def kept(dest: str) -> bool:
     name = parts[-1]
     if name.lower() in UNUSED_WINDOWS_DLLS:
         return False
-    module = _qt_module(name)
-    if module is not None and (name.endswith(".dll") or ".so" in name):
-        return not module.startswith(UNUSED_QT_LIBS)
+    # On Linux a top-level libQt6*.so is only PyInstaller's link to PySide6/Qt/lib: the system
+    # rule drops it like any other top-level library the bundle does not carry itself.
     if len(parts) == 1 and ".so" in name and "cpython" not in name:
         stem = name.split(".so")[0]
         return any(stem == kept_ or stem.startswith(kept_ + ".") for kept_ in SYSTEM_KEPT)
+    module = _qt_module(name)
+    if module is not None and (name.endswith(".dll") or ".so" in name):
+        return not module.startswith(UNUSED_QT_LIBS)
     if parts[:2] == ("babel", "locale-data"):
         return parts[2].split(".")[0].split("_")[0] in BABEL_LOCALES
     if "PySide6" not in parts:
