@@ -6,6 +6,7 @@ Each rule is written once by Qt module or plugin name; the platform only changes
 name spells it (``libQt6Quick.so.6`` under ``Qt/lib`` on Linux, ``Qt6Quick.dll`` beside PySide6's
 ``__init__`` on Windows; ``plugins/platforms/libqxcb.so`` vs ``plugins/platforms/qwindows.dll``).
 """
+
 from pathlib import PurePosixPath, PureWindowsPath
 
 # Qt plugins kept, by folder and by plugin name (file name without ``lib`` and suffix);
@@ -15,7 +16,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 PLUGINS = {
     "platforms": ("qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows"),
     "platforminputcontexts": (
-        "composeplatforminputcontextplugin", "ibusplatforminputcontextplugin",
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
     ),
     "platformthemes": ("qxdgdesktopportal",),
     "styles": None,
@@ -28,20 +30,66 @@ PLUGINS = {
 }
 # Qt libraries only the plugins and modules left out use, by module name or family prefix
 # (``Quick`` covers QuickControls2Fusion…, ``Qml`` covers QmlModels…).
-UNUSED_QT_LIBS = ("Pdf", "Qml", "Quick", "Labs", "Lottie", "VirtualKeyboard", "EglFS",
-                  "EglFsKmsSupport", "Network", "WebEngine", "WebChannel", "WebSockets", "WebView",
-                  "3D", "Multimedia", "SpatialAudio", "Charts", "Graphs", "DataVisualization",
-                  "Designer", "UiTools", "Help", "Sql", "Test", "ShaderTools", "Scxml",
-                  "StateMachine", "RemoteObjects", "Sensors", "SerialPort", "SerialBus",
-                  "Bluetooth", "Nfc", "Positioning", "Location", "TextToSpeech", "HttpServer")
+UNUSED_QT_LIBS = (
+    "Pdf",
+    "Qml",
+    "Quick",
+    "Labs",
+    "Lottie",
+    "VirtualKeyboard",
+    "EglFS",
+    "EglFsKmsSupport",
+    "Network",
+    "WebEngine",
+    "WebChannel",
+    "WebSockets",
+    "WebView",
+    "3D",
+    "Multimedia",
+    "SpatialAudio",
+    "Charts",
+    "Graphs",
+    "DataVisualization",
+    "Designer",
+    "UiTools",
+    "Help",
+    "Sql",
+    "Test",
+    "ShaderTools",
+    "Scxml",
+    "StateMachine",
+    "RemoteObjects",
+    "Sensors",
+    "SerialPort",
+    "SerialBus",
+    "Bluetooth",
+    "Nfc",
+    "Positioning",
+    "Location",
+    "TextToSpeech",
+    "HttpServer",
+)
 # Other Windows DLLs PySide6 ships that Newsdesk never loads: Mesa's software OpenGL (20 MB),
 # the shader compiler and Direct3D compiler that only Qt Quick and OpenGL use.
 UNUSED_WINDOWS_DLLS = ("opengl32sw.dll", "d3dcompiler_47.dll")
 # System libraries a Linux bundle carries itself: Python's own and those of its standard
 # modules, which differ between distributions. The desktop's libraries (X11, xcb, Wayland, GL,
 # fontconfig, freetype, GLib, D-Bus) come from the system.
-SYSTEM_KEPT = ("libpython3", "libssl", "libcrypto", "libsqlite3", "libffi", "libbz2", "liblzma",
-               "libz", "libexpat", "libuuid", "libmpdec", "libstdc++", "libgcc_s")
+SYSTEM_KEPT = (
+    "libpython3",
+    "libssl",
+    "libcrypto",
+    "libsqlite3",
+    "libffi",
+    "libbz2",
+    "liblzma",
+    "libz",
+    "libexpat",
+    "libuuid",
+    "libmpdec",
+    "libstdc++",
+    "libgcc_s",
+)
 # Babel (courlan's language filter) needs its locale data only for the languages it is asked about.
 BABEL_LOCALES = ("root", "en", "zh")
 QT_TRANSLATIONS = ("qtbase_zh_CN.qm", "qt_zh_CN.qm")
@@ -84,7 +132,7 @@ def kept(dest: str) -> bool:
         return parts[2].split(".")[0].split("_")[0] in BABEL_LOCALES
     if "PySide6" not in parts:
         return True
-    inside = parts[parts.index("PySide6") + 1:]
+    inside = parts[parts.index("PySide6") + 1 :]
     if inside[:1] == ("Qt",):  # Linux wheels put Qt under PySide6/Qt, Windows wheels do not
         inside = inside[1:]
     if inside[:1] == ("translations",):

@@ -1,5 +1,6 @@
 """The bundle's keep/drop rules on the files a PySide6 6.11.3 win_amd64 wheel and a Linux build
 collect (file list from ``unzip -Z1`` of the wheel, data/pyside6-6.11.3-win_amd64.txt)."""
+
 import sys
 from pathlib import Path
 
@@ -17,31 +18,44 @@ def windows_bundle() -> set[str]:
 
 def test_windows_keeps_what_a_desk_needs():
     bundle = windows_bundle()
-    for name in ("PySide6\\Qt6Core.dll", "PySide6\\Qt6Gui.dll", "PySide6\\Qt6Widgets.dll",
-                 "PySide6\\Qt6Svg.dll", "PySide6\\pyside6.abi3.dll", "PySide6\\vcruntime140.dll",
-                 "PySide6\\plugins\\platforms\\qwindows.dll",
-                 "PySide6\\plugins\\platforms\\qoffscreen.dll",
-                 "PySide6\\plugins\\styles\\qmodernwindowsstyle.dll",
-                 "PySide6\\plugins\\imageformats\\qjpeg.dll",
-                 "PySide6\\plugins\\imageformats\\qsvg.dll",
-                 "PySide6\\plugins\\iconengines\\qsvgicon.dll",
-                 "PySide6\\translations\\qtbase_zh_CN.qm", "PySide6\\translations\\qt_zh_CN.qm"):
+    for name in (
+        "PySide6\\Qt6Core.dll",
+        "PySide6\\Qt6Gui.dll",
+        "PySide6\\Qt6Widgets.dll",
+        "PySide6\\Qt6Svg.dll",
+        "PySide6\\pyside6.abi3.dll",
+        "PySide6\\vcruntime140.dll",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        "PySide6\\plugins\\platforms\\qoffscreen.dll",
+        "PySide6\\plugins\\styles\\qmodernwindowsstyle.dll",
+        "PySide6\\plugins\\imageformats\\qjpeg.dll",
+        "PySide6\\plugins\\imageformats\\qsvg.dll",
+        "PySide6\\plugins\\iconengines\\qsvgicon.dll",
+        "PySide6\\translations\\qtbase_zh_CN.qm",
+        "PySide6\\translations\\qt_zh_CN.qm",
+    ):
         assert name in bundle, name
 
 
 def test_windows_drops_quick_pdf_webengine_and_software_opengl():
     bundle = windows_bundle()
-    dropped = {"PySide6\\opengl32sw.dll", "PySide6\\Qt6Quick.dll", "PySide6\\Qt6Qml.dll",
-               "PySide6\\Qt6QuickControls2Fusion.dll", "PySide6\\Qt6Pdf.dll",
-               "PySide6\\Qt6Network.dll", "PySide6\\Qt6LabsSettings.dll",
-               "PySide6\\Qt6DesignerComponents.dll",
-               "PySide6\\plugins\\imageformats\\qpdf.dll",
-               "PySide6\\plugins\\platforms\\qdirect2d.dll",
-               "PySide6\\plugins\\platforminputcontexts\\qtvirtualkeyboardplugin.dll",
-               "PySide6\\plugins\\sqldrivers\\qsqlite.dll",
-               "PySide6\\plugins\\qmltooling\\qmldbg_tcp.dll",
-               "PySide6\\qml\\QtQuick\\qtquick2plugin.dll",
-               "PySide6\\translations\\qtbase_de.qm"}
+    dropped = {
+        "PySide6\\opengl32sw.dll",
+        "PySide6\\Qt6Quick.dll",
+        "PySide6\\Qt6Qml.dll",
+        "PySide6\\Qt6QuickControls2Fusion.dll",
+        "PySide6\\Qt6Pdf.dll",
+        "PySide6\\Qt6Network.dll",
+        "PySide6\\Qt6LabsSettings.dll",
+        "PySide6\\Qt6DesignerComponents.dll",
+        "PySide6\\plugins\\imageformats\\qpdf.dll",
+        "PySide6\\plugins\\platforms\\qdirect2d.dll",
+        "PySide6\\plugins\\platforminputcontexts\\qtvirtualkeyboardplugin.dll",
+        "PySide6\\plugins\\sqldrivers\\qsqlite.dll",
+        "PySide6\\plugins\\qmltooling\\qmldbg_tcp.dll",
+        "PySide6\\qml\\QtQuick\\qtquick2plugin.dll",
+        "PySide6\\translations\\qtbase_de.qm",
+    }
     assert not dropped & bundle
     assert not [name for name in bundle if "\\qml\\" in name or "Quick" in name]
 

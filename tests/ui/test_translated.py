@@ -30,7 +30,21 @@ from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.sync.controller import SyncController
 
 # Words that are the same in both languages: product and format names, and the demo's logins.
-KEEP = {"Newsdesk", "Qt", "PC", "WAP", "App", "APP", "chief", "YYYY", "MM", "DD"}
+KEEP = {
+    "Newsdesk",
+    "Qt",
+    "PC",
+    "WAP",
+    "App",
+    "APP",
+    "chief",
+    "YYYY",
+    "MM",
+    "DD",
+    "XLSX",
+    "CSV",
+    "PDF",
+}
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 
 

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.report_tables import CONTEXT, LEVEL_NAMES, Translate
 from newsdesk.core.reports import Report
+from newsdesk.ui.widgets.palette import PAPER
 
-PALETTE = (QColor("#1f6feb"), QColor("#e8833a"), QColor("#2da44e"))
+PALETTE = tuple(QColor(colour) for colour in PAPER.series)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
     bold = QFont(font)
     bold.setBold(True)
     painter.setFont(bold)
-    painter.setPen(QColor("#1f2328"))
+    painter.setPen(QColor(PAPER.ink))
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line * 1.4), chart.title)
     painter.setFont(small)
     x = area.left()
@@ -131,13 +132,13 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
         area.width() - axis_width,
         area.height() - (legend_y - area.top()) - line * 3.2,
     )
-    grid = QPen(QColor("#d0d7de"))
+    grid = QPen(QColor(PAPER.rule))
     grid.setWidthF(max(1.0, line / 16))
     for k, mark in enumerate(marks):
         y = plot.bottom() - plot.height() * k / steps
         painter.setPen(grid)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(QColor("#57606a"))
+        painter.setPen(QColor(PAPER.muted))
         painter.drawText(
             QRectF(area.left(), y - line / 2, axis_width - line * 0.3, line),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -157,7 +158,7 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
             painter.fillRect(rect, PALETTE[n])
         if g % every:
             continue
-        painter.setPen(QColor("#1f2328"))
+        painter.setPen(QColor(PAPER.ink))
         room = slot * every
         painter.drawText(
             QRectF(
@@ -170,7 +171,7 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
             metrics.elidedText(label, Qt.TextElideMode.ElideRight, room),
         )
     if not chart.labels:
-        painter.setPen(QColor("#57606a"))
+        painter.setPen(QColor(PAPER.muted))
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "—")
     painter.restore()
 

@@ -32,6 +32,7 @@ from newsdesk.core.report_tables import Table, cell_text
 from newsdesk.core.reports import Report
 from newsdesk.ui import fonts
 from newsdesk.ui.stats.charts import draw_bar_chart, report_charts
+from newsdesk.ui.widgets.palette import PAPER
 
 FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "SimSun", "PingFang SC")
 RESOLUTION = 300
@@ -154,7 +155,7 @@ def _paint(
         for draw in draws:
             draw(painter)
         painter.setFont(text)
-        painter.setPen(QColor("#57606a"))
+        painter.setPen(QColor(PAPER.muted))
         painter.drawText(
             QRectF(page.left(), page.bottom() - line * 1.5, page.width(), line * 1.5),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
@@ -181,9 +182,9 @@ def _place_table(pages: _Pages, table: Table, font: QFont, line: float) -> None:
     ) -> Callable[..., None]:
         def draw(p: QPainter, area: QRectF) -> None:
             if shaded:
-                p.fillRect(area, QColor("#f6f8fa"))
+                p.fillRect(area, QColor(PAPER.shade))
             p.setFont(bold if strong else font)
-            p.setPen(QColor("#1f2328"))
+            p.setPen(QColor(PAPER.ink))
             x = area.left()
             for (cell, number), width in zip(cells, widths, strict=True):
                 align = Qt.AlignmentFlag.AlignVCenter | (
@@ -192,14 +193,14 @@ def _place_table(pages: _Pages, table: Table, font: QFont, line: float) -> None:
                 box = QRectF(x + line * 0.2, area.top(), width - line * 0.4, area.height())
                 p.drawText(box, align | Qt.TextFlag.TextWordWrap, cell)
                 x += width
-            p.setPen(QColor("#d0d7de"))
+            p.setPen(QColor(PAPER.rule))
             p.drawLine(area.bottomLeft(), area.bottomRight())
 
         return draw
 
     def draw_caption(p: QPainter, area: QRectF) -> None:
         p.setFont(bold)
-        p.setPen(QColor("#1f2328"))
+        p.setPen(QColor(PAPER.ink))
         p.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, table.title)
 
     numeric = [

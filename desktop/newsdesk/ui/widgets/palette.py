@@ -208,3 +208,18 @@ def dark_palette() -> QPalette:
     for name in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(disabled, name, QColor(c.faint))
     return palette
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The colours of charts and printed reports, which are made for white paper (PDF, PNG)
+    whatever the desktop's theme."""
+
+    ink: str = "#1f2328"
+    muted: str = "#57606a"
+    rule: str = "#d0d7de"
+    shade: str = "#f6f8fa"
+    series: tuple[str, ...] = ("#1f6feb", "#e8833a", "#2da44e")
+
+
+PAPER = Paper()
