@@ -196,7 +196,9 @@ class ChartView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         del event
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
+        # The chart is drawn for paper (as in the PDF), so on screen it keeps a paper ground
+        # whatever the theme: its ink stays readable on a dark desktop.
+        painter.fillRect(self.rect(), QColor(PAPER.ground))
         if self._chart is not None:
             area = QRectF(self.rect()).adjusted(8, 6, -8, -4)
             draw_bar_chart(painter, area, self._chart, self.font())

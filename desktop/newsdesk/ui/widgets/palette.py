@@ -215,6 +215,7 @@ class Paper:
     """The colours of charts and printed reports, which are made for white paper (PDF, PNG)
     whatever the desktop's theme."""
 
+    ground: str = "#ffffff"
     ink: str = "#1f2328"
     muted: str = "#57606a"
     rule: str = "#d0d7de"
