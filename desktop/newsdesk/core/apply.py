@@ -41,6 +41,8 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.ARTICLE_WITHDRAW: articles.withdraw,
     Kind.ARTICLE_REVIEW: articles.review,
     Kind.ARTICLE_SIGN_OFF: articles.sign_off,
+    Kind.ARTICLE_SCHEDULE: articles.schedule,
+    Kind.ARTICLE_UNSCHEDULE: articles.unschedule,
     Kind.ARTICLE_PUBLISH: articles.publish,
     Kind.ARTICLE_CORRECT: articles.correct,
     Kind.ARTICLE_RETRACT: articles.retract,

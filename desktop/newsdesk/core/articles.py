@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -327,10 +328,22 @@ def may_correct(
 ) -> Refusal | None:
     if not _is_writer(actor, article, topic):
         return _not_writer()
-    if article.state != S.PUBLISHED:
+    # A scheduled article can still be taken back to correct it before it goes out.
+    if article.state != S.PUBLISHED and article.publish_at is None:
         return refuse(
             RefusalCode.WRONG_STATE,
-            QT_TRANSLATE_NOOP("Refusal", "Only a published article can be corrected."),
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only a published or a scheduled article can be corrected."
+            ),
+        )
+    if typo and article.published_version == 0:
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The article was never published: taken back before its time, it goes "
+                "through every review level again.",
+            ),
         )
     if typo and not channel.typo_fast_path:
         return refuse(
@@ -360,6 +373,70 @@ def may_retract(actor: Actor, article: Article, channel: Channel) -> Refusal | N
             QT_TRANSLATE_NOOP("Refusal", "Only a published article can be retracted."),
         )
     return None
+
+
+def may_schedule(actor: Actor, article: Article, channel: Channel) -> Refusal | None:
+    """Setting, changing or cancelling the publication time of a signed-off article: the
+    publishers of its channel, who could publish it at once as well."""
+    if not actor.holds(Role.PUBLISHER, channel.id):
+        return refuse(
+            RefusalCode.FORBIDDEN,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only a publisher of “{channel}” can schedule its publications."
+            ),
+            channel=channel.name,
+        )
+    if article.state != S.SIGNED_OFF:
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only a signed-off article that is not published yet can be scheduled."
+            ),
+        )
+    if article.is_correction:
+        # A correction is published with a note telling readers what changed, written when
+        # it goes out; nobody is there to write it at a scheduled time.
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "A correction cannot be scheduled: publish it with its note once it is signed off.",
+            ),
+        )
+    return None
+
+
+def _check_publish_at(ctx: Context, publish_at: dt.datetime) -> Refusal | None:
+    if publish_at <= ctx.at:
+        return refuse(
+            RefusalCode.INVALID,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The publication time {time} has passed; choose a later time."
+            ),
+            time=publish_at.isoformat(timespec="minutes"),
+        )
+    return None
+
+
+def scheduled_publication_id(article: Article) -> str:
+    """The id of the mutation publishing ``article`` at its publication time: the same for
+    every attempt, so an attempt made again (after a crash, by a restarted service) is known
+    as done and publishes nothing twice."""
+    if article.publish_at is None:
+        raise ValueError(f"article {article.id} is not scheduled")
+    key = "/".join(
+        (
+            article.id,
+            article.revision_hash or "",
+            str(article.published_version),
+            article.publish_at.astimezone(dt.UTC).isoformat(),
+        )
+    )
+    return str(uuid.uuid5(_SCHEDULED_NAMESPACE, key))
+
+
+_SCHEDULED_NAMESPACE = uuid.UUID("6f1c1c52-5a36-4d0e-9d1e-3b1f0b6a7c11")
+_UNSCHEDULED: dict[str, Any] = {"publish_at": None, "scheduled_by": None}
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -633,6 +710,12 @@ def sign_off(ctx: Context, args: dict[str, Any]) -> Outcome:
         return _stale()
     if taken := _taken(ctx, SignOff, args["sign_off_id"]):
         return taken
+    publish_at: dt.datetime | None = args.get("publish_at")
+    if publish_at is not None and (
+        refusal := may_schedule(ctx.actor, evolve(article, state=S.SIGNED_OFF), channel)
+        or _check_publish_at(ctx, publish_at)
+    ):
+        return refusal
     record = SignOff(
         id=args["sign_off_id"],
         article_id=article.id,
@@ -641,7 +724,37 @@ def sign_off(ctx: Context, args: dict[str, Any]) -> Outcome:
         publisher_id=ctx.actor.id,
         signed_at=ctx.at,
     )
-    return Changes((evolve(article, ctx.at, state=S.SIGNED_OFF), record))
+    schedule = {
+        "publish_at": publish_at,
+        "scheduled_by": ctx.actor.id if publish_at is not None else None,
+    }
+    return Changes((evolve(article, ctx.at, state=S.SIGNED_OFF, **schedule), record))
+
+
+def schedule(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, channel, _ = loaded
+    publish_at: dt.datetime = args["publish_at"]
+    if refusal := may_schedule(ctx.actor, article, channel) or _check_publish_at(ctx, publish_at):
+        return refusal
+    return Changes((evolve(article, ctx.at, publish_at=publish_at, scheduled_by=ctx.actor.id),))
+
+
+def unschedule(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    article, channel, _ = loaded
+    if refusal := may_schedule(ctx.actor, article, channel):
+        return refusal
+    if article.publish_at is None:
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP("Refusal", "The article is not scheduled for publication."),
+        )
+    return Changes((evolve(article, ctx.at, **_UNSCHEDULED),))
 
 
 def publish(ctx: Context, args: dict[str, Any]) -> Outcome:
@@ -657,6 +770,16 @@ def publish(ctx: Context, args: dict[str, Any]) -> Outcome:
         return refuse(
             RefusalCode.STALE,
             QT_TRANSLATE_NOOP("Refusal", "Only the signed-off revision can be published."),
+        )
+    scheduled_for: dt.datetime | None = args.get("scheduled_for")
+    if scheduled_for is not None and article.publish_at != scheduled_for:
+        return refuse(
+            RefusalCode.STALE,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "The article is no longer scheduled for this time: it was rescheduled, "
+                "cancelled or taken back.",
+            ),
         )
     note: str = args.get("correction_note", "")
     if article.is_correction and not note:
@@ -702,6 +825,7 @@ def publish(ctx: Context, args: dict[str, Any]) -> Outcome:
             published_hash=article.revision_hash,
             published_version=version,
             is_correction=False,
+            **_UNSCHEDULED,
         )
     )
     if topic is not None and topic.state == ProposalState.IN_PROGRESS:
@@ -719,8 +843,16 @@ def correct(ctx: Context, args: dict[str, Any]) -> Outcome:
         return refusal
     # ``typo_fix`` stays on the article after publishing: it says how the current revision was
     # reviewed, which a re-publish of it checks again.
+    # A scheduled article that was never published is taken back as it was: it is not a
+    # correction of anything readers saw, and goes out as a first publication.
     corrected = evolve(
-        article, ctx.at, state=S.DRAFT, review_level=0, is_correction=True, typo_fix=typo
+        article,
+        ctx.at,
+        state=S.DRAFT,
+        review_level=0,
+        is_correction=article.published_version > 0,
+        typo_fix=typo,
+        **_UNSCHEDULED,
     )
     return Changes((corrected,))
 
@@ -736,6 +868,11 @@ def retract(ctx: Context, args: dict[str, Any]) -> Outcome:
         evolve(p, retracted=True) for p in ctx.world.publications(article.id) if not p.retracted
     ]
     after = evolve(
-        article, ctx.at, state=S.RETRACTED, review_level=0, retract_reason=args["reason"]
+        article,
+        ctx.at,
+        state=S.RETRACTED,
+        review_level=0,
+        retract_reason=args["reason"],
+        **_UNSCHEDULED,
     )
     return Changes((after, *withdrawn))

@@ -243,6 +243,10 @@ class Article:
     retract_reason: str = ""
     merge_revision_id: str | None = None  # a conflict revision waiting to be merged
     typo_fix: bool = False  # the correction under way fixes typos only (the short review path)
+    # 定时发布: when the signed-off article goes out by itself, and who set that time (the
+    # scheduled publication is made in their name). Not content: no revision freezes it.
+    publish_at: dt.datetime | None = None
+    scheduled_by: str | None = None
     created_at: dt.datetime
     updated_at: dt.datetime
     row_version: int = 1
@@ -560,6 +564,17 @@ class NotificationReads:
 
 
 MAX_READ_IDS = 300
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScheduledPublication:
+    """A signed-off article waiting for its publication time (定时发布)."""
+
+    article_id: str
+    title: str
+    channel_id: str
+    publish_at: dt.datetime
+    scheduled_by: str
 
 
 Entity = (

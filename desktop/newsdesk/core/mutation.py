@@ -59,6 +59,8 @@ class Kind(StrEnum):
     ARTICLE_WITHDRAW = "article.withdraw"
     ARTICLE_REVIEW = "article.review"
     ARTICLE_SIGN_OFF = "article.sign_off"
+    ARTICLE_SCHEDULE = "article.schedule"
+    ARTICLE_UNSCHEDULE = "article.unschedule"
     ARTICLE_PUBLISH = "article.publish"
     ARTICLE_CORRECT = "article.correct"
     ARTICLE_RETRACT = "article.retract"
@@ -326,11 +328,21 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
         "checked": Arg(T.CHECKLIST),
         "anchors": Arg(T.ANCHORS),
     },
-    Kind.ARTICLE_SIGN_OFF: {"sign_off_id": Arg(T.ID, True), "revision_hash": Arg(T.SHA256, True)},
+    # ``publish_at``: 定时发布, the article goes out by itself at that time.
+    Kind.ARTICLE_SIGN_OFF: {
+        "sign_off_id": Arg(T.ID, True),
+        "revision_hash": Arg(T.SHA256, True),
+        "publish_at": Arg(T.TIME),
+    },
+    Kind.ARTICLE_SCHEDULE: {"publish_at": Arg(T.TIME, True)},
+    Kind.ARTICLE_UNSCHEDULE: {},
+    # ``scheduled_for``: the publication time a scheduled publication was made for; refused
+    # when the article is no longer scheduled for it (rescheduled, cancelled, corrected).
     Kind.ARTICLE_PUBLISH: {
         "revision_hash": Arg(T.SHA256, True),
         "publications": Arg(T.PUBLICATIONS, True),
         "correction_note": NOTE,
+        "scheduled_for": Arg(T.TIME),
     },
     Kind.ARTICLE_CORRECT: {"typo": Arg(T.BOOL)},
     Kind.ARTICLE_RETRACT: {"reason": Arg(T.TEXT, True, 2000)},

@@ -10,6 +10,7 @@ each file makes a repeated delivery harmless to the receiver.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -251,8 +252,13 @@ class Publisher:
         article_id: str,
         correction_note: str = "",
         at: dt.datetime | None = None,
+        *,
+        mutation_id: str | None = None,
+        scheduled_for: dt.datetime | None = None,
     ) -> Mutation:
-        """The ``article.publish`` mutation for the article as the store holds it now."""
+        """The ``article.publish`` mutation for the article as the store holds it now.
+        ``mutation_id`` and ``scheduled_for`` make the publication at a scheduled time (see
+        :mod:`newsdesk.publish.schedule`)."""
         with self.workspace.store.world() as world:
             article = world.article(article_id)
             channel = world.channel(article.channel_id) if article is not None else None
@@ -275,7 +281,10 @@ class Publisher:
         }
         if correction_note:
             args["correction_note"] = correction_note
-        return mutation(actor_id, Kind.ARTICLE_PUBLISH, article_id, at=at, **args)
+        if scheduled_for is not None:
+            args["scheduled_for"] = scheduled_for.astimezone(dt.UTC).isoformat()
+        made = mutation(actor_id, Kind.ARTICLE_PUBLISH, article_id, at=at, **args)
+        return made if mutation_id is None else dataclasses.replace(made, id=mutation_id)
 
     def publish(
         self,
@@ -311,7 +320,9 @@ class Publisher:
         outgoing: list[Outgoing] = []
         store = self.workspace.store
         [applied] = store.apply([attempt], before_commit=self.exporting(outgoing))
-        if not applied.accepted:
+        if not applied.accepted or applied.replayed:
+            # A replayed mutation was sent when it was first applied (and what failed then is
+            # remembered for a retry): sending it again would publish it twice.
             return Report(applied)
         [article] = outgoing
         sent = self.record(self.deliver(article, progress=progress))
@@ -329,7 +340,7 @@ class Publisher:
             ) as exporter:
                 try:
                     for a in applied:
-                        if a.accepted:
+                        if a.accepted and not a.replayed:
                             article_id = a.mutation.entity
                             written = exporter.export_article(article_id)
                             outgoing.append(self._outgoing(conn, article_id, written))

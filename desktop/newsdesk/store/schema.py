@@ -25,7 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
 SCHEMA_HEAD = (
-    "0013_notification_reads"  # the newest migration; a test checks it against Alembic's head
+    "0014_scheduled_publishing"  # the newest migration; a test checks it against Alembic's head
 )
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -139,6 +139,8 @@ class ArticleRow(Base):
     retract_reason: Mapped[str] = mapped_column(Text)
     merge_revision_id: Mapped[str | None] = mapped_column(ID)
     typo_fix: Mapped[bool] = mapped_column(server_default=false())
+    publish_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    scheduled_by: Mapped[str | None] = mapped_column(ID)
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime] = mapped_column(index=True)
     row_version: Mapped[int]

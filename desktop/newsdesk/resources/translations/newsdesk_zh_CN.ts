@@ -4087,10 +4087,6 @@
         <translation>此版本尚未签发。</translation>
     </message>
     <message>
-        <source>Only a published article can be corrected.</source>
-        <translation>只有已发布的稿件才能更正。</translation>
-    </message>
-    <message>
         <source>“{channel}” has no short review path for typo fixes; the correction goes through every review level.</source>
         <translation>“{channel}”没有错别字快速审核通道；更正须经过每一级审核。</translation>
     </message>
@@ -4135,6 +4131,30 @@
         <translation>标识“{id}”已被使用；未作任何记录。</translation>
     </message>
     <message>
+        <source>Only a published or a scheduled article can be corrected.</source>
+        <translation>只有已发布或已定时发布的稿件可以更正。</translation>
+    </message>
+    <message>
+        <source>The article was never published: taken back before its time, it goes through every review level again.</source>
+        <translation>这篇稿件尚未发布过：在发布时间之前撤回后，须重新经过每一级审核。</translation>
+    </message>
+    <message>
+        <source>Only a publisher of “{channel}” can schedule its publications.</source>
+        <translation>只有“{channel}”的签发人可以安排其定时发布。</translation>
+    </message>
+    <message>
+        <source>Only a signed-off article that is not published yet can be scheduled.</source>
+        <translation>只有已签发且尚未发布的稿件可以定时发布。</translation>
+    </message>
+    <message>
+        <source>A correction cannot be scheduled: publish it with its note once it is signed off.</source>
+        <translation>更正不能定时发布：签发后请附更正说明立即发布。</translation>
+    </message>
+    <message>
+        <source>The publication time {time} has passed; choose a later time.</source>
+        <translation>发布时间 {time} 已过，请选择更晚的时间。</translation>
+    </message>
+    <message>
         <source>Say why: a comment is required to return or reject an article.</source>
         <translation>请说明理由：退回或否决稿件须填写意见。</translation>
     </message>
@@ -4147,8 +4167,16 @@
         <translation>您已通过此版本的另一级审核；“{channel}”频道要求每一级由不同的人审核。</translation>
     </message>
     <message>
+        <source>The article is not scheduled for publication.</source>
+        <translation>这篇稿件没有定时发布。</translation>
+    </message>
+    <message>
         <source>Only the signed-off revision can be published.</source>
         <translation>只能发布已签发的版本。</translation>
+    </message>
+    <message>
+        <source>The article is no longer scheduled for this time: it was rescheduled, cancelled or taken back.</source>
+        <translation>这篇稿件已不再定于此时发布：发布时间已更改、已取消或稿件已撤回。</translation>
     </message>
     <message>
         <source>A correction needs a note telling readers what was corrected.</source>
@@ -5924,6 +5952,14 @@
     <message>
         <source>sign off</source>
         <translation>签发</translation>
+    </message>
+    <message>
+        <source>schedule the publication of</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <source>cancel the scheduled publication of</source>
+        <translation>取消定时发布</translation>
     </message>
     <message>
         <source>publish</source>

@@ -67,6 +67,8 @@ def kind_text(kind: Kind) -> str:
         "withdraw": translate("SyncPage", "withdraw"),
         "review": translate("SyncPage", "review"),
         "sign_off": translate("SyncPage", "sign off"),
+        "schedule": translate("SyncPage", "schedule the publication of"),
+        "unschedule": translate("SyncPage", "cancel the scheduled publication of"),
         "publish": translate("SyncPage", "publish"),
         "correct": translate("SyncPage", "correct"),
         "retract": translate("SyncPage", "retract"),
