@@ -50,6 +50,7 @@ PROPOSAL_MATRIX: dict[Kind, dict[str, set[ProposalState]]] = {
     Kind.PROPOSAL_RESTORE: {"editor": {P.DELETED}, "chief": {P.DELETED}},
     Kind.PROPOSAL_ASSIGN: {"chief": {P.SELECTED, P.ASSIGNED}},
     Kind.TOPIC_START: {"editor": {P.ASSIGNED}},
+    Kind.TOPIC_RESCHEDULE: {"chief": {P.ASSIGNED, P.IN_PROGRESS}},
 }
 
 # Article states, with the review level for "in review"; "editor" owns the article.
@@ -97,6 +98,7 @@ def proposal_args(room: Newsroom, kind: Kind) -> dict[str, Any]:
         Kind.PROPOSAL_RETURN: {"reason": "重复选题"},
         Kind.PROPOSAL_ASSIGN: {"assignees": [room.ids["editor"]], "due_date": "2026-12-24"},
         Kind.TOPIC_START: {"article_id": new_id()},
+        Kind.TOPIC_RESCHEDULE: {"due_date": "2026-12-28"},
     }.get(kind, {})
 
 

@@ -34,6 +34,7 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.PROPOSAL_RESTORE: proposals.restore,
     Kind.PROPOSAL_ASSIGN: proposals.assign,
     Kind.TOPIC_START: proposals.start,
+    Kind.TOPIC_RESCHEDULE: proposals.reschedule,
     Kind.ARTICLE_CREATE: articles.create,
     Kind.ARTICLE_EDIT: articles.edit,
     Kind.ARTICLE_MERGE: articles.merge,

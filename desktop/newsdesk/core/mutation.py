@@ -52,6 +52,7 @@ class Kind(StrEnum):
     PROPOSAL_RESTORE = "proposal.restore"
     PROPOSAL_ASSIGN = "proposal.assign"
     TOPIC_START = "topic.start"
+    TOPIC_RESCHEDULE = "topic.reschedule"
     ARTICLE_CREATE = "article.create"
     ARTICLE_EDIT = "article.edit"
     ARTICLE_MERGE = "article.merge"
@@ -308,6 +309,7 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     Kind.PROPOSAL_RESTORE: {},
     Kind.PROPOSAL_ASSIGN: {"assignees": Arg(T.ID_LIST, True, 20), "due_date": Arg(T.DATE, True)},
     Kind.TOPIC_START: {"article_id": Arg(T.ID, True)},
+    Kind.TOPIC_RESCHEDULE: {"due_date": Arg(T.DATE, True)},
     Kind.ARTICLE_CREATE: {"channel_id": Arg(T.ID, True), **_required(_ARTICLE_FIELDS, "title")},
     # ``base``: the values the edited fields had when the editor loaded them, so an edit made
     # on top of someone else's change is kept as a conflict instead of overwriting it.

@@ -175,6 +175,20 @@ def may_start(actor: Actor, proposal: Proposal) -> Refusal | None:
     return None
 
 
+def may_reschedule(actor: Actor, proposal: Proposal, channel: Channel) -> Refusal | None:
+    """A new due date for a topic being worked on: the chief's call, as assigning it was."""
+    if not actor.holds(Role.CHIEF, channel.id):
+        return _not_chief(channel)
+    if proposal.state not in (S.ASSIGNED, S.IN_PROGRESS):
+        return refuse(
+            RefusalCode.WRONG_STATE,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only an assigned topic that is not yet done can get a new due date."
+            ),
+        )
+    return None
+
+
 # --- handlers ---------------------------------------------------------------------------------
 
 
@@ -388,3 +402,14 @@ def start(ctx: Context, args: dict[str, Any]) -> Outcome:
         updated_at=ctx.at,
     )
     return Changes((evolve(proposal, ctx.at, state=S.IN_PROGRESS, article_id=article_id), article))
+
+
+def reschedule(ctx: Context, args: dict[str, Any]) -> Outcome:
+    loaded = _load(ctx)
+    if isinstance(loaded, Refusal):
+        return loaded
+    proposal, channel = loaded
+    if refusal := may_reschedule(ctx.actor, proposal, channel):
+        return refusal
+    due_date: dt.date = args["due_date"]
+    return Changes((evolve(proposal, ctx.at, due_date=due_date),))

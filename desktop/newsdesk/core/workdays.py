@@ -1,6 +1,7 @@
 """Working days in China: weekdays, less the public holidays, plus the weekends worked in
-exchange (调休). The days come from a data file (``resources/holidays/cn.toml``, or the file
-``NEWSDESK_HOLIDAYS`` names) that an administrator replaces when a year's notice is published.
+exchange (调休). The days and the holidays' names come from a data file
+(``resources/holidays/cn.toml``, or the file ``NEWSDESK_HOLIDAYS`` names) that an administrator
+replaces when a year's notice is published.
 
 The module-level functions use that file; :class:`Calendar` serves a calendar read from any text.
 """
@@ -11,8 +12,10 @@ import datetime as dt
 import functools
 import os
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.paths import resources_dir
@@ -32,6 +35,7 @@ class Calendar:
     workdays: frozenset[dt.date]  # weekends worked in exchange for a holiday (调休)
     years: frozenset[int]
     provisional: frozenset[int]  # years whose file lists only the statutory days
+    names: Mapping[dt.date, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def parse(cls, text: str, name: str = "cn.toml") -> Calendar:
@@ -47,6 +51,7 @@ class Calendar:
         holidays: set[dt.date] = set()
         workdays: set[dt.date] = set()
         provisional: set[int] = set()
+        names: dict[dt.date, str] = {}
         for year_text, table in data.items():
             if not (year_text.isdigit() and len(year_text) == 4 and isinstance(table, dict)):
                 raise HolidayFileError(
@@ -59,12 +64,12 @@ class Calendar:
                 )
             year = int(year_text)
             for key in table:
-                if key not in ("holidays", "workdays", "provisional"):
+                if key not in ("holidays", "workdays", "names", "provisional"):
                     raise HolidayFileError(
                         QT_TRANSLATE_NOOP(
                             "Holidays",
                             "{file}, line {line}: unknown field “{field}” (expected holidays, "
-                            "workdays or provisional).",
+                            "workdays, names or provisional).",
                         ),
                         file=name,
                         line=_line_of(text, key),
@@ -74,6 +79,7 @@ class Calendar:
                 provisional.add(year)
             holidays |= _days(text, name, year, "holidays", table.get("holidays", []))
             workdays |= _days(text, name, year, "workdays", table.get("workdays", []))
+            names |= _names(text, name, year, table.get("names", {}))
         for day in sorted(holidays & workdays):
             raise HolidayFileError(
                 QT_TRANSLATE_NOOP(
@@ -88,6 +94,7 @@ class Calendar:
             frozenset(workdays),
             frozenset(int(y) for y in data),
             frozenset(provisional),
+            MappingProxyType({day: n for day, n in names.items() if day in holidays}),
         )
 
     def is_working_day(self, day: dt.date) -> bool:
@@ -156,6 +163,41 @@ def _days(text: str, name: str, year: int, field: str, values: object) -> set[dt
             )
         days.add(day)
     return days
+
+
+def _names(text: str, name: str, year: int, values: object) -> dict[dt.date, str]:
+    """``names``: each holiday's name and the first and last day it covers, so that every
+    holiday between them carries the name (the 调休 weekends in between stay working days)."""
+    if not isinstance(values, dict):
+        raise HolidayFileError(
+            QT_TRANSLATE_NOOP(
+                "Holidays",
+                "{file}, line {line}: “{field}” must be a table of names and their first and "
+                "last day.",
+            ),
+            file=name,
+            line=_line_of(text, "names"),
+            field=f"{year}.names",
+        )
+    named: dict[dt.date, str] = {}
+    for holiday, span in values.items():
+        days = sorted(_days(text, name, year, "names", span if isinstance(span, list) else None))
+        if not 1 <= len(days) <= 2:
+            raise HolidayFileError(
+                QT_TRANSLATE_NOOP(
+                    "Holidays",
+                    "{file}, line {line}: “{holiday}” needs its first and last day, "
+                    'like ["2026-10-01", "2026-10-07"].',
+                ),
+                file=name,
+                line=_line_of(text, holiday),
+                holiday=holiday,
+            )
+        day = days[0]
+        while day <= days[-1]:
+            named[day] = holiday
+            day += dt.timedelta(days=1)
+    return named
 
 
 def holiday_file() -> Path:

@@ -24,9 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = (
-    "0014_scheduled_publishing"  # the newest migration; a test checks it against Alembic's head
-)
+SCHEMA_HEAD = "0015_calendar_dates"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -93,7 +91,7 @@ class ProposalRow(Base):
     angle: Mapped[str] = mapped_column(Text)
     materials: Mapped[list[Any]]
     priority: Mapped[int]
-    planned_date: Mapped[dt.date | None] = mapped_column(Date)
+    planned_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # the calendar's
     tags: Mapped[list[Any]]
     state: Mapped[str] = mapped_column(String(20))
     return_reason: Mapped[str] = mapped_column(Text)
@@ -101,7 +99,7 @@ class ProposalRow(Base):
     deleted_from: Mapped[str | None] = mapped_column(String(20))
     deleted_by: Mapped[str | None] = mapped_column(ID)
     assignees: Mapped[list[Any]]
-    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # ranges of days
     assigned_by: Mapped[str | None] = mapped_column(ID)
     article_id: Mapped[str | None] = mapped_column(ID)
     created_at: Mapped[dt.datetime]

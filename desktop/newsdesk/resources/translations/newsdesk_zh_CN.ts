@@ -1900,8 +1900,8 @@
         <translation>{file} 第 {line} 行：“{field}”不是 [2026] 这样的年份。</translation>
     </message>
     <message>
-        <source>{file}, line {line}: unknown field “{field}” (expected holidays, workdays or provisional).</source>
-        <translation>{file} 第 {line} 行：未知字段“{field}”（应为 holidays、workdays 或 provisional）。</translation>
+        <source>{file}, line {line}: unknown field “{field}” (expected holidays, workdays, names or provisional).</source>
+        <translation>{file} 第 {line} 行：未知字段“{field}”（应为 holidays、workdays、names 或 provisional）。</translation>
     </message>
     <message>
         <source>{file}, line {line}: {day} is both a holiday and a workday.</source>
@@ -1914,6 +1914,14 @@
     <message>
         <source>{file}, line {line}: “{value}” in {field} is not a date of {year} written YYYY-MM-DD.</source>
         <translation>{file} 第 {line} 行：{field} 中的“{value}”不是 {year} 年的 YYYY-MM-DD 日期。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{field}” must be a table of names and their first and last day.</source>
+        <translation>{file} 第 {line} 行：“{field}”必须是节日名称及其首日和末日的表。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: “{holiday}” needs its first and last day, like [&quot;2026-10-01&quot;, &quot;2026-10-07&quot;].</source>
+        <translation>{file} 第 {line} 行：“{holiday}”需要写明首日和末日，例如 [&quot;2026-10-01&quot;, &quot;2026-10-07&quot;]。</translation>
     </message>
     <message>
         <source>Cannot read the holiday file {file}: {problem}</source>
@@ -4325,6 +4333,10 @@
     <message>
         <source>Writing can only start on an assigned topic that is not yet started.</source>
         <translation>只有已指派且尚未开始的选题可以开始写作。</translation>
+    </message>
+    <message>
+        <source>Only an assigned topic that is not yet done can get a new due date.</source>
+        <translation>只有已指派且尚未完成的选题才能更改截止日期。</translation>
     </message>
     <message>
         <source>That proposal does not exist.</source>

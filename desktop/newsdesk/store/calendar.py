@@ -1,0 +1,141 @@
+"""The editorial calendar's read model: the entries of a date range, and what has no date yet.
+
+Each entry kind has one row in :data:`SOURCES` (its entries between two days, one query over an
+indexed date column) and may have one in :data:`UNSCHEDULED` (its undated items). A month of a
+100,000-item workspace is therefore a few range queries, never a query per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+
+from newsdesk.core.actor import Actor
+from newsdesk.core.calendar import DayMark, Entry, EntryKind, day_marks
+from newsdesk.core.i18n import Message
+from newsdesk.core.model import Channel, Proposal, ProposalState
+from newsdesk.core.workdays import HolidayFileError, calendar
+from newsdesk.store.codec import TABLES
+from newsdesk.store.queries import visible_channels
+
+PROPOSALS = TABLES[Proposal]
+UNSCHEDULED_SHOWN = 200  # the undated list shows the newest; the rest is counted
+S = ProposalState
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose calendar, over which channels (those they may see, narrowed by the filter)."""
+
+    actor: Actor
+    channel_ids: frozenset[str]
+
+
+Source = Callable[[Connection, Scope, dt.date, dt.date], list[Entry]]
+Undated = Callable[[Connection, Scope, int], tuple[list[Entry], int]]
+
+
+def _proposals_shown(scope: Scope) -> ColumnElement[bool]:
+    """Proposals on their way to the topic library: a draft only for its proposer (as on the
+    board), a submitted one for the channel, a selected topic until it is assigned."""
+    c = PROPOSALS.c
+    return and_(
+        c.channel_id.in_(scope.channel_ids),
+        or_(
+            c.state.in_([S.SUBMITTED.value, S.SELECTED.value]),
+            and_(c.state == S.DRAFT.value, c.proposer_id == scope.actor.id),
+        ),
+    )
+
+
+def _proposal_entries(conn: Connection, scope: Scope, first: dt.date, last: dt.date) -> list[Entry]:
+    c = PROPOSALS.c
+    rows = conn.execute(
+        select(c.id, c.channel_id, c.title, c.planned_date)
+        .where(c.planned_date.between(first, last), _proposals_shown(scope))
+        .order_by(c.planned_date, c.priority.desc(), c.title)
+    )
+    return [Entry(EntryKind.PROPOSAL, r.id, r.channel_id, r.title, r.planned_date) for r in rows]
+
+
+def _undated_proposals(conn: Connection, scope: Scope, limit: int) -> tuple[list[Entry], int]:
+    c = PROPOSALS.c
+    undated = and_(c.planned_date.is_(None), _proposals_shown(scope))
+    rows = conn.execute(
+        select(c.id, c.channel_id, c.title)
+        .where(undated)
+        .order_by(c.priority.desc(), c.updated_at.desc())
+        .limit(limit)
+    )
+    entries = [Entry(EntryKind.PROPOSAL, r.id, r.channel_id, r.title, None) for r in rows]
+    total = conn.execute(select(func.count()).select_from(PROPOSALS).where(undated)).scalar_one()
+    return entries, total
+
+
+def _assignment_entries(
+    conn: Connection, scope: Scope, first: dt.date, last: dt.date
+) -> list[Entry]:
+    c = PROPOSALS.c
+    rows = conn.execute(
+        select(c.id, c.channel_id, c.title, c.due_date, c.article_id)
+        .where(
+            c.due_date.between(first, last),
+            c.channel_id.in_(scope.channel_ids),
+            c.state.in_([S.ASSIGNED.value, S.IN_PROGRESS.value]),
+        )
+        .order_by(c.due_date, c.priority.desc(), c.title)
+    )
+    return [
+        Entry(EntryKind.ASSIGNMENT, r.id, r.channel_id, r.title, r.due_date, r.article_id)
+        for r in rows
+    ]
+
+
+SOURCES: Mapping[EntryKind, Source] = {
+    EntryKind.PROPOSAL: _proposal_entries,
+    EntryKind.ASSIGNMENT: _assignment_entries,
+}
+UNSCHEDULED: Mapping[EntryKind, Undated] = {
+    EntryKind.PROPOSAL: _undated_proposals,
+}
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    """What the calendar page shows for one range, read in one go on the database thread."""
+
+    first: dt.date
+    last: dt.date
+    channels: dict[str, Channel]  # every channel the user may see, for the filter and colours
+    entries: tuple[Entry, ...]
+    unscheduled: tuple[Entry, ...]
+    unscheduled_total: int
+    marks: dict[dt.date, DayMark] = field(default_factory=dict)
+    holiday_problem: Message | None = None  # why the holiday file could not be read
+
+
+def load_calendar(
+    conn: Connection, actor: Actor, first: dt.date, last: dt.date, only: Sequence[str] = ()
+) -> CalendarData:
+    """The entries from ``first`` to ``last`` inclusive in ``actor``'s channels (or those of
+    ``only``), by day, the undated items, and the holidays of those days."""
+    channels = visible_channels(conn, actor)
+    scope = Scope(actor, frozenset(set(channels) & set(only) if only else channels))
+    entries = [entry for source in SOURCES.values() for entry in source(conn, scope, first, last)]
+    entries.sort(key=lambda e: e.day or first)
+    unscheduled: list[Entry] = []
+    total = 0
+    for undated in UNSCHEDULED.values():
+        shown, count = undated(conn, scope, UNSCHEDULED_SHOWN)
+        unscheduled += shown
+        total += count
+    try:
+        marks, problem = day_marks(calendar(), first, last), None
+    except HolidayFileError as error:
+        marks, problem = {}, error.message
+    return CalendarData(
+        first, last, channels, tuple(entries), tuple(unscheduled), total, marks, problem
+    )

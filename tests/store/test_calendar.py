@@ -1,0 +1,88 @@
+"""The calendar read back from a real SQLite file and a real PostgreSQL database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import event
+
+from newsdesk.core.actor import Actor
+from newsdesk.core.calendar import DayMark, EntryKind
+from newsdesk.core.model import ProposalState
+from newsdesk.core.mutation import Kind
+from newsdesk.store.calendar import load_calendar
+from newsdesk.store.store import Store
+from tests.core.newsroom import Newsroom
+
+D = dt.date
+
+
+def actor(store: Store, room: Newsroom, login: str) -> Actor:
+    with store.world() as world:
+        user = world.user(room.ids[login])
+        assert user is not None
+        return Actor.of(user, world.grants_of(user.id))
+
+
+def stored(store: Store, room: Newsroom) -> None:
+    applied = store.apply([m for m, accepted in room.log if accepted])
+    assert all(a.accepted for a in applied)
+
+
+def planned(room: Newsroom, state: ProposalState, day: D | None, channel: str | None = None) -> str:
+    pid = room.proposal_in(state, channel)
+    if day is not None:
+        who = "editor" if state == ProposalState.DRAFT else "chief"
+        room.must(who, Kind.PROPOSAL_UPDATE, pid, planned_date=day.isoformat())
+    return pid
+
+
+def test_a_month_holds_the_planned_proposals_and_the_due_assignments(store: Store) -> None:
+    room = Newsroom()
+    submitted = planned(room, ProposalState.SUBMITTED, D(2026, 10, 1))
+    selected = planned(room, ProposalState.SELECTED, D(2026, 10, 31), room.library)
+    draft = planned(room, ProposalState.DRAFT, D(2026, 10, 15))
+    planned(room, ProposalState.SUBMITTED, D(2026, 11, 1))  # the next month
+    deleted = planned(room, ProposalState.SUBMITTED, D(2026, 10, 2))
+    room.must("chief", Kind.PROPOSAL_DELETE, deleted)
+    undated = planned(room, ProposalState.SUBMITTED, None)
+    assigned = room.proposal_in(ProposalState.ASSIGNED)
+    writing = room.proposal_in(ProposalState.IN_PROGRESS, room.library)
+    room.proposal_in(ProposalState.DONE)
+    room.must("chief", Kind.TOPIC_RESCHEDULE, assigned, due_date="2026-10-08")
+    room.must("chief", Kind.TOPIC_RESCHEDULE, writing, due_date="2026-10-09")
+    stored(store, room)
+    with store.engine.connect() as conn:
+        editor = actor(store, room, "editor")
+        statements: list[str] = []
+
+        def count(*args: object) -> None:
+            statements.append(str(args[2]))
+
+        event.listen(store.engine, "before_cursor_execute", count)
+        data = load_calendar(conn, editor, D(2026, 10, 1), D(2026, 10, 31))
+        event.remove(store.engine, "before_cursor_execute", count)
+        chief = load_calendar(conn, actor(store, room, "chief"), D(2026, 10, 1), D(2026, 10, 31))
+        news_only = load_calendar(conn, editor, D(2026, 10, 1), D(2026, 10, 31), [room.news])
+    by_id = {(e.entity_id, e.kind): e.day for e in data.entries}
+    assert by_id == {
+        (submitted, EntryKind.PROPOSAL): D(2026, 10, 1),
+        (selected, EntryKind.PROPOSAL): D(2026, 10, 31),
+        (draft, EntryKind.PROPOSAL): D(2026, 10, 15),
+        (assigned, EntryKind.ASSIGNMENT): D(2026, 10, 8),
+        (writing, EntryKind.ASSIGNMENT): D(2026, 10, 9),
+    }
+    assert [e.day for e in data.entries] == sorted(e.day for e in data.entries if e.day)
+    writing_entry = next(e for e in data.entries if e.entity_id == writing)
+    assert writing_entry.article_id == room.proposal(writing).article_id is not None
+    # The chief does not see the editor's draft; the filter keeps one channel.
+    assert draft not in {e.entity_id for e in chief.entries}
+    assert selected not in {e.entity_id for e in news_only.entries}
+    assert {e.channel_id for e in news_only.entries} == {room.news}
+    assert [e.entity_id for e in data.unscheduled] == [undated]
+    assert data.unscheduled_total == 1
+    assert data.marks[D(2026, 10, 1)] == DayMark(holiday="国庆节")
+    assert data.marks[D(2026, 10, 10)] == DayMark(workday=True)
+    assert set(data.channels) == {room.news, room.library}
+    # Channels, one range query per kind, the undated list and its count: never one per row.
+    assert len(statements) <= 6
