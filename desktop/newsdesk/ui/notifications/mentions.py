@@ -76,6 +76,8 @@ class MentionCompleter(QObject):
 
     def _loaded(self, users: Sequence[User]) -> None:
         self.people = [colleague(u, users) for u in users]
+        if self.field.hasFocus():
+            self._typed()  # an "@…" typed before the colleagues were read is offered now
 
     def text(self) -> str:
         """The field's text as it is saved: stripped, each chosen mention a token."""
