@@ -7,9 +7,10 @@ import datetime as dt
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.apply import actor_of
+from newsdesk.core.mentions import mentioned
 from newsdesk.core.model import ArticleState, ProposalState
 from newsdesk.core.mutation import Kind, mutation
-from newsdesk.core.notifications import Event, NoticeKind, mentioned
+from newsdesk.core.notifications import Event, NoticeKind
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.store.notifications import Notifications, notifications
 from newsdesk.store.store import Store

@@ -5,7 +5,7 @@ over the demo workspace."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,21 +35,12 @@ from newsdesk.ui.sync.controller import SyncController
 from tests.sync.conftest import Api, LiveServer, Newsroom, seed
 from tests.sync.desks import Desk
 from tests.ui.conftest import until
+from tests.ui.notices import Told, center_of
 from tests.ui.test_desktop_day import close_desktop, open_desktop
 from tests.ui.test_review import Desk as EditorDesk
 from tests.ui.test_review import SignIn, open_page, show, tick_checklist
 
 SHOTS = Path("/tmp/newsdesk-shots")
-
-
-@dataclass
-class Told:
-    """Records what would go to the system tray."""
-
-    messages: list[tuple[str, str]] = field(default_factory=list)
-
-    def announce(self, title: str, body: str) -> None:
-        self.messages.append((title, body))
 
 
 @dataclass
@@ -194,14 +185,8 @@ def test_an_at_mention_from_pinyin_initials_notifies_the_colleague(
         page.decide(Verdict.RETURN)
     assert not page.message_bar.isVisible(), page.message_bar.text
 
-    liqiang = sign_in("liqiang")
-    host = QWidget()
-    qtbot.addWidget(host)
     told = Told()
-    settings = QSettings(str(workspace.folder / "liqiang.ini"), QSettings.Format.IniFormat)
-    center = NotificationCenter(liqiang, settings, host, told)
-    center.reload()
-    qtbot.waitUntil(lambda: center.current.items != (), timeout=10_000)
+    center, settings = center_of(qtbot, workspace, sign_in("liqiang"), told)
     mention = next(n for n in center.current.items if n.event is Event.MENTIONED)
     assert mention.subject_id == article
     assert mention.detail == "导语太长，请 @李强 看看"

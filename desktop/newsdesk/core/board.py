@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 from newsdesk.core import articles, proposals
 from newsdesk.core.actor import Actor
@@ -200,6 +201,11 @@ class Snapshot:
     def name(self, user_id: str) -> str:
         user = self.users.get(user_id)
         return user.name if user else "?"
+
+    @cached_property
+    def names(self) -> Mapping[str, str]:
+        """Each user's current name by id, to show the @mentions in notes with."""
+        return {user_id: user.name for user_id, user in self.users.items()}
 
 
 # --- what each move makes ------------------------------------------------------------------------

@@ -18,13 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context, evolve
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
+from newsdesk.core.mentions import mentioned, render
 from newsdesk.core.model import (
     MAX_READ_IDS,
     Article,
@@ -143,26 +144,6 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
-def mentioned(text: str, users: Iterable[User]) -> frozenset[str]:
-    """The ids of the users ``text`` @mentions by name or login (the longest name that follows
-    an "@" wins, so "@李强请核实" mentions 李强 without a space after the name)."""
-    if "@" not in text:
-        return frozenset()
-    handles = sorted(
-        ((handle, u.id) for u in users if not u.disabled for handle in (u.name, u.login) if handle),
-        key=lambda h: -len(h[0]),
-    )
-    found: set[str] = set()
-    start = text.find("@")
-    while start >= 0:
-        for handle, user_id in handles:
-            if text.startswith(handle, start + 1):
-                found.add(user_id)
-                break
-        start = text.find("@", start + 1)
-    return frozenset(found)
-
-
 def derive(traces: Traces, me: Actor, now: dt.datetime) -> list[Notification]:
     """Every notification for ``me`` in ``traces``, newest first: at most :data:`SHOWN`, none
     older than :data:`KEPT_DAYS` (``now`` is aware and in the user's zone: it says which day
@@ -177,8 +158,11 @@ def derive(traces: Traces, me: Actor, now: dt.datetime) -> list[Notification]:
     found += _from_leads(traces.leads, me, now)
     found += _mentions(traces, articles, me.id)
     oldest = now - dt.timedelta(days=KEPT_DAYS)
+    names = {u.id: u.name for u in traces.users}
     unique = {
-        n.id: n for n in found if (n.at >= oldest or n.kind in STANDING) and n.actor_id != me.id
+        n.id: replace(n, detail=render(n.detail, names))
+        for n in found
+        if (n.at >= oldest or n.kind in STANDING) and n.actor_id != me.id
     }
     return sorted(unique.values(), key=lambda n: (n.at, n.id), reverse=True)[:SHOWN]
 

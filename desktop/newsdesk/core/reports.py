@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from newsdesk.core.actor import Actor
+from newsdesk.core.mentions import render
 from newsdesk.core.model import ArticleKind, ProposalState, Role, Target, Verdict
 
 NEWSROOM_ZONE = ZoneInfo("Asia/Shanghai")
@@ -306,7 +307,7 @@ def production_report(
             count("proposals_selected", p.channel_id, [p.proposer_id])
         elif state == ProposalState.RETURNED:
             count("proposals_returned", p.channel_id, [p.proposer_id])
-            reasons[p.return_reason.strip()] += 1
+            reasons[render(p.return_reason, facts.people).strip()] += 1
 
     articles = {a.id: a for a in facts.articles if scope.sees(a.channel_id, a.owner_id)}
     amendments: list[Amendment] = []

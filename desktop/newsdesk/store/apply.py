@@ -19,6 +19,7 @@ from sqlalchemy import Connection, func, insert, select
 from newsdesk.core import operations
 from newsdesk.core.apply import decide
 from newsdesk.core.body import strip_html
+from newsdesk.core.mentions import render
 from newsdesk.core.model import (
     Article,
     Attachment,
@@ -148,7 +149,8 @@ def search_document(entity: Entity) -> search.SearchDocument | None:
     """What full-text search indexes for a proposal or an article."""
     if isinstance(entity, Proposal):
         notes = " ".join(m.value for m in entity.materials if m.kind.value == "text")
-        body = " ".join((entity.angle, notes, " ".join(entity.tags)))
+        # Mentions by the names they were written with: a colleague's id is nothing to look for.
+        body = " ".join((render(entity.angle, {}), notes, " ".join(entity.tags)))
         return search.SearchDocument("proposal", entity.id, entity.title, body, entity.channel_id)
     if isinstance(entity, Article):
         body = " ".join(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from newsdesk.core.mentions import mentioned_ids, render
 from newsdesk.core.model import Article, Proposal, ReviewDecision, Revision, User, Verdict
 from newsdesk.store.codec import TABLES, from_row
 
@@ -101,7 +102,8 @@ def revisions(conn: Connection, article_id: str) -> list[RevisionEntry]:
             )
         ).mappings()
     ]
-    names = _names(conn, [r.author_id for r in found] + [d.reviewer_id for d in decisions])
+    people = [r.author_id for r in found] + [d.reviewer_id for d in decisions]
+    names = _names(conn, people + [i for d in decisions for i in mentioned_ids(d.comment)])
     by_revision: dict[tuple[int, str], list[DecisionEntry]] = {}
     for d in decisions:
         by_revision.setdefault((d.revision_number, d.revision_hash), []).append(
@@ -109,7 +111,7 @@ def revisions(conn: Connection, article_id: str) -> list[RevisionEntry]:
                 level=d.level,
                 verdict=d.verdict,
                 reviewer=names.get(d.reviewer_id, UNKNOWN_PERSON),
-                comment=d.comment,
+                comment=render(d.comment, names),
                 decided_at=d.decided_at,
                 received_at=d.received_at,
             )

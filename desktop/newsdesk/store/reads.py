@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import Connection, select
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.apply import actor_of
+from newsdesk.core.mentions import mentioned_ids, render
 from newsdesk.core.model import (
     Anchor,
     Article,
@@ -113,14 +114,19 @@ def return_notes(conn: Conn, article_id: str) -> tuple[ReturnNote, ...]:
         if decision.verdict != Verdict.RETURN:
             continue
         reviewer = world.user(decision.reviewer_id)
+        texts = [decision.comment, *(a.comment for a in decision.anchors)]
+        named = (world.user(i) for text in texts for i in mentioned_ids(text))
+        names = {u.id: u.name for u in named if u is not None}
         notes.append(
             ReturnNote(
                 level=decision.level,
                 reviewer=reviewer.name if reviewer is not None else UNKNOWN_PERSON,
-                comment=decision.comment,
+                comment=render(decision.comment, names),
                 # By the service's clock once it has the decision: the reviewer's may be off.
                 decided_at=decision.received_at or decision.decided_at,
-                anchors=decision.anchors,
+                anchors=tuple(
+                    replace(a, comment=render(a.comment, names)) for a in decision.anchors
+                ),
             )
         )
     return tuple(sorted(notes, key=lambda n: (n.decided_at, n.level)))

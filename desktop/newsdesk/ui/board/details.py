@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from newsdesk.core.board import Card, Snapshot
 from newsdesk.core.labels import label
+from newsdesk.core.mentions import render
 from newsdesk.core.model import Priority, ProposalState
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
@@ -86,7 +87,7 @@ class CardDetails(QTextBrowser):
         parts.append(
             f'<table style="margin-top: 14px" cellspacing="0" cellpadding="0">{rows}</table>'
         )
-        parts.extend(self._sections(card))
+        parts.extend(self._sections(card, snapshot))
         self.setHtml("".join(parts))
 
     def _returned(self, card: Card, snapshot: Snapshot) -> str:
@@ -97,11 +98,12 @@ class CardDetails(QTextBrowser):
             if proposal.returned_by
             else self.tr("Returned")
         )
+        reason = render(proposal.return_reason, snapshot.names)
         return (
             '<table class="returned" width="100%" cellspacing="0" cellpadding="10"'
             f' style="margin-top: 12px; border: 1px solid {colours().warning}"><tr><td>'
             f'<p class="returned-heading">{escape(heading)}</p>'
-            f'<p style="margin: 4px 0 0 0">{_text(proposal.return_reason)}</p>'
+            f'<p style="margin: 4px 0 0 0">{_text(reason)}</p>'
             "</td></tr></table>"
         )
 
@@ -135,9 +137,9 @@ class CardDetails(QTextBrowser):
         facts.append((self.tr("Updated"), escape(display.moment(card.updated_at))))
         return facts
 
-    def _sections(self, card: Card) -> list[str]:
+    def _sections(self, card: Card, snapshot: Snapshot) -> list[str]:
         source = card.proposal or card.topic
-        angle = source.angle if source else ""
+        angle = render(source.angle, snapshot.names) if source else ""
         sections: list[tuple[str, str]] = []
         if angle:
             sections.append((self.tr("Angle"), _text(angle)))

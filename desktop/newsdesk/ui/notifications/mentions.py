@@ -1,7 +1,15 @@
 """@mention completion in the text fields where colleagues are addressed: a review comment, an
 anchored comment, a proposal's note. Typing "@" and a few letters offers colleagues whose name,
-login, pinyin or pinyin initials start with them ("@lq" and "@liq" find 李强); choosing one
-writes "@李强 " into the text, which is how the mention is kept and later notifies them."""
+login, pinyin or pinyin initials start with them ("@lq" and "@liq" find 李强), after a space, at
+the start or after a Chinese character ("请@lq"), but not inside an e-mail address.
+
+Choosing one writes "@李强 " into the field, or "@李强（liqiang2） " when a colleague shares the
+name, and remembers whom that label means. The field never holds the stored token: what the user
+sees is what they edit, and :meth:`MentionCompleter.text` turns the labels still in the text into
+tokens naming the user by id when the text is saved (see :mod:`newsdesk.core.mentions`). So any
+edit afterwards is right without tracking positions: a label deleted or broken is no mention,
+one copied elsewhere in the field is the same person.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QPlainTextEdit
 
+from newsdesk.core.mentions import Mention, editable, is_address, label, stored
 from newsdesk.core.model import User
 from newsdesk.store.notifications import colleagues
 from newsdesk.ui.session import Session
@@ -23,21 +32,26 @@ _CHOOSE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 
 @dataclass(frozen=True)
 class Colleague:
-    name: str
+    mention: Mention
+    label: str  # the name, with the login when a colleague shares the name
     keys: tuple[str, ...]  # lower-case: name, login, pinyin, pinyin initials
 
 
-def colleague(user: User) -> Colleague:
+def colleague(user: User, users: Sequence[User]) -> Colleague:
     syllables = lazy_pinyin(user.name)
     initials = lazy_pinyin(user.name, style=Style.FIRST_LETTER)
     keys = (user.name, user.login, "".join(syllables), "".join(initials))
-    return Colleague(user.name, tuple(dict.fromkeys(k.lower() for k in keys if k)))
+    return Colleague(
+        Mention(user.id, user.name),
+        label(user, users),
+        tuple(dict.fromkeys(k.lower() for k in keys if k)),
+    )
 
 
-def offered(typed: str, people: Sequence[Colleague]) -> list[str]:
-    """The names of the colleagues ``typed`` (what follows the "@") starts a key of."""
+def offered(typed: str, people: Sequence[Colleague]) -> list[Colleague]:
+    """The colleagues ``typed`` (what follows the "@") starts a key of."""
     wanted = typed.lower()
-    return [p.name for p in people if any(k.startswith(wanted) for k in p.keys)][:MAX_OFFERED]
+    return [p for p in people if any(k.startswith(wanted) for k in p.keys)][:MAX_OFFERED]
 
 
 class MentionCompleter(QObject):
@@ -47,6 +61,7 @@ class MentionCompleter(QObject):
         super().__init__(field)
         self.field = field
         self.people: list[Colleague] = []
+        self.chosen: dict[str, Mention] = {}  # label → whom it means
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setWidget(field)
@@ -60,7 +75,21 @@ class MentionCompleter(QObject):
         session.read(colleagues, self._loaded, owner=self)
 
     def _loaded(self, users: Sequence[User]) -> None:
-        self.people = [colleague(u) for u in users]
+        self.people = [colleague(u, users) for u in users]
+        if self.field.hasFocus():
+            self._typed()  # an "@…" typed before the colleagues were read is offered now
+
+    def text(self) -> str:
+        """The field's text as it is saved: stripped, each chosen mention a token."""
+        return stored(self._text_and_cursor()[0].strip(), self.chosen)
+
+    def set_text(self, text: str, users: Sequence[User]) -> None:
+        """Show saved ``text`` in the field, its mentions labelled among ``users``."""
+        shown, self.chosen = editable(text, users)
+        if isinstance(self.field, QLineEdit):
+            self.field.setText(shown)
+        else:
+            self.field.setPlainText(shown)
 
     def _text_and_cursor(self) -> tuple[str, int]:
         if isinstance(self.field, QLineEdit):
@@ -75,17 +104,20 @@ class MentionCompleter(QObject):
         if start < 0:
             return None
         word = text[start + 1 : position]
-        if any(ch.isspace() for ch in word) or (start > 0 and text[start - 1].isalnum()):
+        if any(ch.isspace() for ch in word) or is_address(text, start):
             return None
         return start, word
 
     def _typed(self) -> None:
+        text = self._text_and_cursor()[0]
+        if not text:
+            self.chosen.clear()  # the field was cleared for the next comment
         found = self.typed()
-        names = offered(found[1], self.people) if found is not None else []
-        if not names:
+        people = offered(found[1], self.people) if found is not None else []
+        if not people:
             self.popup.hide()
             return
-        self.model.setStringList(names)
+        self.model.setStringList([p.label for p in people])
         self.popup.setCurrentIndex(self.model.index(0))
         self.completer.complete(self._cursor_rect())
 
@@ -94,11 +126,14 @@ class MentionCompleter(QObject):
         rect.setWidth(220)
         return rect
 
-    def insert(self, name: str) -> None:
-        """Replace the "@…" being typed by "@name "."""
+    def insert(self, chosen: str) -> None:
+        """Replace the "@…" being typed by "@" and the ``chosen`` colleague's label."""
         found = self.typed()
-        if found is None:
+        person = next((p for p in self.people if p.label == chosen), None)
+        if found is None or person is None:
             return
+        self.chosen[person.label] = person.mention
+        name = person.label
         start, word = found
         if isinstance(self.field, QLineEdit):
             text = self.field.text()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.board import Snapshot
 from newsdesk.core.labels import label
+from newsdesk.core.mentions import render
 from newsdesk.core.model import Article, Proposal
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.i18n import translated
@@ -62,7 +63,7 @@ class TopicDetails(QDialog):
             form.addRow(self.tr("Editors"), _text(names))
             form.addRow(self.tr("Due date"), _text(iso(topic.due_date)))
         form.addRow(self.tr("Tags"), _text(self.tr(", ").join(topic.tags)))
-        form.addRow(self.tr("Angle"), _text(topic.angle))
+        form.addRow(self.tr("Angle"), _text(render(topic.angle, snapshot.names)))
         self.materials = MaterialsView(blobs)
         self.materials.set_materials(topic.materials)
         form.addRow(self.tr("Materials"), self.materials)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from newsdesk.core.board import Snapshot
 from newsdesk.core.i18n import Message
 from newsdesk.core.labels import label
+from newsdesk.core.mentions import render
 from newsdesk.core.model import Material, Priority, Proposal, ProposalState
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.proposals import may_create, may_submit
@@ -210,7 +211,7 @@ class ProposalEditor(QDialog):
 
     def _fill(self, proposal: Proposal) -> None:
         self.title_edit.setText(proposal.title)
-        self.angle_edit.setPlainText(proposal.angle)
+        self.angle_mentions.set_text(proposal.angle, list(self._snapshot.users.values()))
         self.priority_box.setCurrentIndex(self.priority_box.findData(int(proposal.priority)))
         if proposal.planned_date is not None:
             self.planned_check.setChecked(True)
@@ -222,7 +223,7 @@ class ProposalEditor(QDialog):
             self.returned_note.setText(
                 self.tr("Returned by {name}: {reason}").format(
                     name=self._snapshot.name(proposal.returned_by or ""),
-                    reason=proposal.return_reason,
+                    reason=render(proposal.return_reason, self._snapshot.names),
                 )
             )
             self.returned_note.show()
@@ -315,7 +316,7 @@ class ProposalEditor(QDialog):
         planned = self.planned_edit.date().toString("yyyy-MM-dd")
         return {
             "title": self.title_edit.text().strip(),
-            "angle": self.angle_edit.toPlainText().strip(),
+            "angle": self.angle_mentions.text(),
             "materials": [_material_arg(m) for m in self.materials_box.materials()],
             "priority": int(self.priority_box.currentData()),
             "planned_date": planned if self.planned_check.isChecked() else None,

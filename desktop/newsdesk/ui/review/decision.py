@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.labels import label
+from newsdesk.core.mentions import render
 from newsdesk.core.model import Anchor, ChecklistItem, Verdict
 from newsdesk.store.review_queue import SIGN_OFF, Step
 from newsdesk.ui.i18n import translated
@@ -171,8 +172,9 @@ class DecisionPanel(QWidget):
 
     def add_anchor(self, anchor: Anchor) -> None:
         self._anchors.append(anchor)
-        item = QListWidgetItem(f"“{_short(anchor.quote)}” — {anchor.comment}", self.anchor_list)
-        item.setToolTip(f"“{anchor.quote}”\n{anchor.comment}")
+        note = render(anchor.comment, {})  # just written: the names in it are current
+        item = QListWidgetItem(f"“{_short(anchor.quote)}” — {note}", self.anchor_list)
+        item.setToolTip(f"“{anchor.quote}”\n{note}")
         self.anchor_note.clear()
 
     def focus_comment(self) -> None:

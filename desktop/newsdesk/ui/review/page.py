@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import required_checklist
 from newsdesk.core.ids import new_id
+from newsdesk.core.mentions import stored
 from newsdesk.core.model import Verdict
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal
@@ -213,7 +214,7 @@ class ReviewPage(QWidget):
         self.decision.setEnabled(False)
 
     def _add_anchor(self, note: str) -> None:
-        anchor = self.view.selected_anchor(note)
+        anchor = self.view.selected_anchor(stored(note, self.mentions[1].chosen))
         if anchor is None:
             self.message_bar.show_message(
                 self.tr("Select a passage of the article first."), Tone.WARNING
@@ -233,7 +234,7 @@ class ReviewPage(QWidget):
             "revision_hash": article.revision_hash or "",
             "level": int(self._item.step),
             "verdict": verdict.value,
-            "comment": self.decision.comment_text(),
+            "comment": self.mentions[0].text(),
         }
         if verdict == Verdict.APPROVE:
             args["checked"] = self.decision.checked()
