@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import Engine
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.reports import Output, Report, Scope, production_report
+from newsdesk.core.rhythm import publishing_rhythm
 from newsdesk.store import migrate
-from newsdesk.store.reports import gather
+from newsdesk.store.reports import gather, last_publications
 from newsdesk.store.store import make_engine
 from tests import report_newsroom as newsroom
 
@@ -192,3 +194,26 @@ def test_a_month_still_under_way_counts_up_to_today(engine: Engine) -> None:
     assert (lines["文化"].silent_days, lines["文化"].longest_silence) == (19, 18)
     # p10 is due the 25th: not overdue yet on the 20th, still open; p9 (due the 13th) is late.
     assert (lines["文化"].output.overdue, lines["文化"].output.open) == (1, 1)
+
+
+def test_each_channels_last_publication_and_its_rhythm(engine: Engine) -> None:
+    with engine.connect() as conn:
+        last = last_publications(conn, ["c-news", "c-culture", "c-nothing"])
+        assert last_publications(conn, []) == {}
+    # 新闻's last new article is a2 (PC, the 11th 14:00); a1's corrections on the 12th re-publish
+    # old news and do not count. 文化's is a4 (the 2nd 08:00). c-nothing published nothing.
+    assert last == {
+        "c-news": newsroom.at(11, 14).astimezone(dt.UTC),
+        "c-culture": newsroom.at(2, 8).astimezone(dt.UTC),
+    }
+    channels = [
+        replace(newsroom.CHANNELS[0], silence_days=7),
+        replace(newsroom.CHANNELS[1], silence_days=30),
+    ]
+    # On the 20th: 新闻 silent since the 11th, 9 days, over its 7; 文化 since the 2nd, 18 days,
+    # within its 30.
+    rhythms = publishing_rhythm(channels, last, dt.date(2026, 11, 20))
+    assert [(r.name, r.last_published, r.days_silent, r.over) for r in rhythms] == [
+        ("文化", dt.date(2026, 11, 2), 18, False),
+        ("新闻", dt.date(2026, 11, 11), 9, True),
+    ]

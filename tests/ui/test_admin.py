@@ -269,6 +269,48 @@ def test_admin_creates_a_channel_then_raises_its_review_levels(
     assert tab.model.index(row, 4).data() == "✓"
 
 
+def open_channel(qtbot: QtBot, page: AdminPage, channel_id: str) -> ChannelDialog:
+    tab = page.channels_tab
+    qtbot.waitUntil(lambda: tab.model.row_of(channel_id) is not None)
+    row = tab.model.row_of(channel_id)
+    assert row is not None
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    return next(d for d in page.findChildren(ChannelDialog) if d.isVisible())
+
+
+def test_admin_sets_and_clears_a_channels_publishing_interval(
+    qtbot: QtBot, sign_in: SignIn, workspace: Workspace, english: None
+) -> None:
+    page = admin_page(qtbot, sign_in("admin"))
+    page.tabs.setCurrentIndex(1)
+    news = channel_named(workspace, "新闻")
+    assert news is not None and news.silence_days is None
+    editing = open_channel(qtbot, page, news.id)
+    assert editing.silence_days.text() == "No warning"
+    editing.silence_days.setValue(1)
+    assert editing.silence_days.text() == "1 day"
+    editing.silence_days.selectAll()
+    qtbot.keyClicks(editing.silence_days, "7")
+    assert editing.silence_days.value() == 7
+    assert editing.silence_days.text() == "7 days"
+    editing.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: (found := channel_named(workspace, "新闻")) and found.silence_days == 7)
+    tab = page.channels_tab
+    row = tab.model.row_of(news.id)
+    assert row is not None
+    qtbot.waitUntil(lambda: tab.model.index(row, tab.model.SILENCE_DAYS).data() == "7 days")
+
+    editing = open_channel(qtbot, page, news.id)
+    assert editing.silence_days.value() == 7
+    editing.silence_days.setValue(0)  # back to "No warning"
+    editing.buttons.accepted.emit()
+    qtbot.waitUntil(
+        lambda: (found := channel_named(workspace, "新闻")) and found.silence_days is None
+    )
+    qtbot.waitUntil(lambda: tab.model.index(row, tab.model.SILENCE_DAYS).data() == "No warning")
+
+
 @pytest.mark.usefixtures("chinese")
 def test_screenshots_of_both_tabs_in_chinese(qtbot: QtBot, sign_in: SignIn) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)

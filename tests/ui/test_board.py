@@ -21,11 +21,20 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select, update
 
 from newsdesk.core.board import Card, Column, Move, Snapshot
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import ArticleState, Priority, Proposal, ProposalState
+from newsdesk.core.model import (
+    Article,
+    ArticleState,
+    Priority,
+    Proposal,
+    ProposalState,
+    Publication,
+)
 from newsdesk.core.mutation import Kind
+from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.board.filters import card_date, involves
@@ -486,6 +495,66 @@ def test_columns_every_channel_hides_are_hidden(
     page.filters.channel.setCurrentIndex(page.filters.channel.findText("图书馆"))
     assert Column.RETURNED not in page.strip.shown()
     assert Column.SUBMITTED in page.strip.shown()
+
+
+def test_a_channel_silent_longer_than_its_interval_is_named_until_it_publishes(
+    open_board: OpenBoard,
+    sign_in: Callable[[str], Session],
+    workspace: Workspace,
+    qtbot: QtBot,
+    english: None,
+) -> None:
+    admin = sign_in("admin")
+    page = open_board("publisher")
+    assert page.snapshot is not None
+    news = next(c for c in page.snapshot.channels.values() if c.name == "新闻")
+    # Every publication of 新闻 went out nine days ago to the minute: nine newsroom days.
+    publications, articles = TABLES[Publication], TABLES[Article]
+    with workspace.store.engine.begin() as conn:
+        conn.execute(
+            update(publications)
+            .where(
+                publications.c.article_id.in_(
+                    select(articles.c.id).where(articles.c.channel_id == news.id)
+                )
+            )
+            .values(published_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=9))
+        )
+    assert not page.rhythm_banner.isVisible()  # no channel has an interval yet
+
+    def set_interval(days: int | None) -> None:
+        done: list[object] = []
+        admin.apply([admin.mutation(Kind.CHANNEL_UPDATE, news.id, silence_days=days)], done.append)
+        qtbot.waitUntil(lambda: bool(done))
+        page.snapshots.reload()
+        qtbot.waitUntil(
+            lambda: (
+                page.snapshot is not None
+                and page.snapshot.channels[news.id].silence_days == days
+                and page.session.runner.busy == 0
+            )
+        )
+
+    set_interval(7)
+    qtbot.waitUntil(page.rhythm_banner.isVisible)
+    assert page.rhythm_banner.text() == (
+        "新闻: nothing published for 9 days (required within 7 days)"
+    )
+    set_interval(None)
+    qtbot.waitUntil(lambda: not page.rhythm_banner.isVisible())
+    set_interval(9)  # nine days silent is within nine days
+    assert not page.rhythm_banner.isVisible()
+    set_interval(1)
+    qtbot.waitUntil(page.rhythm_banner.isVisible)
+    assert page.rhythm_banner.text().endswith("(required within 1 day)")
+
+    signed = titled(page, Column.SIGNED_OFF, "全市开展校园周边")
+    drag(page, signed, Column.PUBLISHED)
+    qtbot.waitUntil(lambda: page.findChild(PublishDialog) is not None)
+    dialog = page.findChild(PublishDialog)
+    assert dialog is not None
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.rhythm_banner.isVisible(), timeout=10_000)
 
 
 # --- models, speed, layout ------------------------------------------------------------------

@@ -133,6 +133,7 @@ class MessageState(StrEnum):
 
 
 MAX_REVIEW_LEVELS = 3
+MAX_SILENCE_DAYS = 366  # the longest publishing interval a channel may allow
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,6 +161,9 @@ class Channel:
     default_source: str = ""  # 来源 of a new article of the channel
     default_responsible_editor: str = ""  # 责任编辑 of a new article of the channel
     slug: str = ""  # the channel's folder in exported paths (news, culture…)
+    # The longest a channel may go without publishing before the board warns (001 §5.3.3.2);
+    # None: no warning.
+    silence_days: int | None = None
     row_version: int = 1
 
 

@@ -18,6 +18,7 @@ from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.ids import is_safe_id, is_sha256, new_id
 from newsdesk.core.model import (
     MAX_REVIEW_LEVELS,
+    MAX_SILENCE_DAYS,
     Anchor,
     ArticleKind,
     ChecklistItem,
@@ -160,6 +161,7 @@ class T(StrEnum):
     TEXT = "text"
     URL = "url"  # http(s) only: links reach readers' pages and the app's documents
     INT = "int"
+    DAYS = "days"  # a whole number of days within the bounds, or null for none
     BOOL = "bool"
     DATE = "date"
     TIME = "time"  # ISO 8601 with its time zone
@@ -233,6 +235,7 @@ _CHANNEL_FIELDS = {
     "default_source": Arg(T.TEXT, max_len=200),
     "default_responsible_editor": Arg(T.TEXT, max_len=100),
     "slug": Arg(T.TEXT, max_len=40),
+    "silence_days": Arg(T.DAYS, low=1, high=MAX_SILENCE_DAYS),
 }
 
 MIN_POLL_MINUTES = 5
@@ -470,7 +473,7 @@ def _url(name: str, value: Any, spec: Arg) -> str | Refusal:
 
 def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     kind = spec.type
-    if value is None and not spec.required and kind in (T.SHA256, T.DATE, T.TIME, T.ID):
+    if value is None and not spec.required and kind in (T.SHA256, T.DATE, T.TIME, T.ID, T.DAYS):
         return None
     if kind == T.ID:
         return _id(name, value)
@@ -499,7 +502,7 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:
                 QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be a colour like #1f6feb."),
             )
         return value.lower()
-    if kind == T.INT:
+    if kind in (T.INT, T.DAYS):
         if isinstance(value, bool) or not isinstance(value, int):
             return _bad(
                 name, QT_TRANSLATE_NOOP("Refusal", "The field “{field}” must be a whole number.")

@@ -10,6 +10,7 @@ themselves are :func:`newsdesk.core.reports.production_report`'s.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlalchemy import Connection, func, select
 
@@ -207,3 +208,22 @@ def gather(
         decisions=decision_facts,
         submissions=submissions,
     )
+
+
+def last_publications(conn: Connection, channel_ids: Iterable[str]) -> dict[str, dt.datetime]:
+    """``channel id: time`` of each of ``channel_ids``' last first publication (an article's
+    version 1 going out), in one grouped query; a channel that never published is left out."""
+    articles, publications = TABLES[Article], TABLES[Publication]
+    wanted = list(channel_ids)
+    if not wanted:
+        return {}
+    latest = func.max(publications.c.published_at)
+    return {
+        channel_id: from_db_time(at)
+        for channel_id, at in conn.execute(
+            select(articles.c.channel_id, latest)
+            .join(publications, publications.c.article_id == articles.c.id)
+            .where(publications.c.version == 1, articles.c.channel_id.in_(wanted))
+            .group_by(articles.c.channel_id)
+        )
+    }

@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0015_calendar_dates"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0016_channel_rhythm"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -68,6 +68,7 @@ class ChannelRow(Base):
     default_source: Mapped[str] = mapped_column(String(200), server_default="")
     default_responsible_editor: Mapped[str] = mapped_column(String(100), server_default="")
     slug: Mapped[str] = mapped_column(String(40), server_default="")
+    silence_days: Mapped[int | None]
     row_version: Mapped[int]
 
 

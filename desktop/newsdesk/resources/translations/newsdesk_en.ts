@@ -29,12 +29,42 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message numerus="yes">
+        <source>required within %n day(s)</source>
+        <translation>
+            <numerusform>required within %n day</numerusform>
+            <numerusform>required within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CardDetails</name>
     <message numerus="yes">
         <source>%n below</source>
         <translation>
             <numerusform>%n below</numerusform>
             <numerusform>%n below</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDialog</name>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> day</numerusform>
+            <numerusform> days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

@@ -854,6 +854,10 @@
         <translation>详情面板</translation>
     </message>
     <message>
+        <source>Publishing rhythm</source>
+        <translation>发布节奏</translation>
+    </message>
+    <message>
         <source>Card menu</source>
         <translation>卡片菜单</translation>
     </message>
@@ -876,6 +880,20 @@
     <message>
         <source>Needs you — {items}</source>
         <translation>待你处理 — {items}</translation>
+    </message>
+    <message numerus="yes">
+        <source>required within %n day(s)</source>
+        <translation>
+            <numerusform>要求 %n 天内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{channel}: nothing published yet ({required})</source>
+        <translation>{channel} 尚未发布过稿件（{required}）</translation>
+    </message>
+    <message>
+        <source>{channel}: nothing published for {days} days ({required})</source>
+        <translation>{channel} 已 {days} 天未发布（{required}）</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1098,14 @@
         <translation>频道在导出路径中的文件夹名（如 pc/news/…）：小写字母、数字和连字符。留空则使用频道名称。</translation>
     </message>
     <message>
+        <source>No warning</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>The board warns when the channel has published nothing for longer than this (publishing rhythm, 001 §5.3.3.2).</source>
+        <translation>频道超过这一天数未发布新稿件时，看板上显示提醒（发布节奏，001 §5.3.3.2）。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1106,6 +1132,16 @@
     <message>
         <source>Folder in exported paths</source>
         <translation>导出文件夹名</translation>
+    </message>
+    <message>
+        <source>Publish at least every</source>
+        <translation>发布间隔不超过</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
@@ -1145,6 +1181,20 @@
     <message>
         <source>Typo fixes: last level only</source>
         <translation>错别字更正：仅最后一级</translation>
+    </message>
+    <message>
+        <source>Publish at least every</source>
+        <translation>发布间隔不超过</translation>
+    </message>
+    <message>
+        <source>No warning</source>
+        <translation>不提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>

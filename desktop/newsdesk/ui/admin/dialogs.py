@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.admin import SLUG, review_rule_warnings
 from newsdesk.core.labels import label
-from newsdesk.core.model import MAX_REVIEW_LEVELS, Channel, Target, User
+from newsdesk.core.model import MAX_REVIEW_LEVELS, MAX_SILENCE_DAYS, Channel, Target, User
 from newsdesk.passwords import password_problem
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.widgets.fields import DIALOG_MARGIN
@@ -219,6 +219,18 @@ class ChannelDialog(_FormDialog):
                 "and hyphens. Empty: the channel's name."
             )
         )
+        self.silence_days = QSpinBox()
+        self.silence_days.setRange(0, MAX_SILENCE_DAYS)
+        self.silence_days.setSpecialValueText(self.tr("No warning"))
+        self.silence_days.valueChanged.connect(self._name_days)
+        self.silence_days.setValue(shown.silence_days or 0)
+        self._name_days(self.silence_days.value())
+        self.silence_days.setToolTip(
+            self.tr(
+                "The board warns when the channel has published nothing for longer than this "
+                "(publishing rhythm, 001 §5.3.3.2)."
+            )
+        )
         self.warning = QLabel()
         self.warning.setObjectName("channelWarning")
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
@@ -233,6 +245,7 @@ class ChannelDialog(_FormDialog):
         self.form.addRow(self.tr("Default source"), self.source)
         self.form.addRow(self.tr("Default responsible editor"), self.responsible_editor)
         self.form.addRow(self.tr("Folder in exported paths"), self.slug)
+        self.form.addRow(self.tr("Publish at least every"), self.silence_days)
         self.form.addRow(self.warning)
         self.levels.valueChanged.connect(self._warn)
         self.same_reviewer.toggled.connect(self._warn)
@@ -245,6 +258,9 @@ class ChannelDialog(_FormDialog):
         warnings = review_rule_warnings(self.levels.value(), self.same_reviewer.isChecked())
         self.warning.setText("\n".join(translated(w) for w in warnings))
         self.warning.setVisible(bool(warnings))
+
+    def _name_days(self, days: int) -> None:
+        self.silence_days.setSuffix(self.tr(" day(s)", "", days))
 
     def set_colour(self, colour: str) -> None:
         self.colour = colour
@@ -265,6 +281,7 @@ class ChannelDialog(_FormDialog):
             "default_source": self.source.text().strip(),
             "default_responsible_editor": self.responsible_editor.text().strip(),
             "slug": self.slug.text().strip().lower(),
+            "silence_days": self.silence_days.value() or None,
         }
 
     def problem(self) -> str:

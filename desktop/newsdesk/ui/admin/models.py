@@ -135,7 +135,7 @@ class UsersModel(QAbstractTableModel):
 
 
 class ChannelsModel(QAbstractTableModel):
-    NAME, LEVELS, TARGETS, SAME_REVIEWER, TYPO_FAST_PATH = range(5)
+    NAME, LEVELS, TARGETS, SAME_REVIEWER, TYPO_FAST_PATH, SILENCE_DAYS = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -156,12 +156,12 @@ class ChannelsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._channels)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY or not 0 <= section < 5:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY or not 0 <= section < 6:
             return None
         return (
             self.tr("Channel"),
@@ -169,6 +169,7 @@ class ChannelsModel(QAbstractTableModel):
             self.tr("Publishes to"),
             self.tr("One person may approve two levels"),
             self.tr("Typo fixes: last level only"),
+            self.tr("Publish at least every"),
         )[section]
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -183,6 +184,7 @@ class ChannelsModel(QAbstractTableModel):
                 " · ".join(translated(label(t)) for t in channel.targets),
                 yes(channel.allow_same_reviewer),
                 yes(channel.typo_fast_path),
+                self._interval(channel.silence_days),
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             return QColor(channel.colour)
@@ -200,9 +202,13 @@ class ChannelsModel(QAbstractTableModel):
             self.LEVELS,
             self.SAME_REVIEWER,
             self.TYPO_FAST_PATH,
+            self.SILENCE_DAYS,
         ):
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def _interval(self, days: int | None) -> str:
+        return self.tr("No warning") if days is None else self.tr("%n day(s)", "", days)
 
 
 class RolesModel(QAbstractTableModel):

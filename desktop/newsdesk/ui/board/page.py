@@ -7,6 +7,7 @@ or out of sight behind a filter). Changes go through :class:`BoardActions`.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.board import Card, Column, Snapshot
+from newsdesk.core.reports import local_day
+from newsdesk.core.rhythm import ChannelRhythm, over_interval, publishing_rhythm
 from newsdesk.store.needs_me import NeedsMe, needs_me
+from newsdesk.store.reports import last_publications
 from newsdesk.ui.board import rules
 from newsdesk.ui.board.actions import BoardActions
 from newsdesk.ui.board.columns import ColumnStrip, ColumnView
@@ -57,6 +61,9 @@ def board_style(c: Colours) -> str:
 #columnHeader {{ color: {c.text}; padding: 0 14px; }}
 #cardDetails {{ background: {c.surface}; }}
 #needsMe {{ color: {c.accent}; font-weight: 600; }}
+#rhythmWarning {{ background: {c.warning_soft}; color: {c.text};
+    border: 1px solid {c.warning}; border-left: 4px solid {c.warning}; border-radius: 6px;
+    padding: 6px 10px; }}
 QSplitter#boardSplitter::handle {{ background: {c.border}; }}
 #boardColumn QScrollBar:vertical {{ background: transparent; width: 8px; margin: 2px; }}
 #boardColumn QScrollBar::handle:vertical {{ background: {c.border_strong}; border-radius: 2px;
@@ -114,6 +121,12 @@ class BoardPage(QWidget):
         self.needs_label = QLabel(self)
         self.needs_label.setObjectName("needsMe")
         self.needs_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.rhythm_banner = QLabel(self)
+        self.rhythm_banner.setObjectName("rhythmWarning")
+        self.rhythm_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.rhythm_banner.setWordWrap(True)
+        self.rhythm_banner.setAccessibleName(self.tr("Publishing rhythm"))
+        self.rhythm_banner.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("boardSplitter")
         self.splitter.setHandleWidth(1)
@@ -134,6 +147,7 @@ class BoardPage(QWidget):
         needs_row.addStretch(1)
         needs_row.addWidget(self.details_button)
         bar_row.addLayout(needs_row)
+        bar_row.addWidget(self.rhythm_banner)
         bar_row.addWidget(self.bar)
         layout.addLayout(bar_row)
         layout.addWidget(self.splitter, 1)
@@ -157,6 +171,7 @@ class BoardPage(QWidget):
         self._found: frozenset[str] | None = None
         self._searched = ""
         self._search_generation = 0
+        self._rhythm_generation = 0
         for view in self.strip.views():
             view.drop_handler = self._drop
             view.drop_judge = self._judge
@@ -222,6 +237,7 @@ class BoardPage(QWidget):
         if self._searched:
             self._search(self._searched)  # new or changed cards may match now
         self._show_needs(needs_me(snapshot, self.session.actor))
+        self._check_rhythm(snapshot)
         self._after_change()
 
     def _show_needs(self, needs: NeedsMe) -> None:
@@ -239,6 +255,39 @@ class BoardPage(QWidget):
         )
         self.needs_label.setVisible(bool(parts))
         self.needs_me_changed.emit(needs.total)
+
+    def _check_rhythm(self, snapshot: Snapshot) -> None:
+        """Read when each channel in sight last published, then warn of those silent too long;
+        the latest snapshot's answer wins."""
+        self._rhythm_generation += 1
+        generation = self._rhythm_generation
+        channels = [c for c in snapshot.channels.values() if c.silence_days is not None]
+        if not channels:
+            self._show_rhythm(())
+            return
+        ids = [c.id for c in channels]
+
+        def read(last: dict[str, dt.datetime]) -> None:
+            if generation == self._rhythm_generation:
+                today = local_day(dt.datetime.now(dt.UTC))
+                self._show_rhythm(over_interval(publishing_rhythm(channels, last, today)))
+
+        self.session.read(lambda conn: last_publications(conn, ids), read, owner=self)
+
+    def _show_rhythm(self, over: Sequence[ChannelRhythm]) -> None:
+        lines = []
+        for rhythm in over:
+            required = self.tr("required within %n day(s)", "", rhythm.silence_days or 0)
+            if rhythm.days_silent is None:
+                text = self.tr("{channel}: nothing published yet ({required})")
+            else:
+                # Always two days or more: a channel is over its interval of at least one day.
+                text = self.tr("{channel}: nothing published for {days} days ({required})")
+            lines.append(
+                text.format(channel=rhythm.name, days=rhythm.days_silent, required=required)
+            )
+        self.rhythm_banner.setText("\n".join(lines))
+        self.rhythm_banner.setVisible(bool(lines))
 
     def _filter_changed(self) -> None:
         board_filter = self.filters.value()
