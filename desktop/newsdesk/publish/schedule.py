@@ -12,6 +12,7 @@ stopped is remembered in the publishing transaction and delivered by the next ru
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from newsdesk.core.articles import scheduled_publication_id
@@ -30,10 +31,13 @@ class Published:
     report: Report
 
 
-def publish_due(publisher: Publisher, now: dt.datetime) -> list[Published]:
+def publish_due(
+    publisher: Publisher, now: dt.datetime, *, passed_over: Collection[str] = ()
+) -> list[Published]:
     """Publish every article due by ``now``; first deliver what an interrupted run published
     but did not send. Refused publications (the publisher lost the role, the article changed
-    meanwhile) are reported, and stay scheduled for a publisher to see."""
+    meanwhile) are reported, and stay scheduled for a publisher to see; ``passed_over`` names
+    the publications (by mutation id) refused before, not tried again."""
     store = publisher.workspace.store
     with store.engine.connect() as conn:
         unsent = schedule.unsent(conn)
@@ -42,20 +46,27 @@ def publish_due(publisher: Publisher, now: dt.datetime) -> list[Published]:
         publisher.send(article_id)
         with store.engine.begin() as conn:
             schedule.forget_unsent(conn, article_id)
-    return [Published(item, _publish(publisher, item, now)) for item in due]
+    done = []
+    for item in due:
+        with store.engine.connect() as conn:
+            article = reads.article(conn, item.article_id)
+        if article is None or article.publish_at != item.publish_at:
+            continue  # changed since the list was read
+        mutation_id = scheduled_publication_id(article)
+        if mutation_id not in passed_over:
+            done.append(Published(item, _publish(publisher, item, mutation_id, now)))
+    return done
 
 
-def _publish(publisher: Publisher, due: ScheduledPublication, now: dt.datetime) -> Report:
+def _publish(
+    publisher: Publisher, due: ScheduledPublication, mutation_id: str, now: dt.datetime
+) -> Report:
     store = publisher.workspace.store
-    with store.engine.connect() as conn:
-        article = reads.article(conn, due.article_id)
-    if article is None or article.publish_at != due.publish_at:
-        return Report(None)
     attempt = publisher.publish_mutation(
         due.scheduled_by,
         due.article_id,
         at=now,
-        mutation_id=scheduled_publication_id(article),
+        mutation_id=mutation_id,
         scheduled_for=due.publish_at,
     )
     outgoing: list[Outgoing] = []
