@@ -15,15 +15,18 @@ import httpx
 import pytest
 from sqlalchemy import Engine, select
 
+from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState
-from newsdesk.core.mutation import Kind
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.publish.publisher import PublishingSettings
 from newsdesk.store.world import DbWorld
 from newsdesk.sync.audit import AUDIT
-from newsdesk.sync.scheduler import SCHEDULER_LOGIN
+from newsdesk.sync.scheduler import SCHEDULER_LOGIN, BackgroundScheduler, Scheduling
+from newsdesk.sync.service import Service
 from tests.publish.receiver import Receiver, serve
 from tests.sync.conftest import Newsroom, free_port, seed
-from tests.sync.desks import Desk
+from tests.sync.desks import FULL_CHECKLIST, Desk
 from tests.sync.test_server_config import SERVER, server
 
 # Long enough for the sign-off to be pushed and the service stopped before the time, even on a
@@ -54,7 +57,7 @@ def config(tmp_path: Path, database_url: str, receiver: Receiver) -> Path:
     return path
 
 
-class Service:
+class ServerProcess:
     """``newsdesk-server serve --config FILE`` in a process of its own."""
 
     def __init__(self, config: Path) -> None:
@@ -86,9 +89,9 @@ class Service:
 
 
 @pytest.fixture
-def service(config: Path, engine: Engine) -> Iterator[Service]:
+def service(config: Path, engine: Engine) -> Iterator[ServerProcess]:
     del engine  # seeded by the room
-    running = Service(config)
+    running = ServerProcess(config)
     try:
         yield running
     finally:
@@ -158,7 +161,7 @@ def wait_past(moment: dt.datetime) -> None:
 
 
 def test_published_exactly_once_across_restarts_before_and_after_the_time(
-    service: Service, engine: Engine, room: Newsroom, receiver: Receiver, tmp_path: Path
+    service: ServerProcess, engine: Engine, room: Newsroom, receiver: Receiver, tmp_path: Path
 ) -> None:
     service.start()
     librarian, publisher, article_id = signed_off(service.url, tmp_path, room)
@@ -207,12 +210,12 @@ def test_published_exactly_once_across_restarts_before_and_after_the_time(
         publisher.close()
 
 
-def config_folder(service: Service) -> Path:
+def config_folder(service: ServerProcess) -> Path:
     return service.config.parent
 
 
 def test_a_correction_before_the_time_cancels_the_publication(
-    service: Service, engine: Engine, room: Newsroom, receiver: Receiver, tmp_path: Path
+    service: ServerProcess, engine: Engine, room: Newsroom, receiver: Receiver, tmp_path: Path
 ) -> None:
     service.start()
     librarian, publisher, article_id = signed_off(service.url, tmp_path, room)
@@ -257,3 +260,54 @@ def test_a_publishing_section_that_cannot_be_used_is_refused_naming_the_field(
     assert refused.returncode == 2
     assert str(config) in refused.stderr and named in refused.stderr, refused.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_files_an_endpoint_refused_are_sent_again_each_round_until_they_arrive(
+    engine: Engine, room: Newsroom, receiver: Receiver, tmp_path: Path
+) -> None:
+    running = Service(engine)
+    users = room.users
+    article_id = new_id()
+    publish_at = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+
+    def by(login: str, kind: Kind, **args: object) -> None:
+        [applied] = running.ledger.administer([mutation(users[login], kind, article_id, **args)])
+        assert applied.accepted, applied.outcome
+
+    by("librarian", Kind.ARTICLE_CREATE, channel_id=room.library, title="闭馆通知")
+    by(
+        "librarian",
+        Kind.ARTICLE_SUBMIT,
+        revision_id=new_id(),
+        content_hash=current_hash(on_server(engine, article_id)),
+    )
+    by(
+        "reviewer1",
+        Kind.ARTICLE_REVIEW,
+        decision_id=new_id(),
+        revision_hash=on_server(engine, article_id).revision_hash,
+        level=1,
+        verdict="approve",
+        checked=FULL_CHECKLIST,
+    )
+    by(
+        "publisher",
+        Kind.ARTICLE_SIGN_OFF,
+        sign_off_id=new_id(),
+        revision_hash=on_server(engine, article_id).revision_hash,
+        publish_at=publish_at.isoformat(),
+    )
+    settings = PublishingSettings(endpoints={"app": receiver.url})
+    scheduler = BackgroundScheduler(running, Scheduling(settings, 30, tmp_path / "service"))
+    scheduler.publisher.attempts = 1
+    receiver.failures = -1  # down
+    scheduler.round(publish_at)
+    assert on_server(engine, article_id).state == ArticleState.PUBLISHED
+    assert receiver.stored == {} and scheduler.publisher.failed()
+    receiver.failures = 0  # back up
+    scheduler.round(publish_at + dt.timedelta(seconds=30))
+    assert receiver.stored and scheduler.publisher.failed() == []
+    requests = receiver.requests
+    scheduler.round(publish_at + dt.timedelta(seconds=60))
+    assert receiver.requests == requests
+    assert (tmp_path / "service" / "export" / "app").is_dir()

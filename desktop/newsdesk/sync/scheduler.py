@@ -112,9 +112,10 @@ def service_publisher(running: Service, scheduling: Scheduling) -> Publisher:
 
 
 class BackgroundScheduler:
-    """A thread running :func:`publish_due` at once and then every ``every`` seconds, until
-    :meth:`stop`. A publication the core refused is not tried again by this process: the log
-    has its reason once, not every round."""
+    """A thread running :meth:`round` at once and then every ``every`` seconds, until
+    :meth:`stop`. Files an endpoint did not take are sent again each round until they arrive.
+    A publication the core refused is not tried again by this process: the log has its reason
+    once, not every round."""
 
     def __init__(self, running: Service, scheduling: Scheduling) -> None:
         self.publisher = service_publisher(running, scheduling)
@@ -125,6 +126,9 @@ class BackgroundScheduler:
         self._thread = threading.Thread(target=self._run, name="newsdesk-scheduler", daemon=True)
 
     def round(self, now: dt.datetime) -> None:
+        """Deliver again what did not arrive before, then publish what is due by ``now``."""
+        if self.publisher.failed():
+            self.publisher.retry_failed()
         for published in publish_due(self.publisher, now, passed_over=self.refused):
             applied = published.report.applied
             if applied is not None and not applied.accepted:
