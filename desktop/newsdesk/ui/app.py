@@ -56,6 +56,7 @@ from newsdesk.ui.widgets import plain_text
 if TYPE_CHECKING:  # the pages' modules load with the pages, after the first frame
     from newsdesk.ui.board import BoardPage
     from newsdesk.ui.editor.articles_page import ArticlesPage
+    from newsdesk.ui.published.scheduling import DesktopScheduling
     from newsdesk.ui.shell.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ class Desktop:
         self.session: Session | None = None
         self.sync: SyncController | None = None
         self.polling: DesktopPolling | None = None
+        self.scheduling: DesktopScheduling | None = None
         self._sign_in_users: Sequence[User] = ()
         self._dialog: WelcomeDialog | SignInDialog | None = None  # the open one, kept alive
 
@@ -302,6 +304,11 @@ class Desktop:
             if server is None:
                 self.polling = DesktopPolling(session)
                 self.polling.start()
+                # Publishing (exporters, images, HTTP) loads here, after the first frame.
+                from newsdesk.ui.published.scheduling import DesktopScheduling
+
+                self.scheduling = DesktopScheduling(session)
+                self.scheduling.start()
         self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
         articles = pages.articles
@@ -462,13 +469,16 @@ class Desktop:
         self.window.close()
         self.exit(0)
 
-    def _stop_polling(self) -> None:
+    def _stop_background(self) -> None:
         if self.polling is not None:
             self.polling.stop()
             self.polling = None
+        if self.scheduling is not None:
+            self.scheduling.stop()
+            self.scheduling = None
 
     def _switch(self) -> None:
-        self._stop_polling()
+        self._stop_background()
         if self.sync is not None:
             self.sync.shutdown()
             self.sync = None
@@ -485,7 +495,7 @@ class Desktop:
         self._welcome()
 
     def shutdown(self) -> None:
-        self._stop_polling()
+        self._stop_background()
         if self.sync is not None:
             self.sync.shutdown()
         if self.session is not None:

@@ -5427,6 +5427,14 @@
         <source>the field “{field}” must be “zh_CN” or “en”.</source>
         <translation>字段“{field}”必须是“zh_CN”或“en”。</translation>
     </message>
+    <message>
+        <source>“publishing” must be a table ([publishing]).</source>
+        <translation>“publishing”必须是一个表（[publishing]）。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be a table of text by target (pc, wap, app).</source>
+        <translation>字段“{field}”必须是按发布端（pc、wap、app）列出文字的表。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
