@@ -58,7 +58,7 @@ def _proposal_entries(conn: Connection, scope: Scope, first: dt.date, last: dt.d
         .where(c.planned_date.between(first, last), _proposals_shown(scope))
         .order_by(c.planned_date, c.priority.desc(), c.title)
     )
-    return [Entry(EntryKind.PROPOSAL, *row) for row in rows.tuples()]
+    return [Entry(EntryKind.PROPOSAL, *row) for row in rows]
 
 
 def _undated_proposals(conn: Connection, scope: Scope, limit: int) -> tuple[list[Entry], int]:
@@ -70,7 +70,7 @@ def _undated_proposals(conn: Connection, scope: Scope, limit: int) -> tuple[list
         .order_by(c.priority.desc(), c.updated_at.desc())
         .limit(limit)
     )
-    entries = [Entry(EntryKind.PROPOSAL, *row, None) for row in rows.tuples()]
+    entries = [Entry(EntryKind.PROPOSAL, *row, None) for row in rows]
     total = conn.execute(select(func.count()).select_from(PROPOSALS).where(undated)).scalar_one()
     return entries, total
 
@@ -88,7 +88,7 @@ def _assignment_entries(
         )
         .order_by(c.due_date, c.priority.desc(), c.title)
     )
-    return [Entry(EntryKind.ASSIGNMENT, *row) for row in rows.tuples()]
+    return [Entry(EntryKind.ASSIGNMENT, *row) for row in rows]
 
 
 SOURCES: Mapping[EntryKind, Source] = {
