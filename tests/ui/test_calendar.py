@@ -19,8 +19,10 @@ from newsdesk.core.model import Proposal, ProposalState
 from newsdesk.core.mutation import Kind
 from newsdesk.store.calendar import load_calendar
 from newsdesk.store.workspace import Workspace
+from newsdesk.ui.board import BoardPage
 from newsdesk.ui.calendar import CalendarPage
 from newsdesk.ui.calendar.grid import Mode, entry_mime
+from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.theme import apply_theme, style
 from newsdesk.ui.widgets.palette import colours, dark_palette
@@ -182,6 +184,48 @@ def test_national_day_and_its_worked_saturday_are_marked(
     assert page.grid.mark_of(D(2026, 10, 10)) == DayMark(workday=True)
     assert page.grid.mark_of(D(2026, 10, 12)) is None
     assert page.period.text() == "10/2026"
+
+
+@pytest.mark.usefixtures("english")
+def test_double_clicking_an_entry_opens_it_as_the_board_does(
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+) -> None:
+    desktop = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "s.ini", "chief")
+    try:
+        window = desktop.window
+        assert window is not None
+        window.resize(1280, 720)
+        page = window.page("calendar")
+        assert isinstance(page, CalendarPage)
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            window.show_page("calendar")
+        visible = [
+            e for d in page.grid.days for e in page.grid.entries_on(d) if page.grid.chip_rect(e)
+        ]
+        writing = next(e for e in visible if e.article_id is not None)
+        proposed = next(e for e in visible if e.kind == EntryKind.PROPOSAL)
+
+        def double_click(entry: Entry) -> None:
+            rect = page.grid.chip_rect(entry)
+            assert rect is not None
+            qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+
+        double_click(writing)
+        articles = window.page("articles")
+        assert isinstance(articles, ArticlesPage)
+        qtbot.waitUntil(lambda: window.current_page == "articles", timeout=10_000)
+        assert writing.article_id in [e.article_id for e in articles.editors()]
+        window.show_page("calendar")
+        double_click(proposed)
+        assert window.current_page == "board"
+        board = window.page("board")
+        assert isinstance(board, BoardPage)
+        qtbot.waitUntil(
+            lambda: getattr(board.current_card(), "id", None) == proposed.entity_id,
+            timeout=10_000,
+        )
+    finally:
+        close_desktop(qtbot, desktop)
 
 
 @pytest.fixture
