@@ -15,17 +15,22 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.calendar import DayMark, Entry, EntryKind, month_grid, week_of
+from newsdesk.core.ids import new_id
 from newsdesk.core.model import Proposal, ProposalState
 from newsdesk.core.mutation import Kind
 from newsdesk.store.calendar import load_calendar
+from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.calendar import CalendarPage
 from newsdesk.ui.calendar.grid import Mode, entry_mime
 from newsdesk.ui.editor.articles_page import ArticlesPage
+from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
 from newsdesk.ui.theme import apply_theme, style
 from newsdesk.ui.widgets.palette import colours, dark_palette
+from tests.sync.conftest import LiveServer, seed
+from tests.sync.desks import Desk
 from tests.ui.dnd import drag_and_drop
 from tests.ui.test_desktop_day import close_desktop, open_desktop
 
@@ -154,6 +159,62 @@ def test_dragging_entries_to_another_day_replans_them_for_everyone(
     assert proposal(workspace, made.entity).planned_date == new_plan
     assert model.rowCount() == 0
     assert made.entity in {e.entity_id for e in page.grid.entries_on(new_plan)}
+
+
+@pytest.mark.usefixtures("english")
+def test_a_replanned_day_reaches_another_desktop_through_the_service(
+    qtbot: QtBot, tmp_path: Path, runner: Runner
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'server.db'}")
+    room = seed(engine)
+    with LiveServer(engine) as live:
+        chief_desk = Desk(tmp_path / "chief", live.url, "chief")
+        editor_desk = Desk(tmp_path / "editor", live.url, "editor")
+        planned = new_id()
+        editor_desk.do(
+            Kind.PROPOSAL_CREATE,
+            planned,
+            channel_id=room.news,
+            title="城市书房夜读",
+            planned_date="2026-11-10",
+        )
+        editor_desk.do(Kind.PROPOSAL_SUBMIT, planned)
+        editor_desk.sync()
+        chief_desk.sync()
+        chief = Session.sign_in(chief_desk.workspace, chief_desk.user_id, runner)
+        page = open_page(qtbot, chief, D(2026, 11, 10))
+        entry = next(e for e in page.grid.entries_on(D(2026, 11, 10)) if e.entity_id == planned)
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            assert "is now planned for 2026-11-20" in drop(qtbot, page, entry, D(2026, 11, 20))
+        chief_desk.sync()
+        editor_desk.sync()
+        editor = Session.sign_in(editor_desk.workspace, editor_desk.user_id, runner)
+        other = open_page(qtbot, editor, D(2026, 11, 20))
+        assert planned in {e.entity_id for e in other.grid.entries_on(D(2026, 11, 20))}
+        assert other.grid.entries_on(D(2026, 11, 10)) == []
+        # A due date moves the same way, and the service accepts it as the desktop did.
+        chief_desk.do(Kind.PROPOSAL_SELECT, planned)
+        assign = {"assignees": [editor_desk.user_id], "due_date": "2026-11-25"}
+        chief_desk.do(Kind.PROPOSAL_ASSIGN, planned, **assign)
+        chief_desk.sync()
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            page.reload()
+        due = next(e for e in page.grid.entries_on(D(2026, 11, 25)) if e.entity_id == planned)
+        assert due.kind == EntryKind.ASSIGNMENT
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            drop(qtbot, page, due, D(2026, 11, 27))
+        chief_desk.sync()
+        editor_desk.sync()
+        with qtbot.waitSignal(other.loaded, timeout=10_000):
+            other.reload()
+        moved = [e for e in other.grid.entries_on(D(2026, 11, 27)) if e.entity_id == planned]
+        assert [e.kind for e in moved] == [EntryKind.ASSIGNMENT]
+        assert chief_desk.workspace.store.pending_count() == 0
+        chief.shutdown()
+        editor.shutdown()
+        chief_desk.close()
+        editor_desk.close()
+    engine.dispose()
 
 
 @pytest.mark.usefixtures("english")
