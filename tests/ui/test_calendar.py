@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from newsdesk.core.calendar import DayMark, Entry, EntryKind, month_grid, week_of
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Proposal, ProposalState
-from newsdesk.core.mutation import Kind
+from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.calendar import load_calendar
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
@@ -302,7 +302,17 @@ def dark(qapp: QApplication) -> Iterator[None]:
 def shoot(
     qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path, name: str
 ) -> None:
-    """The whole window at 1280×720 on the calendar: this week, National Day's week, this month."""
+    """The whole window at 1280×720 on the calendar: this week, National Day's week, this month,
+    with two proposals not yet planned in the list beside it."""
+    with workspace.store.world() as world:
+        chief = world.user_by_login("chief")
+        assert chief is not None
+        channel = next(iter(world.grants_of(chief.id))).channel_id
+    undated = [
+        mutation(chief.id, Kind.PROPOSAL_CREATE, channel_id=channel, title=title)
+        for title in ("社区食堂开业一周年回访", "老城区雨污分流改造进展")
+    ]
+    assert all(a.accepted for a in workspace.store.apply(undated))
     desktop = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "s.ini", "chief")
     try:
         window = desktop.window
@@ -326,7 +336,7 @@ def shoot(
             page.set_mode(Mode.MONTH)
         qtbot.wait(50)
         assert window.grab().save(str(SHOTS / f"calendar-month-{name}-zh_CN.png"))
-        assert page.unscheduled_title.text().startswith("未排期")
+        assert page.unscheduled_title.text() == "未排期（2）"
     finally:
         close_desktop(qtbot, desktop)
 
