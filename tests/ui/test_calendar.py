@@ -90,6 +90,9 @@ def test_the_month_and_the_week_show_planned_proposals_and_due_assignments(
     assert {e.kind for e in expected.entries} == {EntryKind.PROPOSAL, EntryKind.ASSIGNMENT}
     for day in page.grid.days:
         assert page.grid.entries_on(day) == [e for e in expected.entries if e.day == day]
+        # Each entry is either a chip in its day or counted in the day's "+n more".
+        chips = [e for e in page.grid.entries_on(day) if page.grid.chip_rect(e) is not None]
+        assert len(chips) + page.grid.hidden_on(day) == len(page.grid.entries_on(day))
     shown = {(e.kind, e.entity_id) for d in page.grid.days for e in page.grid.entries_on(d)}
     for entry in expected.entries:
         p = proposal(workspace, entry.entity_id)

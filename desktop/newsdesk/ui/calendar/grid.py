@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
@@ -118,7 +119,6 @@ class CalendarGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
-        self.setMouseTracking(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(560, 360)
         self.setAccessibleName(QCoreApplication.translate("CalendarGrid", "Calendar"))
@@ -210,7 +210,7 @@ class CalendarGrid(QWidget):
             if len(shown) < len(entries):
                 self._more[day] = len(entries) - len(shown)
 
-    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's API
         self._lay_out()
 
     # --- painting ---------------------------------------------------------------------------
