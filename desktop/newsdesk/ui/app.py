@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
 from newsdesk.core.actor import Actor
+from newsdesk.core.calendar import Entry
 from newsdesk.core.model import User
 from newsdesk.core.notifications import Event, Notification, Subject
 from newsdesk.core.refusal import Refusal
@@ -337,6 +338,9 @@ class Desktop:
         )
         pages.tasks.when_built(lambda page: page.open_article.connect(open_article))
         pages.topics.when_built(lambda page: page.open_article.connect(open_article))
+        pages.calendar.when_built(
+            lambda page: page.open_item.connect(lambda entry: self._open_entry(pages, entry))
+        )
         pages.tasks.when_built(
             lambda page: page.count_changed.connect(lambda count: window.set_count("tasks", count))
         )
@@ -399,6 +403,15 @@ class Desktop:
             pages.board.get().select(n.subject_id)
         else:
             window.show_page("leads")
+
+    def _open_entry(self, pages: Pages, entry: Entry) -> None:
+        """A calendar entry opens as its card on the board does: the article being written in
+        the editor, else the proposal selected on the board with its details."""
+        if entry.article_id is not None:
+            self._open_article(pages.articles.get(), entry.article_id)
+        elif self.window is not None:
+            self.window.show_page("board")
+            pages.board.get().select(entry.entity_id)
 
     def _open_card(self, board: BoardPage, articles: ArticlesPage, card_id: str) -> None:
         """An article card opens in the editor; a proposal card shows its details (the board's)."""
