@@ -17,7 +17,9 @@ from pytestqt.qtbot import QtBot
 from newsdesk.core.model import MessageState, Platform
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.operations import month_id, target_id
+from newsdesk.demo import build_demo
 from newsdesk.ingest.platform_data import mapping_setting
+from newsdesk.store.workspace import Workspace
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.stats.page import (
@@ -38,6 +40,16 @@ EXPORT = """\
 城市书房延长开放时间至22点,2026-11-03 18:30,https://mp.weixin.qq.com/s/AbC123,45210,"12,034",9876,456,321,88,42
 古籍修复展开幕,2026-11-10 08:00,https://mp.weixin.qq.com/s/XyZ789,45388,1.2万,10020,980,640,120,65
 """
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo before anyone kept its platform accounts, targets or 留言: these tests
+    start them."""
+    folder = tmp_path_factory.mktemp("demo-without-operations") / "ws"
+    with Workspace.open(folder, create=True) as workspace:
+        build_demo(workspace, operations=False)
+    return folder
 
 
 def applied(qtbot: QtBot, session: Session, mutations: list[Mutation]) -> None:

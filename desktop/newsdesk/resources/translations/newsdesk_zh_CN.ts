@@ -1593,6 +1593,10 @@
         <translation>已写入 {done}/{total} 篇稿件</translation>
     </message>
     <message>
+        <source>Adding platform accounts, figures and messages</source>
+        <translation>正在添加平台账号、数据和留言</translation>
+    </message>
+    <message>
         <source>Exporting the published pages</source>
         <translation>正在导出已发布的页面</translation>
     </message>
