@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import MessageState, Platform
@@ -320,3 +320,81 @@ def test_an_administrator_adds_an_account_sets_its_target_and_registers_a_messag
         "张先生",
         "视频里的开放时间写错了",
     ]
+
+
+def test_a_chief_removes_an_account_after_a_question_naming_its_months(
+    qtbot: QtBot, qapp: QApplication, chinese: None, sign_in: Callable[[str], Session]
+) -> None:
+    chief = sign_in("chief")
+    channel = sorted(chief.actor.channels())[0]
+    kept = chief.mutation(
+        Kind.ACCOUNT_ADD, channel_id=channel, platform="weibo", name="城市日报微博"
+    )
+    gone = chief.mutation(
+        Kind.ACCOUNT_ADD, channel_id=channel, platform="douyin", name="城市日报抖音"
+    )
+    applied(qtbot, chief, [kept, gone])
+    applied(
+        qtbot,
+        chief,
+        [
+            chief.mutation(Kind.ACCOUNT_RECORD_MONTH, gone.entity, month=month, followers=1000)
+            for month in ("2026-09", "2026-10", "2026-11")
+        ]
+        + [chief.mutation(Kind.ACCOUNT_RECORD_MONTH, kept.entity, month="2026-11", followers=9)],
+    )
+    page = StatsPage(chief, SnapshotStore(chief))
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    platform = page.tab["platform"]
+    assert isinstance(platform, PlatformTab)
+    qtbot.waitUntil(lambda: platform.months_table.rowCount() == 4, timeout=10_000)
+    assert not platform.remove_button.isEnabled()  # no account chosen yet
+    row = next(i for i, a in enumerate(platform.accounts) if a.id == gone.entity)
+    platform.accounts_table.selectRow(row)
+    assert platform.remove_button.isEnabled()
+
+    qtbot.mouseClick(platform.remove_button, Qt.MouseButton.LeftButton)
+    box = platform.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "城市日报抖音" in box.text() and "抖音" in box.text()
+    assert "3 条月度记录" in box.informativeText()
+    SHOTS.mkdir(exist_ok=True)
+    box.grab().save(str(SHOTS / "stats-remove-account-zh_CN.png"))
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.wait(100)
+    with chief.workspace.store.world() as world:
+        account = world.account(gone.entity)
+    assert account is not None and not account.removed  # cancelled: nothing happened
+
+    qtbot.mouseClick(platform.remove_button, Qt.MouseButton.LeftButton)
+    box = next(b for b in platform.findChildren(QMessageBox) if b.isVisible())
+    remove = next(b for b in box.buttons() if b.text() == "移除")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
+    assert [a.name for a in platform.accounts] == ["城市日报微博"]
+    assert platform.months_table.rowCount() == 1  # its months went with it
+    assert "已移除账号“城市日报抖音”" in platform.bar.text
+    with chief.workspace.store.world() as world:
+        account = world.account(gone.entity)
+    assert account is not None and account.removed
+
+
+def test_an_editor_may_not_remove_an_account(
+    qtbot: QtBot, chinese: None, sign_in: Callable[[str], Session]
+) -> None:
+    chief = sign_in("chief")
+    editor = sign_in("editor")
+    channel = sorted(editor.actor.channels())[0]
+    add = chief.mutation(Kind.ACCOUNT_ADD, channel_id=channel, platform="wechat", name="城市日报")
+    applied(qtbot, chief, [add])
+    page = StatsPage(editor, SnapshotStore(editor))
+    qtbot.addWidget(page)
+    platform = page.tab["platform"]
+    assert isinstance(platform, PlatformTab)
+    qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
+    platform.accounts_table.selectRow(0)
+    assert platform.month_button.isEnabled()  # an editor records the account's months
+    assert not platform.remove_button.isEnabled()  # but only a chief or an admin removes it

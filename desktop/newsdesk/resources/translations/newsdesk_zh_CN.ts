@@ -3319,6 +3319,10 @@
         <translation>平台账号</translation>
     </message>
     <message>
+        <source>Remove account…</source>
+        <translation>移除账号…</translation>
+    </message>
+    <message>
         <source>Our article</source>
         <translation>本台稿件</translation>
     </message>
@@ -3349,6 +3353,28 @@
     <message>
         <source>Account “%1” added.</source>
         <translation>已添加账号“%1”。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账号</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1” (%2, %3)?</source>
+        <translation>移除账号“%1”（%2，%3）？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n monthly record(s) go with it. The messages already registered stay in the register.</source>
+        <translation>
+            <numerusform>它的 %n 条月度记录将一并移除；已登记的留言仍保留在留言登记中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Account “%1” removed.</source>
+        <translation>已移除账号“%1”。</translation>
     </message>
     <message>
         <source>Month %1 recorded.</source>
