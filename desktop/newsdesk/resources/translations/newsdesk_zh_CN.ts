@@ -4690,6 +4690,14 @@
         <translation>最长连续无发布（天）</translation>
     </message>
     <message>
+        <source>Publish at least every (days)</source>
+        <translation>发布间隔要求（天）</translation>
+    </message>
+    <message>
+        <source>Days since last publication</source>
+        <translation>距上次发布（天）</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>人员统计</translation>
     </message>
