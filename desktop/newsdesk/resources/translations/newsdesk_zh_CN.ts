@@ -1715,6 +1715,10 @@
         <translation>已写入 {done}/{total} 篇稿件</translation>
     </message>
     <message>
+        <source>Adding platform accounts, figures and messages</source>
+        <translation>正在添加平台账号、数据和留言</translation>
+    </message>
+    <message>
         <source>Exporting the published pages</source>
         <translation>正在导出已发布的页面</translation>
     </message>
@@ -3449,6 +3453,10 @@
         <translation>平台账号</translation>
     </message>
     <message>
+        <source>Remove account…</source>
+        <translation>移除账号…</translation>
+    </message>
+    <message>
         <source>Our article</source>
         <translation>本台稿件</translation>
     </message>
@@ -3479,6 +3487,28 @@
     <message>
         <source>Account “%1” added.</source>
         <translation>已添加账号“%1”。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账号</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1” (%2, %3)?</source>
+        <translation>移除账号“%1”（%2，%3）？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n monthly record(s) go with it. The messages already registered stay in the register.</source>
+        <translation>
+            <numerusform>它的 %n 条月度记录将一并移除；已登记的留言仍保留在留言登记中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Account “%1” removed.</source>
+        <translation>已移除账号“%1”。</translation>
     </message>
     <message>
         <source>Month %1 recorded.</source>
@@ -4824,6 +4854,14 @@
     <message>
         <source>Longest silence (days)</source>
         <translation>最长连续无发布（天）</translation>
+    </message>
+    <message>
+        <source>Publish at least every (days)</source>
+        <translation>发布间隔要求（天）</translation>
+    </message>
+    <message>
+        <source>Days since last publication</source>
+        <translation>距上次发布（天）</translation>
     </message>
     <message>
         <source>People</source>
