@@ -161,6 +161,15 @@ class Card:
         return self.item.updated_at
 
     @property
+    def publish_at(self) -> dt.datetime | None:
+        """When the signed-off article goes out by itself (定时发布), or ``None``. Read with
+        the article's other columns in the board's one query: no card asks the store alone."""
+        article = self.article
+        if article is None or article.state != ArticleState.SIGNED_OFF:
+            return None
+        return article.publish_at
+
+    @property
     def assignment(self) -> Proposal | None:
         """The topic whose assignment (editors, due date) this card carries, if any."""
         return self.topic or (self.proposal if self.proposal and self.proposal.assignees else None)

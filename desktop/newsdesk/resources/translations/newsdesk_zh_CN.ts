@@ -764,6 +764,18 @@
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Sign off and schedule…</source>
+        <translation>签发并定时发布…</translation>
+    </message>
+    <message>
+        <source>Change publication time…</source>
+        <translation>修改发布时间…</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled publication…</source>
+        <translation>取消定时…</translation>
+    </message>
+    <message>
         <source>Move to previous column</source>
         <translation>移到上一列</translation>
     </message>
@@ -782,6 +794,54 @@
     <message>
         <source>Assigned “{title}” to {names}.</source>
         <translation>已将“{title}”派给{names}。</translation>
+    </message>
+    <message>
+        <source>Sign off and schedule</source>
+        <translation>签发并定时发布</translation>
+    </message>
+    <message>
+        <source>Sign off “{title}” and publish it by itself at:</source>
+        <translation>签发《{title}》，并在以下时间自动发布：</translation>
+    </message>
+    <message>
+        <source>Signed off “{title}”; it will be published {time}.</source>
+        <translation>已签发《{title}》，将于 {time} 自动发布。</translation>
+    </message>
+    <message>
+        <source>Change publication time</source>
+        <translation>修改发布时间</translation>
+    </message>
+    <message>
+        <source>Publish “{title}” by itself at:</source>
+        <translation>《{title}》改在以下时间自动发布：</translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>“{title}” will be published {time}.</source>
+        <translation>《{title}》将于 {time} 自动发布。</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled publication</source>
+        <translation>取消定时</translation>
+    </message>
+    <message>
+        <source>Cancel the publication of “{title}” at {time}?</source>
+        <translation>取消《{title}》在 {time} 的定时发布？</translation>
+    </message>
+    <message>
+        <source>It stays signed off: publish it by hand, or schedule it again.</source>
+        <translation>稿件仍为已签发状态：可手动发布，或重新设定发布时间。</translation>
+    </message>
+    <message>
+        <source>Keep the time</source>
+        <translation>保留定时</translation>
+    </message>
+    <message>
+        <source>“{title}” is no longer scheduled; it stays signed off.</source>
+        <translation>已取消《{title}》的定时发布，稿件仍为已签发状态。</translation>
     </message>
     <message>
         <source>Delete proposal</source>
@@ -1145,6 +1205,14 @@
     <message>
         <source>Planned</source>
         <translation>计划</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Scheduled by</source>
+        <translation>定时设定人</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -1675,6 +1743,10 @@
     <message>
         <source>Every review level approved this revision. Signing it off releases it for publishing exactly as shown.</source>
         <translation>各级审核均已通过此版本。签发后，稿件将按所示内容发布。</translation>
+    </message>
+    <message>
+        <source>Sign off and schedule</source>
+        <translation>签发并定时发布</translation>
     </message>
     <message>
         <source>Return to editor</source>
@@ -3828,6 +3900,43 @@
     </message>
 </context>
 <context>
+    <name>PublishTime</name>
+    <message>
+        <source>ddd d MMM HH:mm</source>
+        <translation>M月d日 ddd HH:mm</translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation>M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>Scheduled {time}</source>
+        <translation>定时 {time}</translation>
+    </message>
+    <message>
+        <source>{time} has already passed: choose a later publication time.</source>
+        <translation>{time} 已经过去，请选择更晚的发布时间。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishTimeDialog</name>
+    <message>
+        <source>Publication time</source>
+        <translation>发布时间</translation>
+    </message>
+</context>
+<context>
+    <name>PublishTimeEdit</name>
+    <message>
+        <source>Publication time</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd ddd HH:mm</source>
+        <translation>yyyy年M月d日 ddd HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>PublishedFields</name>
     <message>
         <source>Cover image</source>
@@ -5254,6 +5363,10 @@
         <source>Select a passage of the article first.</source>
         <translation>请先在稿件中选中一段文字。</translation>
     </message>
+    <message>
+        <source>Signed off “{title}”; it will be published {time}.</source>
+        <translation>已签发《{title}》，将于 {time} 自动发布。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueue</name>
@@ -5357,6 +5470,17 @@
     <message>
         <source>This channel has fewer review levels.</source>
         <translation>该频道的审核级数较少。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleChoice</name>
+    <message>
+        <source>Scheduled publishing</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <source>Publish the article by itself at the chosen time</source>
+        <translation>在所选时间自动发布稿件</translation>
     </message>
 </context>
 <context>

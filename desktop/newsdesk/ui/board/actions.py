@@ -8,6 +8,8 @@ thread; a refusal from the store (someone else moved the card first) is shown th
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -33,7 +35,7 @@ from newsdesk.core.board import (
     move_between,
 )
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import Article
+from newsdesk.core.model import Article, ArticleState, Channel, Role
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
 from newsdesk.store import reads
@@ -47,6 +49,7 @@ from newsdesk.ui.proposals.roster import load_editors
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.message_bar import Tone
+from newsdesk.ui.widgets.publish_time import PublishTimeDialog, publish_time_text
 
 if TYPE_CHECKING:
     from newsdesk.ui.published.actions import PublishingActions
@@ -102,6 +105,13 @@ class BoardActions(QObject):
             self.tr("Delete…"), self.delete, QKeySequence.StandardKey.Delete
         )
         self.restore_action = self._action(self.tr("Restore"), self.restore)
+        self.schedule_sign_off_action = self._action(
+            self.tr("Sign off and schedule…"), self.sign_off_scheduled
+        )
+        self.reschedule_action = self._action(self.tr("Change publication time…"), self.reschedule)
+        self.unschedule_action = self._action(
+            self.tr("Cancel scheduled publication…"), self.unschedule
+        )
         self.move_back_action = self._action(
             self.tr("Move to previous column"), lambda: self.step(-1), "Ctrl+Left"
         )
@@ -141,6 +151,7 @@ class BoardActions(QObject):
             self.edit_action,
             self.delete_action,
             self.restore_action,
+            *self.schedule_actions(),
             self.move_back_action,
             self.move_on_action,
         ]
@@ -151,7 +162,13 @@ class BoardActions(QObject):
         if card is None:
             return [self.new_proposal_action]
         if card.proposal is None:
-            return [self.move_actions[move] for move in ARTICLE_MOVES]
+            moves = [self.move_actions[move] for move in ARTICLE_MOVES]
+            scheduling = self.offered_scheduling(card)
+            if self.schedule_sign_off_action in scheduling:
+                at = moves.index(self.move_actions[Move.SIGN_OFF]) + 1
+                moves.insert(at, self.schedule_sign_off_action)
+            changes = [a for a in scheduling if a is not self.schedule_sign_off_action]
+            return [*moves, *([None, *changes] if changes else [])]
         last = self.restore_action if is_deleted(card) else self.delete_action
         return [
             *(self.move_actions[move] for move in PROPOSAL_MOVES),
@@ -159,6 +176,45 @@ class BoardActions(QObject):
             self.edit_action,
             last,
         ]
+
+    def schedule_actions(self) -> list[QAction]:
+        return [self.schedule_sign_off_action, self.reschedule_action, self.unschedule_action]
+
+    def offered_scheduling(self, card: Card | None) -> list[QAction]:
+        """The 定时发布 actions to show for ``card``: none to whoever is no publisher of its
+        channel; signing off with a time while it waits for sign-off, changing or cancelling
+        the time while it is scheduled (neither once it is published)."""
+        snapshot = self._snapshots.current
+        channel = snapshot.channels.get(card.channel_id) if card and snapshot else None
+        article = card.article if card else None
+        if article is None or channel is None:
+            return []
+        if not self._session.actor.holds(Role.PUBLISHER, channel.id):
+            return []
+        if card is not None and card.publish_at is not None:
+            return [self.reschedule_action, self.unschedule_action]
+        if article.state in (ArticleState.IN_REVIEW, ArticleState.APPROVED):
+            return [self.schedule_sign_off_action]
+        return []
+
+    def _scheduling_refusal(self, card: Card, channel: Channel) -> Refusal | None:
+        """Why the scheduled article on ``card`` may not have its time changed or cancelled."""
+        article = card.article
+        if article is None or card.publish_at is None:
+            return NOT_THIS_CARD
+        return articles.may_schedule(self._session.actor, article, channel)
+
+    def _schedule_sign_off_refusal(self, card: Card, channel: Channel) -> Refusal | None:
+        """Signing off as a board can tell, then whether the signed-off article may be
+        scheduled (a correction may not)."""
+        article = card.article
+        if article is None:
+            return NOT_THIS_CARD
+        actor = self._session.actor
+        signed = dataclasses.replace(article, state=ArticleState.SIGNED_OFF)
+        return MOVE_RULES[Move.SIGN_OFF].check(actor, card, channel) or articles.may_schedule(
+            actor, signed, channel
+        )
 
     # --- keeping the actions' state current ---------------------------------------------------
 
@@ -183,6 +239,15 @@ class BoardActions(QObject):
                 action.setEnabled(False)
                 continue
             _set_state(action, rules.check_edit(actor, edit, card, channel))
+        for action, check in (
+            (self.schedule_sign_off_action, self._schedule_sign_off_refusal),
+            (self.reschedule_action, self._scheduling_refusal),
+            (self.unschedule_action, self._scheduling_refusal),
+        ):
+            if card is None or channel is None:
+                action.setEnabled(False)
+                continue
+            _set_state(action, check(card, channel))
         for step, action in ((-1, self.move_back_action), (1, self.move_on_action)):
             target = rules.neighbour(card, step, self.shown_columns()) if card else None
             leads_to = MOVES[(card.column, target)] if card and target else None
@@ -333,9 +398,12 @@ class BoardActions(QObject):
 
         self._session.read(partial(reads.article, article_id=article_id), loaded)
 
-    def _sign_off(self, kind: Kind, card: Card, done: str) -> None:
+    def _sign_off(
+        self, kind: Kind, card: Card, done: str, publish_at: dt.datetime | None = None
+    ) -> None:
         """Signing off needs every level's approval of the current revision, read from the
-        database together with the article as it stands there."""
+        database together with the article as it stands there. With ``publish_at`` the
+        article goes out by itself at that time (定时发布)."""
         article_id, actor = card.id, self._session.actor
         snapshot = self._snapshots.current
         channel = snapshot.channels.get(card.channel_id) if snapshot else None
@@ -349,15 +417,106 @@ class BoardActions(QObject):
             if refusal is not None:
                 self._refused(refusal)
                 return
+            schedule: dict[str, Any] = (
+                {} if publish_at is None else {"publish_at": publish_at.isoformat()}
+            )
             self._apply(
                 kind,
                 article.id,
                 done,
                 sign_off_id=new_id(),
                 revision_hash=article.revision_hash,
+                **schedule,
             )
 
         self._session.read(partial(reads.article_context, article_id=article_id), loaded)
+
+    # --- scheduled publishing (定时发布) -------------------------------------------------------
+
+    def _channel_of(self, card: Card) -> Channel | None:
+        snapshot = self._snapshots.current
+        return snapshot.channels.get(card.channel_id) if snapshot else None
+
+    def sign_off_scheduled(self) -> None:
+        """Sign the selected card off to be published by itself at a time picked in a dialog."""
+        card = self.card
+        channel = self._channel_of(card) if card else None
+        if card is None:
+            return
+        refusal = self._schedule_sign_off_refusal(card, channel) if channel else NOT_THIS_CARD
+        if refusal is not None:
+            self._refused(refusal)
+            return
+        dialog = PublishTimeDialog(
+            self.tr("Sign off and schedule"),
+            self.tr("Sign off “{title}” and publish it by itself at:").format(title=card.title),
+            self.tr("Sign off and schedule"),
+            self._window,
+        )
+
+        def chosen() -> None:
+            at = dialog.publish_at()
+            done = self.tr("Signed off “{title}”; it will be published {time}.").format(
+                title=card.title, time=publish_time_text(at)
+            )
+            self._sign_off(Kind.ARTICLE_SIGN_OFF, card, done, at)
+
+        self._open(dialog, chosen)
+
+    def reschedule(self) -> None:
+        """Pick another publication time for the selected scheduled card."""
+        card = self.card
+        channel = self._channel_of(card) if card else None
+        if card is None:
+            return
+        refusal = self._scheduling_refusal(card, channel) if channel else NOT_THIS_CARD
+        if refusal is not None:
+            self._refused(refusal)
+            return
+        dialog = PublishTimeDialog(
+            self.tr("Change publication time"),
+            self.tr("Publish “{title}” by itself at:").format(title=card.title),
+            self.tr("Change time"),
+            self._window,
+            current=card.publish_at,
+        )
+
+        def chosen() -> None:
+            at = dialog.publish_at()
+            done = self.tr("“{title}” will be published {time}.").format(
+                title=card.title, time=publish_time_text(at)
+            )
+            self._apply(Kind.ARTICLE_SCHEDULE, card.id, done, publish_at=at.isoformat())
+
+        self._open(dialog, chosen)
+
+    def unschedule(self) -> None:
+        """Cancel the selected card's publication time, once confirmed: it stays signed off."""
+        card = self.card
+        channel = self._channel_of(card) if card else None
+        if card is None or card.publish_at is None:
+            return
+        refusal = self._scheduling_refusal(card, channel) if channel else NOT_THIS_CARD
+        if refusal is not None:
+            self._refused(refusal)
+            return
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancel scheduled publication"))
+        box.setText(
+            self.tr("Cancel the publication of “{title}” at {time}?").format(
+                title=card.title, time=publish_time_text(card.publish_at)
+            )
+        )
+        box.setInformativeText(
+            self.tr("It stays signed off: publish it by hand, or schedule it again.")
+        )
+        box.addButton(self.tr("Cancel scheduled publication"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep the time"), QMessageBox.ButtonRole.RejectRole)
+        done = self.tr("“{title}” is no longer scheduled; it stays signed off.").format(
+            title=card.title
+        )
+        self._open(box, lambda: self._apply(Kind.ARTICLE_UNSCHEDULE, card.id, done))
 
     # --- the other actions --------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """Painting a card: one delegate draws every card of a column, no widget per card.
 
 A card, top to bottom: the channel's colour strip down its left edge; the channel's name with
-the priority and review-progress chips; the title in up to two lines; then who it is about and,
-on the right, the materials and the due date (red and bold once overdue). Every height comes
-from the fonts' own line spacing, so Chinese is never clipped at any font size.
+the priority, review-progress and scheduled-publication (a clock) chips; the title in up to two
+lines; then who it is about and, on the right, the materials and the due date (red and bold
+once overdue). Every height comes from the fonts' own line spacing, so Chinese is never clipped
+at any font size.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from newsdesk.core.board import Card, Snapshot
 from newsdesk.core.model import ArticleState, Priority, ProposalState
 from newsdesk.ui.board import display
 from newsdesk.ui.board.model import CARD_ROLE, is_overdue
+from newsdesk.ui.widgets import publish_time
 from newsdesk.ui.widgets.palette import ON_AVATAR, Colours, colours
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +52,7 @@ STRIP = 4
 RADIUS = 6.0
 GAP = 6  # between the card's lines
 TITLE_LINES = 2
+CLOCK = 10.0  # the clock drawn in a scheduled card's chip
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class CardPalette:
     review: tuple[QColor, QColor]
     approved: tuple[QColor, QColor]
     deleted: tuple[QColor, QColor]
+    scheduled: tuple[QColor, QColor]
 
 
 @functools.cache
@@ -95,6 +99,7 @@ def _card_palette(c: Colours) -> CardPalette:
         review=(q("accent_soft"), q("accent")),
         approved=(q("success_soft"), q("success")),
         deleted=(q("surface_alt"), q("muted")),
+        scheduled=(q("accent_soft"), q("accent")),
     )
 
 
@@ -291,6 +296,14 @@ def paint_card(
         approved = card.article is not None and card.article.state == ArticleState.APPROVED
         chips.append((progress, palette.approved if approved else palette.review))
     chip_left = right
+    if card.publish_at is not None:
+        text = publish_time.chip_text(card.publish_at)
+        chip_left = (
+            _chip(
+                painter, fonts.chip, text, palette.scheduled, chip_left, top, row_height, clock=True
+            )
+            - 6
+        )
     for text, pair in reversed(chips):
         chip_left = _chip(painter, fonts.chip, text, pair, chip_left, top, row_height) - 6
     if channel is not None:
@@ -385,19 +398,40 @@ def _chip(
     right: float,
     top: float,
     row_height: float,
+    *,
+    clock: bool = False,
 ) -> float:
-    """A small rounded label ending at ``right``; return where it starts."""
+    """A small rounded label ending at ``right``, a clock before its text if ``clock``;
+    return where it starts."""
     metrics = QFontMetricsF(font)
     height = metrics.height() + 2
-    width = metrics.horizontalAdvance(text) + 12
+    icon = CLOCK + 4 if clock else 0
+    width = metrics.horizontalAdvance(text) + 12 + icon
     box = QRectF(right - width, top + (row_height - height) / 2, width, height)
     path = QPainterPath()
     path.addRoundedRect(box, 4, 4)
     painter.fillPath(path, colours[0])
+    if clock:
+        _clock(painter, colours[1], box.left() + 6, box.center().y())
     painter.setFont(font)
     painter.setPen(colours[1])
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.drawText(box.adjusted(icon, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, text)
     return box.left()
+
+
+def _clock(painter: QPainter, colour: QColor, left: float, middle: float) -> None:
+    """A clock face with its hands at a quarter to nine, ``CLOCK`` wide."""
+    centre = QPointF(left + CLOCK / 2, middle)
+    radius = CLOCK / 2 - 0.6
+    painter.save()
+    pen = QPen(colour, 1.2)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, radius, radius)
+    painter.drawLine(centre, QPointF(centre.x(), centre.y() - radius * 0.62))
+    painter.drawLine(centre, QPointF(centre.x() - radius * 0.5, centre.y()))
+    painter.restore()
 
 
 def _calendar(painter: QPainter, colour: QColor, right: float, top: float, height: float) -> float:

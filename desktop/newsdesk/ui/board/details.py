@@ -22,6 +22,7 @@ from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.widgets.palette import Colours, colours
+from newsdesk.ui.widgets.publish_time import publish_time_text
 
 
 def details_style(c: Colours) -> str:
@@ -35,6 +36,7 @@ body {{ color: {c.text}; }}
 .returned {{ background-color: {c.warning_soft}; }}
 .returned-heading {{ color: {c.warning}; font-weight: 600; }}
 .overdue {{ color: {c.error}; font-weight: 600; }}
+.scheduled {{ color: {c.accent}; font-weight: 600; }}
 """
 
 
@@ -129,6 +131,12 @@ class CardDetails(QTextBrowser):
             facts.append((self.tr("Due"), due))
         if source is not None and source.planned_date is not None:
             facts.append((self.tr("Planned"), escape(display.long_date(source.planned_date))))
+        if card.publish_at is not None and card.article is not None:
+            when = escape(publish_time_text(card.publish_at))
+            facts.append((self.tr("Publication"), f'<span class="scheduled">{when}</span>'))
+            scheduled_by = card.article.scheduled_by
+            if scheduled_by:
+                facts.append((self.tr("Scheduled by"), escape(snapshot.name(scheduled_by))))
         if card.priority != Priority.NORMAL:
             facts.append((self.tr("Priority"), escape(translated(label(card.priority)))))
         progress = display.review_progress(card, snapshot.channels.get(card.channel_id))

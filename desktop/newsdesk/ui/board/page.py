@@ -107,6 +107,11 @@ class BoardPage(QWidget):
         panel.setContentsMargins(0, 0, 0, 0)
         panel.setSpacing(0)
         panel.addWidget(self.details, 1)
+        self.schedule_buttons = QWidget(self.details_panel)
+        self.schedule_buttons.setObjectName("scheduleButtons")
+        schedule_row = QHBoxLayout(self.schedule_buttons)
+        schedule_row.setContentsMargins(16, 4, 16, 8)
+        panel.addWidget(self.schedule_buttons)
         panel.addWidget(self.materials)
         self.materials.hide()
         self.details_action = QAction(self.tr("Details panel"), self)
@@ -156,6 +161,14 @@ class BoardPage(QWidget):
         self.board_actions = BoardActions(session, snapshots, self)
         self.board_actions.shown_columns = self.strip.shown
         self.board_actions.message.connect(self.bar.show_message)
+        # The details offer what the card's menu offers to change a scheduled publication.
+        for action in (self.board_actions.reschedule_action, self.board_actions.unschedule_action):
+            button = QToolButton(self.schedule_buttons)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            schedule_row.addWidget(button)
+        schedule_row.addStretch(1)
+        self.schedule_buttons.hide()
         self.board_actions.proposal_created.connect(self._follow)
         self.menu_action = QAction(self.tr("Card menu"), self)
         self.menu_action.setShortcut(QKeySequence("Shift+F10"))
@@ -426,6 +439,8 @@ class BoardPage(QWidget):
     def _show(self, card: Card | None) -> None:
         self._current = card.id if card else None
         self.board_actions.set_card(card)
+        offered = self.board_actions.offered_scheduling(card)
+        self.schedule_buttons.setVisible(self.board_actions.reschedule_action in offered)
         if card is None or self.snapshot is None:
             self.details.clear_card()
             self.materials.hide()

@@ -1,5 +1,5 @@
 """The decision form: the checklist, the comment, comments anchored to passages, and the verdict
-buttons (or, for the sign-off step, the one sign-off button).
+buttons (or, for the sign-off step, the sign-off button with its 定时发布 choice).
 
 The form only gathers what the reviewer typed; the page turns it into a mutation, and a refusal
 leaves everything typed in place.
@@ -27,6 +27,7 @@ from newsdesk.core.mentions import render
 from newsdesk.core.model import Anchor, ChecklistItem, Verdict
 from newsdesk.store.review_queue import SIGN_OFF, Step
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets.publish_time import ScheduleChoice
 
 QUOTE_LENGTH = 30  # characters of a quoted passage shown in the list; the tooltip has all of it
 
@@ -114,11 +115,14 @@ class DecisionPanel(QWidget):
             self,
         )
         self.sign_off_note.setWordWrap(True)
+        self.schedule = ScheduleChoice(self)
+        self.schedule.toggled.connect(self._update_sign_off)
         form = QWidget(self)
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(self.review_part, 1)
         form_layout.addWidget(self.sign_off_note)
+        form_layout.addWidget(self.schedule)
         form_layout.addStretch(0)
         # On a small screen (1280×720 at 150 %) the form scrolls while the decision buttons stay
         # in sight below it.
@@ -142,6 +146,8 @@ class DecisionPanel(QWidget):
         for button in (self.approve, self.return_button, self.reject):
             button.setVisible(not signing)
         self.sign_off_note.setVisible(signing)
+        self.schedule.setVisible(signing)
+        self.schedule.reset()
         self.sign_off.setVisible(signing)
         for item, box in self.checks.items():
             box.setChecked(False)
@@ -192,6 +198,11 @@ class DecisionPanel(QWidget):
         if row >= 0:
             del self._anchors[row]
             self.anchor_list.takeItem(row)
+
+    def _update_sign_off(self, scheduled: bool) -> None:
+        self.sign_off.setText(
+            self.tr("Sign off and schedule") if scheduled else self.tr("Sign off")
+        )
 
     def _update_buttons(self) -> None:
         if self.comment_text():

@@ -7,6 +7,7 @@ makes it stale); a refusal shows the core's reason and keeps the form as typed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Set
 from typing import Any
 
@@ -36,6 +37,7 @@ from newsdesk.ui.review.model import ITEM_ROLE, QueueModel, step_label
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import alive
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
+from newsdesk.ui.widgets.publish_time import publish_time_text
 from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 
 WATCHED = frozenset({Area.ARTICLES, Area.REVIEWS, Area.ROLES, Area.CHANNELS})
@@ -243,9 +245,20 @@ class ReviewPage(QWidget):
         self._apply(self.session.mutation(Kind.ARTICLE_REVIEW, article.id, **args))
 
     def sign_off(self) -> None:
-        """Sign off the revision shown."""
+        """Sign off the revision shown; with 定时发布 ticked, to be published at the chosen
+        time, which must not have passed (nothing is sent if it has)."""
         if self._shown is None or self._item is None or self._item.step != SIGN_OFF:
             return
+        schedule = self.decision.schedule
+        problem = schedule.problem(dt.datetime.now(dt.UTC))
+        if problem is not None:
+            self.message_bar.show_message(problem, Tone.ERROR)
+            schedule.time.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        publish_at = schedule.publish_at()
+        timing: dict[str, Any] = (
+            {} if publish_at is None else {"publish_at": publish_at.isoformat()}
+        )
         article = self._shown.article
         self._apply(
             self.session.mutation(
@@ -253,10 +266,17 @@ class ReviewPage(QWidget):
                 article.id,
                 sign_off_id=new_id(),
                 revision_hash=article.revision_hash or "",
-            )
+                **timing,
+            ),
+            ""
+            if publish_at is None
+            else self.tr("Signed off “{title}”; it will be published {time}.").format(
+                title=article.title, time=publish_time_text(publish_at)
+            ),
         )
 
-    def _apply(self, mutation: Mutation) -> None:
+    def _apply(self, mutation: Mutation, done_text: str = "") -> None:
+        """Apply ``mutation``; once accepted, say ``done_text`` if there is one."""
         self.decision.setEnabled(False)
 
         def done(applied: list[Applied]) -> None:
@@ -267,7 +287,10 @@ class ReviewPage(QWidget):
             if isinstance(outcome, Refusal):
                 self.message_bar.show_message(translated(outcome.message), Tone.ERROR)
                 return
-            self.message_bar.hide()
+            if done_text:
+                self.message_bar.show_message(done_text, Tone.INFO)
+            else:
+                self.message_bar.hide()
             self._item = None
             self._shown = None
             self.reload()
