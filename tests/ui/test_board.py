@@ -508,18 +508,22 @@ def test_a_channel_silent_longer_than_its_interval_is_named_until_it_publishes(
     page = open_board("publisher")
     assert page.snapshot is not None
     news = next(c for c in page.snapshot.channels.values() if c.name == "新闻")
-    # Every publication of 新闻 went out nine days ago to the minute: nine newsroom days.
     publications, articles = TABLES[Publication], TABLES[Article]
-    with workspace.store.engine.begin() as conn:
-        conn.execute(
-            update(publications)
-            .where(
-                publications.c.article_id.in_(
-                    select(articles.c.id).where(articles.c.channel_id == news.id)
+
+    def backdate() -> None:
+        """Every publication of 新闻 went out nine days ago to the minute: nine newsroom days."""
+        with workspace.store.engine.begin() as conn:
+            conn.execute(
+                update(publications)
+                .where(
+                    publications.c.article_id.in_(
+                        select(articles.c.id).where(articles.c.channel_id == news.id)
+                    )
                 )
+                .values(published_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=9))
             )
-            .values(published_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=9))
-        )
+
+    backdate()
     assert not page.rhythm_banner.isVisible()  # no channel has an interval yet
 
     def set_interval(days: int | None) -> None:
@@ -555,6 +559,15 @@ def test_a_channel_silent_longer_than_its_interval_is_named_until_it_publishes(
     assert dialog is not None
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.rhythm_banner.isVisible(), timeout=10_000)
+
+    # Days pass with the board open (here: the publications moved nine days back) and nothing
+    # else changes; the hourly check names the channel again.
+    backdate()
+    page.rhythm_timer.timeout.emit()
+    qtbot.waitUntil(page.rhythm_banner.isVisible)
+    assert page.rhythm_banner.text() == (
+        "新闻: nothing published for 9 days (required within 1 day)"
+    )
 
 
 # --- models, speed, layout ------------------------------------------------------------------

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,7 @@ from newsdesk.ui.widgets.palette import Colours, colours
 STATE_VERSION = 1
 DETAILS_WIDTH = 300
 RECENT_PUBLISHED = 30  # published cards on the board; the Published page has them all
+RHYTHM_CHECK_MS = 60 * 60 * 1000  # days pass with the board open: the rhythm is read again hourly
 
 
 def board_style(c: Colours) -> str:
@@ -132,6 +133,9 @@ class BoardPage(QWidget):
         self.rhythm_banner.setWordWrap(True)
         self.rhythm_banner.setAccessibleName(self.tr("Publishing rhythm"))
         self.rhythm_banner.hide()
+        self.rhythm_timer = QTimer(self, interval=RHYTHM_CHECK_MS)
+        self.rhythm_timer.timeout.connect(self._recheck_rhythm)
+        self.rhythm_timer.start()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("boardSplitter")
         self.splitter.setHandleWidth(1)
@@ -286,6 +290,10 @@ class BoardPage(QWidget):
                 self._show_rhythm(over_interval(publishing_rhythm(channels, last, today)))
 
         self.session.read(lambda conn: last_publications(conn, ids), read, owner=self)
+
+    def _recheck_rhythm(self) -> None:
+        if self.snapshot is not None:
+            self._check_rhythm(self.snapshot)
 
     def _show_rhythm(self, over: Sequence[ChannelRhythm]) -> None:
         lines = []
