@@ -13,19 +13,20 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, Qt, QTime
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from newsdesk.core.board import Card, Column
+from newsdesk.core.board import Card, Column, Move
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState
 from newsdesk.core.mutation import Kind
-from newsdesk.publish.publisher import Publisher
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.editor.articles_page import ArticlesModel
 from newsdesk.ui.jobs import Runner
+from newsdesk.ui.published.dialogs import PublishDialog
 from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
@@ -356,7 +357,43 @@ def test_an_editor_without_publisher_rights_sees_no_schedule_actions(
     assert "07:30" in page.details.toPlainText()
 
 
-def test_once_published_the_schedule_actions_are_gone(
+def test_published_early_by_hand_the_schedule_actions_are_gone(
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: SignIn,
+    open_board: Callable[..., BoardPage],
+    english: None,
+) -> None:
+    article = article_titled(workspace, APPROVED)
+    at = schedule_in_store(workspace, sign_in, article.id)
+    page = open_board("publisher")
+    assert page.select(article.id)
+    assert page.board_actions.reschedule_action in page.board_actions.card_actions()
+    # The articles list tells the time as well.
+    listed = ArticlesModel()
+    assert page.snapshot is not None
+    listed.set_snapshot(page.snapshot)
+    states = [listed.index(row, 2).data() for row in range(listed.rowCount())]
+    assert f"Signed off · {chip_text(at)}" in states
+
+    page.board_actions.move_actions[Move.PUBLISH].trigger()
+    qtbot.waitUntil(lambda: page.findChild(PublishDialog) is not None)
+    dialog = page.findChild(PublishDialog)
+    assert dialog is not None
+    note = dialog.findChild(QLabel, "scheduledNote")
+    assert note is not None and note.isVisible()
+    assert "Publishing it now cancels that time" in note.text()
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: stored(workspace, article.id).state == ArticleState.PUBLISHED)
+    assert stored(workspace, article.id).publish_at is None
+    qtbot.waitUntil(lambda: card_on(page, Column.PUBLISHED, article.id) is not None)
+    assert page.select(article.id)
+    actions = page.board_actions
+    assert not set(actions.schedule_actions()) & set(actions.card_actions())
+    assert not page.schedule_buttons.isVisible()
+
+
+def test_the_core_refusal_is_shown_when_the_time_was_cancelled_elsewhere(
     qtbot: QtBot,
     workspace: Workspace,
     sign_in: SignIn,
@@ -367,16 +404,17 @@ def test_once_published_the_schedule_actions_are_gone(
     schedule_in_store(workspace, sign_in, article.id)
     page = open_board("publisher")
     assert page.select(article.id)
-    assert page.board_actions.reschedule_action in page.board_actions.card_actions()
-    # Published by hand before its time, from another workstation.
-    report = Publisher(workspace).publish(page.session.user.id, article.id)
-    assert report.applied is not None and report.applied.accepted
-    page.snapshots.reload()  # as a sync would announce it
-    qtbot.waitUntil(lambda: card_on(page, Column.PUBLISHED, article.id) is not None)
-    assert page.select(article.id)
-    actions = page.board_actions
-    assert not set(actions.schedule_actions()) & set(actions.card_actions())
-    assert not page.schedule_buttons.isVisible()
+    # Another publisher cancels it; this board has not heard yet.
+    elsewhere = sign_in("linxiaoyan").mutation(Kind.ARTICLE_UNSCHEDULE, article.id)
+    [applied] = workspace.store.apply([elsewhere])
+    assert applied.accepted, str(applied.outcome)
+    page.board_actions.unschedule_action.trigger()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox) is not None)
+    box = page.findChild(QMessageBox)
+    assert box is not None
+    [cancel] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    click(qtbot, cancel)
+    qtbot.waitUntil(lambda: "The article is not scheduled for publication." in page.bar.text)
 
 
 # --- screenshots --------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ class ScheduleChoice(QWidget):
         super().__init__(parent)
         self.check = QCheckBox(self.tr("Scheduled publishing"), self)
         self.check.setObjectName("schedulePublication")
-        self.check.setToolTip(self.tr("Publish the article by itself at the chosen time"))
+        self.set_refusal(None)
         self.time = PublishTimeEdit(self)
         self.time.setEnabled(False)
         self.check.toggled.connect(self._toggled)
@@ -111,6 +111,13 @@ class ScheduleChoice(QWidget):
 
     def reset(self) -> None:
         self.check.setChecked(False)
+
+    def set_refusal(self, reason: str | None) -> None:
+        """Offer scheduling, or disable it with the core's ``reason`` as the tooltip."""
+        if reason is not None:
+            self.check.setChecked(False)
+        self.check.setEnabled(reason is None)
+        self.check.setToolTip(reason or self.tr("Publish the article by itself at the chosen time"))
 
     def publish_at(self) -> dt.datetime | None:
         """The chosen time when scheduling is ticked, else ``None``."""
