@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from newsdesk.core.articles import current_hash, required_checklist
 from newsdesk.core.board import Card, Column, Move
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState
-from newsdesk.core.mutation import Kind
+from newsdesk.core.mutation import Kind, mutation
+from newsdesk.publish.publisher import Publisher
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
@@ -142,7 +144,11 @@ def card_image(page: BoardPage, column: Column, article_id: str) -> QImage:
 
 def shows_chip(image: QImage) -> bool:
     """Whether the scheduled chip's ground (the palette's ``accent_soft``) is painted."""
-    ground = colours().qcolor("accent_soft").rgb()
+    return shows_colour(image, "accent_soft")
+
+
+def shows_colour(image: QImage, role: str) -> bool:
+    ground = colours().qcolor(role).rgb()
     return any(
         image.pixelColor(x, y).rgb() == ground
         for y in range(0, image.height(), 2)
@@ -415,6 +421,91 @@ def test_the_core_refusal_is_shown_when_the_time_was_cancelled_elsewhere(
     [cancel] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
     click(qtbot, cancel)
     qtbot.waitUntil(lambda: "The article is not scheduled for publication." in page.bar.text)
+
+
+def must(workspace: Workspace, session: Session, kind: Kind, entity: str, **args: object) -> None:
+    [applied] = workspace.store.apply([session.mutation(kind, entity, **args)])
+    assert applied.accepted, str(applied.outcome)
+
+
+def test_a_correction_offers_no_schedule_and_says_why(
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: SignIn,
+    open_board: Callable[..., BoardPage],
+    english: None,
+) -> None:
+    article = article_titled(workspace, "全市开展校园周边")  # signed off in the demo
+    publisher = sign_in("publisher")
+    assert Publisher(workspace).publish(publisher.user.id, article.id).accepted
+    writer = sign_in("wangfang")  # its owner corrects it and submits the correction
+    must(workspace, writer, Kind.ARTICLE_CORRECT, article.id)
+    content_hash = current_hash(stored(workspace, article.id))
+    must(
+        workspace,
+        writer,
+        Kind.ARTICLE_SUBMIT,
+        article.id,
+        revision_id=new_id(),
+        content_hash=content_hash,
+    )
+    for level in (1, 2, 3):
+        corrected = stored(workspace, article.id)
+        must(
+            workspace,
+            sign_in(f"reviewer{level}"),
+            Kind.ARTICLE_REVIEW,
+            article.id,
+            decision_id=new_id(),
+            revision_hash=corrected.revision_hash,
+            level=level,
+            verdict="approve",
+            checked=[item.value for item in required_checklist(corrected)],
+            comment="",
+        )
+    assert stored(workspace, article.id).state == ArticleState.APPROVED
+
+    page = open_review(qtbot, publisher)
+    show(qtbot, page, article.id)
+    check = page.decision.schedule.check
+    assert check.isVisible() and not check.isEnabled()
+    assert "A correction cannot be scheduled" in check.toolTip()
+
+    board = open_board("publisher")
+    assert board.select(article.id)
+    action = board.board_actions.schedule_sign_off_action
+    assert action in board.board_actions.card_actions() and not action.isEnabled()
+    assert "A correction cannot be scheduled" in action.toolTip()
+
+
+def test_a_time_that_came_without_a_publication_shows_as_late(
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: SignIn,
+    open_board: Callable[..., BoardPage],
+    english: None,
+) -> None:
+    """Scheduled an hour ago for half an hour ago, and nothing published it (the service that
+    does is down): the chip turns to the warning colours and the details say so."""
+    article = article_titled(workspace, APPROVED)
+    publisher = sign_in("publisher")
+    now = dt.datetime.now(dt.UTC)
+    signing = mutation(
+        publisher.user.id,
+        Kind.ARTICLE_SIGN_OFF,
+        article.id,
+        at=now - dt.timedelta(hours=1),
+        sign_off_id=new_id(),
+        revision_hash=article.revision_hash,
+        publish_at=(now - dt.timedelta(minutes=30)).isoformat(),
+    )
+    [applied] = workspace.store.apply([signing])
+    assert applied.accepted, str(applied.outcome)
+    page = open_board("publisher")
+    assert page.select(article.id)
+    image = card_image(page, Column.SIGNED_OFF, article.id)
+    assert shows_colour(image, "warning_soft") and not shows_colour(image, "accent_soft")
+    assert "(due, not published yet)" in page.details.toPlainText()
 
 
 # --- screenshots --------------------------------------------------------------------------------

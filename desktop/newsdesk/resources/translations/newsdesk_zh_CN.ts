@@ -1085,6 +1085,10 @@
         <translation>计划</translation>
     </message>
     <message>
+        <source>{time} (due, not published yet)</source>
+        <translation>{time}（已到时间，尚未发布）</translation>
+    </message>
+    <message>
         <source>Publication</source>
         <translation>发布时间</translation>
     </message>

@@ -51,6 +51,12 @@ def chip_text(at: dt.datetime) -> str:
     return QCoreApplication.translate("PublishTime", "Scheduled {time}").format(time=when)
 
 
+def is_late(at: dt.datetime, now: dt.datetime | None = None) -> bool:
+    """Whether a scheduled time has come and the article is still not out: the service that
+    publishes it is down or cannot reach the store, which a publisher needs to see."""
+    return at <= (now or dt.datetime.now(dt.UTC))
+
+
 def past_time_message(at: dt.datetime) -> str:
     return QCoreApplication.translate(
         "PublishTime", "{time} has already passed: choose a later publication time."
