@@ -168,6 +168,15 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def test_the_picker_starts_at_the_next_full_half_hour() -> None:
+    local = dt.datetime(2026, 12, 7, 7, 29, 59).astimezone()
+    assert next_half_hour(local) == local.replace(minute=30, second=0)
+    on_the_half = local.replace(minute=30, second=0)
+    assert next_half_hour(on_the_half) == on_the_half.replace(hour=8, minute=0)
+    late = local.replace(hour=23, minute=45)
+    assert next_half_hour(late) == late.replace(hour=0, minute=0, second=0) + dt.timedelta(days=1)
+
+
 # --- signing off with a time ------------------------------------------------------------------
 
 
@@ -184,11 +193,13 @@ def test_signing_off_on_the_review_page_at_0730_tomorrow_schedules_and_shows_the
     decision = page.decision
     assert decision.schedule.isVisible() and not decision.schedule.time.isEnabled()
     assert decision.sign_off.text() == "Sign off"
+    before = dt.datetime.now(dt.UTC)
     tick(qtbot, page)
+    after = dt.datetime.now(dt.UTC)
     assert decision.sign_off.text() == "Sign off and schedule"
     # The picker starts at the next full half-hour, and names the weekday.
     start = decision.schedule.time.publish_at()
-    assert start == next_half_hour(dt.datetime.now(dt.UTC))
+    assert start in (next_half_hour(before), next_half_hour(after))
     assert start.astimezone().minute in (0, 30) and start > dt.datetime.now(dt.UTC)
     at = tomorrow_at(7, 30)
     decision.schedule.time.setDateTime(at)
