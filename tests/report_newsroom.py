@@ -50,7 +50,7 @@ USERS = (
     User(id="u-wu", login="wu", name="吴复审"),
 )
 CHANNELS = (
-    Channel(id="c-news", name="新闻", review_levels=2, slug="news"),
+    Channel(id="c-news", name="新闻", review_levels=2, slug="news", silence_days=7),
     Channel(id="c-culture", name="文化", review_levels=1, slug="culture"),
 )
 GRANTS = tuple(

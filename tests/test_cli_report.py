@@ -80,9 +80,10 @@ def test_the_desktop_and_the_server_agree_to_the_digit(
     assert channels[0][0] == "New-media department · Production report · 2026-11-01 to 2026-11-30"
     assert channels[2][:3] == ("Channel", "Proposals", "Selected")
     # The hand-worked figures of tests/store/test_reports.py: 文化 then 新闻, the output columns in
-    # order, then the silent days and the longest silence.
-    assert channels[3] == ("文化", 3, 0, 2, 1, 1, 1, 0, 1, 1, 0, 7, 0, 2, 0, 0, 0, 29, 28)
-    assert channels[4] == ("新闻", 3, 2, 1, 3, 2, 2, 1, 1, 1, 1, 13, 1, 0, 1, 1, 1, 28, 19)
+    # order, then the silent days, the longest silence, the publishing interval (新闻's 7 days) and
+    # the days since the last new article on the 30th (文化's of the 2nd, 新闻's of the 11th).
+    assert channels[3] == ("文化", 3, 0, 2, 1, 1, 1, 0, 1, 1, 0, 7, 0, 2, 0, 0, 0, 29, 28, None, 28)
+    assert channels[4] == ("新闻", 3, 2, 1, 3, 2, 2, 1, 1, 1, 1, 13, 1, 0, 1, 1, 1, 28, 19, 7, 19)
     review = desk_sheets["Review turnaround"]
     # Level 1: 4 decisions, medians 3 h and p90 64 h (across the weekend); level 2: 2 h and 3 h.
     assert review[3] == ("First review", 4, 2, 1, 1, 0.25, 0.25, 3, 64)
@@ -131,6 +132,8 @@ def test_a_chief_counts_the_channels_they_lead(workspace: Path, tmp_path: Path) 
             "1",
             "1",
             "28",
+            "19",
+            "7",
             "19",
         ]
     ]

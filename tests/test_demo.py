@@ -13,7 +13,7 @@ from typing import Any, Literal
 import pytest
 from sqlalchemy import FromClause, select
 
-from newsdesk.core import proposals
+from newsdesk.core import operations, proposals, workdays
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import review_complete
 from newsdesk.core.board import Column
@@ -24,7 +24,11 @@ from newsdesk.core.model import (
     ArticleState,
     ChecklistItem,
     MaterialKind,
+    MessageClass,
+    MessageState,
+    Platform,
     ProposalState,
+    ReaderMessage,
     Role,
     Verdict,
 )
@@ -32,18 +36,23 @@ from newsdesk.core.mutation import Kind
 from newsdesk.demo import DEMO_PASSWORD, DemoLogin, DemoSummary, build_demo
 from newsdesk.passwords import verify_password
 from newsdesk.store import reads
-from newsdesk.store.codec import from_db_time
+from newsdesk.store.codec import from_db_time, from_row
 from newsdesk.store.queries import load_snapshot
 from newsdesk.store.schema import (
+    AccountMonthRow,
     ArticleRow,
     AttachmentRow,
     ChannelRow,
     MutationRow,
+    PlatformAccountRow,
+    PlatformFiguresRow,
     ProposalRow,
     PublicationRow,
+    ReaderMessageRow,
     ReviewDecisionRow,
     RevisionRow,
     UserRow,
+    YearTargetRow,
 )
 from newsdesk.store.workspace import DEMO_SETTING, Workspace
 
@@ -56,6 +65,11 @@ PROPOSALS: FromClause = ProposalRow.__table__
 PUBLICATIONS: FromClause = PublicationRow.__table__
 REVISIONS: FromClause = RevisionRow.__table__
 USERS: FromClause = UserRow.__table__
+ACCOUNTS: FromClause = PlatformAccountRow.__table__
+MONTHS: FromClause = AccountMonthRow.__table__
+FIGURES: FromClause = PlatformFiguresRow.__table__
+TARGETS: FromClause = YearTargetRow.__table__
+MESSAGES: FromClause = ReaderMessageRow.__table__
 
 DOCUMENTED = ("admin", "chief", "editor", "reviewer1", "reviewer2", "reviewer3", "publisher")
 
@@ -351,6 +365,9 @@ def newsroom(workspace: Workspace) -> list[tuple[str, str]]:
         select(PROPOSALS.c.title, PROPOSALS.c.state),
         select(ARTICLES.c.title, ARTICLES.c.state),
         select(ATTACHMENTS.c.sha256, ATTACHMENTS.c.name),
+        select(ACCOUNTS.c.name, ACCOUNTS.c.platform),
+        select(FIGURES.c.title, FIGURES.c.reads),
+        select(MESSAGES.c.text, MESSAGES.c.state),
     )
     with workspace.store.engine.connect() as conn:
         return sorted((str(a), str(b)) for query in queries for a, b in conn.execute(query))
@@ -419,3 +436,67 @@ def test_only_a_board_demo_takes_a_number_of_items(
         pytest.raises(ValueError, match="items"),
     ):
         build_demo(workspace, size, items=items)
+
+
+def test_channels_have_platform_accounts_with_six_months_of_followers(demo: Demo) -> None:
+    accounts = demo.rows(ACCOUNTS)
+    assert {Platform.WECHAT, Platform.WEIBO, Platform.DOUYIN} <= {a["platform"] for a in accounts}
+    assert {a["channel_id"] for a in accounts} == {c["id"] for c in demo.rows(CHANNELS)}
+    months: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in demo.rows(MONTHS):
+        months[row["account_id"]].append((row["month"], row["followers"]))
+    this_month = dt.datetime.now(operations.CHINA).strftime("%Y-%m")
+    for account in accounts:
+        history = sorted(months[account["id"]])
+        assert len(history) == 6, account["name"]
+        assert history[-1][0] < this_month  # a month is recorded once it is over
+        followers = [count for _, count in history]
+        assert followers == sorted(followers) and followers[0] < followers[-1], account["name"]
+
+
+def test_platform_figures_belong_to_published_articles_of_the_accounts_channel(demo: Demo) -> None:
+    channel_of = {a["id"]: a["channel_id"] for a in demo.rows(ACCOUNTS)}
+    published = {
+        a["id"]: a["channel_id"]
+        for a in demo.rows(ARTICLES)
+        if a["id"] in {p["article_id"] for p in demo.rows(PUBLICATIONS)}
+    }
+    figures = demo.rows(FIGURES)
+    assert len({f["account_id"] for f in figures}) == len(channel_of)  # every account has some
+    for row in figures:
+        assert published[row["article_id"]] == channel_of[row["account_id"]] == row["channel_id"]
+        assert row["reads"] > row["likes"] > 0
+
+
+def test_every_channel_has_a_target_for_this_year(demo: Demo) -> None:
+    year = dt.datetime.now(operations.CHINA).year
+    targets = demo.rows(TARGETS)
+    channel_targets = {t["channel_id"] for t in targets if t["account_id"] is None}
+    assert channel_targets == {c["id"] for c in demo.rows(CHANNELS)}
+    assert {t["year"] for t in targets} == {year}
+    assert any(t["account_id"] is not None for t in targets)
+    assert all(t["publications"] and t["reads"] and t["followers"] for t in targets)
+
+
+def test_a_dozen_messages_of_each_class_some_answered_some_overdue(demo: Demo) -> None:
+    messages = [from_row(ReaderMessage, row) for row in demo.rows(MESSAGES)]
+    by_class: dict[MessageClass, list[ReaderMessage]] = defaultdict(list)
+    for message in messages:
+        by_class[message.category].append(message)
+    assert {category: len(found) for category, found in by_class.items()} == dict.fromkeys(
+        MessageClass, 12
+    )
+    now, calendar = dt.datetime.now(dt.UTC), workdays.calendar()
+    enquiries = by_class[MessageClass.ENQUIRY]
+    overdue = [m for m in enquiries if operations.is_overdue(m, now, calendar)]
+    answered = [m for m in enquiries if m.state == MessageState.ANSWERED]
+    waiting = [m for m in enquiries if m.state == MessageState.OPEN and m not in overdue]
+    assert (len(answered), len(overdue), len(waiting)) == (5, 4, 3)
+    for message in answered:
+        assert message.answer and message.answered_by and message.answered_at is not None
+        due = operations.answer_due(message.received_at, calendar)
+        assert message.answered_at.astimezone(operations.CHINA).date() <= due  # in time
+    states = {(m.category, m.state) for m in messages}
+    assert (MessageClass.COMPLAINT, MessageState.CLOSED) in states
+    assert (MessageClass.SUGGESTION, MessageState.CLOSED) in states
+    assert any(m.assignee for m in by_class[MessageClass.COMPLAINT])

@@ -124,6 +124,10 @@ def test_silent_days_and_weekly_publications(engine: Engine) -> None:
     assert (lines["新闻"].silent_days, lines["新闻"].longest_silence) == (28, 19)
     # 文化 only on the 2nd: 29 silent days, the 3rd to the 30th, 28 in a row.
     assert (lines["文化"].silent_days, lines["文化"].longest_silence) == (29, 28)
+    # On the 30th 新闻 (7 days allowed) last published a new article on the 11th, 19 days before;
+    # 文化 (no interval) on the 2nd, 28 days before.
+    assert (lines["新闻"].silence_limit, lines["新闻"].days_since_published) == (7, 19)
+    assert (lines["文化"].silence_limit, lines["文化"].days_since_published) == (None, 28)
     # Weeks from Monday 26 October (1 November is a Sunday): a4 in the week of the 2nd, a1 and a2
     # in the week of the 9th, nothing later.
     assert report.weekly == (
@@ -192,6 +196,8 @@ def test_a_month_still_under_way_counts_up_to_today(engine: Engine) -> None:
     # are both 9 days. 文化: 19 silent, the 3rd–20th in a row, 18.
     assert (lines["新闻"].silent_days, lines["新闻"].longest_silence) == (18, 9)
     assert (lines["文化"].silent_days, lines["文化"].longest_silence) == (19, 18)
+    assert lines["新闻"].days_since_published == 9  # on the 20th, since the 11th
+    assert lines["文化"].days_since_published == 18
     # p10 is due the 25th: not overdue yet on the 20th, still open; p9 (due the 13th) is late.
     assert (lines["文化"].output.overdue, lines["文化"].output.open) == (1, 1)
 
@@ -200,6 +206,9 @@ def test_each_channels_last_publication_and_its_rhythm(engine: Engine) -> None:
     with engine.connect() as conn:
         last = last_publications(conn, ["c-news", "c-culture", "c-nothing"])
         assert last_publications(conn, []) == {}
+        # Before the 11th 14:00, 新闻's last new article is a1 (the 10th 09:00).
+        earlier = last_publications(conn, ["c-news"], before=newsroom.at(11, 14))
+    assert earlier == {"c-news": newsroom.at(10, 9).astimezone(dt.UTC)}
     # 新闻's last new article is a2 (PC, the 11th 14:00); a1's corrections on the 12th re-publish
     # old news and do not count. 文化's is a4 (the 2nd 08:00). c-nothing published nothing.
     assert last == {
@@ -207,7 +216,7 @@ def test_each_channels_last_publication_and_its_rhythm(engine: Engine) -> None:
         "c-culture": newsroom.at(2, 8).astimezone(dt.UTC),
     }
     channels = [
-        replace(newsroom.CHANNELS[0], silence_days=7),
+        newsroom.CHANNELS[0],  # 7 days
         replace(newsroom.CHANNELS[1], silence_days=30),
     ]
     # On the 20th: 新闻 silent since the 11th, 9 days, over its 7; 文化 since the 2nd, 18 days,

@@ -15,10 +15,10 @@ import httpx
 from sqlalchemy import Engine, delete, func, select, update
 
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import RoleGrant, User
+from newsdesk.core.model import Channel, RoleGrant, User
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store import migrate
-from newsdesk.store.codec import TABLES
+from newsdesk.store.codec import TABLES, row_to_json
 from newsdesk.store.store import SETTINGS, make_engine
 from newsdesk.sync import audit, protocol
 from newsdesk.sync.audit import AUDIT
@@ -119,6 +119,30 @@ def test_the_ledger_changed_in_the_database_is_found(
         )
     code, said = verify(database_url)
     assert code == 1 and "role_grants row" in said, said
+
+
+def test_a_channels_publishing_interval_is_covered_and_older_channels_still_verify(
+    api: SignIn, room: Newsroom, engine: Engine, database_url: str
+) -> None:
+    channels = TABLES[Channel]
+    with engine.connect() as conn:
+        row = conn.execute(select(channels).where(channels.c.id == room.news)).mappings().one()
+    # What the chain vouched for before channels had an interval: the row without the column.
+    before = row_to_json(channels, row)
+    del before["silence_days"]
+    assert audit.row_digests("channels", [row]) == {room.news: audit.digest(before)}
+    with engine.begin() as conn:  # an interval set by SQL, behind the service's back
+        conn.execute(update(channels).where(channels.c.id == room.news).values(silence_days=7))
+    code, said = verify(database_url)
+    assert code == 1 and "channels row" in said and room.news in said, said
+    with engine.begin() as conn:
+        conn.execute(update(channels).where(channels.c.id == room.news).values(silence_days=None))
+    assert verify(database_url)[0] == 0
+    admin = api("admin")
+    setting = mutation(admin.user_id, Kind.CHANNEL_UPDATE, room.news, silence_days=7)
+    assert admin.push(setting).json()["outcomes"][0]["status"] == "accepted"
+    code, said = verify(database_url)
+    assert code == 0, said
 
 
 def test_a_backup_edited_truncated_or_with_a_repeated_row_is_refused_saying_why(

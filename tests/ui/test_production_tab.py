@@ -103,6 +103,8 @@ def test_the_head_of_department_reads_november_in_chinese(
             "0",
             "29",
             "28",
+            "",
+            "28",
         ],
         [
             "新闻",
@@ -123,6 +125,8 @@ def test_the_head_of_department_reads_november_in_chinese(
             "1",
             "1",
             "28",
+            "19",
+            "7",
             "19",
         ],
     ]

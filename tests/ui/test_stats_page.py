@@ -9,15 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.model import MessageState, Platform
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.operations import month_id, target_id
+from newsdesk.demo import build_demo
 from newsdesk.ingest.platform_data import mapping_setting
+from newsdesk.store.workspace import Workspace
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.stats.page import (
@@ -38,6 +40,16 @@ EXPORT = """\
 城市书房延长开放时间至22点,2026-11-03 18:30,https://mp.weixin.qq.com/s/AbC123,45210,"12,034",9876,456,321,88,42
 古籍修复展开幕,2026-11-10 08:00,https://mp.weixin.qq.com/s/XyZ789,45388,1.2万,10020,980,640,120,65
 """
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo before anyone kept its platform accounts, targets or 留言: these tests
+    start them."""
+    folder = tmp_path_factory.mktemp("demo-without-operations") / "ws"
+    with Workspace.open(folder, create=True) as workspace:
+        build_demo(workspace, operations=False)
+    return folder
 
 
 def applied(qtbot: QtBot, session: Session, mutations: list[Mutation]) -> None:
@@ -308,3 +320,81 @@ def test_an_administrator_adds_an_account_sets_its_target_and_registers_a_messag
         "张先生",
         "视频里的开放时间写错了",
     ]
+
+
+def test_a_chief_removes_an_account_after_a_question_naming_its_months(
+    qtbot: QtBot, qapp: QApplication, chinese: None, sign_in: Callable[[str], Session]
+) -> None:
+    chief = sign_in("chief")
+    channel = sorted(chief.actor.channels())[0]
+    kept = chief.mutation(
+        Kind.ACCOUNT_ADD, channel_id=channel, platform="weibo", name="城市日报微博"
+    )
+    gone = chief.mutation(
+        Kind.ACCOUNT_ADD, channel_id=channel, platform="douyin", name="城市日报抖音"
+    )
+    applied(qtbot, chief, [kept, gone])
+    applied(
+        qtbot,
+        chief,
+        [
+            chief.mutation(Kind.ACCOUNT_RECORD_MONTH, gone.entity, month=month, followers=1000)
+            for month in ("2026-09", "2026-10", "2026-11")
+        ]
+        + [chief.mutation(Kind.ACCOUNT_RECORD_MONTH, kept.entity, month="2026-11", followers=9)],
+    )
+    page = StatsPage(chief, SnapshotStore(chief))
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    platform = page.tab["platform"]
+    assert isinstance(platform, PlatformTab)
+    qtbot.waitUntil(lambda: platform.months_table.rowCount() == 4, timeout=10_000)
+    assert not platform.remove_button.isEnabled()  # no account chosen yet
+    row = next(i for i, a in enumerate(platform.accounts) if a.id == gone.entity)
+    platform.accounts_table.selectRow(row)
+    assert platform.remove_button.isEnabled()
+
+    qtbot.mouseClick(platform.remove_button, Qt.MouseButton.LeftButton)
+    box = platform.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert "城市日报抖音" in box.text() and "抖音" in box.text()
+    assert "3 条月度记录" in box.informativeText()
+    SHOTS.mkdir(exist_ok=True)
+    box.grab().save(str(SHOTS / "stats-remove-account-zh_CN.png"))
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.wait(100)
+    with chief.workspace.store.world() as world:
+        account = world.account(gone.entity)
+    assert account is not None and not account.removed  # cancelled: nothing happened
+
+    qtbot.mouseClick(platform.remove_button, Qt.MouseButton.LeftButton)
+    box = next(b for b in platform.findChildren(QMessageBox) if b.isVisible())
+    remove = next(b for b in box.buttons() if b.text() == "移除")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
+    assert [a.name for a in platform.accounts] == ["城市日报微博"]
+    assert platform.months_table.rowCount() == 1  # its months went with it
+    assert "已移除账号“城市日报抖音”" in platform.bar.text
+    with chief.workspace.store.world() as world:
+        account = world.account(gone.entity)
+    assert account is not None and account.removed
+
+
+def test_an_editor_may_not_remove_an_account(
+    qtbot: QtBot, chinese: None, sign_in: Callable[[str], Session]
+) -> None:
+    chief = sign_in("chief")
+    editor = sign_in("editor")
+    channel = sorted(editor.actor.channels())[0]
+    add = chief.mutation(Kind.ACCOUNT_ADD, channel_id=channel, platform="wechat", name="城市日报")
+    applied(qtbot, chief, [add])
+    page = StatsPage(editor, SnapshotStore(editor))
+    qtbot.addWidget(page)
+    platform = page.tab["platform"]
+    assert isinstance(platform, PlatformTab)
+    qtbot.waitUntil(lambda: platform.accounts_table.rowCount() == 1, timeout=10_000)
+    platform.accounts_table.selectRow(0)
+    assert platform.month_button.isEnabled()  # an editor records the account's months
+    assert not platform.remove_button.isEnabled()  # but only a chief or an admin removes it

@@ -81,9 +81,18 @@ def report_tables(report: Report, translate: Translate) -> tuple[Table, ...]:
                 *outputs,
                 t(QT_TRANSLATE_NOOP("Report", "Days without publishing")),
                 t(QT_TRANSLATE_NOOP("Report", "Longest silence (days)")),
+                t(QT_TRANSLATE_NOOP("Report", "Publish at least every (days)")),
+                t(QT_TRANSLATE_NOOP("Report", "Days since last publication")),
             ),
             tuple(
-                (line.name, *_output_cells(line.output), line.silent_days, line.longest_silence)
+                (
+                    line.name,
+                    *_output_cells(line.output),
+                    line.silent_days,
+                    line.longest_silence,
+                    line.silence_limit,
+                    line.days_since_published,
+                )
                 for line in report.channels
             ),
         ),

@@ -30,7 +30,9 @@ How each figure is counted, and why:
   middle ones for an even count); the 90th percentile is the nearest-rank one, the smallest
   value that at least 90 % of the waits do not exceed.
 * A silent day is a day of the period, up to ``today``, on which a channel published no new
-  article (the publishing rhythm of 001 §5.3.3.2).
+  article (the publishing rhythm of 001 §5.3.3.2). Beside them stand the channel's publishing
+  interval and the days since its last new article, on the period's last day (or ``today`` if
+  that is earlier), counted as :mod:`newsdesk.core.rhythm` counts them for the board.
 
 The viewer's scope: an administrator (or the service, with no viewer) sees everything; anyone
 else sees the channels they lead as chief and, elsewhere, their own work.
@@ -149,6 +151,10 @@ class Facts:
     decisions: Sequence[DecisionFact] = ()
     # (article id, revision number) → when that revision was submitted for review
     submissions: dict[tuple[str, int], dt.datetime] = field(default_factory=dict)
+    # channel id → the longest it may go without publishing (channels that set one)
+    silence_days: dict[str, int] = field(default_factory=dict)
+    # channel id → its last first publication up to the period's end (channels that published)
+    last_published: dict[str, dt.datetime] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,8 @@ class ChannelLine:
     output: Output
     silent_days: int
     longest_silence: int  # the longest run of consecutive silent days
+    silence_limit: int | None = None  # the channel's publishing interval; None: none set
+    days_since_published: int | None = None  # at the period's end; None: never published
 
 
 @dataclass(frozen=True)
@@ -235,6 +243,16 @@ class Report:
 def local_day(at: dt.datetime, zone: dt.tzinfo = NEWSROOM_ZONE) -> dt.date:
     aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
     return aware.astimezone(zone).date()
+
+
+def days_silent(
+    last_published: dt.datetime | None, today: dt.date, zone: dt.tzinfo = NEWSROOM_ZONE
+) -> int | None:
+    """Whole newsroom days from the day of ``last_published`` to ``today`` (0 the same day);
+    ``None`` for a channel that never published."""
+    if last_published is None:
+        return None
+    return max((today - local_day(last_published, zone)).days, 0)
 
 
 def period_bounds(
@@ -381,13 +399,16 @@ def production_report(
     channel_ids += sorted(c for c in by_channel if c not in channel_ids)
     if scope.only is not None:
         channel_ids = [c for c in channel_ids if c == scope.only]
-    days = [first + dt.timedelta(days=n) for n in range((min(last, today) - first).days + 1)]
+    end_day = min(last, today)
+    days = [first + dt.timedelta(days=n) for n in range((end_day - first).days + 1)]
     channel_lines = tuple(
         ChannelLine(
             c,
             facts.channels.get(c, c),
             by_channel[c].output(),
             *_silence(days, published_days[c]),
+            facts.silence_days.get(c),
+            days_silent(facts.last_published.get(c), end_day, zone),
         )
         for c in channel_ids
     )

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsdesk.core.model import Channel
-from newsdesk.core.reports import NEWSROOM_ZONE, local_day
+from newsdesk.core.reports import NEWSROOM_ZONE, days_silent, local_day
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,13 @@ def publishing_rhythm(
     rhythms = []
     for channel in channels:
         at = last_published.get(channel.id)
-        day = None if at is None else local_day(at, zone)
         rhythms.append(
             ChannelRhythm(
                 channel.id,
                 channel.name,
                 channel.silence_days,
-                day,
-                None if day is None else max((today - day).days, 0),
+                None if at is None else local_day(at, zone),
+                days_silent(at, today, zone),
             )
         )
     return tuple(sorted(rhythms, key=lambda r: (r.name, r.channel_id)))

@@ -22,6 +22,7 @@ from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 from newsdesk.demo.builder import Builder, Clock, DemoRefusedError
 from newsdesk.demo.generate import board_stories, generated_stories
 from newsdesk.demo.handwritten import HANDWRITTEN_STORIES
+from newsdesk.demo.operations import build_operations
 from newsdesk.demo.summary import DemoLogin, DemoSummary, summarise
 from newsdesk.passwords import hash_password
 from newsdesk.publish.export import Exporter
@@ -50,11 +51,14 @@ def build_demo(
     items: int | None = None,
     seed: int = 2026,
     progress: Callable[[Message], None] | None = None,
+    operations: bool = True,
 ) -> DemoSummary:
     """Fill the empty ``workspace`` with the demo newsroom and say what it holds.
 
     Deterministic for a given ``seed``, apart from the ids and the times, which are relative to
-    now. ``items`` is the number of cards of a ``"board"`` demo, and only of that one. Raises
+    now. ``items`` is the number of cards of a ``"board"`` demo, and only of that one. Without
+    ``operations`` the newsroom has not started keeping its platform accounts, targets and 留言
+    (a board demo never has them: it holds exactly the cards it names). Raises
     ``ValueError`` if the workspace already has users or ``items`` does not fit ``size``, and
     :class:`DemoRefusedError` if the rules refuse any step of the demo.
     """
@@ -86,6 +90,9 @@ def build_demo(
                     total=len(stories),
                 )
             )
+    if operations and size != "board":
+        report(_step(QT_TRANSLATE_NOOP("Demo", "Adding platform accounts, figures and messages")))
+        build_operations(builder, setup + dt.timedelta(hours=3))
     builder.flush()
     workspace.store.set_setting(DEMO_SETTING, DEMO_PASSWORD)
     save_settings(workspace, PublishingSettings(site_name=DEMO_SITE))

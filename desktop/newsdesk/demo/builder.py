@@ -89,6 +89,16 @@ class Piece:
     publisher: str = ""
 
 
+@dataclass(frozen=True)
+class PublishedItem:
+    """An article as it first went out, for the platform figures that follow it."""
+
+    article_id: str
+    channel_id: str
+    title: str
+    at: dt.datetime
+
+
 class Builder:
     """Tells the stories as mutations, queued and applied a batch (one transaction) at a time."""
 
@@ -105,6 +115,7 @@ class Builder:
         self.pools: dict[tuple[str, Role], list[str]] = {}
         self.channels: dict[str, DemoChannel] = {}
         self.pictures: dict[str, tuple[Picture, str]] = {}
+        self.published: dict[str, PublishedItem] = {}  # by article id, in publishing order
 
     # --- applying -----------------------------------------------------------------------------
 
@@ -471,7 +482,13 @@ class Builder:
         args: dict[str, Any] = {"revision_hash": piece.revision_hash, "publications": publications}
         if note:
             args["correction_note"] = note
-        self.emit(piece.publisher, Kind.ARTICLE_PUBLISH, piece.article.id, clock.tick(), **args)
+        at = clock.tick()
+        self.emit(piece.publisher, Kind.ARTICLE_PUBLISH, piece.article.id, at, **args)
+        article = piece.article
+        if article.id not in self.published:
+            self.published[article.id] = PublishedItem(
+                article.id, piece.channel.id, article.title, at
+            )
 
     def review_and_publish(self, piece: Piece, clock: Clock) -> None:
         """The written article's way through review and publication, as far as its plan goes."""

@@ -40,14 +40,14 @@ Undated = Callable[[Connection, Scope, int], tuple[list[Entry], int]]
 
 def _proposals_shown(scope: Scope) -> ColumnElement[bool]:
     """Proposals on their way to the topic library: a draft only for its proposer (as on the
-    board), a submitted one for the channel, a selected topic until it is assigned."""
+    board), a submitted one for the channel, a selected topic until it is assigned. Written as
+    states *and* a draft test, not as an OR of two cases, so that the (channel, state, date)
+    indexes serve it."""
     c = PROPOSALS.c
     return and_(
         c.channel_id.in_(scope.channel_ids),
-        or_(
-            c.state.in_([S.SUBMITTED.value, S.SELECTED.value]),
-            and_(c.state == S.DRAFT.value, c.proposer_id == scope.actor.id),
-        ),
+        c.state.in_([S.DRAFT.value, S.SUBMITTED.value, S.SELECTED.value]),
+        or_(c.state != S.DRAFT.value, c.proposer_id == scope.actor.id),
     )
 
 
@@ -58,7 +58,7 @@ def _proposal_entries(conn: Connection, scope: Scope, first: dt.date, last: dt.d
         .where(c.planned_date.between(first, last), _proposals_shown(scope))
         .order_by(c.planned_date, c.priority.desc(), c.title)
     )
-    return [Entry(EntryKind.PROPOSAL, r.id, r.channel_id, r.title, r.planned_date) for r in rows]
+    return [Entry(EntryKind.PROPOSAL, *row) for row in rows]
 
 
 def _undated_proposals(conn: Connection, scope: Scope, limit: int) -> tuple[list[Entry], int]:
@@ -70,7 +70,7 @@ def _undated_proposals(conn: Connection, scope: Scope, limit: int) -> tuple[list
         .order_by(c.priority.desc(), c.updated_at.desc())
         .limit(limit)
     )
-    entries = [Entry(EntryKind.PROPOSAL, r.id, r.channel_id, r.title, None) for r in rows]
+    entries = [Entry(EntryKind.PROPOSAL, *row, None) for row in rows]
     total = conn.execute(select(func.count()).select_from(PROPOSALS).where(undated)).scalar_one()
     return entries, total
 
@@ -88,10 +88,7 @@ def _assignment_entries(
         )
         .order_by(c.due_date, c.priority.desc(), c.title)
     )
-    return [
-        Entry(EntryKind.ASSIGNMENT, r.id, r.channel_id, r.title, r.due_date, r.article_id)
-        for r in rows
-    ]
+    return [Entry(EntryKind.ASSIGNMENT, *row) for row in rows]
 
 
 SOURCES: Mapping[EntryKind, Source] = {

@@ -54,7 +54,13 @@ def accounts(conn: Connection, actor: Actor) -> list[PlatformAccount]:
 
 
 def months(conn: Connection, actor: Actor) -> list[AccountMonth]:
-    query = select(MONTHS).where(_mine(actor, MONTHS.c.channel_id)).order_by(MONTHS.c.month.desc())
+    """The months of the accounts still kept: a removed account's months went with it."""
+    live = select(ACCOUNTS.c.id).where(~ACCOUNTS.c.removed)
+    query = (
+        select(MONTHS)
+        .where(_mine(actor, MONTHS.c.channel_id), MONTHS.c.account_id.in_(live))
+        .order_by(MONTHS.c.month.desc())
+    )
     return [from_row(AccountMonth, r) for r in conn.execute(query).mappings()]
 
 

@@ -198,8 +198,11 @@ def gather(
             )
         )
     }
+    channel_rows = conn.execute(
+        select(channels.c.id, channels.c.name, channels.c.silence_days)
+    ).all()
     return Facts(
-        channels={row.id: row.name for row in conn.execute(select(channels.c.id, channels.c.name))},
+        channels={row.id: row.name for row in channel_rows},
         people={row.id: row.name for row in conn.execute(select(users.c.id, users.c.name))},
         proposals=proposal_facts,
         articles=article_facts,
@@ -207,23 +210,31 @@ def gather(
         assignments=assignment_facts,
         decisions=decision_facts,
         submissions=submissions,
+        silence_days={row.id: row.silence_days for row in channel_rows if row.silence_days},
+        last_published=last_publications(conn, [row.id for row in channel_rows], before=end),
     )
 
 
-def last_publications(conn: Connection, channel_ids: Iterable[str]) -> dict[str, dt.datetime]:
+def last_publications(
+    conn: Connection, channel_ids: Iterable[str], before: dt.datetime | None = None
+) -> dict[str, dt.datetime]:
     """``channel id: time`` of each of ``channel_ids``' last first publication (an article's
-    version 1 going out), in one grouped query; a channel that never published is left out."""
+    version 1 going out), earlier than ``before`` if given, in one grouped query; a channel that
+    never published is left out."""
     articles, publications = TABLES[Article], TABLES[Publication]
     wanted = list(channel_ids)
     if not wanted:
         return {}
+    conditions = [publications.c.version == 1, articles.c.channel_id.in_(wanted)]
+    if before is not None:  # in UTC, as stored: SQLite compares the written-out times
+        conditions.append(publications.c.published_at < before.astimezone(dt.UTC))
     latest = func.max(publications.c.published_at)
     return {
         channel_id: from_db_time(at)
         for channel_id, at in conn.execute(
             select(articles.c.channel_id, latest)
             .join(publications, publications.c.article_id == articles.c.id)
-            .where(publications.c.version == 1, articles.c.channel_id.in_(wanted))
+            .where(*conditions)
             .group_by(articles.c.channel_id)
         )
     }

@@ -84,7 +84,12 @@ class RoleGrantRow(Base):
 
 class ProposalRow(Base):
     __tablename__ = "proposals"
-    __table_args__ = (Index(None, "channel_id", "state"),)
+    __table_args__ = (
+        Index(None, "channel_id", "state"),
+        # The calendar's ranges: per channel and state, a seek to the first day and a scan.
+        Index(None, "channel_id", "state", "planned_date"),
+        Index(None, "channel_id", "state", "due_date"),
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     channel_id: Mapped[str] = mapped_column(ID)
     proposer_id: Mapped[str] = mapped_column(ID, index=True)
@@ -92,7 +97,7 @@ class ProposalRow(Base):
     angle: Mapped[str] = mapped_column(Text)
     materials: Mapped[list[Any]]
     priority: Mapped[int]
-    planned_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # the calendar's
+    planned_date: Mapped[dt.date | None] = mapped_column(Date)
     tags: Mapped[list[Any]]
     state: Mapped[str] = mapped_column(String(20))
     return_reason: Mapped[str] = mapped_column(Text)
@@ -100,7 +105,7 @@ class ProposalRow(Base):
     deleted_from: Mapped[str | None] = mapped_column(String(20))
     deleted_by: Mapped[str | None] = mapped_column(ID)
     assignees: Mapped[list[Any]]
-    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # ranges of days
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
     assigned_by: Mapped[str | None] = mapped_column(ID)
     article_id: Mapped[str | None] = mapped_column(ID)
     created_at: Mapped[dt.datetime]

@@ -28,6 +28,7 @@ from newsdesk.store.store import SETTINGS
 from newsdesk.sync import audit, audit_export, audit_log, polling, protocol, service
 from newsdesk.sync import backup as backups
 from newsdesk.sync.heads import Heads
+from newsdesk.sync.scheduler import BackgroundScheduler, Scheduling
 from newsdesk.sync.server import create_app
 
 USERS = TABLES[User]
@@ -164,7 +165,10 @@ def serve(
     feeds: Feeds = Feeds(),
     min_desktop: str | None = None,
     latest_desktop: protocol.DesktopRelease | None = None,
+    scheduling: Scheduling | None = None,
 ) -> None:
+    """Run the service until it is stopped, with the feed poller (unless ``feeds`` says not)
+    and the scheduled publishing (定时发布, as ``scheduling`` says) beside it."""
     with engine.begin() as conn:
         migrate.upgrade(conn)
     running = _service(engine, keys)
@@ -179,6 +183,8 @@ def serve(
             engine, running, actor, web.Policy(allow_private=feeds.allow_private), feeds.every
         )
         poller.start()
+    scheduler = BackgroundScheduler(running, scheduling or Scheduling())
+    scheduler.start()
     app = create_app(
         running,
         docs=docs,
@@ -189,6 +195,7 @@ def serve(
     try:
         _run_http(app, host, port, transport)
     finally:
+        scheduler.stop()
         if poller is not None:
             poller.stop()
 

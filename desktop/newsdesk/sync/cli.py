@@ -149,6 +149,9 @@ def build_server_parser() -> argparse.ArgumentParser:
         type=float,
         help="how often to look for sources due a poll, in seconds (default: 60)",
     )
+    # Scheduled publishing (定时发布) is configured in the file only: its tokens do not belong
+    # on a command line, where every user of the machine can read them.
+    serve.set_defaults(publishing=None)
     sources = commands.add_parser("sources", help="subscribed sources (feeds)").add_subparsers(
         dest="sources_command", required=True
     )
@@ -375,6 +378,7 @@ def _run_server_command(
                 feeds=feeds,
                 min_desktop=args.min_desktop,
                 latest_desktop=release,
+                scheduling=args.publishing,
                 **sizing,
             )
         elif args.command == "sources":

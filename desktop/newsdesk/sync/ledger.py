@@ -198,15 +198,20 @@ class Ledger:
         *,
         login: str = "newsdesk-server",
         keep_token: str | None = None,
+        before_commit: Callable[[Connection, list[Applied]], object] | None = None,
     ) -> list[Applied]:
-        """Apply mutations made by the server's own administrator commands (``init``, ``users``)
-        and its password API, exactly as pushed ones are: decided, numbered, in the ledger and
-        the audit log (a refusal too)."""
+        """Apply mutations made by the server's own administrator commands (``init``, ``users``),
+        its password API and its scheduled publishing, exactly as pushed ones are: decided,
+        numbered, in the ledger and the audit log (a refusal too). ``before_commit`` does what
+        must succeed for them to be kept (writing a publication's files), in the transaction;
+        if it raises, nothing is recorded."""
         with self.log.writing() as conn:
             applied, seqs = self._accept(conn, mutations, login, keep_token=keep_token)
             self.log.record_many(
                 conn, [_refused_entry(login, a, None) for a in applied if not a.accepted]
             )
+            if before_commit is not None:
+                before_commit(conn, applied)
         self._announce(seqs)
         return applied
 

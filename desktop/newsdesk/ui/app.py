@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
 from newsdesk.core.actor import Actor
+from newsdesk.core.calendar import Entry
 from newsdesk.core.model import User
 from newsdesk.core.notifications import Event, Notification, Subject
 from newsdesk.core.refusal import Refusal
@@ -56,6 +57,7 @@ from newsdesk.ui.widgets import plain_text
 if TYPE_CHECKING:  # the pages' modules load with the pages, after the first frame
     from newsdesk.ui.board import BoardPage
     from newsdesk.ui.editor.articles_page import ArticlesPage
+    from newsdesk.ui.published.scheduling import DesktopScheduling
     from newsdesk.ui.shell.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
@@ -131,6 +133,7 @@ class Desktop:
         self.session: Session | None = None
         self.sync: SyncController | None = None
         self.polling: DesktopPolling | None = None
+        self.scheduling: DesktopScheduling | None = None
         self._sign_in_users: Sequence[User] = ()
         self._dialog: WelcomeDialog | SignInDialog | None = None  # the open one, kept alive
 
@@ -302,6 +305,11 @@ class Desktop:
             if server is None:
                 self.polling = DesktopPolling(session)
                 self.polling.start()
+                # Publishing (exporters, images, HTTP) loads here, after the first frame.
+                from newsdesk.ui.published.scheduling import DesktopScheduling
+
+                self.scheduling = DesktopScheduling(session)
+                self.scheduling.start()
         self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
         articles = pages.articles
@@ -330,6 +338,9 @@ class Desktop:
         )
         pages.tasks.when_built(lambda page: page.open_article.connect(open_article))
         pages.topics.when_built(lambda page: page.open_article.connect(open_article))
+        pages.calendar.when_built(
+            lambda page: page.open_item.connect(lambda entry: self._open_entry(pages, entry))
+        )
         pages.tasks.when_built(
             lambda page: page.count_changed.connect(lambda count: window.set_count("tasks", count))
         )
@@ -392,6 +403,15 @@ class Desktop:
             pages.board.get().select(n.subject_id)
         else:
             window.show_page("leads")
+
+    def _open_entry(self, pages: Pages, entry: Entry) -> None:
+        """A calendar entry opens as its card on the board does: the article being written in
+        the editor, else the proposal selected on the board with its details."""
+        if entry.article_id is not None:
+            self._open_article(pages.articles.get(), entry.article_id)
+        elif self.window is not None:
+            self.window.show_page("board")
+            pages.board.get().select(entry.entity_id)
 
     def _open_card(self, board: BoardPage, articles: ArticlesPage, card_id: str) -> None:
         """An article card opens in the editor; a proposal card shows its details (the board's)."""
@@ -462,13 +482,16 @@ class Desktop:
         self.window.close()
         self.exit(0)
 
-    def _stop_polling(self) -> None:
+    def _stop_background(self) -> None:
         if self.polling is not None:
             self.polling.stop()
             self.polling = None
+        if self.scheduling is not None:
+            self.scheduling.stop()
+            self.scheduling = None
 
     def _switch(self) -> None:
-        self._stop_polling()
+        self._stop_background()
         if self.sync is not None:
             self.sync.shutdown()
             self.sync = None
@@ -485,7 +508,7 @@ class Desktop:
         self._welcome()
 
     def shutdown(self) -> None:
-        self._stop_polling()
+        self._stop_background()
         if self.sync is not None:
             self.sync.shutdown()
         if self.session is not None:

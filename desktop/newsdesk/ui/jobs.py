@@ -70,6 +70,13 @@ class Runner(QObject):
             raise RuntimeError("the runner is shut down")
         return await asyncio.wrap_future(self._executor.submit(_handed_over(work)))
 
+    def wait(self, work: Callable[[], T]) -> T:
+        """Run ``work`` on this runner's thread and wait for its result, from a job of another
+        runner (the publishing thread's database work); never from the UI thread."""
+        if self._closed:
+            raise RuntimeError("the runner is shut down")
+        return self._executor.submit(_handed_over(work)).result()
+
     def _run(self, key: int, held: list[Callable[[], Any]]) -> None:
         """Run a job's work on this thread and send its outcome to the UI thread.
 

@@ -5,6 +5,7 @@ PAGE_NAMES = (
     "board",
     "tasks",
     "topics",
+    "calendar",
     "leads",
     "articles",
     "review",

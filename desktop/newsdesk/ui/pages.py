@@ -22,6 +22,7 @@ from newsdesk.ui.sync.controller import SyncController
 if TYPE_CHECKING:
     from newsdesk.ui.admin.page import AdminPage
     from newsdesk.ui.board import BoardPage
+    from newsdesk.ui.calendar import CalendarPage
     from newsdesk.ui.editor.articles_page import ArticlesPage
     from newsdesk.ui.leads.page import LeadsPage
     from newsdesk.ui.proposals.tasks_page import TasksPage
@@ -70,6 +71,7 @@ class Pages:
     board: Lazy[BoardPage]
     tasks: Lazy[TasksPage]
     topics: Lazy[TopicsPage]
+    calendar: Lazy[CalendarPage]
     leads: Lazy[LeadsPage]
     articles: Lazy[ArticlesPage]
     review: Lazy[ReviewPage]
@@ -106,6 +108,11 @@ def build_pages(
         from newsdesk.ui.proposals.topics_page import TopicsPage
 
         return TopicsPage(session, snapshots)
+
+    def calendar() -> CalendarPage:
+        from newsdesk.ui.calendar import CalendarPage
+
+        return CalendarPage(session)
 
     def leads() -> LeadsPage:
         from newsdesk.ui.leads.page import LeadsPage
@@ -146,6 +153,7 @@ def build_pages(
         board=Lazy(board),
         tasks=Lazy(tasks),
         topics=Lazy(topics),
+        calendar=Lazy(calendar),
         leads=Lazy(leads),
         articles=Lazy(articles),
         review=Lazy(review),
@@ -159,6 +167,7 @@ def build_pages(
         Page("board", translate("Pages", "Board"), pages.board.get),
         Page("tasks", translate("Pages", "My tasks"), pages.tasks.get),
         Page("topics", translate("Pages", "Topic library"), pages.topics.get),
+        Page("calendar", translate("Pages", "Calendar"), pages.calendar.get),
         Page("leads", translate("Pages", "Leads"), pages.leads.get),
         Page("articles", translate("Pages", "Articles"), pages.articles.get),
         Page("review", translate("Pages", "Review"), pages.review.get),

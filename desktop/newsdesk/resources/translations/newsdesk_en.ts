@@ -123,6 +123,16 @@
     </message>
 </context>
 <context>
+    <name>PlatformTab</name>
+    <message numerus="yes">
+        <source>Its %n monthly record(s) go with it. The messages already registered stay in the register.</source>
+        <translation>
+            <numerusform>Its %n monthly record goes with it. The messages already registered stay in the register.</numerusform>
+            <numerusform>Its %n monthly records go with it. The messages already registered stay in the register.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PublishedPage</name>
     <message numerus="yes">
         <source>Retry %n failed delivery(s)</source>

@@ -1043,6 +1043,128 @@
     </message>
 </context>
 <context>
+    <name>CalendarGrid</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>还有 {count} 项</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部频道</translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation>未排期</translation>
+    </message>
+    <message>
+        <source>Drag an item onto a day to plan it.</source>
+        <translation>将条目拖到某一天即可排期。</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>{month}/{day}/{year}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>Unscheduled ({count})</source>
+        <translation>未排期（{count}）</translation>
+    </message>
+    <message>
+        <source>“{title}” is now planned for {day}.</source>
+        <translation>“{title}”已排期到 {day}。</translation>
+    </message>
+</context>
+<context>
     <name>CardDetails</name>
     <message>
         <source>Card details</source>
@@ -1667,6 +1789,10 @@
     <message>
         <source>Written {done} of {total} stories</source>
         <translation>已写入 {done}/{total} 篇稿件</translation>
+    </message>
+    <message>
+        <source>Adding platform accounts, figures and messages</source>
+        <translation>正在添加平台账号、数据和留言</translation>
     </message>
     <message>
         <source>Exporting the published pages</source>
@@ -3266,6 +3392,10 @@
         <translation>线索</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -3399,6 +3529,10 @@
         <translation>平台账号</translation>
     </message>
     <message>
+        <source>Remove account…</source>
+        <translation>移除账号…</translation>
+    </message>
+    <message>
         <source>Our article</source>
         <translation>本台稿件</translation>
     </message>
@@ -3429,6 +3563,28 @@
     <message>
         <source>Account “%1” added.</source>
         <translation>已添加账号“%1”。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账号</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1” (%2, %3)?</source>
+        <translation>移除账号“%1”（%2，%3）？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n monthly record(s) go with it. The messages already registered stay in the register.</source>
+        <translation>
+            <numerusform>它的 %n 条月度记录将一并移除；已登记的留言仍保留在留言登记中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Account “%1” removed.</source>
+        <translation>已移除账号“%1”。</translation>
     </message>
     <message>
         <source>Month %1 recorded.</source>
@@ -4817,6 +4973,14 @@
         <translation>最长连续无发布（天）</translation>
     </message>
     <message>
+        <source>Publish at least every (days)</source>
+        <translation>发布间隔要求（天）</translation>
+    </message>
+    <message>
+        <source>Days since last publication</source>
+        <translation>距上次发布（天）</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>人员统计</translation>
     </message>
@@ -5558,6 +5722,14 @@
     <message>
         <source>the field “{field}” must be “zh_CN” or “en”.</source>
         <translation>字段“{field}”必须是“zh_CN”或“en”。</translation>
+    </message>
+    <message>
+        <source>“publishing” must be a table ([publishing]).</source>
+        <translation>“publishing”必须是一个表（[publishing]）。</translation>
+    </message>
+    <message>
+        <source>the field “{field}” must be a table of text by target (pc, wap, app).</source>
+        <translation>字段“{field}”必须是按发布端（pc、wap、app）列出文字的表。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -174,13 +175,17 @@ class PlatformTab(Tab):
         self.add_button = QPushButton(self.tr("Add account…"))
         self.month_button = QPushButton(self.tr("Record month…"))
         self.import_button = QPushButton(self.tr("Import export…"))
+        self.remove_button = QPushButton(self.tr("Remove account…"))
         self.add_button.clicked.connect(self._add_account)
+        self.remove_button.clicked.connect(self._remove_account)
         self.month_button.clicked.connect(self._record_month)
         self.import_button.clicked.connect(self._choose_file)
         self.accounts_table.itemSelectionChanged.connect(self._enable)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.month_button, self.import_button):
             buttons.addWidget(button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.remove_button)
         buttons.addStretch()
         self.items_table = _table(
             [
@@ -255,6 +260,9 @@ class PlatformTab(Tab):
         handles = account is not None and operations.may_handle(actor, account.channel_id)
         self.month_button.setEnabled(handles)
         self.import_button.setEnabled(handles)
+        self.remove_button.setEnabled(
+            account is not None and operations.may_keep_accounts(actor, account.channel_id)
+        )
 
     def selected_account(self) -> PlatformAccount | None:
         row = self.accounts_table.currentRow()
@@ -294,7 +302,7 @@ class PlatformTab(Tab):
                 ],
             )
 
-        self.session.read(load, show)
+        self.session.read(load, show, owner=self)  # the tab may be gone when the items come
 
     def _add_account(self) -> None:
         dialog = AccountDialog(
@@ -321,6 +329,45 @@ class PlatformTab(Tab):
                 )
             ],
             self.tr("Account “%1” added.").replace("%1", name),
+        )
+
+    def _remove_account(self) -> None:
+        account = self.selected_account()
+        if account is not None:
+            self.ask_to_remove(account)
+
+    def ask_to_remove(self, account: PlatformAccount) -> QMessageBox:
+        """Ask before removing ``account``, naming it and the monthly records that go with it;
+        the window-modal question is returned (and removes the account when accepted)."""
+        months = sum(m.account_id == account.id for m in self.months)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove account"))
+        box.setText(
+            self.tr("Remove the account “%1” (%2, %3)?")
+            .replace("%1", account.name)
+            .replace("%2", platform_name(account.platform))
+            .replace("%3", self.channel_names.get(account.channel_id, ""))
+        )
+        box.setInformativeText(
+            self.tr(
+                "Its %n monthly record(s) go with it. The messages already registered stay in "
+                "the register.",
+                "",
+                months,
+            )
+        )
+        box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self.remove_account(account))
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
+
+    def remove_account(self, account: PlatformAccount) -> None:
+        self.apply(
+            [self.session.mutation(Kind.ACCOUNT_UPDATE, account.id, removed=True)],
+            self.tr("Account “%1” removed.").replace("%1", account.name),
         )
 
     def _record_month(self) -> None:

@@ -1,4 +1,5 @@
-"""Index proposals by planned date and by due date, for the calendar's month and week ranges.
+"""Index proposals by channel, state and planned date, and by channel, state and due date, so
+the calendar's month and week are range scans whatever the number of items.
 
 Revision ID: 0015_calendar_dates
 Revises: 0014_scheduled_publishing
@@ -15,10 +16,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_proposals_planned_date", "proposals", ["planned_date"])
-    op.create_index("ix_proposals_due_date", "proposals", ["due_date"])
+    op.create_index(
+        "ix_proposals_channel_id_state_planned_date",
+        "proposals",
+        ["channel_id", "state", "planned_date"],
+    )
+    op.create_index(
+        "ix_proposals_channel_id_state_due_date", "proposals", ["channel_id", "state", "due_date"]
+    )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_proposals_due_date", "proposals")
-    op.drop_index("ix_proposals_planned_date", "proposals")
+    op.drop_index("ix_proposals_channel_id_state_due_date", "proposals")
+    op.drop_index("ix_proposals_channel_id_state_planned_date", "proposals")

@@ -1,0 +1,5 @@
+"""The editorial calendar page (日历)."""
+
+from newsdesk.ui.calendar.page import CalendarPage
+
+__all__ = ["CalendarPage"]
