@@ -13,19 +13,22 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, Qt, QTime
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from newsdesk.core.board import Card, Column
+from newsdesk.core.articles import current_hash, required_checklist
+from newsdesk.core.board import Card, Column, Move
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import Article, ArticleState
-from newsdesk.core.mutation import Kind
+from newsdesk.core.mutation import Kind, mutation
 from newsdesk.publish.publisher import Publisher
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.editor.articles_page import ArticlesModel
 from newsdesk.ui.jobs import Runner
+from newsdesk.ui.published.dialogs import PublishDialog
 from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
@@ -141,7 +144,11 @@ def card_image(page: BoardPage, column: Column, article_id: str) -> QImage:
 
 def shows_chip(image: QImage) -> bool:
     """Whether the scheduled chip's ground (the palette's ``accent_soft``) is painted."""
-    ground = colours().qcolor("accent_soft").rgb()
+    return shows_colour(image, "accent_soft")
+
+
+def shows_colour(image: QImage, role: str) -> bool:
+    ground = colours().qcolor(role).rgb()
     return any(
         image.pixelColor(x, y).rgb() == ground
         for y in range(0, image.height(), 2)
@@ -161,6 +168,15 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def test_the_picker_starts_at_the_next_full_half_hour() -> None:
+    local = dt.datetime(2026, 12, 7, 7, 29, 59).astimezone()
+    assert next_half_hour(local) == local.replace(minute=30, second=0)
+    on_the_half = local.replace(minute=30, second=0)
+    assert next_half_hour(on_the_half) == on_the_half.replace(hour=8, minute=0)
+    late = local.replace(hour=23, minute=45)
+    assert next_half_hour(late) == late.replace(hour=0, minute=0, second=0) + dt.timedelta(days=1)
+
+
 # --- signing off with a time ------------------------------------------------------------------
 
 
@@ -177,11 +193,13 @@ def test_signing_off_on_the_review_page_at_0730_tomorrow_schedules_and_shows_the
     decision = page.decision
     assert decision.schedule.isVisible() and not decision.schedule.time.isEnabled()
     assert decision.sign_off.text() == "Sign off"
+    before = dt.datetime.now(dt.UTC)
     tick(qtbot, page)
+    after = dt.datetime.now(dt.UTC)
     assert decision.sign_off.text() == "Sign off and schedule"
     # The picker starts at the next full half-hour, and names the weekday.
     start = decision.schedule.time.publish_at()
-    assert start == next_half_hour(dt.datetime.now(dt.UTC))
+    assert start in (next_half_hour(before), next_half_hour(after))
     assert start.astimezone().minute in (0, 30) and start > dt.datetime.now(dt.UTC)
     at = tomorrow_at(7, 30)
     decision.schedule.time.setDateTime(at)
@@ -356,7 +374,43 @@ def test_an_editor_without_publisher_rights_sees_no_schedule_actions(
     assert "07:30" in page.details.toPlainText()
 
 
-def test_once_published_the_schedule_actions_are_gone(
+def test_published_early_by_hand_the_schedule_actions_are_gone(
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: SignIn,
+    open_board: Callable[..., BoardPage],
+    english: None,
+) -> None:
+    article = article_titled(workspace, APPROVED)
+    at = schedule_in_store(workspace, sign_in, article.id)
+    page = open_board("publisher")
+    assert page.select(article.id)
+    assert page.board_actions.reschedule_action in page.board_actions.card_actions()
+    # The articles list tells the time as well.
+    listed = ArticlesModel()
+    assert page.snapshot is not None
+    listed.set_snapshot(page.snapshot)
+    states = [listed.index(row, 2).data() for row in range(listed.rowCount())]
+    assert f"Signed off · {chip_text(at)}" in states
+
+    page.board_actions.move_actions[Move.PUBLISH].trigger()
+    qtbot.waitUntil(lambda: page.findChild(PublishDialog) is not None)
+    dialog = page.findChild(PublishDialog)
+    assert dialog is not None
+    note = dialog.findChild(QLabel, "scheduledNote")
+    assert note is not None and note.isVisible()
+    assert "Publishing it now cancels that time" in note.text()
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: stored(workspace, article.id).state == ArticleState.PUBLISHED)
+    assert stored(workspace, article.id).publish_at is None
+    qtbot.waitUntil(lambda: card_on(page, Column.PUBLISHED, article.id) is not None)
+    assert page.select(article.id)
+    actions = page.board_actions
+    assert not set(actions.schedule_actions()) & set(actions.card_actions())
+    assert not page.schedule_buttons.isVisible()
+
+
+def test_the_core_refusal_is_shown_when_the_time_was_cancelled_elsewhere(
     qtbot: QtBot,
     workspace: Workspace,
     sign_in: SignIn,
@@ -367,16 +421,102 @@ def test_once_published_the_schedule_actions_are_gone(
     schedule_in_store(workspace, sign_in, article.id)
     page = open_board("publisher")
     assert page.select(article.id)
-    assert page.board_actions.reschedule_action in page.board_actions.card_actions()
-    # Published by hand before its time, from another workstation.
-    report = Publisher(workspace).publish(page.session.user.id, article.id)
-    assert report.applied is not None and report.applied.accepted
-    page.snapshots.reload()  # as a sync would announce it
-    qtbot.waitUntil(lambda: card_on(page, Column.PUBLISHED, article.id) is not None)
+    # Another publisher cancels it; this board has not heard yet.
+    elsewhere = sign_in("linxiaoyan").mutation(Kind.ARTICLE_UNSCHEDULE, article.id)
+    [applied] = workspace.store.apply([elsewhere])
+    assert applied.accepted, str(applied.outcome)
+    page.board_actions.unschedule_action.trigger()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox) is not None)
+    box = page.findChild(QMessageBox)
+    assert box is not None
+    [cancel] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    click(qtbot, cancel)
+    qtbot.waitUntil(lambda: "The article is not scheduled for publication." in page.bar.text)
+
+
+def must(workspace: Workspace, session: Session, kind: Kind, entity: str, **args: object) -> None:
+    [applied] = workspace.store.apply([session.mutation(kind, entity, **args)])
+    assert applied.accepted, str(applied.outcome)
+
+
+def test_a_correction_offers_no_schedule_and_says_why(
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: SignIn,
+    open_board: Callable[..., BoardPage],
+    english: None,
+) -> None:
+    article = article_titled(workspace, "全市开展校园周边")  # signed off in the demo
+    publisher = sign_in("publisher")
+    assert Publisher(workspace).publish(publisher.user.id, article.id).accepted
+    writer = sign_in("wangfang")  # its owner corrects it and submits the correction
+    must(workspace, writer, Kind.ARTICLE_CORRECT, article.id)
+    content_hash = current_hash(stored(workspace, article.id))
+    must(
+        workspace,
+        writer,
+        Kind.ARTICLE_SUBMIT,
+        article.id,
+        revision_id=new_id(),
+        content_hash=content_hash,
+    )
+    for level in (1, 2, 3):
+        corrected = stored(workspace, article.id)
+        must(
+            workspace,
+            sign_in(f"reviewer{level}"),
+            Kind.ARTICLE_REVIEW,
+            article.id,
+            decision_id=new_id(),
+            revision_hash=corrected.revision_hash,
+            level=level,
+            verdict="approve",
+            checked=[item.value for item in required_checklist(corrected)],
+            comment="",
+        )
+    assert stored(workspace, article.id).state == ArticleState.APPROVED
+
+    page = open_review(qtbot, publisher)
+    show(qtbot, page, article.id)
+    check = page.decision.schedule.check
+    assert check.isVisible() and not check.isEnabled()
+    assert "A correction cannot be scheduled" in check.toolTip()
+
+    board = open_board("publisher")
+    assert board.select(article.id)
+    action = board.board_actions.schedule_sign_off_action
+    assert action in board.board_actions.card_actions() and not action.isEnabled()
+    assert "A correction cannot be scheduled" in action.toolTip()
+
+
+def test_a_time_that_came_without_a_publication_shows_as_late(
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: SignIn,
+    open_board: Callable[..., BoardPage],
+    english: None,
+) -> None:
+    """Scheduled an hour ago for half an hour ago, and nothing published it (the service that
+    does is down): the chip turns to the warning colours and the details say so."""
+    article = article_titled(workspace, APPROVED)
+    publisher = sign_in("publisher")
+    now = dt.datetime.now(dt.UTC)
+    signing = mutation(
+        publisher.user.id,
+        Kind.ARTICLE_SIGN_OFF,
+        article.id,
+        at=now - dt.timedelta(hours=1),
+        sign_off_id=new_id(),
+        revision_hash=article.revision_hash,
+        publish_at=(now - dt.timedelta(minutes=30)).isoformat(),
+    )
+    [applied] = workspace.store.apply([signing])
+    assert applied.accepted, str(applied.outcome)
+    page = open_board("publisher")
     assert page.select(article.id)
-    actions = page.board_actions
-    assert not set(actions.schedule_actions()) & set(actions.card_actions())
-    assert not page.schedule_buttons.isVisible()
+    image = card_image(page, Column.SIGNED_OFF, article.id)
+    assert shows_colour(image, "warning_soft") and not shows_colour(image, "accent_soft")
+    assert "(due, not published yet)" in page.details.toPlainText()
 
 
 # --- screenshots --------------------------------------------------------------------------------

@@ -804,8 +804,12 @@
         <translation>签发《{title}》，并在以下时间自动发布：</translation>
     </message>
     <message>
-        <source>Signed off “{title}”; it will be published {time}.</source>
+        <source>Signed off “{title}”; it will be published at {time}.</source>
         <translation>已签发《{title}》，将于 {time} 自动发布。</translation>
+    </message>
+    <message>
+        <source>“{title}” will be published at {time}.</source>
+        <translation>《{title}》将于 {time} 自动发布。</translation>
     </message>
     <message>
         <source>Change publication time</source>
@@ -818,10 +822,6 @@
     <message>
         <source>Change time</source>
         <translation>修改时间</translation>
-    </message>
-    <message>
-        <source>“{title}” will be published {time}.</source>
-        <translation>《{title}》将于 {time} 自动发布。</translation>
     </message>
     <message>
         <source>Cancel scheduled publication</source>
@@ -1205,6 +1205,10 @@
     <message>
         <source>Planned</source>
         <translation>计划</translation>
+    </message>
+    <message>
+        <source>{time} (due, not published yet)</source>
+        <translation>{time}（已到时间，尚未发布）</translation>
     </message>
     <message>
         <source>Publication</source>
@@ -3895,6 +3899,10 @@
         <translation>发布“{title}”</translation>
     </message>
     <message>
+        <source>It is scheduled to go out by itself at {time}. Publishing it now cancels that time.</source>
+        <translation>本稿已定时于 {time} 自动发布。现在发布将取消该定时。</translation>
+    </message>
+    <message>
         <source>This revision corrects a published article. The note is shown under the article on every target, with the date of the correction.</source>
         <translation>此修订是对已发布稿件的更正。更正说明连同更正日期显示在各终端的稿件下方。</translation>
     </message>
@@ -5364,7 +5372,7 @@
         <translation>请先在稿件中选中一段文字。</translation>
     </message>
     <message>
-        <source>Signed off “{title}”; it will be published {time}.</source>
+        <source>Signed off “{title}”; it will be published at {time}.</source>
         <translation>已签发《{title}》，将于 {time} 自动发布。</translation>
     </message>
 </context>

@@ -456,7 +456,7 @@ class BoardActions(QObject):
 
         def chosen() -> None:
             at = dialog.publish_at()
-            done = self.tr("Signed off “{title}”; it will be published {time}.").format(
+            done = self.tr("Signed off “{title}”; it will be published at {time}.").format(
                 title=card.title, time=publish_time_text(at)
             )
             self._sign_off(Kind.ARTICLE_SIGN_OFF, card, done, at)
@@ -483,7 +483,7 @@ class BoardActions(QObject):
 
         def chosen() -> None:
             at = dialog.publish_at()
-            done = self.tr("“{title}” will be published {time}.").format(
+            done = self.tr("“{title}” will be published at {time}.").format(
                 title=card.title, time=publish_time_text(at)
             )
             self._apply(Kind.ARTICLE_SCHEDULE, card.id, done, publish_at=at.isoformat())

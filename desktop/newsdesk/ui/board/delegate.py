@@ -298,11 +298,10 @@ def paint_card(
     chip_left = right
     if card.publish_at is not None:
         text = publish_time.chip_text(card.publish_at)
+        late = publish_time.is_late(card.publish_at)
+        pair = palette.high if late else palette.scheduled
         chip_left = (
-            _chip(
-                painter, fonts.chip, text, palette.scheduled, chip_left, top, row_height, clock=True
-            )
-            - 6
+            _chip(painter, fonts.chip, text, pair, chip_left, top, row_height, clock=True) - 6
         )
     for text, pair in reversed(chips):
         chip_left = _chip(painter, fonts.chip, text, pair, chip_left, top, row_height) - 6

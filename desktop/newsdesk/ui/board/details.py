@@ -22,7 +22,7 @@ from newsdesk.ui.board import display
 from newsdesk.ui.board.model import is_overdue
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.widgets.palette import Colours, colours
-from newsdesk.ui.widgets.publish_time import publish_time_text
+from newsdesk.ui.widgets.publish_time import is_late, publish_time_text
 
 
 def details_style(c: Colours) -> str:
@@ -37,6 +37,7 @@ body {{ color: {c.text}; }}
 .returned-heading {{ color: {c.warning}; font-weight: 600; }}
 .overdue {{ color: {c.error}; font-weight: 600; }}
 .scheduled {{ color: {c.accent}; font-weight: 600; }}
+.late {{ color: {c.warning}; font-weight: 600; }}
 """
 
 
@@ -132,8 +133,13 @@ class CardDetails(QTextBrowser):
         if source is not None and source.planned_date is not None:
             facts.append((self.tr("Planned"), escape(display.long_date(source.planned_date))))
         if card.publish_at is not None and card.article is not None:
-            when = escape(publish_time_text(card.publish_at))
-            facts.append((self.tr("Publication"), f'<span class="scheduled">{when}</span>'))
+            when = publish_time_text(card.publish_at)
+            if is_late(card.publish_at):
+                late = escape(self.tr("{time} (due, not published yet)").format(time=when))
+                shown = f'<span class="late">{late}</span>'
+            else:
+                shown = f'<span class="scheduled">{escape(when)}</span>'
+            facts.append((self.tr("Publication"), shown))
             scheduled_by = card.article.scheduled_by
             if scheduled_by:
                 facts.append((self.tr("Scheduled by"), escape(snapshot.name(scheduled_by))))

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from newsdesk.core.board import Card, Column, Snapshot
 from newsdesk.core.labels import label
 from newsdesk.ui.i18n import translated
+from newsdesk.ui.widgets import publish_time
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 """The :class:`Card` of a row."""
@@ -145,7 +146,8 @@ class CardListModel(QAbstractListModel):
         return None
 
     def spoken(self, card: Card) -> str:
-        """The card as a screen reader says it: title, channel, state, people, due date."""
+        """The card as a screen reader says it: title, channel, state (and publication time),
+        people, due date."""
         translate = QCoreApplication.translate
         parts = [card.title]
         snapshot = self.snapshot
@@ -158,6 +160,8 @@ class CardListModel(QAbstractListModel):
                 state=translated(label(card.item.state))
             )
         )
+        if card.publish_at is not None:
+            parts.append(publish_time.chip_text(card.publish_at))
         if snapshot is not None:
             names = "、".join(snapshot.name(user_id) for user_id in card.person_ids())
             parts.append(translate("BoardText", "People: {names}").format(names=names))

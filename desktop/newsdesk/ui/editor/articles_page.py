@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from newsdesk.core.board import Snapshot
 from newsdesk.core.labels import label
-from newsdesk.core.model import Article
+from newsdesk.core.model import Article, ArticleState
 from newsdesk.ui.editor.article import ArticleEditor
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.widgets.deferred import UntilShown
+from newsdesk.ui.widgets.publish_time import chip_text
 
 Index = QModelIndex | QPersistentModelIndex
 OPEN_KEY = "editor/open"  # the article ids of the open tabs, in order
@@ -87,9 +88,10 @@ class ArticlesModel(QAbstractTableModel):
         article, channel = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             changed = article.updated_at.astimezone().strftime("%m-%d %H:%M")
-            return (article.title, channel, translated(label(article.state)), changed)[
-                index.column()
-            ]
+            state = translated(label(article.state))
+            if article.state == ArticleState.SIGNED_OFF and article.publish_at is not None:
+                state = f"{state} · {chip_text(article.publish_at)}"
+            return (article.title, channel, state, changed)[index.column()]
         if role == Qt.ItemDataRole.UserRole:  # sorting: real values, not their text
             changed_at: dt.datetime = article.updated_at
             return (article.title, channel, article.state.value, changed_at.timestamp())[

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
-from newsdesk.core.model import Article, Channel, Target
+from newsdesk.core.model import Article, ArticleState, Channel, Target
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.publish.publisher import (
@@ -101,7 +101,11 @@ class PublishingActions(QObject):
             return
         article = subject.article
         dialog = PublishDialog(
-            article.title, subject.targets, correction=article.is_correction, parent=self._window
+            article.title,
+            subject.targets,
+            correction=article.is_correction,
+            scheduled=article.publish_at if article.state == ArticleState.SIGNED_OFF else None,
+            parent=self._window,
         )
         self._open(dialog, lambda: self._publish(article, dialog.correction_note()))
 

@@ -7,6 +7,7 @@ Each is opened with ``open()``; the caller reads the answer when ``accepted`` fi
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,7 @@ from newsdesk.publish.publisher import TARGET_ORDER, PublishingSettings
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.widgets.fields import DIALOG_MARGIN, heading, muted
 from newsdesk.ui.widgets.palette import colours
+from newsdesk.ui.widgets.publish_time import publish_time_text
 
 MAX_NOTE = 5000  # the schema's limit for a correction note
 MAX_REASON = 2000  # and for a retraction reason
@@ -88,7 +90,8 @@ class _TextWithLimit(QWidget):
 
 class PublishDialog(QDialog):
     """Confirms publishing an article to its targets; a correction must say what it corrects
-    (readers see the note under the article)."""
+    (readers see the note under the article). An article scheduled for later (定时发布) says
+    so: publishing it now is the publisher's choice, and cancels that time."""
 
     def __init__(
         self,
@@ -96,6 +99,7 @@ class PublishDialog(QDialog):
         targets: tuple[Target, ...],
         *,
         correction: bool,
+        scheduled: dt.datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,6 +119,16 @@ class PublishDialog(QDialog):
         layout = _framed(self)
         layout.addWidget(heading(self.tr("Publish “{title}”").format(title=title)))
         layout.addWidget(where)
+        if scheduled is not None:
+            early = QLabel(
+                self.tr(
+                    "It is scheduled to go out by itself at {time}. Publishing it now cancels "
+                    "that time."
+                ).format(time=publish_time_text(scheduled))
+            )
+            early.setObjectName("scheduledNote")
+            early.setWordWrap(True)
+            layout.addWidget(early)
         if correction:
             explanation = QLabel(
                 self.tr(

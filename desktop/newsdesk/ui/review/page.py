@@ -7,6 +7,7 @@ makes it stale); a refusal shows the core's reason and keeps the form as typed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Set
 from typing import Any
@@ -16,10 +17,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
 
 from newsdesk.core.actor import Actor
-from newsdesk.core.articles import required_checklist
+from newsdesk.core.articles import may_schedule, required_checklist
 from newsdesk.core.ids import new_id
 from newsdesk.core.mentions import stored
-from newsdesk.core.model import Verdict
+from newsdesk.core.model import ArticleState, Verdict
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.sensitive import SensitiveMatcher
@@ -196,6 +197,11 @@ class ReviewPage(QWidget):
         self.decision.setEnabled(True)
         self.view.show_history(history, item.channel.name)
         self.decision.show_step(item.step, required_checklist(history.article))
+        if item.step == SIGN_OFF:
+            # Whether the article, once signed off, may be scheduled (a correction may not).
+            signed = dataclasses.replace(history.article, state=ArticleState.SIGNED_OFF)
+            refusal = may_schedule(self.session.actor, signed, item.channel)
+            self.decision.schedule.set_refusal(translated(refusal.message) if refusal else None)
         self.decision.set_heading(
             self.tr("{step} of revision {number} · {channel}").format(
                 step=step_label(item.step),
@@ -270,7 +276,7 @@ class ReviewPage(QWidget):
             ),
             ""
             if publish_at is None
-            else self.tr("Signed off “{title}”; it will be published {time}.").format(
+            else self.tr("Signed off “{title}”; it will be published at {time}.").format(
                 title=article.title, time=publish_time_text(publish_at)
             ),
         )

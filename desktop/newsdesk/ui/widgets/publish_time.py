@@ -51,6 +51,12 @@ def chip_text(at: dt.datetime) -> str:
     return QCoreApplication.translate("PublishTime", "Scheduled {time}").format(time=when)
 
 
+def is_late(at: dt.datetime, now: dt.datetime | None = None) -> bool:
+    """Whether a scheduled time has come and the article is still not out: the service that
+    publishes it is down or cannot reach the store, which a publisher needs to see."""
+    return at <= (now or dt.datetime.now(dt.UTC))
+
+
 def past_time_message(at: dt.datetime) -> str:
     return QCoreApplication.translate(
         "PublishTime", "{time} has already passed: choose a later publication time."
@@ -92,7 +98,7 @@ class ScheduleChoice(QWidget):
         super().__init__(parent)
         self.check = QCheckBox(self.tr("Scheduled publishing"), self)
         self.check.setObjectName("schedulePublication")
-        self.check.setToolTip(self.tr("Publish the article by itself at the chosen time"))
+        self.set_refusal(None)
         self.time = PublishTimeEdit(self)
         self.time.setEnabled(False)
         self.check.toggled.connect(self._toggled)
@@ -111,6 +117,13 @@ class ScheduleChoice(QWidget):
 
     def reset(self) -> None:
         self.check.setChecked(False)
+
+    def set_refusal(self, reason: str | None) -> None:
+        """Offer scheduling, or disable it with the core's ``reason`` as the tooltip."""
+        if reason is not None:
+            self.check.setChecked(False)
+        self.check.setEnabled(reason is None)
+        self.check.setToolTip(reason or self.tr("Publish the article by itself at the chosen time"))
 
     def publish_at(self) -> dt.datetime | None:
         """The chosen time when scheduling is ticked, else ``None``."""
