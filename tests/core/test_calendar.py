@@ -15,10 +15,12 @@ from newsdesk.core.calendar import (
     add_months,
     day_marks,
     month_grid,
+    moved_to,
     replan,
     week_of,
 )
-from newsdesk.core.model import ProposalState
+from newsdesk.core.ids import new_id
+from newsdesk.core.model import ArticleState, ProposalState
 from newsdesk.core.mutation import Kind
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.workdays import Calendar, HolidayFileError
@@ -96,6 +98,83 @@ def test_a_finished_topic_keeps_its_due_date() -> None:
     refused = move(room, "chief", entry_for(room, pid, EntryKind.ASSIGNMENT), D(2026, 12, 20))
     assert isinstance(refused, Refusal)
     assert "not yet done" in str(refused)
+
+
+def local_time(days_from_today: int, hour: int, minute: int) -> dt.datetime:
+    day = dt.date.today() + dt.timedelta(days=days_from_today)
+    return dt.datetime.combine(day, dt.time(hour, minute)).astimezone()
+
+
+def scheduled_entry(room: Newsroom, at: dt.datetime) -> Entry:
+    """An article signed off by the publisher to go out by itself at ``at``, as the calendar
+    shows it."""
+    article_id = room.article_in(ArticleState.APPROVED)
+    room.must(
+        "publisher",
+        Kind.ARTICLE_SIGN_OFF,
+        article_id,
+        sign_off_id=new_id(),
+        revision_hash=room.article(article_id).revision_hash,
+        publish_at=at.isoformat(),
+    )
+    article = room.article(article_id)
+    return Entry(
+        EntryKind.PUBLICATION,
+        article.id,
+        article.channel_id,
+        article.title,
+        at.date(),
+        article.id,
+        at,
+    )
+
+
+def test_a_publisher_moves_a_scheduled_publication_to_another_day_at_the_same_time() -> None:
+    room = Newsroom()
+    entry = scheduled_entry(room, local_time(1, 7, 30))
+    day_after = dt.date.today() + dt.timedelta(days=2)
+    moving = replan(room.ids["publisher"], entry, day_after)
+    assert moving.kind == Kind.ARTICLE_SCHEDULE
+    assert isinstance(move(room, "publisher", entry, day_after), Changes)
+    article = room.article(entry.entity_id)
+    assert article.publish_at == local_time(2, 7, 30)
+    assert article.publish_at is not None
+    assert article.publish_at.astimezone().time() == dt.time(7, 30)
+    assert (article.state, article.scheduled_by) == (ArticleState.SIGNED_OFF, room.ids["publisher"])
+
+
+def test_moving_a_publication_keeps_the_local_time_of_day_across_months() -> None:
+    at = dt.datetime.combine(D(2026, 10, 31), dt.time(23, 45)).astimezone()
+    assert (
+        moved_to(at, D(2026, 11, 2))
+        == dt.datetime.combine(D(2026, 11, 2), dt.time(23, 45)).astimezone()
+    )
+
+
+@pytest.mark.parametrize(
+    ("login", "days", "says"),
+    [
+        ("editor", 2, "Only a publisher of “News” can schedule its publications."),
+        ("chief", 2, "Only a publisher of “News” can schedule its publications."),
+        ("publisher", -1, "has passed; choose a later time"),
+    ],
+)
+def test_a_publication_is_not_moved_by_whoever_may_not_schedule_nor_into_the_past(
+    login: str, days: int, says: str
+) -> None:
+    room = Newsroom()
+    at = local_time(1, 7, 30)
+    entry = scheduled_entry(room, at)
+    refused = move(room, login, entry, dt.date.today() + dt.timedelta(days=days))
+    assert isinstance(refused, Refusal)
+    assert says in str(refused)
+    assert room.article(entry.entity_id).publish_at == at
+
+
+def test_a_publication_without_its_time_cannot_be_moved() -> None:
+    entry = Entry(EntryKind.PUBLICATION, "a1", "c1", "无时间", D(2026, 12, 8), "a1")
+    with pytest.raises(ValueError, match="has no time"):
+        replan("someone", entry, D(2026, 12, 9))
 
 
 def test_national_day_is_marked_with_its_name_and_the_worked_saturday_after_it() -> None:

@@ -8,7 +8,8 @@ from sqlalchemy import event
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.calendar import DayMark, EntryKind
-from newsdesk.core.model import ProposalState
+from newsdesk.core.ids import new_id
+from newsdesk.core.model import ArticleState, ProposalState
 from newsdesk.core.mutation import Kind
 from newsdesk.store.calendar import load_calendar
 from newsdesk.store.store import Store
@@ -85,4 +86,62 @@ def test_a_month_holds_the_planned_proposals_and_the_due_assignments(store: Stor
     assert data.marks[D(2026, 10, 10)] == DayMark(workday=True)
     assert set(data.channels) == {room.news, room.library}
     # Channels, one range query per kind, the undated list and its count: never one per row.
-    assert len(statements) <= 6
+    assert len(statements) <= 7
+
+
+def local(day: D, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute)).astimezone()
+
+
+def signed_off(room: Newsroom, at: dt.datetime | None, channel: str | None = None) -> str:
+    article_id = room.article_in(ArticleState.APPROVED, channel)
+    schedule = {"publish_at": at.isoformat()} if at is not None else {}
+    room.must(
+        "publisher",
+        Kind.ARTICLE_SIGN_OFF,
+        article_id,
+        sign_off_id=new_id(),
+        revision_hash=room.article(article_id).revision_hash,
+        **schedule,
+    )
+    return article_id
+
+
+def test_scheduled_publications_are_entries_at_their_local_time(store: Store) -> None:
+    room = Newsroom()
+    late = signed_off(room, local(D(2026, 11, 3), 18, 0))
+    early = signed_off(room, local(D(2026, 11, 3), 7, 30))
+    midnight = signed_off(room, local(D(2026, 11, 4), 0, 0), room.library)
+    signed_off(room, local(D(2026, 11, 9), 0, 0))  # the day after the range
+    signed_off(room, None)  # signed off without a time: the publisher publishes it
+    published = signed_off(room, local(D(2026, 11, 5), 9, 0))
+    room.publish(published)  # published early by hand: no longer scheduled
+    due = room.proposal_in(ProposalState.ASSIGNED)
+    room.must("chief", Kind.TOPIC_RESCHEDULE, due, due_date="2026-11-03")
+    stored(store, room)
+    with store.engine.connect() as conn:
+        editor = actor(store, room, "editor")
+        data = load_calendar(conn, editor, D(2026, 11, 2), D(2026, 11, 8))
+        news_only = load_calendar(conn, editor, D(2026, 11, 2), D(2026, 11, 8), [room.news])
+        outsider = load_calendar(
+            conn, actor(store, room, "editor2"), D(2026, 11, 2), D(2026, 11, 8)
+        )
+    publications = [e for e in data.entries if e.kind == EntryKind.PUBLICATION]
+    assert [(e.entity_id, e.day, e.at) for e in publications] == [
+        (early, D(2026, 11, 3), local(D(2026, 11, 3), 7, 30)),
+        (late, D(2026, 11, 3), local(D(2026, 11, 3), 18, 0)),
+        (midnight, D(2026, 11, 4), local(D(2026, 11, 4), 0, 0)),
+    ]
+    assert all(e.article_id == e.entity_id for e in publications)
+    assert {e.channel_id for e in publications} == {room.news, room.library}
+    assert room.article(early).title == publications[0].title
+    # Within a day the timed entries come first, by their time, then the dated ones.
+    assert [(e.kind, e.entity_id) for e in data.entries if e.day == D(2026, 11, 3)] == [
+        (EntryKind.PUBLICATION, early),
+        (EntryKind.PUBLICATION, late),
+        (EntryKind.ASSIGNMENT, due),
+    ]
+    assert midnight not in {e.entity_id for e in news_only.entries}
+    # Someone who is not in the library channel does not see its publication.
+    assert midnight not in {e.entity_id for e in outsider.entries}
+    assert {early, late} <= {e.entity_id for e in outsider.entries}

@@ -1,8 +1,10 @@
 """The editorial calendar (排期): what is planned for which day, and how to plan it for another.
 
 The calendar shows dated entries of several kinds: a proposal on its planned date, an
-assignment on its due date. Each kind has one row in :data:`REPLANNERS` (which mutation moves it
-to another day, built from the entry); the store has one row per kind saying how to find them.
+assignment on its due date, a signed-off article at its publication time (定时发布, moved to
+another day at the same time of day). Each kind has one row in :data:`REPLANNERS` (which
+mutation moves it to another day, built from the entry); the store has one row per kind saying
+how to find them.
 Moving an entry is an ordinary mutation, so the same rules that allow or refuse an edit on the
 board allow or refuse the move, with the same reason.
 
@@ -28,6 +30,7 @@ WEEKS_IN_MONTH_VIEW = 6  # any month fits in six Monday-to-Sunday rows
 class EntryKind(StrEnum):
     PROPOSAL = "proposal"  # a proposal (报题) or a selected topic, on its planned date
     ASSIGNMENT = "assignment"  # an assigned topic, on its due date
+    PUBLICATION = "publication"  # a signed-off article, at its scheduled publication time
 
 
 @dataclass(frozen=True)
@@ -35,11 +38,12 @@ class Entry:
     """One item on the calendar (or, without a ``day``, waiting to be planned)."""
 
     kind: EntryKind
-    entity_id: str  # what the re-planning mutation changes
+    entity_id: str  # what the re-planning mutation changes: a proposal, or an article
     channel_id: str
     title: str
     day: dt.date | None
     article_id: str | None = None  # the article written for it, which opening it shows
+    at: dt.datetime | None = None  # the time on ``day`` (local) for an entry that has one
 
 
 Replanner = Callable[[Entry, dt.date], tuple[Kind, dict[str, Any]]]
@@ -53,9 +57,22 @@ def _replan_assignment(entry: Entry, day: dt.date) -> tuple[Kind, dict[str, Any]
     return Kind.TOPIC_RESCHEDULE, {"due_date": day.isoformat()}
 
 
+def moved_to(at: dt.datetime, day: dt.date) -> dt.datetime:
+    """``at`` moved to ``day`` at the same local time of day (07:30 stays 07:30, across a
+    daylight-saving change too)."""
+    return dt.datetime.combine(day, at.astimezone().time()).astimezone()
+
+
+def _replan_publication(entry: Entry, day: dt.date) -> tuple[Kind, dict[str, Any]]:
+    if entry.at is None:
+        raise ValueError(f"scheduled publication {entry.entity_id} has no time")
+    return Kind.ARTICLE_SCHEDULE, {"publish_at": moved_to(entry.at, day).isoformat()}
+
+
 REPLANNERS: Mapping[EntryKind, Replanner] = {
     EntryKind.PROPOSAL: _replan_proposal,
     EntryKind.ASSIGNMENT: _replan_assignment,
+    EntryKind.PUBLICATION: _replan_publication,
 }
 
 

@@ -1,8 +1,8 @@
 """The editorial calendar's read model: the entries of a date range, and what has no date yet.
 
 Each entry kind has one row in :data:`SOURCES` (its entries between two days, one query over an
-indexed date column) and may have one in :data:`UNSCHEDULED` (its undated items). A month of a
-100,000-item workspace is therefore a few range queries, never a query per row.
+indexed date or time column) and may have one in :data:`UNSCHEDULED` (its undated items). A
+month of a 100,000-item workspace is therefore a few range queries, never a query per row.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 from newsdesk.core.actor import Actor
 from newsdesk.core.calendar import DayMark, Entry, EntryKind, day_marks
 from newsdesk.core.i18n import Message
-from newsdesk.core.model import Channel, Proposal, ProposalState
+from newsdesk.core.model import Article, ArticleState, Channel, Proposal, ProposalState
 from newsdesk.core.workdays import HolidayFileError, calendar
-from newsdesk.store.codec import TABLES
+from newsdesk.store.codec import TABLES, from_db_time
 from newsdesk.store.queries import visible_channels
 
 PROPOSALS = TABLES[Proposal]
+ARTICLES = TABLES[Article]
 UNSCHEDULED_SHOWN = 200  # the undated list shows the newest; the rest is counted
 S = ProposalState
 
@@ -91,9 +92,40 @@ def _assignment_entries(
     return [Entry(EntryKind.ASSIGNMENT, *row) for row in rows]
 
 
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+
+
+def _publication_entries(
+    conn: Connection, scope: Scope, first: dt.date, last: dt.date
+) -> list[Entry]:
+    """The signed-off articles due out from ``first`` to ``last`` in local time: one range over
+    the ``publish_at`` index. A published or taken-back article has no time any more; the state
+    test keeps an article that is being published right now off the calendar as well."""
+    c = ARTICLES.c
+    rows = conn.execute(
+        select(c.id, c.channel_id, c.title, c.publish_at)
+        .where(
+            c.publish_at >= _local_midnight(first),
+            c.publish_at < _local_midnight(last + dt.timedelta(days=1)),
+            c.channel_id.in_(scope.channel_ids),
+            c.state == ArticleState.SIGNED_OFF.value,
+        )
+        .order_by(c.publish_at, c.title)
+    )
+    entries = []
+    for article_id, channel_id, title, publish_at in rows:
+        at = from_db_time(publish_at).astimezone()
+        entries.append(
+            Entry(EntryKind.PUBLICATION, article_id, channel_id, title, at.date(), article_id, at)
+        )
+    return entries
+
+
 SOURCES: Mapping[EntryKind, Source] = {
     EntryKind.PROPOSAL: _proposal_entries,
     EntryKind.ASSIGNMENT: _assignment_entries,
+    EntryKind.PUBLICATION: _publication_entries,
 }
 UNSCHEDULED: Mapping[EntryKind, Undated] = {
     EntryKind.PROPOSAL: _undated_proposals,
@@ -122,7 +154,8 @@ def load_calendar(
     channels = visible_channels(conn, actor)
     scope = Scope(actor, frozenset(set(channels) & set(only) if only else channels))
     entries = [entry for source in SOURCES.values() for entry in source(conn, scope, first, last)]
-    entries.sort(key=lambda e: e.day or first)
+    # By day; within a day what has a time first, by the time, as a day's schedule reads.
+    entries.sort(key=lambda e: (e.day or first, e.at is None, e.at.timestamp() if e.at else 0))
     unscheduled: list[Entry] = []
     total = 0
     for undated in UNSCHEDULED.values():

@@ -1053,6 +1053,10 @@
         <translation>截止</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -1158,6 +1162,10 @@
     <message>
         <source>Unscheduled ({count})</source>
         <translation>未排期（{count}）</translation>
+    </message>
+    <message>
+        <source>“{title}” will be published at {time}.</source>
+        <translation>“{title}”将于 {time} 自动发布。</translation>
     </message>
     <message>
         <source>“{title}” is now planned for {day}.</source>

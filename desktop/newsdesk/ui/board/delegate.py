@@ -411,14 +411,14 @@ def _chip(
     path.addRoundedRect(box, 4, 4)
     painter.fillPath(path, colours[0])
     if clock:
-        _clock(painter, colours[1], box.left() + 6, box.center().y())
+        paint_clock(painter, colours[1], box.left() + 6, box.center().y())
     painter.setFont(font)
     painter.setPen(colours[1])
     painter.drawText(box.adjusted(icon, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, text)
     return box.left()
 
 
-def _clock(painter: QPainter, colour: QColor, left: float, middle: float) -> None:
+def paint_clock(painter: QPainter, colour: QColor, left: float, middle: float) -> None:
     """A clock face with its hands at a quarter to nine, ``CLOCK`` wide."""
     centre = QPointF(left + CLOCK / 2, middle)
     radius = CLOCK / 2 - 0.6

@@ -1,7 +1,9 @@
 """The calendar's days: a month of six weeks or one week, painted from plain values.
 
 The grid holds the entries it was given and paints them; it never reads the database. An entry
-is a chip with its channel's colour down the left edge, as a card on the board. Dragging a chip
+is a chip with its channel's colour down the left edge, as a card on the board; a scheduled
+publication has the board's clock and its time before its title, and in week view today's column
+has a line between the publications that are out and those to come. Dragging a chip
 (or an undated item from the list beside the grid) onto a day emits :attr:`CalendarGrid.dropped`;
 the page turns that into the entry's re-planning mutation.
 """
@@ -44,7 +46,9 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from newsdesk.core.calendar import DAYS_IN_WEEK, DayMark, Entry, EntryKind
 from newsdesk.core.model import Channel
+from newsdesk.ui.board.delegate import CLOCK, paint_clock
 from newsdesk.ui.widgets.palette import Colours, colours
+from newsdesk.ui.widgets.publish_time import publish_time_text
 
 MIME = "application/x-newsdesk-calendar-entry"
 EntryKey = tuple[EntryKind, str]
@@ -55,6 +59,7 @@ WEEK_CHIP = 56.0
 GAP = 3.0
 STRIP = 4.0  # the channel's colour down a chip's left edge
 TODAY_LINE = 3.0
+NOW_LINE = 2.0
 
 
 class Mode(Enum):
@@ -67,8 +72,16 @@ def kind_label(kind: EntryKind) -> str:
     labels = {
         EntryKind.PROPOSAL: QCoreApplication.translate("CalendarGrid", "Planned"),
         EntryKind.ASSIGNMENT: QCoreApplication.translate("CalendarGrid", "Due"),
+        EntryKind.PUBLICATION: QCoreApplication.translate("CalendarGrid", "Scheduled"),
     }
     return labels[kind]
+
+
+def entry_label(entry: Entry) -> str:
+    """The kind's word, after the local time for an entry that has one: "07:30 定时"."""
+    if entry.at is None:
+        return kind_label(entry.kind)
+    return f"{entry.at.astimezone():%H:%M} {kind_label(entry.kind)}"
 
 
 def weekday_names() -> list[str]:
@@ -233,7 +246,29 @@ class CalendarGrid(QWidget):
             self._paint_day(painter, c, day, small)
         for chip in self._chips:
             self._paint_chip(painter, c, chip, small)
+        if self.mode == Mode.WEEK and self.today in self.days:
+            self._paint_now(painter, c)
         painter.end()
+
+    def _paint_now(self, painter: QPainter, c: Colours) -> None:
+        """A line in today's column between the timed entries that are past and those to
+        come; the column has no hours, so it only marks where now falls in that order."""
+        timed = [
+            chip
+            for chip in self._chips
+            if chip.entry.at is not None and chip.entry.day == self.today
+        ]
+        if not timed:
+            return
+        now = dt.datetime.now(dt.UTC)
+        coming = [chip for chip in timed if chip.entry.at is not None and chip.entry.at > now]
+        y = coming[0].rect.top() - GAP / 2 if coming else timed[-1].rect.bottom() + GAP / 2
+        cell = self.day_rect(self.today)
+        colour = c.qcolor("error")
+        painter.fillRect(QRectF(cell.left(), y - NOW_LINE / 2, cell.width(), NOW_LINE), colour)
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(cell.left() + TODAY_LINE + 3, y), 3.5, 3.5)
 
     def _paint_day(self, painter: QPainter, c: Colours, day: dt.date, small: QFont) -> None:
         cell = self.day_rect(day)
@@ -319,11 +354,15 @@ class CalendarGrid(QWidget):
         metrics = QFontMetricsF(small)
         text_rect = rect.adjusted(STRIP + 4, 1, -3, -1)
         line = QRectF(text_rect.left(), text_rect.top(), text_rect.width(), MONTH_CHIP - 2)
+        if entry.kind == EntryKind.PUBLICATION:
+            # The board's clock, so a publication time is not read as a due date.
+            paint_clock(painter, c.qcolor("accent"), line.left(), line.center().y())
+            line.setLeft(line.left() + CLOCK + 3)
         painter.setFont(small)
         painter.setPen(c.qcolor("muted"))
         middle_left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         if self.mode == Mode.MONTH:
-            label = kind_label(entry.kind)
+            label = entry_label(entry)
             painter.drawText(line, middle_left, label)
             title_rect = line.adjusted(metrics.horizontalAdvance(label) + 4, 0, 0, 0)
             title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, title_rect.width())
@@ -331,12 +370,14 @@ class CalendarGrid(QWidget):
             painter.drawText(title_rect, middle_left, title)
             return
         # A week's column is narrow: the kind and channel on one line, the title on two below.
-        about = " · ".join([kind_label(entry.kind), *([channel.name] if channel else [])])
+        about = " · ".join([entry_label(entry), *([channel.name] if channel else [])])
         painter.drawText(
             line, middle_left, metrics.elidedText(about, Qt.TextElideMode.ElideRight, line.width())
         )
         painter.setPen(c.qcolor("text"))
-        below = QRectF(line.left(), line.bottom(), line.width(), text_rect.bottom() - line.bottom())
+        below = QRectF(
+            text_rect.left(), line.bottom(), text_rect.width(), text_rect.bottom() - line.bottom()
+        )
         painter.drawText(
             below,
             Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWrapAnywhere,
@@ -357,10 +398,8 @@ class CalendarGrid(QWidget):
 
     def tooltip(self, entry: Entry) -> str:
         channel = self._channels.get(entry.channel_id)
-        lines = [
-            entry.title,
-            f"{kind_label(entry.kind)} {entry.day.isoformat() if entry.day else ''}",
-        ]
+        when = publish_time_text(entry.at) if entry.at else (entry.day or "")
+        lines = [entry.title, f"{kind_label(entry.kind)} {when}"]
         if channel is not None:
             lines.append(channel.name)
         return "\n".join(lines)

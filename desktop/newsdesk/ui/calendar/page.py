@@ -1,4 +1,5 @@
-"""The editorial calendar (日历): planned dates and due dates by day, and what has no date yet.
+"""The editorial calendar (日历): planned dates, due dates and scheduled publication times by day,
+and what has no date yet.
 
 The page reads one range at a time on the database thread (:func:`load_calendar`); the latest
 request wins, so paging quickly through months never shows an older month last. Dropping an
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdesk.core.calendar import Entry, add_months, month_grid, replan, week_of
+from newsdesk.core.calendar import Entry, add_months, month_grid, moved_to, replan, week_of
 from newsdesk.core.world import Area
 from newsdesk.store.apply import Applied
 from newsdesk.store.calendar import CalendarData, load_calendar
@@ -36,10 +37,11 @@ from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import heading, muted
 from newsdesk.ui.widgets.message_bar import MessageBar, Tone
 from newsdesk.ui.widgets.outcome import report
+from newsdesk.ui.widgets.publish_time import publish_time_text
 
 ALL = ""  # the channel filter's "all channels"
 UNSCHEDULED_WIDTH = 210
-_REFRESHING = frozenset({Area.PROPOSALS, Area.CHANNELS, Area.ROLES})
+_REFRESHING = frozenset({Area.PROPOSALS, Area.ARTICLES, Area.CHANNELS, Area.ROLES})
 
 
 def _swatch(colour: str) -> QIcon:
@@ -278,9 +280,14 @@ class CalendarPage(QWidget):
         if entry is None or entry.day == day:
             return
         mutation = replan(self._session.user.id, entry, day)
-        success = self.tr("“{title}” is now planned for {day}.").format(
-            title=entry.title, day=day.isoformat()
-        )
+        if entry.at is not None:
+            success = self.tr("“{title}” will be published at {time}.").format(
+                title=entry.title, time=publish_time_text(moved_to(entry.at, day))
+            )
+        else:
+            success = self.tr("“{title}” is now planned for {day}.").format(
+                title=entry.title, day=day.isoformat()
+            )
         self._session.apply(
             [mutation], lambda applied: self._replanned(applied, success), initiator=self
         )
