@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
@@ -16,19 +17,22 @@ from pytestqt.qtbot import QtBot
 
 from newsdesk.core.calendar import DayMark, Entry, EntryKind, month_grid, week_of
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import Proposal, ProposalState
+from newsdesk.core.model import Article, ArticleState, Proposal, ProposalState
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.calendar import load_calendar
+from newsdesk.store.codec import TABLES
 from newsdesk.store.store import make_engine
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.calendar import CalendarPage
-from newsdesk.ui.calendar.grid import Mode, entry_mime
+from newsdesk.ui.calendar.grid import CalendarGrid, Mode, entry_label, entry_mime
 from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
+from newsdesk.ui.snapshot import SnapshotStore
 from newsdesk.ui.theme import apply_theme, style
 from newsdesk.ui.widgets.palette import colours, dark_palette
+from newsdesk.ui.widgets.publish_time import chip_text
 from tests.sync.conftest import LiveServer, seed
 from tests.sync.desks import Desk
 from tests.ui.dnd import drag_and_drop
@@ -37,6 +41,8 @@ from tests.ui.test_desktop_day import close_desktop, open_desktop
 D = dt.date
 SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/tmp/newsdesk-shots"))
 TODAY = dt.date.today()
+TOMORROW = TODAY + dt.timedelta(days=1)
+APPROVED = "市中心医院开设夜间门诊"  # approved at every level in the demo, waiting for sign-off
 
 
 def open_page(
@@ -292,6 +298,188 @@ def test_double_clicking_an_entry_opens_it_as_the_board_does(
         close_desktop(qtbot, desktop)
 
 
+def local(day: dt.date, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute)).astimezone()
+
+
+def article(workspace: Workspace, article_id: str) -> Article:
+    with workspace.store.world() as world:
+        found = world.article(article_id)
+    assert found is not None
+    return found
+
+
+def schedule_approved(workspace: Workspace, at: dt.datetime) -> Article:
+    """The demo's publisher signs the approved article off to go out by itself at ``at``."""
+    table = TABLES[Article]
+    with workspace.store.engine.connect() as conn:
+        [article_id] = conn.execute(
+            table.select().with_only_columns(table.c.id).where(table.c.title.contains(APPROVED))
+        ).scalars()
+    with workspace.store.world() as world:
+        publisher = world.user_by_login("publisher")
+    assert publisher is not None
+    signing = mutation(
+        publisher.id,
+        Kind.ARTICLE_SIGN_OFF,
+        article_id,
+        sign_off_id=new_id(),
+        revision_hash=article(workspace, article_id).revision_hash,
+        publish_at=at.isoformat(),
+    )
+    [applied] = workspace.store.apply([signing])
+    assert applied.accepted, str(applied.outcome)
+    return article(workspace, article_id)
+
+
+def publication_on(page: CalendarPage, day: dt.date, article_id: str) -> Entry | None:
+    return next(
+        (
+            e
+            for e in page.grid.entries_on(day)
+            if e.kind == EntryKind.PUBLICATION and e.entity_id == article_id
+        ),
+        None,
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_a_scheduled_publication_shows_at_its_time_and_moves_to_another_day_at_that_time(
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+) -> None:
+    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    publisher = sign_in("publisher")
+    page = open_page(qtbot, publisher, TOMORROW, Mode.WEEK)
+    entry = publication_on(page, TOMORROW, scheduled.id)
+    assert entry is not None and entry.at == local(TOMORROW, 7, 30)
+    assert entry.article_id == scheduled.id and entry.channel_id == scheduled.channel_id
+    assert entry_label(entry) == "07:30 Scheduled"
+    assert page.grid.entries_on(TOMORROW)[0] == entry  # the day's timed entries come first
+    assert page.grid.chip_rect(entry) is not None
+    assert "07:30" in page.grid.tooltip(entry)
+    with qtbot.waitSignal(page.open_item) as opened:
+        rect = page.grid.chip_rect(entry)
+        assert rect is not None
+        qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert opened.args == [entry]
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.set_mode(Mode.MONTH)
+    entry = publication_on(page, TOMORROW, scheduled.id)
+    assert entry is not None and page.grid.chip_rect(entry) is not None
+    day_after = TOMORROW + dt.timedelta(days=1)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        said = drop(qtbot, page, entry, day_after)
+    assert said.startswith(f"“{scheduled.title}” will be published at")
+    assert "07:30" in said
+    moved = article(workspace, scheduled.id)
+    assert moved.publish_at == local(day_after, 7, 30)
+    assert (moved.state, moved.scheduled_by) == (ArticleState.SIGNED_OFF, publisher.user.id)
+    assert publication_on(page, TOMORROW, scheduled.id) is None
+    assert publication_on(page, day_after, scheduled.id) is not None
+    # The board's clock chip tells the same time.
+    snapshots = SnapshotStore(publisher)
+    board = BoardPage(publisher, snapshots)
+    snapshots.setParent(board)
+    try:
+        board.show()
+        qtbot.waitUntil(lambda: board.card_by_id(scheduled.id) is not None, timeout=10_000)
+        card = board.card_by_id(scheduled.id)
+        assert card is not None and card.publish_at == local(day_after, 7, 30)
+        assert chip_text(card.publish_at) == chip_text(local(day_after, 7, 30))
+    finally:
+        board.close()
+        shiboken6.delete(board)
+
+
+@pytest.mark.usefixtures("english")
+def test_an_editor_cannot_move_a_scheduled_publication_and_is_told_why(
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+) -> None:
+    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    page = open_page(qtbot, sign_in("editor"), TOMORROW)
+    entry = publication_on(page, TOMORROW, scheduled.id)
+    assert entry is not None
+    day_after = TOMORROW + dt.timedelta(days=1)
+    said = drop(qtbot, page, entry, day_after)
+    assert said.startswith("Only a publisher of “")
+    assert said.endswith("can schedule its publications.")
+    assert article(workspace, scheduled.id).publish_at == local(TOMORROW, 7, 30)
+    assert publication_on(page, TOMORROW, scheduled.id) == entry
+    assert publication_on(page, day_after, scheduled.id) is None
+
+
+@pytest.mark.usefixtures("english")
+def test_a_publication_moved_into_the_past_is_refused_with_the_reason(
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+) -> None:
+    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    page = open_page(qtbot, sign_in("publisher"), TOMORROW)
+    entry = publication_on(page, TOMORROW, scheduled.id)
+    assert entry is not None
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert "has passed; choose a later time" in drop(qtbot, page, entry, yesterday)
+    assert article(workspace, scheduled.id).publish_at == local(TOMORROW, 7, 30)
+
+
+@pytest.mark.usefixtures("english")
+def test_a_published_article_no_longer_shows_as_scheduled(
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+) -> None:
+    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    publisher = sign_in("publisher")
+    page = open_page(qtbot, publisher, TOMORROW)
+    assert publication_on(page, TOMORROW, scheduled.id) is not None
+    publishing = publisher.mutation(
+        Kind.ARTICLE_PUBLISH,
+        scheduled.id,
+        revision_hash=scheduled.revision_hash,
+        publications=[{"id": new_id(), "target": "pc", "location": "pc/a.html"}],
+    )
+    with qtbot.waitSignal(page.loaded, timeout=10_000):  # an article changed: the page re-reads
+        publisher.apply([publishing])
+    assert article(workspace, scheduled.id).state == ArticleState.PUBLISHED
+    assert all(
+        e.kind != EntryKind.PUBLICATION for d in page.grid.days for e in page.grid.entries_on(d)
+    )
+
+
+@pytest.mark.usefixtures("english")
+def test_in_week_view_a_line_in_today_marks_now_among_the_publication_times(
+    qtbot: QtBot,
+) -> None:
+    grid = CalendarGrid()
+    qtbot.addWidget(grid)
+    grid.resize(840, 500)
+    noon = local(TODAY, 12, 0)
+    out = Entry(
+        EntryKind.PUBLICATION, "a1", "c", "早间已发", TODAY, "a1", noon - dt.timedelta(hours=3)
+    )
+    coming = Entry(
+        EntryKind.PUBLICATION, "a2", "c", "午后待发", TODAY, "a2", noon + dt.timedelta(hours=3)
+    )
+    due = Entry(EntryKind.ASSIGNMENT, "p1", "c", "截稿选题", TODAY, None)
+    grid.set_content(Mode.WEEK, week_of(TODAY), None, [out, coming, due], {}, {}, TODAY)
+    out_rect, coming_rect = grid.chip_rect(out), grid.chip_rect(coming)
+    assert out_rect is not None and coming_rect is not None
+    between = grid.now_line(noon)
+    assert between is not None and out_rect.bottom() < between < coming_rect.top()
+    before = grid.now_line(noon - dt.timedelta(hours=4))
+    assert before is not None and before < out_rect.top()
+    after = grid.now_line(noon + dt.timedelta(hours=4))
+    assert after is not None and coming_rect.bottom() < after
+    # Painted across today's column, in the error colour (the eye's "now" red).
+    image = grid.grab().toImage()
+    y = grid.now_line(dt.datetime.now(dt.UTC))
+    assert y is not None
+    x = int(grid.day_rect(TODAY).center().x())
+    assert image.pixelColor(x, int(y)).name() == colours().qcolor("error").name()
+    # No timed entry today, or a month: no line.
+    grid.set_content(Mode.WEEK, week_of(TODAY), None, [due], {}, {}, TODAY)
+    assert grid.now_line(noon) is None
+    grid.set_content(Mode.MONTH, month_grid(TODAY), TODAY.month, [out, coming], {}, {}, TODAY)
+    assert grid.now_line(noon) is None
+
+
 @pytest.fixture
 def dark(qapp: QApplication) -> Iterator[None]:
     before, sheet = QPalette(qapp.palette()), qapp.styleSheet()
@@ -305,8 +493,10 @@ def dark(qapp: QApplication) -> Iterator[None]:
 def shoot(
     qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path, name: str
 ) -> None:
-    """The whole window at 1280×720 on the calendar: this week, National Day's week, this month,
-    with two proposals not yet planned in the list beside it."""
+    """The whole window at 1280×720 on the calendar: this week, the week of tomorrow with a
+    publication scheduled for 07:30, National Day's week, this month, with two proposals not
+    yet planned in the list beside it."""
+    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
     with workspace.store.world() as world:
         chief = world.user_by_login("chief")
         assert chief is not None
@@ -330,6 +520,13 @@ def shoot(
         assert page.grid.entries_on(TODAY) or any(page.grid.entries_on(d) for d in page.grid.days)
         SHOTS.mkdir(parents=True, exist_ok=True)
         assert window.grab().save(str(SHOTS / f"calendar-week-{name}-zh_CN.png"))
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            page.show_day(TOMORROW)
+        qtbot.wait(50)
+        entry = publication_on(page, TOMORROW, scheduled.id)
+        assert entry is not None and page.grid.chip_rect(entry) is not None
+        assert entry_label(entry) == "07:30 定时"
+        assert window.grab().save(str(SHOTS / f"calendar-week-scheduled-{name}-zh_CN.png"))
         with qtbot.waitSignal(page.loaded, timeout=10_000):
             page.show_day(D(2026, 9, 30))
         qtbot.wait(50)

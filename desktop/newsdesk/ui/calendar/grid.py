@@ -2,8 +2,8 @@
 
 The grid holds the entries it was given and paints them; it never reads the database. An entry
 is a chip with its channel's colour down the left edge, as a card on the board; a scheduled
-publication has the board's clock and its time before its title, and in week view today's column
-has a line between the publications that are out and those to come. Dragging a chip
+publication has its time before its title (with the board's clock in a month), and in week view
+today's column has a line between the publications that are out and those to come. Dragging a chip
 (or an undated item from the list beside the grid) onto a day emits :attr:`CalendarGrid.dropped`;
 the page turns that into the entry's re-planning mutation.
 """
@@ -77,11 +77,16 @@ def kind_label(kind: EntryKind) -> str:
     return labels[kind]
 
 
+def time_text(at: dt.datetime) -> str:
+    """The local time of day: "07:30"."""
+    return f"{at.astimezone():%H:%M}"
+
+
 def entry_label(entry: Entry) -> str:
     """The kind's word, after the local time for an entry that has one: "07:30 定时"."""
     if entry.at is None:
         return kind_label(entry.kind)
-    return f"{entry.at.astimezone():%H:%M} {kind_label(entry.kind)}"
+    return f"{time_text(entry.at)} {kind_label(entry.kind)}"
 
 
 def weekday_names() -> list[str]:
@@ -246,23 +251,26 @@ class CalendarGrid(QWidget):
             self._paint_day(painter, c, day, small)
         for chip in self._chips:
             self._paint_chip(painter, c, chip, small)
-        if self.mode == Mode.WEEK and self.today in self.days:
+        if self.today in self.days:
             self._paint_now(painter, c)
         painter.end()
 
+    def now_line(self, now: dt.datetime) -> float | None:
+        """Where, in week view, today's column has its line between the timed entries that are
+        past and those to come (``None`` when it has no timed entry shown). The column has no
+        hours, so the line only marks where ``now`` falls in that order."""
+        if self.mode != Mode.WEEK:
+            return None
+        timed = [c for c in self._chips if c.entry.at is not None and c.entry.day == self.today]
+        coming = [c for c in timed if c.entry.at is not None and c.entry.at > now]
+        if coming:
+            return coming[0].rect.top() - GAP / 2
+        return timed[-1].rect.bottom() + GAP / 2 if timed else None
+
     def _paint_now(self, painter: QPainter, c: Colours) -> None:
-        """A line in today's column between the timed entries that are past and those to
-        come; the column has no hours, so it only marks where now falls in that order."""
-        timed = [
-            chip
-            for chip in self._chips
-            if chip.entry.at is not None and chip.entry.day == self.today
-        ]
-        if not timed:
+        y = self.now_line(dt.datetime.now(dt.UTC))
+        if y is None:
             return
-        now = dt.datetime.now(dt.UTC)
-        coming = [chip for chip in timed if chip.entry.at is not None and chip.entry.at > now]
-        y = coming[0].rect.top() - GAP / 2 if coming else timed[-1].rect.bottom() + GAP / 2
         cell = self.day_rect(self.today)
         colour = c.qcolor("error")
         painter.fillRect(QRectF(cell.left(), y - NOW_LINE / 2, cell.width(), NOW_LINE), colour)
@@ -354,15 +362,19 @@ class CalendarGrid(QWidget):
         metrics = QFontMetricsF(small)
         text_rect = rect.adjusted(STRIP + 4, 1, -3, -1)
         line = QRectF(text_rect.left(), text_rect.top(), text_rect.width(), MONTH_CHIP - 2)
-        if entry.kind == EntryKind.PUBLICATION:
-            # The board's clock, so a publication time is not read as a due date.
-            paint_clock(painter, c.qcolor("accent"), line.left(), line.center().y())
-            line.setLeft(line.left() + CLOCK + 3)
         painter.setFont(small)
-        painter.setPen(c.qcolor("muted"))
+        # A publication time in the accent colour, as on the board's chip, so that it is not
+        # read as a due date.
+        painter.setPen(c.qcolor("muted" if entry.at is None else "accent"))
         middle_left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         if self.mode == Mode.MONTH:
             label = entry_label(entry)
+            if entry.at is not None:
+                # A month's chip has no room for the word and the title: the board's clock
+                # says 定时 instead.
+                paint_clock(painter, c.qcolor("accent"), line.left(), line.center().y())
+                line.setLeft(line.left() + CLOCK + 3)
+                label = time_text(entry.at)
             painter.drawText(line, middle_left, label)
             title_rect = line.adjusted(metrics.horizontalAdvance(label) + 4, 0, 0, 0)
             title = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, title_rect.width())
@@ -371,6 +383,9 @@ class CalendarGrid(QWidget):
             return
         # A week's column is narrow: the kind and channel on one line, the title on two below.
         about = " · ".join([entry_label(entry), *([channel.name] if channel else [])])
+        if metrics.horizontalAdvance(about) > line.width():
+            # Rather the kind whole than the channel cut to "…": the strip shows the channel.
+            about = entry_label(entry)
         painter.drawText(
             line, middle_left, metrics.elidedText(about, Qt.TextElideMode.ElideRight, line.width())
         )
