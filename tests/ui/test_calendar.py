@@ -260,6 +260,7 @@ def test_national_day_and_its_worked_saturday_are_marked(
 def test_double_clicking_an_entry_opens_it_as_the_board_does(
     qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
 ) -> None:
+    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
     desktop = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "s.ini", "chief")
     try:
         window = desktop.window
@@ -272,8 +273,10 @@ def test_double_clicking_an_entry_opens_it_as_the_board_does(
         visible = [
             e for d in page.grid.days for e in page.grid.entries_on(d) if page.grid.chip_rect(e)
         ]
-        writing = next(e for e in visible if e.article_id is not None)
+        writing = next(e for e in visible if e.kind == EntryKind.ASSIGNMENT and e.article_id)
         proposed = next(e for e in visible if e.kind == EntryKind.PROPOSAL)
+        publication = next(e for e in visible if e.kind == EntryKind.PUBLICATION)
+        assert publication.article_id == scheduled.id
 
         def double_click(entry: Entry) -> None:
             rect = page.grid.chip_rect(entry)
@@ -285,6 +288,13 @@ def test_double_clicking_an_entry_opens_it_as_the_board_does(
         assert isinstance(articles, ArticlesPage)
         qtbot.waitUntil(lambda: window.current_page == "articles", timeout=10_000)
         assert writing.article_id in [e.article_id for e in articles.editors()]
+        # A scheduled publication opens its article the same way.
+        window.show_page("calendar")
+        double_click(publication)
+        qtbot.waitUntil(lambda: window.current_page == "articles", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: scheduled.id in [e.article_id for e in articles.editors()], timeout=10_000
+        )
         window.show_page("calendar")
         double_click(proposed)
         assert window.current_page == "board"
