@@ -100,8 +100,9 @@ def _publication_entries(
     conn: Connection, scope: Scope, first: dt.date, last: dt.date
 ) -> list[Entry]:
     """The signed-off articles due out from ``first`` to ``last`` in local time: one range over
-    the ``publish_at`` index. A published or taken-back article has no time any more; the state
-    test keeps an article that is being published right now off the calendar as well."""
+    the ``publish_at`` index. Only a signed-off article counts, as for the board's clock chip
+    and the scheduler (:mod:`newsdesk.store.schedule`): a time left on an article in another
+    state sends nothing out."""
     c = ARTICLES.c
     rows = conn.execute(
         select(c.id, c.channel_id, c.title, c.publish_at)
