@@ -15,6 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import qasync
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from newsdesk.demo import build_demo
@@ -23,7 +24,9 @@ from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import install_translators
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
+from newsdesk.ui.theme import style
 from newsdesk.ui.widgets import plain_text
+from newsdesk.ui.widgets.palette import colours, dark_palette
 
 
 @pytest.fixture(autouse=True)
@@ -101,6 +104,17 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def dark(qapp: QApplication) -> Iterator[None]:
+    """The desktop in a dark system palette (Windows 11 dark mode, a dark desktop theme)."""
+    before, sheet = QPalette(qapp.palette()), qapp.styleSheet()
+    qapp.setPalette(dark_palette())
+    qapp.setStyleSheet(style(colours()))
+    yield
+    qapp.setPalette(before)
+    qapp.setStyleSheet(sheet)
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -30,8 +29,8 @@ from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.theme import apply_theme, style
-from newsdesk.ui.widgets.palette import colours, dark_palette
+from newsdesk.ui.theme import apply_theme
+from newsdesk.ui.widgets.palette import colours
 from newsdesk.ui.widgets.publish_time import chip_text
 from tests.sync.conftest import LiveServer, seed
 from tests.sync.desks import Desk
@@ -488,16 +487,6 @@ def test_in_week_view_a_line_in_today_marks_now_among_the_publication_times(
     assert grid.now_line(noon) is None
     grid.set_content(Mode.MONTH, month_grid(TODAY), TODAY.month, [out, coming], {}, {}, TODAY)
     assert grid.now_line(noon) is None
-
-
-@pytest.fixture
-def dark(qapp: QApplication) -> Iterator[None]:
-    before, sheet = QPalette(qapp.palette()), qapp.styleSheet()
-    qapp.setPalette(dark_palette())
-    qapp.setStyleSheet(style(colours()))
-    yield
-    qapp.setPalette(before)
-    qapp.setStyleSheet(sheet)
 
 
 def shoot(

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.session import Session
-from newsdesk.ui.theme import style
-from newsdesk.ui.widgets.palette import DARK, LIGHT, Colours, colours, dark_palette, is_dark
+from newsdesk.ui.widgets.palette import DARK, LIGHT, Colours, colours, is_dark
 from tests.ui.test_article_editor import _new_draft, _open
 
 UI = Path(__file__).resolve().parents[2] / "desktop" / "newsdesk" / "ui"
@@ -77,17 +75,6 @@ def test_every_text_role_reads_on_its_ground(scheme: Colours) -> None:
         if contrast(getattr(scheme, fg), getattr(scheme, bg)) < 4.5
     ]
     assert weak == []
-
-
-@pytest.fixture
-def dark(qapp: QApplication) -> Iterator[None]:
-    """The desktop in a dark system palette (Windows 11 dark mode, a dark desktop theme)."""
-    before, sheet = QPalette(qapp.palette()), qapp.styleSheet()
-    qapp.setPalette(dark_palette())
-    qapp.setStyleSheet(style(colours()))
-    yield
-    qapp.setPalette(before)
-    qapp.setStyleSheet(sheet)
 
 
 @pytest.mark.usefixtures("chinese", "dark")

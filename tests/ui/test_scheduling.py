@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, Qt, QTime
-from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -32,8 +32,7 @@ from newsdesk.ui.published.dialogs import PublishDialog
 from newsdesk.ui.review import ReviewPage
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
-from newsdesk.ui.theme import style
-from newsdesk.ui.widgets.palette import colours, dark_palette
+from newsdesk.ui.widgets.palette import colours
 from newsdesk.ui.widgets.publish_time import PublishTimeDialog, chip_text, next_half_hour
 
 APPROVED = "市中心医院开设夜间门诊"  # approved at every level in the demo, waiting for sign-off
@@ -46,16 +45,6 @@ def settle(qtbot: QtBot, runner: Runner) -> Iterator[None]:
     yield
     qtbot.wait(60)
     qtbot.waitUntil(lambda: runner.busy == 0, timeout=10_000)
-
-
-@pytest.fixture
-def dark(qapp: QApplication) -> Iterator[None]:
-    before, sheet = QPalette(qapp.palette()), qapp.styleSheet()
-    qapp.setPalette(dark_palette())
-    qapp.setStyleSheet(style(colours()))
-    yield
-    qapp.setPalette(before)
-    qapp.setStyleSheet(sheet)
 
 
 def article_titled(workspace: Workspace, title: str) -> Article:
