@@ -137,6 +137,7 @@ _URL_OR_EMAIL = re.compile(
     r"|(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
 _URL_VIEW = str.maketrans(_FULL_TO_HALF)  # where URLs end must not move when marks are fixed
+_FIRST_FULL_WIDTH = re.compile("[" + "".join(_FULL_TO_HALF) + "]")
 _HALF_WIDTH_MARK = re.compile(r"\.{2,}|[,.;:?!]")
 _FULL_WIDTH_MARK = re.compile("[，。；：？！]")
 _LIST_NUMBER = re.compile(r"[ \t\u3000]*\d{1,3}")  # "1." opening a line is fine in Chinese
@@ -188,7 +189,10 @@ class _Scan:
                 context = cls
         self.protected = bytearray(len(text))  # 1 inside URLs and e-mail addresses
         for match in _URL_OR_EMAIL.finditer(text.translate(_URL_VIEW)):
-            start, end = match.start(), _url_end(match.group()) + match.start()
+            # A full-width mark ends the URL: fixing it inserts a space, which would end it there.
+            written = _FIRST_FULL_WIDTH.search(text, match.start(), match.end())
+            url = match.group() if written is None else text[match.start() : written.start()]
+            start, end = match.start(), _url_end(url) + match.start()
             self.protected[start:end] = b"\x01" * (end - start)
 
     def chinese_near(self, start: int, end: int) -> bool:
