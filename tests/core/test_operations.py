@@ -124,6 +124,20 @@ def test_an_import_is_all_or_nothing_and_a_second_import_replaces_the_figures() 
     ]
 
 
+def test_an_item_repeated_in_one_export_is_kept_once_with_its_last_figures() -> None:
+    room = Newsroom()
+    acc = account(room)
+    item = {"title": "早安，城市", "published_on": "2026-11-03", "reads": 800}
+    first = room.must(
+        "editor", Kind.ACCOUNT_IMPORT, acc, figures=[item, {**item, "reads": 900}]
+    ).upserts
+    assert [(f.reads, f.row_version) for f in first] == [(900, 1)]
+    again = room.must(
+        "editor", Kind.ACCOUNT_IMPORT, acc, figures=[{**item, "reads": 950}, {**item, "reads": 990}]
+    ).upserts
+    assert [(f.reads, f.row_version) for f in again] == [(990, 2)]
+
+
 def test_an_import_cannot_match_an_article_of_another_channel() -> None:
     room = Newsroom()
     acc = account(room)

@@ -214,8 +214,9 @@ def import_export(ctx: Context, args: dict[str, Any]) -> Outcome:
                     number=number,
                 )
         figures = {k: row.get(k, 0) for k in ("reads", "likes", "shares", "comments")}
-        known = ctx.world.figures(key) if key not in changes else changes[key]
-        if isinstance(known, PlatformFigures):
+        # A line repeated in one file replaces its earlier line: both evolve from what is stored.
+        known = ctx.world.figures(key)
+        if known is not None:
             changes[key] = evolve(
                 known, imported_at=ctx.at, article_id=article_id, title=row["title"], **figures
             )
