@@ -8,13 +8,19 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from newsdesk.core.actor import Actor
+from newsdesk.core.apply import actor_of
 from newsdesk.core.model import FeedKind, Lead, Source
 from newsdesk.core.mutation import Kind, Mutation, mutation
+from newsdesk.core.notifications import Event
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.core.sources import lead_id
 from newsdesk.store.apply import Applied
 from newsdesk.store.codec import TABLES, from_row
+from newsdesk.store.leads import followable_sources, visible_leads
+from newsdesk.store.notifications import notifications
 from newsdesk.store.store import Store
+from newsdesk.store.world import DbWorld
 from tests.core.newsroom import Newsroom
 
 FEED = "https://news.example.cn/rss.xml"
@@ -171,3 +177,25 @@ def test_read_is_each_users_and_a_dismissal_is_everyones(store: Store) -> None:
     assert one(store, mutation(room.ids["editor2"], Kind.LEAD_UNDISMISS, lead)).accepted
     (found,) = leads(store)
     assert not found.dismissed and found.dismissed_by is None
+
+
+def test_who_follows_a_source_is_kept_per_user_and_their_bell_rings_for_it(store: Store) -> None:
+    room = newsroom_in(store)
+    source_id = add_source(store, room).mutation.entity
+    follow = mutation(room.ids["reviewer2"], Kind.SOURCE_FOLLOW, source_id, follow=True)
+    assert one(store, follow).accepted
+    lead = add_lead(store, room, source_id, "item-1").mutation.entity
+    now = dt.datetime.now(dt.UTC)
+    with store.engine.connect() as conn:
+        world = DbWorld(conn)
+        reviewer, editor = (actor_of(world, room.ids[who]) for who in ("reviewer2", "editor"))
+        assert isinstance(reviewer, Actor) and isinstance(editor, Actor)
+        rang = notifications(conn, reviewer, now).items
+        assert [n.subject_id for n in rang if n.event is Event.LEAD] == [lead]
+        assert [r.following for r in followable_sources(conn, reviewer)] == [True]
+        assert [r.following for r in followable_sources(conn, editor)] == [False]
+        assert [r.lead.id for r in visible_leads(conn, reviewer, only_followed=True)] == [lead]
+        assert visible_leads(conn, editor, only_followed=True) == []
+        # Following nothing, the editor hears of their channel's leads as before.
+        rang = notifications(conn, editor, now).items
+        assert [n.subject_id for n in rang if n.event is Event.LEAD] == [lead]

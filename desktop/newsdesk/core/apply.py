@@ -50,6 +50,7 @@ HANDLERS: Mapping[Kind, Handler] = {
     Kind.SOURCE_ADD: sources.add_source,
     Kind.SOURCE_UPDATE: sources.update_source,
     Kind.SOURCE_REMOVE: sources.remove_source,
+    Kind.SOURCE_FOLLOW: sources.follow_source,
     Kind.LEAD_ADD: sources.add_lead,
     Kind.LEAD_READ: sources.read_lead,
     Kind.LEAD_DISMISS: sources.dismiss_lead,

@@ -24,6 +24,7 @@ from newsdesk.core.model import (
     RoleGrant,
     SignOff,
     Source,
+    SourceFollows,
     User,
     YearTarget,
 )
@@ -136,6 +137,9 @@ class MemoryWorld:
 
     def notification_reads(self, user_id: str) -> NotificationReads | None:
         return self._get(NotificationReads, user_id)  # type: ignore[return-value]
+
+    def source_follows(self, user_id: str) -> SourceFollows | None:
+        return self._get(SourceFollows, user_id)  # type: ignore[return-value]
 
     def apply(self, mutation: Mutation) -> Outcome:
         """Decide ``mutation`` and, when accepted, keep what it changed."""

@@ -571,6 +571,23 @@ MAX_READ_IDS = 300
 
 
 @dataclass(frozen=True, kw_only=True)
+class SourceFollows:
+    """The sources one user follows (关注), one row per user (its id is theirs), pulled by that
+    user alone.
+
+    Why one row holding a set, changed by ``source.follow`` carrying the wanted state: the
+    service decides each mutation again on its own copy of the row, so a follow only adds its
+    source and an unfollow only removes its own; two desktops of the same person that followed
+    different sources offline both keep theirs, and for the same source the decision the service
+    receives last wins (the person's latest word as the newsroom saw it, whatever their clocks
+    say). A set never grows beyond the sources there are, so it has no tombstones to prune."""
+
+    id: str
+    source_ids: tuple[str, ...] = ()
+    row_version: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
 class ScheduledPublication:
     """A signed-off article waiting for its publication time (定时发布)."""
 
@@ -600,4 +617,5 @@ Entity = (
     | YearTarget
     | ReaderMessage
     | NotificationReads
+    | SourceFollows
 )

@@ -69,6 +69,7 @@ class Kind(StrEnum):
     SOURCE_ADD = "source.add"
     SOURCE_UPDATE = "source.update"
     SOURCE_REMOVE = "source.remove"
+    SOURCE_FOLLOW = "source.follow"
     LEAD_ADD = "lead.add"
     LEAD_READ = "lead.read"
     LEAD_DISMISS = "lead.dismiss"
@@ -392,6 +393,8 @@ SCHEMAS: Mapping[Kind, Mapping[str, Arg]] = {
     Kind.MESSAGE_UPDATE: {"category": Arg(T.MESSAGE_CLASS), "assignee": Arg(T.ID)},
     Kind.MESSAGE_ANSWER: {"answer": Arg(T.TEXT, True, 5000)},
     Kind.MESSAGE_CLOSE: {},
+    # The entity is the source; ``follow`` false unfollows it.
+    Kind.SOURCE_FOLLOW: {"follow": Arg(T.BOOL, True)},
     # The entity is the user; ids read one by one and/or everything up to a time.
     Kind.NOTIFICATION_READ: {"ids": Arg(T.ID_LIST, max_len=200), "up_to": Arg(T.TIME)},
 }

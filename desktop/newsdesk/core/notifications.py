@@ -11,6 +11,10 @@ and its return reason, the due date), so "read" can be remembered by id. What a 
 is one synced row per user (:class:`~newsdesk.core.model.NotificationReads`): everything up to
 a time, plus the ids read one by one since; marking read only ever adds, so two desktops
 marking offline merge by union.
+
+A new lead is news for those who follow its source (:class:`~newsdesk.core.model.SourceFollows`,
+another per-user synced row), whatever their roles in its channel; someone who follows no
+source hears of the leads of the channels where they are editor or chief (:func:`_follows`).
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ class NoticeKind(StrEnum):
     COMMENT = "comment"  # a comment anchored in my article
     CORRECTION = "correction"  # my piece corrected or retracted
     DUE = "due"  # due tomorrow or passed
-    LEAD = "lead"  # a repost lead in one of my channels
+    LEAD = "lead"  # a repost lead from a source I follow, else in one of my channels
     MENTION = "mention"  # someone @mentioned me
 
 
@@ -138,6 +142,7 @@ class Traces:
     publications: Sequence[Publication] = ()
     leads: Sequence[Lead] = ()
     users: Sequence[User] = ()
+    followed: frozenset[str] = frozenset()  # the ids of the sources the person follows
 
 
 def _digest(text: str) -> str:
@@ -155,7 +160,7 @@ def derive(traces: Traces, me: Actor, now: dt.datetime) -> list[Notification]:
     found += _from_decisions(traces.decisions, articles, mine)
     found += _from_articles(traces.articles, mine, me)
     found += _from_publications(traces.publications, articles, mine)
-    found += _from_leads(traces.leads, me, now)
+    found += _from_leads(traces.leads, traces.followed, me, now)
     found += _mentions(traces, articles, me.id)
     oldest = now - dt.timedelta(days=KEPT_DAYS)
     names = {u.id: u.name for u in traces.users}
@@ -332,11 +337,23 @@ def _from_publications(
         )
 
 
-def _from_leads(leads: Iterable[Lead], me: Actor, now: dt.datetime) -> Iterable[Notification]:
+def _follows(lead: Lead, followed: frozenset[str], me: Actor) -> bool:
+    """Whether a new lead is news for ``me``. Someone who follows sources hears of the leads of
+    those sources, whatever their roles in its channel, as long as they may still see the
+    channel; someone who follows none hears of the leads of the channels where they are editor
+    or chief, as before following existed, so nobody went quiet when it came."""
+    if followed:
+        may_see = me.is_admin or lead.channel_id in me.channels()
+        return may_see and not me.user.disabled and lead.source_id in followed
+    return me.holds(Role.EDITOR, lead.channel_id) or me.holds(Role.CHIEF, lead.channel_id)
+
+
+def _from_leads(
+    leads: Iterable[Lead], followed: frozenset[str], me: Actor, now: dt.datetime
+) -> Iterable[Notification]:
     fresh = now - dt.timedelta(days=LEAD_DAYS)
     for lead in leads:
-        follows = me.holds(Role.EDITOR, lead.channel_id) or me.holds(Role.CHIEF, lead.channel_id)
-        if follows and not lead.dismissed and lead.found_at >= fresh:
+        if _follows(lead, followed, me) and not lead.dismissed and lead.found_at >= fresh:
             yield Notification(
                 f"ld-{lead.id}",
                 Event.LEAD,

@@ -15,7 +15,7 @@ from typing import Any
 from newsdesk.core.actor import Actor
 from newsdesk.core.context import Context, evolve
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
-from newsdesk.core.model import Lead, Role, Source
+from newsdesk.core.model import Lead, Role, Source, SourceFollows
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 from newsdesk.core.world import Changes, Outcome
 
@@ -118,6 +118,32 @@ def remove_source(ctx: Context, args: dict[str, Any]) -> Outcome:
     if not may_keep_sources(ctx.actor, source.channel_id):
         return _not_keeper()
     return Changes(() if source.removed else (evolve(source, ctx.at, removed=True),))
+
+
+def follow_source(ctx: Context, args: dict[str, Any]) -> Outcome:
+    """``source.follow``: the actor follows the source (``follow`` false: no longer). The row
+    changed is always the actor's own, so nobody can follow for someone else. Anyone who may
+    see the source's channel may follow it; unfollowing is always allowed, even a source removed
+    since or of a channel the actor left."""
+    source = ctx.world.source(ctx.entity_id)
+    if source is None or (args["follow"] and not _may_see(ctx.actor, source.channel_id)):
+        return _no_source()
+    if args["follow"] and source.removed:
+        return refuse(
+            RefusalCode.WRONG_STATE, QT_TRANSLATE_NOOP("Refusal", "That source was removed.")
+        )
+    current = ctx.world.source_follows(ctx.actor.id)
+    if current is None:
+        current = SourceFollows(id=ctx.actor.id, row_version=0)
+    following = source.id in current.source_ids
+    if following == args["follow"]:
+        return Changes(())
+    source_ids = (
+        (*current.source_ids, source.id)
+        if args["follow"]
+        else tuple(s for s in current.source_ids if s != source.id)
+    )
+    return Changes((evolve(current, source_ids=source_ids),))
 
 
 def add_lead(ctx: Context, args: dict[str, Any]) -> Outcome:

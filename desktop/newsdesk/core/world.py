@@ -30,6 +30,7 @@ from newsdesk.core.model import (
     RoleGrant,
     SignOff,
     Source,
+    SourceFollows,
     User,
     YearTarget,
 )
@@ -61,6 +62,7 @@ class World(Protocol):
     def target(self, target_id: str) -> YearTarget | None: ...
     def message(self, message_id: str) -> ReaderMessage | None: ...
     def notification_reads(self, user_id: str) -> NotificationReads | None: ...
+    def source_follows(self, user_id: str) -> SourceFollows | None: ...
     def exists(self, cls: type[Entity], key: str) -> bool: ...
 
 
@@ -101,6 +103,7 @@ _AREAS: dict[type, Area] = {
     YearTarget: Area.OPERATIONS,
     ReaderMessage: Area.MESSAGES,
     NotificationReads: Area.NOTIFICATIONS,
+    SourceFollows: Area.SOURCES,
 }
 
 

@@ -39,6 +39,7 @@ TABLES: Mapping[type, Table] = {
     model.YearTarget: schema.Base.metadata.tables["year_targets"],
     model.ReaderMessage: schema.Base.metadata.tables["reader_messages"],
     model.NotificationReads: schema.Base.metadata.tables["notification_reads"],
+    model.SourceFollows: schema.Base.metadata.tables["source_follows"],
 }
 
 Convert = Callable[[Any], Any]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Connection, func, select
@@ -119,9 +119,11 @@ def traces(conn: Connection, now: dt.datetime) -> Traces:
 
 def notifications(conn: Connection, me: Actor, now: dt.datetime) -> Notifications:
     """What concerns ``me`` now (``now`` aware, in the user's zone), read or not."""
-    found = traces(conn, now)
+    world = DbWorld(conn)
+    follows = world.source_follows(me.id)
+    found = replace(traces(conn, now), followed=frozenset(follows.source_ids if follows else ()))
     items = derive(found, me, now)
-    reads = DbWorld(conn).notification_reads(me.id)
+    reads = world.notification_reads(me.id)
     return Notifications(
         tuple(items),
         frozenset(n.id for n in items if not is_read(n, reads)),

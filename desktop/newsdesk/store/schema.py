@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ID = String(64)
-SCHEMA_HEAD = "0016_channel_rhythm"  # the newest migration; a test checks it against Alembic's head
+SCHEMA_HEAD = "0017_source_follows"  # the newest migration; a test checks it against Alembic's head
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -347,6 +347,15 @@ class NotificationReadsRow(Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     up_to: Mapped[dt.datetime | None]
     read_ids: Mapped[list[Any]]
+    row_version: Mapped[int]
+
+
+class SourceFollowsRow(Base):
+    """The sources a user follows; one row per user, pulled only by that user."""
+
+    __tablename__ = "source_follows"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    source_ids: Mapped[list[Any]]
     row_version: Mapped[int]
 
 

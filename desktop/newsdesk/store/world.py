@@ -31,6 +31,7 @@ from newsdesk.core.model import (
     RoleGrant,
     SignOff,
     Source,
+    SourceFollows,
     User,
     YearTarget,
 )
@@ -225,6 +226,9 @@ class DbWorld:
 
     def notification_reads(self, user_id: str) -> NotificationReads | None:
         return self._by_key(NotificationReads, user_id)
+
+    def source_follows(self, user_id: str) -> SourceFollows | None:
+        return self._by_key(SourceFollows, user_id)
 
     # --- writing ------------------------------------------------------------------------------
 

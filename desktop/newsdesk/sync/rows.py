@@ -14,6 +14,7 @@ from newsdesk.core.model import (
     ReviewDecision,
     Revision,
     SignOff,
+    SourceFollows,
     User,
 )
 from newsdesk.store.codec import TABLES, key_column, row_from_json, row_to_json
@@ -26,7 +27,8 @@ BY_ARTICLE: Final = frozenset(
     TABLES[c].name for c in (Revision, ReviewDecision, SignOff, Publication)
 )
 PRIVATE_ATTACHMENT: Final = "#attachment"
-PRIVATE_USER: Final = "#user:"  # rows only their user pulls (what they have read), by user id
+PRIVATE_USER: Final = "#user:"  # rows only their user pulls (reads, follows), by user id
+PRIVATE_TABLES: Final = frozenset(TABLES[c].name for c in (NotificationReads, SourceFollows))
 SECRET_COLUMNS: Final = {TABLES[User].name: frozenset({"password_hash"})}
 
 
@@ -57,8 +59,8 @@ def channel_of(
     """Whose channel members may see the row; ``None`` for everyone signed in (users, channels).
     Revisions, decisions, sign-offs and publications follow their article; attachments are
     :data:`PRIVATE_ATTACHMENT`, read by who may read an item referring to them; a user's
-    notification reads are theirs alone (:func:`private_to`)."""
-    if table_name == TABLES[NotificationReads].name:
+    notification reads and the sources they follow are theirs alone (:func:`private_to`)."""
+    if table_name in PRIVATE_TABLES:
         return private_to(str(row["id"]))
     if table_name == TABLES[Attachment].name:
         return PRIVATE_ATTACHMENT

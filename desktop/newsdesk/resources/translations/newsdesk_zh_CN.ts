@@ -2150,6 +2150,68 @@
     </message>
 </context>
 <context>
+    <name>FollowsModel</name>
+    <message>
+        <source>Following a source, each new lead it brings rings your bell, whatever your roles in its channel.</source>
+        <translation>关注一个来源后，它每有新线索都会在铃铛里提醒你，不论你在其频道担任什么角色。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>已关注</translation>
+    </message>
+    <message>
+        <source>You hear of each new lead of “{name}”. Click to stop.</source>
+        <translation>“{name}”的每条新线索都会提醒你。点击取消关注。</translation>
+    </message>
+    <message>
+        <source>Click to hear of each new lead of “{name}” in the bell.</source>
+        <translation>点击关注，“{name}”的每条新线索都会在铃铛里提醒你。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowsTab</name>
+    <message>
+        <source>No sources in your channels yet.</source>
+        <translation>你的频道还没有来源。</translation>
+    </message>
+    <message>
+        <source>Sources to follow</source>
+        <translation>可关注的来源</translation>
+    </message>
+    <message>
+        <source>Following a source, each new lead it brings rings your bell, whatever your roles in its channel. Following none, you hear of the leads of the channels where you are editor or chief.</source>
+        <translation>关注一个来源后，它每有新线索都会在铃铛里提醒你，不论你在其频道担任什么角色。一个来源都不关注时，你会收到自己担任编辑或主编的频道的线索提醒。</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>已关注</translation>
+    </message>
+    <message>
+        <source>You follow “{name}”: its new leads ring your bell.</source>
+        <translation>已关注“{name}”：它的新线索会在铃铛里提醒你。</translation>
+    </message>
+    <message>
+        <source>You no longer follow “{name}”.</source>
+        <translation>已取消关注“{name}”。</translation>
+    </message>
+</context>
+<context>
     <name>Holidays</name>
     <message>
         <source>{file} is not valid TOML: {problem}</source>
@@ -2516,6 +2578,18 @@
     <message>
         <source>Dismiss for everyone (Delete)</source>
         <translation>为所有人忽略（按删除键）</translation>
+    </message>
+    <message>
+        <source>Only the sources I follow</source>
+        <translation>只看我关注的</translation>
+    </message>
+    <message>
+        <source>Show only the leads of the sources you follow, on the Sources tab</source>
+        <translation>只显示你在“来源”标签页关注的来源的线索</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -3,7 +3,9 @@
 A lead is read as soon as it is shown; J and K move through the list, Delete dismisses the
 lead for everyone (with Undo, and Ctrl+Z), and a lead becomes a proposal (with the lead's
 address as material) or a repost in one click. Below the lead, the proposals and articles that
-look like it are named, as a hint: someone may already be on the story.
+look like it are named, as a hint: someone may already be on the story. The 来源 tab beside the
+list is where each user follows the sources they want their bell to ring for
+(:mod:`newsdesk.ui.leads.follows`); "only the sources I follow" narrows the list to those.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +31,7 @@ from newsdesk.core.world import Area
 from newsdesk.store.apply import Applied
 from newsdesk.store.leads import LeadRow, visible_leads
 from newsdesk.ui.editor.repost_dialog import RepostDialog
+from newsdesk.ui.leads.follows import FollowsTab
 from newsdesk.ui.leads.model import LeadsModel
 from newsdesk.ui.proposals.editor import ProposalEditor
 from newsdesk.ui.session import Session
@@ -37,7 +42,7 @@ from newsdesk.ui.widgets.outcome import report
 from newsdesk.ui.widgets.similar_hint import SimilarHint
 from newsdesk.ui.widgets.views import EmptyState, PlaceholderTableView, fit_columns
 
-WATCHED = frozenset({Area.LEADS, Area.SOURCES, Area.ROLES, Area.CHANNELS})
+WATCHED = frozenset({Area.LEADS, Area.SOURCES, Area.ROLES, Area.CHANNELS})  # follows: SOURCES
 
 
 class LeadsPage(QWidget):
@@ -111,6 +116,24 @@ class LeadsPage(QWidget):
         splitter.setStretchFactor(1, 2)
 
         self.unread_label = muted(QLabel())
+        self.only_followed = QCheckBox(self.tr("Only the sources I follow"))
+        self.only_followed.setToolTip(
+            self.tr("Show only the leads of the sources you follow, on the Sources tab")
+        )
+        self.only_followed.toggled.connect(self.reload)
+        self.follows_tab = FollowsTab(session)
+        leads_tab = QWidget()
+        leads_layout = QVBoxLayout(leads_tab)
+        leads_layout.setContentsMargins(0, 8, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.unread_label, 1)
+        filters.addWidget(self.only_followed)
+        leads_layout.addLayout(filters)
+        leads_layout.addWidget(splitter, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(leads_tab, self.tr("Leads"))
+        self.tabs.addTab(self.follows_tab, self.tr("Sources"))
         self.message_bar = MessageBar(self)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Bring back the lead just dismissed (Ctrl+Z)"))
@@ -120,7 +143,6 @@ class LeadsPage(QWidget):
         page_title = heading(self.tr("Leads"), 1.5)
         page_title.setObjectName("pageTitle")
         titles.addWidget(page_title)
-        titles.addWidget(self.unread_label)
         top = QHBoxLayout()
         top.addLayout(titles, 1)
         top.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -128,7 +150,7 @@ class LeadsPage(QWidget):
         layout.setContentsMargins(32, 28, 32, 24)
         layout.addLayout(top)
         layout.addWidget(self.message_bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
 
         for keys, slot in (
             ("J", lambda: self.step(1)),
@@ -151,7 +173,11 @@ class LeadsPage(QWidget):
 
     def reload(self) -> None:
         actor = self._session.actor
-        self._session.read(lambda conn: visible_leads(conn, actor), self._show_rows)
+        only_followed = self.only_followed.isChecked()
+        self._session.read(
+            lambda conn: visible_leads(conn, actor, only_followed=only_followed), self._show_rows
+        )
+        self.follows_tab.reload()
 
     def _show_rows(self, rows: list[LeadRow]) -> None:
         selected = self.current()
