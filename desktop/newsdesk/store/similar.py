@@ -50,11 +50,17 @@ def drop_similar_schema(conn: sa.Connection) -> None:
     METADATA.drop_all(conn)
 
 
-def index_similar(conn: sa.Connection, documents: Sequence[tuple[str, str, str, str]]) -> None:
-    """(Re)index documents given as (kind, id, title, plain text), in the caller's transaction."""
+def index_similar(
+    conn: sa.Connection, documents: Sequence[tuple[str, str, str, str]], *, new: bool = False
+) -> None:
+    """(Re)index documents given as (kind, id, title, plain text), in the caller's transaction.
+
+    ``new=True`` promises that none of ``documents`` is indexed yet, which saves deleting their
+    old signatures and bands."""
     if not documents:
         return
-    remove_similar(conn, [(kind, key) for kind, key, _title, _text in documents])
+    if not new:
+        remove_similar(conn, [(kind, key) for kind, key, _title, _text in documents])
     signatures: list[dict[str, object]] = []
     bands: list[dict[str, object]] = []
     for kind, key, title, text in {(d[0], d[1]): d for d in documents}.values():
