@@ -113,8 +113,16 @@ class DbWorld:
                     select(table).where(table.c[column] == value)
                 ).mappings()
             ]
-        found: dict[str, E] = {e.id: e for e in self._children[memo_key]}
-        found.update(self._pending_by_column(cls, column).get(value, {}))  # type: ignore[arg-type]
+        stored = self._children[memo_key]
+        by_value = self._pending_by_column(cls, column)  # type: ignore[arg-type]
+        pending: dict[str, Any] | None = by_value.get(value)
+        # Most reads find rows of the database alone or of this batch alone: no merging then.
+        if not pending:
+            return list(stored)
+        if not stored:
+            return list(pending.values())
+        found = {e.id: e for e in stored}
+        found.update(pending)
         return list(found.values())
 
     def _pending_by_column(self, cls: type[Entity], column: str) -> dict[Any, dict[str, Entity]]:
