@@ -421,6 +421,11 @@ def _text(name: str, value: Any, spec: Arg) -> str | Refusal:
     return text
 
 
+# Made once: iterating an enum class is slow, and a priority is checked in most mutations.
+_PRIORITIES = frozenset(Priority)
+_ROLES = frozenset(Role)
+
+
 def _choice(name: str, value: Any, enum: type[StrEnum]) -> Any:
     try:
         return enum(value)
@@ -553,7 +558,7 @@ def _parse_one(name: str, value: Any, spec: Arg) -> Any:
     if kind == T.VERDICT:
         return _choice(name, value, Verdict)
     if kind == T.PRIORITY:
-        if isinstance(value, bool) or not isinstance(value, int) or value not in set(Priority):
+        if isinstance(value, bool) or not isinstance(value, int) or value not in _PRIORITIES:
             return _bad(
                 name,
                 QT_TRANSLATE_NOOP(
@@ -768,7 +773,7 @@ def entity_problem(m: Mutation) -> Refusal | None:
     if m.kind in (Kind.ROLE_GRANT, Kind.ROLE_REVOKE):
         user_id, _, rest = m.entity.partition("/")
         channel_id, _, role = rest.partition("/")
-        ok = is_safe_id(user_id) and is_safe_id(channel_id) and role in set(Role)
+        ok = is_safe_id(user_id) and is_safe_id(channel_id) and role in _ROLES
     elif m.kind == Kind.ATTACHMENT_ADD:
         ok = is_sha256(m.entity)
     else:

@@ -145,6 +145,24 @@ def _prefetch_import(by_class: dict[type[Entity], set[str]], m: Mutation) -> Non
     by_class.setdefault(Article, set()).update(articles)
 
 
+# The fields :func:`search_document` reads: a row that changed none of them (a state change, a
+# review, a sign-off) is indexed already, and indexing it again is most of a batch's writing.
+_SEARCHED_FIELDS: dict[type[Entity], tuple[str, ...]] = {
+    Proposal: ("id", "title", "angle", "materials", "tags", "channel_id"),
+    Article: ("id", "title", "subtitle", "summary", "tags", "author", "body_html", "channel_id"),
+}
+
+
+def _search_changed(entity: Entity, stored: Entity | None) -> bool:
+    """Whether ``entity`` reads differently for search than the row it replaces."""
+    fields = _SEARCHED_FIELDS.get(type(entity))
+    if fields is None:
+        return False
+    if stored is None:
+        return True
+    return any(getattr(entity, name) != getattr(stored, name) for name in fields)
+
+
 def search_document(entity: Entity) -> search.SearchDocument | None:
     """What full-text search indexes for a proposal or an article."""
     if isinstance(entity, Proposal):
@@ -236,9 +254,9 @@ def _before_images(world: DbWorld, upserts: Sequence[Entity]) -> list[Any]:
 def _write(conn: Connection, world: DbWorld, index: bool = True) -> None:
     """Flush what ``world`` staged, and index the proposals and articles among it."""
     documents: dict[bool, list[search.SearchDocument]] = {True: [], False: []}
-    for entity, is_new in world.staged() if index else ():
-        if (document := search_document(entity)) is not None:
-            documents[is_new].append(document)
+    for entity, stored in world.staged() if index else ():
+        if _search_changed(entity, stored) and (document := search_document(entity)) is not None:
+            documents[stored is None].append(document)
     world.flush()
     for is_new, batch in documents.items():
         search.index_documents(conn, batch, new=is_new)

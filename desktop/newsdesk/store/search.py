@@ -187,7 +187,9 @@ def index_documents(
     else:
         _index_pg(conn, prepared)
     similar.index_similar(
-        conn, [(p.document.kind, p.document.id, p.document.title, p.body) for p in prepared]
+        conn,
+        [(p.document.kind, p.document.id, p.document.title, p.body) for p in prepared],
+        new=new,
     )
 
 

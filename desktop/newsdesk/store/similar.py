@@ -50,22 +50,38 @@ def drop_similar_schema(conn: sa.Connection) -> None:
     METADATA.drop_all(conn)
 
 
-def index_similar(conn: sa.Connection, documents: Sequence[tuple[str, str, str, str]]) -> None:
-    """(Re)index documents given as (kind, id, title, plain text), in the caller's transaction."""
+def index_similar(
+    conn: sa.Connection, documents: Sequence[tuple[str, str, str, str]], *, new: bool = False
+) -> None:
+    """(Re)index documents given as (kind, id, title, plain text), in the caller's transaction.
+
+    ``new=True`` promises that none of ``documents`` is indexed yet, which saves deleting their
+    old signatures and bands."""
     if not documents:
         return
-    remove_similar(conn, [(kind, key) for kind, key, _title, _text in documents])
-    signatures: list[dict[str, object]] = []
-    bands: list[dict[str, object]] = []
+    if not new:
+        remove_similar(conn, [(kind, key) for kind, key, _title, _text in documents])
+    signatures: list[tuple[str, str, bytes]] = []
+    bands: list[tuple[int, str, str]] = []
     for kind, key, title, text in {(d[0], d[1]): d for d in documents}.values():
         found = signature(text_of(title, text))
         if found is None:
             continue
-        signatures.append({"kind": kind, "doc_id": key, "signature": found.to_bytes()})
-        bands.extend({"band": band, "kind": kind, "doc_id": key} for band in found.bands())
+        signatures.append((kind, key, found.to_bytes()))
+        bands.extend((band, kind, key) for band in found.bands())
     if signatures:
-        conn.execute(sa.insert(SIGNATURES), signatures)
-        conn.execute(sa.insert(BANDS), bands)
+        _insert_plain(conn, SIGNATURES, signatures)
+        _insert_plain(conn, BANDS, bands)
+
+
+def _insert_plain(conn: sa.Connection, table: sa.Table, rows: Sequence[tuple[object, ...]]) -> None:
+    """Insert ``rows`` (values in the table's column order) straight through the driver: they
+    are plain numbers, text and bytes that need no type processing, and processing each of a
+    document's eight band rows was most of what indexing it cost."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    columns = ", ".join(column.name for column in table.columns)
+    marks = ", ".join([mark] * len(table.columns))
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", rows)
 
 
 def remove_similar(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> None:

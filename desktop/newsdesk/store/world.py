@@ -68,17 +68,7 @@ class DbWorld:
         pending = self._pending[cls].get(key)
         if pending is not None:
             return pending[0]  # type: ignore[return-value]
-        cached = self._cache.get((cls, key), _MISSING)
-        if cached is _MISSING:
-            table = TABLES[cls]
-            row = (
-                self.conn.execute(select(table).where(table.c[key_column(cls)] == key))
-                .mappings()
-                .first()
-            )
-            cached = from_row(cls, row) if row is not None else None
-            self._cache[(cls, key)] = cached
-        return cached  # type: ignore[no-any-return]
+        return self._stored(cls, key)
 
     def current(self, cls: type[E], key: str) -> E | None:
         """The row's value as this batch sees it: staged, cached or read."""
@@ -124,8 +114,16 @@ class DbWorld:
                     select(table).where(table.c[column] == value)
                 ).mappings()
             ]
-        found: dict[str, E] = {e.id: e for e in self._children[memo_key]}
-        found.update(self._pending_by_column(cls, column).get(value, {}))  # type: ignore[arg-type]
+        stored = self._children[memo_key]
+        by_value = self._pending_by_column(cls, column)  # type: ignore[arg-type]
+        pending: dict[str, Any] | None = by_value.get(value)
+        # Most reads find rows of the database alone or of this batch alone: no merging then.
+        if not pending:
+            return list(stored)
+        if not stored:
+            return list(pending.values())
+        found = {e.id: e for e in stored}
+        found.update(pending)
         return list(found.values())
 
     def _pending_by_column(self, cls: type[Entity], column: str) -> dict[Any, dict[str, Entity]]:
@@ -250,13 +248,28 @@ class DbWorld:
                         index[getattr(previous[0], column)].pop(entity.id, None)
                     index[getattr(entity, column)][entity.id] = entity
 
-    def staged(self) -> list[tuple[Entity, bool]]:
-        """Every value waiting to be written, and whether it is a new row."""
+    def staged(self) -> list[tuple[Entity, Entity | None]]:
+        """Every value waiting to be written, with the row the database holds under it
+        (``None``: it is a new row)."""
         return [
-            (entity, db_version is None)
-            for pending in self._pending.values()
-            for entity, db_version in pending.values()
+            (entity, None if db_version is None else self._stored(cls, key))
+            for cls, pending in self._pending.items()
+            for key, (entity, db_version) in pending.items()
         ]
+
+    def _stored(self, cls: type[E], key: str) -> E | None:
+        """The row as the database holds it, before this batch's writes."""
+        cached = self._cache.get((cls, key), _MISSING)
+        if cached is _MISSING:
+            table = TABLES[cls]
+            row = (
+                self.conn.execute(select(table).where(table.c[key_column(cls)] == key))
+                .mappings()
+                .first()
+            )
+            cached = from_row(cls, row) if row is not None else None
+            self._cache[(cls, key)] = cached
+        return cached  # type: ignore[no-any-return]
 
     def flush(self) -> None:
         """Write the pending values: inserts, then updates guarded by the version they read."""
