@@ -45,9 +45,12 @@ def serving(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def wait_for(url: str, **client: object) -> None:
+def wait_for(url: str, process: subprocess.Popen[str] | None = None, **client: object) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            said = process.stderr.read() if process.stderr is not None else ""
+            raise RuntimeError(f"the service for {url} exited with {process.returncode}: {said}")
         try:
             httpx.get(f"{url}/v1/health", timeout=1, **client)  # type: ignore[arg-type]
             return
@@ -178,11 +181,14 @@ def test_the_docs_page_is_off_unless_serve_is_asked_for_it(
     database_url: str, room: Newsroom, stop: list[subprocess.Popen[str]]
 ) -> None:
     del room
-    plain, documented = free_port(), free_port()
+    # One after the other: each port is taken as soon as it was found free, and the two services
+    # do not start on the one SQLite file at the same moment.
+    plain = free_port()
     stop.append(serving("--db", database_url, "--port", str(plain)))
+    wait_for(f"http://127.0.0.1:{plain}", stop[-1])
+    documented = free_port()
     stop.append(serving("--db", database_url, "--port", str(documented), "--docs"))
-    for port in (plain, documented):
-        wait_for(f"http://127.0.0.1:{port}")
+    wait_for(f"http://127.0.0.1:{documented}", stop[-1])
     assert httpx.get(f"http://127.0.0.1:{plain}/docs").status_code == 404
     assert httpx.get(f"http://127.0.0.1:{plain}/openapi.json").status_code == 200
     page = httpx.get(f"http://127.0.0.1:{documented}/docs")
