@@ -126,10 +126,13 @@ def demo_log(count: int) -> list[Mutation]:
     """The first ``count`` mutations of the large demo newsroom, in order: its real mix of
     kinds (setup, proposals, selections, assignments, edits, reviews, sign-offs, publications,
     corrections, retractions), each as its author made it."""
-    with (
-        Workspace.open(demo_workspace("large")) as workspace,
-        workspace.store.engine.connect() as conn,
-    ):
+    return workspace_log(demo_workspace("large"), count)
+
+
+def workspace_log(folder: Path, count: int | None = None) -> list[Mutation]:
+    """The first ``count`` mutations (all of them without it) of the workspace at ``folder``,
+    in the order they were made."""
+    with Workspace.open(folder) as workspace, workspace.store.engine.connect() as conn:
         rows = conn.execute(select(MUTATIONS).order_by(MUTATIONS.c.seq).limit(count)).mappings()
         return [mutation_from_row(row) for row in rows]
 

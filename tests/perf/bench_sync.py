@@ -4,7 +4,9 @@ the local PostgreSQL, and desktop clients (real workspaces, the real client) in 
 - a fresh desktop's first pull of the large demo newsroom (every table: users, channels, roles,
   proposals, articles, revisions, decisions, sign-offs, publications, attachments) from a
   service that applied the demo's own mutations, against a raw bulk insert of the same rows
-  into a workspace database (target: 5,000 rows/s or more);
+  into a workspace database (target: 5,000 rows/s or more); in the scale mode, the same over
+  the board newsroom of each size, with the pull's peak memory (target: flat, the pull keeps
+  one page at a time);
 - one editor's 10,000 offline changes (a working mix: proposals created, updated, submitted,
   articles created and edited) pushed, the clock stopped when the outbox is empty (the pulls
   that settle it included), against a raw bulk insert of the rows and log they made into
@@ -18,7 +20,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -31,7 +35,7 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, insert, select
 
-from newsdesk.core.mutation import Kind, mutation
+from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.demo import DEMO_PASSWORD
 from newsdesk.store import migrate
 from newsdesk.store.apply import MUTATIONS
@@ -43,8 +47,9 @@ from newsdesk.sync.replica import Replica
 from newsdesk.sync.rows import SYNCED
 from newsdesk.sync.service import Service
 from tests.perf import Result
-from tests.perf.bench_apply import _migrated, databases, demo_log
+from tests.perf.bench_apply import _migrated, databases, demo_log, workspace_log
 from tests.perf.mix import editor_mix
+from tests.perf.workspaces import board_workspace
 from tests.sync.conftest import PASSWORD, free_port, seed
 
 SERVER = str(Path(sys.executable).with_name("newsdesk-server"))
@@ -160,15 +165,14 @@ def _raw_insert(engine: Engine, rows: dict[str, list[dict[str, Any]]]) -> float:
     return time.perf_counter() - started
 
 
-def _newsroom_server(url: str, count: int | None) -> None:
-    """A service database holding the large demo newsroom (its first ``count`` mutations):
-    every table, as its own people made it, applied through the service's own path."""
+def _newsroom_server(url: str, log: list[Mutation]) -> None:
+    """A service database holding the newsroom ``log`` made (every table, as its own people made
+    it), applied through the service's own path."""
     engine = make_engine(url)
     with engine.begin() as conn:
         migrate.upgrade(conn)
         conn.execute(insert(SETTINGS), {"key": EPOCH_KEY, "value": new_epoch()})
     service = Service(engine)
-    log = demo_log(count or 1_000_000)
     for start in range(0, len(log), 1_000):
         applied = service.ledger.administer(log[start : start + 1_000])
         assert all(a.accepted for a in applied)
@@ -181,21 +185,99 @@ def _pull(address: str, folder: Path) -> dict[str, float]:
     reader = Desktop(folder / "reader", address, "admin")
     client = reader.client()
 
-    async def pull() -> tuple[float, int]:
+    async def pull() -> tuple[float, int, float]:
         try:
             await client.sign_in("admin", DEMO_PASSWORD)
+            resident = _rss_mb()
             started = time.perf_counter()
             rows, _, _ = await client.pull()
-            return time.perf_counter() - started, rows
+            return time.perf_counter() - started, rows, resident
         finally:
             await client.close()
 
-    seconds, pulled = asyncio.run(pull())
+    seconds, pulled, resident = asyncio.run(pull())
+    peak = _peak_mb() - resident
     rows = _all_rows(reader.workspace.store.engine)
     reader.close()
     with Workspace.open(folder / "raw", create=True) as workspace:
         raw = _raw_insert(workspace.store.engine, rows)
-    return {"pull": seconds, "pulled": float(pulled), "raw": raw}
+    return {
+        "pull": seconds,
+        "pulled": float(pulled),
+        "raw": raw,
+        "peak_mb": peak,
+        "raw_peak_mb": _peak_mb() - resident,
+    }
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _peak_mb() -> float:
+    """The most this process has held so far (Linux counts ``ru_maxrss`` in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+
+
+def _pull_result(label: str, timings: dict[str, float]) -> Result:
+    pulled = timings["pulled"]
+    pull_rate, raw_rate = pulled / timings["pull"], pulled / timings["raw"]
+    return Result(
+        f"fresh desktop pulls {label} ({int(pulled):,} rows, all tables)",
+        pull_rate,
+        "rows/s",
+        raw_rate,
+        pull_rate / raw_rate,
+        "≥ 5,000/s",
+        pull_rate >= 5000,
+    )
+
+
+# The pull of one size in a process of its own, so its peak memory is the pull's and not what
+# an earlier size or the newsroom's making left behind.
+PULL_IN_FRESH_PROCESS = """
+import json, sys
+from pathlib import Path
+from tests.perf.bench_sync import _pull
+print(json.dumps(_pull(sys.argv[1], Path(sys.argv[2]))))
+"""
+
+# The pull pages the newsroom (``PAGE`` rows at a time), so what it holds at its peak does not
+# grow with the newsroom: the same bound at every size, where the baseline (every row in memory
+# at once, as the raw insert takes them) grows with it.
+PULL_PEAK_MB = 200
+
+
+def run_scale(items: int) -> list[Result]:
+    """A fresh desktop's first pull of the board newsroom of ``items`` items."""
+    if not os.environ.get("NEWSDESK_TEST_PG_URL"):
+        print("bench_sync needs NEWSDESK_TEST_PG_URL (the local PostgreSQL)", file=sys.stderr)
+        return []
+    with databases("postgresql") as fresh, tempfile.TemporaryDirectory() as scratch:
+        newsroom = fresh()
+        _newsroom_server(newsroom, workspace_log(board_workspace(items)))
+        with serving(newsroom) as address:
+            out = subprocess.run(
+                [sys.executable, "-c", PULL_IN_FRESH_PROCESS, address, scratch],
+                capture_output=True,
+                text=True,
+                timeout=1800,
+                check=True,
+            ).stdout
+    timings = json.loads(out.splitlines()[-1])
+    return [
+        _pull_result(f"the board newsroom of {items:,} items", timings),
+        Result(
+            f"first pull of {items:,} items: peak memory over the process before it",
+            timings["peak_mb"],
+            "MB",
+            timings["raw_peak_mb"],
+            timings["peak_mb"] / timings["raw_peak_mb"],
+            f"flat: < {PULL_PEAK_MB} MB at every size",
+            timings["peak_mb"] < PULL_PEAK_MB,
+        ),
+    ]
 
 
 async def _noop_rounds(address: str, folder: Path, runs: int) -> tuple[float, float]:
@@ -264,22 +346,9 @@ def run(quick: bool) -> list[Result]:
     with databases("postgresql") as fresh, tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         newsroom = fresh()
-        _newsroom_server(newsroom, 10_000 if quick else None)
+        _newsroom_server(newsroom, demo_log(10_000 if quick else 1_000_000))
         with serving(newsroom) as address:
-            timings = _pull(address, folder)
-        pulled = timings["pulled"]
-        pull_rate, raw_rate = pulled / timings["pull"], pulled / timings["raw"]
-        results.append(
-            Result(
-                f"fresh desktop pulls the demo newsroom ({int(pulled):,} rows, all tables)",
-                pull_rate,
-                "rows/s",
-                raw_rate,
-                pull_rate / raw_rate,
-                "≥ 5,000/s",
-                pull_rate >= 5000,
-            )
-        )
+            results.append(_pull_result("the demo newsroom", _pull(address, folder)))
         url = fresh()
         engine = make_engine(url)
         room = seed(engine)
