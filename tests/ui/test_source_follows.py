@@ -89,11 +89,14 @@ def test_following_a_source_rings_the_bell_for_its_new_leads_until_unfollowed(
     row = source_row(qtbot, page, "wire")
     assert tab.model.index(row, FollowsModel.FOLLOWING).data() == "Follow"
     tab.table.selectRow(row)
-    assert tab.follow_button.text() == "Follow" and not tab.follow_button.isChecked()
+    assert tab.follow_button.text() == "Follow"
     assert "rings your bell" in tab.follow_button.toolTip()
     qtbot.mouseClick(tab.follow_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.row(source_row(qtbot, page, "wire")).following)
-    assert tab.follow_button.text() == "Following" and tab.follow_button.isChecked()
+    assert tab.follow_button.text() == "Unfollow"
+    assert tab.model.index(source_row(qtbot, page, "wire"), FollowsModel.FOLLOWING).data() == (
+        "Following"
+    )
     check = tab.model.index(source_row(qtbot, page, "wire"), FollowsModel.FOLLOWING)
     assert check.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert tab.message_bar.text == "You follow “wire”: its new leads ring your bell."
@@ -158,7 +161,8 @@ def shoot(qtbot: QtBot, chief: Session, reviewer: Session, name: str) -> None:
     row = source_row(qtbot, page, "新华社")
     qtbot.waitUntil(lambda: tab.model.row(row).following)
     tab.table.selectRow(row)
-    assert tab.follow_button.text() == "已关注"
+    assert tab.follow_button.text() == "取消关注"
+    assert tab.model.index(row, FollowsModel.FOLLOWING).data() == "已关注"
     assert tab.model.headerData(FollowsModel.FOLLOWING, Qt.Orientation.Horizontal) == "关注"
     assert page.tabs.tabText(1) == "来源"
     assert page.only_followed.text() == "只看我关注的"

@@ -2203,6 +2203,10 @@
         <translation>已关注</translation>
     </message>
     <message>
+        <source>Unfollow</source>
+        <translation>取消关注</translation>
+    </message>
+    <message>
         <source>You follow “{name}”: its new leads ring your bell.</source>
         <translation>已关注“{name}”：它的新线索会在铃铛里提醒你。</translation>
     </message>

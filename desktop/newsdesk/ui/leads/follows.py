@@ -131,7 +131,6 @@ class FollowsTab(QWidget):
         self.explanation = muted(QLabel(tip))
         self.explanation.setWordWrap(True)
         self.follow_button = QPushButton(self.tr("Follow"))
-        self.follow_button.setCheckable(True)
         self.follow_button.setToolTip(tip)
         self.follow_button.clicked.connect(self.toggle_current)
         self.message_bar = MessageBar(self)
@@ -172,9 +171,9 @@ class FollowsTab(QWidget):
     def _update_button(self) -> None:
         row = self.current()
         self.follow_button.setEnabled(row is not None)
+        # The button says what a click does; the list's 关注 column shows the state.
         following = row is not None and row.following
-        self.follow_button.setChecked(following)
-        self.follow_button.setText(self.tr("Following") if following else self.tr("Follow"))
+        self.follow_button.setText(self.tr("Unfollow") if following else self.tr("Follow"))
 
     def toggle_current(self) -> None:
         row = self.current()
