@@ -24,10 +24,11 @@ from newsdesk.core.model import Article, ArticleState, User
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.publish.paste import clean_pasted
+from newsdesk.store.blobs import BlobStore
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.article import ArticleEditor
-from newsdesk.ui.editor.document import html_document, to_html
+from newsdesk.ui.editor.document import blob_images, html_document, to_html
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.published.dialogs import CorrectionDialog
 from newsdesk.ui.session import Session
@@ -35,6 +36,7 @@ from newsdesk.ui.widgets.published_view import WAP_WIDTH
 from tests.publish.allowlist import violations
 
 SHOTS = Path("/tmp/newsdesk-shots")
+NO_ATTACHMENTS = blob_images(BlobStore(Path("/nonexistent/attachments")))
 SAVE_WAIT_MS = 3000
 
 
@@ -359,7 +361,7 @@ def test_preview_renders_the_page_from_the_exporters_templates(
 def test_to_html_of_a_long_body_is_fast(qapp: QApplication) -> None:
     """Serialising runs on the UI thread at each save: a 100k-character body must stay cheap."""
     paragraph = "<p>" + "新闻正文内容，" * 50 + "<strong>重点</strong></p>"
-    document = html_document(paragraph * 300, lambda _sha: None)
+    document = html_document(paragraph * 300, NO_ATTACHMENTS)
     assert document.characterCount() > 100_000
     started = time.perf_counter()
     to_html(document)

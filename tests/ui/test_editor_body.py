@@ -5,23 +5,26 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextFragment
 from pytestqt.qtbot import QtBot
 
 from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.publish.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.document import blob_images, load_html, to_html
+from newsdesk.ui.editor.document import BlobImages, blob_images, load_html, to_html
 from tests.ui.dnd import drag_and_drop
 
 FIXTURES = Path(__file__).parent.parent / "publish" / "fixtures"
+
+NO_ATTACHMENTS = blob_images(BlobStore(Path("/nonexistent/attachments")))
 
 
 class _Tags(HTMLParser):
@@ -357,7 +360,7 @@ def _normal(html: str) -> str:
 
 def _reloaded(html: str) -> QTextDocument:
     document = QTextDocument()
-    load_html(document, html, lambda sha: None)
+    load_html(document, html, NO_ATTACHMENTS)
     return document
 
 
@@ -416,3 +419,90 @@ def test_a_paste_with_no_article_content_falls_back_to_its_text(editor: BodyEdit
     mime.setText("剪贴板上的文字")
     editor.insertFromMimeData(mime)
     assert "剪贴板上的文字" in editor.toPlainText()
+
+
+class CountedImages(BlobImages):
+    """The workspace's images, noting each one decoded."""
+
+    def __init__(self, blobs: BlobStore) -> None:
+        super().__init__(blobs)
+        self.decoded: list[str] = []
+
+    def __call__(self, sha256: str) -> QImage | None:
+        self.decoded.append(sha256)
+        return super().__call__(sha256)
+
+
+def test_a_long_article_decodes_only_the_photographs_on_screen(
+    qtbot: QtBot, blobs: BlobStore, tmp_path: Path
+) -> None:
+    """Twenty 1200×675 photographs between long paragraphs: opening decodes the ones shown,
+    each is laid out at the width it is shown at (640, the height in proportion) before it is
+    decoded, and scrolling to the end decodes the last one when it comes into view."""
+    shas = []
+    for n in range(20):
+        image = QImage(1200, 675, QImage.Format.Format_RGB32)
+        image.fill(QColor.fromHsv(n * 17, 200, 200))
+        path = tmp_path / f"photo{n}.png"
+        assert image.save(str(path))
+        shas.append(blobs.put_file(path))
+    paragraph = "<p>" + "图书馆举办读书月活动，市民踊跃参加。" * 20 + "</p>"
+    html = "".join(
+        f'{paragraph}<figure><img src="attachment:{sha}" alt="图{n}"></figure>'
+        for n, sha in enumerate(shas)
+    )
+    images = CountedImages(blobs)
+    editor = BodyEditor(lambda data, name: blobs.put(data), images)
+    qtbot.addWidget(editor)
+    editor.resize(900, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_html(html)
+    shot = editor.viewport().grab().toImage()  # a paint of what is on screen
+    shown = set(images.decoded)
+    assert shown and shown <= set(shas[:3])
+    formats = [
+        fragment.charFormat().toImageFormat()
+        for fragment in _fragments(editor.document())
+        if fragment.charFormat().isImageFormat()
+    ]
+    assert [(f.width(), f.height()) for f in formats] == [(640, 360)] * 20
+    place = editor.cursorRect(_cursor_at_image(editor, shas[0]))
+    shown_colour = shot.pixelColor(place.left() + 320, place.center().y())
+    assert shown_colour.rgb() == QColor.fromHsv(0, 200, 200).rgb()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.ensureCursorVisible()  # a long document is laid out in steps: wait for its end
+
+    def last_shown() -> bool:
+        editor.viewport().grab()
+        return shas[-1] in images.decoded
+
+    qtbot.waitUntil(last_shown)
+    assert len(set(images.decoded)) < 20
+    assert to_html(editor.document()) == to_html(_reloaded_with(html, blobs))
+
+
+def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment()
+            it += 1
+        block = block.next()
+
+
+def _cursor_at_image(editor: BodyEditor, sha: str) -> QTextCursor:
+    for fragment in _fragments(editor.document()):
+        fmt = fragment.charFormat()
+        if fmt.isImageFormat() and fmt.toImageFormat().name() == f"attachment:{sha}":
+            cursor = QTextCursor(editor.document())
+            cursor.setPosition(fragment.position())
+            return cursor
+    raise AssertionError(f"no image {sha}")
+
+
+def _reloaded_with(html: str, blobs: BlobStore) -> QTextDocument:
+    document = QTextDocument()
+    load_html(document, html, blob_images(blobs))
+    return document

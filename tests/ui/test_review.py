@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -314,3 +314,28 @@ def test_screenshot_zh_cn(qtbot: QtBot, chinese: None, desk: Desk, sign_in: Sign
     page.view.browser.moveCursor(QTextCursor.MoveOperation.Start)
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert page.grab().save(str(SHOTS / "review-zh_CN.png"))
+
+
+def test_the_reviewer_sees_the_articles_photograph(
+    qtbot: QtBot, english: None, desk: Desk, sign_in: SignIn, workspace: Workspace
+) -> None:
+    """The review body decodes an attached photograph when it shows it: the reviewer sees the
+    photograph itself, not a broken-image mark or the placeholder."""
+    photo = QImage(800, 450, QImage.Format.Format_RGB32)
+    photo.fill(QColor(30, 120, 200))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert photo.save(buffer, "PNG")
+    sha = workspace.blobs.put(bytes(data.data()))
+    body = f'<p>本报讯 古籍修复展开幕。</p><figure><img src="attachment:{sha}" alt="展厅"></figure>'
+    article_id = desk.write("新闻", body=body)
+    page = open_page(qtbot, sign_in("reviewer1"))
+    show(qtbot, page, article_id)
+    browser = page.view.browser
+    cursor = browser.document().find("\ufffc")
+    assert not cursor.isNull()
+    cursor.setPosition(cursor.selectionStart())
+    place = browser.cursorRect(cursor)
+    shot = browser.viewport().grab().toImage()
+    assert shot.pixelColor(place.left() + 100, place.center().y()).rgb() == photo.pixel(0, 0)

@@ -56,6 +56,7 @@ from newsdesk.ui.editor.document import (
     is_ordered,
     kind_block_format,
     load_html,
+    resource_image,
     set_anchor,
     to_html,
 )
@@ -165,9 +166,8 @@ class BodyEditor(QTextEdit):
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
         """Images come from the attachments only (a placeholder otherwise), never from disk."""
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return image_for(name.toString() if isinstance(name, QUrl) else name, self._images)
-        return super().loadResource(kind, name)
+        image = resource_image(kind, name, self._images)
+        return image if image is not None else super().loadResource(kind, name)
 
     # paragraph commands
 
@@ -451,7 +451,7 @@ class BodyEditor(QTextEdit):
             cursor.insertBlock(kind_block_format(FIGURE), QTextCharFormat())
         else:
             cursor.setBlockFormat(kind_block_format(FIGURE))
-        cursor.insertImage(image_format(name, alt, image))
+        cursor.insertImage(image_format(name, alt, image.size()))
         if caption:
             cursor.insertBlock(kind_block_format(CAPTION), QTextCharFormat())
             cursor.insertText(caption, QTextCharFormat())

@@ -13,8 +13,11 @@ one format and back. Conventions the editor relies on:
   Headings use ``QTextBlockFormat.headingLevel`` (2 and 3); a horizontal rule is a block with
   ``BlockTrailingHorizontalRulerWidth``, as in Qt's own import.
 * An image's ``alt`` text is the image format's ``IMAGE_ALT`` property; its name is the ``src``
-  (``attachment:<sha256>`` for workspace images, registered as document resources so Qt never
-  looks for a file).
+  (``attachment:<sha256>`` for workspace images). The loader sizes a workspace image from its
+  header and leaves decoding it to the view showing the document (its ``loadResource``, asked
+  only for the images it paints), so a long article with many photographs opens without
+  decoding the ones off screen; a missing or unreadable image and a remote one are registered
+  as the placeholder, so Qt never looks for a file.
 * Bold means a weight of at least ``QFont.Bold``. Headings and header cells look heavier through
   a lighter weight (DemiBold) and a size adjustment, which are not bold, so a heading is never
   written as ``<h2><strong>``; a header row (``th``) never repeats ``<strong>`` either.
@@ -28,12 +31,13 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
-from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
+    QImageReader,
     QPainter,
     QPen,
     QTextBlock,
@@ -57,8 +61,17 @@ from newsdesk.publish.sanitize import alignment, clean_html
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.widgets.palette import colours
 
-ImageSource = Callable[[str], QImage | None]
-"""The decoded image of an attachment, by SHA-256; None when it is missing or unreadable."""
+
+class ImageSource(Protocol):
+    """The images of attachments, by SHA-256."""
+
+    def __call__(self, sha256: str) -> QImage | None:
+        """The decoded image; None when it is missing or unreadable."""
+
+    def size(self, sha256: str) -> QSize | None:
+        """Its size in pixels, read from its header without decoding it; None when it is
+        missing or unreadable."""
+
 
 BLOCK_KIND: Final = QTextFormat.Property.UserProperty + 1
 IMAGE_ALT: Final = QTextFormat.Property.UserProperty + 2
@@ -88,21 +101,45 @@ _ORDERED_STYLES: Final = frozenset(
 )
 
 
-def blob_images(
-    blobs: BlobStore, unwritten: Callable[[str], bytes | None] | None = None
-) -> ImageSource:
-    """An ImageSource reading the workspace's attachments; ``unwritten`` gives the bytes of an
-    image added but not yet written to the workspace (None for the others)."""
+class BlobImages:
+    """The images of the workspace's attachments; ``unwritten`` gives the bytes of an image
+    added but not yet written to the workspace (None for the others)."""
 
-    def image(sha256: str) -> QImage | None:
-        data = unwritten(sha256) if unwritten is not None else None
+    def __init__(
+        self, blobs: BlobStore, unwritten: Callable[[str], bytes | None] | None = None
+    ) -> None:
+        self._blobs = blobs
+        self._unwritten = unwritten
+
+    def __call__(self, sha256: str) -> QImage | None:
+        data = self._unwritten(sha256) if self._unwritten is not None else None
         try:
-            decoded = QImage.fromData(data if data is not None else blobs.read(sha256))
+            decoded = QImage.fromData(data if data is not None else self._blobs.read(sha256))
         except (OSError, ValueError):
             return None
         return None if decoded.isNull() else decoded
 
-    return image
+    def size(self, sha256: str) -> QSize | None:
+        data = self._unwritten(sha256) if self._unwritten is not None else None
+        if data is not None:
+            buffer = QBuffer()
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            found = QImageReader(buffer).size()
+        else:
+            try:
+                path = self._blobs.path(sha256)
+            except ValueError:
+                return None
+            found = QImageReader(str(path)).size() if path.is_file() else QSize()
+        return found if found.isValid() and not found.isEmpty() else None
+
+
+def blob_images(
+    blobs: BlobStore, unwritten: Callable[[str], bytes | None] | None = None
+) -> ImageSource:
+    """An ImageSource reading the workspace's attachments (see :class:`BlobImages`)."""
+    return BlobImages(blobs, unwritten)
 
 
 def placeholder_image() -> QImage:
@@ -139,13 +176,24 @@ def image_for(name: str, images: ImageSource) -> QImage:
     return placeholder_image()
 
 
-def image_format(name: str, alt: str, image: QImage) -> QTextImageFormat:
+def resource_image(kind: int, name: QUrl | str, images: ImageSource) -> QImage | None:
+    """What a view's ``loadResource`` answers for a document loaded here: the image of an
+    attachment, decoded when the view first paints it, or the placeholder; None for a resource
+    that is not an image (the view's own business)."""
+    if kind != QTextDocument.ResourceType.ImageResource.value:
+        return None
+    return image_for(name.toString() if isinstance(name, QUrl) else name, images)
+
+
+def image_format(name: str, alt: str, size: QSize) -> QTextImageFormat:
+    """An image of ``size`` pixels shown at most :data:`MAX_IMAGE_WIDTH` wide. Both sides are
+    set, so laying the document out never needs the image decoded."""
     fmt = QTextImageFormat()
     fmt.setName(name)
     fmt.setProperty(IMAGE_ALT, alt)
-    if image.width() > MAX_IMAGE_WIDTH:
-        fmt.setWidth(MAX_IMAGE_WIDTH)
-        fmt.setHeight(image.height() * MAX_IMAGE_WIDTH / image.width())
+    scale = min(1.0, MAX_IMAGE_WIDTH / size.width())
+    fmt.setWidth(size.width() * scale)
+    fmt.setHeight(size.height() * scale)
     return fmt
 
 
@@ -414,10 +462,14 @@ class _Loader:
             self.space = None
 
     def image(self, src: str, alt: str) -> None:
-        image = image_for(src, self.images)
-        document = self.cursor.document()
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), image)
-        self.cursor.insertImage(image_format(src, alt, image))
+        digest = attachment_digest(src)
+        size = self.images.size(digest) if digest is not None else None
+        if size is None:
+            placeholder = placeholder_image()
+            document = self.cursor.document()
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(src), placeholder)
+            size = placeholder.size()
+        self.cursor.insertImage(image_format(src, alt, size))
 
     def char_format(self, ctx: _Context, marks: _Marks) -> QTextCharFormat:
         fmt = self.base_format(ctx)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,7 +26,7 @@ from newsdesk.core.model import Anchor, Role
 from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.store.history import ArticleHistory, RevisionEntry
 from newsdesk.ui.editor.checks import BlockChecker, Check, CheckHighlighter, describe
-from newsdesk.ui.editor.document import ImageSource, load_html
+from newsdesk.ui.editor.document import ImageSource, load_html, resource_image
 from newsdesk.ui.editor.revisions import CompareView
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.review.fields import PublishedFields
@@ -39,6 +39,18 @@ PARAGRAPH_SEPARATOR = "\u2029"  # how QTextCursor.selectedText() separates parag
 
 def _local(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class ArticleBrowser(QTextBrowser):
+    """The article as the reviewer reads it; its images are decoded as they are first shown."""
+
+    def __init__(self, images: ImageSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._images = images
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
+        image = resource_image(kind, name, self._images)
+        return image if image is not None else super().loadResource(kind, name)
 
 
 class ArticleView(QWidget):
@@ -57,7 +69,7 @@ class ArticleView(QWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         self.meta.setStyleSheet(f"color: {colours().muted};")
-        self.browser = QTextBrowser(self)
+        self.browser = ArticleBrowser(images, self)
         self.browser.setObjectName("reviewBody")
         self.browser.setAccessibleName(self.tr("Article body"))
         self.browser.setOpenLinks(False)
