@@ -9,14 +9,17 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.session import Session
+from newsdesk.ui.stats.charts import draw_bar_chart
 from newsdesk.ui.stats.production import ProductionTab, period_of
+from newsdesk.ui.widgets.palette import DARK, PAPER
 from tests import report_newsroom as newsroom
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -170,3 +173,29 @@ def test_a_chief_chooses_among_the_channels_they_lead(
         "新闻",
     ]
     assert [row[0] for row in rows(tab, 0)] == ["新闻"]
+
+
+@pytest.mark.usefixtures("dark", "chinese")
+def test_on_a_dark_desktop_the_charts_are_drawn_dark_and_the_pdf_stays_paper(
+    tab_for: Callable[[str], ProductionTab],
+) -> None:
+    """A chart on screen takes the dark desktop's ground and light ink (a white panel glares
+    on a dark desktop); the same chart drawn for paper keeps its white ground and dark ink."""
+    tab = tab_for("u-admin")
+    chart = tab.charts[0]
+    assert chart.chart() is not None
+    shot = chart.grab().toImage()
+    assert shot.pixelColor(2, 2).name() == DARK.surface
+    inks = {shot.pixelColor(x, y).name() for x in range(shot.width()) for y in range(30)}
+    assert DARK.text in inks
+    paper = QImage(shot.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor(PAPER.ground))
+    painter = QPainter(paper)
+    chart_drawing = chart.chart()
+    assert chart_drawing is not None
+    draw_bar_chart(painter, QRectF(paper.rect()), chart_drawing, chart.font())
+    painter.end()
+    paper_inks = {paper.pixelColor(x, y).name() for x in range(paper.width()) for y in range(30)}
+    assert PAPER.ink in paper_inks and DARK.text not in paper_inks
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.grab().save(str(SHOTS / "stats_production_dark_zh_CN.png"))

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.report_tables import CONTEXT, LEVEL_NAMES, Translate
 from newsdesk.core.reports import Report
-from newsdesk.ui.widgets.palette import PAPER
-
-PALETTE = tuple(QColor(colour) for colour in PAPER.series)
+from newsdesk.ui.widgets.palette import PAPER, Paper, chart_colours
 
 
 @dataclass(frozen=True)
@@ -103,8 +101,12 @@ def _number(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
 
 
-def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont) -> None:
-    """``chart`` in ``area``: title on top, legend under it, grouped bars with a value grid."""
+def draw_bar_chart(
+    painter: QPainter, area: QRectF, chart: BarChart, font: QFont, look: Paper = PAPER
+) -> None:
+    """``chart`` in ``area`` in the colours of ``look``: title on top, legend under it, grouped
+    bars with a value grid."""
+    fills = [QColor(colour) for colour in look.series]
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     small = QFont(font)
@@ -113,13 +115,13 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
     bold = QFont(font)
     bold.setBold(True)
     painter.setFont(bold)
-    painter.setPen(QColor(PAPER.ink))
+    painter.setPen(QColor(look.ink))
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line * 1.4), chart.title)
     painter.setFont(small)
     x = area.left()
     legend_y = area.top() + line * 1.5
     for n, series in enumerate(chart.series):
-        painter.fillRect(QRectF(x, legend_y + line * 0.2, line * 0.7, line * 0.7), PALETTE[n])
+        painter.fillRect(QRectF(x, legend_y + line * 0.2, line * 0.7, line * 0.7), fills[n])
         painter.drawText(QPointF(x + line, legend_y + line * 0.85), series.name)
         x += line * 1.6 + metrics.horizontalAdvance(series.name)
     top_value, step = _nice_top(max((v for s in chart.series for v in s.values), default=0))
@@ -132,13 +134,13 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
         area.width() - axis_width,
         area.height() - (legend_y - area.top()) - line * 3.2,
     )
-    grid = QPen(QColor(PAPER.rule))
+    grid = QPen(QColor(look.rule))
     grid.setWidthF(max(1.0, line / 16))
     for k, mark in enumerate(marks):
         y = plot.bottom() - plot.height() * k / steps
         painter.setPen(grid)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(QColor(PAPER.muted))
+        painter.setPen(QColor(look.muted))
         painter.drawText(
             QRectF(area.left(), y - line / 2, axis_width - line * 0.3, line),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -155,10 +157,10 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
             value = series.values[g]
             height = plot.height() * value / top_value
             rect = QRectF(left + bar * n, plot.bottom() - height, bar * 0.92, height)
-            painter.fillRect(rect, PALETTE[n])
+            painter.fillRect(rect, fills[n])
         if g % every:
             continue
-        painter.setPen(QColor(PAPER.ink))
+        painter.setPen(QColor(look.ink))
         room = slot * every
         painter.drawText(
             QRectF(
@@ -171,7 +173,7 @@ def draw_bar_chart(painter: QPainter, area: QRectF, chart: BarChart, font: QFont
             metrics.elidedText(label, Qt.TextElideMode.ElideRight, room),
         )
     if not chart.labels:
-        painter.setPen(QColor(PAPER.muted))
+        painter.setPen(QColor(look.muted))
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "—")
     painter.restore()
 
@@ -196,10 +198,9 @@ class ChartView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         del event
         painter = QPainter(self)
-        # The chart is drawn for paper (as in the PDF), so on screen it keeps a paper ground
-        # whatever the theme: its ink stays readable on a dark desktop.
-        painter.fillRect(self.rect(), QColor(PAPER.ground))
+        look = chart_colours(self.palette())
+        painter.fillRect(self.rect(), QColor(look.ground))
         if self._chart is not None:
             area = QRectF(self.rect()).adjusted(8, 6, -8, -4)
-            draw_bar_chart(painter, area, self._chart, self.font())
+            draw_bar_chart(painter, area, self._chart, self.font(), look)
         painter.end()

@@ -212,8 +212,8 @@ def dark_palette() -> QPalette:
 
 @dataclass(frozen=True)
 class Paper:
-    """The colours of charts and printed reports, which are made for white paper (PDF, PNG)
-    whatever the desktop's theme."""
+    """The colours of charts and printed reports. :data:`PAPER` is white paper (the PDF, a PNG,
+    and the screen in a light theme); :data:`DARK_SCREEN` draws a chart on a dark desktop."""
 
     ground: str = "#ffffff"
     ink: str = "#1f2328"
@@ -224,3 +224,17 @@ class Paper:
 
 
 PAPER = Paper()
+DARK_SCREEN = Paper(
+    ground=DARK.surface,
+    ink=DARK.text,
+    muted=DARK.muted,
+    rule=DARK.border,
+    shade=DARK.surface_alt,
+    series=("#5b9bff", "#f0a35a", "#6fd08c"),  # the paper's hues, light enough for dark
+)
+
+
+def chart_colours(palette: QPalette | None = None) -> Paper:
+    """The colours a chart on screen is drawn in under ``palette`` (default: the
+    application's)."""
+    return DARK_SCREEN if is_dark(palette) else PAPER
