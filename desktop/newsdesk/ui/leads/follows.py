@@ -8,14 +8,10 @@ check box in the 关注 column and the button below the list both toggle it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -28,35 +24,16 @@ from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import alive, muted
 from newsdesk.ui.widgets.message_bar import MessageBar
 from newsdesk.ui.widgets.outcome import report
+from newsdesk.ui.widgets.rows_model import Index, RowsModel
 from newsdesk.ui.widgets.views import PlaceholderTableView, fit_columns
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class FollowsModel(QAbstractTableModel):
+class FollowsModel(RowsModel[FollowRow]):
     FOLLOWING, NAME, CHANNEL = range(3)
     toggled = Signal(object, bool)  # the FollowRow, and whether to follow it now
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FollowRow] = []
-
-    def set_rows(self, rows: Sequence[FollowRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> FollowRow:
-        return self._rows[number]
-
-    def row_of(self, source_id: str) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.source.id == source_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
+        super().__init__(3, lambda row: row.source.id, parent)
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -81,7 +58,7 @@ class FollowsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row(index.row())
         column = index.column()
         if column == self.FOLLOWING:
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -108,7 +85,7 @@ class FollowsModel(QAbstractTableModel):
             or role != Qt.ItemDataRole.CheckStateRole
         ):
             return False
-        self.toggled.emit(self._rows[index.row()], Qt.CheckState(value) == Qt.CheckState.Checked)
+        self.toggled.emit(self.row(index.row()), Qt.CheckState(value) == Qt.CheckState.Checked)
         return False  # the row changes when the mutation is applied and the list reloads
 
 

@@ -12,10 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -38,34 +35,15 @@ from newsdesk.store.leads import SourceRow, SourcesView, sources_overview
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import FieldError, is_web_address, local_time, with_error
+from newsdesk.ui.widgets.rows_model import Index, RowsModel
 from newsdesk.ui.widgets.views import PlaceholderTableView, fit_columns
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(RowsModel[SourceRow]):
     NAME, CHANNEL, URL, EVERY, STATE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SourceRow] = []
-
-    def set_rows(self, rows: Sequence[SourceRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> SourceRow:
-        return self._rows[number]
-
-    def row_of(self, source_id: str) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.source.id == source_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
+        super().__init__(5, lambda row: row.source.id, parent)
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -86,7 +64,7 @@ class SourcesModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        row = self._rows[index.row()]
+        row = self.row(index.row())
         column = index.column()
         if column == self.NAME:
             return row.source.name
