@@ -156,7 +156,8 @@ def derive(traces: Traces, me: Actor, now: dt.datetime) -> list[Notification]:
     found: list[Notification] = []
     found += _from_proposals(traces.proposals, me, now)
     articles = {a.id: a for a in traces.articles}
-    mine = {a.id for a in traces.articles if _is_mine(a, me.id, traces.proposals)}
+    assigned = {p.id for p in traces.proposals if me.id in p.assignees}
+    mine = {a.id for a in traces.articles if a.owner_id == me.id or a.topic_id in assigned}
     found += _from_decisions(traces.decisions, articles, mine)
     found += _from_articles(traces.articles, mine, me)
     found += _from_publications(traces.publications, articles, mine)
@@ -170,12 +171,6 @@ def derive(traces: Traces, me: Actor, now: dt.datetime) -> list[Notification]:
         if (n.at >= oldest or n.kind in STANDING) and n.actor_id != me.id
     }
     return sorted(unique.values(), key=lambda n: (n.at, n.id), reverse=True)[:SHOWN]
-
-
-def _is_mine(article: Article, me: str, proposals: Sequence[Proposal]) -> bool:
-    if article.owner_id == me:
-        return True
-    return any(p.id == article.topic_id and me in p.assignees for p in proposals)
 
 
 def _from_proposals(

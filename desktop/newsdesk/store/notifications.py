@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Text, cast, func, or_, select
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import (
@@ -20,6 +20,7 @@ from newsdesk.core.model import (
     ProposalState,
     Publication,
     ReviewDecision,
+    Role,
     User,
 )
 from newsdesk.core.notifications import (
@@ -60,25 +61,44 @@ def _all(conn: Connection, cls: type[E], *where: ColumnElement[bool]) -> list[E]
     ]
 
 
-def traces(conn: Connection, now: dt.datetime) -> Traces:
-    """The rows of the last :data:`KEPT_DAYS` days the notifications can come from."""
+def traces(conn: Connection, me: Actor, now: dt.datetime) -> Traces:
+    """The rows of the last :data:`KEPT_DAYS` days the notifications of ``me`` can come from:
+    proposals they made or are assigned, their articles and what happened to them, the items
+    waiting in their channels, and every text that mentions anyone (whom it mentions is for
+    :func:`derive` to read). The rest of a large newsroom's month is left in the database."""
     since = now - dt.timedelta(days=KEPT_DAYS)
     proposals_t, articles_t = TABLES[Proposal], TABLES[Article]
     decisions_t, publications_t = TABLES[ReviewDecision], TABLES[Publication]
     open_topics = (ProposalState.ASSIGNED.value, ProposalState.IN_PROGRESS.value)
     waiting = (ArticleState.IN_REVIEW.value, ArticleState.APPROVED.value)
+    # Assignees are a JSON list of ids; a mention is "@" and a name or a user token.
+    assigned = cast(proposals_t.c.assignees, Text).like(f'%"{me.id}"%')
+    my_topics = select(proposals_t.c.id).where(assigned)
+    my_articles = select(articles_t.c.id).where(
+        (articles_t.c.owner_id == me.id) | articles_t.c.topic_id.in_(my_topics)
+    )
     proposals: list[Proposal] = _all(
         conn,
         Proposal,
         (proposals_t.c.updated_at >= since) | proposals_t.c.state.in_(open_topics),
+        (proposals_t.c.proposer_id == me.id)
+        | assigned
+        | proposals_t.c.angle.contains("@")
+        | proposals_t.c.return_reason.contains("@"),
     )
     decisions: list[ReviewDecision] = _all(
         conn,
         ReviewDecision,
         func.coalesce(decisions_t.c.received_at, decisions_t.c.decided_at) >= since,
+        decisions_t.c.article_id.in_(my_articles)
+        | decisions_t.c.comment.contains("@")
+        | cast(decisions_t.c.anchors, Text).contains("@"),
     )
     publications: list[Publication] = _all(
-        conn, Publication, publications_t.c.published_at >= since
+        conn,
+        Publication,
+        publications_t.c.published_at >= since,
+        publications_t.c.article_id.in_(my_articles),
     )
     articles: dict[str, Article] = {
         a.id: a
@@ -86,6 +106,9 @@ def traces(conn: Connection, now: dt.datetime) -> Traces:
             conn,
             Article,
             (articles_t.c.updated_at >= since) | articles_t.c.state.in_(waiting),
+            (articles_t.c.owner_id == me.id)
+            | articles_t.c.topic_id.in_(my_topics)
+            | _waiting_on(me),
         )
     }
     wanted = sorted(
@@ -117,11 +140,31 @@ def traces(conn: Connection, now: dt.datetime) -> Traces:
     )
 
 
+def _waiting_on(me: Actor) -> ColumnElement[bool]:
+    """The articles waiting on ``me``: at a review level they hold in the article's channel, or
+    approved in a channel where they sign off."""
+    articles_t = TABLES[Article]
+    waits = [
+        (articles_t.c.state == ArticleState.IN_REVIEW.value)
+        & (articles_t.c.review_level == level)
+        & articles_t.c.channel_id.in_(
+            [c for c in me.channels() if me.holds(Role.reviewer(level), c)]
+        )
+        for level in (1, 2, 3)
+    ]
+    signing = [c for c in me.channels() if me.holds(Role.PUBLISHER, c)]
+    waits.append(
+        (articles_t.c.state == ArticleState.APPROVED.value) & articles_t.c.channel_id.in_(signing)
+    )
+    return or_(*waits)
+
+
 def notifications(conn: Connection, me: Actor, now: dt.datetime) -> Notifications:
     """What concerns ``me`` now (``now`` aware, in the user's zone), read or not."""
     world = DbWorld(conn)
     follows = world.source_follows(me.id)
-    found = replace(traces(conn, now), followed=frozenset(follows.source_ids if follows else ()))
+    followed = frozenset(follows.source_ids if follows else ())
+    found = replace(traces(conn, me, now), followed=followed)
     items = derive(found, me, now)
     reads = world.notification_reads(me.id)
     return Notifications(
