@@ -109,6 +109,8 @@ def _converters(hint: Any) -> tuple[Convert, Convert]:
         if typing.get_origin(item) is tuple:  # Revision.content: key/value pairs
             return (lambda v: dict(v)), (lambda v: tuple(v.items()))
         out, into = _scalar(item)
+        if out is _identity and into is _identity:  # tags, assignees: most of a board's rows
+            return list, tuple
         return (lambda v: [out(x) for x in v]), (lambda v: tuple(into(x) for x in v))
     return _scalar(hint)
 
