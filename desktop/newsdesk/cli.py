@@ -402,7 +402,8 @@ def run_report(args: argparse.Namespace) -> int:
     the reason when a date, the file's extension or the workspace is wrong."""
     from newsdesk.core.actor import Actor
     from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
-    from newsdesk.core.reports import Scope, local_day, production_report
+    from newsdesk.core.reports import Scope, production_report
+    from newsdesk.core.rhythm import local_day
     from newsdesk.publish.report_files import SUFFIXES, write_report
     from newsdesk.store.reports import gather
 
