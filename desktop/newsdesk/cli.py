@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+# The store, with SQLAlchemy's two hundred modules, loads before Qt: once imported, PySide6 reads
+# the source of every module imported after it (looking for its __feature__ switches), which cost
+# some 50 ms of each start.
+from newsdesk.store.workspace import (
+    DB_NAME,
+    DEMO_SETTING,
+    Workspace,
+    WorkspaceError,
+    default_location,
+    disk_full,
+    disk_full_error,
+)
+
+# isort: split
 import argparse
 import dataclasses
 import datetime as dt
@@ -22,15 +36,6 @@ from newsdesk.core.labels import label
 from newsdesk.core.refusal import Refusal
 from newsdesk.core.report_tables import TABLE_KEYS
 from newsdesk.preset import preset_language
-from newsdesk.store.workspace import (
-    DB_NAME,
-    DEMO_SETTING,
-    Workspace,
-    WorkspaceError,
-    default_location,
-    disk_full,
-    disk_full_error,
-)
 from newsdesk.ui.i18n import choose_language, install_translators, translated
 from newsdesk.ui.page_names import EDITOR_PAGE, PAGE_NAMES
 
@@ -402,7 +407,8 @@ def run_report(args: argparse.Namespace) -> int:
     the reason when a date, the file's extension or the workspace is wrong."""
     from newsdesk.core.actor import Actor
     from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
-    from newsdesk.core.reports import Scope, local_day, production_report
+    from newsdesk.core.reports import Scope, production_report
+    from newsdesk.core.rhythm import local_day
     from newsdesk.publish.report_files import SUFFIXES, write_report
     from newsdesk.store.reports import gather
 

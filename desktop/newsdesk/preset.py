@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Final
 
 import certifi
-import httpx
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -311,6 +310,8 @@ def desktop_verification() -> ssl.SSLContext:
 
 
 def _host(address: str) -> str:
+    import httpx  # only a preset naming a server needs it, and it takes 0.1 s to import
+
     try:
         return httpx.URL(address).host
     except httpx.InvalidURL:

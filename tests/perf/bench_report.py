@@ -24,7 +24,8 @@ from newsdesk.core.model import (
     User,
     Verdict,
 )
-from newsdesk.core.reports import local_day, period_bounds, production_report
+from newsdesk.core.reports import period_bounds, production_report
+from newsdesk.core.rhythm import local_day
 from newsdesk.store.codec import TABLES
 from newsdesk.store.reports import gather
 from newsdesk.store.workspace import Workspace

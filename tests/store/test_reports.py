@@ -14,7 +14,8 @@ from newsdesk.core.actor import Actor
 from newsdesk.core.reports import Output, Report, Scope, production_report
 from newsdesk.core.rhythm import publishing_rhythm
 from newsdesk.store import migrate
-from newsdesk.store.reports import gather, last_publications
+from newsdesk.store.reports import gather
+from newsdesk.store.rhythm import last_publications
 from newsdesk.store.store import make_engine
 from tests import report_newsroom as newsroom
 

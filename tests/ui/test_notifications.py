@@ -71,6 +71,7 @@ def open_window(qtbot: QtBot, folder: Path, user_id: str, name: str) -> Window:
     qtbot.addWidget(window)
     told = Told()
     bell = install(window, session, settings, told)
+    bell.center.reload()
     window.resize(1280, 800)
     return Window(window, bell, sync, runner, workspace, told)
 

@@ -4,12 +4,16 @@ whoever writes the tables out translates them (Qt on the desktop, the catalogue 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP, Message
-from newsdesk.core.reports import Output, Report
+
+if TYPE_CHECKING:  # the command line lists TABLE_KEYS at every start, without the reports
+    from newsdesk.core.reports import Output, Report
 
 Translate = Callable[[str, str], str]
 """``translate(context, source)``: a source text in the reader's language."""
@@ -54,7 +58,7 @@ class Table:
 
 
 def _output_cells(output: Output) -> tuple[int, ...]:
-    return tuple(getattr(output, name) for name in Output.__dataclass_fields__)
+    return tuple(getattr(output, field.name) for field in dataclasses.fields(output))
 
 
 def _hours(value: float | None) -> float | None:

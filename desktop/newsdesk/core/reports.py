@@ -46,13 +46,12 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from zoneinfo import ZoneInfo
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.mentions import render
 from newsdesk.core.model import ArticleKind, ProposalState, Role, Target, Verdict
+from newsdesk.core.rhythm import NEWSROOM_ZONE, days_silent, local_day
 
-NEWSROOM_ZONE = ZoneInfo("Asia/Shanghai")
 TOP_REASONS = 5
 
 _SELECTED = frozenset(
@@ -238,21 +237,6 @@ class Report:
     return_reasons: tuple[tuple[str, int], ...]
     amendments: tuple[Amendment, ...]
     weekly: tuple[tuple[dt.date, int], ...]  # Monday of each week → new articles published
-
-
-def local_day(at: dt.datetime, zone: dt.tzinfo = NEWSROOM_ZONE) -> dt.date:
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-    return aware.astimezone(zone).date()
-
-
-def days_silent(
-    last_published: dt.datetime | None, today: dt.date, zone: dt.tzinfo = NEWSROOM_ZONE
-) -> int | None:
-    """Whole newsroom days from the day of ``last_published`` to ``today`` (0 the same day);
-    ``None`` for a channel that never published."""
-    if last_published is None:
-        return None
-    return max((today - local_day(last_published, zone)).days, 0)
 
 
 def period_bounds(

@@ -3,7 +3,7 @@ whether that is longer than the administrator allows.
 
 A channel publishes when one of its articles goes out for the first time (version 1 to any
 target); corrections re-publish old news and do not count, as for the silent days of the
-production report. Days are the newsroom's days (:func:`newsdesk.core.reports.local_day`):
+production report. Days are the newsroom's days (:func:`local_day`, the report's too):
 an article published yesterday evening and one published yesterday morning both leave the
 channel silent for one day today, and a channel that published today has been silent for none.
 
@@ -18,9 +18,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from newsdesk.core.model import Channel
-from newsdesk.core.reports import NEWSROOM_ZONE, days_silent, local_day
+
+NEWSROOM_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def local_day(at: dt.datetime, zone: dt.tzinfo = NEWSROOM_ZONE) -> dt.date:
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    return aware.astimezone(zone).date()
+
+
+def days_silent(
+    last_published: dt.datetime | None, today: dt.date, zone: dt.tzinfo = NEWSROOM_ZONE
+) -> int | None:
+    """Whole newsroom days from the day of ``last_published`` to ``today`` (0 the same day);
+    ``None`` for a channel that never published."""
+    if last_published is None:
+        return None
+    return max((today - local_day(last_published, zone)).days, 0)
 
 
 @dataclass(frozen=True)

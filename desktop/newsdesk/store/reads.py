@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from sqlalchemy import Connection, select
 
@@ -33,11 +33,12 @@ from newsdesk.core.model import (
     Verdict,
 )
 from newsdesk.core.refusal import Refusal
-from newsdesk.core.reports import Report, Scope, production_report
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.history import UNKNOWN_PERSON
-from newsdesk.store.reports import gather
 from newsdesk.store.world import CHUNK, DbWorld
+
+if TYPE_CHECKING:  # the reports load with the statistics page, not at every start
+    from newsdesk.core.reports import Report, Scope
 
 T = TypeVar("T")
 
@@ -238,6 +239,8 @@ def published(conn: Conn, articles: Sequence[Article]) -> list[Published]:
 
 def production(first: dt.date, last: dt.date, scope: Scope, today: dt.date) -> Read[Report]:
     """The production report of ``first`` to ``last`` as ``scope`` sees it (the 统计 page)."""
+    from newsdesk.core.reports import production_report
+    from newsdesk.store.reports import gather
 
     def read(conn: Conn) -> Report:
         return production_report(gather(conn, first, last), first, last, scope=scope, today=today)

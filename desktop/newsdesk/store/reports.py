@@ -10,7 +10,6 @@ themselves are :func:`newsdesk.core.reports.production_report`'s.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from sqlalchemy import Connection, func, select
 
@@ -31,7 +30,6 @@ from newsdesk.core.model import (
     Verdict,
 )
 from newsdesk.core.reports import (
-    NEWSROOM_ZONE,
     ArticleFact,
     AssignmentFact,
     DecisionFact,
@@ -40,8 +38,10 @@ from newsdesk.core.reports import (
     PublicationFact,
     period_bounds,
 )
+from newsdesk.core.rhythm import NEWSROOM_ZONE
 from newsdesk.core.textstats import zishu
 from newsdesk.store.codec import TABLES, from_db_time
+from newsdesk.store.rhythm import last_publications
 
 _SUBMITTED = (RevisionKind.SUBMITTED.value, RevisionKind.TYPO_FIX.value)
 
@@ -213,28 +213,3 @@ def gather(
         silence_days={row.id: row.silence_days for row in channel_rows if row.silence_days},
         last_published=last_publications(conn, [row.id for row in channel_rows], before=end),
     )
-
-
-def last_publications(
-    conn: Connection, channel_ids: Iterable[str], before: dt.datetime | None = None
-) -> dict[str, dt.datetime]:
-    """``channel id: time`` of each of ``channel_ids``' last first publication (an article's
-    version 1 going out), earlier than ``before`` if given, in one grouped query; a channel that
-    never published is left out."""
-    articles, publications = TABLES[Article], TABLES[Publication]
-    wanted = list(channel_ids)
-    if not wanted:
-        return {}
-    conditions = [publications.c.version == 1, articles.c.channel_id.in_(wanted)]
-    if before is not None:  # in UTC, as stored: SQLite compares the written-out times
-        conditions.append(publications.c.published_at < before.astimezone(dt.UTC))
-    latest = func.max(publications.c.published_at)
-    return {
-        channel_id: from_db_time(at)
-        for channel_id, at in conn.execute(
-            select(articles.c.channel_id, latest)
-            .join(publications, publications.c.article_id == articles.c.id)
-            .where(*conditions)
-            .group_by(articles.c.channel_id)
-        )
-    }

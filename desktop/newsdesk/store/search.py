@@ -21,13 +21,13 @@ and bound as parameters: FTS5 and tsquery syntax in a query is searched for, nev
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql as pg
 from sqlalchemy.dialects import sqlite
 
 from newsdesk.core.body import strip_html
@@ -78,21 +78,29 @@ _FTS5_DDL: Final = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize = 'ascii')"
 )
 
-_PG: Final = sa.MetaData()
-_PG_DOCS: Final = sa.Table(
-    "search_document",
-    _PG,
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("doc_id", sa.String(64), nullable=False),
-    sa.Column("channel_id", sa.String(64), nullable=False),
-    sa.Column("title", sa.Text, nullable=False),
-    sa.Column("body", sa.Text, nullable=False),
-    sa.Column("tsv", pg.TSVECTOR, nullable=False),
-    # " title tokens \n body tokens ", only when tsv lost positions; else NULL.
-    sa.Column("terms", sa.Text, nullable=True),
-    sa.PrimaryKeyConstraint("kind", "doc_id", name="pk_search_document"),
-    sa.Index("ix_search_document_tsv", "tsv", postgresql_using="gin"),
-)
+
+@functools.cache
+def _pg_docs() -> sa.Table:
+    """PostgreSQL's ``search_document``, made when first used: a desktop on SQLite never loads
+    the PostgreSQL dialect (some 40 ms at every start)."""
+    from sqlalchemy.dialects import postgresql as pg
+
+    return sa.Table(
+        "search_document",
+        sa.MetaData(),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("doc_id", sa.String(64), nullable=False),
+        sa.Column("channel_id", sa.String(64), nullable=False),
+        sa.Column("title", sa.Text, nullable=False),
+        sa.Column("body", sa.Text, nullable=False),
+        sa.Column("tsv", pg.TSVECTOR, nullable=False),
+        # " title tokens \n body tokens ", only when tsv lost positions; else NULL.
+        sa.Column("terms", sa.Text, nullable=True),
+        sa.PrimaryKeyConstraint("kind", "doc_id", name="pk_search_document"),
+        sa.Index("ix_search_document_tsv", "tsv", postgresql_using="gin"),
+    )
+
+
 # ts_rank_cd weights for D (body), C, B, A (title).
 _PG_WEIGHTS: Final = f"{{0.1, 0.1, 0.1, {0.1 * TITLE_WEIGHT}}}"
 
@@ -141,7 +149,7 @@ def create_search_schema(conn: sa.Connection) -> None:
         _SQLITE.create_all(conn)
         conn.execute(sa.text(_FTS5_DDL))
     else:
-        _PG.create_all(conn)
+        _pg_docs().metadata.create_all(conn)
         # Keep tsvectors in the row (they barely compress): ranking reads every match's tsvector,
         # and fetching each from the TOAST table doubled the time of broad queries.
         conn.execute(sa.text("ALTER TABLE search_document ALTER COLUMN tsv SET STORAGE MAIN"))
@@ -154,7 +162,7 @@ def drop_search_schema(conn: sa.Connection) -> None:
         conn.execute(sa.text("DROP TABLE IF EXISTS search_fts"))
         _SQLITE.drop_all(conn)
     else:
-        _PG.drop_all(conn)
+        _pg_docs().metadata.drop_all(conn)
 
 
 def _prepare(docs: Sequence[SearchDocument]) -> list[_Prepared]:
@@ -265,6 +273,8 @@ def _pg_tsvector(title_tokens: list[str], body_tokens: list[str]) -> tuple[str, 
 
 
 def _index_pg(conn: sa.Connection, prepared: list[_Prepared]) -> None:
+    from sqlalchemy.dialects import postgresql as pg
+
     rows = []
     for p in prepared:
         tsv, lossy = _pg_tsvector(p.title_tokens, p.body_tokens)
@@ -280,7 +290,7 @@ def _index_pg(conn: sa.Connection, prepared: list[_Prepared]) -> None:
                 "terms": terms,
             }
         )
-    upsert = pg.insert(_PG_DOCS).values(tsv=sa.cast(sa.bindparam("tsv_literal"), pg.TSVECTOR))
+    upsert = pg.insert(_pg_docs()).values(tsv=sa.cast(sa.bindparam("tsv_literal"), pg.TSVECTOR))
     upsert = upsert.on_conflict_do_update(
         index_elements=["kind", "doc_id"],
         set_={
@@ -307,7 +317,7 @@ def remove_documents(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> No
         conn.execute(sa.delete(_SQLITE_FTS).where(_SQLITE_FTS.c.rowid == ids), rows)
         docs = _SQLITE_DOCS
     else:
-        docs = _PG_DOCS
+        docs = _pg_docs()
     conn.execute(
         sa.delete(docs).where(
             docs.c.kind == sa.bindparam("k_kind"), docs.c.doc_id == sa.bindparam("k_id")
@@ -337,7 +347,7 @@ def search(
     if _dialect(conn) == "sqlite":
         docs, ranked = _SQLITE_DOCS, _ranked_sqlite(phrases)
     else:
-        docs, ranked = _PG_DOCS, _ranked_pg(phrases)
+        docs, ranked = _pg_docs(), _ranked_pg(phrases)
     # Rank and cut in a subquery, so only the hits' texts are read for snippets.
     best = ranked.where(*_filters(docs, kinds, channel_ids)).limit(limit).subquery()
     rows = conn.execute(
@@ -371,7 +381,7 @@ def matching_ids(
             .where(_sqlite_match(phrases))
         )
     else:
-        docs = _PG_DOCS
+        docs = _pg_docs()
         found = sa.select(docs.c.doc_id).where(*_pg_conditions(phrases))
     return frozenset(conn.execute(found.where(*_filters(docs, kinds, channel_ids))).scalars())
 
@@ -432,7 +442,9 @@ def _pg_needle(phrase: list[str]) -> str:
 def _pg_conditions(phrases: list[list[str]]) -> list[sa.ColumnElement[bool]]:
     """What a matching document satisfies: the GIN index finds rows with every token; phrases
     are then checked on the positions (or, past the tsvector's limits, in ``terms``)."""
-    docs = _PG_DOCS.c
+    from sqlalchemy.dialects import postgresql as pg
+
+    docs = _pg_docs().c
     all_tokens = sa.cast(sa.literal(_pg_tsquery(phrases, "&")), pg.TSQUERY)
     exact = sa.cast(sa.literal(_pg_tsquery(phrases, "<->")), pg.TSQUERY)
     conditions: list[sa.ColumnElement[bool]] = [docs.tsv.bool_op("@@")(all_tokens)]
@@ -447,7 +459,9 @@ def _pg_conditions(phrases: list[list[str]]) -> list[sa.ColumnElement[bool]]:
 
 def _ranked_pg(phrases: list[list[str]]) -> sa.Select[Any]:
     """Matching (kind, doc_id) keys with their rank (ts_rank_cd), best first."""
-    docs = _PG_DOCS.c
+    from sqlalchemy.dialects import postgresql as pg
+
+    docs = _pg_docs().c
     exact = sa.cast(sa.literal(_pg_tsquery(phrases, "<->")), pg.TSQUERY)
     weights = sa.cast(sa.literal(_PG_WEIGHTS), pg.ARRAY(sa.REAL))
     rank = sa.func.ts_rank_cd(weights, docs.tsv, exact).label("rank")

@@ -8,8 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import Connection, Engine, Executable, create_engine, event, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsdesk.core.ids import new_id
@@ -176,9 +175,14 @@ class Store:
             return str(value) if value is not None else None
 
     def set_setting(self, key: str, value: str) -> None:
-        insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
-        statement = insert(SETTINGS).values(key=key, value=value)
+        upsert: Executable
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert  # not on SQLite
+
+            pg = pg_insert(SETTINGS).values(key=key, value=value)
+            upsert = pg.on_conflict_do_update(index_elements=["key"], set_={"value": value})
+        else:
+            lite = sqlite_insert(SETTINGS).values(key=key, value=value)
+            upsert = lite.on_conflict_do_update(index_elements=["key"], set_={"value": value})
         with self.engine.begin() as conn:
-            conn.execute(
-                statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
-            )
+            conn.execute(upsert)

@@ -468,7 +468,8 @@ def _run_server_command(
 def _report(args: argparse.Namespace, engine: Engine, catalogue: Catalogue) -> int:
     """The production report of the whole newsroom, computed as the desktop computes it."""
     from newsdesk.core.report_tables import check_suffix, heading, parse_period, report_tables
-    from newsdesk.core.reports import local_day, production_report
+    from newsdesk.core.reports import production_report
+    from newsdesk.core.rhythm import local_day
     from newsdesk.publish.report_files import write_report
     from newsdesk.store.reports import gather
 

@@ -12,12 +12,12 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from newsdesk.core.refusal import Refusal
+from newsdesk.sync.limits import MAX_BLOB as MAX_BLOB
+from newsdesk.sync.limits import MAX_BODY as MAX_BODY
+from newsdesk.sync.limits import MAX_PULL as MAX_PULL
+from newsdesk.sync.limits import MAX_PUSH as MAX_PUSH
 
 PROTOCOL: Final = 1
-MAX_PUSH: Final = 500  # mutations per push
-MAX_PULL: Final = 5000  # rows per pull page
-MAX_BODY: Final = 16 * 1024 * 1024  # bytes of a JSON request, unless the service says otherwise
-MAX_BLOB: Final = 64 * 1024 * 1024  # bytes of an attachment
 
 # The desktop names its Newsdesk version in this header on every request, so a service that
 # needs newer desktops (``serve --min-desktop``) can answer 426 before doing anything.

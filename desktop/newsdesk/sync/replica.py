@@ -16,7 +16,7 @@ import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -29,8 +29,11 @@ from newsdesk.store.codec import from_db_time, from_row, row_from_json
 from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
 from newsdesk.store.store import SETTINGS, SYNC_SERVER, Store
 from newsdesk.store.world import CHUNK, DbWorld
-from newsdesk.sync import protocol
+from newsdesk.sync import limits
 from newsdesk.sync.rows import BY_ARTICLE, SECRET_COLUMNS, SYNCED, from_wire
+
+if TYPE_CHECKING:  # its models load pydantic; the desktop's first frame needs only the limits
+    from newsdesk.sync import protocol
 
 CURSOR: Final = "sync.cursor"
 EPOCH: Final = "sync.epoch"
@@ -108,7 +111,7 @@ class Replica:
 
     # --- the outbox ---------------------------------------------------------------------------
 
-    def outbox_after(self, seq: int, limit: int = protocol.MAX_PUSH) -> list[tuple[int, Mutation]]:
+    def outbox_after(self, seq: int, limit: int = limits.MAX_PUSH) -> list[tuple[int, Mutation]]:
         """Pending mutations after local sequence number ``seq``, in order, with theirs."""
         query = (
             select(MUTATIONS)
@@ -125,8 +128,8 @@ class Replica:
         size = self.store.setting(outbox.MAX_REQUEST)
         count = self.store.setting(MAX_PUSH)
         return (
-            int(size) if size else protocol.MAX_BODY,
-            int(count) if count else protocol.MAX_PUSH,
+            int(size) if size else limits.MAX_BODY,
+            int(count) if count else limits.MAX_PUSH,
         )
 
     def set_push_limits(self, max_request_bytes: int, max_push: int) -> None:

@@ -42,7 +42,6 @@ from newsdesk.ui.fonts import use_chinese_fonts
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.icon import app_icon
 from newsdesk.ui.jobs import Job, Runner
-from newsdesk.ui.leads.polling import DesktopPolling
 from newsdesk.ui.notifications import bell as notifications_bell
 from newsdesk.ui.page_names import EDITOR_PAGE
 from newsdesk.ui.pages import Pages, build_pages
@@ -54,9 +53,10 @@ from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.theme import apply_theme
 from newsdesk.ui.widgets import plain_text
 
-if TYPE_CHECKING:  # the pages' modules load with the pages, after the first frame
+if TYPE_CHECKING:  # these load with the pages or the background work, after the first frame
     from newsdesk.ui.board import BoardPage
     from newsdesk.ui.editor.articles_page import ArticlesPage
+    from newsdesk.ui.leads.polling import DesktopPolling
     from newsdesk.ui.published.scheduling import DesktopScheduling
     from newsdesk.ui.shell.welcome import WelcomeDialog
 
@@ -130,6 +130,7 @@ class Desktop:
         self.exit_code = 0
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
+        self.bell: notifications_bell.Bell | None = None
         self.session: Session | None = None
         self.sync: SyncController | None = None
         self.polling: DesktopPolling | None = None
@@ -302,14 +303,6 @@ class Desktop:
         )
         if not self.args.smoke:
             sync.start(server)
-            if server is None:
-                self.polling = DesktopPolling(session)
-                self.polling.start()
-                # Publishing (exporters, images, HTTP) loads here, after the first frame.
-                from newsdesk.ui.published.scheduling import DesktopScheduling
-
-                self.scheduling = DesktopScheduling(session)
-                self.scheduling.start()
         self.sync = sync
         window.refresh_action.triggered.connect(snapshots.reload)
         articles = pages.articles
@@ -358,7 +351,7 @@ class Desktop:
         pages.leads.when_built(lambda page: page.open_article.connect(open_article))
         bell = notifications_bell.install(window, session, self.settings)
         bell.center.open_requested.connect(lambda n: self._open_notification(pages, n))
-        self.window = window
+        self.window, self.bell = window, bell
         self.session, self.snapshots = session, snapshots
         painted = FirstPaint(window, self._first_paint)
         if self.args.page == EDITOR_PAGE:
@@ -469,7 +462,7 @@ class Desktop:
         if self.window is None:
             return
         if not self.args.smoke:
-            self.window.build_other_pages()
+            self._after_first_frame()
             return
         seconds = process_age()
         if self.args.screenshot:
@@ -481,6 +474,22 @@ class Desktop:
         )
         self.window.close()
         self.exit(0)
+
+    def _after_first_frame(self) -> None:
+        """What the first frame need not wait for: the other pages, the notifications and, in
+        a workspace without a server, polling the sources and publishing what is scheduled
+        (their modules load here: web extraction, exporters, images)."""
+        assert self.window is not None and self.bell is not None and self.session is not None
+        self.window.build_other_pages()
+        self.bell.center.reload()
+        if self.window.server is None:
+            from newsdesk.ui.leads.polling import DesktopPolling
+            from newsdesk.ui.published.scheduling import DesktopScheduling
+
+            self.polling = DesktopPolling(self.session)
+            self.polling.start()
+            self.scheduling = DesktopScheduling(self.session)
+            self.scheduling.start()
 
     def _stop_background(self) -> None:
         if self.polling is not None:
@@ -497,7 +506,7 @@ class Desktop:
             self.sync = None
         if self.window is not None:
             self.window.close()
-            self.window = None
+            self.window = self.bell = None
         if self.session is not None:
             self.session.shutdown()
             self.session = None

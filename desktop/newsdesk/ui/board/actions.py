@@ -44,7 +44,6 @@ from newsdesk.ui.board import display, rules
 from newsdesk.ui.board.filters import is_deleted
 from newsdesk.ui.board.rules import Edit
 from newsdesk.ui.i18n import translated
-from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.proposals.roster import load_editors
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
@@ -352,7 +351,12 @@ class BoardActions(QObject):
             title=card.title, column=translated(COLUMN_TITLES[target])
         )
 
+    # The proposal dialogs are imported when opened: they load the mention completer's pinyin
+    # dictionaries, which the board's first frame need not wait for.
+
     def _ask_reason(self, kind: Kind, card: Card, done: str) -> None:
+        from newsdesk.ui.proposals.dialogs import ReturnDialog
+
         dialog = ReturnDialog(card.title, self._window)
         self._open(dialog, lambda: self._apply(kind, card.id, done, reason=dialog.reason()))
 
@@ -361,6 +365,8 @@ class BoardActions(QObject):
         proposal = card.proposal
         if snapshot is None or proposal is None:
             return
+        from newsdesk.ui.proposals.dialogs import AssignDialog
+
         dialog = AssignDialog(snapshot, proposal, self._window, blobs=self._session.workspace.blobs)
         load_editors(self._session, snapshot, proposal.channel_id, dialog.set_editors)
 
@@ -524,6 +530,8 @@ class BoardActions(QObject):
         snapshot = self._snapshots.current
         if snapshot is None:
             return
+        from newsdesk.ui.proposals.dialogs import ProposalEditor
+
         editor = ProposalEditor(self._session, snapshot, None, self._window)
         editor.saved.connect(self.proposal_created)
         self._open(editor, None)
@@ -536,6 +544,8 @@ class BoardActions(QObject):
         if refusal := self._edit_refusal(Edit.EDIT, card):
             self._refused(refusal)
             return
+        from newsdesk.ui.proposals.dialogs import ProposalEditor
+
         self._open(ProposalEditor(self._session, snapshot, card.proposal, self._window), None)
 
     def delete(self) -> None:

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.board import Card, Column, Snapshot
-from newsdesk.core.reports import local_day
-from newsdesk.core.rhythm import ChannelRhythm, over_interval, publishing_rhythm
+from newsdesk.core.rhythm import ChannelRhythm, local_day, over_interval, publishing_rhythm
 from newsdesk.store.needs_me import NeedsMe, needs_me
-from newsdesk.store.reports import last_publications
+from newsdesk.store.rhythm import last_publications
 from newsdesk.ui.board import rules
 from newsdesk.ui.board.actions import BoardActions
 from newsdesk.ui.board.columns import ColumnStrip, ColumnView

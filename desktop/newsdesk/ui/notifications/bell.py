@@ -260,7 +260,8 @@ class Bell(QToolButton):
 def install(
     window: MainWindow, session: Session, settings: QSettings, announcer: Announcer | None = None
 ) -> Bell:
-    """The bell in ``window``'s status bar (and the View menu), its notifications loading."""
+    """The bell in ``window``'s status bar (and the View menu); its notifications load from
+    ``bell.center.reload()`` (the desktop's after its first frame: they read every recent row)."""
     center = NotificationCenter(session, settings, window, announcer)
     bell = Bell(center, window)
     window.statusBar().addPermanentWidget(bell)
@@ -268,5 +269,4 @@ def install(
     action.setShortcut(QKeySequence("Ctrl+Shift+N"))
     action.triggered.connect(bell.show_list)
     window.view_menu.addAction(action)
-    center.reload()
     return bell

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListView, QPlainTextEdit
@@ -38,6 +37,8 @@ class Colleague:
 
 
 def colleague(user: User, users: Sequence[User]) -> Colleague:
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take 0.2 s to load
+
     syllables = lazy_pinyin(user.name)
     initials = lazy_pinyin(user.name, style=Style.FIRST_LETTER)
     keys = (user.name, user.login, "".join(syllables), "".join(initials))

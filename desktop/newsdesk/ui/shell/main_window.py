@@ -6,6 +6,7 @@ import platform
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import (
@@ -44,11 +45,13 @@ from PySide6.QtWidgets import (
 
 from newsdesk import __version__
 from newsdesk.ingest.addresses import addresses_in
-from newsdesk.sync.protocol import DesktopRelease
 from newsdesk.sync.status import State, SyncStatus
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.session import Session
-from newsdesk.ui.shell.release_notice import ReleaseDialog, worth_showing
+
+if TYPE_CHECKING:  # the release notice loads the sync protocol (pydantic): after the first frame
+    from newsdesk.sync.protocol import DesktopRelease
+    from newsdesk.ui.shell.release_notice import ReleaseDialog
 
 
 @dataclass(frozen=True)
@@ -323,6 +326,8 @@ class MainWindow(QMainWindow):
     def notice_release(self, release: DesktopRelease | None) -> None:
         """Show, quietly, that ``release`` is available, unless it is not newer than this
         desktop or the user dismissed it (or a newer one)."""
+        from newsdesk.ui.shell.release_notice import worth_showing
+
         shown = worth_showing(release, self.settings)
         self.release = release if shown else None
         if release is not None and shown:
@@ -335,6 +340,8 @@ class MainWindow(QMainWindow):
     def show_release(self) -> ReleaseDialog | None:
         if self.release is None:
             return None
+        from newsdesk.ui.shell.release_notice import ReleaseDialog
+
         dialog = ReleaseDialog(self.release, self.settings, self, updates=self.updates)
         dialog.dismiss.clicked.connect(lambda: self.notice_release(self.release))
         dialog.open()

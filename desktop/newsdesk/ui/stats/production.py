@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.report_tables import Table, cell_text, heading, report_tables
-from newsdesk.core.reports import Report, Scope, local_day
+from newsdesk.core.reports import Report, Scope
+from newsdesk.core.rhythm import local_day
 from newsdesk.publish.report_files import write_csv, write_xlsx
 from newsdesk.store.reads import channel_names, production
 from newsdesk.ui.jobs import Job
