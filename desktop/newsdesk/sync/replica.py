@@ -24,7 +24,14 @@ from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.store import outbox, search
-from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
+from newsdesk.store.apply import (
+    MUTATION_COLUMNS,
+    MUTATIONS,
+    Status,
+    mutation_from_row,
+    replay,
+    search_document,
+)
 from newsdesk.store.codec import from_db_time, from_row, row_from_json
 from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
 from newsdesk.store.store import SETTINGS, SYNC_SERVER, Store
@@ -111,7 +118,7 @@ class Replica:
     def outbox_after(self, seq: int, limit: int = protocol.MAX_PUSH) -> list[tuple[int, Mutation]]:
         """Pending mutations after local sequence number ``seq``, in order, with theirs."""
         query = (
-            select(MUTATIONS)
+            select(MUTATIONS.c.seq, *MUTATION_COLUMNS)
             .where(MUTATIONS.c.status == Status.PENDING.value, MUTATIONS.c.seq > seq)
             .order_by(MUTATIONS.c.seq)
             .limit(limit)
@@ -221,7 +228,7 @@ class Replica:
             )
             refused_ids = {o.id for o in page.outcomes if o.status == "refused"}
             under = _under(conn, keys | gone, refused_ids)
-            touched = _undo(conn, under)
+            touched = _undo(conn, under.values())
             _set_aside(conn, vetted.readable, vetted.unreadable)
             written = _write_rows(conn, vetted)
             tables = set(written)
@@ -235,7 +242,7 @@ class Replica:
             _reindex(conn, touched, written, vetted.documents)
             accepted, refused = _settle(conn, page.outcomes)
             outbox.forget_rows(conn, sorted(accepted | refused))
-            still = [m for m, _ in under if m.id not in accepted and m.id not in refused]
+            still = _mutations(conn, [i for i in under if i not in accepted and i not in refused])
             images = replay(conn, still)
             outbox.forget_rows(conn, [m.id for m in still])
             outbox.index_rows(conn, {m.id: outbox.touched_keys(m, images[m.id]) for m in still})
@@ -318,12 +325,11 @@ def _lay_verifier(conn: Connection) -> None:
         conn.execute(update(USERS).where(USERS.c.id == account).values(password_hash=verifier))
 
 
-def _under(
-    conn: Connection, keys: set[tuple[str, str]], refused: set[str]
-) -> list[tuple[Mutation, list[Any]]]:
-    """The pending mutations a page must take back, oldest first, with their before-images:
-    the ones that wrote any of ``keys`` or were ``refused``, and, after each, every later one
-    that wrote a row it wrote (taking one back restores its rows as they were before it)."""
+def _under(conn: Connection, keys: set[tuple[str, str]], refused: set[str]) -> dict[str, list[Any]]:
+    """The pending mutations a page must take back, by id oldest first, with their
+    before-images: the ones that wrote any of ``keys`` or were ``refused``, and, after each,
+    every later one that wrote a row it wrote (taking one back restores its rows as they were
+    before it). Only those the page leaves pending are read whole (see :func:`_mutations`)."""
     found: dict[str, int] = {}  # mutation id -> seq
     since: dict[tuple[str, str], int] = {}  # row -> the lowest seq taken back that wrote it
 
@@ -345,19 +351,31 @@ def _under(
         return wrote
 
     if not refused and outbox.is_empty(conn):
-        return []
+        return {}
     wrote = take(outbox.pending_under(conn, keys) | refused, None)
     while wrote:
         wrote = take(outbox.pending_under(conn, wrote) - set(found), since)
     if not found:
-        return []
+        return {}
     order = sorted(found, key=found.__getitem__)
-    loaded: dict[str, tuple[Mutation, list[Any]]] = {}
+    loaded: dict[str, list[Any]] = {}
     for start in range(0, len(order), CHUNK):
-        query = select(MUTATIONS).where(MUTATIONS.c.id.in_(order[start : start + CHUNK]))
+        query = select(MUTATIONS.c.id, MUTATIONS.c.before_images).where(
+            MUTATIONS.c.id.in_(order[start : start + CHUNK])
+        )
+        for row in conn.execute(query):
+            loaded[row.id] = list(row.before_images or ())
+    return {i: loaded[i] for i in order}
+
+
+def _mutations(conn: Connection, ids: Sequence[str]) -> list[Mutation]:
+    """The logged mutations ``ids``, in that order."""
+    loaded: dict[str, Mutation] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(*MUTATION_COLUMNS).where(MUTATIONS.c.id.in_(ids[start : start + CHUNK]))
         for row in conn.execute(query).mappings():
-            loaded[row["id"]] = (mutation_from_row(row), list(row["before_images"] or ()))
-    return [loaded[i] for i in order]
+            loaded[row["id"]] = mutation_from_row(row)
+    return [loaded[i] for i in ids]
 
 
 def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
@@ -372,12 +390,12 @@ def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _undo(conn: Connection, under: Sequence[tuple[Mutation, list[Any]]]) -> set[tuple[str, str]]:
-    """Take ``under``'s effects back: each row they wrote goes back to its before-image in the
-    oldest of them that wrote it (what taking them back one by one, newest first, leaves),
-    written in bulk."""
+def _undo(conn: Connection, under: Iterable[list[Any]]) -> set[tuple[str, str]]:
+    """Take back the mutations whose before-images are ``under`` (oldest first): each row they
+    wrote goes back to its before-image in the oldest of them that wrote it (what taking them
+    back one by one, newest first, leaves), written in bulk."""
     oldest: dict[tuple[str, str], Any] = {}
-    for _, batch in under:
+    for batch in under:
         for table_name, key, image in batch:
             oldest.setdefault((table_name, key), image)
     by_table: dict[str, list[tuple[str, Any]]] = {}
