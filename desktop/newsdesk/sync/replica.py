@@ -228,7 +228,7 @@ class Replica:
             )
             refused_ids = {o.id for o in page.outcomes if o.status == "refused"}
             under = _under(conn, keys | gone, refused_ids)
-            touched = _undo(conn, under.values())
+            touched, unindexed = _undo(conn, under.values())
             _set_aside(conn, vetted.readable, vetted.unreadable)
             written = _write_rows(conn, vetted)
             tables = set(written)
@@ -239,7 +239,7 @@ class Replica:
                 for key in dropped:
                     written.pop(key, None)
             # The state under the outbox is indexed now; the replay indexes what it changes.
-            _reindex(conn, touched, written, vetted.documents)
+            _reindex(conn, touched, written, vetted.documents, unindexed)
             accepted, refused = _settle(conn, page.outcomes)
             outbox.forget_rows(conn, sorted(accepted | refused))
             still = _mutations(conn, [i for i in under if i not in accepted and i not in refused])
@@ -390,10 +390,13 @@ def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _undo(conn: Connection, under: Iterable[list[Any]]) -> set[tuple[str, str]]:
+def _undo(
+    conn: Connection, under: Iterable[list[Any]]
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], search.Indexed]]:
     """Take back the mutations whose before-images are ``under`` (oldest first): each row they
     wrote goes back to its before-image in the oldest of them that wrote it (what taking them
-    back one by one, newest first, leaves), written in bulk."""
+    back one by one, newest first, leaves), written in bulk. Returns the rows restored and what
+    the search index held for the rows removed."""
     oldest: dict[tuple[str, str], Any] = {}
     for batch in under:
         for table_name, key, image in batch:
@@ -415,8 +418,7 @@ def _undo(conn: Connection, under: Iterable[list[Any]]) -> set[tuple[str, str]]:
             unindexed += [(_SEARCH_KINDS[table_name], key) for key, image in found if image is None]
     # A row the outbox created is gone again: so is its search entry, or replaying the
     # creation would index it twice.
-    search.remove_documents(conn, unindexed)
-    return set(oldest)
+    return set(oldest), search.remove_documents(conn, unindexed)
 
 
 _SEARCH_KINDS: Final = {"proposals": "proposal", "articles": "article"}
@@ -596,9 +598,12 @@ def _reindex(
     touched: set[tuple[str, str]],
     written: Mapping[tuple[str, str], Mapping[str, Any]],
     documents: Mapping[tuple[str, str], search.SearchDocument | None],
+    unindexed: Mapping[tuple[str, str], search.Indexed],
 ) -> None:
     """Index again the proposals and articles the page or the undo changed; the page's own rows
-    as :func:`_vet` read them, the others read back."""
+    as :func:`_vet` read them, the others read back. What the undo took out of the index
+    (``unindexed``) is reused where the text is the same: usually the page brings back the
+    desktop's own rows, as they were."""
     world = DbWorld(conn)
     classes: dict[str, type[Proposal] | type[Article]] = {
         "proposals": Proposal,
@@ -626,4 +631,4 @@ def _reindex(
         if document is not None:
             found.append(document)
     search.remove_documents(conn, gone)
-    search.index_documents(conn, found)
+    search.index_documents(conn, found, removed=unindexed)
