@@ -24,6 +24,7 @@ things added here once for every reader in Newsdesk:
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import re
 from collections.abc import Callable, Iterator
@@ -322,7 +323,7 @@ def strip_html(html: str) -> str:
     """
     if "<" not in html and "&" not in html:  # plain text: skip the parser, it is most of the cost
         return " ".join(html.split())
-    return " ".join(text_blocks(html))
+    return " ".join(_read_body(html)[0])
 
 
 _HIDDEN_CONTENT: Final = re.compile(
@@ -424,9 +425,39 @@ def body_images(body_html: str) -> list[BodyImage]:
     """Every ``<img>`` of ``body_html`` in document order, with its figure's caption."""
     if "<img" not in body_html.lower():
         return []
-    parser = _Images()
-    parser.read(body_html)
-    return parser.images
+    return list(_read_body(body_html)[1])
+
+
+class _TextAndImages(MarkupReader):
+    """What :class:`_TextBlocks` and :class:`_Images` collect, from one pass of the parser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = _TextBlocks()
+        self.images = _Images()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.text.handle_starttag(tag, attrs)
+        self.images.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.text.handle_endtag(tag)
+        self.images.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.handle_data(data)
+        self.images.handle_data(data)
+
+
+# Remembered for the last few hundred bodies: submitting an article checks its images and
+# indexing it for search reads its text, usually in the same batch, and parsing is most of both.
+@functools.lru_cache(maxsize=256)
+def _read_body(html: str) -> tuple[tuple[str, ...], tuple[BodyImage, ...]]:
+    """The text blocks (as :func:`text_blocks`) and the images of ``html``, read once."""
+    reader = _TextAndImages()
+    reader.read(html)
+    reader.text.flush()
+    return tuple(reader.text.blocks), tuple(reader.images.images)
 
 
 def image_sources(html: str) -> list[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -132,6 +132,20 @@ class _Prepared:
     body: str
     title_tokens: list[str]
     body_tokens: list[str]
+    signature: bytes | None = None  # the similar-text signature, when known already
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What the index held for a document it no longer does: its text and what was derived
+    from it, so indexing the same text again (a pulled row laid where the outbox's was taken
+    back) does not tokenise and sign it again, which is most of indexing."""
+
+    title: str
+    body: str  # as indexed: plain text
+    title_tokens: list[str]
+    body_tokens: list[str]
+    signature: bytes | None  # None: the document had no signature row
 
 
 def _dialect(conn: sa.Connection) -> str:
@@ -165,29 +179,41 @@ def drop_search_schema(conn: sa.Connection) -> None:
         _pg_docs().metadata.drop_all(conn)
 
 
-def _prepare(docs: Sequence[SearchDocument]) -> list[_Prepared]:
-    """Tokenised documents, one per key (the last one wins, as it would one by one)."""
+def _prepare(
+    docs: Sequence[SearchDocument], removed: Mapping[tuple[str, str], Indexed]
+) -> list[_Prepared]:
+    """Tokenised documents, one per key (the last one wins, as it would one by one); the
+    tokens and signature of ``removed`` ones whose text is the same are taken as they were."""
     latest: dict[tuple[str, str], SearchDocument] = {}
     for doc in docs:
         if doc.kind not in KINDS:
             raise ValueError(f"unknown search document kind {doc.kind!r}")
         latest[doc.kind, doc.id] = doc
     prepared = []
-    for doc in latest.values():
+    for key, doc in latest.items():
         body = strip_html(doc.body)
-        prepared.append(_Prepared(doc, body, index_tokens(doc.title), index_tokens(body)))
+        was = removed.get(key)
+        if was is not None and was.title == doc.title and was.body == body:
+            prepared.append(_Prepared(doc, body, was.title_tokens, was.body_tokens, was.signature))
+        else:
+            prepared.append(_Prepared(doc, body, index_tokens(doc.title), index_tokens(body)))
     return prepared
 
 
 def index_documents(
-    conn: sa.Connection, docs: Sequence[SearchDocument], *, new: bool = False
+    conn: sa.Connection,
+    docs: Sequence[SearchDocument],
+    *,
+    new: bool = False,
+    removed: Mapping[tuple[str, str], Indexed] | None = None,
 ) -> None:
     """Add or replace ``docs`` (keyed by kind and id) in the caller's transaction.
 
     ``new=True`` promises that none of ``docs`` is indexed yet, which saves looking for old
-    versions to replace.
+    versions to replace. ``removed``: what :func:`remove_documents` returned in this
+    transaction, whose derived data is reused for the same text.
     """
-    prepared = _prepare(docs)
+    prepared = _prepare(docs, removed or {})
     if not prepared:
         return
     if _dialect(conn) == "sqlite":
@@ -198,6 +224,11 @@ def index_documents(
         conn,
         [(p.document.kind, p.document.id, p.document.title, p.body) for p in prepared],
         new=new,
+        signatures={
+            (p.document.kind, p.document.id): p.signature
+            for p in prepared
+            if p.signature is not None
+        },
     )
 
 
@@ -300,12 +331,18 @@ def _index_pg(conn: sa.Connection, prepared: list[_Prepared]) -> None:
     conn.execute(upsert, rows)
 
 
-def remove_documents(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> None:
-    """Remove the documents with these (kind, id) keys, if indexed, in the caller's transaction."""
+def remove_documents(
+    conn: sa.Connection, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], Indexed]:
+    """Remove the documents with these (kind, id) keys, if indexed, in the caller's transaction;
+    returns what the index held for them (on SQLite; nothing on PostgreSQL, whose tsvector
+    does not give its tokens back), for :func:`index_documents` to reuse."""
     if not keys:
-        return
+        return {}
     rows = [{"k_kind": kind, "k_id": doc_id} for kind, doc_id in keys]
+    removed: dict[tuple[str, str], Indexed] = {}
     if _dialect(conn) == "sqlite":
+        removed = _indexed_sqlite(conn, keys)
         ids = (
             sa.select(_SQLITE_DOCS.c.id)
             .where(
@@ -325,6 +362,43 @@ def remove_documents(conn: sa.Connection, keys: Sequence[tuple[str, str]]) -> No
         rows,
     )
     similar.remove_similar(conn, keys)
+    return removed
+
+
+def _indexed_sqlite(
+    conn: sa.Connection, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], Indexed]:
+    """What the SQLite index holds for ``keys``: the text, its tokens (the FTS row's, split at
+    the spaces that joined them: tokens hold none) and its signature."""
+    wanted = set(keys)
+    doc_ids = sorted({doc_id for _, doc_id in wanted})
+    found: dict[tuple[str, str], Indexed] = {}
+    for start in range(0, len(doc_ids), IDS_PER_QUERY):
+        chunk = doc_ids[start : start + IDS_PER_QUERY]
+        signatures = similar.signatures_of(conn, chunk)
+        query = (
+            sa.select(
+                _SQLITE_DOCS.c.kind,
+                _SQLITE_DOCS.c.doc_id,
+                _SQLITE_DOCS.c.title,
+                _SQLITE_DOCS.c.body,
+                _SQLITE_FTS.c.title.label("title_tokens"),
+                _SQLITE_FTS.c.body.label("body_tokens"),
+            )
+            .join(_SQLITE_FTS, _SQLITE_FTS.c.rowid == _SQLITE_DOCS.c.id)
+            .where(_SQLITE_DOCS.c.doc_id.in_(chunk))
+        )
+        for row in conn.execute(query):
+            key = (row.kind, row.doc_id)
+            if key in wanted:
+                found[key] = Indexed(
+                    row.title,
+                    row.body,
+                    row.title_tokens.split(),
+                    row.body_tokens.split(),
+                    signatures.get(key),
+                )
+    return found
 
 
 def search(

@@ -9,7 +9,7 @@ hashes (an index lookup per band), then compares only those candidates' signatur
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlsplit
@@ -51,27 +51,44 @@ def drop_similar_schema(conn: sa.Connection) -> None:
 
 
 def index_similar(
-    conn: sa.Connection, documents: Sequence[tuple[str, str, str, str]], *, new: bool = False
+    conn: sa.Connection,
+    documents: Sequence[tuple[str, str, str, str]],
+    *,
+    new: bool = False,
+    signatures: Mapping[tuple[str, str], bytes] | None = None,
 ) -> None:
     """(Re)index documents given as (kind, id, title, plain text), in the caller's transaction.
 
     ``new=True`` promises that none of ``documents`` is indexed yet, which saves deleting their
-    old signatures and bands."""
+    old signatures and bands. ``signatures``: the ones known already (of this very text), by
+    (kind, id)."""
     if not documents:
         return
     if not new:
         remove_similar(conn, [(kind, key) for kind, key, _title, _text in documents])
-    signatures: list[tuple[str, str, bytes]] = []
+    known = signatures or {}
+    rows: list[tuple[str, str, bytes]] = []
     bands: list[tuple[int, str, str]] = []
     for kind, key, title, text in {(d[0], d[1]): d for d in documents}.values():
-        found = signature(text_of(title, text))
+        stored = known.get((kind, key))
+        found = (
+            Signature.from_bytes(stored) if stored is not None else signature(text_of(title, text))
+        )
         if found is None:
             continue
-        signatures.append((kind, key, found.to_bytes()))
+        rows.append((kind, key, found.to_bytes()))
         bands.extend((band, kind, key) for band in found.bands())
-    if signatures:
-        _insert_plain(conn, SIGNATURES, signatures)
+    if rows:
+        _insert_plain(conn, SIGNATURES, rows)
         _insert_plain(conn, BANDS, bands)
+
+
+def signatures_of(conn: sa.Connection, doc_ids: Sequence[str]) -> dict[tuple[str, str], bytes]:
+    """The stored signatures of the documents ``doc_ids`` (of any kind), by (kind, id)."""
+    query = sa.select(SIGNATURES.c.kind, SIGNATURES.c.doc_id, SIGNATURES.c.signature).where(
+        SIGNATURES.c.doc_id.in_(doc_ids)
+    )
+    return {(row.kind, row.doc_id): bytes(row.signature) for row in conn.execute(query)}
 
 
 def _insert_plain(conn: sa.Connection, table: sa.Table, rows: Sequence[tuple[object, ...]]) -> None:

@@ -24,7 +24,14 @@ from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.store import outbox, search
-from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row, replay, search_document
+from newsdesk.store.apply import (
+    MUTATION_COLUMNS,
+    MUTATIONS,
+    Status,
+    mutation_from_row,
+    replay,
+    search_document,
+)
 from newsdesk.store.codec import from_db_time, from_row, row_from_json
 from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
 from newsdesk.store.store import SETTINGS, SYNC_SERVER, Store
@@ -114,7 +121,7 @@ class Replica:
     def outbox_after(self, seq: int, limit: int = limits.MAX_PUSH) -> list[tuple[int, Mutation]]:
         """Pending mutations after local sequence number ``seq``, in order, with theirs."""
         query = (
-            select(MUTATIONS)
+            select(MUTATIONS.c.seq, *MUTATION_COLUMNS)
             .where(MUTATIONS.c.status == Status.PENDING.value, MUTATIONS.c.seq > seq)
             .order_by(MUTATIONS.c.seq)
             .limit(limit)
@@ -224,7 +231,7 @@ class Replica:
             )
             refused_ids = {o.id for o in page.outcomes if o.status == "refused"}
             under = _under(conn, keys | gone, refused_ids)
-            touched = _undo(conn, under)
+            touched, unindexed = _undo(conn, under.values())
             _set_aside(conn, vetted.readable, vetted.unreadable)
             written = _write_rows(conn, vetted)
             tables = set(written)
@@ -235,10 +242,10 @@ class Replica:
                 for key in dropped:
                     written.pop(key, None)
             # The state under the outbox is indexed now; the replay indexes what it changes.
-            _reindex(conn, touched, written, vetted.documents)
+            _reindex(conn, touched, written, vetted.documents, unindexed)
             accepted, refused = _settle(conn, page.outcomes)
             outbox.forget_rows(conn, sorted(accepted | refused))
-            still = [m for m, _ in under if m.id not in accepted and m.id not in refused]
+            still = _mutations(conn, [i for i in under if i not in accepted and i not in refused])
             images = replay(conn, still)
             outbox.forget_rows(conn, [m.id for m in still])
             outbox.index_rows(conn, {m.id: outbox.touched_keys(m, images[m.id]) for m in still})
@@ -321,12 +328,11 @@ def _lay_verifier(conn: Connection) -> None:
         conn.execute(update(USERS).where(USERS.c.id == account).values(password_hash=verifier))
 
 
-def _under(
-    conn: Connection, keys: set[tuple[str, str]], refused: set[str]
-) -> list[tuple[Mutation, list[Any]]]:
-    """The pending mutations a page must take back, oldest first, with their before-images:
-    the ones that wrote any of ``keys`` or were ``refused``, and, after each, every later one
-    that wrote a row it wrote (taking one back restores its rows as they were before it)."""
+def _under(conn: Connection, keys: set[tuple[str, str]], refused: set[str]) -> dict[str, list[Any]]:
+    """The pending mutations a page must take back, by id oldest first, with their
+    before-images: the ones that wrote any of ``keys`` or were ``refused``, and, after each,
+    every later one that wrote a row it wrote (taking one back restores its rows as they were
+    before it). Only those the page leaves pending are read whole (see :func:`_mutations`)."""
     found: dict[str, int] = {}  # mutation id -> seq
     since: dict[tuple[str, str], int] = {}  # row -> the lowest seq taken back that wrote it
 
@@ -348,19 +354,31 @@ def _under(
         return wrote
 
     if not refused and outbox.is_empty(conn):
-        return []
+        return {}
     wrote = take(outbox.pending_under(conn, keys) | refused, None)
     while wrote:
         wrote = take(outbox.pending_under(conn, wrote) - set(found), since)
     if not found:
-        return []
+        return {}
     order = sorted(found, key=found.__getitem__)
-    loaded: dict[str, tuple[Mutation, list[Any]]] = {}
+    loaded: dict[str, list[Any]] = {}
     for start in range(0, len(order), CHUNK):
-        query = select(MUTATIONS).where(MUTATIONS.c.id.in_(order[start : start + CHUNK]))
+        query = select(MUTATIONS.c.id, MUTATIONS.c.before_images).where(
+            MUTATIONS.c.id.in_(order[start : start + CHUNK])
+        )
+        for row in conn.execute(query):
+            loaded[row.id] = list(row.before_images or ())
+    return {i: loaded[i] for i in order}
+
+
+def _mutations(conn: Connection, ids: Sequence[str]) -> list[Mutation]:
+    """The logged mutations ``ids``, in that order."""
+    loaded: dict[str, Mutation] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(*MUTATION_COLUMNS).where(MUTATIONS.c.id.in_(ids[start : start + CHUNK]))
         for row in conn.execute(query).mappings():
-            loaded[row["id"]] = (mutation_from_row(row), list(row["before_images"] or ()))
-    return [loaded[i] for i in order]
+            loaded[row["id"]] = mutation_from_row(row)
+    return [loaded[i] for i in ids]
 
 
 def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
@@ -375,12 +393,15 @@ def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     return found
 
 
-def _undo(conn: Connection, under: Sequence[tuple[Mutation, list[Any]]]) -> set[tuple[str, str]]:
-    """Take ``under``'s effects back: each row they wrote goes back to its before-image in the
-    oldest of them that wrote it (what taking them back one by one, newest first, leaves),
-    written in bulk."""
+def _undo(
+    conn: Connection, under: Iterable[list[Any]]
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], search.Indexed]]:
+    """Take back the mutations whose before-images are ``under`` (oldest first): each row they
+    wrote goes back to its before-image in the oldest of them that wrote it (what taking them
+    back one by one, newest first, leaves), written in bulk. Returns the rows restored and what
+    the search index held for the rows removed."""
     oldest: dict[tuple[str, str], Any] = {}
-    for _, batch in under:
+    for batch in under:
         for table_name, key, image in batch:
             oldest.setdefault((table_name, key), image)
     by_table: dict[str, list[tuple[str, Any]]] = {}
@@ -400,8 +421,7 @@ def _undo(conn: Connection, under: Sequence[tuple[Mutation, list[Any]]]) -> set[
             unindexed += [(_SEARCH_KINDS[table_name], key) for key, image in found if image is None]
     # A row the outbox created is gone again: so is its search entry, or replaying the
     # creation would index it twice.
-    search.remove_documents(conn, unindexed)
-    return set(oldest)
+    return set(oldest), search.remove_documents(conn, unindexed)
 
 
 _SEARCH_KINDS: Final = {"proposals": "proposal", "articles": "article"}
@@ -581,9 +601,12 @@ def _reindex(
     touched: set[tuple[str, str]],
     written: Mapping[tuple[str, str], Mapping[str, Any]],
     documents: Mapping[tuple[str, str], search.SearchDocument | None],
+    unindexed: Mapping[tuple[str, str], search.Indexed],
 ) -> None:
     """Index again the proposals and articles the page or the undo changed; the page's own rows
-    as :func:`_vet` read them, the others read back."""
+    as :func:`_vet` read them, the others read back. What the undo took out of the index
+    (``unindexed``) is reused where the text is the same: usually the page brings back the
+    desktop's own rows, as they were."""
     world = DbWorld(conn)
     classes: dict[str, type[Proposal] | type[Article]] = {
         "proposals": Proposal,
@@ -611,4 +634,4 @@ def _reindex(
         if document is not None:
             found.append(document)
     search.remove_documents(conn, gone)
-    search.index_documents(conn, found)
+    search.index_documents(conn, found, removed=unindexed)
