@@ -12,6 +12,7 @@ import importlib
 import json
 import pkgutil
 import sys
+import traceback
 from pathlib import Path
 
 import tests.perf as perf
@@ -73,24 +74,38 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     results: list[Result] = []
+    failed: list[str] = []
     for name in discover():
         if args.only and args.only not in name:
             continue
         module = importlib.import_module(name)
         if args.scale is None:
-            print(f"running {name} ...", file=sys.stderr, flush=True)
-            results.extend(module.run(quick=args.quick))
-            continue
-        if not hasattr(module, "run_scale"):
-            continue
-        for items in args.scale:
-            print(f"running {name} at {items:,} items ...", file=sys.stderr, flush=True)
-            results.extend(module.run_scale(items))
+            runs = [(f"running {name} ...", lambda m=module: m.run(quick=args.quick))]
+        elif hasattr(module, "run_scale"):
+            runs = [
+                (f"running {name} at {items:,} items ...", lambda m=module, n=items: m.run_scale(n))
+                for items in args.scale
+            ]
+        else:
+            runs = []
+        for said, run in runs:
+            print(said, file=sys.stderr, flush=True)
+            # One broken benchmark must not take the others' figures with it: it is named at
+            # the end and the run fails.
+            try:
+                results.extend(run())
+            except Exception:
+                traceback.print_exc()
+                failed.append(said.removeprefix("running ").removesuffix(" ..."))
+            if args.json:  # kept as it grows, so a long run interrupted keeps what it measured
+                args.json.write_text(
+                    json.dumps([r.as_json() for r in results], indent=2), encoding="utf-8"
+                )
     print(format_table(results))
     print("ratio = value / baseline, both measured in this run")
-    if args.json:
-        args.json.write_text(json.dumps([r.as_json() for r in results], indent=2), encoding="utf-8")
-    return 0
+    for name in failed:
+        print(f"FAILED: {name} (its traceback is above, on stderr)")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -101,7 +101,9 @@ def run(quick: bool) -> list[Result]:
                 open_times.append(_opened(open_page, holder))
                 page = holder[0]
                 for step in (1, -1):
-                    move_times.append(_timed(page.item_shown, lambda s=step, p=page: p.move(s)))
+                    move_times.append(
+                        _timed(page.item_shown, lambda s=step, p=page: p.step_queue(s))
+                    )
                 page.close()
                 page.deleteLater()
                 app.processEvents()
