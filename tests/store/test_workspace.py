@@ -189,3 +189,64 @@ def test_a_connection_used_off_the_thread_that_took_it_is_refused(tmp_path: Path
 
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(own_connection).result() == 2
+
+
+def overwrite_a_page_unnoticed(db: Path) -> None:
+    """Damage the middle of ``db`` in place, then set its time of last change back: size,
+    inode and time all as they were."""
+    before = db.stat()
+    with db.open("r+b") as file:
+        file.seek(before.st_size // 2)
+        file.write(b"\xde\xad" * 2048)
+    os.utime(db, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_workspace_closed_cleanly_and_untouched_since_opens_without_reading_every_page(
+    tmp_path: Path,
+) -> None:
+    """Reading every page for damage takes seconds at 100,000 items; a file exactly as
+    Newsdesk's clean close left it is not read again. What changes the file outside Newsdesk
+    changes its time, and is checked (the other tests); only damage that keeps size, inode and
+    time, which no program writing the file does, would pass, as here."""
+    folder = tmp_path / "ws"
+    make_workspace(folder)
+    db = folder / DB_NAME
+    with sqlite3.connect(db) as conn:  # enough rows that the middle page holds some
+        conn.execute("CREATE TABLE filler (text TEXT)")
+        conn.executemany("INSERT INTO filler VALUES (?)", [("填充" * 200,)] * 500)
+    conn.close()
+    with Workspace.open(folder):
+        pass
+    assert (folder / f"{DB_NAME}-closed").is_file()
+    overwrite_a_page_unnoticed(db)
+    with Workspace.open(folder) as workspace:
+        assert not (folder / f"{DB_NAME}-closed").exists(), "spent while the file is open"
+        with workspace.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA quick_check(1)").scalar() != "ok"
+
+
+def test_after_a_crash_the_next_open_reads_every_page(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder)
+    db = folder / DB_NAME
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE filler (text TEXT)")
+        conn.executemany("INSERT INTO filler VALUES (?)", [("填充" * 200,)] * 500)
+    conn.close()
+    with Workspace.open(folder):
+        pass
+    crashed = Workspace.open(folder)
+    crashed.store.engine.dispose()  # the process dies: no clean close, no record of one
+    overwrite_a_page_unnoticed(db)
+    refused(folder, "damaged")
+
+
+def test_a_refused_workspace_keeps_its_record_of_the_last_clean_close(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder)
+    assert (folder / f"{DB_NAME}-closed").is_file()
+    db = folder / DB_NAME
+    with db.open("r+b") as file:
+        file.seek(db.stat().st_size - 4096)
+        file.write(b"\xde\xad" * 2048)
+    refused(folder, "damaged")
