@@ -68,6 +68,23 @@ def test_store_decides_exactly_as_the_core(store: Store, batched: bool) -> None:
     assert logged == sum(accepted for _, accepted in room.log)
 
 
+def test_decoded_rows_share_the_strings_of_channels_people_and_tags(store: Store) -> None:
+    """A board of 100,000 stories holds one string per channel, person and tag, not one per
+    row (tens of megabytes), and its filters compare the same objects."""
+    room = Newsroom()
+    for _ in range(3):
+        room.must("editor", Kind.PROPOSAL_UPDATE, room.propose(), tags=["民生", "社区"])
+    store.apply([m for m, _ in room.log])
+    proposals = [e for (cls, _), e in everything(store).items() if cls is Proposal]
+    assert len(proposals) == 3
+    first, *others = proposals
+    for other in others:
+        assert other.channel_id is first.channel_id
+        assert other.proposer_id is first.proposer_id
+        assert all(a is b for a, b in zip(other.tags, first.tags, strict=True))
+    assert [p.tags for p in proposals] == [("民生", "社区")] * 3
+
+
 def test_applying_the_same_mutation_twice_has_one_effect(store: Store) -> None:
     room = Newsroom()
     store.apply([m for m, _ in room.log])
