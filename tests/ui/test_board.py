@@ -38,7 +38,7 @@ from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.board.filters import card_date, involves
-from newsdesk.ui.board.model import CardListModel
+from newsdesk.ui.board.model import CardListModel, Narrowing
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.published.dialogs import PublishDialog
@@ -654,6 +654,9 @@ def test_the_model_announces_exactly_how_its_rows_changed(
 
     model.rowsInserted.connect(rows_inserted)
     model.rowsRemoved.connect(lambda _, first, last: copy.__delitem__(slice(first, last + 1)))
+    model.modelReset.connect(
+        lambda: copy.__setitem__(slice(None), [model.card(r).id for r in range(model.rowCount())])
+    )
     model.dataChanged.connect(
         lambda top, bottom: announced.update(
             model.card(row).id for row in range(top.row(), bottom.row() + 1)
@@ -661,7 +664,12 @@ def test_the_model_announces_exactly_how_its_rows_changed(
     )
     for number, versions in enumerate(steps):
         keep = shown[number % len(shown)]
-        model.set_filter(lambda card, keep=keep: int(card.id[1:]) in keep or not keep)
+        model.set_filter(
+            Narrowing(
+                show_deleted=True,
+                checks=(lambda card, keep=keep: int(card.id[1:]) in keep or not keep,),
+            )
+        )
         assert copy == [model.card(row).id for row in range(model.rowCount())]
         before = {model.card(row).id: model.card(row) for row in range(model.rowCount())}
         inserted.clear()
@@ -723,6 +731,7 @@ def test_a_filter_change_over_ten_thousand_cards_shows_exactly_that_channel(
 
     everything = passing()
     assert everything >= 10_000
+    selected: Card | None = None
     for index in (1, 0, 2, 0):
         page.filters.channel.setCurrentIndex(index)
         channel_id = str(page.filters.channel.currentData())
@@ -732,6 +741,49 @@ def test_a_filter_change_over_ten_thousand_cards_shows_exactly_that_channel(
             assert passing() < everything
         else:
             assert passing() == everything
+        # Changes this large reset the columns rather than announce thousands of runs of rows:
+        # the selected card stays selected through them, until a filter leaves it out.
+        if selected is None:
+            selected = cards[len(cards) // 2]
+            assert page.select(selected.id)
+        elif channel_id and selected.channel_id != channel_id:
+            selected = None
+        current = page.current_card()
+        assert (current and current.id) == (selected and selected.id)
+
+
+def test_a_filter_change_of_many_runs_resets_the_column_and_a_small_one_does_not() -> None:
+    """Narrowing 1,000 cards of two interleaved channels to one removes 500 runs of rows: the
+    column resets (one round of work for the views) and shows exactly that channel's cards;
+    hiding a single card is announced as one removal."""
+    cards = [
+        dataclasses.replace(
+            card,
+            proposal=dataclasses.replace(card.proposal, channel_id="ab"[key % 2]),
+        )
+        for key in range(1_000)
+        if (card := proposal_card(key)).proposal is not None
+    ]
+    model = CardListModel(Column.ASSIGNED)
+    model.set_cards(cards)
+    resets: list[bool] = []
+    removed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsRemoved.connect(lambda _, first, last: removed.append((first, last)))
+
+    def shown() -> list[str]:
+        return [model.card(row).id for row in range(model.rowCount())]
+
+    everything = shown()
+    model.set_filter(Narrowing(channel_id="a"))
+    assert resets and not removed
+    assert shown() == [i for i in everything if int(i[1:]) % 2 == 0]
+    resets.clear()
+    model.set_filter(Narrowing(channel_id="a", checks=(lambda card: card.id != "p500",)))
+    assert not resets and len(removed) == 1
+    assert shown() == [i for i in everything if int(i[1:]) % 2 == 0 and i != "p500"]
+    model.set_filter(Narrowing())
+    assert resets and shown() == everything
 
 
 def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:

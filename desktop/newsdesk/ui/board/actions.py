@@ -41,7 +41,7 @@ from newsdesk.core.refusal import Refusal
 from newsdesk.store import reads
 from newsdesk.store.apply import Applied
 from newsdesk.ui.board import display, rules
-from newsdesk.ui.board.filters import is_deleted
+from newsdesk.ui.board.model import is_deleted
 from newsdesk.ui.board.rules import Edit
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.proposals.roster import load_editors

@@ -9,7 +9,7 @@ its result is the set of matching ids the predicate checks against.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCollator, QDate, QLocale, QPointF, QRectF, Qt, QTimer, Signal
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdesk.core.board import Card, Snapshot
-from newsdesk.core.model import ProposalState
-from newsdesk.ui.board.model import Accepts, accept_all
+from newsdesk.ui.board.model import Accepts, Narrowing
 from newsdesk.ui.widgets.palette import colours
 
 SEARCH_DELAY_MS = 250
@@ -48,10 +47,6 @@ class BoardFilter:
     def narrows(self) -> bool:
         """Whether any card may be left out (deleted cards aside)."""
         return bool(self.channel_id or self.person_id or self.text.strip() or self.dates)
-
-
-def is_deleted(card: Card) -> bool:
-    return card.proposal is not None and card.proposal.state == ProposalState.DELETED
 
 
 def involves(card: Card, user_id: str) -> bool:
@@ -75,15 +70,10 @@ def matches_text(card: Card, ids: frozenset[str]) -> bool:
     return card.id in ids or (card.topic is not None and card.topic.id in ids)
 
 
-def compile_filter(board_filter: BoardFilter, found: frozenset[str] | None) -> Accepts:
-    """One predicate for ``board_filter``; ``found`` holds the ids the text search matched
-    (``None``: no text to search for)."""
-    checks: list[Callable[[Card], bool]] = []
-    if not board_filter.show_deleted:
-        checks.append(lambda card: not is_deleted(card))
-    channel_id = board_filter.channel_id
-    if channel_id:
-        checks.append(lambda card: card.channel_id == channel_id)
+def compile_filter(board_filter: BoardFilter, found: frozenset[str] | None) -> Narrowing:
+    """What ``board_filter`` shows; ``found`` holds the ids the text search matched (``None``:
+    no text to search for)."""
+    checks: list[Accepts] = []
     person_id = board_filter.person_id
     if person_id:
         checks.append(lambda card: involves(card, person_id))
@@ -98,13 +88,11 @@ def compile_filter(board_filter: BoardFilter, found: frozenset[str] | None) -> A
         checks.append(within)
     if found is not None:
         checks.append(lambda card: matches_text(card, found))
-    if not checks:
-        return accept_all
-
-    def accepts(card: Card) -> bool:
-        return all(check(card) for check in checks)
-
-    return accepts
+    return Narrowing(
+        channel_id=board_filter.channel_id or None,
+        show_deleted=board_filter.show_deleted,
+        checks=tuple(checks),
+    )
 
 
 def _dot(colour: str) -> QIcon:
