@@ -34,6 +34,7 @@ from newsdesk.core.model import (
     Publication,
 )
 from newsdesk.core.mutation import Kind
+from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
@@ -68,7 +69,7 @@ def open_board(
         pages.append(page)
         page.resize(1600, 900)
         page.show()
-        qtbot.waitUntil(lambda: page.snapshot is not None)
+        qtbot.waitUntil(lambda: page.loaded)
         return page
 
     yield make
@@ -453,7 +454,7 @@ def test_the_board_opens_on_the_desks_channel_until_another_is_chosen(
     page.resize(1600, 900)
     page.show()
     try:
-        qtbot.waitUntil(lambda: page.snapshot is not None)
+        qtbot.waitUntil(lambda: page.loaded)
         filters = page.filters
         assert filters.channel.currentText() == "图书馆"
         library = shown(page)
@@ -784,6 +785,51 @@ def test_a_filter_change_of_many_runs_resets_the_column_and_a_small_one_does_not
     assert shown() == [i for i in everything if int(i[1:]) % 2 == 0 and i != "p500"]
     model.set_filter(Narrowing())
     assert resets and shown() == everything
+
+
+def test_the_first_screen_shows_the_top_of_each_column_then_the_whole_board(
+    qtbot: QtBot, sign_in: Callable[[str], Session], english: None
+) -> None:
+    """Before the whole board has loaded (seconds at 100,000 items) the first screen shows the
+    top of each column and each column's count as the whole will; what a card may do waits for
+    the whole, and says so."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    page = BoardPage(session, snapshots)
+    snapshots.setParent(page)
+    qtbot.addWidget(page)
+    page.resize(1600, 900)
+    page.show()
+    seen: dict[str, object] = {}
+
+    def rows() -> dict[Column, list[str]]:
+        return {
+            column: [model.card(row).id for row in range(model.rowCount())]
+            for column, model in page.models.items()
+        }
+
+    def headers() -> dict[Column, str]:
+        return {column: page.strip.columns[column].header.text() for column in Column}
+
+    def at_first_screen(_: Snapshot) -> None:
+        seen.update(loaded=page.loaded, rows=rows(), headers=headers())
+        card = page.models[Column.SUBMITTED].card(0)
+        seen["refusal"] = page.board_actions.refusal_to_move(card, Column.SELECTED)
+
+    snapshots.first_screen.connect(at_first_screen)
+    qtbot.waitUntil(lambda: page.loaded)
+    assert seen["loaded"] is False
+    refusal = seen["refusal"]
+    assert isinstance(refusal, Refusal) and refusal.code == RefusalCode.LOADING
+    first = seen["rows"]
+    assert isinstance(first, dict)
+    whole = rows()
+    for column in Column:
+        assert first[column] == whole[column][: len(first[column])], column
+    assert sum(map(len, first.values())) > 20
+    assert seen["headers"] == headers()
+    card = page.models[Column.SUBMITTED].card(0)
+    assert page.board_actions.refusal_to_move(card, Column.SELECTED) is None
 
 
 def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:

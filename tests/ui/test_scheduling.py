@@ -88,7 +88,7 @@ def open_board(qtbot: QtBot, sign_in: SignIn, runner: Runner) -> Iterator[Callab
         pages.append(page)
         page.resize(width, height)
         page.show()
-        qtbot.waitUntil(lambda: page.snapshot is not None)
+        qtbot.waitUntil(lambda: page.loaded)
         return page
 
     yield make

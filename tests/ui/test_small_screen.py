@@ -75,7 +75,7 @@ def test_a_chief_collapses_columns_and_hides_the_details_on_a_small_screen(
         window.show_page("board")
         board = window.page("board")
         assert isinstance(board, BoardPage)
-        qtbot.waitUntil(lambda: board.snapshot is not None)
+        qtbot.waitUntil(lambda: board.loaded)
         for column, widget in board.strip.columns.items():
             if column not in worked_in:
                 widget.collapse_button.click()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 from newsdesk.core import articles, proposals
 from newsdesk.core.actor import Actor
@@ -59,14 +60,14 @@ COLUMN_TITLES: dict[Column, Message] = {
     )
 }
 
-_PROPOSAL_COLUMNS = {
+PROPOSAL_COLUMNS = {
     ProposalState.DRAFT: Column.DRAFT,
     ProposalState.SUBMITTED: Column.SUBMITTED,
     ProposalState.RETURNED: Column.RETURNED,
     ProposalState.SELECTED: Column.SELECTED,
     ProposalState.ASSIGNED: Column.ASSIGNED,
 }
-_ARTICLE_COLUMNS = {
+ARTICLE_COLUMNS = {
     ArticleState.DRAFT: Column.IN_PROGRESS,
     ArticleState.IN_REVIEW: Column.IN_REVIEW,
     ArticleState.APPROVED: Column.IN_REVIEW,
@@ -79,8 +80,8 @@ def column_of(item: Proposal | Article) -> Column | None:
     """The column ``item`` stands in, or ``None`` when it is not on the board (deleted,
     rejected, retracted, or a topic shown by its article)."""
     if isinstance(item, Proposal):
-        return _PROPOSAL_COLUMNS.get(item.state)
-    return _ARTICLE_COLUMNS.get(item.state)
+        return PROPOSAL_COLUMNS.get(item.state)
+    return ARTICLE_COLUMNS.get(item.state)
 
 
 class Move(StrEnum):
@@ -198,6 +199,26 @@ class Card:
         return (item.proposer_id,) if isinstance(item, Proposal) else (item.owner_id,)
 
 
+def is_overdue(card: Card, today: dt.date) -> bool:
+    """Due before today and not yet out of the door."""
+    due = card.due_date
+    return due is not None and due < today and card.column != Column.PUBLISHED
+
+
+def sort_key(card: Card, today: dt.date) -> tuple[Any, ...]:
+    """Overdue first, then by due date (undated last), priority (high first), most recently
+    updated; the id keeps the order total, so equal cards never swap places between loads."""
+    due = card.due_date
+    return (
+        not is_overdue(card, today),
+        due is None,
+        due or dt.date.max,
+        -card.priority,
+        -card.updated_at.timestamp(),
+        card.id,
+    )
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything the board and its pages show to one user, as of one moment."""
@@ -206,6 +227,9 @@ class Snapshot:
     topics: tuple[Proposal, ...]  # selected, assigned, being written, done and deleted topics
     channels: Mapping[str, Channel]
     users: Mapping[str, User]
+    totals: Mapping[Column, int] | None = None
+    """``None``: every card is here. Otherwise this is a board's first screen: only the first
+    cards of each column in :func:`sort_key`'s order (no topics), and how many each column has."""
 
     def name(self, user_id: str) -> str:
         user = self.users.get(user_id)
@@ -235,6 +259,11 @@ NOT_THIS_CARD = refuse(
     RefusalCode.WRONG_STATE,
     QT_TRANSLATE_NOOP("Refusal", "That does not apply to this card."),
 )
+STILL_LOADING = refuse(
+    RefusalCode.LOADING,
+    QT_TRANSLATE_NOOP("Refusal", "The board is still loading its cards: try again in a moment."),
+)
+"""While only the board's first screen is shown: what a card may do is decided on the whole."""
 
 
 def check_publish(actor: Actor, article: Article, channel: Channel) -> Refusal | None:

@@ -22,6 +22,7 @@ class RefusalCode(StrEnum):
     DUPLICATE = "duplicate"
     DISABLED = "disabled"
     CONFLICT = "conflict"  # someone else changed the thing since the actor last saw it
+    LOADING = "loading"  # not yet: what the decision needs is still being read
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,25 @@ Screens keep these in memory and never query row by row, so their models answer 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, case, func, or_, select
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import may_edit
-from newsdesk.core.board import Card, Snapshot, column_of
+from newsdesk.core.board import (
+    ARTICLE_COLUMNS,
+    PROPOSAL_COLUMNS,
+    Card,
+    Column,
+    Snapshot,
+    column_of,
+)
 from newsdesk.core.model import (
     Article,
     ArticleState,
     Channel,
+    Priority,
     Proposal,
     ProposalState,
     Role,
@@ -81,14 +90,17 @@ def _may_see(actor: Actor, proposal: Proposal) -> bool:
     return True
 
 
+def _users(conn: Connection) -> dict[str, User]:
+    # Secrets stay in the database: the screens never need a password hash.
+    return {
+        user.id: replace(user, password_hash=None)
+        for user in (from_row(User, row) for row in conn.execute(select(TABLES[User])).mappings())
+    }
+
+
 def load_snapshot(conn: Connection, actor: Actor) -> Snapshot:
     channels = visible_channels(conn, actor)
-    users = {
-        u.id: u
-        for u in (from_row(User, row) for row in conn.execute(select(TABLES[User])).mappings())
-    }
-    # Secrets stay in the database: the screens never need a password hash.
-    users = {key: replace(user, password_hash=None) for key, user in users.items()}
+    users = _users(conn)
     ids = list(channels)
     proposals = [
         from_row(Proposal, row)
@@ -141,3 +153,142 @@ def largest_editable_article(conn: Connection, actor: Actor) -> str | None:
         if article is not None and may_edit(actor, article, topic) is None:
             return str(article_id)
     return None
+
+
+FIRST_SCREEN = 60
+"""Cards per column on the board's first screen: more than the tallest screen shows."""
+
+
+def _first_of_each_state(
+    conn: Connection,
+    table: Table,
+    query: Select[Any],
+    order: tuple[ColumnElement[Any], ...],
+    per_state: int,
+) -> tuple[list[str], dict[str, int]]:
+    """The ids of ``query``'s rows of ``table``, the first ``per_state`` of each state ordered by
+    ``order``'s due date (undated last), priority (highest first), latest update and id (byte by
+    byte, as Python compares strings), and how many rows each state has: one pass, sorting only
+    the ids and what orders them (whole rows cost several times more)."""
+    due, priority, updated, key = order
+    if conn.dialect.name != "sqlite":  # SQLite compares bytes already
+        key = key.collate("C")
+    by_state = table.c.state
+    place = func.row_number().over(
+        partition_by=by_state,
+        order_by=(due.is_(None), due, priority.desc(), updated.desc(), key),
+    )
+    ranked = query.with_only_columns(
+        table.c.id,
+        by_state,
+        place.label("place"),
+        func.count().over(partition_by=by_state).label("total"),
+    ).subquery()
+    ids: list[str] = []
+    totals: dict[str, int] = {}
+    for row in conn.execute(select(ranked).where(ranked.c.place <= per_state)):
+        ids.append(row.id)
+        totals[row.state] = row.total
+    return ids, totals
+
+
+def load_first_screen(conn: Connection, actor: Actor, per_column: int = FIRST_SCREEN) -> Snapshot:
+    """The first ``per_column`` cards of each column of :func:`load_snapshot`'s board in
+    :func:`sort_key`'s order, with how many cards each column has (``Snapshot.totals``): what
+    the board's first frame shows while the whole loads. At 100,000 items the whole takes
+    seconds; this decodes a few hundred rows.
+
+    The database orders by due date (undated last), priority, latest update and id, which is
+    ``sort_key``'s order: its "overdue first" only ever puts the earliest due dates first. The
+    Published column shows its most recently updated cards (the board's limit), so its first
+    screen is those. Who may see a proposal is ``_may_see``, written as a condition."""
+    channels = visible_channels(conn, actor)
+    ids = list(channels)
+    chief_of = [channel for channel in ids if actor.holds(Role.CHIEF, channel)]
+    mine = PROPOSALS.c.proposer_id == actor.id
+    on_board = and_(
+        PROPOSALS.c.channel_id.in_(ids),
+        PROPOSALS.c.state.in_(_BOARD_PROPOSALS),
+        or_(mine, PROPOSALS.c.state != ProposalState.DRAFT.value),
+        or_(
+            mine,
+            PROPOSALS.c.state != ProposalState.RETURNED.value,
+            PROPOSALS.c.channel_id.in_(chief_of),
+        ),
+    )
+    assigned_due = case((func.json_array_length(PROPOSALS.c.assignees) > 0, PROPOSALS.c.due_date))
+    proposal_ids, proposal_totals = _first_of_each_state(
+        conn,
+        PROPOSALS,
+        select(PROPOSALS.c.id).where(on_board),
+        (assigned_due, PROPOSALS.c.priority, PROPOSALS.c.updated_at, PROPOSALS.c.id),
+        per_column,
+    )
+    # An article's card carries its topic as load_snapshot finds it: among the proposals in
+    # sight, whoever may see them.
+    topic = PROPOSALS.alias("topic")
+    topic_in_sight = and_(
+        topic.c.channel_id.in_(ids), topic.c.state.in_(_BOARD_PROPOSALS + _TOPIC_STATES)
+    )
+    published = ArticleState.PUBLISHED.value
+    in_sight = ARTICLES.c.channel_id.in_(ids)
+    article_ids, article_totals = _first_of_each_state(
+        conn,
+        ARTICLES,
+        select(ARTICLES.c.id)
+        .select_from(
+            ARTICLES.outerjoin(topic, and_(topic.c.id == ARTICLES.c.topic_id, topic_in_sight))
+        )
+        .where(in_sight, ARTICLES.c.state.in_(_BOARD_ARTICLES), ARTICLES.c.state != published),
+        (
+            topic.c.due_date,
+            func.coalesce(topic.c.priority, Priority.NORMAL.value),
+            ARTICLES.c.updated_at,
+            ARTICLES.c.id,
+        ),
+        per_column,
+    )
+    newest_published = (
+        select(ARTICLES.c.id)
+        .where(in_sight, ARTICLES.c.state == published)
+        .order_by(ARTICLES.c.updated_at.desc())
+    )
+    article_ids += conn.execute(newest_published.limit(per_column)).scalars()
+    article_totals[published] = conn.execute(
+        select(func.count()).select_from(newest_published.subquery())
+    ).scalar_one()
+    without_body = [c for c in ARTICLES.columns if c.name != "body_html"]
+    articles = [
+        from_row(Article, {**row, "body_html": ""})
+        for row in conn.execute(
+            select(*without_body).where(ARTICLES.c.id.in_(article_ids))
+        ).mappings()
+    ]
+    wanted = {a.topic_id for a in articles if a.topic_id} | set(proposal_ids)
+    proposals = {
+        p.id: p
+        for p in (
+            from_row(Proposal, row)
+            for row in conn.execute(
+                select(PROPOSALS).where(
+                    PROPOSALS.c.id.in_(wanted),
+                    PROPOSALS.c.channel_id.in_(ids),
+                    PROPOSALS.c.state.in_(_BOARD_PROPOSALS + _TOPIC_STATES),
+                )
+            ).mappings()
+        )
+    }
+    cards = [
+        Card(PROPOSAL_COLUMNS[proposals[key].state], proposal=proposals[key])
+        for key in proposal_ids
+    ]
+    cards += [
+        Card(ARTICLE_COLUMNS[a.state], article=a, topic=proposals.get(a.topic_id or ""))
+        for a in articles
+    ]
+    totals = dict.fromkeys(Column, 0)
+    for state, number in proposal_totals.items():
+        totals[PROPOSAL_COLUMNS[ProposalState(state)]] += number
+    for state, number in article_totals.items():
+        totals[ARTICLE_COLUMNS[ArticleState(state)]] += number
+    return Snapshot(tuple(cards), (), channels, _users(conn), totals)

@@ -363,7 +363,10 @@ class Desktop:
             review.item_shown.connect(lambda _id: painted.arm())
             review.count_changed.connect(lambda count: painted.arm() if count == 0 else None)
         else:
-            snapshots.updated.connect(lambda _: painted.arm() if painted.widget else None)
+            # The first screen of cards, or the whole board if it came first (a first load
+            # that failed, a board built after it).
+            for loaded in (snapshots.first_screen, snapshots.updated):
+                loaded.connect(lambda _: painted.arm() if painted.widget else None)
             if self.args.page:
                 window.show_page(self.args.page)
             if not self.args.smoke:

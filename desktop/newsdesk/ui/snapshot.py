@@ -1,8 +1,9 @@
 """The stories the signed-in user sees, kept current for every page that shows them.
 
-Loaded on the database thread in a few queries; reloaded when a change touches proposals,
-articles, channels, users or roles. One load runs at a time: a change that arrives while one
-runs loads once more afterwards.
+Loaded on the database thread in a few queries (the first time, the top of each column first,
+for the board's first screen); reloaded when a change touches proposals, articles, channels,
+users or roles. One load runs at a time: a change that arrives while one runs loads once more
+afterwards.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from newsdesk.core.board import Snapshot
 from newsdesk.core.world import Area
-from newsdesk.store.queries import load_snapshot
+from newsdesk.store.queries import load_first_screen, load_snapshot
 from newsdesk.ui.jobs import OneAtATime
 from newsdesk.ui.session import Session
 
@@ -32,11 +33,13 @@ WATCHED = frozenset(
 
 class SnapshotStore(QObject):
     updated = Signal(object)  # Snapshot
+    first_screen = Signal(object)  # Snapshot with totals, before the first whole one
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.current: Snapshot | None = None
+        self._first_screen_asked = False
         self._loads = OneAtATime(self._load)
         # Several changes in quick succession (a batch, a sync) cause one reload.
         self._debounce = QTimer(self, singleShot=True, interval=30)
@@ -62,6 +65,16 @@ class SnapshotStore(QObject):
 
     def _load(self) -> None:
         actor = self.session.actor
+        if self.current is None and not self._first_screen_asked:
+            # The top of each column first: at 100,000 items the whole takes seconds, and the
+            # board can show its first screen meanwhile (read before it on the same thread).
+            self._first_screen_asked = True
+            self.session.read(
+                lambda conn: load_first_screen(conn, actor),
+                lambda snapshot: None if self.current else self.first_screen.emit(snapshot),
+                self.session.runner.failed.emit,
+                owner=self,
+            )
 
         def loaded(snapshot: Snapshot) -> None:
             self._loads.finish()  # a change came meanwhile: the next load is under way

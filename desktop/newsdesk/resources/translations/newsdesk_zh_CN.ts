@@ -4776,6 +4776,10 @@
         <translation>此操作不适用于这张卡片。</translation>
     </message>
     <message>
+        <source>The board is still loading its cards: try again in a moment.</source>
+        <translation>看板仍在加载卡片，请稍后再试。</translation>
+    </message>
+    <message>
         <source>This refers to a file you have not uploaded and may not read; add the file again from your computer.</source>
         <translation>此处引用了一个你未上传、也无权读取的文件；请从你的电脑重新添加该文件。</translation>
     </message>

@@ -26,6 +26,7 @@ from newsdesk.core.board import (
     MOVES,
     NOT_THIS_CARD,
     PROPOSAL_MOVES,
+    STILL_LOADING,
     Card,
     Column,
     Move,
@@ -222,13 +223,18 @@ class BoardActions(QObject):
         self.card = card
         snapshot = self._snapshots.current
         self._update_new_proposal(snapshot)
-        channel = snapshot.channels.get(card.channel_id) if card and snapshot else None
+        channel = self._channel_or_refusal(card) if card else None
         actor = self._session.actor
         for move, action in self.move_actions.items():
             if card is None or channel is None:
                 action.setEnabled(False)
                 continue
-            _set_state(action, MOVE_RULES[move].check(actor, card, channel))
+            _set_state(
+                action,
+                channel
+                if isinstance(channel, Refusal)
+                else MOVE_RULES[move].check(actor, card, channel),
+            )
         for edit, action in (
             (Edit.EDIT, self.edit_action),
             (Edit.DELETE, self.delete_action),
@@ -237,7 +243,12 @@ class BoardActions(QObject):
             if card is None or channel is None:
                 action.setEnabled(False)
                 continue
-            _set_state(action, rules.check_edit(actor, edit, card, channel))
+            _set_state(
+                action,
+                channel
+                if isinstance(channel, Refusal)
+                else rules.check_edit(actor, edit, card, channel),
+            )
         for action, check in (
             (self.schedule_sign_off_action, self._schedule_sign_off_refusal),
             (self.reschedule_action, self._scheduling_refusal),
@@ -246,7 +257,7 @@ class BoardActions(QObject):
             if card is None or channel is None:
                 action.setEnabled(False)
                 continue
-            _set_state(action, check(card, channel))
+            _set_state(action, channel if isinstance(channel, Refusal) else check(card, channel))
         for step, action in ((-1, self.move_back_action), (1, self.move_on_action)):
             target = rules.neighbour(card, step, self.shown_columns()) if card else None
             leads_to = MOVES[(card.column, target)] if card and target else None
@@ -270,10 +281,9 @@ class BoardActions(QObject):
         move = move_between(card.column, target)
         if isinstance(move, Refusal):
             return move
-        snapshot = self._snapshots.current
-        channel = snapshot.channels.get(card.channel_id) if snapshot else None
-        if channel is None:
-            return NOT_THIS_CARD
+        channel = self._channel_or_refusal(card)
+        if isinstance(channel, Refusal):
+            return channel
         return MOVE_RULES[move].check(self._session.actor, card, channel)
 
     def move(self, card: Card, target: Column) -> bool:
@@ -310,10 +320,13 @@ class BoardActions(QObject):
 
     def perform(self, move: Move, card: Card) -> None:
         """Carry out ``move`` on ``card``: check, ask for what it needs, apply."""
-        snapshot = self._snapshots.current
-        channel = snapshot.channels.get(card.channel_id) if snapshot else None
+        channel = self._channel_or_refusal(card)
         rule = MOVE_RULES[move]
-        refusal = rule.check(self._session.actor, card, channel) if channel else NOT_THIS_CARD
+        refusal = (
+            channel
+            if isinstance(channel, Refusal)
+            else rule.check(self._session.actor, card, channel)
+        )
         if refusal is not None:
             self._refused(refusal)
             return
@@ -439,17 +452,24 @@ class BoardActions(QObject):
 
     # --- scheduled publishing (定时发布) -------------------------------------------------------
 
-    def _channel_of(self, card: Card) -> Channel | None:
+    def _channel_or_refusal(self, card: Card) -> Channel | Refusal:
+        """The channel of ``card``, or why nothing may be done with it (yet)."""
         snapshot = self._snapshots.current
-        return snapshot.channels.get(card.channel_id) if snapshot else None
+        if snapshot is None:
+            return STILL_LOADING
+        return snapshot.channels.get(card.channel_id) or NOT_THIS_CARD
 
     def sign_off_scheduled(self) -> None:
         """Sign the selected card off to be published by itself at a time picked in a dialog."""
         card = self.card
-        channel = self._channel_of(card) if card else None
         if card is None:
             return
-        refusal = self._schedule_sign_off_refusal(card, channel) if channel else NOT_THIS_CARD
+        channel = self._channel_or_refusal(card)
+        refusal = (
+            channel
+            if isinstance(channel, Refusal)
+            else self._schedule_sign_off_refusal(card, channel)
+        )
         if refusal is not None:
             self._refused(refusal)
             return
@@ -472,10 +492,12 @@ class BoardActions(QObject):
     def reschedule(self) -> None:
         """Pick another publication time for the selected scheduled card."""
         card = self.card
-        channel = self._channel_of(card) if card else None
         if card is None:
             return
-        refusal = self._scheduling_refusal(card, channel) if channel else NOT_THIS_CARD
+        channel = self._channel_or_refusal(card)
+        refusal = (
+            channel if isinstance(channel, Refusal) else self._scheduling_refusal(card, channel)
+        )
         if refusal is not None:
             self._refused(refusal)
             return
@@ -499,10 +521,12 @@ class BoardActions(QObject):
     def unschedule(self) -> None:
         """Cancel the selected card's publication time, once confirmed: it stays signed off."""
         card = self.card
-        channel = self._channel_of(card) if card else None
         if card is None or card.publish_at is None:
             return
-        refusal = self._scheduling_refusal(card, channel) if channel else NOT_THIS_CARD
+        channel = self._channel_or_refusal(card)
+        refusal = (
+            channel if isinstance(channel, Refusal) else self._scheduling_refusal(card, channel)
+        )
         if refusal is not None:
             self._refused(refusal)
             return
@@ -581,10 +605,9 @@ class BoardActions(QObject):
         self._apply(Kind.PROPOSAL_RESTORE, card.id, done)
 
     def _edit_refusal(self, edit: Edit, card: Card) -> Refusal | None:
-        snapshot = self._snapshots.current
-        channel = snapshot.channels.get(card.channel_id) if snapshot else None
-        if channel is None:
-            return NOT_THIS_CARD
+        channel = self._channel_or_refusal(card)
+        if isinstance(channel, Refusal):
+            return channel
         return rules.check_edit(self._session.actor, edit, card, channel)
 
     # --- plumbing -----------------------------------------------------------------------------

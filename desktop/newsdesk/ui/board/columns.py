@@ -264,7 +264,13 @@ class BoardColumn(QFrame):
 
     def update_header(self, filtered: bool) -> None:
         model = self.view.model()
-        shown, total = model.rowCount(), model.total
+        total = model.total
+        if model.complete:
+            shown = str(model.rowCount())
+        elif filtered:  # the first screen: how many pass is known once every card is here
+            shown = "…"
+        else:
+            shown = str(min(total, model.recent_limit or total))
         title = translated(COLUMN_TITLES[self.column])
         self.header.setText(
             QCoreApplication.translate("BoardColumn", "{title} · {count}").format(

@@ -35,10 +35,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from newsdesk.core.board import Card, Snapshot
+from newsdesk.core.board import Card, Snapshot, is_overdue
 from newsdesk.core.model import ArticleState, Priority, ProposalState
 from newsdesk.ui.board import display
-from newsdesk.ui.board.model import CARD_ROLE, is_overdue
+from newsdesk.ui.board.model import CARD_ROLE
 from newsdesk.ui.widgets import publish_time
 from newsdesk.ui.widgets.palette import ON_AVATAR, Colours, colours
 

@@ -14,12 +14,11 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from newsdesk.core.board import Card, Snapshot
+from newsdesk.core.board import Card, Snapshot, is_overdue
 from newsdesk.core.labels import label
 from newsdesk.core.mentions import render
 from newsdesk.core.model import Priority, ProposalState
 from newsdesk.ui.board import display
-from newsdesk.ui.board.model import is_overdue
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.widgets.palette import Colours, colours
 from newsdesk.ui.widgets.publish_time import is_late, publish_time_text

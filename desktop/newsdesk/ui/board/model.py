@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from newsdesk.core.board import Card, Column, Snapshot
+from newsdesk.core.board import Card, Column, Snapshot, is_overdue, sort_key
 from newsdesk.core.labels import label
 from newsdesk.core.model import ProposalState
 from newsdesk.ui.i18n import translated
@@ -78,26 +78,6 @@ SHOW_ALL = Narrowing(show_deleted=True)
 
 def is_deleted(card: Card) -> bool:
     return card.proposal is not None and card.proposal.state == ProposalState.DELETED
-
-
-def is_overdue(card: Card, today: dt.date) -> bool:
-    """Due before today and not yet out of the door."""
-    due = card.due_date
-    return due is not None and due < today and card.column != Column.PUBLISHED
-
-
-def sort_key(card: Card, today: dt.date) -> tuple[Any, ...]:
-    """Overdue first, then by due date (undated last), priority (high first), most recently
-    updated; the id keeps the order total, so equal cards never swap places between loads."""
-    due = card.due_date
-    return (
-        not is_overdue(card, today),
-        due is None,
-        due or dt.date.max,
-        -card.priority,
-        -card.updated_at.timestamp(),
-        card.id,
-    )
 
 
 def drag_payload(card: Card) -> QMimeData:
@@ -165,6 +145,7 @@ class CardListModel(QAbstractListModel):
         self.recent_limit: int | None = None  # show only this many, the most recently updated
         self.snapshot: Snapshot | None = None  # for names in what screen readers are told
         self._beyond_limit = 0
+        self._first_screen_total: int | None = None
 
     # --- Qt's questions -----------------------------------------------------------------------
 
@@ -230,7 +211,12 @@ class CardListModel(QAbstractListModel):
     @property
     def total(self) -> int:
         """Cards in the column, shown or not."""
-        return len(self._all)
+        return len(self._all) if self._first_screen_total is None else self._first_screen_total
+
+    @property
+    def complete(self) -> bool:
+        """Whether the model holds every card of its column, not only the first screen."""
+        return self._first_screen_total is None
 
     def card(self, row: int) -> Card:
         return self._rows[row]
@@ -241,8 +227,13 @@ class CardListModel(QAbstractListModel):
                 return row
         return None
 
-    def set_cards(self, cards: Iterable[Card], today: dt.date | None = None) -> None:
-        """Replace the column's cards, announcing only what differs from what is shown."""
+    def set_cards(
+        self, cards: Iterable[Card], today: dt.date | None = None, *, total: int | None = None
+    ) -> None:
+        """Replace the column's cards, announcing only what differs from what is shown.
+        ``total``: these are only the first of the column's ``total`` cards (the first screen,
+        shown while the whole board loads)."""
+        self._first_screen_total = total
         day = today or dt.date.today()
         self._all = sorted(cards, key=lambda card: sort_key(card, day))
         self._facts = [(sys.intern(card.channel_id), is_deleted(card)) for card in self._all]
@@ -268,8 +259,9 @@ class CardListModel(QAbstractListModel):
 
     @property
     def beyond_limit(self) -> int:
-        """Cards that pass the filter but are left out by :attr:`recent_limit`."""
-        return self._beyond_limit
+        """Cards that pass the filter but are left out by :attr:`recent_limit` (not known on the
+        first screen)."""
+        return self._beyond_limit if self.complete else 0
 
     def _limited(self, accepted: list[Card]) -> list[Card]:
         limit = self.recent_limit

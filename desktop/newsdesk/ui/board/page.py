@@ -199,6 +199,7 @@ class BoardPage(QWidget):
         self.filters.changed.connect(self._filter_changed)
         self._refilter(self.filters.value())
         snapshots.updated.connect(self._load)
+        snapshots.first_screen.connect(self._load_first_screen)
         if snapshots.current is not None:
             self._load(snapshots.current)
         else:
@@ -254,6 +255,29 @@ class BoardPage(QWidget):
             self._search(self._searched)  # new or changed cards may match now
         self._show_needs(needs_me(snapshot, self.session.actor))
         self._check_rhythm(snapshot)
+        self._after_change()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the board shows every card (not only the first screen while it loads)."""
+        return self.snapshot is not None and self.snapshot.totals is None
+
+    def _load_first_screen(self, snapshot: Snapshot) -> None:
+        """The top of each column while the whole board loads: shown, in order, with each
+        column's count; what needs the whole (what waits on the user, the channels' rhythm,
+        restoring, the card's actions) waits for it."""
+        assert snapshot.totals is not None
+        self.snapshot = snapshot
+        for view in self.strip.views():
+            view.delegate.set_snapshot(snapshot)
+        self.filters.set_choices(snapshot)
+        by_column: dict[Column, list[Card]] = {column: [] for column in Column}
+        for card in snapshot.cards:
+            by_column[card.column].append(card)
+        with self._quietly():
+            for column, model in self.models.items():
+                model.snapshot = snapshot
+                model.set_cards(by_column[column], total=snapshot.totals[column])
         self._after_change()
 
     def _show_needs(self, needs: NeedsMe) -> None:
