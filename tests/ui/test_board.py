@@ -38,6 +38,7 @@ from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
+from newsdesk.ui.board.columns import ColumnView
 from newsdesk.ui.board.filters import card_date, involves
 from newsdesk.ui.board.model import CardListModel, Narrowing
 from newsdesk.ui.jobs import Runner
@@ -830,6 +831,35 @@ def test_the_first_screen_shows_the_top_of_each_column_then_the_whole_board(
     assert seen["headers"] == headers()
     card = page.models[Column.SUBMITTED].card(0)
     assert page.board_actions.refusal_to_move(card, Column.SELECTED) is None
+
+
+def test_a_long_columns_cards_are_sized_for_the_scroll_bar_it_will_show(
+    qtbot: QtBot, sign_in: Callable[[str], Session], english: None
+) -> None:
+    """Qt sizes a long column's cards before it shows the column's scroll bar, and again a frame
+    later. Sized for the viewport without the bar, a title that wraps onto a second line once
+    the bar narrows the column ran into the next card in that first frame."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    loaded: list[Snapshot] = []
+    snapshots.updated.connect(loaded.append)
+    snapshots.reload()
+    qtbot.waitUntil(lambda: bool(loaded))
+    cards = [c for c in many_cards(loaded[0], 2_000).cards if c.column == Column.SUBMITTED]
+    model = CardListModel(Column.SUBMITTED)
+    view = ColumnView(model)
+    view.delegate.set_snapshot(loaded[0])
+    qtbot.addWidget(view)
+    view.resize(250, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    model.set_cards(cards)  # laid out a moment later; the bar shows after that
+    assert not view.verticalScrollBar().isVisible()
+    before = [view.sizeHintForIndex(model.index(row, 0)).height() for row in range(200)]
+    qtbot.waitUntil(view.verticalScrollBar().isVisible)
+    after = [view.sizeHintForIndex(model.index(row, 0)).height() for row in range(200)]
+    assert len(set(after)) > 1, "titles of one and two lines both"
+    assert before == after
 
 
 def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:

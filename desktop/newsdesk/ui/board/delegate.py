@@ -33,7 +33,13 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from newsdesk.core.board import Card, Snapshot, is_overdue
 from newsdesk.core.model import ArticleState, Priority, ProposalState
@@ -146,7 +152,7 @@ class CardDelegate(QStyledItemDelegate):
         if card is None:
             return QSize()
         fonts = self._fonts_for(option.font)
-        width = self._item_width(option)
+        width = self._item_width(option, self._height(fonts, 1))
         lines = self._title_lines(card.title, fonts.title, self._text_width(width))
         return QSize(120, round(self._height(fonts, lines)))
 
@@ -159,11 +165,20 @@ class CardDelegate(QStyledItemDelegate):
         return fonts
 
     @staticmethod
-    def _item_width(option: QStyleOptionViewItem) -> int:
+    def _item_width(option: QStyleOptionViewItem, least_height: float) -> int:
+        """The width the cards are laid out at: the viewport's, less the scroll bar's when the
+        column's cards will overflow it but the bar is not shown yet. Qt lays a long column out
+        before showing its bar, and lays it out again a frame later: sized for the wider
+        viewport, a title wrapped onto a second line ran into the next card until then."""
         view = option.widget
-        if view is not None and hasattr(view, "viewport"):
-            return int(view.viewport().width())
-        return option.rect.width()
+        if not isinstance(view, QListView):
+            return option.rect.width()
+        viewport = view.viewport()
+        width = viewport.width()
+        bar = view.verticalScrollBar()
+        if not bar.isVisible() and view.model().rowCount() * least_height > viewport.height():
+            width -= bar.sizeHint().width()
+        return width
 
     @staticmethod
     def _text_width(item_width: float) -> float:
