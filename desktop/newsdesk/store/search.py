@@ -216,14 +216,17 @@ def index_documents(
     prepared = _prepare(docs, removed or {})
     if not prepared:
         return
+    # Only what is indexed already has an old version to take out: on a first pull, nothing.
+    indexed = set() if new else _indexed_keys(conn, [p.document for p in prepared])
     if _dialect(conn) == "sqlite":
-        _index_sqlite(conn, prepared, new)
+        _index_sqlite(conn, prepared, indexed)
     else:
         _index_pg(conn, prepared)
+    similar.remove_similar(conn, sorted(indexed))
     similar.index_similar(
         conn,
         [(p.document.kind, p.document.id, p.document.title, p.body) for p in prepared],
-        new=new,
+        new=True,
         signatures={
             (p.document.kind, p.document.id): p.signature
             for p in prepared
@@ -232,7 +235,25 @@ def index_documents(
     )
 
 
-def _index_sqlite(conn: sa.Connection, prepared: list[_Prepared], new: bool) -> None:
+def _indexed_keys(conn: sa.Connection, docs: Sequence[SearchDocument]) -> set[tuple[str, str]]:
+    """Which of ``docs`` (by kind and id) the index holds."""
+    table = _SQLITE_DOCS if _dialect(conn) == "sqlite" else _pg_docs()
+    wanted = {(doc.kind, doc.id) for doc in docs}
+    doc_ids = sorted({doc.id for doc in docs})
+    found: set[tuple[str, str]] = set()
+    for start in range(0, len(doc_ids), IDS_PER_QUERY):
+        query = sa.select(table.c.kind, table.c.doc_id).where(
+            table.c.doc_id.in_(doc_ids[start : start + IDS_PER_QUERY])
+        )
+        found.update(
+            key for kind, doc_id in conn.execute(query) if (key := (kind, doc_id)) in wanted
+        )
+    return found
+
+
+def _index_sqlite(
+    conn: sa.Connection, prepared: list[_Prepared], indexed: set[tuple[str, str]]
+) -> None:
     docs = _SQLITE_DOCS
     upsert = sqlite.insert(docs)
     upsert = upsert.on_conflict_do_update(
@@ -263,10 +284,9 @@ def _index_sqlite(conn: sa.Connection, prepared: list[_Prepared], new: bool) -> 
         )
         ids.update(((kind, doc_id), row_id) for row_id, kind, doc_id in conn.execute(found))
     returned = [ids[p.document.kind, p.document.id] for p in prepared]
-    if not new:
-        conn.exec_driver_sql(
-            "DELETE FROM search_fts WHERE rowid = ?", [(row_id,) for row_id in returned]
-        )
+    replaced = [(ids[key],) for key in indexed]
+    if replaced:
+        conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid = ?", replaced)
     # Straight to the driver: these rows need no type processing, and this is the hot path.
     conn.exec_driver_sql(
         "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",

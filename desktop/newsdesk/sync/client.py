@@ -409,35 +409,47 @@ class SyncClient:
         tables touched. A cancelled or interrupted pull resumes from the last saved page."""
         rows = refused = 0
         tables: set[str] = set()
-        while True:
-            if cancelled is not None and cancelled():
-                raise CancelledError
-            cursor = await self.db(lambda: self.replica.cursor)
-            answer = await self._send(
-                "POST",
-                "/v1/sync/pull",
-                json={
-                    "protocol": protocol.PROTOCOL,
-                    "cursor": cursor,
-                    "limit": page_size,
-                },
+        if cancelled is not None and cancelled():
+            raise CancelledError
+        cursor = await self.db(lambda: self.replica.cursor)
+        fetching = asyncio.ensure_future(self._pull_page(cursor, page_size))
+        try:
+            while True:
+                page = await fetching
+                await self._check_epoch(page.epoch)
+                # The next page is asked for (from the cursor this one will save) while this one
+                # is laid down, so the server's and the network's time overlaps the database's.
+                if page.more and not (cancelled is not None and cancelled()):
+                    fetching = asyncio.ensure_future(self._pull_page(page.cursor, page_size))
+                applied = await self.db(functools.partial(self.replica.apply_page, page))
+                await self._download_blobs(page)
+                rows += applied.rows
+                refused += applied.refused
+                tables |= applied.tables
+                if progress is not None:
+                    progress(Progress(page.cursor, page.head, rows))
+                if not page.more:
+                    return rows, refused, frozenset(tables)
+                if cancelled is not None and cancelled():
+                    raise CancelledError
+        finally:
+            if not fetching.done():
+                fetching.cancel()  # a page asked for ahead that will not be laid down
+            elif not fetching.cancelled():
+                fetching.exception()  # retrieved: the error, if any, was raised already or moot
+
+    async def _pull_page(self, cursor: int, page_size: int) -> protocol.PullResponse:
+        answer = await self._send(
+            "POST",
+            "/v1/sync/pull",
+            json={"protocol": protocol.PROTOCOL, "cursor": cursor, "limit": page_size},
+        )
+        if answer.status_code != 200:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("Sync", "The server refused the pull: {detail}"),
+                detail=_detail(answer),
             )
-            if answer.status_code != 200:
-                raise SyncError(
-                    QT_TRANSLATE_NOOP("Sync", "The server refused the pull: {detail}"),
-                    detail=_detail(answer),
-                )
-            page = protocol.PullResponse.model_validate_json(answer.content)
-            await self._check_epoch(page.epoch)
-            applied = await self.db(functools.partial(self.replica.apply_page, page))
-            await self._download_blobs(page)
-            rows += applied.rows
-            refused += applied.refused
-            tables |= applied.tables
-            if progress is not None:
-                progress(Progress(page.cursor, page.head, rows))
-            if not page.more:
-                return rows, refused, frozenset(tables)
+        return protocol.PullResponse.model_validate_json(answer.content)
 
     async def _download_blobs(self, page: protocol.PullResponse) -> None:
         if self.blobs is None:
