@@ -15,6 +15,7 @@ from sqlalchemy import (
     ARRAY,
     ColumnElement,
     Connection,
+    String,
     any_,
     bindparam,
     func,
@@ -60,7 +61,10 @@ def among(
     once, where an ``IN`` list of each new length is rendered and planned anew (half the cost
     of the lookups a push makes)."""
     if conn.dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+        # Strings as VARCHAR[] without the column's length: a cast to VARCHAR(64) would cut a
+        # longer value to one that may exist.
+        item = String() if isinstance(column.type, String) else column.type
+        return column == any_(bindparam(None, list(values), type_=ARRAY(item)))
     return column.in_(values)
 
 
