@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from sqlalchemy import Engine, func, select, update
+import pytest
+from sqlalchemy import Engine, func, select, text, update
 
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind, mutation
@@ -17,6 +18,7 @@ from newsdesk.sync import audit, protocol
 from newsdesk.sync.accounts import LOGIN_FREE as MAX_FAILURES
 from newsdesk.sync.accounts import TOKENS
 from newsdesk.sync.audit import AUDIT
+from newsdesk.sync.audit_log import HAS_LZ4
 from tests.sync.conftest import Api, LiveServer, Newsroom, keys
 
 SignIn = Callable[..., Api]
@@ -83,6 +85,31 @@ def test_a_push_is_applied_once_however_often_it_arrives(
     assert count == 1
     rows, _ = editor.pull_all()
     assert rows[("proposals", created.entity)]["title"] == "城市书房夜间开放"
+
+
+def test_large_values_are_kept_lz4_compressed_on_postgresql(
+    api: SignIn, room: Newsroom, engine: Engine
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("how large values are compressed is PostgreSQL's")
+    with engine.connect() as conn:
+        if not conn.execute(HAS_LZ4).scalar():
+            pytest.skip("this PostgreSQL server was built without LZ4")
+    editor = api("editor")
+    created = proposal(editor, room, angle="城市书房夜间开放，读者可以借阅图书。" * 250)
+    assert editor.push(created).json()["outcomes"][0]["status"] == "accepted"
+    with engine.connect() as conn:
+        logged = conn.execute(
+            text("SELECT pg_column_compression(args) FROM mutations WHERE id = :id"),
+            {"id": created.id},
+        ).scalar()
+        row = conn.execute(
+            text("SELECT pg_column_compression(angle) FROM proposals WHERE id = :id"),
+            {"id": created.entity},
+        ).scalar()
+    assert (logged, row) == ("lz4", "lz4")
+    rows, _ = editor.pull_all()
+    assert rows[("proposals", created.entity)]["angle"] == created.args["angle"]
 
 
 def test_a_refused_mutation_is_reported_and_does_not_block_the_next(

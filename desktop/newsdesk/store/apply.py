@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -46,7 +46,7 @@ from newsdesk.core.world import Changes, Outcome
 from newsdesk.store import outbox, search
 from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row
 from newsdesk.store.schema import Base, MutationRow
-from newsdesk.store.world import CHUNK, DbWorld
+from newsdesk.store.world import CHUNK, DbWorld, among
 
 MUTATIONS = Base.metadata.tables[MutationRow.__tablename__]
 # The columns :func:`mutation_from_row` reads: selecting only these spares decoding the
@@ -103,7 +103,7 @@ def _known_ids(conn: Connection, ids: Sequence[str]) -> set[str]:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         known.update(
-            conn.execute(select(MUTATIONS.c.id).where(MUTATIONS.c.id.in_(chunk))).scalars()
+            conn.execute(select(MUTATIONS.c.id).where(among(conn, MUTATIONS.c.id, chunk))).scalars()
         )
     return known
 
@@ -274,6 +274,7 @@ def apply(
     *,
     index: bool = True,
     received_at: dt.datetime | None = None,
+    known: Collection[str] | None = None,
 ) -> list[Applied]:
     """Decide and write ``mutations`` in order, inside the caller's transaction.
 
@@ -282,9 +283,10 @@ def apply(
     server, and coalesce with the unsent edit before them (see :mod:`newsdesk.store.outbox`).
     ``index=False`` leaves the full-text index alone (the sync service keeps none: each desktop
     searches its own workspace). ``received_at`` is the service's clock, kept beside each
-    mutation's own time and on the review decisions it makes.
+    mutation's own time and on the review decisions it makes. ``known``: which of ``mutations``
+    the database holds already, when the caller has just looked that up in this transaction.
     """
-    known = _known_ids(conn, [m.id for m in mutations])
+    known = set(known) if known is not None else _known_ids(conn, [m.id for m in mutations])
     world = DbWorld(conn)
     _prefetch(world, mutations)
     queued = status is Status.PENDING

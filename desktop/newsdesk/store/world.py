@@ -11,7 +11,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    String,
+    any_,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from newsdesk.core.model import (
     AccountMonth,
@@ -40,6 +51,21 @@ from newsdesk.store.codec import TABLES, from_row, key_column, to_row
 E = TypeVar("E", bound=Entity)
 _MISSING = object()
 CHUNK = 2000  # ids per IN (...) query, well under SQLite's 32,766 variables
+
+
+def among(
+    conn: Connection, column: ColumnElement[Any], values: Sequence[Any]
+) -> ColumnElement[bool]:
+    """``column IN values``. On PostgreSQL ``column = ANY(:values)``, one array parameter: the
+    statement reads the same for any number of values, so it is compiled, sent and planned
+    once, where an ``IN`` list of each new length is rendered and planned anew (half the cost
+    of the lookups a push makes)."""
+    if conn.dialect.name == "postgresql":
+        # Strings as VARCHAR[] without the column's length: a cast to VARCHAR(64) would cut a
+        # longer value to one that may exist.
+        item = String() if isinstance(column.type, String) else column.type
+        return column == any_(bindparam(None, list(values), type_=ARRAY(item)))
+    return column.in_(values)
 
 
 class ConcurrentWriteError(RuntimeError):
@@ -83,7 +109,7 @@ class DbWorld:
             for key in chunk:
                 self._cache[(cls, key)] = None
             for row in self.conn.execute(
-                select(table).where(table.c[column].in_(chunk))
+                select(table).where(among(self.conn, table.c[column], chunk))
             ).mappings():
                 self._cache[(cls, row[column])] = from_row(cls, row)
 
@@ -96,7 +122,7 @@ class DbWorld:
             chunk = wanted[start : start + CHUNK]
             found: dict[str, list[Any]] = {key: [] for key in chunk}
             for row in self.conn.execute(
-                select(table).where(table.c[column].in_(chunk))
+                select(table).where(among(self.conn, table.c[column], chunk))
             ).mappings():
                 found[row[column]].append(from_row(cls, row))
             for key, rows in found.items():

@@ -24,6 +24,7 @@ from newsdesk.core.world import Changes
 from newsdesk.store.apply import MUTATIONS, Applied, Status, apply
 from newsdesk.store.codec import TABLES, key_column
 from newsdesk.store.schema import Base, ChangeRow
+from newsdesk.store.world import among
 from newsdesk.sync import accounts, attachments, audit, heads, protocol, rows
 from newsdesk.sync.audit_log import AuditLog
 
@@ -102,6 +103,7 @@ class Ledger:
                 user.login,
                 keep_token=token,
                 address=address,
+                known=frozenset(),  # what the database held is in ``known``, not in ``fresh``
             )
             refused = [Applied(m, unheld[m.id]) for m in fresh if m.id in unheld] + [
                 a for a in applied if isinstance(a.outcome, Refusal)
@@ -148,12 +150,21 @@ class Ledger:
         *,
         keep_token: str | None = None,
         address: str | None = None,
+        known: frozenset[str] | None = None,
     ) -> tuple[list[Applied], dict[str, int]]:
         """Apply ``mutations`` as the server; number, ledger and audit the accepted ones.
-        Returns every outcome, and the sequence numbers of the newly accepted."""
+        Returns every outcome, and the sequence numbers of the newly accepted. ``known``: which
+        of them the database holds already, when the caller has just looked that up."""
         # No full-text index here: nothing on the server searches, each desktop indexes its
         # own workspace, and indexing cost a fifth of every push.
-        applied = apply(conn, mutations, Status.ACCEPTED, index=False, received_at=self.log.clock())
+        applied = apply(
+            conn,
+            mutations,
+            Status.ACCEPTED,
+            index=False,
+            received_at=self.log.clock(),
+            known=known,
+        )
         accepted = [a for a in applied if isinstance(a.outcome, Changes) and not a.replayed]
         seqs = _seqs(conn, [a.mutation.id for a in accepted])
         self._ledger(
@@ -229,7 +240,7 @@ class Ledger:
             return
         article_ids = {str(e.article_id) for _, e in latest.values() if hasattr(e, "article_id")}
         query = select(ARTICLES.c.id, ARTICLES.c.channel_id).where(
-            ARTICLES.c.id.in_(sorted(article_ids))
+            among(conn, ARTICLES.c.id, sorted(article_ids))
         )
         article_channels = {row.id: row.channel_id for row in conn.execute(query)}
         refs = attachments.channel_refs((e for _, e in latest.values()), article_channels)
@@ -364,7 +375,7 @@ def _world(conn: Connection) -> Any:
 def _seqs(conn: Connection, ids: Sequence[str]) -> dict[str, int]:
     if not ids:
         return {}
-    query = select(MUTATIONS.c.id, MUTATIONS.c.seq).where(MUTATIONS.c.id.in_(ids))
+    query = select(MUTATIONS.c.id, MUTATIONS.c.seq).where(among(conn, MUTATIONS.c.id, ids))
     return {row.id: row.seq for row in conn.execute(query)}
 
 
@@ -418,7 +429,7 @@ def _ledger_rows(conn: Connection, changes: Changes) -> dict[str, Any]:
     for table in audit.LEDGER_TABLES:
         keys = [str(e.id) for e in changes.upserts if TABLES[type(e)] is table]
         if keys:
-            rows = conn.execute(select(table).where(table.c.id.in_(keys))).mappings().all()
+            rows = conn.execute(select(table).where(among(conn, table.c.id, keys))).mappings().all()
             found[table.name] = audit.row_digests(table.name, rows)
     return {"rows": found} if found else {}
 
@@ -452,7 +463,7 @@ def _recorded(
     if ids is not None:
         if not ids:
             return {}
-        query = query.where(MUTATIONS.c.id.in_(sorted(set(ids))))
+        query = query.where(among(conn, MUTATIONS.c.id, sorted(set(ids))))
     else:
         query = query.where(MUTATIONS.c.actor == actor, MUTATIONS.c.seq > after)
         if upto is not None:
@@ -519,7 +530,7 @@ def _rows(conn: Connection, page: Sequence[Mapping[Any, Any]]) -> list[protocol.
     for name, wanted in keys.items():
         cls, table = rows.SYNCED[name]
         column = table.c[key_column(cls)]
-        for row in conn.execute(select(table).where(column.in_(wanted))).mappings():
+        for row in conn.execute(select(table).where(among(conn, column, wanted))).mappings():
             values[(name, rows.key_of(table, row))] = rows.to_wire(table, row)
     return [
         protocol.WireRow(
