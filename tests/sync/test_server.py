@@ -87,11 +87,10 @@ def test_a_push_is_applied_once_however_often_it_arrives(
     assert rows[("proposals", created.entity)]["title"] == "城市书房夜间开放"
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_large_values_are_kept_lz4_compressed_on_postgresql(
     api: SignIn, room: Newsroom, engine: Engine
 ) -> None:
-    if engine.dialect.name != "postgresql":
-        pytest.skip("how large values are compressed is PostgreSQL's")
     with engine.connect() as conn:
         if not conn.execute(HAS_LZ4).scalar():
             pytest.skip("this PostgreSQL server was built without LZ4")
