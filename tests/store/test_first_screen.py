@@ -13,13 +13,11 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.model import User
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import Refusal
-from newsdesk.demo import build_demo
 from newsdesk.store import reads
-from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row
 from newsdesk.store.codec import TABLES
 from newsdesk.store.queries import load_first_screen, load_snapshot
 from newsdesk.store.store import Store
-from newsdesk.store.workspace import Workspace
+from tests.store.boards import apply_board_demo
 
 PER_COLUMN = 7
 
@@ -30,13 +28,7 @@ def test_the_first_screen_is_the_top_of_every_column_for_everyone(
     """For each person of a 600-story newsroom: each column's first cards are exactly the
     first of the whole column in the board's order (the same cards, topics and all), its
     Published cards the most recently updated, and every column's count is the whole's."""
-    with Workspace.open(tmp_path / "board", create=True) as workspace:
-        build_demo(workspace, "board", items=600)
-        with workspace.store.engine.connect() as conn:
-            rows = conn.execute(select(MUTATIONS).order_by(MUTATIONS.c.seq)).mappings()
-            log = [mutation_from_row(row) for row in rows]
-    for start in range(0, len(log), 1_000):
-        assert all(a.accepted for a in store.apply(log[start : start + 1_000], Status.ACCEPTED))
+    apply_board_demo(store, tmp_path, items=600)
     with store.engine.connect() as conn:  # drafts: their proposer's alone
         editor = conn.execute(select(TABLES[User].c.id).where(TABLES[User].c.login == "editor"))
         editor_id = editor.scalar_one()

@@ -28,14 +28,12 @@ from newsdesk.core.model import (
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.notifications import Event, NoticeKind, Traces, derive
 from newsdesk.core.refusal import Refusal, RefusalCode
-from newsdesk.demo import build_demo
-from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row
 from newsdesk.store.codec import TABLES, from_row
 from newsdesk.store.notifications import Notifications, notifications
 from newsdesk.store.store import Store
-from newsdesk.store.workspace import Workspace
 from newsdesk.store.world import DbWorld
 from tests.core.newsroom import START, Newsroom
+from tests.store.boards import apply_board_demo
 
 E = TypeVar("E", bound=Entity)
 NOW = (START + dt.timedelta(hours=3)).astimezone(dt.timezone(dt.timedelta(hours=8)))
@@ -195,13 +193,7 @@ def test_a_person_reads_only_what_can_concern_them_in_a_large_newsroom(
 ) -> None:
     """A newsroom of 400 stories at every stage: for everyone, reading only their rows (not the
     whole month, which at 100,000 items held the database for minutes) misses nothing."""
-    with Workspace.open(tmp_path / "board", create=True) as workspace:
-        build_demo(workspace, "board", items=400)
-        with workspace.store.engine.connect() as conn:
-            rows = conn.execute(select(MUTATIONS).order_by(MUTATIONS.c.seq)).mappings()
-            log = [mutation_from_row(row) for row in rows]
-    for start in range(0, len(log), 1_000):
-        assert all(a.accepted for a in store.apply(log[start : start + 1_000], Status.ACCEPTED))
+    apply_board_demo(store, tmp_path, items=400)
     assert assert_read_as_from_every_row(store, dt.datetime.now().astimezone()) > 0
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -60,13 +59,6 @@ class Narrowing:
     channel_id: str | None = None
     show_deleted: bool = False
     checks: tuple[Accepts, ...] = ()
-
-    def __call__(self, card: Card) -> bool:
-        if not self.show_deleted and is_deleted(card):
-            return False
-        if self.channel_id is not None and card.channel_id != self.channel_id:
-            return False
-        return all(check(card) for check in self.checks)
 
     @property
     def keeps_all(self) -> bool:
@@ -236,7 +228,7 @@ class CardListModel(QAbstractListModel):
         self._first_screen_total = total
         day = today or dt.date.today()
         self._all = sorted(cards, key=lambda card: sort_key(card, day))
-        self._facts = [(sys.intern(card.channel_id), is_deleted(card)) for card in self._all]
+        self._facts = [(card.channel_id, is_deleted(card)) for card in self._all]
         self._merge(self._limited(self._narrowed()))
 
     def set_filter(self, narrowing: Narrowing) -> None:
