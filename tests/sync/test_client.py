@@ -4,12 +4,13 @@ client: offline work, conflicts, stale approvals, lost answers, interrupted pull
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import RefusalCode
@@ -347,3 +348,43 @@ def test_a_pull_under_an_unsent_creation_keeps_one_search_entry(
     editor.run(lambda client: client.pull())
     hits = editor.workspace.store.search("古籍修复")
     assert [hit.id for hit in hits] == [made]
+
+
+WRITES_TO_AN_ARTICLE = re.compile(
+    r"^(INSERT INTO|DELETE FROM|UPDATE) (articles|search_\w+|similar_\w+)\b", re.IGNORECASE
+)
+
+
+def test_the_desktops_own_changes_coming_back_are_not_written_again(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    """Each autosave's round took the article back, wrote the server's copy of it (the
+    desktop's own, unchanged) and indexed its whole body again; now the round that settles it
+    writes nothing to the article or the search index, and the search still finds the
+    article by its new text alone."""
+    editor = desk("editor")
+    article_id = editor.write(room.news, "古籍修复展开幕", "<p>展览介绍旧稿</p>")
+    editor.sync()
+    editor.must(
+        Kind.ARTICLE_EDIT,
+        article_id,
+        body_html="<p>修复师讲述宋版书修复</p>",
+        base={"body_html": "<p>展览介绍旧稿</p>"},
+    )
+    written: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if WRITES_TO_AN_ARTICLE.match(statement.lstrip()):
+            written.append(statement)
+
+    engine = editor.workspace.store.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        done = editor.sync()
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert done.pushed == 1 and editor.workspace.store.pending_count() == 0
+    assert written == []
+    assert [hit.id for hit in editor.workspace.store.search("宋版书")] == [article_id]
+    assert editor.workspace.store.search("旧稿") == []
+    assert_same_as_server(editor, live.url)

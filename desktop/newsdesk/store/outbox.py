@@ -155,6 +155,26 @@ def pending_under(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[str]
     return found
 
 
+def writers_of(
+    conn: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], set[str]]:
+    """The pending mutations that touched each of ``keys`` (those no pending mutation touched
+    are left out)."""
+    by_table: dict[str, list[str]] = {}
+    for table, key in keys:
+        by_table.setdefault(table, []).append(key)
+    found: dict[tuple[str, str], set[str]] = {}
+    for table, wanted in by_table.items():
+        for start in range(0, len(wanted), CHUNK):
+            query = select(OUTBOX_ROWS.c.row_id, OUTBOX_ROWS.c.mutation_id).where(
+                OUTBOX_ROWS.c.entity_table == table,
+                OUTBOX_ROWS.c.row_id.in_(wanted[start : start + CHUNK]),
+            )
+            for row_id, mutation_id in conn.execute(query):
+                found.setdefault((table, row_id), set()).add(mutation_id)
+    return found
+
+
 def rows_of(conn: Connection, mutation_ids: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
     """The rows each of ``mutation_ids`` touched."""
     found: dict[str, set[tuple[str, str]]] = {i: set() for i in mutation_ids}

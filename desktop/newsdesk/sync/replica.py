@@ -214,7 +214,10 @@ class Replica:
         Only the pending mutations under the page are taken back and applied again: those
         that wrote a row the page brings or drops, those the server refused, and, after each,
         the later ones that wrote the same rows. The rest of the outbox stays as it is, so
-        settling costs what the page touches, not the outbox's length."""
+        settling costs what the page touches, not the outbox's length. A row the page brings
+        exactly as this desktop holds it, written only by changes the page accepts (the
+        desktop's own changes coming back), is left as it is: nothing to take back, lay down
+        or index again."""
         with self.store.engine.begin() as conn:
             vetted = _vet(page.rows)
             keys = set(vetted.decoded)
@@ -230,10 +233,17 @@ class Replica:
                 else set()
             )
             refused_ids = {o.id for o in page.outcomes if o.status == "refused"}
-            under = _under(conn, keys | gone, refused_ids)
+            accepted_ids = {o.id for o in page.outcomes if o.status == "accepted"}
+            same = _as_held(conn, vetted.decoded, accepted_ids) - gone
+            while True:
+                under = _under(conn, (keys - same) | gone, refused_ids)
+                restored = {(table, key) for images in under.values() for table, key, _ in images}
+                if not same & restored:
+                    break
+                same -= restored  # taken back with another row: laid down again
             touched, unindexed = _undo(conn, under.values())
             _set_aside(conn, vetted.readable, vetted.unreadable)
-            written = _write_rows(conn, vetted)
+            written = _write_rows(conn, vetted, same)
             tables = set(written)
             touched |= tables
             if visible is not None and dropping:
@@ -494,13 +504,56 @@ def _key_name(table_name: str) -> str:
     return "sha256" if table_name == "attachments" else "id"
 
 
-def _write_rows(conn: Connection, vetted: _Vetted) -> dict[tuple[str, str], dict[str, Any]]:
-    """Write the server's rows over the local ones (a user's local sign-in verifier stays);
-    returns them by table and key."""
+def _as_held(
+    conn: Connection, decoded: Mapping[tuple[str, str], Mapping[str, Any]], accepted: set[str]
+) -> set[tuple[str, str]]:
+    """Those of the page's rows (``decoded``) that equal the row held here, where every pending
+    mutation that wrote the row is among ``accepted``: the server kept the desktop's own
+    changes as they were made."""
+    if not accepted:
+        return set()
+    writers = outbox.writers_of(conn, decoded)
+    candidates = sorted(key for key, ids in writers.items() if ids <= accepted)
+    by_table: dict[str, list[str]] = {}
+    for table_name, key in candidates:
+        if table_name not in SECRET_COLUMNS:  # held rows keep local secrets the wire lacks
+            by_table.setdefault(table_name, []).append(key)
+    same: set[tuple[str, str]] = set()
+    for table_name, wanted in by_table.items():
+        table = SYNCED[table_name][1]
+        column = table.c[_key_name(table_name)]
+        for start in range(0, len(wanted), CHUNK):
+            query = select(table).where(column.in_(wanted[start : start + CHUNK]))
+            for held in conn.execute(query).mappings():
+                row_key = (table_name, str(held[column.name]))
+                if _equal_rows(held, decoded[row_key]):
+                    same.add(row_key)
+    return same
+
+
+def _equal_rows(held: Mapping[Any, Any], pulled: Mapping[str, Any]) -> bool:
+    """Whether a row held here has the values of a pulled one (SQLite gives times back
+    without their zone: they are UTC)."""
+    return held.keys() == pulled.keys() and all(
+        (
+            value.replace(tzinfo=dt.UTC)
+            if isinstance(value, dt.datetime) and not value.tzinfo
+            else value
+        )
+        == pulled[name]
+        for name, value in held.items()
+    )
+
+
+def _write_rows(
+    conn: Connection, vetted: _Vetted, same: set[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Write the server's rows over the local ones, but for those held ``same`` already (a
+    user's local sign-in verifier stays); returns the rows written by table and key."""
     written: dict[tuple[str, str], dict[str, Any]] = {}
     by_table: dict[str, dict[str, dict[str, Any]]] = {}
     for wire in vetted.readable:
-        if wire.row is None or wire.table not in SYNCED:
+        if wire.row is None or wire.table not in SYNCED or (wire.table, wire.key) in same:
             continue
         row = by_table.setdefault(wire.table, {})[wire.key] = vetted.decoded[(wire.table, wire.key)]
         written[(wire.table, wire.key)] = row
