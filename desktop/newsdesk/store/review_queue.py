@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, and_, or_, select
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import Article, ArticleState, Channel, Priority, Proposal, Role, User
@@ -70,23 +70,39 @@ def _sort_key(item: QueueItem) -> tuple[bool, dt.date, int, dt.datetime]:
     return (due is None, due or dt.date.max, -int(item.priority), item.updated_at)
 
 
+def _waiting(actor: Actor) -> list[ColumnElement[bool]]:
+    """What :func:`step_of` asks, as conditions on the articles table: only the rows waiting for
+    ``actor`` are read (a reviewer of one level in a channel would otherwise read every article
+    in review there)."""
+
+    def held(role: Role) -> list[str]:
+        return sorted(channel for channel, granted in actor.roles if granted == role)
+
+    articles = ARTICLES.c
+    conditions = [
+        and_(
+            articles.state == ArticleState.IN_REVIEW.value,
+            articles.review_level == level,
+            articles.channel_id.in_(channels),
+        )
+        for level in (1, 2, 3)
+        if (channels := held(Role.reviewer(level)))
+    ]
+    if publishing := held(Role.PUBLISHER):
+        conditions.append(
+            and_(articles.state == ArticleState.APPROVED.value, articles.channel_id.in_(publishing))
+        )
+    return conditions
+
+
 def review_queue(conn: Connection, actor: Actor) -> list[QueueItem]:
     """The articles waiting for ``actor``: earliest due first (none last), then the most urgent,
     then the longest waiting."""
-    reviewing = {
-        channel
-        for channel, role in actor.roles
-        if role in (Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3, Role.PUBLISHER)
-    }
-    if actor.user.disabled or not reviewing:
+    waits = _waiting(actor)
+    if actor.user.disabled or not waits:
         return []
     without_body = [c for c in ARTICLES.columns if c.name != "body_html"]
-    rows = conn.execute(
-        select(*without_body).where(
-            ARTICLES.c.channel_id.in_(sorted(reviewing)),
-            ARTICLES.c.state.in_([ArticleState.IN_REVIEW.value, ArticleState.APPROVED.value]),
-        )
-    ).mappings()
+    rows = conn.execute(select(*without_body).where(or_(*waits))).mappings()
     waiting: list[tuple[Article, Step]] = []
     for row in rows:
         article = from_row(Article, {**row, "body_html": ""})
@@ -100,7 +116,9 @@ def review_queue(conn: Connection, actor: Actor) -> list[QueueItem]:
         for c in (
             from_row(Channel, row)
             for row in conn.execute(
-                select(CHANNELS).where(CHANNELS.c.id.in_(sorted(reviewing)))
+                select(CHANNELS).where(
+                    CHANNELS.c.id.in_(sorted({a.channel_id for a, _ in waiting}))
+                )
             ).mappings()
         )
     }
