@@ -65,13 +65,17 @@ class ReviewPage(QWidget):
         self.session = session
         self.model = QueueModel(self)
         self.queue = QListView(self)
+        self.message_bar = MessageBar(self)
+        self.view = ArticleView(blob_images(session.workspace.blobs), self)
         self._shown: ArticleHistory | None = None
         self._item: QueueItem | None = None
         self._coming: ArticleHistory | None = None
         self._loads = OneAtATime(self._load)
         self._detail_generation = 0
-        # The database thread reads the word lists, then the queue, while the widgets are built;
-        # the lists first, so the article is checked as soon as it is shown.
+        # The database thread reads the site's name, the word lists and the queue while the
+        # rest is built; the name and lists first, so the article is checked as soon as it is
+        # shown and its pages as published never print a default name.
+        self.view.published.use_site_of(session)
         self._load_matcher()
         self.reload()
         self.queue.setObjectName("reviewQueue")
@@ -81,8 +85,6 @@ class ReviewPage(QWidget):
         self.queue.setAlternatingRowColors(True)
         self.queue.setSpacing(2)
         self.queue.selectionModel().currentChanged.connect(self._current_changed)
-        self.message_bar = MessageBar(self)
-        self.view = ArticleView(blob_images(session.workspace.blobs), self)
         self.decision = DecisionPanel(self)
         self.decision.setMinimumWidth(300)
         self.mentions = (
@@ -110,7 +112,6 @@ class ReviewPage(QWidget):
         self._shortcuts()
         self._set_loading(self.tr("Loading the review queue…"))
         session.changed.connect(self._changed)
-        self.view.published.use_site_of(session)
 
     # --- the queue -----------------------------------------------------------------------
 
