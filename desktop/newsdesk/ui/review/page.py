@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
-from sqlalchemy import Connection
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import may_schedule, required_checklist
@@ -28,6 +27,7 @@ from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.core.world import Area
 from newsdesk.store.apply import Applied
 from newsdesk.store.history import ArticleHistory, article_history
+from newsdesk.store.reads import Conn
 from newsdesk.store.review_queue import SIGN_OFF, QueueItem, review_queue
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.i18n import translated
@@ -131,7 +131,7 @@ class ReviewPage(QWidget):
         shown = (item.id, item.article.revision_hash) if item and self._shown else None
         previous = self.queue.currentIndex().row()
 
-        def read(conn: Connection) -> tuple[list[QueueItem], ArticleHistory | None]:
+        def read(conn: Conn) -> tuple[list[QueueItem], ArticleHistory | None]:
             items = review_queue(conn, actor)
             row = _row_to_select(items, keep, previous)
             if row is None or (items[row].id, items[row].article.revision_hash) == shown:
