@@ -82,6 +82,7 @@ def test_every_published_field_is_shown_checked_and_rendered_as_published(
     view = page.view
 
     fields = view.fields
+    view.tabs.setCurrentWidget(fields)  # filled when first shown, as the published pages are
     assert fields.text("summary") == "报料人身份证号11010519491231002X，电话13812345678"
     assert fields.text("source") == "市融媒体中心"
     assert fields.text("responsible_editor") == "刘建华"
@@ -173,6 +174,40 @@ def test_a_summary_changed_after_an_approval_makes_the_approval_stale(
     message = refused(qtbot, page, "approve")
     assert "changed" in message
     assert not [d for d in desk.decisions(article_id) if d.verdict == "approve"]
+
+
+def test_the_fields_and_pages_shown_are_the_selected_articles(
+    qtbot: QtBot, english: None, desk: Desk, sign_in: SignIn
+) -> None:
+    """The "All fields" and "As published" tabs are filled when they are shown: each shows the
+    article selected, whichever tab was open when the selection moved."""
+    night = desk.must(
+        Kind.ARTICLE_CREATE, channel_id=desk.channel("新闻"), title="夜市开市", summary="夜市摘要"
+    )
+    desk.submit(night)
+    library = desk.must(
+        Kind.ARTICLE_CREATE, channel_id=desk.channel("新闻"), title="古籍展", summary="古籍摘要"
+    )
+    desk.submit(library)
+    page = open_page(qtbot, sign_in("reviewer1"))
+    view = page.view
+
+    def shown(article_id: str) -> tuple[str, str]:
+        show(qtbot, page, article_id)
+        view.tabs.setCurrentWidget(view.fields)
+        summary = view.fields.text("summary")
+        view.tabs.setCurrentWidget(view.published)
+        preview = view.published.preview
+        assert preview is not None
+        return summary, preview.pc_html
+
+    summary, pc = shown(night)
+    assert summary == "夜市摘要" and "夜市开市" in pc
+    summary, pc = shown(library)  # selected with "As published" open
+    assert summary == "古籍摘要" and "古籍展" in pc and "夜市开市" not in pc
+    view.tabs.setCurrentIndex(0)
+    summary, pc = shown(night)  # selected with the article open
+    assert summary == "夜市摘要" and "夜市开市" in pc and "古籍展" not in pc
 
 
 @pytest.mark.usefixtures("english")

@@ -1,8 +1,8 @@
 """The review queue: every article waiting for one person's decision, in the order to take them.
 
 An article in review waits for the reviewers of its current level; an approved one waits for the
-publishers of its channel (签发). Loaded in four queries (articles, channels, topics, owners), so
-the queue's model answers Qt from memory.
+publishers of its channel (签发). Loaded in two queries (the articles with their topics' due
+dates and their owners' names, then their channels), so the queue's model answers Qt from memory.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, and_, or_, select
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.model import Article, ArticleState, Channel, Priority, Proposal, Role, User
@@ -70,29 +70,70 @@ def _sort_key(item: QueueItem) -> tuple[bool, dt.date, int, dt.datetime]:
     return (due is None, due or dt.date.max, -int(item.priority), item.updated_at)
 
 
+def _waiting(actor: Actor) -> list[ColumnElement[bool]]:
+    """What :func:`step_of` asks, as conditions on the articles table: only the rows waiting for
+    ``actor`` are read (a reviewer of one level in a channel would otherwise read every article
+    in review there)."""
+
+    def held(role: Role) -> list[str]:
+        return sorted(channel for channel, granted in actor.roles if granted == role)
+
+    articles = ARTICLES.c
+    conditions = [
+        and_(
+            articles.state == ArticleState.IN_REVIEW.value,
+            articles.review_level == level,
+            articles.channel_id.in_(channels),
+        )
+        for level in (1, 2, 3)
+        if (channels := held(Role.reviewer(level)))
+    ]
+    if publishing := held(Role.PUBLISHER):
+        conditions.append(
+            and_(articles.state == ArticleState.APPROVED.value, articles.channel_id.in_(publishing))
+        )
+    return conditions
+
+
 def review_queue(conn: Connection, actor: Actor) -> list[QueueItem]:
     """The articles waiting for ``actor``: earliest due first (none last), then the most urgent,
     then the longest waiting."""
-    reviewing = {
-        channel
-        for channel, role in actor.roles
-        if role in (Role.REVIEWER1, Role.REVIEWER2, Role.REVIEWER3, Role.PUBLISHER)
-    }
-    if actor.user.disabled or not reviewing:
+    waits = _waiting(actor)
+    if actor.user.disabled or not waits:
         return []
     without_body = [c for c in ARTICLES.columns if c.name != "body_html"]
+    # Each row brings its topic's due date and priority and its owner's name.
     rows = conn.execute(
-        select(*without_body).where(
-            ARTICLES.c.channel_id.in_(sorted(reviewing)),
-            ARTICLES.c.state.in_([ArticleState.IN_REVIEW.value, ArticleState.APPROVED.value]),
+        select(
+            *without_body,
+            PROPOSALS.c.id.label("topic_found"),
+            PROPOSALS.c.due_date.label("topic_due_date"),
+            PROPOSALS.c.priority.label("topic_priority"),
+            USERS.c.name.label("owner_name"),
         )
+        .select_from(
+            ARTICLES.outerjoin(PROPOSALS, PROPOSALS.c.id == ARTICLES.c.topic_id).outerjoin(
+                USERS, USERS.c.id == ARTICLES.c.owner_id
+            )
+        )
+        .where(or_(*waits))
     ).mappings()
-    waiting: list[tuple[Article, Step]] = []
+    waiting: list[tuple[Article, Step, dt.date | None, Priority, str]] = []
     for row in rows:
         article = from_row(Article, {**row, "body_html": ""})
         step = step_of(actor, article)
-        if step is not None:
-            waiting.append((article, step))
+        if step is None:
+            continue
+        found = row["topic_found"] is not None
+        waiting.append(
+            (
+                article,
+                step,
+                row["topic_due_date"] if found else None,
+                Priority(row["topic_priority"]) if found else Priority.NORMAL,
+                "?" if row["owner_name"] is None else str(row["owner_name"]),
+            )
+        )
     if not waiting:
         return []
     channels = {
@@ -100,35 +141,22 @@ def review_queue(conn: Connection, actor: Actor) -> list[QueueItem]:
         for c in (
             from_row(Channel, row)
             for row in conn.execute(
-                select(CHANNELS).where(CHANNELS.c.id.in_(sorted(reviewing)))
+                select(CHANNELS).where(
+                    CHANNELS.c.id.in_(sorted({a.channel_id for a, *_ in waiting}))
+                )
             ).mappings()
         )
     }
-    topic_ids = sorted({a.topic_id for a, _ in waiting if a.topic_id})
-    topics: dict[str, tuple[dt.date | None, Priority]] = {}
-    if topic_ids:
-        for row in conn.execute(select(PROPOSALS).where(PROPOSALS.c.id.in_(topic_ids))).mappings():
-            topic = from_row(Proposal, row)
-            topics[topic.id] = (topic.due_date, topic.priority)
-    owner_ids = sorted({a.owner_id for a, _ in waiting})
-    names = {
-        str(user_id): str(name)
-        for user_id, name in conn.execute(
-            select(USERS.c.id, USERS.c.name).where(USERS.c.id.in_(owner_ids))
+    items = [
+        QueueItem(
+            article=article,
+            channel=channels[article.channel_id],
+            step=step,
+            due_date=due,
+            priority=priority,
+            owner=owner,
         )
-    }
-    items = []
-    for article, step in waiting:
-        due, priority = topics.get(article.topic_id or "", (None, Priority.NORMAL))
-        items.append(
-            QueueItem(
-                article=article,
-                channel=channels[article.channel_id],
-                step=step,
-                due_date=due,
-                priority=priority,
-                owner=names.get(article.owner_id, "?"),
-            )
-        )
+        for article, step, due, priority, owner in waiting
+    ]
     items.sort(key=_sort_key)
     return items

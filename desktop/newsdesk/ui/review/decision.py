@@ -115,14 +115,12 @@ class DecisionPanel(QWidget):
             self,
         )
         self.sign_off_note.setWordWrap(True)
-        self.schedule = ScheduleChoice(self)
-        self.schedule.toggled.connect(self._update_sign_off)
+        self._schedule: ScheduleChoice | None = None
         form = QWidget(self)
-        form_layout = QVBoxLayout(form)
+        self._form_layout = form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(self.review_part, 1)
         form_layout.addWidget(self.sign_off_note)
-        form_layout.addWidget(self.schedule)
         form_layout.addStretch(0)
         # On a small screen (1280×720 at 150 %) the form scrolls while the decision buttons stay
         # in sight below it.
@@ -139,6 +137,17 @@ class DecisionPanel(QWidget):
         self._anchors: list[Anchor] = []
         self.show_step(1, required=tuple(ChecklistItem))
 
+    @property
+    def schedule(self) -> ScheduleChoice:
+        """定时发布 under the sign-off note, built when first needed: most reviews are not
+        sign-offs, and its time picker takes longer to build than the rest of the form."""
+        if self._schedule is None:
+            self._schedule = ScheduleChoice(self)
+            self._schedule.toggled.connect(self._update_sign_off)
+            after_note = self._form_layout.indexOf(self.sign_off_note) + 1
+            self._form_layout.insertWidget(after_note, self._schedule)
+        return self._schedule
+
     def show_step(self, step: Step, required: tuple[ChecklistItem, ...]) -> None:
         """A blank form for ``step``; only the ``required`` checklist items are shown."""
         signing = step == SIGN_OFF
@@ -146,8 +155,9 @@ class DecisionPanel(QWidget):
         for button in (self.approve, self.return_button, self.reject):
             button.setVisible(not signing)
         self.sign_off_note.setVisible(signing)
-        self.schedule.setVisible(signing)
-        self.schedule.reset()
+        if signing or self._schedule is not None:
+            self.schedule.setVisible(signing)
+            self.schedule.reset()
         self.sign_off.setVisible(signing)
         for item, box in self.checks.items():
             box.setChecked(False)

@@ -116,7 +116,13 @@ class ArticleView(QWidget):
         self._highlighter: CheckHighlighter | None = None
         self._checker: BlockChecker | None = None
         self._content: dict[str, object] = {}
+        self._article_id = ""
+        self._channel_name = ""
         self._submitted_over: tuple[str, ...] = ()
+        # Tabs whose content is filled when they are first shown: the rendered pages and the
+        # decoded cover cost more than the article itself, and most reviews never open them.
+        self._unfilled: set[QWidget] = set()
+        self.tabs.currentChanged.connect(self._fill_current_tab)
 
     @property
     def has_checks(self) -> bool:
@@ -155,11 +161,10 @@ class ArticleView(QWidget):
             )
         self.meta.setText(" · ".join(parts))
         load_html(self.browser.document(), str(content.get("body_html", "")), self.images)
-        self.fields.show_content(content)
-        if content:
-            self.published.show_content(article.id, channel_name, content)
-        else:
-            self.published.clear()
+        self._article_id = article.id
+        self._channel_name = channel_name
+        self._unfilled = {self.fields, self.published}
+        self._fill_current_tab()
         self._list_findings()
         self._show_changes(entries)
         self._show_decisions(entries)
@@ -173,6 +178,7 @@ class ArticleView(QWidget):
         self.findings.clear()
         self.history.clear()
         self._content = {}
+        self._unfilled = set()
         self._submitted_over = ()
         self.tabs.setTabText(self.findings_tab, self.tr("Findings"))
 
@@ -189,6 +195,18 @@ class ArticleView(QWidget):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.browser.setTextCursor(cursor)
+
+    def _fill_current_tab(self) -> None:
+        shown = self.tabs.currentWidget()
+        if shown not in self._unfilled:
+            return
+        self._unfilled.discard(shown)
+        if shown is self.fields:
+            self.fields.show_content(self._content)
+        elif self._content:
+            self.published.show_content(self._article_id, self._channel_name, self._content)
+        else:
+            self.published.clear()
 
     def _list_findings(self) -> None:
         self.findings.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -27,6 +27,7 @@ from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.core.world import Area
 from newsdesk.store.apply import Applied
 from newsdesk.store.history import ArticleHistory, article_history
+from newsdesk.store.reads import Conn
 from newsdesk.store.review_queue import SIGN_OFF, QueueItem, review_queue
 from newsdesk.ui.editor.document import blob_images
 from newsdesk.ui.i18n import translated
@@ -44,6 +45,15 @@ from newsdesk.wordlists import load_word_lists, shipped_wordlists_dir
 WATCHED = frozenset({Area.ARTICLES, Area.REVIEWS, Area.ROLES, Area.CHANNELS})
 
 
+def _row_to_select(items: Sequence[QueueItem], keep: str | None, previous: int) -> int | None:
+    """The row a load selects: the article selected before if it still waits, else the row
+    where the selection was (the next article, once one is decided), else the first."""
+    for row, item in enumerate(items):
+        if item.id == keep:
+            return row
+    return min(max(previous, 0), len(items) - 1) if items else None
+
+
 class ReviewPage(QWidget):
     count_changed = Signal(int)
     queue_loaded = Signal()  # the queue shows the latest load
@@ -55,6 +65,19 @@ class ReviewPage(QWidget):
         self.session = session
         self.model = QueueModel(self)
         self.queue = QListView(self)
+        self.message_bar = MessageBar(self)
+        self.view = ArticleView(blob_images(session.workspace.blobs), self)
+        self._shown: ArticleHistory | None = None
+        self._item: QueueItem | None = None
+        self._coming: ArticleHistory | None = None
+        self._loads = OneAtATime(self._load)
+        self._detail_generation = 0
+        # The database thread reads the site's name, the word lists and the queue while the
+        # rest is built; the name and lists first, so the article is checked as soon as it is
+        # shown and its pages as published never print a default name.
+        self.view.published.use_site_of(session)
+        self._load_matcher()
+        self.reload()
         self.queue.setObjectName("reviewQueue")
         self.queue.setAccessibleName(self.tr("Review queue"))
         self.queue.setModel(self.model)
@@ -62,8 +85,6 @@ class ReviewPage(QWidget):
         self.queue.setAlternatingRowColors(True)
         self.queue.setSpacing(2)
         self.queue.selectionModel().currentChanged.connect(self._current_changed)
-        self.message_bar = MessageBar(self)
-        self.view = ArticleView(blob_images(session.workspace.blobs), self)
         self.decision = DecisionPanel(self)
         self.decision.setMinimumWidth(300)
         self.mentions = (
@@ -88,16 +109,9 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addWidget(split, 1)
-        self._shown: ArticleHistory | None = None
-        self._item: QueueItem | None = None
-        self._loads = OneAtATime(self._load)
-        self._detail_generation = 0
         self._shortcuts()
         self._set_loading(self.tr("Loading the review queue…"))
         session.changed.connect(self._changed)
-        self._load_matcher()
-        self.view.published.use_site_of(session)
-        self.reload()
 
     # --- the queue -----------------------------------------------------------------------
 
@@ -111,29 +125,43 @@ class ReviewPage(QWidget):
 
     def _load(self) -> None:
         actor: Actor = self.session.actor
-        self.session.read(lambda conn: review_queue(conn, actor), self._loaded, self._failed)
+        item = self._item
+        keep = item.id if item else None
+        # An article on display stays as it is if the load keeps its revision.
+        shown = (item.id, item.article.revision_hash) if item and self._shown else None
+        previous = self.queue.currentIndex().row()
+
+        def read(conn: Conn) -> tuple[list[QueueItem], ArticleHistory | None]:
+            items = review_queue(conn, actor)
+            row = _row_to_select(items, keep, previous)
+            if row is None or (items[row].id, items[row].article.revision_hash) == shown:
+                return items, None
+            # The article the load will show comes with the queue: one trip, not two.
+            return items, article_history(conn, items[row].id)
+
+        self.session.read(read, self._loaded, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._loads.fail()
         self.session.runner.failed.emit(error)
 
-    def _loaded(self, items: list[QueueItem]) -> None:
+    def _loaded(self, loaded: tuple[list[QueueItem], ArticleHistory | None]) -> None:
         if not alive(self):
             return
         if self._loads.finish():
             return
+        items, self._coming = loaded
         previous = self.queue.currentIndex().row()
         keep = self._item.id if self._item else None
         self.model.set_items(items)
         self.count_changed.emit(len(items))
-        row = self.model.row_of(keep) if keep else None
-        if row is None and items:
-            row = min(max(previous, 0), len(items) - 1)
+        row = _row_to_select(items, keep, previous)
         if row is None:
             self._item = None
             self._set_empty()
         else:
             self._select(row)
+        self._coming = None
         self.queue_loaded.emit()
 
     def _changed(self, areas: Set[Area], initiator: object) -> None:
@@ -177,6 +205,14 @@ class ReviewPage(QWidget):
         self._set_loading(item.article.title)
         self._detail_generation += 1
         generation = self._detail_generation
+        coming = self._coming
+        if (
+            coming is not None
+            and coming.article.id == item.id
+            and coming.article.revision_hash == item.article.revision_hash
+        ):
+            self._show(generation, item, coming)
+            return
         article_id = item.id
         self.session.read(
             lambda conn: article_history(conn, article_id),
