@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
-from newsdesk.core.board import Card, Column, Move, Snapshot
+from newsdesk.core.board import Card, Column, Move, Snapshot, sort_key
 from newsdesk.core.ids import new_id
 from newsdesk.core.model import (
     Article,
@@ -831,6 +831,59 @@ def test_the_first_screen_shows_the_top_of_each_column_then_the_whole_board(
     assert seen["headers"] == headers()
     card = page.models[Column.SUBMITTED].card(0)
     assert page.board_actions.refusal_to_move(card, Column.SELECTED) is None
+
+
+def on_screen_colours(view: ColumnView) -> int:
+    """How many colours the column's cards area shows on screen (what the window system holds,
+    not a fresh rendering): one or two for an empty column, hundreds for cards with text."""
+    window = view.screen().grabWindow(view.winId()).toImage()
+    area = view.viewport().geometry()
+    return len(
+        {
+            window.pixel(x, y)
+            for x in range(area.left(), area.right(), 3)
+            for y in range(area.top(), area.bottom(), 3)
+        }
+    )
+
+
+def test_a_long_column_keeps_its_cards_on_screen_while_it_lays_them_out_again(
+    qtbot: QtBot, sign_in: Callable[[str], Session], english: None
+) -> None:
+    """Qt's list draws no card until every batch of its layout is done, and a change of rows
+    starts the layout again: after the first screen, the whole board arriving blanked every
+    column for up to a second. The column now keeps its last frame until it is laid out."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    loaded: list[Snapshot] = []
+    snapshots.updated.connect(loaded.append)
+    snapshots.reload()
+    qtbot.waitUntil(lambda: bool(loaded))
+    cards = [c for c in many_cards(loaded[0], 6_000).cards if c.column == Column.SUBMITTED]
+    model = CardListModel(Column.SUBMITTED)
+    view = ColumnView(model)
+    view.delegate.set_snapshot(loaded[0])
+    qtbot.addWidget(view)
+    view.resize(250, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert len(cards) > 3 * view.batchSize()  # laid out over several rounds of the event loop
+    first_screen = sorted(cards, key=lambda card: sort_key(card, dt.date.today()))[:60]
+    model.set_cards(first_screen, total=len(cards))
+    qtbot.waitUntil(view.laid_out)
+    qtbot.wait(50)
+    cards_shown = on_screen_colours(view)
+    assert cards_shown > 50
+    model.set_cards(cards)
+    assert not view.laid_out()
+    held = []
+    while not view.laid_out():
+        qtbot.wait(5)
+        held.append(on_screen_colours(view))
+    assert held and min(held) > 50, held
+    qtbot.wait(50)
+    assert view.viewport().updatesEnabled()
+    assert on_screen_colours(view) > 50
 
 
 def test_a_long_columns_cards_are_sized_for_the_scroll_bar_it_will_show(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDrag,
     QDragEnterEvent,
@@ -48,6 +48,9 @@ MIN_WIDTH = 200
 MAX_WIDTH = 640
 COLLAPSED_WIDTH = 44
 
+# How long a column keeps showing its last frame while it lays its cards out again, at most.
+HOLD_MS = 5_000
+
 DropHandler = Callable[[str, Column, Column], bool]  # (card id, source, target) -> accepted
 DropJudge = Callable[[str, Column, Column], bool]  # would the drop be accepted?
 
@@ -84,11 +87,51 @@ class ColumnView(QListView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAccessibleName(translated(COLUMN_TITLES[self.column]))
+        # Qt's list, laying out in batches, draws no card until the last batch is done, and
+        # any change of rows starts the layout again: the column went blank (a moment for a
+        # new card in a long column, a second for the whole board after the first screen).
+        # It keeps its last frame on screen instead until its cards are laid out.
+        self._held = QElapsedTimer()
+        self._release = QTimer(self)
+        self._release.setInterval(16)
+        self._release.timeout.connect(self._release_when_laid_out)
+        for signal in (
+            model.rowsAboutToBeInserted,
+            model.rowsAboutToBeRemoved,
+            model.modelAboutToBeReset,
+        ):
+            signal.connect(self._hold_frame)
 
     def model(self) -> CardListModel:
         model = super().model()
         assert isinstance(model, CardListModel)
         return model
+
+    def laid_out(self) -> bool:
+        """Whether the cards can be drawn: none, or the layout of all of them done."""
+        model = self.model()
+        if not model.rowCount():
+            return True
+        first = self.visualRect(model.index(0, 0))
+        return not first.isEmpty() and self.indexAt(first.center()).isValid()
+
+    def _hold_frame(self) -> None:
+        if (
+            self._release.isActive()
+            or not self.isVisible()
+            or not self.model().rowCount()
+            or not self.laid_out()
+        ):
+            return
+        self.viewport().setUpdatesEnabled(False)
+        self._held.start()
+        self._release.start()
+
+    def _release_when_laid_out(self) -> None:
+        if self.laid_out() or self._held.hasExpired(HOLD_MS):
+            self._release.stop()
+            self.viewport().setUpdatesEnabled(True)
+            self.viewport().update()
 
     def current_card(self) -> Card | None:
         index = self.currentIndex()
