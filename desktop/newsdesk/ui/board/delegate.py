@@ -115,10 +115,16 @@ def card_palette() -> CardPalette:
 
 @dataclass(frozen=True)
 class _Fonts:
+    """The card's fonts and the measures taken of them, made once per view font: a column's
+    layout asks every card's height, thousands at a time."""
+
+    key: str  # the view font's
     title: QFont
     small: QFont
     chip: QFont
     avatar: QFont
+    title_spacing: float
+    row_height: float  # the channel line and the people line: a chip or a line of small text
 
     @classmethod
     def of(cls, base: QFont) -> _Fonts:
@@ -130,7 +136,10 @@ class _Fonts:
         chip.setWeight(QFont.Weight.DemiBold)
         avatar = QFont(base)
         avatar.setPointSizeF(base.pointSizeF() * 0.72)
-        return cls(title, small, chip, avatar)
+        chip_height = QFontMetricsF(chip).height() + 2
+        row_height = max(QFontMetricsF(small).lineSpacing(), chip_height + 2)
+        spacing = QFontMetricsF(title).lineSpacing()
+        return cls(base.key(), title, small, chip, avatar, spacing, row_height)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -153,7 +162,7 @@ class CardDelegate(QStyledItemDelegate):
             return QSize()
         fonts = self._fonts_for(option.font)
         width = self._item_width(option, self._height(fonts, 1))
-        lines = self._title_lines(card.title, fonts.title, self._text_width(width))
+        lines = self._title_lines(card.title, fonts, self._text_width(width))
         return QSize(120, round(self._height(fonts, lines)))
 
     def _fonts_for(self, base: QFont) -> _Fonts:
@@ -186,16 +195,16 @@ class CardDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _height(fonts: _Fonts, title_lines: int) -> float:
-        title = QFontMetricsF(fonts.title).lineSpacing() * title_lines
-        return 2 * (MARGIN_Y + PAD_Y) + 2 * _row_height(fonts) + title + 2 * GAP
+        title = fonts.title_spacing * title_lines
+        return 2 * (MARGIN_Y + PAD_Y) + 2 * fonts.row_height + title + 2 * GAP
 
-    def _title_lines(self, title: str, font: QFont, width: float) -> int:
-        key = (title, round(width), font.key())
+    def _title_lines(self, title: str, fonts: _Fonts, width: float) -> int:
+        key = (title, round(width), fonts.key)
         count = self._line_counts.get(key)
         if count is None:
             if len(self._line_counts) > 50_000:
                 self._line_counts.clear()
-            count = len(_title_layout(title, font, width))
+            count = len(_title_layout(title, fonts.title, width))
             self._line_counts[key] = count
         return count
 
@@ -227,15 +236,6 @@ class CardDelegate(QStyledItemDelegate):
         paint_card(painter, box, plain, self._fonts_for(option.font), card, self._snapshot)
         painter.end()
         return pixmap
-
-
-def _chip_height(fonts: _Fonts) -> float:
-    return QFontMetricsF(fonts.chip).height() + 2
-
-
-def _row_height(fonts: _Fonts) -> float:
-    """The height of the channel line and of the people line: a chip or a line of small text."""
-    return max(QFontMetricsF(fonts.small).lineSpacing(), _chip_height(fonts) + 2)
 
 
 def _title_layout(title: str, font: QFont, width: float) -> list[tuple[int, int]]:
@@ -295,7 +295,7 @@ def paint_card(
 
     left = box.left() + STRIP + PAD_X
     right = box.right() - PAD_X
-    row_height = _row_height(fonts)
+    row_height = fonts.row_height
     top = box.top() + PAD_Y
 
     # channel, then the chips on the right
