@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDrag,
     QDragEnterEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,12 +101,17 @@ class ColumnView(QListView):
             model.rowsAboutToBeRemoved,
             model.modelAboutToBeReset,
         ):
-            signal.connect(self._hold_frame)
+            signal.connect(self._rows_changing)
 
     def model(self) -> CardListModel:
         model = super().model()
         assert isinstance(model, CardListModel)
         return model
+
+    def doItemsLayout(self) -> None:  # noqa: N802 - Qt's API
+        # Every layout starts here (a resize, rows changed, the scroll bar shown or hidden).
+        self.delegate.measure_for(self)
+        super().doItemsLayout()
 
     def laid_out(self) -> bool:
         """Whether the cards can be drawn: none, or the layout of all of them done."""
@@ -115,7 +121,17 @@ class ColumnView(QListView):
         first = self.visualRect(model.index(0, 0))
         return not first.isEmpty() and self.indexAt(first.center()).isValid()
 
-    def _hold_frame(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's API
+        self.delegate.forget_measure()  # the viewport's too: its scroll bar shown or hidden
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's API
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.delegate.forget_measure()
+        super().changeEvent(event)
+
+    def _rows_changing(self) -> None:
+        self.delegate.forget_measure()
         if (
             self._release.isActive()
             or not self.isVisible()

@@ -150,19 +150,37 @@ class CardDelegate(QStyledItemDelegate):
         self._snapshot: Snapshot | None = None
         self._line_counts: dict[tuple[str, int, str], int] = {}
         self._fonts: dict[str, _Fonts] = {}
+        self._layout: tuple[_Fonts, float] | None = None  # see measure_for
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
 
     # --- measuring ----------------------------------------------------------------------------
 
+    def measure_for(self, view: QListView) -> None:
+        """Take the fonts and the width the cards of ``view`` are measured at, once for the
+        layout it is starting: asked of the view again for each card, they were most of what
+        measuring a card cost, and a column's layout measures every card."""
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        fonts = self._fonts_for(option.font)
+        self._layout = (fonts, self._text_width(self._item_width(option, self._height(fonts, 1))))
+
+    def forget_measure(self) -> None:
+        """The rows, the size or the font of the view changed: measure from the view again
+        until its next layout starts."""
+        self._layout = None
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         card: Card | None = index.data(CARD_ROLE)
         if card is None:
             return QSize()
-        fonts = self._fonts_for(option.font)
-        width = self._item_width(option, self._height(fonts, 1))
-        lines = self._title_lines(card.title, fonts, self._text_width(width))
+        if self._layout is None:
+            fonts = self._fonts_for(option.font)
+            text_width = self._text_width(self._item_width(option, self._height(fonts, 1)))
+        else:
+            fonts, text_width = self._layout
+        lines = self._title_lines(card.title, fonts, text_width)
         return QSize(120, round(self._height(fonts, lines)))
 
     def _fonts_for(self, base: QFont) -> _Fonts:
