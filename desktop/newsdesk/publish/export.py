@@ -121,7 +121,7 @@ class Exporter:
     else the output folder as a ``file:`` URI, with ``/app`` appended). ``workers`` is the size
     of the rendition thread pool (default: the CPU count; 1 renders in the calling thread).
     ``conn`` is the connection to read the workspace through (default: a new one each time).
-    Use it as a context manager, or call :meth:`close`, to stop the pool.
+    Use it as a context manager, or call :meth:`close`, to stop its thread pools.
     """
 
     def __init__(
@@ -243,9 +243,9 @@ class Exporter:
     def _write_in_turn(
         self, shown: list[Written], pages: Sequence[Written], error: Exception | None
     ) -> list[Written]:
-        """``shown`` (on disk already) and ``pages`` written one after the other, as
-        :meth:`export_article` would have, then ``error``, met rendering the page after them,
-        raised."""
+        """Writes ``pages`` one after the other and returns them after ``shown`` (renditions, on
+        disk already), as :meth:`export_article` would; then raises ``error`` (met rendering the
+        page after them), if any."""
         written = shown + [self._write(page) for page in pages]
         if error is not None:
             raise error

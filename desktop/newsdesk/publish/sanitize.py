@@ -184,7 +184,7 @@ def settle(step: Callable[[str], str], html: str, fallback: Callable[[str], str]
     the result is always a fixed point and applying the whole again is a no-op.
     """
     current = step(html)
-    if current == html:  # a fixed point already (a stored body is): step is a function of html
+    if current == html:  # a fixed point already, as a stored body is: a second pass would agree
         return current
     for _ in range(_MAX_PASSES):
         following = step(current)
