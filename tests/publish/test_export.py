@@ -150,3 +150,35 @@ def test_export_all_writes_every_published_article_single_threaded_too(
             assert channel is not None
             if Target.PC not in channel.targets:
                 assert f"pc/{channel_folder(channel)}/index.html" not in paths
+
+
+def test_export_all_writes_the_files_each_article_alone_would(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    with Exporter(workspace, tmp_path / "all", SITE, Templates()) as exporter:
+        everything = {w.path: w.data for w in exporter.export_all()}
+        ids = exporter.published_ids()
+    alone: dict[str, bytes] = {}
+    with Exporter(workspace, tmp_path / "alone", SITE, Templates()) as exporter:
+        for article_id in ids:
+            alone |= {w.path: w.data for w in exporter.export_article(article_id)}
+    assert everything == alone
+    for root in ("all", "alone"):
+        assert {p: (tmp_path / root / p).read_bytes() for p in everything} == everything
+
+
+def test_each_export_renders_with_the_templates_as_they_are_when_it_begins(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    override = tmp_path / "templates"
+    (override / "pc").mkdir(parents=True)
+    index = override / "pc" / "index.html"
+    out = tmp_path / "out"
+    with Exporter(workspace, out, SITE, Templates(override)) as exporter:
+        for edition in ("第一版", "第二版"):
+            index.write_text(f"{{{{ channel }}}} {edition}", encoding="utf-8")
+            written = exporter.export_all({Target.PC})
+            pages = [w for w in written if w.path.endswith("/index.html")]
+            assert pages
+            for page in pages:
+                assert (out / page.path).read_text(encoding="utf-8").endswith(f" {edition}")

@@ -11,7 +11,9 @@ What is exported is the frozen revision readers were given (the one whose conten
 article's ``published_hash``), never the draft an editor may be correcting. A retracted article
 is exported as the retraction notice (PC, WAP) and a ``canceled`` ninjs document whose version
 is one above the last published one. Image renditions are computed in a thread pool: Pillow
-releases the GIL while it scales and encodes.
+releases the GIL while it scales and encodes. Files are written by a second pool, several at
+once, while the next articles are rendered: creating a file and flushing it to the disk wait on
+the file system, and flushes in flight together share its journal commits.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ import errno
 import json
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import partial
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Final, NamedTuple, TypeVar
 
@@ -61,6 +63,8 @@ from newsdesk.store.workspace import Workspace
 _ORDER: Final = (Target.PC, Target.WAP, Target.APP)
 T = TypeVar("T")
 _UNSAFE_IN_PATH: Final = re.compile(r'[\s/\\:*?"<>|#%&{}$!\'@+`=]+')
+_WRITERS: Final = 8  # files written at once: their flushes to the disk share journal commits
+_AHEAD: Final = 4 * _WRITERS  # articles export_all renders ahead of their files' writing, at most
 
 
 class Written(NamedTuple):
@@ -117,7 +121,7 @@ class Exporter:
     else the output folder as a ``file:`` URI, with ``/app`` appended). ``workers`` is the size
     of the rendition thread pool (default: the CPU count; 1 renders in the calling thread).
     ``conn`` is the connection to read the workspace through (default: a new one each time).
-    Use it as a context manager, or call :meth:`close`, to stop the pool.
+    Use it as a context manager, or call :meth:`close`, to stop its thread pools.
     """
 
     def __init__(
@@ -142,6 +146,7 @@ class Exporter:
         self.uri_base = base.rstrip("/") + "/app"
         self.workers = workers or os.cpu_count() or 1
         self._pool: Executor | None = None
+        self._writers: Executor | None = None
         self._caches = {t: RenditionCache(out / t.value / "images") for t in _ORDER}
         self.failures: list[NotExported] = []  # what the last export_all could not write
         self.created: list[Path] = []  # files that were not there before this exporter wrote them
@@ -153,10 +158,13 @@ class Exporter:
         self.close()
 
     def close(self) -> None:
-        """Stops the rendition thread pool."""
+        """Stops the rendition and writing thread pools."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+        if self._writers is not None:
+            self._writers.shutdown()
+            self._writers = None
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -184,25 +192,64 @@ class Exporter:
             raise ExportError(f"article {article_id} has no published revision")
         return listed[0], channel
 
+    def _listed_since(self, since: dt.date | None) -> list[tuple[Published, Channel]]:
+        """The published and retracted articles (published since ``since``), with their
+        channels, in one read."""
+
+        def read(conn: Conn) -> list[tuple[Published, Channel]]:
+            listed = [
+                entry
+                for entry in reads.published(conn, reads.listed_articles(conn))
+                if since is None or entry.last_published.date() >= since
+            ]
+            channels: dict[str, Channel] = {}
+            for entry in listed:
+                channel_id = entry.article.channel_id
+                if channel_id not in channels:
+                    channel = reads.channel(conn, channel_id)
+                    assert channel is not None, f"article {entry.article.id} has no channel"
+                    channels[channel_id] = channel
+            return [(entry, channels[entry.article.channel_id]) for entry in listed]
+
+        return self._read(read)
+
     def published_ids(self, since: dt.date | None = None) -> list[str]:
         """The published and retracted articles, optionally those published since ``since``."""
-        listed = self._read(lambda conn: reads.published(conn, reads.listed_articles(conn)))
-        return [
-            entry.article.id
-            for entry in listed
-            if since is None or entry.last_published.date() >= since
-        ]
+        return [entry.article.id for entry, _ in self._listed_since(since)]
 
     # --- writing ------------------------------------------------------------------------------
 
-    def _write(self, target: Target, path: str, data: bytes) -> Written:
-        file = within(self.out, path)
-        file.parent.mkdir(parents=True, exist_ok=True)
-        existed = file.exists()
-        write_atomically(file, data, prefix=TEMPORARY)
+    def _write(self, file: Written) -> Written:
+        path = within(self.out, file.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        existed = path.exists()
+        write_atomically(path, file.data, prefix=TEMPORARY)
         if not existed:
-            self.created.append(file)
-        return Written(target, path, data)
+            self.created.append(path)
+        return file
+
+    def _writer_pool(self) -> Executor:
+        if self._writers is None:
+            self._writers = ThreadPoolExecutor(_WRITERS, thread_name_prefix="export-writer")
+        return self._writers
+
+    def _write_all(self, files: Sequence[Written]) -> list[Written]:
+        """Writes ``files`` at once; when one cannot be, raises the first such error once every
+        other write has ended (so :attr:`created` holds every file that was made)."""
+        writing = [self._writer_pool().submit(self._write, file) for file in files]
+        wait(writing)
+        return [future.result() for future in writing]
+
+    def _write_in_turn(
+        self, shown: list[Written], pages: Sequence[Written], error: Exception | None
+    ) -> list[Written]:
+        """Writes ``pages`` one after the other and returns them after ``shown`` (renditions, on
+        disk already), as :meth:`export_article` would; then raises ``error`` (met rendering the
+        page after them), if any."""
+        written = shown + [self._write(page) for page in pages]
+        if error is not None:
+            raise error
+        return written
 
     def sweep(self) -> int:
         """Remove files an export killed midway left half-written; returns how many."""
@@ -303,53 +350,79 @@ class Exporter:
         """Writes one article for ``targets`` (default: all) that its channel and it enable,
         then (unless ``indexes`` is false) its channel's indexes and feed."""
         entry, channel = self._listed(article_id)
-        article = entry.article
-        wanted = [
-            t
-            for t in _ORDER
-            if t in channel.targets and t in article.targets and (targets is None or t in targets)
-        ]
-        locations = publication_locations(channel_folder(channel), article.id, wanted)
-        written: list[Written] = []
-        if article.state == ArticleState.RETRACTED:
-            for target in wanted:
-                if target == Target.APP:
-                    data = _json(self._document(entry, channel, {}))
-                else:
-                    page: PageTarget = "pc" if target == Target.PC else "wap"
-                    html = render_retracted(
-                        self.templates,
-                        entry.content.retracted().title,
-                        article.retract_reason,
-                        article.updated_at,
-                        page,
-                    )
-                    data = html.encode()
-                written.append(self._write(target, locations[target], data))
-        else:
-            renditions = self._renditions(image_digests(entry.content), wanted)
-            written += self._rendition_files(renditions)
-            page_article = self._page_article(entry, channel)
-            for target in wanted:
-                if target == Target.APP:
-                    images = {sha: infos for (sha, t), infos in renditions.items() if t == target}
-                    data = _json(self._document(entry, channel, images))
-                else:
-                    by_sha = {
-                        sha: f"../{max(infos, key=lambda i: i.width).href}"
-                        for (sha, t), infos in renditions.items()
-                        if t == target
-                    }
-                    render = render_pc if target == Target.PC else render_wap
-                    html = render(self.templates, page_article, _hrefs(by_sha), self.site)
-                    data = html.encode()
-                written.append(self._write(target, locations[target], data))
+        wanted = _wanted(entry, channel, targets)
+        shown, pages = self._files(entry, channel, wanted, self.templates)
+        written = shown + [self._write(page) for page in pages]
         if indexes:
             written += self.export_indexes(channel.id, wanted)
         return written
 
+    def _files(
+        self, entry: Published, channel: Channel, wanted: Sequence[Target], templates: Templates
+    ) -> tuple[list[Written], Iterator[Written]]:
+        """The renditions an article shows (on disk already), and its pages for ``wanted``,
+        each rendered as it is asked for."""
+        if entry.article.state == ArticleState.RETRACTED:
+            return [], self._notices(entry, channel, wanted, templates)
+        renditions = self._renditions(image_digests(entry.content), wanted)
+        pages = self._pages(entry, channel, wanted, renditions, templates)
+        return self._rendition_files(renditions), pages
+
+    def _notices(
+        self, entry: Published, channel: Channel, wanted: Sequence[Target], templates: Templates
+    ) -> Iterator[Written]:
+        """A retracted article's notice (PC, WAP) and ``canceled`` document (APP)."""
+        article = entry.article
+        locations = publication_locations(channel_folder(channel), article.id, wanted)
+        for target in wanted:
+            if target == Target.APP:
+                data = _json(self._document(entry, channel, {}))
+            else:
+                page: PageTarget = "pc" if target == Target.PC else "wap"
+                html = render_retracted(
+                    templates,
+                    entry.content.retracted().title,
+                    article.retract_reason,
+                    article.updated_at,
+                    page,
+                )
+                data = html.encode()
+            yield Written(target, locations[target], data)
+
+    def _pages(
+        self,
+        entry: Published,
+        channel: Channel,
+        wanted: Sequence[Target],
+        renditions: Mapping[tuple[str, Target], Sequence[RenditionInfo]],
+        templates: Templates,
+    ) -> Iterator[Written]:
+        """A published article's pages (PC, WAP) and document (APP)."""
+        locations = publication_locations(channel_folder(channel), entry.article.id, wanted)
+        page_article = self._page_article(entry, channel)
+        for target in wanted:
+            if target == Target.APP:
+                images = {sha: infos for (sha, t), infos in renditions.items() if t == target}
+                data = _json(self._document(entry, channel, images))
+            else:
+                by_sha = {
+                    sha: f"../{max(infos, key=lambda i: i.width).href}"
+                    for (sha, t), infos in renditions.items()
+                    if t == target
+                }
+                render = render_pc if target == Target.PC else render_wap
+                html = render(templates, page_article, _hrefs(by_sha), self.site)
+                data = html.encode()
+            yield Written(target, locations[target], data)
+
     def export_indexes(self, channel_id: str, targets: Collection[Target]) -> list[Written]:
         """Regenerates a channel's index pages (PC, WAP) and APP feed manifest."""
+        return self._write_all(self._index_files(channel_id, targets, self.templates))
+
+    def _index_files(
+        self, channel_id: str, targets: Collection[Target], templates: Templates
+    ) -> list[Written]:
+        """A channel's index pages (PC, WAP) and APP feed manifest, rendered."""
 
         def read(conn: Conn) -> tuple[Channel | None, list[Published]]:
             articles = reads.listed_articles(conn, channel_id=channel_id)
@@ -358,8 +431,9 @@ class Exporter:
         channel, listed = self._read(read)
         if channel is None:
             raise ExportError(f"no channel {channel_id}")
-        written: list[Written] = []
+        files: list[Written] = []
         live = [e for e in listed if e.article.state == ArticleState.PUBLISHED]
+        live_ids = {e.article.id for e in live}
         for target in (t for t in _ORDER if t in targets and t in channel.targets):
             folder = f"{target.value}/{channel_folder(channel)}"
             if target == Target.APP:
@@ -368,17 +442,20 @@ class Exporter:
                     (
                         FeedEntry(
                             uri=f"{self.uri_base}/articles/{e.article.id}",
-                            version=e.article.published_version + (0 if e in live else 1),
+                            version=e.article.published_version
+                            + (0 if e.article.id in live_ids else 1),
                             versioncreated=(
-                                e.last_published if e in live else e.article.updated_at
+                                e.last_published
+                                if e.article.id in live_ids
+                                else e.article.updated_at
                             ),
-                            pubstatus="usable" if e in live else "canceled",
+                            pubstatus="usable" if e.article.id in live_ids else "canceled",
                             href=f"{e.article.id}.json",
                         )
                         for e in listed
                     ),
                 )
-                written.append(self._write(target, f"{folder}/feed.json", _json(feed)))
+                files.append(Written(target, f"{folder}/feed.json", _json(feed)))
                 continue
             page_target: PageTarget = "pc" if target == Target.PC else "wap"
             pages = paginate(
@@ -395,11 +472,11 @@ class Exporter:
             )
             for number, entries in enumerate(pages, 1):
                 html = render_index(
-                    self.templates, channel.name, entries, number, len(pages), page_target
+                    templates, channel.name, entries, number, len(pages), page_target
                 )
                 path = f"{folder}/{index_filename(number)}"
-                written.append(self._write(target, path, html.encode()))
-        return written
+                files.append(Written(target, path, html.encode()))
+        return files
 
     def export_all(
         self, targets: Collection[Target] | None = None, since: dt.date | None = None
@@ -413,22 +490,56 @@ class Exporter:
         self.failures = []
         written: list[Written] = []
         channels: set[str] = set()
-        for article_id in self.published_ids(since):
+        # Each article's files are written in turn by one writer while the next articles are
+        # rendered; their outcomes are taken in the order of the articles.
+        writing: deque[tuple[str, str, Future[list[Written]]]] = deque()
+        templates = self.templates.snapshot()
+
+        def take_oldest() -> None:
+            article_id, channel_id, future = writing.popleft()
             try:
-                files = self.export_article(article_id, targets, indexes=False)
+                files = future.result()
             except (ExportError, OSError, ValueError) as error:
                 if isinstance(error, OSError) and error.errno == errno.ENOSPC:
                     raise
                 self.failures.append(NotExported(article_id, str(error)))
-                continue
-            written += files
+                return
+            written.extend(files)
             if files:
-                found = self._read(partial(reads.article, article_id=article_id))
-                assert found is not None
-                channels.add(found.channel_id)
+                channels.add(channel_id)
+
+        try:
+            for entry, channel in self._listed_since(since):
+                shown: list[Written] = []
+                pages: list[Written] = []
+                failed: Exception | None = None
+                try:
+                    wanted = _wanted(entry, channel, targets)
+                    shown, files = self._files(entry, channel, wanted, templates)
+                    pages.extend(files)
+                except (ExportError, OSError, ValueError) as error:
+                    failed = error
+                future = self._writer_pool().submit(self._write_in_turn, shown, pages, failed)
+                writing.append((entry.article.id, channel.id, future))
+                if len(writing) > _AHEAD:
+                    take_oldest()
+            while writing:
+                take_oldest()
+        finally:
+            wait([future for _, _, future in writing])
         for channel_id in sorted(channels):
-            written += self.export_indexes(channel_id, set(targets or _ORDER))
+            indexes = self._index_files(channel_id, set(targets or _ORDER), templates)
+            written += self._write_all(indexes)
         return written
+
+
+def _wanted(entry: Published, channel: Channel, targets: Collection[Target] | None) -> list[Target]:
+    """The ``targets`` (default: all) that an article's channel and the article enable."""
+    return [
+        t
+        for t in _ORDER
+        if t in channel.targets and t in entry.article.targets and (targets is None or t in targets)
+    ]
 
 
 def _hrefs(by_sha: Mapping[str, str]) -> ImageHref:

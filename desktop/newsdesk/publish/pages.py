@@ -18,6 +18,7 @@ and it is sanitised twice:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,14 @@ class Templates:
     def render(self, name: str, **context: object) -> str:
         """The template ``name`` rendered with ``context``."""
         return self.environment.get_template(name).render(**context)
+
+    def snapshot(self) -> Templates:
+        """These templates as their files are from now on, each read once: for many pages
+        rendered in one go (an export), which need not look for changed files page by page."""
+        snapshot = copy.copy(self)
+        # A cache of its own (Jinja's default size): nothing loaded before is used unchecked.
+        snapshot.environment = self.environment.overlay(auto_reload=False, cache_size=400)
+        return snapshot
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,9 +203,10 @@ def _iso(when: dt.datetime) -> str:
     return when.isoformat(timespec="seconds")
 
 
-def _export_attributes() -> dict[str, set[str]]:
-    """The allow-list's attributes, without ``rel`` (nh3 sets it itself)."""
-    return {"*": set()} | {tag: set(names - {"rel"}) for tag, names in ALLOWED_ATTRIBUTES.items()}
+_EXPORT_ATTRIBUTES: Final[dict[str, set[str]]] = {"*": set()} | {
+    tag: set(names - {"rel"}) for tag, names in ALLOWED_ATTRIBUTES.items()
+}
+"""The allow-list's attributes, without ``rel`` (nh3 sets it itself)."""
 
 
 def export_body(body_html: str, image_href: ImageHref, target: PageTarget) -> str:
@@ -210,7 +220,7 @@ def export_body(body_html: str, image_href: ImageHref, target: PageTarget) -> st
     return nh3.clean(
         resolved,
         tags=set(ALLOWED_TAGS),
-        attributes=_export_attributes(),
+        attributes=_EXPORT_ATTRIBUTES,
         set_tag_attribute_values={"img": {"loading": "lazy"}} if target == "wap" else None,
         link_rel="noopener noreferrer",
         url_schemes=set(_EXPORT_URL_SCHEMES),

@@ -22,6 +22,7 @@ parser), so the result is what a browser would see, not what a regex thinks. On 
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import logging
 import re
@@ -183,6 +184,8 @@ def settle(step: Callable[[str], str], html: str, fallback: Callable[[str], str]
     the result is always a fixed point and applying the whole again is a no-op.
     """
     current = step(html)
+    if current == html:  # a fixed point already, as a stored body is: a second pass would agree
+        return current
     for _ in range(_MAX_PASSES):
         following = step(current)
         if following == current:
@@ -198,6 +201,8 @@ def _escaped_text(text: str) -> str:
     return html_lib.escape(text, quote=False)
 
 
+# An export cleans each body four times in a row: for its images, each page, its APP document.
+@functools.lru_cache(maxsize=16)
 def clean_html(html: str) -> str:
     """``html`` reduced to the allow-list: safe to store, display and export; idempotent."""
     return settle(_clean_once, bounded(html), _escaped_text)
