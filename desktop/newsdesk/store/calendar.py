@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 
@@ -123,10 +124,12 @@ def _publication_entries(
     return entries
 
 
+# Each source gives its entries by day (and time), and a stable sort by day keeps them in this
+# order within a day: the timed ones first, by their time, as a day's schedule reads.
 SOURCES: Mapping[EntryKind, Source] = {
+    EntryKind.PUBLICATION: _publication_entries,
     EntryKind.PROPOSAL: _proposal_entries,
     EntryKind.ASSIGNMENT: _assignment_entries,
-    EntryKind.PUBLICATION: _publication_entries,
 }
 UNSCHEDULED: Mapping[EntryKind, Undated] = {
     EntryKind.PROPOSAL: _undated_proposals,
@@ -155,8 +158,7 @@ def load_calendar(
     channels = visible_channels(conn, actor)
     scope = Scope(actor, frozenset(set(channels) & set(only) if only else channels))
     entries = [entry for source in SOURCES.values() for entry in source(conn, scope, first, last)]
-    # By day; within a day what has a time first, by the time, as a day's schedule reads.
-    entries.sort(key=lambda e: (e.day or first, e.at is None, e.at.timestamp() if e.at else 0))
+    entries.sort(key=attrgetter("day"))
     unscheduled: list[Entry] = []
     total = 0
     for undated in UNSCHEDULED.values():
