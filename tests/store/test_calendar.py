@@ -9,7 +9,7 @@ from sqlalchemy import event
 from newsdesk.core.actor import Actor
 from newsdesk.core.calendar import DayMark, EntryKind
 from newsdesk.core.ids import new_id
-from newsdesk.core.model import ArticleState, ProposalState
+from newsdesk.core.model import ArticleState, Priority, ProposalState
 from newsdesk.core.mutation import Kind
 from newsdesk.store.calendar import load_calendar
 from newsdesk.store.store import Store
@@ -145,3 +145,44 @@ def test_scheduled_publications_are_entries_at_their_local_time(store: Store) ->
     # Someone who is not in the library channel does not see its publication.
     assert midnight not in {e.entity_id for e in outsider.entries}
     assert {early, late} <= {e.entity_id for e in outsider.entries}
+
+
+def test_a_day_lists_the_timed_entries_then_proposals_then_assignments_by_priority_and_title(
+    store: Store,
+) -> None:
+    room = Newsroom()
+    day = D(2026, 11, 3)
+
+    def proposal(title: str, priority: Priority, state: ProposalState) -> str:
+        pid = room.proposal_in(ProposalState.SUBMITTED)
+        room.must("chief", Kind.PROPOSAL_UPDATE, pid, title=title, priority=priority.value)
+        if state == ProposalState.SUBMITTED:
+            room.must("chief", Kind.PROPOSAL_UPDATE, pid, planned_date=day.isoformat())
+            return pid
+        room.must("chief", Kind.PROPOSAL_SELECT, pid)
+        assignees = [room.ids["editor"]]
+        room.must("chief", Kind.PROPOSAL_ASSIGN, pid, assignees=assignees, due_date=day.isoformat())
+        return pid
+
+    # Made out of order, with titles that sort alike under any collation.
+    due_low = proposal("a due", Priority.LOW, ProposalState.ASSIGNED)
+    planned_b = proposal("b planned", Priority.NORMAL, ProposalState.SUBMITTED)
+    due_urgent = proposal("z due", Priority.URGENT, ProposalState.ASSIGNED)
+    planned_high = proposal("c planned", Priority.HIGH, ProposalState.SUBMITTED)
+    planned_a = proposal("a planned", Priority.NORMAL, ProposalState.SUBMITTED)
+    evening = signed_off(room, local(day, 18, 0))
+    morning = signed_off(room, local(day, 7, 30))
+    before = planned(room, ProposalState.SUBMITTED, day - dt.timedelta(days=1))
+    stored(store, room)
+    with store.engine.connect() as conn:
+        data = load_calendar(conn, actor(store, room, "chief"), D(2026, 11, 2), D(2026, 11, 8))
+    assert [e.entity_id for e in data.entries] == [
+        before,
+        morning,
+        evening,
+        planned_high,
+        planned_a,
+        planned_b,
+        due_urgent,
+        due_low,
+    ]
