@@ -7,17 +7,23 @@ import asyncio
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import event, func, select
 
+from newsdesk.core.model import Article, Proposal
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.core.refusal import RefusalCode
 from newsdesk.passwords import verify_password
-from newsdesk.store.apply import MUTATIONS
+from newsdesk.store import search
+from newsdesk.store.apply import MUTATIONS, search_document
+from newsdesk.store.workspace import Workspace
+from newsdesk.store.world import DbWorld
 from newsdesk.sync.client import CancelledError, Progress, SyncClient, SyncLoop
 from newsdesk.sync.replica import CURSOR
+from newsdesk.sync.rows import SYNCED
 from newsdesk.sync.service import Service
 from newsdesk.sync.status import State, SyncStatus
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, free_port
@@ -348,6 +354,61 @@ def test_a_pull_under_an_unsent_creation_keeps_one_search_entry(
     editor.run(lambda client: client.pull())
     hits = editor.workspace.store.search("古籍修复")
     assert [hit.id for hit in hits] == [made]
+
+
+SEARCH_INDEX = {
+    "documents": "SELECT d.kind, d.doc_id, d.channel_id, d.title, d.body, f.title, f.body "
+    "FROM search_document d JOIN search_fts f ON f.rowid = d.id",
+    "signatures": "SELECT kind, doc_id, signature FROM similar_signature",
+    "bands": "SELECT band, kind, doc_id FROM similar_band",
+}
+
+
+def search_index(workspace: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    """What the workspace's search and similarity indexes hold, by document (not by rowid)."""
+    with workspace.store.engine.connect() as conn:
+        return {
+            name: sorted(map(tuple, conn.exec_driver_sql(query)), key=repr)
+            for name, query in SEARCH_INDEX.items()
+        }
+
+
+def test_a_first_pull_lays_down_and_indexes_every_row_as_indexing_each_alone_would(
+    desk: MakeDesk, live: LiveServer, room: Newsroom, tmp_path: Path
+) -> None:
+    """A first pull, several pages long, holds the server's rows and indexes each proposal and
+    article exactly as indexing it on its own in an empty workspace does: the same text, the
+    same tokens, the same similarity signature and bands."""
+    author = desk("editor")
+    for number in range(8):
+        author.write(
+            room.news,
+            f"古籍修复展第{number}场",
+            f"<p>修复师讲述宋版书&amp;元刻本</p><p>ＡＢＣ全角{number}号，Café résumé</p>",
+        )
+        author.must(
+            Kind.PROPOSAL_CREATE,
+            channel_id=room.news,
+            title=f"春运专题{number}",
+            angle="车站探访" * number,
+        )
+    author.must(Kind.PROPOSAL_CREATE, channel_id=room.news, title="短", angle="")
+    author.sync()
+    reader = Desk(tmp_path / "reader", live.url, "chief", pull=False)
+    reader.run(lambda client: client.pull(page_size=7))
+    assert_same_as_server(reader, live.url)
+    alone = Workspace.open(tmp_path / "alone", create=True)
+    with reader.workspace.store.engine.connect() as held, alone.store.engine.begin() as conn:
+        world = DbWorld(held)
+        for cls, table_name in ((Proposal, "proposals"), (Article, "articles")):
+            for key in held.execute(select(SYNCED[table_name][1].c.id)).scalars():
+                document = search_document(world.current(cls, key))
+                assert document is not None
+                search.index_documents(conn, [document])
+    assert search_index(reader.workspace) == search_index(alone)
+    assert len(search_index(alone)["documents"]) == 17
+    alone.close()
+    reader.close()
 
 
 WRITES_TO_AN_ARTICLE = re.compile(

@@ -15,6 +15,7 @@ shares a band with probability 0.6, at 0.8 with 0.97, at 0.3 with 0.06.
 
 from __future__ import annotations
 
+import bisect
 import re
 import struct
 import unicodedata
@@ -34,6 +35,10 @@ _VALUE_MASK: Final = (1 << (32 - _SLOT_BITS)) - 1
 _EMPTY: Final = _VALUE_MASK + 1
 _PACK: Final = struct.Struct(f"<{SLOTS}I")
 _NOT_ALNUM: Final = re.compile(r"[\W_]+")
+# Every shingle's bytes in a text's UTF-32 encoding, and where each slot's hashes begin: cut and
+# looked up in C, not by a Python loop over the shingles, which was most of making a signature.
+_SHINGLES: Final = tuple(slice(i, i + SHINGLE * 4) for i in range(0, MAX_CHARS * 4, 4))
+_SLOT_FLOORS: Final = tuple(slot << (32 - _SLOT_BITS) for slot in range(SLOTS))
 
 
 def normalised(text: str) -> str:
@@ -75,14 +80,15 @@ def signature(text: str) -> Signature | None:
     if len(letters) < SHINGLE:
         return None
     encoded = letters.encode("utf-32-le")
-    width = SHINGLE * 4
     hashes = sorted(
-        map(zlib.crc32, [encoded[i : i + width] for i in range(0, len(encoded) - width + 4, 4)]),
-        reverse=True,
+        map(zlib.crc32, map(encoded.__getitem__, _SHINGLES[: len(letters) - SHINGLE + 1]))
     )
-    # A slot's hashes share their top bits, so the last one written, the least, is its minimum.
-    least = {value >> (32 - _SLOT_BITS): value & _VALUE_MASK for value in hashes}
-    slots = [least.get(slot, _EMPTY) for slot in range(SLOTS)]
+    # A slot's hashes share their top bits: its minimum is the first at or above its floor.
+    slots = []
+    for floor in _SLOT_FLOORS:
+        found = bisect.bisect_left(hashes, floor)
+        least = hashes[found] - floor if found < len(hashes) else _EMPTY
+        slots.append(least if least <= _VALUE_MASK else _EMPTY)
     return Signature(tuple(_densified(slots)))
 
 

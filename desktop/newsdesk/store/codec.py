@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import sys
 import types
 import typing
@@ -208,15 +209,28 @@ def row_from_json(
     """The row to write from JSON values; raises ``ValueError`` naming a missing or malformed
     column."""
     row: dict[str, Any] = {}
+    for name, parse in _json_readers(table, hidden):
+        if name not in data:
+            raise ValueError(f"{table.name}: the column {name!r} is missing")
+        value = data[name]
+        row[name] = value if parse is None or value is None else parse(str(value))
+    return row
+
+
+@functools.cache
+def _json_readers(
+    table: Table, hidden: frozenset[str]
+) -> tuple[tuple[str, Callable[[str], Any] | None], ...]:
+    """Each column of ``table`` but ``hidden`` with what reads its JSON text, if anything:
+    looked up once per table, not for every column of every row a pull brings."""
+    readers: list[tuple[str, Callable[[str], Any] | None]] = []
     for column in table.columns:
         if column.name in hidden:
             continue
-        if column.name not in data:
-            raise ValueError(f"{table.name}: the column {column.name!r} is missing")
-        value = data[column.name]
-        if value is not None and isinstance(column.type, DateTime):
-            value = dt.datetime.fromisoformat(str(value))
-        elif value is not None and isinstance(column.type, Date):
-            value = dt.date.fromisoformat(str(value))
-        row[column.name] = value
-    return row
+        if isinstance(column.type, DateTime):
+            readers.append((column.name, dt.datetime.fromisoformat))
+        elif isinstance(column.type, Date):
+            readers.append((column.name, dt.date.fromisoformat))
+        else:
+            readers.append((column.name, None))
+    return tuple(readers)
