@@ -38,7 +38,7 @@ from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.store.codec import TABLES
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
-from newsdesk.ui.board.columns import ColumnView
+from newsdesk.ui.board.columns import UNIFORM_ABOVE, ColumnView
 from newsdesk.ui.board.filters import card_date, involves
 from newsdesk.ui.board.model import CardListModel, Narrowing
 from newsdesk.ui.jobs import Runner
@@ -913,6 +913,68 @@ def test_a_long_columns_cards_are_sized_for_the_scroll_bar_it_will_show(
     after = [view.sizeHintForIndex(model.index(row, 0)).height() for row in range(200)]
     assert len(set(after)) > 1, "titles of one and two lines both"
     assert before == after
+
+
+def test_a_column_of_thousands_gives_every_card_the_height_of_two_title_lines(
+    qtbot: QtBot, sign_in: Callable[[str], Session], english: None, tmp_path: Path
+) -> None:
+    """Above UNIFORM_ABOVE cards a column lays its cards out on a grid of one card's height
+    (two title lines), which Qt does without asking the model for each row; below, each card
+    is as tall as its title. Either way every card is where the view says it is: a click on
+    the last one after scrolling to the end finds it."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    loaded: list[Snapshot] = []
+    snapshots.updated.connect(loaded.append)
+    snapshots.reload()
+    qtbot.waitUntil(lambda: bool(loaded))
+    cards = [c for c in many_cards(loaded[0], 30_000).cards if c.column == Column.SUBMITTED]
+    assert len(cards) > UNIFORM_ABOVE
+    model = CardListModel(Column.SUBMITTED)
+    view = ColumnView(model)
+    view.delegate.set_snapshot(loaded[0])
+    qtbot.addWidget(view)
+    view.resize(250, 700)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def heights() -> set[int]:
+        return {view.visualRect(model.index(row, 0)).height() for row in range(model.rowCount())}
+
+    model.set_cards(cards[:300])
+    qtbot.waitUntil(view.laid_out)
+    measured = heights()
+    assert len(measured) == 2, "titles of one line and of two"
+    model.set_cards(cards)
+    qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
+    assert view.uniformItemSizes() and view.gridSize().height() == max(measured)
+    assert heights() == {max(measured)}
+    view.scrollToBottom()
+    last = model.index(model.rowCount() - 1, 0)
+    rect = view.visualRect(last)
+    assert view.viewport().rect().contains(rect.center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.current_card() == cards_in_order(cards)[-1]
+    view.grab().save(str(tmp_path / "long-column.png"))
+    model.set_cards(cards[:300])
+    qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
+    assert not view.uniformItemSizes() and not view.gridSize().isValid()
+    assert heights() == measured
+
+
+def cards_in_order(cards: list[Card]) -> list[Card]:
+    return sorted(cards, key=lambda card: sort_key(card, dt.date.today()))
+
+
+def test_a_card_is_dragged_and_selected_but_never_edited_in_place() -> None:
+    """The column's model counts its rows in a string list, whose own rows are editable and
+    take drops; a card's row is neither."""
+    model = CardListModel(Column.ASSIGNED)
+    model.set_cards([proposal_card(1)])
+    flags = model.flags(model.index(0, 0))
+    assert flags & Qt.ItemFlag.ItemIsDragEnabled and flags & Qt.ItemFlag.ItemIsSelectable
+    assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDropEnabled)
+    assert model.flags(model.index(1, 0)) == Qt.ItemFlag.NoItemFlags
 
 
 def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QSize,
+    Qt,
+    QTimer,
+    QTimerEvent,
+    Signal,
+)
 from PySide6.QtGui import (
     QDrag,
     QDragEnterEvent,
@@ -52,6 +61,14 @@ COLLAPSED_WIDTH = 44
 # How long a column keeps showing its last frame while it lays its cards out again, at most.
 HOLD_MS = 5_000
 
+# Above this many cards a column makes every card as tall as a two-line title: Qt then lays
+# the column out without measuring each card, which at some 8 µs a card took longer than a
+# frame; a filter change over a column of 20,000 cards took a third of a second.
+UNIFORM_ABOVE = 2_000
+# Cards laid out between two turns of the event loop, each batch a few milliseconds.
+MEASURED_BATCH = 150
+UNIFORM_BATCH = 2_000
+
 DropHandler = Callable[[str, Column, Column], bool]  # (card id, source, target) -> accepted
 DropJudge = Callable[[str, Column, Column], bool]  # would the drop be accepted?
 
@@ -62,6 +79,14 @@ class ColumnView(QListView):
     def __init__(self, model: CardListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column = model.column
+        # Qt's list, laying out in batches, draws no card until the last batch is done, and
+        # any change of rows starts the layout again: the column went blank (a moment for a
+        # new card in a long column, a second for the whole board after the first screen).
+        # It keeps its last frame on screen instead until its cards are laid out.
+        self._held = QElapsedTimer()
+        self._release = QTimer(self)
+        self._release.setInterval(16)
+        self._release.timeout.connect(self._release_when_laid_out)
         self.drop_handler: DropHandler | None = None
         self.drop_judge: DropJudge | None = None
         self.empty_text = ""
@@ -70,11 +95,9 @@ class ColumnView(QListView):
         self.setModel(model)
         self.setItemDelegate(self.delegate)
         self.setViewMode(QListView.ViewMode.ListMode)
-        self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         # Thousands of cards are laid out a batch at a time, so the board stays responsive.
         self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(150)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
@@ -87,15 +110,6 @@ class ColumnView(QListView):
         self.setMouseTracking(True)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setAccessibleName(translated(COLUMN_TITLES[self.column]))
-        # Qt's list, laying out in batches, draws no card until the last batch is done, and
-        # any change of rows starts the layout again: the column went blank (a moment for a
-        # new card in a long column, a second for the whole board after the first screen).
-        # It keeps its last frame on screen instead until its cards are laid out.
-        self._held = QElapsedTimer()
-        self._release = QTimer(self)
-        self._release.setInterval(16)
-        self._release.timeout.connect(self._release_when_laid_out)
         for signal in (
             model.rowsAboutToBeInserted,
             model.rowsAboutToBeRemoved,
@@ -110,8 +124,22 @@ class ColumnView(QListView):
 
     def doItemsLayout(self) -> None:  # noqa: N802 - Qt's API
         # Every layout starts here (a resize, rows changed, the scroll bar shown or hidden).
+        uniform = self.model().rowCount() > UNIFORM_ABOVE
+        self.setUniformItemSizes(uniform)
+        self.setBatchSize(UNIFORM_BATCH if uniform else MEASURED_BATCH)
+        self.delegate.uniform = uniform
         self.delegate.measure_for(self)
+        # A grid of one card's height: Qt steps through the rows without asking the model for
+        # each (uniform sizes alone still make an index, and so a call of the model, per row).
+        grid = QSize(1, self.delegate.uniform_height()) if uniform else QSize()
+        if self.gridSize() != grid:
+            self.setGridSize(grid)
         super().doItemsLayout()
+        self._release_when_laid_out()
+
+    def timerEvent(self, event: QTimerEvent) -> None:  # noqa: N802 - Qt's API
+        super().timerEvent(event)  # among Qt's timers, the one laying out the next batch
+        self._release_when_laid_out()
 
     def laid_out(self) -> bool:
         """Whether the cards can be drawn: none, or the layout of all of them done."""
@@ -144,6 +172,10 @@ class ColumnView(QListView):
         self._release.start()
 
     def _release_when_laid_out(self) -> None:
+        """Draw again once the layout is done (checked as each batch ends, and on a timer for
+        when holding has lasted :data:`HOLD_MS`)."""
+        if not self._release.isActive():
+            return
         if self.laid_out() or self._held.hasExpired(HOLD_MS):
             self._release.stop()
             self.viewport().setUpdatesEnabled(True)

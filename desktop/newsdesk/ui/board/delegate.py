@@ -151,6 +151,7 @@ class CardDelegate(QStyledItemDelegate):
         self._line_counts: dict[tuple[str, int, str], int] = {}
         self._fonts: dict[str, _Fonts] = {}
         self._layout: tuple[_Fonts, float] | None = None  # see measure_for
+        self.uniform = False  # every card as tall as a two-line title: see ColumnView
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
@@ -166,6 +167,11 @@ class CardDelegate(QStyledItemDelegate):
         fonts = self._fonts_for(option.font)
         self._layout = (fonts, self._text_width(self._item_width(option, self._height(fonts, 1))))
 
+    def uniform_height(self) -> int:
+        """The height of a card with a two-line title, at the fonts :meth:`measure_for` took."""
+        assert self._layout is not None
+        return round(self._height(self._layout[0], TITLE_LINES))
+
     def forget_measure(self) -> None:
         """The rows, the size or the font of the view changed: measure from the view again
         until its next layout starts."""
@@ -180,7 +186,7 @@ class CardDelegate(QStyledItemDelegate):
             text_width = self._text_width(self._item_width(option, self._height(fonts, 1)))
         else:
             fonts, text_width = self._layout
-        lines = self._title_lines(card.title, fonts, text_width)
+        lines = TITLE_LINES if self.uniform else self._title_lines(card.title, fonts, text_width)
         return QSize(120, round(self._height(fonts, lines)))
 
     def _fonts_for(self, base: QFont) -> _Fonts:
@@ -364,8 +370,9 @@ def paint_card(
         painter.drawText(QPointF(left, top + metrics.ascent()), text)
         top += metrics.lineSpacing()
 
-    # people on the left; materials and due date on the right
-    top += GAP
+    # people on the left; materials and due date on the right, at the foot of the card (below
+    # a blank line where a one-line title sits in a card as tall as two)
+    top = max(top + GAP, box.bottom() - PAD_Y - row_height)
     today = dt.date.today()
     edge = right
     due = card.due_date
