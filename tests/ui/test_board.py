@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QDate, QMimeData, QPoint, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialogButtonBox,
     QLabel,
     QMenu,
@@ -40,7 +41,7 @@ from newsdesk.store.workspace import Workspace
 from newsdesk.ui.board import BoardPage
 from newsdesk.ui.board.columns import UNIFORM_ABOVE, ColumnView
 from newsdesk.ui.board.filters import card_date, involves
-from newsdesk.ui.board.model import CardListModel, Narrowing
+from newsdesk.ui.board.model import CARD_ROLE, CardListModel, Narrowing
 from newsdesk.ui.jobs import Runner
 from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDialog
 from newsdesk.ui.published.dialogs import PublishDialog
@@ -960,6 +961,47 @@ def test_a_column_of_thousands_gives_every_card_the_height_of_two_title_lines(
     qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
     assert not view.uniformItemSizes() and not view.gridSize().isValid()
     assert heights() == measured
+
+
+@pytest.mark.parametrize("count", [1_500, 6_000])
+def test_a_card_arriving_leaves_a_reader_of_a_long_column_where_they_were(
+    qtbot: QtBot, sign_in: Callable[[str], Session], english: None, count: int
+) -> None:
+    """A card arriving by sync lays the column out again, and Qt's batched layout started it
+    from the top: whoever was reading further down was thrown back up. The card at the top
+    stays put; a column read from its top shows the newcomer."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    loaded: list[Snapshot] = []
+    snapshots.updated.connect(loaded.append)
+    snapshots.reload()
+    qtbot.waitUntil(lambda: bool(loaded))
+    cards = [c for c in many_cards(loaded[0], 30_000).cards if c.column == Column.SUBMITTED]
+    cards = cards_in_order(cards)[: count + 1]
+    newcomer, cards = cards[0], cards[1:]
+    model = CardListModel(Column.SUBMITTED)
+    view = ColumnView(model)
+    view.delegate.set_snapshot(loaded[0])
+    qtbot.addWidget(view)
+    view.resize(250, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    model.set_cards(cards)
+    qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
+    view.scrollTo(model.index(count // 2, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 17)
+    top = view.indexAt(QPoint(0, 0))
+    before = (top.data(CARD_ROLE), view.visualRect(top).top())
+    model.set_cards([newcomer, *cards])
+    qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
+    top = view.indexAt(QPoint(0, 0))
+    assert (top.data(CARD_ROLE), view.visualRect(top).top()) == before
+    view.scrollToTop()
+    model.set_cards(cards)
+    qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
+    model.set_cards([newcomer, *cards])
+    qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
+    assert view.indexAt(QPoint(0, 0)).data(CARD_ROLE) == newcomer
 
 
 def cards_in_order(cards: list[Card]) -> list[Card]:

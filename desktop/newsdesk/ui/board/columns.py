@@ -14,6 +14,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QElapsedTimer,
     QEvent,
+    QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -87,6 +89,7 @@ class ColumnView(QListView):
         self._release = QTimer(self)
         self._release.setInterval(16)
         self._release.timeout.connect(self._release_when_laid_out)
+        self._place: tuple[QPersistentModelIndex, int] | None = None  # see _rows_changing
         self.drop_handler: DropHandler | None = None
         self.drop_judge: DropJudge | None = None
         self.empty_text = ""
@@ -170,6 +173,12 @@ class ColumnView(QListView):
         self.viewport().setUpdatesEnabled(False)
         self._held.start()
         self._release.start()
+        # Laid out again, a long column starts from the top (Qt sets the scroll bar's range
+        # after the first batch): a card arriving by sync threw whoever read further down back
+        # up. The card at the top stays where it was, unless the column was at its top.
+        top = self.indexAt(QPoint(0, 0))
+        if self.verticalScrollBar().value() and top.isValid():
+            self._place = (QPersistentModelIndex(top), self.visualRect(top).top())
 
     def _release_when_laid_out(self) -> None:
         """Draw again once the layout is done (checked as each batch ends, and on a timer for
@@ -178,8 +187,18 @@ class ColumnView(QListView):
             return
         if self.laid_out() or self._held.hasExpired(HOLD_MS):
             self._release.stop()
+            self._keep_place()
             self.viewport().setUpdatesEnabled(True)
             self.viewport().update()
+
+    def _keep_place(self) -> None:
+        """Scroll the card that was at the top back to where it was, if it is still shown."""
+        place, self._place = self._place, None
+        if place is None or not place[0].isValid() or not self.laid_out():
+            return
+        card, top = place
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.visualRect(self.model().index(card.row(), 0)).top() - top)
 
     def current_card(self) -> Card | None:
         index = self.currentIndex()
