@@ -303,13 +303,15 @@ def paint_card(
 
     shape = QPainterPath()
     shape.addRoundedRect(box, RADIUS, RADIUS)
-    # The shadow shows below the card only, and is filled there only: over the whole card, a
-    # translucent fill that Qt blends on its thread pool was most of what painting a card cost.
+    # The shadow shows below the card only (a deleted card is see-through), and is filled there
+    # only: over the whole card, a translucent fill that Qt blends on its thread pool was most
+    # of what painting a card cost.
     painter.save()
-    painter.setClipRect(
-        QRectF(box.left(), box.bottom() - RADIUS, box.width(), RADIUS + 1),
-        Qt.ClipOperation.IntersectClip,
-    )
+    if not deleted:
+        painter.setClipRect(
+            QRectF(box.left(), box.bottom() - RADIUS, box.width(), RADIUS + 1),
+            Qt.ClipOperation.IntersectClip,
+        )
     painter.fillPath(shape.translated(0, 1), palette.shadow)
     painter.restore()
     fill = palette.card_selected if selected else palette.card_hover if hovered else palette.card
