@@ -1008,15 +1008,29 @@ def cards_in_order(cards: list[Card]) -> list[Card]:
     return sorted(cards, key=lambda card: sort_key(card, dt.date.today()))
 
 
-def test_a_card_is_dragged_and_selected_but_never_edited_in_place() -> None:
-    """The column's model counts its rows in a string list, whose own rows are editable and
-    take drops; a card's row is neither."""
+def test_a_cards_row_is_dragged_and_selected_but_never_edited_moved_or_dropped_on() -> None:
+    """The column's model counts its rows in a string list, whose own rows are editable, take
+    drops and can be inserted, removed, moved and sorted by anyone; a card's row changes only
+    with the cards."""
     model = CardListModel(Column.ASSIGNED)
-    model.set_cards([proposal_card(1)])
+    cards = [proposal_card(key) for key in range(3)]
+    model.set_cards(cards)
     flags = model.flags(model.index(0, 0))
     assert flags & Qt.ItemFlag.ItemIsDragEnabled and flags & Qt.ItemFlag.ItemIsSelectable
     assert not flags & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDropEnabled)
-    assert model.flags(model.index(1, 0)) == Qt.ItemFlag.NoItemFlags
+    assert model.flags(model.index(3, 0)) == Qt.ItemFlag.NoItemFlags
+    shown = [model.card(row) for row in range(model.rowCount())]
+    root = model.index(0, 0).parent()
+    assert not model.insertRows(0, 1)
+    assert not model.removeRows(0, 1)
+    assert not model.moveRows(root, 0, 1, root, 3)
+    assert not model.setData(model.index(0, 0), "x")
+    model.sort(0)
+    mime = model.mimeData([model.index(1, 0)])
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, root)
+    assert not model.dropMimeData(mime, Qt.DropAction.CopyAction, 0, 0, root)
+    assert [model.card(row) for row in range(model.rowCount())] == shown
+    assert model.rowCount() == 3
 
 
 def test_the_layout_is_saved_and_restored(open_board: OpenBoard) -> None:

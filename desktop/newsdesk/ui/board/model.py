@@ -133,10 +133,11 @@ class CardListModel(QStringListModel):
     Its rows are counted in C++, by the string list it derives from (one empty string a card
     shown, never read): Qt asks a list's model its number of rows once for every row it lays
     out, and answering in Python was most of laying out a long column (16 ms for 20,000 rows,
-    against 1). The list changes only by ``insertRows`` and ``removeRows``, which announce the
-    change themselves (``setStringList`` a reset); the cards follow in the slots connected
-    first to ``rowsInserted`` and ``rowsRemoved`` (in ``resetInternalData``), so that every
-    later listener finds them in step."""
+    against 1). The list changes only by the string list's ``insertRows`` and ``removeRows``
+    (refused to anyone else) and ``setStringList`` (a reset), which announce the change
+    themselves; the cards follow in the slots connected first to ``rowsInserted`` and
+    ``rowsRemoved`` (in ``resetInternalData``), so that every later listener finds them in
+    step."""
 
     def __init__(self, column: Column, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +217,32 @@ class CardListModel(QStringListModel):
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's API
         return Qt.DropAction.MoveAction
+
+    # --- the string list's own changes, refused: the rows follow the cards (see _insert) -------
+
+    def insertRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return False
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return False
+
+    def moveRows(self, *_: object) -> bool:  # noqa: N802 - Qt's API
+        return False
+
+    def setData(self, *_: object) -> bool:  # noqa: N802 - Qt's API
+        return False
+
+    def sort(self, *_: object) -> None:
+        return None
+
+    def canDropMimeData(self, *_: object) -> bool:  # noqa: N802 - Qt's API
+        return False  # a drop on a column is the view's to judge (ColumnView.dropEvent)
+
+    def dropMimeData(self, *_: object) -> bool:  # noqa: N802 - Qt's API
+        return False
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's API
+        return Qt.DropAction.CopyAction
 
     # --- the board's questions ----------------------------------------------------------------
 
@@ -318,13 +345,17 @@ class CardListModel(QStringListModel):
             self.setStringList([""] * len(new))  # a reset: resetInternalData takes the cards
             return
         for first, last in reversed(removed):
-            self.removeRows(first, last - first + 1)
+            self._remove(first, last)
         for first, last in inserted:
             self._insert(first, new[first : last + 1])
 
     def _insert(self, row: int, cards: list[Card]) -> None:
         self._arriving = cards  # taken by _rows_inserted
-        self.insertRows(row, len(cards))
+        QStringListModel.insertRows(self, row, len(cards))
+        self._arriving = []
+
+    def _remove(self, first: int, last: int) -> None:
+        QStringListModel.removeRows(self, first, last - first + 1)
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         assert len(self._arriving) == last - first + 1, "rows inserted without their cards"
@@ -346,7 +377,7 @@ class CardListModel(QStringListModel):
         stays = _stable([position[old[i].id] for i in common])
         staying = {common[k] for k in stays}
         for first, last in reversed(list(_runs(i for i in range(len(old)) if i not in staying))):
-            self.removeRows(first, last - first + 1)
+            self._remove(first, last)
         kept = {card.id for card in self._rows}
         for first, last in _runs(i for i, card in enumerate(new) if card.id not in kept):
             self._insert(first, new[first : last + 1])
