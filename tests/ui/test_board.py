@@ -848,19 +848,17 @@ def on_screen_colours(view: ColumnView) -> int:
     )
 
 
-def test_a_long_column_keeps_its_cards_on_screen_while_it_lays_them_out_again(
-    qtbot: QtBot, sign_in: Callable[[str], Session], english: None
-) -> None:
-    """Qt's list draws no card until every batch of its layout is done, and a change of rows
-    starts the layout again: after the first screen, the whole board arriving blanked every
-    column for up to a second. The column now keeps its last frame until it is laid out."""
-    session = sign_in("chief")
+def submitted_column(
+    qtbot: QtBot, session: Session, copies: int
+) -> tuple[CardListModel, ColumnView, list[Card]]:
+    """An empty 已报题 column on screen (250×700), and the submitted cards among ``copies``
+    copies of the demo's cards."""
     snapshots = SnapshotStore(session)
     loaded: list[Snapshot] = []
     snapshots.updated.connect(loaded.append)
     snapshots.reload()
     qtbot.waitUntil(lambda: bool(loaded))
-    cards = [c for c in many_cards(loaded[0], 6_000).cards if c.column == Column.SUBMITTED]
+    cards = [c for c in many_cards(loaded[0], copies).cards if c.column == Column.SUBMITTED]
     model = CardListModel(Column.SUBMITTED)
     view = ColumnView(model)
     view.delegate.set_snapshot(loaded[0])
@@ -868,6 +866,16 @@ def test_a_long_column_keeps_its_cards_on_screen_while_it_lays_them_out_again(
     view.resize(250, 700)
     view.show()
     qtbot.waitExposed(view)
+    return model, view, cards
+
+
+def test_a_long_column_keeps_its_cards_on_screen_while_it_lays_them_out_again(
+    qtbot: QtBot, sign_in: Callable[[str], Session], english: None
+) -> None:
+    """Qt's list draws no card until every batch of its layout is done, and a change of rows
+    starts the layout again: after the first screen, the whole board arriving blanked every
+    column for up to a second. The column now keeps its last frame until it is laid out."""
+    model, view, cards = submitted_column(qtbot, sign_in("chief"), 6_000)
     assert len(cards) > 3 * view.batchSize()  # laid out over several rounds of the event loop
     first_screen = sorted(cards, key=lambda card: sort_key(card, dt.date.today()))[:60]
     model.set_cards(first_screen, total=len(cards))
@@ -893,20 +901,7 @@ def test_a_long_columns_cards_are_sized_for_the_scroll_bar_it_will_show(
     """Qt sizes a long column's cards before it shows the column's scroll bar, and again a frame
     later. Sized for the viewport without the bar, a title that wraps onto a second line once
     the bar narrows the column ran into the next card in that first frame."""
-    session = sign_in("chief")
-    snapshots = SnapshotStore(session)
-    loaded: list[Snapshot] = []
-    snapshots.updated.connect(loaded.append)
-    snapshots.reload()
-    qtbot.waitUntil(lambda: bool(loaded))
-    cards = [c for c in many_cards(loaded[0], 2_000).cards if c.column == Column.SUBMITTED]
-    model = CardListModel(Column.SUBMITTED)
-    view = ColumnView(model)
-    view.delegate.set_snapshot(loaded[0])
-    qtbot.addWidget(view)
-    view.resize(250, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    model, view, cards = submitted_column(qtbot, sign_in("chief"), 2_000)
     model.set_cards(cards)  # laid out a moment later; the bar shows after that
     assert not view.verticalScrollBar().isVisible()
     before = [view.sizeHintForIndex(model.index(row, 0)).height() for row in range(200)]
@@ -923,21 +918,8 @@ def test_a_column_of_thousands_gives_every_card_the_height_of_two_title_lines(
     (two title lines), which Qt does without asking the model for each row; below, each card
     is as tall as its title. Either way every card is where the view says it is: a click on
     the last one after scrolling to the end finds it."""
-    session = sign_in("chief")
-    snapshots = SnapshotStore(session)
-    loaded: list[Snapshot] = []
-    snapshots.updated.connect(loaded.append)
-    snapshots.reload()
-    qtbot.waitUntil(lambda: bool(loaded))
-    cards = [c for c in many_cards(loaded[0], 30_000).cards if c.column == Column.SUBMITTED]
+    model, view, cards = submitted_column(qtbot, sign_in("chief"), 30_000)
     assert len(cards) > UNIFORM_ABOVE
-    model = CardListModel(Column.SUBMITTED)
-    view = ColumnView(model)
-    view.delegate.set_snapshot(loaded[0])
-    qtbot.addWidget(view)
-    view.resize(250, 700)
-    view.show()
-    qtbot.waitExposed(view)
 
     def heights() -> set[int]:
         return {view.visualRect(model.index(row, 0)).height() for row in range(model.rowCount())}
@@ -970,22 +952,9 @@ def test_a_card_arriving_leaves_a_reader_of_a_long_column_where_they_were(
     """A card arriving by sync lays the column out again, and Qt's batched layout started it
     from the top: whoever was reading further down was thrown back up. The card at the top
     stays put; a column read from its top shows the newcomer."""
-    session = sign_in("chief")
-    snapshots = SnapshotStore(session)
-    loaded: list[Snapshot] = []
-    snapshots.updated.connect(loaded.append)
-    snapshots.reload()
-    qtbot.waitUntil(lambda: bool(loaded))
-    cards = [c for c in many_cards(loaded[0], 30_000).cards if c.column == Column.SUBMITTED]
+    model, view, cards = submitted_column(qtbot, sign_in("chief"), 30_000)
     cards = cards_in_order(cards)[: count + 1]
     newcomer, cards = cards[0], cards[1:]
-    model = CardListModel(Column.SUBMITTED)
-    view = ColumnView(model)
-    view.delegate.set_snapshot(loaded[0])
-    qtbot.addWidget(view)
-    view.resize(250, 700)
-    view.show()
-    qtbot.waitExposed(view)
     model.set_cards(cards)
     qtbot.waitUntil(lambda: view.laid_out() and view.viewport().updatesEnabled())
     view.scrollTo(model.index(count // 2, 0), QAbstractItemView.ScrollHint.PositionAtTop)

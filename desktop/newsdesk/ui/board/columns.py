@@ -130,8 +130,7 @@ class ColumnView(QListView):
         uniform = self.model().rowCount() > UNIFORM_ABOVE
         self.setUniformItemSizes(uniform)
         self.setBatchSize(UNIFORM_BATCH if uniform else MEASURED_BATCH)
-        self.delegate.uniform = uniform
-        self.delegate.measure_for(self)
+        self.delegate.measure_for(self)  # uniform sizes included
         # A grid of one card's height: Qt steps through the rows without asking the model for
         # each (uniform sizes alone still make an index, and so a call of the model, per row).
         grid = QSize(1, self.delegate.uniform_height()) if uniform else QSize()

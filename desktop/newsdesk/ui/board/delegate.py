@@ -151,7 +151,7 @@ class CardDelegate(QStyledItemDelegate):
         self._line_counts: dict[tuple[str, int, str], int] = {}
         self._fonts: dict[str, _Fonts] = {}
         self._layout: tuple[_Fonts, float] | None = None  # see measure_for
-        self.uniform = False  # every card as tall as a two-line title: see ColumnView
+        self._uniform = False  # every card as tall as a two-line title: see ColumnView
 
     def set_snapshot(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
@@ -166,6 +166,7 @@ class CardDelegate(QStyledItemDelegate):
         view.initViewItemOption(option)
         fonts = self._fonts_for(option.font)
         self._layout = (fonts, self._text_width(self._item_width(option, self._height(fonts, 1))))
+        self._uniform = view.uniformItemSizes()
 
     def uniform_height(self) -> int:
         """The height of a card with a two-line title, at the fonts :meth:`measure_for` took."""
@@ -186,7 +187,7 @@ class CardDelegate(QStyledItemDelegate):
             text_width = self._text_width(self._item_width(option, self._height(fonts, 1)))
         else:
             fonts, text_width = self._layout
-        lines = TITLE_LINES if self.uniform else self._title_lines(card.title, fonts, text_width)
+        lines = TITLE_LINES if self._uniform else self._title_lines(card.title, fonts, text_width)
         return QSize(120, round(self._height(fonts, lines)))
 
     def _fonts_for(self, base: QFont) -> _Fonts:
