@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -341,6 +342,60 @@ def test_the_loop_backs_off_while_the_server_is_down_and_recovers(
     asyncio.run(two_steps(live.url))
     assert reports[-1].state is State.ONLINE
     assert reports[-1].pending == 0 and reports[-1].last_sync is not None
+
+
+def test_a_round_failing_on_this_computer_is_reported_and_syncing_goes_on(
+    desk: MakeDesk, live: LiveServer, room: Newsroom
+) -> None:
+    """A round failing here rather than at the server (the workspace's disk, a defect) ended the
+    loop: the status stayed "syncing" and nothing synced again until the desktop restarted."""
+    editor = desk("editor")
+    editor.write(room.news, "磁盘出错时写的")
+    reports: list[SyncStatus] = []
+    failed: list[str] = []
+
+    def disk_error_on_the_first_write(
+        _conn: Any, _cursor: Any, statement: str, *_args: Any
+    ) -> None:
+        if not failed and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            failed.append(statement)
+            raise sqlite3.OperationalError("disk I/O error")
+
+    async def until(condition: Callable[[], bool]) -> None:
+        for _ in range(500):
+            if condition():
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"the loop never reported it: {reports}")
+
+    async def sync_through_the_failure() -> None:
+        client = SyncClient(editor.replica, live.url, blobs=editor.workspace.blobs)
+        loop = SyncLoop(client, reports.append, live=False)
+        running = asyncio.create_task(loop.run())
+        try:
+            await until(lambda: bool(reports) and reports[-1].state is State.OFFLINE)
+            assert not running.done()
+            loop.poke()
+            await until(lambda: reports[-1].state is State.ONLINE)
+        finally:
+            loop.stop()
+            await running
+            await client.close()
+
+    engine = editor.workspace.store.engine
+    event.listen(engine, "before_cursor_execute", disk_error_on_the_first_write)
+    try:
+        asyncio.run(sync_through_the_failure())
+    finally:
+        event.remove(engine, "before_cursor_execute", disk_error_on_the_first_write)
+    assert failed
+    broken = next(r for r in reports if r.state is State.OFFLINE)
+    assert broken.pending == 1 and broken.retry_in is not None
+    assert str(broken.error) == (
+        "Syncing failed on this computer: (sqlite3.OperationalError) disk I/O error"
+    )
+    assert reports[-1].pending == 0 and reports[-1].error is None
+    assert_same_as_server(editor, live.url)
 
 
 def test_a_pull_under_an_unsent_creation_keeps_one_search_entry(

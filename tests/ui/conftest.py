@@ -47,7 +47,18 @@ def run(qapp: QApplication) -> Iterator[Callable[[Awaitable[Any]], Any]]:
     qapp.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
-    yield loop.run_until_complete
+
+    def run_until_done(awaitable: Awaitable[Any]) -> Any:
+        # Not qasync's run_until_complete: after the loop stops, it processes Qt's events once
+        # more with no running loop, and a task stepping there fails as the application's never
+        # do (httpx's locks ask for the running loop), so a desktop's sync loop died mid-test.
+        # What is still queued waits for the next run, as it would in the application.
+        future = asyncio.ensure_future(awaitable, loop=loop)
+        future.add_done_callback(lambda _done: loop.stop())
+        loop.run_forever()
+        return future.result()
+
+    yield run_until_done
     asyncio.set_event_loop(None)
     loop.close()
     qapp.setQuitOnLastWindowClosed(quits)

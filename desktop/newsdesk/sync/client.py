@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import functools
+import logging
 import platform
 import random
 import ssl
@@ -40,6 +41,7 @@ PLAIN_HTTP: Final = "sync.plain_http"  # "1": the user allowed http:// to this (
 LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
 INTERVAL: Final = 5.0  # seconds between rounds while online
 MAX_BACKOFF: Final = 60.0
+log = logging.getLogger(__name__)
 PAGE: Final = 2000  # rows asked for per pull page
 LONG_POLL: Final = 40.0  # read timeout of a long-poll: the server answers within 25 s
 
@@ -656,7 +658,10 @@ class SyncLoop:
             self.watcher = asyncio.create_task(self._watch())
         try:
             while not self._stopped:
-                wait = await self.step()
+                try:
+                    wait = await self.step()
+                except Exception as error:  # reported, and syncing goes on
+                    wait = self._failed_here(error)
                 if wait is None:
                     await self._wake.wait()  # until the user acts
                 else:
@@ -689,6 +694,24 @@ class SyncLoop:
             if head > after:
                 announced = head
                 self.poke()
+
+    def _failed_here(self, error: Exception) -> float:
+        """A round failed on this computer, not at the server (its database, a defect): the
+        traceback goes to the log, the status says so, and the round is tried again after a
+        back-off. Ending the loop instead would stop syncing, silently, until a restart."""
+        log.error("a sync round failed on this computer", exc_info=error)
+        self._failures += 1
+        delay = min(MAX_BACKOFF, 2.0**self._failures) * random.uniform(0.8, 1.2)
+        # The first line only: a database error goes on with its statement and parameters,
+        # which may hold an article's text.
+        detail = (str(error).splitlines() or [""])[0][:300] or type(error).__name__
+        message = Message(
+            "Sync",
+            QT_TRANSLATE_NOOP("Sync", "Syncing failed on this computer: {detail}"),
+            {"detail": detail},
+        )
+        self._publish(replace(self.status, state=State.OFFLINE, error=message, retry_in=delay))
+        return delay
 
     async def step(self) -> float | None:
         """One round, reported; returns how long to wait before the next (``None``: until

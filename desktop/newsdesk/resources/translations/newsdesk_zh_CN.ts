@@ -6287,6 +6287,10 @@
         <source>The server refused: {detail}</source>
         <translation>服务器拒绝了请求：{detail}</translation>
     </message>
+    <message>
+        <source>Syncing failed on this computer: {detail}</source>
+        <translation>本机同步出错：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
