@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import sys
-import types
+import os
 from pathlib import Path
 
 import pytest
 
 import tests.perf.__main__ as runner
-from tests.perf import Result
 from tests.perf.__main__ import discover, scales
 
 
@@ -36,28 +34,62 @@ def test_the_board_its_search_and_the_first_pull_have_a_scale_mode() -> None:
     }
 
 
+def benchmarks(folder: Path, monkeypatch: pytest.MonkeyPatch, **modules: str) -> None:
+    """Benchmark modules with these names and sources, where the runner's processes find
+    them (each benchmark runs in a process of its own)."""
+    package = folder / "fixture_benchmarks"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name, source in modules.items():
+        (package / f"{name}.py").write_text(source, encoding="utf-8")
+    path = os.pathsep.join([str(folder), *filter(None, [os.environ.get("PYTHONPATH")])])
+    monkeypatch.setenv("PYTHONPATH", path)
+    monkeypatch.setattr(runner, "discover", lambda: [f"fixture_benchmarks.{n}" for n in modules])
+
+
+RESULT = "from tests.perf import Result\n"
+
+
 def test_a_benchmark_that_fails_is_named_and_the_others_still_report(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
     """A long run keeps every figure it measured when one benchmark breaks, names the broken
     one, and fails."""
-
-    def broken_run(quick: bool) -> list[Result]:
-        raise RuntimeError("the page has no such method")
-
-    def working_run(quick: bool) -> list[Result]:
-        return [Result("work", 2.0, "ms", 1.0, 2.0, "< 5 ms", True)]
-
-    broken = types.ModuleType("tests.perf.bench_broken")
-    broken.run = broken_run  # type: ignore[attr-defined]
-    working = types.ModuleType("tests.perf.bench_working")
-    working.run = working_run  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, broken.__name__, broken)
-    monkeypatch.setitem(sys.modules, working.__name__, working)
-    monkeypatch.setattr(runner, "discover", lambda: [broken.__name__, working.__name__])
+    benchmarks(
+        tmp_path,
+        monkeypatch,
+        bench_broken="def run(quick):\n    raise RuntimeError('the page has no such method')\n",
+        bench_working=RESULT
+        + "def run(quick):\n    return [Result('work', 2.0, 'ms', 1.0, 2.0, '< 5 ms', True)]\n",
+    )
     saved = tmp_path / "results.json"
     assert runner.main(["--json", str(saved)]) == 1
-    out = capsys.readouterr()
-    assert "FAILED: tests.perf.bench_broken" in out.out
+    out = capfd.readouterr()
+    assert "FAILED: fixture_benchmarks.bench_broken" in out.out
     assert "work " in out.out and "the page has no such method" in out.err
     assert [row["name"] for row in json.loads(saved.read_text(encoding="utf-8"))] == ["work"]
+
+
+def test_each_benchmark_runs_in_a_process_of_its_own_over_workspaces_built_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """What one benchmark leaves in its process (objects every collection walks, threads)
+    does not slow the next; a workspace one builds is there for the next to use."""
+    reports_itself = (
+        RESULT
+        + "import os, sys\n"
+        + "from pathlib import Path\n"
+        + "def run(quick):\n"
+        + "    shared = Path(os.environ['NEWSDESK_BENCH_WORKSPACES'])\n"
+        + "    found = len(list(shared.iterdir()))\n"
+        + "    (shared / __name__).mkdir()\n"
+        + "    loaded = sum(m.startswith('fixture_benchmarks.') for m in sys.modules)\n"
+        + "    return [Result(__name__, os.getpid(), 'pid', found, loaded, '', True)]\n"
+    )
+    benchmarks(tmp_path, monkeypatch, bench_first=reports_itself, bench_second=reports_itself)
+    assert runner.main([]) == 0
+    first, second = (line.split() for line in capfd.readouterr().out.splitlines()[2:4])
+    assert first[0] == "fixture_benchmarks.bench_first"
+    assert len({first[1], second[1], f"{os.getpid():,.2f}"}) == 3  # three processes
+    assert (first[3], second[3]) == ("0.00", "1.00")  # the second saw what the first left
+    assert first[4] == second[4] == "1.000"  # each process loaded its own benchmark alone

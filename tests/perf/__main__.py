@@ -3,20 +3,30 @@
 ``--scale 10k,50k,100k`` runs instead the benchmarks that have a scale mode (``run_scale``: the
 board's first paint, scrolling, filter and memory, its search, and a desktop's first pull) over
 a board workspace of each number of items, built once per size, so the growth curve shows in
-one table."""
+one table.
+
+Each benchmark module runs in a process of its own, as the application would: in one process for
+all, a benchmark paid for what the ones before it left behind (their objects made every full
+garbage collection longer; their threads and windows stayed). The demo workspaces are still
+built once per run, in a folder the processes share."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import json
+import os
 import pkgutil
+import shutil
+import subprocess
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 import tests.perf as perf
 from tests.perf import Result
+from tests.perf.workspaces import SHARED
 
 
 def discover() -> list[str]:
@@ -62,6 +72,48 @@ def format_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def run_module(name: str, quick: bool, scale: list[int] | None) -> tuple[list[Result], list[str]]:
+    """Run one benchmark module here; returns its results and what failed (with its traceback
+    on stderr): one broken benchmark must not take the others' figures with it."""
+    module = importlib.import_module(name)
+    if scale is None:
+        runs = [(name, lambda: module.run(quick=quick))]
+    elif hasattr(module, "run_scale"):
+        runs = [
+            (f"{name} at {items:,} items", lambda n=items: module.run_scale(n)) for items in scale
+        ]
+    else:
+        runs = []
+    results: list[Result] = []
+    failed: list[str] = []
+    for said, run in runs:
+        print(f"running {said} ...", file=sys.stderr, flush=True)
+        try:
+            results.extend(run())
+        except Exception:
+            traceback.print_exc()
+            failed.append(said)
+    return results, failed
+
+
+def run_alone(name: str, args: argparse.Namespace) -> tuple[list[Result], list[str]]:
+    """Run one benchmark module in a process of its own and read back what it measured."""
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-results-") as scratch:
+        out = Path(scratch) / "results.json"
+        command = [sys.executable, "-m", "tests.perf", "--module", name, "--json", str(out)]
+        if args.quick:
+            command.append("--quick")
+        if args.scale is not None:
+            command += ["--scale", ",".join(str(n) for n in args.scale)]
+        done = subprocess.run(command, check=False)
+        results = (
+            [Result(**r) for r in json.loads(out.read_text(encoding="utf-8"))]
+            if out.exists()
+            else []
+        )
+    return results, ([] if done.returncode == 0 else [f"{name} (exit code {done.returncode})"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.perf", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller inputs, for a fast look")
@@ -72,39 +124,37 @@ def main(argv: list[str] | None = None) -> int:
         type=scales,
         help="board, search and first-pull figures at these numbers of items, e.g. 10k,50k,100k",
     )
+    parser.add_argument("--module", help=argparse.SUPPRESS)  # one module, in this process
     args = parser.parse_args(argv)
-    results: list[Result] = []
-    failed: list[str] = []
-    for name in discover():
-        if args.only and args.only not in name:
-            continue
-        module = importlib.import_module(name)
-        if args.scale is None:
-            runs = [(f"running {name} ...", lambda m=module: m.run(quick=args.quick))]
-        elif hasattr(module, "run_scale"):
-            runs = [
-                (f"running {name} at {items:,} items ...", lambda m=module, n=items: m.run_scale(n))
-                for items in args.scale
-            ]
-        else:
-            runs = []
-        for said, run in runs:
-            print(said, file=sys.stderr, flush=True)
-            # One broken benchmark must not take the others' figures with it: it is named at
-            # the end and the run fails.
-            try:
-                results.extend(run())
-            except Exception:
-                traceback.print_exc()
-                failed.append(said.removeprefix("running ").removesuffix(" ..."))
-            if args.json:  # kept as it grows, so a long run interrupted keeps what it measured
-                args.json.write_text(
-                    json.dumps([r.as_json() for r in results], indent=2), encoding="utf-8"
-                )
+
+    def write(results: list[Result]) -> None:
+        if args.json:  # kept as it grows, so a long run interrupted keeps what it measured
+            args.json.write_text(
+                json.dumps([r.as_json() for r in results], indent=2), encoding="utf-8"
+            )
+
+    if args.module:
+        results, failed = run_module(args.module, args.quick, args.scale)
+        write(results)
+        return 1 if failed else 0
+    results = []
+    failed = []
+    shared = tempfile.mkdtemp(prefix="newsdesk-bench-workspaces-")
+    os.environ[SHARED] = shared
+    try:
+        for name in discover():
+            if args.only and args.only not in name:
+                continue
+            found, broke = run_alone(name, args)
+            results.extend(found)
+            failed.extend(broke)
+            write(results)
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
     print(format_table(results))
     print("ratio = value / baseline, both measured in this run")
-    for name in failed:
-        print(f"FAILED: {name} (its traceback is above, on stderr)")
+    for said in failed:
+        print(f"FAILED: {said} (its traceback is above, on stderr)")
     return 1 if failed else 0
 
 
