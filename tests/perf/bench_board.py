@@ -6,6 +6,7 @@ memory."""
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import re
@@ -27,6 +28,7 @@ from PySide6.QtCore import QEventLoop, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QListView
 
+import newsdesk
 from newsdesk.core.board import Column
 from newsdesk.store.workspace import DB_NAME, Workspace
 from newsdesk.ui.board import BoardPage
@@ -105,7 +107,13 @@ def _best(runs: int, command: list[str], pattern: str) -> tuple[float, str]:
 
 def first_paint(folder: Path, cards: int, runs: int) -> Result:
     """Process start to the first frame with ``cards`` cards; the issue's targets are ≤ 1.5 s
-    (and ≤ 2× bare) at 10,000 cards and ≤ 3 s at 100,000."""
+    (and ≤ 2× bare) at 10,000 cards and ≤ 3 s at 100,000.
+
+    The application starts from byte-compiled modules, as an installed one does (pip and the
+    bundle compile them; the bare list's PySide6 is compiled too): from a checkout with
+    PYTHONDONTWRITEBYTECODE set, as here, it compiled its own modules from source at every start.
+    """
+    compileall.compile_dir(Path(newsdesk.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "ws"
         shutil.copytree(folder, copy)
