@@ -373,7 +373,7 @@ def test_a_round_failing_on_this_computer_is_reported_and_syncing_goes_on(
         loop = SyncLoop(client, reports.append, live=False)
         running = asyncio.create_task(loop.run())
         try:
-            await until(lambda: bool(reports) and reports[-1].state is State.OFFLINE)
+            await until(lambda: bool(reports) and reports[-1].state is State.FAILED)
             assert not running.done()
             loop.poke()
             await until(lambda: reports[-1].state is State.ONLINE)
@@ -389,7 +389,7 @@ def test_a_round_failing_on_this_computer_is_reported_and_syncing_goes_on(
     finally:
         event.remove(engine, "before_cursor_execute", disk_error_on_the_first_write)
     assert failed
-    broken = next(r for r in reports if r.state is State.OFFLINE)
+    broken = next(r for r in reports if r.state is State.FAILED)
     assert broken.pending == 1 and broken.retry_in is not None
     assert str(broken.error) == (
         "Syncing failed on this computer: (sqlite3.OperationalError) disk I/O error"

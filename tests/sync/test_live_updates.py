@@ -5,6 +5,9 @@ by one service instance wakes the long-polls held by another on the same databas
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from newsdesk.core.mutation import Kind, mutation
 from newsdesk.store.store import make_engine
@@ -75,6 +78,70 @@ def test_a_change_on_one_desktop_shows_on_the_other_within_a_second(
     asyncio.run(morning())
     titles = [laptop.proposal(p).title for p in made_here]
     assert titles == ["早班快讯 7:30", "新政解读", "晚间推送"]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_live_updates_outlast_a_failed_read_on_this_computer(
+    live: LiveServer,
+    room: Newsroom,
+    desk: Callable[[str], Desk],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The workspace fails the long-poll's read of its cursor once (a disk error): the failure
+    is logged, the wait backs off and resumes, and a colleague's change still arrives at once,
+    long before the next round (an hour away here)."""
+    office, laptop = desk("editor"), desk("editor")
+    heads = heads_of(live)
+    failed: list[str] = []
+
+    def from_the_watcher() -> bool:
+        frame = sys._getframe()
+        while frame is not None:
+            if frame.f_code.co_qualname.startswith("SyncLoop._watch"):
+                return True
+            frame = frame.f_back  # type: ignore[assignment]
+        return False
+
+    def disk_error_on_the_watcher_s_first_read(
+        _conn: Any, _cursor: Any, statement: str, *_args: Any
+    ) -> None:
+        if not failed and "settings" in statement and from_the_watcher():
+            failed.append(statement)
+            raise sqlite3.OperationalError("disk I/O error")
+
+    async def day() -> None:
+        sender = SyncClient(office.replica, live.url, blobs=office.workspace.blobs)
+        receiver = SyncClient(laptop.replica, live.url, blobs=laptop.workspace.blobs)
+        statuses: list[SyncStatus] = []
+        syncing = SyncLoop(receiver, statuses.append, interval=3600.0)
+        task = asyncio.create_task(syncing.run())
+        try:
+            await until(lambda: any(s.state is State.ONLINE for s in statuses), 10)
+            await until(lambda: heads.waiting == 1, 10)  # waiting again after the back-off
+            made = office.must(Kind.PROPOSAL_CREATE, channel_id=room.news, title="午间快讯")
+            assert (await sender.round()).pushed == 1
+            proposal = made.mutation.entity
+            assert proposal is not None
+            await until(lambda: _holds(laptop, proposal), 1.0)
+            assert syncing.watcher is not None and not syncing.watcher.done()
+        finally:
+            syncing.stop()
+            await asyncio.gather(task, return_exceptions=True)
+            await sender.close()
+            await receiver.close()
+        assert [s.state for s in statuses].count(State.FAILED) == 0  # the rounds never failed
+
+    engine = laptop.workspace.store.engine
+    event.listen(engine, "before_cursor_execute", disk_error_on_the_watcher_s_first_read)
+    try:
+        with caplog.at_level(logging.ERROR, logger="newsdesk.sync.client"):
+            asyncio.run(day())
+    finally:
+        event.remove(engine, "before_cursor_execute", disk_error_on_the_watcher_s_first_read)
+    assert len(failed) == 1
+    assert [r.getMessage() for r in caplog.records] == [
+        "waiting for changes failed on this computer"
+    ]
 
 
 @pytest.fixture

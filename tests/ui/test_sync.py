@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from newsdesk.core.mutation import Kind
 from newsdesk.store.store import make_engine
@@ -342,6 +344,73 @@ def test_a_service_needing_a_newer_desktop_pauses_syncing_and_says_so_in_chinese
             runner.shutdown()
             workspace.close()
             engine.dispose()
+
+
+def test_a_sync_failing_on_this_computer_says_so_in_chinese_and_sync_now_recovers(
+    qtbot: QtBot, tmp_path: Path, server: tuple[LiveServer, Newsroom], run: Any, chinese: None
+) -> None:
+    """The workspace's disk fails one write mid-round: the status bar and the Sync page say the
+    problem is on this computer (not that the server is unreachable), with the cause and the
+    retry; Sync now then sends what waited."""
+    live, room = server
+    desk = Desk(tmp_path / "desk", live.url, "editor")
+    article = desk.write(room.news, "磁盘出错时写的")
+    desk.close()
+    workspace = Workspace.open(tmp_path / "desk")
+    runner = Runner()
+    session = Session.sign_in(workspace, desk.user_id, runner)
+    sync = SyncController(session)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        session,
+        build_pages(session, SnapshotStore(session), settings, sync).sidebar,
+        settings,
+        "desk",
+    )
+    qtbot.addWidget(window)
+    page = window.page("sync")
+    assert isinstance(page, SyncPage)
+    sync.status.connect(lambda status: window.show_sync(status, live.url))
+    window.resize(1280, 720)
+    window.show()
+    window.show_page("sync")
+    failed: list[str] = []
+
+    def disk_error_on_the_first_write(
+        _conn: Any, _cursor: Any, statement: str, *_args: Any
+    ) -> None:
+        if not failed and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            failed.append(statement)
+            raise sqlite3.OperationalError("disk I/O error")
+
+    async def flow() -> None:
+        sync.start(live.url)
+        await until(lambda: sync.last.state is State.FAILED)
+        assert window.connection_label.text() == "未同步：本机出错"
+        tip = window.connection_label.toolTip()
+        assert "本机同步出错：(sqlite3.OperationalError) disk I/O error" in tip
+        assert "秒后重试" in tip
+        assert page.state.text().startswith(f"未能与 {live.url} 同步：稍后自动重试")
+        assert "本机同步出错" in page.state.text()
+        assert window.pending_label.text().startswith("1")
+        SHOTS.mkdir(exist_ok=True)
+        window.grab().save(str(SHOTS / "sync-failed-here.png"))
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        await until(lambda: sync.last.state is State.ONLINE and sync.last.pending == 0)
+        assert window.connection_label.text() != "未同步：本机出错"
+        assert "本机同步出错" not in page.state.text()
+
+    engine = workspace.store.engine
+    event.listen(engine, "before_cursor_execute", disk_error_on_the_first_write)
+    try:
+        run(flow())
+        assert failed
+        assert ("articles", article) in server_view(live.url, "editor")
+    finally:
+        event.remove(engine, "before_cursor_execute", disk_error_on_the_first_write)
+        sync.shutdown()
+        runner.shutdown()
+        workspace.close()
 
 
 def test_the_real_desktop_opens_a_synced_workspace_and_syncs_from_its_database_thread(

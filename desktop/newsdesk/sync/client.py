@@ -36,12 +36,13 @@ from newsdesk.sync import protocol
 from newsdesk.sync.replica import Replica
 from newsdesk.sync.status import State, SyncStatus
 
+log = logging.getLogger(__name__)
+
 TOKEN: Final = "sync.token"
 PLAIN_HTTP: Final = "sync.plain_http"  # "1": the user allowed http:// to this (network) server
 LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
 INTERVAL: Final = 5.0  # seconds between rounds while online
 MAX_BACKOFF: Final = 60.0
-log = logging.getLogger(__name__)
 PAGE: Final = 2000  # rows asked for per pull page
 LONG_POLL: Final = 40.0  # read timeout of a long-poll: the server answers within 25 s
 
@@ -681,10 +682,12 @@ class SyncLoop:
         replica = self.client.replica
         while not self._stopped:
             await self._online.wait()
-            after = max(announced, await self.client.db(lambda: replica.cursor))
             try:
+                after = max(announced, await self.client.db(lambda: replica.cursor))
                 head = await self.client.wait_for_head(after)
-            except SyncError:
+            except Exception as error:  # the rounds go on meanwhile; live updates resume
+                if not isinstance(error, SyncError):
+                    log.error("waiting for changes failed on this computer", exc_info=error)
                 failures += 1
                 await asyncio.sleep(min(MAX_BACKOFF, 2.0**failures) * random.uniform(0.8, 1.2))
                 continue
@@ -710,7 +713,7 @@ class SyncLoop:
             QT_TRANSLATE_NOOP("Sync", "Syncing failed on this computer: {detail}"),
             {"detail": detail},
         )
-        self._publish(replace(self.status, state=State.OFFLINE, error=message, retry_in=delay))
+        self._publish(replace(self.status, state=State.FAILED, error=message, retry_in=delay))
         return delay
 
     async def step(self) -> float | None:

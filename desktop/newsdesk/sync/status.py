@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 class State(StrEnum):
     OFFLINE = "offline"  # not connected to a server, or it cannot be reached
+    FAILED = "failed"  # a round failed on this computer (its disk, a defect); retried
     SYNCING = "syncing"
     ONLINE = "online"
     SIGN_IN = "sign_in"  # waiting for the user to sign in again

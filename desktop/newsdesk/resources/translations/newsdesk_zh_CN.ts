@@ -2682,6 +2682,10 @@
         <translation>离线：无法连接服务器</translation>
     </message>
     <message>
+        <source>Not synced: a problem on this computer</source>
+        <translation>未同步：本机出错</translation>
+    </message>
+    <message>
         <source>Offline: sign in to the server again</source>
         <translation>离线：请重新登录服务器</translation>
     </message>
@@ -6568,6 +6572,10 @@
     <message>
         <source>Offline: {server} cannot be reached just now.</source>
         <translation>离线：暂时无法连接 {server}。</translation>
+    </message>
+    <message>
+        <source>Not synced with {server}: trying again shortly, or choose Sync now.</source>
+        <translation>未能与 {server} 同步：稍后自动重试，也可选择“立即同步”。</translation>
     </message>
     <message>
         <source>{server} asks you to sign in again.</source>

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
             State.ONLINE: self.tr("Online"),
             State.SYNCING: self.tr("Syncing…"),
             State.OFFLINE: self.tr("Offline: the server cannot be reached"),
+            State.FAILED: self.tr("Not synced: a problem on this computer"),
             State.SIGN_IN: self.tr("Offline: sign in to the server again"),
             State.RESTORED: self.tr("Paused: the server was restored"),
             State.UPDATE: self.tr("Paused: Newsdesk needs an update"),
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         tip = server or ""
         if status.error is not None:
             tip += "\n" + translated(status.error)
-        if status.retry_in is not None and status.state is State.OFFLINE:
+        if status.retry_in is not None and status.state in (State.OFFLINE, State.FAILED):
             tip += "\n" + self.tr("Trying again in {seconds} s.").format(
                 seconds=round(status.retry_in)
             )

@@ -194,7 +194,7 @@ class SyncPage(QWidget):
     def show_status(self, status: SyncStatus) -> None:
         self.sync_button.setEnabled(self.controller.connected)
         self.state.setText(status_text(status, self.controller))
-        if status.state in (State.ONLINE, State.OFFLINE):
+        if status.state in (State.ONLINE, State.OFFLINE, State.FAILED):
             self.reload()
 
     def reload(self) -> None:
@@ -270,6 +270,9 @@ def status_text(status: SyncStatus, controller: SyncController) -> str:
         State.ONLINE: translate("SyncPage", "Online with {server}."),
         State.SYNCING: translate("SyncPage", "Syncing with {server}…"),
         State.OFFLINE: translate("SyncPage", "Offline: {server} cannot be reached just now."),
+        State.FAILED: translate(
+            "SyncPage", "Not synced with {server}: trying again shortly, or choose Sync now."
+        ),
         State.SIGN_IN: translate("SyncPage", "{server} asks you to sign in again."),
         State.RESTORED: translate("SyncPage", "{server} was restored from a backup."),
         State.UPDATE: translate(
