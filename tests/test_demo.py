@@ -39,37 +39,24 @@ from newsdesk.store import reads
 from newsdesk.store.codec import from_db_time, from_row
 from newsdesk.store.queries import load_snapshot
 from newsdesk.store.schema import (
-    AccountMonthRow,
-    ArticleRow,
-    AttachmentRow,
-    ChannelRow,
-    MutationRow,
-    PlatformAccountRow,
-    PlatformFiguresRow,
-    ProposalRow,
-    PublicationRow,
-    ReaderMessageRow,
-    ReviewDecisionRow,
-    RevisionRow,
-    UserRow,
-    YearTargetRow,
+    ACCOUNT_MONTHS as MONTHS,
 )
+from newsdesk.store.schema import (
+    ARTICLES,
+    ATTACHMENTS,
+    CHANNELS,
+    MUTATIONS,
+    PROPOSALS,
+    PUBLICATIONS,
+    REVISIONS,
+    USERS,
+)
+from newsdesk.store.schema import PLATFORM_ACCOUNTS as ACCOUNTS
+from newsdesk.store.schema import PLATFORM_FIGURES as FIGURES
+from newsdesk.store.schema import READER_MESSAGES as MESSAGES
+from newsdesk.store.schema import REVIEW_DECISIONS as DECISIONS
+from newsdesk.store.schema import YEAR_TARGETS as TARGETS
 from newsdesk.store.workspace import DEMO_SETTING, Workspace
-
-ARTICLES: FromClause = ArticleRow.__table__
-ATTACHMENTS: FromClause = AttachmentRow.__table__
-CHANNELS: FromClause = ChannelRow.__table__
-DECISIONS: FromClause = ReviewDecisionRow.__table__
-MUTATIONS: FromClause = MutationRow.__table__
-PROPOSALS: FromClause = ProposalRow.__table__
-PUBLICATIONS: FromClause = PublicationRow.__table__
-REVISIONS: FromClause = RevisionRow.__table__
-USERS: FromClause = UserRow.__table__
-ACCOUNTS: FromClause = PlatformAccountRow.__table__
-MONTHS: FromClause = AccountMonthRow.__table__
-FIGURES: FromClause = PlatformFiguresRow.__table__
-TARGETS: FromClause = YearTargetRow.__table__
-MESSAGES: FromClause = ReaderMessageRow.__table__
 
 DOCUMENTED = ("admin", "chief", "editor", "reviewer1", "reviewer2", "reviewer3", "publisher")
 

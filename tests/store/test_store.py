@@ -17,7 +17,7 @@ from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.store import migrate
 from newsdesk.store.apply import MUTATIONS, Status
 from newsdesk.store.codec import TABLES, from_row
-from newsdesk.store.schema import SCHEMA_HEAD, Base
+from newsdesk.store.schema import SCHEMA_HEAD, metadata
 from newsdesk.store.store import Store, make_engine
 from newsdesk.store.world import ConcurrentWriteError, DbWorld
 from tests.core.newsroom import Newsroom
@@ -49,7 +49,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     with store.engine.connect() as conn:
         return {
             table.name: sorted(map(tuple, conn.execute(select(table))), key=repr)
-            for table in Base.metadata.sorted_tables
+            for table in metadata.sorted_tables
         }
 
 
@@ -152,7 +152,7 @@ def test_migrations_run_from_empty_to_head_and_match_the_models(database_url: st
             migrate.upgrade(conn)
             assert migrate.current(conn) == migrate.head()
             context = MigrationContext.configure(conn, opts={"include_name": migrate.include_name})
-            assert compare_metadata(context, Base.metadata) == []
+            assert compare_metadata(context, metadata) == []
         with engine.begin() as conn:
             migrate.downgrade(conn, "base")
         with engine.connect() as conn:

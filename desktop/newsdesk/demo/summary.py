@@ -38,15 +38,15 @@ class DemoSummary:
 
 def summarise(workspace: Workspace) -> DemoSummary:
     """Count what the demo build put in ``workspace``; list the demo users."""
-    articles = schema.ArticleRow.__table__
+    articles = schema.ARTICLES
     with workspace.store.engine.connect() as conn:
         return DemoSummary(
-            channels=_count(conn, schema.ChannelRow.__table__),
-            users=_count(conn, schema.UserRow.__table__),
-            proposals=_count(conn, schema.ProposalRow.__table__),
+            channels=_count(conn, schema.CHANNELS),
+            users=_count(conn, schema.USERS),
+            proposals=_count(conn, schema.PROPOSALS),
             articles=_count(conn, articles),
             published=_count(conn, articles, articles.c.state == ArticleState.PUBLISHED.value),
-            attachments=_count(conn, schema.AttachmentRow.__table__),
+            attachments=_count(conn, schema.ATTACHMENTS),
             logins=tuple(_login(person) for person in PEOPLE),
         )
 

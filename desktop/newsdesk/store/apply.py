@@ -45,10 +45,9 @@ from newsdesk.core.refusal import Refusal
 from newsdesk.core.world import Changes, Outcome
 from newsdesk.store import outbox, search
 from newsdesk.store.codec import TABLES, from_db_time, key_column, row_to_json, to_row
-from newsdesk.store.schema import Base, MutationRow
+from newsdesk.store.schema import MUTATIONS
 from newsdesk.store.world import CHUNK, DbWorld, among
 
-MUTATIONS = Base.metadata.tables[MutationRow.__tablename__]
 # The columns :func:`mutation_from_row` reads: selecting only these spares decoding the
 # before-images, as large as the rows a mutation changed.
 MUTATION_COLUMNS = tuple(

@@ -27,11 +27,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 from newsdesk.core.i18n import QT_TRANSLATE_NOOP
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
-from newsdesk.store.schema import Base, MutationRow, OutboxRowRow, SettingRow
+from newsdesk.store.schema import MUTATIONS, OUTBOX_ROWS, SETTINGS
 
-MUTATIONS: Final = Base.metadata.tables[MutationRow.__tablename__]
-OUTBOX_ROWS: Final = Base.metadata.tables[OutboxRowRow.__tablename__]
-SETTINGS: Final = Base.metadata.tables[SettingRow.__tablename__]
 MAX_REQUEST: Final = "sync.max_request_bytes"  # the server's announced request limit
 SENT: Final = "sync.sent"  # the local seq up to which mutations may have reached the server
 ENVELOPE: Final = 1024  # bytes a push request needs besides its mutations

@@ -22,9 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from newsdesk.core.i18n import Message
 from newsdesk.core.model import FeedKind, Lead, Source
 from newsdesk.store.codec import TABLES, from_db_time, from_row
-from newsdesk.store.schema import Base, SourcePollRow
+from newsdesk.store.schema import SOURCE_POLLS as POLLS
 
-POLLS: Final = Base.metadata.tables[SourcePollRow.__tablename__]
 SOURCES: Final = TABLES[Source]
 LEADS: Final = TABLES[Lead]
 CHUNK: Final = 2000

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsdesk.core.model import Article, ArticleState, ScheduledPublication
 from newsdesk.store.codec import TABLES, from_db_time
-from newsdesk.store.store import SETTINGS
+from newsdesk.store.schema import SETTINGS
 
 ARTICLES = TABLES[Article]
 

@@ -20,7 +20,7 @@ from newsdesk.core.actor import Actor
 from newsdesk.core.addresses import normalised_url
 from newsdesk.core.model import Article, MaterialKind, Proposal, ProposalState
 from newsdesk.core.similar import Signature, most_similar, signature, text_of
-from newsdesk.store.schema import ArticleRow, ProposalRow
+from newsdesk.store.schema import ARTICLES, PROPOSALS
 from newsdesk.store.world import DbWorld
 
 METADATA: Final = sa.MetaData()
@@ -197,13 +197,13 @@ def same_address_items(
     world = DbWorld(conn)
     entities: list[Proposal | Article] = []
     for article_id in conn.scalars(
-        sa.select(ArticleRow.id).where(narrowed(sa.cast(ArticleRow.original_url, sa.Text)))
+        sa.select(ARTICLES.c.id).where(narrowed(sa.cast(ARTICLES.c.original_url, sa.Text)))
     ):
         article = world.article(article_id)
         if article is not None and normalised_url(article.original_url) == wanted:
             entities.append(article)
     for proposal_id in conn.scalars(
-        sa.select(ProposalRow.id).where(narrowed(sa.cast(ProposalRow.materials, sa.Text)))
+        sa.select(PROPOSALS.c.id).where(narrowed(sa.cast(PROPOSALS.c.materials, sa.Text)))
     ):
         proposal = world.proposal(proposal_id)
         if proposal is not None and any(

@@ -15,18 +15,15 @@ from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Mutation
 from newsdesk.store import search
 from newsdesk.store.apply import (
-    MUTATIONS,
     Applied,
     Status,
     apply,
     count_pending,
     mutation_from_row,
 )
-from newsdesk.store.schema import AuditOutboxRow, Base, SettingRow
+from newsdesk.store.schema import AUDIT_OUTBOX, MUTATIONS, SETTINGS
 from newsdesk.store.world import DbWorld
 
-SETTINGS = Base.metadata.tables[SettingRow.__tablename__]
-AUDIT_OUTBOX = Base.metadata.tables[AuditOutboxRow.__tablename__]
 SYNC_SERVER = "sync.server"  # the setting naming the newsroom server a workspace syncs with
 
 

@@ -33,15 +33,14 @@ from newsdesk.core.mutation import Kind, Mutation, mutation
 from newsdesk.core.refusal import Refusal
 from newsdesk.passwords import hash_password, password_problem, verify_password
 from newsdesk.store.codec import TABLES, from_row
-from newsdesk.store.schema import AddressThrottleRow, Base, LoginThrottleRow, TokenRow
+from newsdesk.store.schema import ADDRESS_THROTTLE as ADDRESSES
+from newsdesk.store.schema import LOGIN_THROTTLE as THROTTLE
+from newsdesk.store.schema import TOKENS
 
 if TYPE_CHECKING:
     from newsdesk.sync.audit_log import AuditLog
     from newsdesk.sync.ledger import Ledger
 
-TOKENS: Final = Base.metadata.tables[TokenRow.__tablename__]
-THROTTLE: Final = Base.metadata.tables[LoginThrottleRow.__tablename__]
-ADDRESSES: Final = Base.metadata.tables[AddressThrottleRow.__tablename__]
 USERS: Final = TABLES[User]
 
 ADDRESS_FREE: Final = 10

@@ -24,7 +24,7 @@ from newsdesk.ingest.poller import ROUND_SECONDS
 from newsdesk.passwords import hash_password, password_problem
 from newsdesk.store import migrate, polls
 from newsdesk.store.codec import TABLES
-from newsdesk.store.store import SETTINGS
+from newsdesk.store.schema import AUDIT_LOG, SETTINGS
 from newsdesk.sync import audit, audit_export, audit_log, polling, protocol, service
 from newsdesk.sync import backup as backups
 from newsdesk.sync.heads import Heads
@@ -331,7 +331,7 @@ def archive_audit(engine: Engine, keys: audit.Keys, before: dt.datetime, out: Pa
             "rows": rows,
         }
         running.record(conn, "audit_archived", "newsdesk-server", None, detail, result="ok")
-        conn.execute(delete(audit.AUDIT).where(audit.AUDIT.c.seq <= done.through))
+        conn.execute(delete(AUDIT_LOG).where(AUDIT_LOG.c.seq <= done.through))
     return done.entries
 
 

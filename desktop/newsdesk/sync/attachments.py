@@ -31,16 +31,14 @@ from newsdesk.core.model import (
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal, RefusalCode, refuse
 from newsdesk.store.codec import TABLES
-from newsdesk.store.schema import AttachmentRefRow, Base, BlobRow, BlobUploadRow, ChangeRow
+from newsdesk.store.schema import ATTACHMENT_REFS as REFS
+from newsdesk.store.schema import BLOB_UPLOADS as UPLOADS
+from newsdesk.store.schema import BLOBS, CHANGES
 
 if TYPE_CHECKING:
     from newsdesk.sync.audit_log import AuditLog
     from newsdesk.sync.ledger import Ledger
 
-REFS: Final = Base.metadata.tables[AttachmentRefRow.__tablename__]
-CHANGES: Final = Base.metadata.tables[ChangeRow.__tablename__]
-UPLOADS: Final = Base.metadata.tables[BlobUploadRow.__tablename__]
-BLOBS: Final = Base.metadata.tables[BlobRow.__tablename__]
 ATTACHMENTS: Final = TABLES[Attachment]
 
 

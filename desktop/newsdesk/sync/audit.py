@@ -37,11 +37,10 @@ from sqlalchemy import Connection, Dialect, Engine, insert, select
 from newsdesk.core.model import Channel, RoleGrant, User
 from newsdesk.core.mutation import Mutation
 from newsdesk.files import write_atomically
-from newsdesk.store.apply import MUTATIONS
 from newsdesk.store.codec import TABLES, row_to_json
-from newsdesk.store.schema import AuditRow, Base
+from newsdesk.store.schema import AUDIT_LOG as AUDIT
+from newsdesk.store.schema import MUTATIONS, metadata
 
-AUDIT: Final = Base.metadata.tables[AuditRow.__tablename__]
 GENESIS: Final = "0" * 64
 KEY_FILE: Final = "audit.key"
 LEDGER_TABLES: Final = tuple(TABLES[c] for c in (User, Channel, RoleGrant))
@@ -171,7 +170,7 @@ LATER_COLUMNS: Final = {"channels": frozenset({"silence_days"})}
 
 def row_digests(table_name: str, rows: Sequence[Mapping[Any, Any]]) -> dict[str, str]:
     """``key: digest`` of ledger rows (users, channels, role grants) as the database holds them."""
-    table = Base.metadata.tables[table_name]
+    table = metadata.tables[table_name]
     later = LATER_COLUMNS.get(table_name, frozenset())
     return {
         str(row["id"]): digest(

@@ -19,10 +19,10 @@ from typing import Any, Final
 from sqlalchemy import Connection, Engine, select, text
 
 from newsdesk.core.ids import new_id
-from newsdesk.store.store import SETTINGS
+from newsdesk.store.schema import AUDIT_LOG as AUDIT
+from newsdesk.store.schema import SETTINGS
 from newsdesk.sync import audit
 
-AUDIT = audit.AUDIT
 EPOCH_KEY: Final = "server.epoch"
 WRITE_LOCK_KEY: Final = 7_301_993  # the advisory lock every service process takes to write
 LOCK: Final = text("SELECT pg_advisory_xact_lock(:key)")

@@ -29,8 +29,8 @@ from sqlalchemy.exc import IntegrityError
 from newsdesk.core.model import User
 from newsdesk.store import migrate
 from newsdesk.store.codec import TABLES
-from newsdesk.store.schema import SCHEMA_HEAD, Base
-from newsdesk.store.store import SETTINGS, make_engine
+from newsdesk.store.schema import SCHEMA_HEAD, SETTINGS, metadata
+from newsdesk.store.store import make_engine
 from newsdesk.sync import audit
 from newsdesk.sync.audit_log import EPOCH_KEY, AuditLog, new_epoch
 
@@ -43,7 +43,7 @@ class BackupError(Exception):
 
 
 def _tables() -> list[Table]:
-    return [t for t in Base.metadata.sorted_tables if t.name != "alembic_version"]
+    return [t for t in metadata.sorted_tables if t.name != "alembic_version"]
 
 
 def _out(value: Any) -> Any:

@@ -21,14 +21,13 @@ from newsdesk.core.model import Article, Attachment, Entity, User
 from newsdesk.core.mutation import Kind, Mutation
 from newsdesk.core.refusal import Refusal, RefusalCode
 from newsdesk.core.world import Changes
-from newsdesk.store.apply import MUTATIONS, Applied, Status, apply
+from newsdesk.store.apply import Applied, Status, apply
 from newsdesk.store.codec import TABLES, key_column
-from newsdesk.store.schema import Base, ChangeRow
+from newsdesk.store.schema import CHANGES, MUTATIONS
 from newsdesk.store.world import among
 from newsdesk.sync import accounts, attachments, audit, heads, protocol, rows
 from newsdesk.sync.audit_log import AuditLog
 
-CHANGES = Base.metadata.tables[ChangeRow.__tablename__]
 ARTICLES = TABLES[Article]
 USERS = TABLES[User]
 BLOBS_ROWS = TABLES[Attachment].name

@@ -26,15 +26,14 @@ from newsdesk.core.refusal import Refusal
 from newsdesk.store import outbox, search
 from newsdesk.store.apply import (
     MUTATION_COLUMNS,
-    MUTATIONS,
     Status,
     mutation_from_row,
     replay,
     search_document,
 )
 from newsdesk.store.codec import from_db_time, from_row, row_from_json
-from newsdesk.store.schema import AuditOutboxRow, Base, SetAsideRow
-from newsdesk.store.store import SETTINGS, SYNC_SERVER, Store
+from newsdesk.store.schema import AUDIT_OUTBOX, MUTATIONS, SET_ASIDE, SETTINGS
+from newsdesk.store.store import SYNC_SERVER, Store
 from newsdesk.store.world import CHUNK, DbWorld
 from newsdesk.sync import limits
 from newsdesk.sync.rows import BY_ARTICLE, SECRET_COLUMNS, SYNCED, from_wire
@@ -50,8 +49,6 @@ VERIFIER: Final = "sync.verifier"  # Argon2 hash of the account's password, for 
 CHANNELS: Final = "sync.channels"  # the channels the user could read at the last page
 MAX_PUSH: Final = "sync.max_push"  # the most mutations the server takes in one push
 USERS: Final = SYNCED["users"][1]
-SET_ASIDE: Final = Base.metadata.tables[SetAsideRow.__tablename__]
-AUDIT_OUTBOX: Final = Base.metadata.tables[AuditOutboxRow.__tablename__]  # see Store.note
 log = logging.getLogger(__name__)
 
 

@@ -30,14 +30,13 @@ from newsdesk.publish.publisher import Publisher, PublishingSettings
 from newsdesk.publish.schedule import publish_due
 from newsdesk.store.apply import Applied, Status
 from newsdesk.store.blobs import BlobStore
-from newsdesk.store.schema import Base, BlobRow
+from newsdesk.store.schema import BLOBS
 from newsdesk.store.store import Store
 from newsdesk.store.workspace import Workspace
 from newsdesk.sync.service import Service
 
 SCHEDULER_LOGIN: Final = "newsdesk-scheduler"
 EVERY_SECONDS: Final = 30.0
-BLOBS: Final = Base.metadata.tables[BlobRow.__tablename__]
 
 log = logging.getLogger(__name__)
 

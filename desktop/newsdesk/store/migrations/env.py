@@ -3,12 +3,12 @@
 from alembic import context
 
 from newsdesk.store.migrate import include_name
-from newsdesk.store.schema import Base
+from newsdesk.store.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     include_name=include_name,
     render_as_batch=connection.dialect.name == "sqlite",
 )
