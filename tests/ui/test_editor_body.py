@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from collections.abc import Iterator
 from html import unescape
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ from newsdesk.publish.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.editor.body import BodyEditor
 from newsdesk.ui.editor.document import BlobImages, blob_images, load_html, to_html
+from newsdesk.ui.widgets.palette import colours
 from tests.ui.dnd import drag_and_drop
 
 FIXTURES = Path(__file__).parent.parent / "publish" / "fixtures"
@@ -422,13 +424,19 @@ def test_a_paste_with_no_article_content_falls_back_to_its_text(editor: BodyEdit
 
 
 class CountedImages(BlobImages):
-    """The workspace's images, noting each one decoded."""
+    """The workspace's images, noting each one decoded and the thread that decoded it. While
+    ``gate`` is clear, decoding waits, as it does for a large photograph."""
 
     def __init__(self, blobs: BlobStore) -> None:
         super().__init__(blobs)
         self.decoded: list[str] = []
+        self.threads: set[threading.Thread] = set()
+        self.gate = threading.Event()
+        self.gate.set()
 
     def __call__(self, sha256: str) -> QImage | None:
+        self.threads.add(threading.current_thread())
+        self.gate.wait(10)
         self.decoded.append(sha256)
         return super().__call__(sha256)
 
@@ -436,9 +444,11 @@ class CountedImages(BlobImages):
 def test_a_long_article_decodes_only_the_photographs_on_screen(
     qtbot: QtBot, blobs: BlobStore, tmp_path: Path
 ) -> None:
-    """Twenty 1200×675 photographs between long paragraphs: opening decodes the ones shown,
-    each is laid out at the width it is shown at (640, the height in proportion) before it is
-    decoded, and scrolling to the end decodes the last one when it comes into view."""
+    """Twenty 1200×675 photographs between long paragraphs: opening decodes the ones shown, on
+    a worker thread, so the first paint does not wait for them (their boxes show the placeholder's
+    colour until they arrive); each is laid out at the width it is shown at (640, the height in
+    proportion) before it is decoded, and scrolling to the end decodes the last one when it comes
+    into view."""
     shas = []
     for n in range(20):
         image = QImage(1200, 675, QImage.Format.Format_RGB32)
@@ -457,10 +467,10 @@ def test_a_long_article_decodes_only_the_photographs_on_screen(
     editor.resize(900, 700)
     editor.show()
     qtbot.waitExposed(editor)
+    images.gate.clear()  # decoding takes its time
     editor.set_html(html)
-    shot = editor.viewport().grab().toImage()  # a paint of what is on screen
-    shown = set(images.decoded)
-    assert shown and shown <= set(shas[:3])
+    shot = editor.viewport().grab().toImage()  # a paint of what is on screen, not waiting
+    assert images.decoded == []
     formats = [
         fragment.charFormat().toImageFormat()
         for fragment in _fragments(editor.document())
@@ -468,8 +478,14 @@ def test_a_long_article_decodes_only_the_photographs_on_screen(
     ]
     assert [(f.width(), f.height()) for f in formats] == [(640, 360)] * 20
     place = editor.cursorRect(_cursor_at_image(editor, shas[0]))
-    shown_colour = shot.pixelColor(place.left() + 320, place.center().y())
-    assert shown_colour.rgb() == QColor.fromHsv(0, 200, 200).rgb()
+    spot = (place.left() + 320, place.center().y())
+    assert shot.pixelColor(*spot).rgb() == colours().qcolor("placeholder_image").rgb()
+    images.gate.set()
+    photo = QColor.fromHsv(0, 200, 200).rgb()
+    qtbot.waitUntil(lambda: editor.viewport().grab().toImage().pixelColor(*spot).rgb() == photo)
+    shown = set(images.decoded)
+    assert shown and shown <= set(shas[:3])
+    assert threading.main_thread() not in images.threads
     editor.moveCursor(QTextCursor.MoveOperation.End)
     editor.ensureCursorVisible()  # a long document is laid out in steps: wait for its end
 

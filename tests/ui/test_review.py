@@ -319,8 +319,8 @@ def test_screenshot_zh_cn(qtbot: QtBot, chinese: None, desk: Desk, sign_in: Sign
 def test_the_reviewer_sees_the_articles_photograph(
     qtbot: QtBot, english: None, desk: Desk, sign_in: SignIn, workspace: Workspace
 ) -> None:
-    """The review body decodes an attached photograph when it shows it: the reviewer sees the
-    photograph itself, not a broken-image mark or the placeholder."""
+    """The review body decodes an attached photograph when it shows it, off the UI thread: the
+    reviewer sees the photograph itself, not a broken-image mark or the placeholder."""
     photo = QImage(800, 450, QImage.Format.Format_RGB32)
     photo.fill(QColor(30, 120, 200))
     data = QByteArray()
@@ -337,5 +337,9 @@ def test_the_reviewer_sees_the_articles_photograph(
     assert not cursor.isNull()
     cursor.setPosition(cursor.selectionStart())
     place = browser.cursorRect(cursor)
-    shot = browser.viewport().grab().toImage()
-    assert shot.pixelColor(place.left() + 100, place.center().y()).rgb() == photo.pixel(0, 0)
+
+    def shown() -> bool:
+        shot = browser.viewport().grab().toImage()  # decoded off the UI thread, then shown
+        return shot.pixelColor(place.left() + 100, place.center().y()).rgb() == photo.pixel(0, 0)
+
+    qtbot.waitUntil(shown)

@@ -42,6 +42,7 @@ from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.core.body import attachment_url, is_remote
 from newsdesk.ingest.images import page_url_of
 from newsdesk.publish.paste import clean_pasted
+from newsdesk.ui.editor.background_images import BackgroundImages
 from newsdesk.ui.editor.document import (
     BLOCK_KIND,
     CAPTION,
@@ -56,7 +57,6 @@ from newsdesk.ui.editor.document import (
     is_ordered,
     kind_block_format,
     load_html,
-    resource_image,
     set_anchor,
     to_html,
 )
@@ -121,6 +121,7 @@ class BodyEditor(QTextEdit):
         super().__init__(parent)
         self._store_image = store_image
         self._images = images
+        self._background = BackgroundImages(self, images)
         self._suffixes = _image_suffixes()
         self._commands: list[QAction] = []
         self.setAcceptRichText(True)
@@ -165,8 +166,9 @@ class BodyEditor(QTextEdit):
         document.setModified(False)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
-        """Images come from the attachments only (a placeholder otherwise), never from disk."""
-        image = resource_image(kind, name, self._images)
+        """Images come from the attachments only (a placeholder otherwise), never from disk,
+        and are decoded off the UI thread."""
+        image = self._background.resource(kind, name)
         return image if image is not None else super().loadResource(kind, name)
 
     # paragraph commands

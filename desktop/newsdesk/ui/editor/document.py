@@ -15,9 +15,10 @@ one format and back. Conventions the editor relies on:
 * An image's ``alt`` text is the image format's ``IMAGE_ALT`` property; its name is the ``src``
   (``attachment:<sha256>`` for workspace images). The loader sizes a workspace image from its
   header and leaves decoding it to the view showing the document (its ``loadResource``, asked
-  only for the images it paints), so a long article with many photographs opens without
-  decoding the ones off screen; a missing or unreadable image and a remote one are registered
-  as the placeholder, so Qt never looks for a file.
+  only for the images it paints, decodes them on a worker thread: see ``background_images``),
+  so a long article with many photographs opens without decoding the ones off screen; a
+  missing or unreadable image and a remote one are registered as the placeholder, so Qt never
+  looks for a file.
 * Bold means a weight of at least ``QFont.Bold``. Headings and header cells look heavier through
   a lighter weight (DemiBold) and a size adjustment, which are not bold, so a heading is never
   written as ``<h2><strong>``; a header row (``th``) never repeats ``<strong>`` either.
@@ -174,15 +175,6 @@ def image_for(name: str, images: ImageSource) -> QImage:
         if found is not None:
             return found
     return placeholder_image()
-
-
-def resource_image(kind: int, name: QUrl | str, images: ImageSource) -> QImage | None:
-    """What a view's ``loadResource`` answers for a document loaded here: the image of an
-    attachment, decoded when the view first paints it, or the placeholder; None for a resource
-    that is not an image (the view's own business)."""
-    if kind != QTextDocument.ResourceType.ImageResource.value:
-        return None
-    return image_for(name.toString() if isinstance(name, QUrl) else name, images)
 
 
 def image_format(name: str, alt: str, size: QSize) -> QTextImageFormat:

@@ -25,8 +25,9 @@ from newsdesk.core.labels import label
 from newsdesk.core.model import Anchor, Role
 from newsdesk.core.sensitive import SensitiveMatcher
 from newsdesk.store.history import ArticleHistory, RevisionEntry
+from newsdesk.ui.editor.background_images import BackgroundImages
 from newsdesk.ui.editor.checks import BlockChecker, Check, CheckHighlighter, describe
-from newsdesk.ui.editor.document import ImageSource, load_html, resource_image
+from newsdesk.ui.editor.document import ImageSource, load_html
 from newsdesk.ui.editor.revisions import CompareView
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.review.fields import PublishedFields
@@ -42,14 +43,15 @@ def _local(moment: dt.datetime) -> str:
 
 
 class ArticleBrowser(QTextBrowser):
-    """The article as the reviewer reads it; its images are decoded as they are first shown."""
+    """The article as the reviewer reads it; its images are decoded off the UI thread as they
+    are first shown."""
 
     def __init__(self, images: ImageSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._images = images
+        self._background = BackgroundImages(self, images)
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
-        image = resource_image(kind, name, self._images)
+        image = self._background.resource(kind, name)
         return image if image is not None else super().loadResource(kind, name)
 
 
