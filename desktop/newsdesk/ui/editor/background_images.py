@@ -48,6 +48,11 @@ class BackgroundImages(QObject):
         # Emitted on a worker thread, delivered on the UI thread (a queued connection).
         self.decoded.connect(self._arrived)
 
+    @property
+    def waiting(self) -> int:
+        """How many images are being decoded."""
+        return len(self._decoding)
+
     def resource(self, kind: int, name: QUrl | str) -> QImage | None:
         if kind != IMAGE:
             return None

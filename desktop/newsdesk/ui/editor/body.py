@@ -121,7 +121,7 @@ class BodyEditor(QTextEdit):
         super().__init__(parent)
         self._store_image = store_image
         self._images = images
-        self._background = BackgroundImages(self, images)
+        self.background = BackgroundImages(self, images)
         self._suffixes = _image_suffixes()
         self._commands: list[QAction] = []
         self.setAcceptRichText(True)
@@ -168,7 +168,7 @@ class BodyEditor(QTextEdit):
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
         """Images come from the attachments only (a placeholder otherwise), never from disk,
         and are decoded off the UI thread."""
-        image = self._background.resource(kind, name)
+        image = self.background.resource(kind, name)
         return image if image is not None else super().loadResource(kind, name)
 
     # paragraph commands
