@@ -4,16 +4,23 @@ pages and the app card from the exporter's own templates."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from newsdesk.core.articles import current_hash
+from newsdesk.core.articles import current_hash, revision_content
 from newsdesk.core.ids import new_id
 from newsdesk.core.mutation import Kind
+from newsdesk.store.blobs import BlobStore
 from newsdesk.store.workspace import Workspace
+from newsdesk.ui.editor.document import BlobImages
 from newsdesk.ui.editor.revisions import CompareView
+from newsdesk.ui.widgets.palette import colours
+from newsdesk.ui.widgets.published_view import PublishedView
 from tests.ui.images import image_bytes
 from tests.ui.test_review import (
     Desk,
@@ -108,7 +115,10 @@ def test_every_published_field_is_shown_checked_and_rendered_as_published(
     ):
         assert shown in pc
     assert f"images/{sha}" in pc and "http" not in pc.split("<body>", 1)[1]
-    assert published.shown_image(sha) is not None
+    qtbot.waitUntil(lambda: published.images_waiting == 0)  # decoded off the UI thread
+    shown_picture = published.shown_image(sha)
+    assert shown_picture is not None and shown_picture.size() == QSize(320, 200)
+    assert shown_picture.pixelColor(160, 100) == QColor(0x3366AA)
     assert "夜市入口" in published.browser.toPlainText() or "城东夜市入口" in (
         published.browser.toPlainText()
     )
@@ -221,3 +231,53 @@ def test_a_changed_alt_text_shows_in_the_comparison(qtbot: QtBot) -> None:
     shown = view.browser.toPlainText()
     assert "Image alt texts" in shown and "夜市入口" in shown and "夜市东门" in shown
     assert "1 other field changed" in view.summary.text()
+
+
+class SlowImages(BlobImages):
+    """The workspace's images, decoded only once ``gate`` is set (as thirty camera photographs
+    take their time), noting the threads that decoded them."""
+
+    def __init__(self, blobs: BlobStore) -> None:
+        super().__init__(blobs)
+        self.gate = threading.Event()
+        self.threads: set[threading.Thread] = set()
+
+    def __call__(self, sha256: str) -> QImage | None:
+        self.threads.add(threading.current_thread())
+        self.gate.wait(10)
+        return super().__call__(sha256)
+
+
+def test_the_published_pages_show_at_once_and_their_photographs_as_they_are_decoded(
+    qtbot: QtBot, english: None, workspace: Workspace, desk: Desk, tmp_path: Path
+) -> None:
+    """Decoding the pages' images waits on the workers, not the UI: the page is laid out with a
+    box the photograph's size in its place, and the photograph replaces it, on every target."""
+    sha = picture(workspace, desk, tmp_path)
+    article_id = desk.must(
+        Kind.ARTICLE_CREATE,
+        channel_id=desk.channel("新闻"),
+        title="城东夜市开市",
+        body_html=BODY.format(sha=sha),
+    )
+    content = revision_content(desk.article(article_id))
+    images = SlowImages(workspace.blobs)
+    view = PublishedView(images)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    view.show_content(article_id, "新闻", content)  # would wait ten seconds on the UI thread
+    waiting = view.shown_image(sha)
+    assert waiting is not None and waiting.size() == QSize(320, 200)
+    assert waiting.pixelColor(160, 100) == colours().qcolor("placeholder_image")
+    assert view.images_waiting == 1
+    images.gate.set()
+    qtbot.waitUntil(lambda: view.images_waiting == 0)
+    shown = view.shown_image(sha)
+    assert shown is not None and shown.pixelColor(160, 100) == QColor(0x3366AA)
+    assert "城东夜市" in view.browser.toPlainText()
+    view.wap_button.click()  # narrower: fitted again, aside
+    qtbot.waitUntil(lambda: view.images_waiting == 0)
+    shown = view.shown_image(sha)
+    assert shown is not None and shown.pixelColor(100, 50) == QColor(0x3366AA)
+    assert threading.main_thread() not in images.threads

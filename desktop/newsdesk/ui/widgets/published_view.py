@@ -8,11 +8,13 @@ published). The APP card is drawn from the ninjs document the app will receive.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import html
 import json
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,7 +35,7 @@ from newsdesk.ui.editor.document import ImageSource, placeholder_image
 from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import alive
-from newsdesk.ui.widgets.palette import LIGHT
+from newsdesk.ui.widgets.palette import LIGHT, colours
 
 PC_WIDTH = 860
 WAP_WIDTH = 375
@@ -89,7 +91,13 @@ def _dicts(value: object) -> list[dict[str, object]]:
 
 
 class PublishedView(QWidget):
-    """Shows :func:`render_preview`'s three outputs, one at a time."""
+    """Shows :func:`render_preview`'s three outputs, one at a time.
+
+    The pages' images are decoded and scaled to the page's width on worker threads: thirty
+    camera photographs held the UI thread for seconds when the tab opened, and again at every
+    resize. Until they arrive, each shows as a box of its size (read from the file's header)."""
+
+    scaled = Signal(str, int, object)  # an image's SHA-256, the width it fits, the QImage or None
 
     def __init__(
         self,
@@ -103,6 +111,10 @@ class PublishedView(QWidget):
         self._images = images
         self._templates = templates or Templates()
         self._preview: PublishedPreview | None = None
+        self._fitted: dict[tuple[str, int], QImage] = {}  # (SHA-256, width): the scaled image
+        self._scaling: set[tuple[str, int]] = set()
+        self._shown_width = 0
+        self.scaled.connect(self._arrived)  # emitted on a worker thread
         self.site_name = self.tr("Newsdesk")  # the site's name the pages print, from the settings
         self.pc_button = QRadioButton(self.tr("PC page"))
         self.wap_button = QRadioButton(self.tr("WAP page"))
@@ -111,7 +123,7 @@ class PublishedView(QWidget):
         group = QButtonGroup(self)
         for button in (self.pc_button, self.wap_button, self.app_button):
             group.addButton(button)
-            button.toggled.connect(self._show_target)
+            button.toggled.connect(lambda checked: self._show_target() if checked else None)
         note = QLabel(self.tr("Rendered from the templates the exporter uses."))
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
@@ -181,6 +193,7 @@ class PublishedView(QWidget):
             templates=self._templates,
             site=SiteInfo(name=self.site_name),
         )
+        self._fitted.clear()
         self._show_target()
 
     def clear(self) -> None:
@@ -198,17 +211,22 @@ class PublishedView(QWidget):
             return preview.wap_html
         return _card_html(preview.ninjs)
 
-    def _show_target(self) -> None:
+    def _show_target(self, width: int | None = None) -> None:
+        """The target chosen, at ``width`` (by default the room there is: see width_px)."""
         preview = self._preview
         if preview is None:
             return
-        width = self.width_px
+        width = width or self.width_px
+        self._shown_width = width
         document = QTextDocument(self.browser)
         limit = width - 64
+        kept = {limit, PC_WIDTH - 64, WAP_WIDTH - 64}  # the targets' own, and the one shown
+        self._fitted = {key: image for key, image in self._fitted.items() if key[1] in kept}
         for sha in preview.images:
-            image = self._images(sha) or placeholder_image()
-            if image.width() > limit:
-                image = image.scaledToWidth(limit, Qt.TransformationMode.SmoothTransformation)
+            image = self._fitted.get((sha, limit))
+            if image is None:
+                image = self._waiting(sha, limit)
+                self._scale(sha, limit)
             for name in (preview_href(sha), f"./{preview_href(sha)}"):
                 document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         document.setHtml(_for_qt(self.page_html()))
@@ -216,6 +234,43 @@ class PublishedView(QWidget):
         document.setTextWidth(width)
         height = int(document.size().height()) + 4
         self.browser.setFixedSize(width, max(height, 200))
+
+    def _waiting(self, sha: str, limit: int) -> QImage:
+        """What stands for an image being decoded: a box of the size it will be shown at."""
+        size = self._images.size(sha)
+        if size is None or size.isEmpty():
+            return placeholder_image()
+        fitted = size.scaled(
+            QSize(min(limit, size.width()), 1 << 20), Qt.AspectRatioMode.KeepAspectRatio
+        )
+        box = QImage(fitted.expandedTo(QSize(1, 1)), QImage.Format.Format_ARGB32)
+        box.fill(colours().qcolor("placeholder_image"))
+        return box
+
+    def _scale(self, sha: str, limit: int) -> None:
+        if (sha, limit) not in self._scaling:
+            self._scaling.add((sha, limit))
+            QThreadPool.globalInstance().start(functools.partial(self._scale_aside, sha, limit))
+
+    def _scale_aside(self, sha: str, limit: int) -> None:
+        """On a worker thread."""
+        image = self._images(sha)
+        if image is not None and image.width() > limit:
+            image = image.scaledToWidth(limit, Qt.TransformationMode.SmoothTransformation)
+        with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
+            self.scaled.emit(sha, limit, image)
+
+    def _arrived(self, sha: str, limit: int, image: QImage | None) -> None:
+        self._scaling.discard((sha, limit))
+        self._fitted[(sha, limit)] = image if image is not None else placeholder_image()
+        shown = self._shown_width
+        if limit == shown - 64 and not any(width == limit for _, width in self._scaling):
+            self._show_target(shown)  # every image of the page shown is ready: shown at once
+
+    @property
+    def images_waiting(self) -> int:
+        """How many of the pages' images are being decoded."""
+        return len(self._scaling)
 
     def shown_image(self, sha256: str) -> QImage | None:
         """The picture the shown page uses for an attachment (for tests and checks)."""
