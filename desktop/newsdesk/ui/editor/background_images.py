@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 
-from PySide6.QtCore import QObject, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QSize, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -23,10 +23,11 @@ from newsdesk.ui.widgets.palette import colours
 IMAGE: int = QTextDocument.ResourceType.ImageResource.value
 
 
-def waiting_image() -> QImage:
+def waiting_image(size: QSize = QSize(16, 9)) -> QImage:  # noqa: B008 - an immutable value
     """What an image's box shows while it is decoded: the placeholder's colour, without the
-    cross that says an image cannot be shown."""
-    image = QImage(16, 9, QImage.Format.Format_ARGB32)
+    cross that says an image cannot be shown (a view scales it to the image's box, or it is
+    made at ``size``)."""
+    image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(colours().qcolor("placeholder_image"))
     return image
 

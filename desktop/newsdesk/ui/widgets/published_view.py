@@ -31,11 +31,12 @@ from newsdesk.core.model import RevisionContent
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.publish.preview import PublishedPreview, preview_href, render_preview
 from newsdesk.publish.publisher import load_settings
+from newsdesk.ui.editor.background_images import waiting_image
 from newsdesk.ui.editor.document import ImageSource, placeholder_image
 from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
 from newsdesk.ui.widgets.fields import alive
-from newsdesk.ui.widgets.palette import LIGHT, colours
+from newsdesk.ui.widgets.palette import LIGHT
 
 PC_WIDTH = 860
 WAP_WIDTH = 375
@@ -243,9 +244,7 @@ class PublishedView(QWidget):
         fitted = size.scaled(
             QSize(min(limit, size.width()), 1 << 20), Qt.AspectRatioMode.KeepAspectRatio
         )
-        box = QImage(fitted.expandedTo(QSize(1, 1)), QImage.Format.Format_ARGB32)
-        box.fill(colours().qcolor("placeholder_image"))
-        return box
+        return waiting_image(fitted.expandedTo(QSize(1, 1)))
 
     def _scale(self, sha: str, limit: int) -> None:
         if (sha, limit) not in self._scaling:
