@@ -4,6 +4,7 @@ allow-list, images become attachments, pastes are cleaned, and the HTML round-tr
 from __future__ import annotations
 
 import gc
+import logging
 import re
 import threading
 from collections.abc import Iterator
@@ -20,7 +21,13 @@ from newsdesk.core.admin import MAX_ATTACHMENT_BYTES
 from newsdesk.publish.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from newsdesk.store.blobs import BlobStore
 from newsdesk.ui.editor.body import BodyEditor
-from newsdesk.ui.editor.document import BlobImages, blob_images, load_html, to_html
+from newsdesk.ui.editor.document import (
+    BlobImages,
+    blob_images,
+    load_html,
+    placeholder_image,
+    to_html,
+)
 from newsdesk.ui.widgets.palette import colours
 from tests.ui.dnd import drag_and_drop
 
@@ -439,6 +446,40 @@ class CountedImages(BlobImages):
         self.gate.wait(10)
         self.decoded.append(sha256)
         return super().__call__(sha256)
+
+
+class BrokenImages(BlobImages):
+    """A decoder that fails as a defect would (not a missing or unreadable file)."""
+
+    def __call__(self, sha256: str) -> QImage | None:
+        raise RuntimeError("the decoder failed")
+
+
+def test_an_image_whose_decoding_fails_shows_the_placeholder_and_the_log_says_why(
+    qtbot: QtBot, blobs: BlobStore, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Raised on the worker thread, the failure would reach the excepthook there, which may not
+    open a dialog: it is logged, and the image's box shows the placeholder's crossed grey box."""
+    image = QImage(1200, 675, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 30, 30))
+    path = tmp_path / "photo.png"
+    assert image.save(str(path))
+    sha = blobs.put_file(path)
+    editor = BodyEditor(lambda data, name: blobs.put(data), BrokenImages(blobs))
+    qtbot.addWidget(editor)
+    editor.resize(900, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    with caplog.at_level(logging.ERROR, logger="newsdesk.ui.editor.background_images"):
+        editor.set_html(f'<p>开幕式</p><figure><img src="attachment:{sha}" alt="现场"></figure>')
+        editor.viewport().grab()
+        qtbot.waitUntil(lambda: editor.background.waiting == 0)
+    assert [r.getMessage() for r in caplog.records] == [f"decoding the image {sha} failed"]
+    shown = editor.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(f"attachment:{sha}")
+    )
+    assert isinstance(shown, QImage) and shown.size() == placeholder_image().size()
+    assert shown.pixelColor(80, 30) == colours().qcolor("placeholder_image")
 
 
 def test_a_long_article_decodes_only_the_photographs_on_screen(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 
 from PySide6.QtCore import QObject, QSize, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QTextEdit
 from newsdesk.core.body import attachment_digest
 from newsdesk.ui.editor.document import ImageSource, placeholder_image
 from newsdesk.ui.widgets.palette import colours
+
+log = logging.getLogger(__name__)
 
 IMAGE: int = QTextDocument.ResourceType.ImageResource.value
 
@@ -30,6 +33,17 @@ def waiting_image(size: QSize = QSize(16, 9)) -> QImage:  # noqa: B008 - an immu
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(colours().qcolor("placeholder_image"))
     return image
+
+
+def decoded(images: ImageSource, digest: str) -> QImage | None:
+    """The image, decoded on a worker thread; None when it cannot be shown. A failure there is
+    logged and shows as the placeholder: raised, it would reach the excepthook on a thread that
+    may not open a dialog."""
+    try:
+        return images(digest)
+    except Exception:
+        log.exception("decoding the image %s failed", digest)
+        return None
 
 
 class BackgroundImages(QObject):
@@ -68,7 +82,7 @@ class BackgroundImages(QObject):
 
     def _decode(self, src: str, digest: str) -> None:
         """On a worker thread."""
-        image = self._images(digest)
+        image = decoded(self._images, digest)
         with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
             self.decoded.emit(src, image)
 

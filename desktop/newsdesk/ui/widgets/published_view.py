@@ -31,7 +31,7 @@ from newsdesk.core.model import RevisionContent
 from newsdesk.publish.pages import SiteInfo, Templates
 from newsdesk.publish.preview import PublishedPreview, preview_href, render_preview
 from newsdesk.publish.publisher import load_settings
-from newsdesk.ui.editor.background_images import waiting_image
+from newsdesk.ui.editor.background_images import decoded, waiting_image
 from newsdesk.ui.editor.document import ImageSource, placeholder_image
 from newsdesk.ui.jobs import Job
 from newsdesk.ui.session import Session
@@ -253,7 +253,7 @@ class PublishedView(QWidget):
 
     def _scale_aside(self, sha: str, limit: int) -> None:
         """On a worker thread."""
-        image = self._images(sha)
+        image = decoded(self._images, sha)
         if image is not None and image.width() > limit:
             image = image.scaledToWidth(limit, Qt.TransformationMode.SmoothTransformation)
         with contextlib.suppress(RuntimeError):  # the view was closed meanwhile
