@@ -4,13 +4,15 @@ the real client, and a transport that loses, repeats or delays requests on purpo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
-from collections.abc import Awaitable, Callable
+import sqlite3
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import Engine, event, select
 
 from newsdesk.core.articles import current_hash
 from newsdesk.core.ids import new_id
@@ -160,3 +162,21 @@ class FlakyTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self.inner.aclose()
+
+
+@contextlib.contextmanager
+def disk_fails_once(engine: Engine) -> Iterator[list[str]]:
+    """The first write (INSERT or UPDATE) through ``engine`` fails as a failing disk makes it
+    fail; yields the statement that failed, once it has."""
+    failed: list[str] = []
+
+    def fail_the_first_write(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not failed and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+            failed.append(statement)
+            raise sqlite3.OperationalError("disk I/O error")
+
+    event.listen(engine, "before_cursor_execute", fail_the_first_write)
+    try:
+        yield failed
+    finally:
+        event.remove(engine, "before_cursor_execute", fail_the_first_write)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from newsdesk.sync.rows import SYNCED
 from newsdesk.sync.service import Service
 from newsdesk.sync.status import State, SyncStatus
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, free_port
-from tests.sync.desks import Desk, FlakyTransport, server_view
+from tests.sync.desks import Desk, FlakyTransport, disk_fails_once, server_view
 
 MakeDesk = Callable[[str], Desk]
 
@@ -352,14 +351,6 @@ def test_a_round_failing_on_this_computer_is_reported_and_syncing_goes_on(
     editor = desk("editor")
     editor.write(room.news, "磁盘出错时写的")
     reports: list[SyncStatus] = []
-    failed: list[str] = []
-
-    def disk_error_on_the_first_write(
-        _conn: Any, _cursor: Any, statement: str, *_args: Any
-    ) -> None:
-        if not failed and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
-            failed.append(statement)
-            raise sqlite3.OperationalError("disk I/O error")
 
     async def until(condition: Callable[[], bool]) -> None:
         for _ in range(500):
@@ -382,12 +373,8 @@ def test_a_round_failing_on_this_computer_is_reported_and_syncing_goes_on(
             await running
             await client.close()
 
-    engine = editor.workspace.store.engine
-    event.listen(engine, "before_cursor_execute", disk_error_on_the_first_write)
-    try:
+    with disk_fails_once(editor.workspace.store.engine) as failed:
         asyncio.run(sync_through_the_failure())
-    finally:
-        event.remove(engine, "before_cursor_execute", disk_error_on_the_first_write)
     assert failed
     broken = next(r for r in reports if r.state is State.FAILED)
     assert broken.pending == 1 and broken.retry_in is not None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event
 
 from newsdesk.core.mutation import Kind
 from newsdesk.store.store import make_engine
@@ -39,7 +37,7 @@ from newsdesk.ui.sync.connect import ConnectDialog, PasswordDialog
 from newsdesk.ui.sync.controller import SyncController
 from newsdesk.ui.sync.page import SyncPage
 from tests.sync.conftest import PASSWORD, LiveServer, Newsroom, keys, seed
-from tests.sync.desks import Desk, server_view
+from tests.sync.desks import Desk, disk_fails_once, server_view
 from tests.ui.conftest import until
 from tests.ui.test_desktop_day import close_desktop
 
@@ -374,14 +372,6 @@ def test_a_sync_failing_on_this_computer_says_so_in_chinese_and_sync_now_recover
     window.resize(1280, 720)
     window.show()
     window.show_page("sync")
-    failed: list[str] = []
-
-    def disk_error_on_the_first_write(
-        _conn: Any, _cursor: Any, statement: str, *_args: Any
-    ) -> None:
-        if not failed and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
-            failed.append(statement)
-            raise sqlite3.OperationalError("disk I/O error")
 
     async def flow() -> None:
         sync.start(live.url)
@@ -400,14 +390,12 @@ def test_a_sync_failing_on_this_computer_says_so_in_chinese_and_sync_now_recover
         assert window.connection_label.text() != "未同步：本机出错"
         assert "本机同步出错" not in page.state.text()
 
-    engine = workspace.store.engine
-    event.listen(engine, "before_cursor_execute", disk_error_on_the_first_write)
     try:
-        run(flow())
+        with disk_fails_once(workspace.store.engine) as failed:
+            run(flow())
         assert failed
         assert ("articles", article) in server_view(live.url, "editor")
     finally:
-        event.remove(engine, "before_cursor_execute", disk_error_on_the_first_write)
         sync.shutdown()
         runner.shutdown()
         workspace.close()
