@@ -8,7 +8,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+)
 
 from newsdesk.core.actor import Actor
 from newsdesk.core.articles import may_edit
@@ -168,27 +179,30 @@ def _first_of_each_state(
 ) -> tuple[list[str], dict[str, int]]:
     """The ids of ``query``'s rows of ``table``, the first ``per_state`` of each state ordered by
     ``order``'s due date (undated last), priority (highest first), latest update and id (byte by
-    byte, as Python compares strings), and how many rows each state has: one pass, sorting only
-    the ids and what orders them (whole rows cost several times more)."""
+    byte, as Python compares strings), and how many rows each state has.
+
+    One query per state with its own limit, sorting only the ids and what orders them: the
+    database keeps the best ``per_state`` rows as it goes, where ranking every row of the state
+    (a window function) sorted them all, twice as long at 10,000 items."""
     due, priority, updated, key = order
     if conn.dialect.name != "sqlite":  # SQLite compares bytes already
         key = key.collate("C")
     by_state = table.c.state
-    place = func.row_number().over(
-        partition_by=by_state,
-        order_by=(due.is_(None), due, priority.desc(), updated.desc(), key),
+    totals: dict[str, int] = {
+        state: count
+        for state, count in conn.execute(
+            query.with_only_columns(by_state, func.count()).group_by(by_state)
+        )
+    }
+    first = (
+        query.with_only_columns(table.c.id)
+        .where(by_state == bindparam("state"))
+        .order_by(due.is_(None), due, priority.desc(), updated.desc(), key)
+        .limit(per_state)
     )
-    ranked = query.with_only_columns(
-        table.c.id,
-        by_state,
-        place.label("place"),
-        func.count().over(partition_by=by_state).label("total"),
-    ).subquery()
     ids: list[str] = []
-    totals: dict[str, int] = {}
-    for row in conn.execute(select(ranked).where(ranked.c.place <= per_state)):
-        ids.append(row.id)
-        totals[row.state] = row.total
+    for state in sorted(totals):
+        ids += conn.execute(first, {"state": state}).scalars()
     return ids, totals
 
 
@@ -265,18 +279,16 @@ def load_first_screen(conn: Connection, actor: Actor, per_column: int = FIRST_SC
         ).mappings()
     ]
     wanted = {a.topic_id for a in articles if a.topic_id} | set(proposal_ids)
+    # Which of them are in sight is asked of each row here: given in the query, it made SQLite
+    # read every proposal of the channels in those states, not a few hundred by their ids.
+    in_sight_states = frozenset(_BOARD_PROPOSALS + _TOPIC_STATES)
     proposals = {
         p.id: p
         for p in (
             from_row(Proposal, row)
-            for row in conn.execute(
-                select(PROPOSALS).where(
-                    PROPOSALS.c.id.in_(wanted),
-                    PROPOSALS.c.channel_id.in_(ids),
-                    PROPOSALS.c.state.in_(_BOARD_PROPOSALS + _TOPIC_STATES),
-                )
-            ).mappings()
+            for row in conn.execute(select(PROPOSALS).where(PROPOSALS.c.id.in_(wanted))).mappings()
         )
+        if p.channel_id in channels and p.state.value in in_sight_states
     }
     cards = [
         Card(PROPOSAL_COLUMNS[proposals[key].state], proposal=proposals[key])
