@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
+from importlib.metadata import version
 from pathlib import Path
 
 import httpx
@@ -47,10 +48,14 @@ def room(engine: Engine) -> Newsroom:
     return seed(engine)
 
 
-def test_the_version_is_the_one_in_pyproject() -> None:
+def test_the_package_is_the_one_source_of_the_version() -> None:
+    """pyproject.toml takes the version from the package, and the installed metadata (what the
+    installers and pip show) says the same."""
     with (ROOT / "pyproject.toml").open("rb") as file:
-        declared = tomllib.load(file)["project"]["version"]
-    assert __version__ == declared
+        pyproject = tomllib.load(file)
+    assert "version" not in pyproject["project"] and "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "newsdesk.__version__"}
+    assert version("newsdesk") == __version__
 
 
 @pytest.mark.parametrize(
