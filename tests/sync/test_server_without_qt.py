@@ -118,7 +118,7 @@ def test_the_service_serves_without_qt(tmp_path: Path) -> None:
 
 def test_the_desktop_entry_does_need_qt() -> None:
     """The guard refuses what it should: the desktop's own entry point cannot start without Qt."""
-    desktop = run_without_qt("newsdesk.cli:main", "--version")
+    desktop = run_without_qt("newsdesk.__main__:start", "--version")
     assert desktop.returncode != 0 and "PySide6" in desktop.stderr
 
 
