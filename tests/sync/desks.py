@@ -165,13 +165,15 @@ class FlakyTransport(httpx.AsyncBaseTransport):
 
 
 @contextlib.contextmanager
-def disk_fails_once(engine: Engine) -> Iterator[list[str]]:
-    """The first write (INSERT or UPDATE) through ``engine`` fails as a failing disk makes it
-    fail; yields the statement that failed, once it has."""
+def disk_fails_once(engine: Engine, *, reads: bool = False) -> Iterator[list[str]]:
+    """The first write (INSERT or UPDATE) through ``engine``, or with ``reads`` the first
+    statement of any kind, fails as a failing disk makes it fail; yields the statement that
+    failed, once it has."""
     failed: list[str] = []
+    kinds = ("",) if reads else ("INSERT", "UPDATE")
 
     def fail_the_first_write(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not failed and statement.lstrip().upper().startswith(("INSERT", "UPDATE")):
+        if not failed and statement.lstrip().upper().startswith(kinds):
             failed.append(statement)
             raise sqlite3.OperationalError("disk I/O error")
 

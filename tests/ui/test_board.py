@@ -47,6 +47,7 @@ from newsdesk.ui.proposals.dialogs import AssignDialog, ProposalEditor, ReturnDi
 from newsdesk.ui.published.dialogs import PublishDialog
 from newsdesk.ui.session import Session
 from newsdesk.ui.snapshot import SnapshotStore
+from tests.sync.desks import disk_fails_once
 from tests.ui.dnd import drag_and_drop
 
 SHOTS = Path("/tmp/newsdesk-shots")
@@ -832,6 +833,49 @@ def test_the_first_screen_shows_the_top_of_each_column_then_the_whole_board(
     assert seen["headers"] == headers()
     card = page.models[Column.SUBMITTED].card(0)
     assert page.board_actions.refusal_to_move(card, Column.SELECTED) is None
+
+
+def test_a_window_being_built_reads_the_whole_board_once_its_first_frame_is_shown(
+    qtbot: QtBot, sign_in: Callable[[str], Session]
+) -> None:
+    """At start the first screen is read alone: the whole waits until the window's first frame
+    is shown (read meanwhile, it slowed that frame), then loads once however often it is told."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    first: list[Snapshot] = []
+    whole: list[Snapshot] = []
+    snapshots.first_screen.connect(first.append)
+    snapshots.updated.connect(whole.append)
+    snapshots.load_for_first_frame()
+    qtbot.waitUntil(lambda: bool(first))
+    qtbot.wait(300)  # the whole took some 50 ms of this demo
+    assert not whole and snapshots.current is None and snapshots.loading
+    snapshots.reload()  # as a board built meanwhile asks: it is coming
+    snapshots.first_frame_shown()
+    snapshots.first_frame_shown()
+    qtbot.waitUntil(lambda: bool(whole))
+    qtbot.wait(100)
+    assert len(whole) == 1 and snapshots.current is whole[0] and not snapshots.loading
+    assert first[0].totals is not None and whole[0].totals is None  # the whole, not a screen
+    assert len(whole[0].cards) >= len(first[0].cards) > 0
+
+
+def test_a_first_screen_that_cannot_be_read_is_reported_and_the_whole_board_still_loads(
+    qtbot: QtBot, sign_in: Callable[[str], Session]
+) -> None:
+    """A failing read of the first screen leaves no frame to wait for: the failure reaches the
+    user (the runner's failed signal opens the error dialog) and the whole is read at once."""
+    session = sign_in("chief")
+    snapshots = SnapshotStore(session)
+    whole: list[Snapshot] = []
+    failures: list[BaseException] = []
+    snapshots.updated.connect(whole.append)
+    session.runner.failed.connect(failures.append)
+    with disk_fails_once(session.workspace.store.engine, reads=True) as failed:
+        snapshots.load_for_first_frame()
+        qtbot.waitUntil(lambda: bool(whole))
+    assert failed and [str(error.orig) for error in failures] == ["disk I/O error"]
+    assert whole[0].totals is None and whole[0].cards and snapshots.current is whole[0]
 
 
 def on_screen_colours(view: ColumnView) -> int:

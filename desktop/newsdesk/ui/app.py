@@ -276,7 +276,7 @@ class Desktop:
         session = Session(self.workspace, actor, self.runner)
         self.settings.setValue("workspace/login", session.user.login)
         snapshots = SnapshotStore(session)
-        snapshots.reload()  # on the database thread while the window is being built
+        snapshots.load_for_first_frame()  # on the database thread while the window is built
         sync = SyncController(session)
         preset, _problem = desktop_preset()  # a problem was shown on the welcome screen
         pages = build_pages(
@@ -483,6 +483,8 @@ class Desktop:
         a workspace without a server, polling the sources and publishing what is scheduled
         (their modules load here: web extraction, exporters, images)."""
         assert self.window is not None and self.bell is not None and self.session is not None
+        assert self.snapshots is not None
+        self.snapshots.first_frame_shown()
         self.window.build_other_pages()
         self.bell.center.reload()
         if self.window.server is None:

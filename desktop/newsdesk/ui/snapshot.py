@@ -40,6 +40,7 @@ class SnapshotStore(QObject):
         self.session = session
         self.current: Snapshot | None = None
         self._first_screen_asked = False
+        self._whole_waits = False
         self._loads = OneAtATime(self._load)
         # Several changes in quick succession (a batch, a sync) cause one reload.
         self._debounce = QTimer(self, singleShot=True, interval=30)
@@ -63,18 +64,43 @@ class SnapshotStore(QObject):
         if not self._loads.running:
             self._loads.request()
 
+    def load_for_first_frame(self) -> None:
+        """The first load of a window being built: the top of each column, for its first frame;
+        the whole waits for :meth:`first_frame_shown`. Read meanwhile, the whole (a quarter of a
+        second of decoding at 10,000 items) took the interpreter from the window laying out and
+        painting that frame."""
+        self._whole_waits = self.current is None
+        self.reload()
+
+    def first_frame_shown(self) -> None:
+        """The window's first frame is painted: the whole loads now, if it waited for it."""
+        if self._whole_waits:
+            self._whole_waits = False
+            self._load_whole()
+
     def _load(self) -> None:
         actor = self.session.actor
         if self.current is None and not self._first_screen_asked:
             # The top of each column first: at 100,000 items the whole takes seconds, and the
             # board can show its first screen meanwhile (read before it on the same thread).
             self._first_screen_asked = True
+
+            def failed(error: BaseException) -> None:
+                self.first_frame_shown()  # no frame to wait for: the whole may still load
+                self.session.runner.failed.emit(error)
+
             self.session.read(
                 lambda conn: load_first_screen(conn, actor),
                 lambda snapshot: None if self.current else self.first_screen.emit(snapshot),
-                self.session.runner.failed.emit,
+                failed,
                 owner=self,
             )
+            if self._whole_waits:
+                return  # still loading: changes meanwhile load once more after the whole
+        self._load_whole()
+
+    def _load_whole(self) -> None:
+        actor = self.session.actor
 
         def loaded(snapshot: Snapshot) -> None:
             self._loads.finish()  # a change came meanwhile: the next load is under way
