@@ -539,6 +539,58 @@ def test_a_long_article_decodes_only_the_photographs_on_screen(
     assert to_html(editor.document()) == to_html(_reloaded_with(html, blobs))
 
 
+def test_a_camera_photograph_inserted_or_downloaded_is_decoded_on_a_worker_thread(
+    qtbot: QtBot, blobs: BlobStore, tmp_path: Path
+) -> None:
+    """A 4000×3000 photograph from the camera, inserted from its file: the editor takes it at
+    once, laid out at 640×480 from its header, its box in the placeholder's colour while a
+    worker decodes it; the same for an image a pasted page had on its server, once downloaded.
+    Nothing is decoded on the UI thread."""
+    camera = QImage(4000, 3000, QImage.Format.Format_RGB32)
+    camera.fill(QColor(30, 90, 160))
+    photo = tmp_path / "DSC_0412.JPG"
+    assert camera.save(str(photo), "JPEG", 90)
+    images = CountedImages(blobs)
+    editor = BodyEditor(lambda data, name: blobs.put(data), images)
+    qtbot.addWidget(editor)
+    editor.resize(900, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    type_text(editor, "开幕式现场")
+    images.gate.clear()
+    assert editor.insert_image_file(photo)
+    (sha,) = attachments(editor.html())
+    (shown,) = [
+        f.charFormat().toImageFormat()
+        for f in _fragments(editor.document())
+        if f.charFormat().isImageFormat()
+    ]
+    assert (shown.width(), shown.height()) == (640, 480)
+    place = editor.cursorRect(_cursor_at_image(editor, sha))
+    spot = (place.left() + 320, place.center().y())
+    waiting = editor.viewport().grab().toImage().pixelColor(*spot)
+    assert waiting.rgb() == colours().qcolor("placeholder_image").rgb()
+    assert images.decoded == []
+    images.gate.set()
+    qtbot.waitUntil(
+        lambda: editor.viewport().grab().toImage().pixelColor(*spot).blue() > 140, timeout=10_000
+    )
+    remote = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640"
+    reposted = BodyEditor(lambda data, name: blobs.put(data), images)
+    qtbot.addWidget(reposted)
+    reposted.resize(900, 700)
+    reposted.show()
+    qtbot.waitExposed(reposted)
+    reposted.set_html(f'<p>转载</p><figure><img src="{remote}" alt="现场"></figure>')
+    images.gate.clear()
+    assert reposted.replace_image_source(remote, f"attachment:{sha}") == 1
+    reposted.viewport().grab()
+    assert images.decoded == [sha]  # the downloaded copy waits for its worker too
+    images.gate.set()
+    qtbot.waitUntil(lambda: images.decoded == [sha, sha] and reposted.background.waiting == 0)
+    assert threading.main_thread() not in images.threads
+
+
 def _fragments(document: QTextDocument) -> Iterator[QTextFragment]:
     block = document.begin()
     while block.isValid():

@@ -13,7 +13,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QMimeData,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -27,7 +37,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
     QTextImageFormat,
@@ -52,11 +61,12 @@ from newsdesk.ui.editor.document import (
     block_kind,
     heading_char_format,
     html_document,
-    image_for,
     image_format,
+    image_size,
     is_ordered,
     kind_block_format,
     load_html,
+    placeholder_image,
     set_anchor,
     to_html,
 )
@@ -439,13 +449,12 @@ class BodyEditor(QTextEdit):
     def insert_image(self, sha256: str, alt: str = "", caption: str = "") -> None:
         """A figure with the attachment's image (and a caption paragraph if given), in blocks of
         its own at the cursor."""
-        name = attachment_url(sha256)
-        image = image_for(name, self._images)
-        self._insert_figure(name, alt, caption, image)
+        size = self._images.size(sha256) or placeholder_image().size()
+        self._insert_figure(attachment_url(sha256), alt, caption, size)
 
-    def _insert_figure(self, name: str, alt: str, caption: str, image: QImage) -> None:
-        document = self.document()
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    def _insert_figure(self, name: str, alt: str, caption: str, size: QSize) -> None:
+        """The figure is laid out at ``size``; its image is decoded on a worker thread when it is
+        first shown (``loadResource``), as an opened article's are."""
         cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.removeSelectedText()
@@ -453,7 +462,7 @@ class BodyEditor(QTextEdit):
             cursor.insertBlock(kind_block_format(FIGURE), QTextCharFormat())
         else:
             cursor.setBlockFormat(kind_block_format(FIGURE))
-        cursor.insertImage(image_format(name, alt, image.size()))
+        cursor.insertImage(image_format(name, alt, size))
         if caption:
             cursor.insertBlock(kind_block_format(CAPTION), QTextCharFormat())
             cursor.insertText(caption, QTextCharFormat())
@@ -485,8 +494,8 @@ class BodyEditor(QTextEdit):
         if len(data) > MAX_ATTACHMENT_BYTES:
             self._too_large(name, len(data))
             return False
-        image = QImage.fromData(data)
-        if image.isNull():
+        size = image_size(data)  # from the header: a photograph decodes on a worker thread
+        if size is None:
             self.problem.emit(
                 self.tr("“{name}” was not inserted: it is not an image Newsdesk can read.").format(
                     name=name
@@ -501,7 +510,7 @@ class BodyEditor(QTextEdit):
                 ).format(name=name)
             )
             return False
-        self._insert_figure(attachment_url(sha256), alt, caption, image)
+        self._insert_figure(attachment_url(sha256), alt, caption, size)
         return True
 
     def _too_large(self, name: str, size: int) -> None:
@@ -580,10 +589,8 @@ class BodyEditor(QTextEdit):
     def replace_image_source(self, old: str, new: str) -> int:
         """Point every image shown from ``old`` at ``new`` (a downloaded copy), keeping its alt
         text and place; returns how many were changed. Joined to the last undo step: undoing
-        the paste undoes both."""
-        image = image_for(new, self._images)
+        the paste undoes both. The image is decoded on a worker thread when it is shown."""
         document = self.document()
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(new), image)
         found: list[tuple[int, int, QTextImageFormat]] = []
         block = document.begin()
         while block.isValid():

@@ -123,17 +123,28 @@ class BlobImages:
     def size(self, sha256: str) -> QSize | None:
         data = self._unwritten(sha256) if self._unwritten is not None else None
         if data is not None:
-            buffer = QBuffer()
-            buffer.setData(QByteArray(data))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            found = QImageReader(buffer).size()
-        else:
-            try:
-                path = self._blobs.path(sha256)
-            except ValueError:
-                return None
-            found = QImageReader(str(path)).size() if path.is_file() else QSize()
+            return image_size(data)
+        try:
+            path = self._blobs.path(sha256)
+        except ValueError:
+            return None
+        found = QImageReader(str(path)).size() if path.is_file() else QSize()
         return found if found.isValid() and not found.isEmpty() else None
+
+
+def image_size(data: bytes) -> QSize | None:
+    """The size in pixels of the image in ``data``, from its header (decoded only in a format
+    whose reader cannot tell it without); None if it is not an image Qt can read."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    if not reader.canRead():
+        return None
+    found = reader.size()
+    if not found.isValid():
+        found = reader.read().size()
+    return found if found.isValid() and not found.isEmpty() else None
 
 
 def blob_images(
@@ -164,17 +175,6 @@ def is_ordered(style: QTextListFormat.Style) -> bool:
 def block_kind(block_format: QTextBlockFormat) -> str:
     kind = block_format.property(BLOCK_KIND)
     return kind if isinstance(kind, str) else ""
-
-
-def image_for(name: str, images: ImageSource) -> QImage:
-    """The image shown for an ``src``: the attachment, or the placeholder (remote images too,
-    until the caller downloads them into attachments)."""
-    digest = attachment_digest(name)
-    if digest is not None:
-        found = images(digest)
-        if found is not None:
-            return found
-    return placeholder_image()
 
 
 def image_format(name: str, alt: str, size: QSize) -> QTextImageFormat:
