@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from newsdesk import __version__
 from newsdesk.core.actor import Actor
+from newsdesk.core.board import Snapshot
 from newsdesk.core.calendar import Entry
 from newsdesk.core.model import User
 from newsdesk.core.notifications import Event, Notification, Subject
@@ -416,13 +417,22 @@ class Desktop:
             self._open_article(articles, card.article.id)
 
     def _repost(self, articles: ArticlesPage, addresses: list[str] | None) -> None:
-        """The repost dialog, for ``addresses`` (dropped) or else those on the clipboard."""
+        """The repost dialog, for ``addresses`` (dropped) or else those on the clipboard, once
+        the user's channels are known (asked for before the whole board had loaded, it said
+        they were an editor in none)."""
+        if self.snapshots is not None:
+            self.snapshots.once_loaded(
+                lambda snapshot: self._open_repost(articles, addresses, snapshot)
+            )
+
+    def _open_repost(
+        self, articles: ArticlesPage, addresses: list[str] | None, snapshot: Snapshot
+    ) -> None:
         from newsdesk.ui.editor.repost_dialog import RepostDialog  # web extraction is heavy
 
-        if self.window is None or self.session is None or self.snapshots is None:
+        if self.window is None or self.session is None:
             return
-        snapshot = self.snapshots.current
-        channels = sorted(snapshot.channels.values(), key=lambda c: c.name) if snapshot else []
+        channels = sorted(snapshot.channels.values(), key=lambda c: c.name)
         dialog = (
             RepostDialog(self.session, channels, addresses, self.window)
             if addresses is not None

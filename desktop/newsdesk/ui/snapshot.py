@@ -8,7 +8,7 @@ afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -63,6 +63,19 @@ class SnapshotStore(QObject):
         after it: see ``_on_changed``)."""
         if not self._loads.running:
             self._loads.request()
+
+    def once_loaded(self, use: Callable[[Snapshot], object]) -> None:
+        """``use(snapshot)`` with the whole snapshot: now if it has loaded, else when it has
+        (never if its load fails: that is reported)."""
+        if self.current is not None:
+            use(self.current)
+            return
+
+        def arrived(snapshot: Snapshot) -> None:
+            self.updated.disconnect(arrived)
+            use(snapshot)
+
+        self.updated.connect(arrived)
 
     def load_for_first_frame(self) -> None:
         """The first load of a window being built: the top of each column, for its first frame;
