@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import gc
+import weakref
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from newsdesk.ui.collector import MainThreadCollector, collect_if_due
+from newsdesk.store.workspace import Workspace
+from newsdesk.ui.collector import THAW_S, MainThreadCollector, collect_if_due
+from tests.ui.test_desktop_day import close_desktop, open_desktop
 
 
 class Node:
@@ -35,3 +39,55 @@ def test_the_collector_switches_automatic_collection_off_and_collects_on_its_tim
 def test_nothing_is_collected_below_the_threshold() -> None:
     gc.collect()
     assert collect_if_due() == 0
+
+
+def test_what_lives_long_is_left_out_of_collections_until_the_next_thaw(qapp: QApplication) -> None:
+    """Kept long-lived, a cycle is not collected (no collection scans it), until the first call
+    after THAW_S collects everything once more."""
+    now = [0.0]
+    collector = MainThreadCollector(qapp, clock=lambda: now[0])
+    try:
+        node = Node()
+        kept = weakref.ref(node)
+        collector.keep_long_lived()
+        assert gc.get_freeze_count() > 0
+        del node
+        gc.collect()
+        assert kept() is not None
+        now[0] = THAW_S - 1
+        collector.keep_long_lived()
+        gc.collect()
+        assert kept() is not None
+        now[0] = THAW_S
+        collector.keep_long_lived()
+        assert kept() is None and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        collector.deleteLater()
+
+
+def test_the_desktop_keeps_the_whole_board_long_lived_once_it_has_loaded(
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+) -> None:
+    """At 100,000 cards every full collection scanned the board's half a million objects on the
+    UI thread (a quarter of a second each, every minute or two of work, and after each reload):
+    the desktop leaves each whole board it loads out of the collections."""
+    collector = MainThreadCollector(qapp)
+    gc.unfreeze()
+    desktop = open_desktop(
+        qtbot, qapp, workspace.folder, tmp_path / "settings.ini", "wangfang", collector
+    )
+    try:
+        snapshots = desktop.snapshots
+        assert snapshots is not None
+        qtbot.waitUntil(lambda: snapshots.current is not None)
+        assert gc.get_freeze_count() > 0
+        board = snapshots.current
+        gc.unfreeze()
+        snapshots.reload()
+        qtbot.waitUntil(lambda: snapshots.current is not board)
+        assert gc.get_freeze_count() > 0  # the new board, in its turn
+    finally:
+        close_desktop(qtbot, desktop)
+        gc.unfreeze()
+        collector.deleteLater()

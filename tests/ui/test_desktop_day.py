@@ -16,6 +16,7 @@ from newsdesk.publish.publisher import PublishingSettings, save_settings
 from newsdesk.store.store import WrongThreadError
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.app import Desktop
+from newsdesk.ui.collector import MainThreadCollector
 from newsdesk.ui.editor.articles_page import ArticlesPage
 from newsdesk.ui.jobs import Job
 from newsdesk.ui.proposals.tasks_page import TasksPage
@@ -30,10 +31,15 @@ def _args(folder: Path, user: str) -> argparse.Namespace:
 
 
 def open_desktop(
-    qtbot: QtBot, qapp: QApplication, folder: Path, settings_file: Path, login: str
+    qtbot: QtBot,
+    qapp: QApplication,
+    folder: Path,
+    settings_file: Path,
+    login: str,
+    collector: MainThreadCollector | None = None,
 ) -> Desktop:
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    made = Desktop(qapp, _args(folder, login), settings)
+    made = Desktop(qapp, _args(folder, login), settings, collector)
     made.start()
     qtbot.waitUntil(lambda: made.window is not None)
     return made

@@ -121,8 +121,15 @@ class _Opened:
 class Desktop:
     """One run of the desktop application."""
 
-    def __init__(self, app: QApplication, args: argparse.Namespace, settings: QSettings) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        args: argparse.Namespace,
+        settings: QSettings,
+        collector: MainThreadCollector | None = None,
+    ) -> None:
         self.app = app
+        self.collector = collector
         app.setWindowIcon(app_icon())
         self.args = args
         self.settings = settings
@@ -278,6 +285,9 @@ class Desktop:
         self.settings.setValue("workspace/login", session.user.login)
         snapshots = SnapshotStore(session)
         snapshots.load_for_first_frame()  # on the database thread while the window is built
+        collector = self.collector
+        if collector is not None:
+            snapshots.updated.connect(lambda _snapshot: collector.keep_long_lived())
         sync = SyncController(session)
         preset, _problem = desktop_preset()  # a problem was shown on the welcome screen
         pages = build_pages(
@@ -561,7 +571,7 @@ def run(args: argparse.Namespace) -> int:
         else QSettings()
     )
     collector = MainThreadCollector(app)
-    desktop = Desktop(app, args, settings)
+    desktop = Desktop(app, args, settings, collector)
     install_excepthook()
     QTimer.singleShot(0, desktop.start)
     # Qt's event loop drives asyncio's, so network work (sync) runs as tasks on the UI thread
