@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from newsdesk.store.blobs import BlobStore
 from newsdesk.store.workspace import Workspace
 from newsdesk.ui.editor.document import BlobImages
 from newsdesk.ui.editor.revisions import CompareView
+from newsdesk.ui.review.fields import COVER_HEIGHT, PublishedFields
 from newsdesk.ui.widgets.palette import colours
 from newsdesk.ui.widgets.published_view import PublishedView
 from tests.ui.images import image_bytes
@@ -95,7 +96,8 @@ def test_every_published_field_is_shown_checked_and_rendered_as_published(
     assert fields.text("responsible_editor") == "刘建华"
     assert fields.text("tags") == "夜市、最佳"
     assert "夜市入口" in fields.text("images") and "城东夜市入口" in fields.text("images")
-    assert fields.cover.pixmap() is not None and not fields.cover.pixmap().isNull()
+    qtbot.waitUntil(lambda: fields.cover.pixmap().toImage().pixelColor(5, 5) == QColor(0x3366AA))
+    assert fields.cover.pixmap().height() == COVER_HEIGHT
 
     listed = [view.findings.item(i).text() for i in range(view.findings.count())]
     assert any(line.startswith("标题") and "绝对" in line for line in listed), listed
@@ -280,4 +282,32 @@ def test_the_published_pages_show_at_once_and_their_photographs_as_they_are_deco
     qtbot.waitUntil(lambda: view.images_waiting == 0)
     shown = view.shown_image(sha)
     assert shown is not None and shown.pixelColor(100, 50) == QColor(0x3366AA)
+    assert threading.main_thread() not in images.threads
+
+
+def test_the_cover_shows_as_a_box_of_its_size_until_a_worker_has_decoded_it(
+    qtbot: QtBot, english: None, workspace: Workspace, desk: Desk, tmp_path: Path
+) -> None:
+    """The All fields tab decodes the cover on a worker, not the UI thread: a box of its shape
+    at once, the picture when it is ready, and a cover of a revision no longer shown is not put
+    over the one that is."""
+    sha = picture(workspace, desk, tmp_path)
+    images = SlowImages(workspace.blobs)
+    fields = PublishedFields(images)
+    qtbot.addWidget(fields)
+    fields.show()
+    fields.show_content({"cover": sha})
+    waiting = fields.cover.pixmap().toImage()
+    assert waiting.size() == QSize(154, COVER_HEIGHT)  # 320×200 at the cover's height
+    assert waiting.pixelColor(5, 5) == colours().qcolor("placeholder_image")
+    fields.show_content({})  # the next article, without a cover, before the first arrived
+    images.gate.set()
+    qtbot.waitUntil(
+        lambda: not images.threads or QThreadPool.globalInstance().activeThreadCount() == 0
+    )
+    qtbot.wait(50)
+    assert fields.cover.text() == "No cover"
+    fields.show_content({"cover": sha})
+    qtbot.waitUntil(lambda: fields.cover.pixmap().toImage().pixelColor(5, 5) == QColor(0x3366AA))
+    assert fields.cover.pixmap().size() == waiting.size()  # nothing moved
     assert threading.main_thread() not in images.threads

@@ -5,16 +5,19 @@ alt texts, targets, and a repost's source. All plain text: nothing a writer type
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from newsdesk.core.body import body_images, is_remote
 from newsdesk.core.findings import FIELD_NAMES, TEXT_FIELDS
 from newsdesk.core.labels import label
 from newsdesk.core.model import ArticleKind, RevisionContent, Target
+from newsdesk.ui.editor.background_images import decoded, waiting_image
 from newsdesk.ui.editor.document import ImageSource
 from newsdesk.ui.i18n import translated
 from newsdesk.ui.widgets.fields import local_time
@@ -30,8 +33,20 @@ def _plain(text: str = "") -> QLabel:
     return shown
 
 
+def _cover_image(images: ImageSource, sha256: str) -> QImage | None:
+    """The cover at the height it is shown at (on a worker thread: a photograph takes a tenth
+    of a second and more to decode); None if it cannot be shown."""
+    image = decoded(images, sha256)
+    if image is None:
+        return None
+    return image.scaledToHeight(COVER_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+
+
 class PublishedFields(QScrollArea):
-    """The published fields of one revision, one row each; empty ones say so."""
+    """The published fields of one revision, one row each; empty ones say so. The cover shows
+    as a box of its size until a worker thread has decoded it."""
+
+    cover_decoded = Signal(str, object)  # the cover's SHA-256 and its QImage (None: unreadable)
 
     def __init__(self, images: ImageSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +55,8 @@ class PublishedFields(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._images = images
+        self._cover: str | None = None  # the cover being shown
+        self.cover_decoded.connect(self._cover_arrived)  # queued: emitted on a worker thread
         inner = QWidget()
         self.form = QFormLayout(inner)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -66,6 +83,7 @@ class PublishedFields(QScrollArea):
         for shown in self.values.values():
             shown.clear()
         self.cover.clear()
+        self._cover = None
 
     def show_content(self, content: Mapping[str, object]) -> None:
         empty = self.tr("(empty)")
@@ -111,11 +129,32 @@ class PublishedFields(QScrollArea):
         self.values["kind"].setText(kind_text)
 
     def _show_cover(self, cover: object) -> None:
-        image = self._images(cover) if isinstance(cover, str) and cover else None
-        if image is None:
+        self._cover = cover if isinstance(cover, str) and cover else None
+        if self._cover is None:
             self.cover.setText(
                 self.tr("No cover") if not cover else self.tr("The cover cannot be shown.")
             )
             return
-        scaled = image.scaledToHeight(COVER_HEIGHT, Qt.TransformationMode.SmoothTransformation)
-        self.cover.setPixmap(QPixmap.fromImage(scaled))
+        size = self._images.size(self._cover)
+        if size is not None:
+            # The width QImage.scaledToHeight gives (it rounds up), so that nothing moves when
+            # the picture replaces the box.
+            width = int(COVER_HEIGHT / size.height() * size.width() + 0.9999)
+            self.cover.setPixmap(QPixmap.fromImage(waiting_image(QSize(width, COVER_HEIGHT))))
+        else:
+            self.cover.clear()
+        QThreadPool.globalInstance().start(functools.partial(self._decode_cover, self._cover))
+
+    def _decode_cover(self, sha256: str) -> None:
+        """On a worker thread."""
+        image = _cover_image(self._images, sha256)
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+            self.cover_decoded.emit(sha256, image)
+
+    def _cover_arrived(self, sha256: str, image: QImage | None) -> None:
+        if sha256 != self._cover:
+            return  # another revision is shown by now
+        if image is None:
+            self.cover.setText(self.tr("The cover cannot be shown."))
+        else:
+            self.cover.setPixmap(QPixmap.fromImage(image))
