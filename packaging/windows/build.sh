@@ -25,7 +25,8 @@ for tool in makensis wixl wixl-heat msibuild; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (Debian: apt install nsis wixl msitools)"
 done
 python=${PYTHON:-python3}
-version=$("$python" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' "$(native "$root/pyproject.toml")")
+# The package's own literal (pyproject.toml takes it from there), read without importing it.
+version=$("$python" -c 'import ast, sys; print(next(n.value.value for n in ast.parse(open(sys.argv[1], encoding="utf-8").read()).body if isinstance(n, ast.Assign) and n.targets[0].id == "__version__"))' "$(native "$root/desktop/newsdesk/__init__.py")")
 # Windows wants a version of numbers only (1.2.0); a pre-release (1.2.0rc1) keeps its name.
 numeric=$(printf '%s\n' "$version" | sed -E 's/^([0-9]+(\.[0-9]+){0,2}).*/\1/')
 case "$numeric" in

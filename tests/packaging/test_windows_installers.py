@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tomllib
 from pathlib import Path
 
 import pytest
 
+from newsdesk import __version__
 from newsdesk.preset import FIELDS, REGISTRY_KEY, from_registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +27,7 @@ pytestmark = [
 
 
 def version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as f:
-        return str(tomllib.load(f)["project"]["version"])
+    return __version__
 
 
 def stand_in_bundle(folder: Path) -> Path:
