@@ -430,6 +430,16 @@ def test_a_paste_with_no_article_content_falls_back_to_its_text(editor: BodyEdit
     assert "剪贴板上的文字" in editor.toPlainText()
 
 
+def shown_editor(qtbot: QtBot, blobs: BlobStore, images: BlobImages) -> BodyEditor:
+    """A 900×700 editor on screen, storing in ``blobs`` and showing ``images``."""
+    editor = BodyEditor(lambda data, name: blobs.put(data), images)
+    qtbot.addWidget(editor)
+    editor.resize(900, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
 class CountedImages(BlobImages):
     """The workspace's images, noting each one decoded and the thread that decoded it. While
     ``gate`` is clear, decoding waits, as it does for a large photograph."""
@@ -503,11 +513,7 @@ def test_a_long_article_decodes_only_the_photographs_on_screen(
         for n, sha in enumerate(shas)
     )
     images = CountedImages(blobs)
-    editor = BodyEditor(lambda data, name: blobs.put(data), images)
-    qtbot.addWidget(editor)
-    editor.resize(900, 700)
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, blobs, images)
     images.gate.clear()  # decoding takes its time
     editor.set_html(html)
     shot = editor.viewport().grab().toImage()  # a paint of what is on screen, not waiting
@@ -551,11 +557,7 @@ def test_a_camera_photograph_inserted_or_downloaded_is_decoded_on_a_worker_threa
     photo = tmp_path / "DSC_0412.JPG"
     assert camera.save(str(photo), "JPEG", 90)
     images = CountedImages(blobs)
-    editor = BodyEditor(lambda data, name: blobs.put(data), images)
-    qtbot.addWidget(editor)
-    editor.resize(900, 700)
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, blobs, images)
     type_text(editor, "开幕式现场")
     images.gate.clear()
     assert editor.insert_image_file(photo)
@@ -576,11 +578,7 @@ def test_a_camera_photograph_inserted_or_downloaded_is_decoded_on_a_worker_threa
         lambda: editor.viewport().grab().toImage().pixelColor(*spot).blue() > 140, timeout=10_000
     )
     remote = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640"
-    reposted = BodyEditor(lambda data, name: blobs.put(data), images)
-    qtbot.addWidget(reposted)
-    reposted.resize(900, 700)
-    reposted.show()
-    qtbot.waitExposed(reposted)
+    reposted = shown_editor(qtbot, blobs, images)
     reposted.set_html(f'<p>转载</p><figure><img src="{remote}" alt="现场"></figure>')
     images.gate.clear()
     assert reposted.replace_image_source(remote, f"attachment:{sha}") == 1
