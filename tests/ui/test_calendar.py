@@ -39,8 +39,20 @@ from tests.ui.test_desktop_day import close_desktop, open_desktop
 
 D = dt.date
 SHOTS = Path(os.environ.get("NEWSDESK_SHOTS", "/tmp/newsdesk-shots"))
-TODAY = dt.date.today()
-TOMORROW = TODAY + dt.timedelta(days=1)
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """Taken when the test starts, as the page takes it: a module constant went stale when a
+    run crossed midnight between collecting and running."""
+    return dt.date.today()
+
+
+@pytest.fixture
+def tomorrow(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=1)
+
+
 APPROVED = "市中心医院开设夜间门诊"  # approved at every level in the demo, waiting for sign-off
 
 
@@ -85,11 +97,11 @@ def an_entry(
 
 @pytest.mark.usefixtures("english")
 def test_the_month_and_the_week_show_planned_proposals_and_due_assignments(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], today: dt.date
 ) -> None:
     chief = sign_in("chief")
-    page = open_page(qtbot, chief, TODAY)
-    assert page.grid.days == month_grid(TODAY)
+    page = open_page(qtbot, chief, today)
+    assert page.grid.days == month_grid(today)
     with workspace.store.engine.connect() as conn:
         expected = load_calendar(conn, chief.actor, page.grid.days[0], page.grid.days[-1])
     assert {e.kind for e in expected.entries} == {EntryKind.PROPOSAL, EntryKind.ASSIGNMENT}
@@ -105,16 +117,16 @@ def test_the_month_and_the_week_show_planned_proposals_and_due_assignments(
         assert entry.day == day and (entry.kind, entry.entity_id) in shown
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.mouseClick(page.week_button, Qt.MouseButton.LeftButton)
-    assert page.grid.days == week_of(TODAY)
+    assert page.grid.days == week_of(today)
     first = next(e for d in page.grid.days for e in page.grid.entries_on(d))
     chip = page.grid.chip_rect(first)
     assert chip is not None
     with qtbot.waitSignal(page.open_item) as opened:
         qtbot.mouseDClick(page.grid, Qt.MouseButton.LeftButton, pos=chip.center().toPoint())
     assert opened.args == [first]
-    week = [e for e in expected.entries if e.day in week_of(TODAY)]
+    week = [e for e in expected.entries if e.day in week_of(today)]
     assert [e for d in page.grid.days for e in page.grid.entries_on(d)] == week
-    assert page.grid.mode == Mode.WEEK and page.grid.today == TODAY
+    assert page.grid.mode == Mode.WEEK and page.grid.today == today
     # The channel filter keeps one channel's entries.
     assert page.data is not None
     some = next(iter(page.data.channels.values()))
@@ -126,10 +138,10 @@ def test_the_month_and_the_week_show_planned_proposals_and_due_assignments(
 @pytest.mark.usefixtures("english")
 @pytest.mark.usefixtures("english")
 def test_dragging_entries_to_another_day_replans_them_for_everyone(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], today: dt.date
 ) -> None:
     chief, editor = sign_in("chief"), sign_in("editor")
-    page = open_page(qtbot, chief, TODAY)
+    page = open_page(qtbot, chief, today)
     planned = an_entry(
         page, EntryKind.PROPOSAL, workspace, ProposalState.SUBMITTED, ProposalState.SELECTED
     )
@@ -149,7 +161,7 @@ def test_dragging_entries_to_another_day_replans_them_for_everyone(
     after = proposal(workspace, due.entity_id)
     assert (after.due_date, after.state) == (new_due, state)  # re-planned, not re-assigned
     # Someone else, at another desk on the same workspace, sees both on their new days.
-    other = open_page(qtbot, editor, TODAY)
+    other = open_page(qtbot, editor, today)
     assert planned.entity_id in {e.entity_id for e in other.grid.entries_on(new_plan)}
     assert due.entity_id in {e.entity_id for e in other.grid.entries_on(new_due)}
     # An item with no date waits in the list beside the calendar until dragged onto a day.
@@ -227,10 +239,10 @@ def test_a_replanned_day_reaches_another_desktop_through_the_service(
 
 @pytest.mark.usefixtures("english")
 def test_a_refused_drag_says_why_and_changes_nothing(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], today: dt.date
 ) -> None:
     editor = sign_in("editor")
-    page = open_page(qtbot, editor, TODAY)
+    page = open_page(qtbot, editor, today)
     entry = an_entry(
         page, EntryKind.ASSIGNMENT, workspace, ProposalState.ASSIGNED, ProposalState.IN_PROGRESS
     )
@@ -257,9 +269,9 @@ def test_national_day_and_its_worked_saturday_are_marked(
 
 @pytest.mark.usefixtures("english")
 def test_double_clicking_an_entry_opens_it_as_the_board_does(
-    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path, tomorrow: dt.date
 ) -> None:
-    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    scheduled = schedule_approved(workspace, local(tomorrow, 7, 30))
     desktop = open_desktop(qtbot, qapp, workspace.folder, tmp_path / "s.ini", "chief")
     try:
         window = desktop.window
@@ -354,16 +366,16 @@ def publication_on(page: CalendarPage, day: dt.date, article_id: str) -> Entry |
 
 @pytest.mark.usefixtures("english")
 def test_a_scheduled_publication_shows_at_its_time_and_moves_to_another_day_at_that_time(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], tomorrow: dt.date
 ) -> None:
-    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    scheduled = schedule_approved(workspace, local(tomorrow, 7, 30))
     publisher = sign_in("publisher")
-    page = open_page(qtbot, publisher, TOMORROW, Mode.WEEK)
-    entry = publication_on(page, TOMORROW, scheduled.id)
-    assert entry is not None and entry.at == local(TOMORROW, 7, 30)
+    page = open_page(qtbot, publisher, tomorrow, Mode.WEEK)
+    entry = publication_on(page, tomorrow, scheduled.id)
+    assert entry is not None and entry.at == local(tomorrow, 7, 30)
     assert entry.article_id == scheduled.id and entry.channel_id == scheduled.channel_id
     assert entry_label(entry) == "07:30 Scheduled"
-    assert page.grid.entries_on(TOMORROW)[0] == entry  # the day's timed entries come first
+    assert page.grid.entries_on(tomorrow)[0] == entry  # the day's timed entries come first
     assert page.grid.chip_rect(entry) is not None
     assert "07:30" in page.grid.tooltip(entry)
     with qtbot.waitSignal(page.open_item) as opened:
@@ -373,9 +385,9 @@ def test_a_scheduled_publication_shows_at_its_time_and_moves_to_another_day_at_t
     assert opened.args == [entry]
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.set_mode(Mode.MONTH)
-    entry = publication_on(page, TOMORROW, scheduled.id)
+    entry = publication_on(page, tomorrow, scheduled.id)
     assert entry is not None and page.grid.chip_rect(entry) is not None
-    day_after = TOMORROW + dt.timedelta(days=1)
+    day_after = tomorrow + dt.timedelta(days=1)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         said = drop(qtbot, page, entry, day_after)
     assert said.startswith(f"“{scheduled.title}” will be published at")
@@ -383,7 +395,7 @@ def test_a_scheduled_publication_shows_at_its_time_and_moves_to_another_day_at_t
     moved = article(workspace, scheduled.id)
     assert moved.publish_at == local(day_after, 7, 30)
     assert (moved.state, moved.scheduled_by) == (ArticleState.SIGNED_OFF, publisher.user.id)
-    assert publication_on(page, TOMORROW, scheduled.id) is None
+    assert publication_on(page, tomorrow, scheduled.id) is None
     assert publication_on(page, day_after, scheduled.id) is not None
     # The board's clock chip tells the same time.
     snapshots = SnapshotStore(publisher)
@@ -402,42 +414,46 @@ def test_a_scheduled_publication_shows_at_its_time_and_moves_to_another_day_at_t
 
 @pytest.mark.usefixtures("english")
 def test_an_editor_cannot_move_a_scheduled_publication_and_is_told_why(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], tomorrow: dt.date
 ) -> None:
-    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
-    page = open_page(qtbot, sign_in("editor"), TOMORROW)
-    entry = publication_on(page, TOMORROW, scheduled.id)
+    scheduled = schedule_approved(workspace, local(tomorrow, 7, 30))
+    page = open_page(qtbot, sign_in("editor"), tomorrow)
+    entry = publication_on(page, tomorrow, scheduled.id)
     assert entry is not None
-    day_after = TOMORROW + dt.timedelta(days=1)
+    day_after = tomorrow + dt.timedelta(days=1)
     said = drop(qtbot, page, entry, day_after)
     assert said.startswith("Only a publisher of “")
     assert said.endswith("can schedule its publications.")
-    assert article(workspace, scheduled.id).publish_at == local(TOMORROW, 7, 30)
-    assert publication_on(page, TOMORROW, scheduled.id) == entry
+    assert article(workspace, scheduled.id).publish_at == local(tomorrow, 7, 30)
+    assert publication_on(page, tomorrow, scheduled.id) == entry
     assert publication_on(page, day_after, scheduled.id) is None
 
 
 @pytest.mark.usefixtures("english")
 def test_a_publication_moved_into_the_past_is_refused_with_the_reason(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot,
+    workspace: Workspace,
+    sign_in: Callable[[str], Session],
+    today: dt.date,
+    tomorrow: dt.date,
 ) -> None:
-    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
-    page = open_page(qtbot, sign_in("publisher"), TOMORROW)
-    entry = publication_on(page, TOMORROW, scheduled.id)
+    scheduled = schedule_approved(workspace, local(tomorrow, 7, 30))
+    page = open_page(qtbot, sign_in("publisher"), tomorrow)
+    entry = publication_on(page, tomorrow, scheduled.id)
     assert entry is not None
-    yesterday = TODAY - dt.timedelta(days=1)
+    yesterday = today - dt.timedelta(days=1)
     assert "has passed; choose a later time" in drop(qtbot, page, entry, yesterday)
-    assert article(workspace, scheduled.id).publish_at == local(TOMORROW, 7, 30)
+    assert article(workspace, scheduled.id).publish_at == local(tomorrow, 7, 30)
 
 
 @pytest.mark.usefixtures("english")
 def test_a_published_article_no_longer_shows_as_scheduled(
-    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session]
+    qtbot: QtBot, workspace: Workspace, sign_in: Callable[[str], Session], tomorrow: dt.date
 ) -> None:
-    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    scheduled = schedule_approved(workspace, local(tomorrow, 7, 30))
     publisher = sign_in("publisher")
-    page = open_page(qtbot, publisher, TOMORROW)
-    assert publication_on(page, TOMORROW, scheduled.id) is not None
+    page = open_page(qtbot, publisher, tomorrow)
+    assert publication_on(page, tomorrow, scheduled.id) is not None
     publishing = publisher.mutation(
         Kind.ARTICLE_PUBLISH,
         scheduled.id,
@@ -454,20 +470,20 @@ def test_a_published_article_no_longer_shows_as_scheduled(
 
 @pytest.mark.usefixtures("english")
 def test_in_week_view_a_line_in_today_marks_now_among_the_publication_times(
-    qtbot: QtBot,
+    qtbot: QtBot, today: dt.date
 ) -> None:
     grid = CalendarGrid()
     qtbot.addWidget(grid)
     grid.resize(840, 500)
-    noon = local(TODAY, 12, 0)
+    noon = local(today, 12, 0)
     out = Entry(
-        EntryKind.PUBLICATION, "a1", "c", "早间已发", TODAY, "a1", noon - dt.timedelta(hours=3)
+        EntryKind.PUBLICATION, "a1", "c", "早间已发", today, "a1", noon - dt.timedelta(hours=3)
     )
     coming = Entry(
-        EntryKind.PUBLICATION, "a2", "c", "午后待发", TODAY, "a2", noon + dt.timedelta(hours=3)
+        EntryKind.PUBLICATION, "a2", "c", "午后待发", today, "a2", noon + dt.timedelta(hours=3)
     )
-    due = Entry(EntryKind.ASSIGNMENT, "p1", "c", "截稿选题", TODAY, None)
-    grid.set_content(Mode.WEEK, week_of(TODAY), None, [out, coming, due], {}, {}, TODAY)
+    due = Entry(EntryKind.ASSIGNMENT, "p1", "c", "截稿选题", today, None)
+    grid.set_content(Mode.WEEK, week_of(today), None, [out, coming, due], {}, {}, today)
     out_rect, coming_rect = grid.chip_rect(out), grid.chip_rect(coming)
     assert out_rect is not None and coming_rect is not None
     between = grid.now_line(noon)
@@ -480,22 +496,28 @@ def test_in_week_view_a_line_in_today_marks_now_among_the_publication_times(
     image = grid.grab().toImage()
     y = grid.now_line(dt.datetime.now(dt.UTC))
     assert y is not None
-    x = int(grid.day_rect(TODAY).center().x())
+    x = int(grid.day_rect(today).center().x())
     assert image.pixelColor(x, int(y)).name() == colours().qcolor("error").name()
     # No timed entry today, or a month: no line.
-    grid.set_content(Mode.WEEK, week_of(TODAY), None, [due], {}, {}, TODAY)
+    grid.set_content(Mode.WEEK, week_of(today), None, [due], {}, {}, today)
     assert grid.now_line(noon) is None
-    grid.set_content(Mode.MONTH, month_grid(TODAY), TODAY.month, [out, coming], {}, {}, TODAY)
+    grid.set_content(Mode.MONTH, month_grid(today), today.month, [out, coming], {}, {}, today)
     assert grid.now_line(noon) is None
 
 
 def shoot(
-    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path, name: str
+    qtbot: QtBot,
+    qapp: QApplication,
+    workspace: Workspace,
+    tmp_path: Path,
+    name: str,
+    today: dt.date,
 ) -> None:
     """The whole window at 1280×720 on the calendar: this week, the week of tomorrow with a
     publication scheduled for 07:30, National Day's week, this month, with two proposals not
     yet planned in the list beside it."""
-    scheduled = schedule_approved(workspace, local(TOMORROW, 7, 30))
+    tomorrow = today + dt.timedelta(days=1)
+    scheduled = schedule_approved(workspace, local(tomorrow, 7, 30))
     with workspace.store.world() as world:
         chief = world.user_by_login("chief")
         assert chief is not None
@@ -516,13 +538,13 @@ def shoot(
         with qtbot.waitSignal(page.loaded, timeout=10_000):
             page.set_mode(Mode.WEEK)
         qtbot.wait(50)
-        assert page.grid.entries_on(TODAY) or any(page.grid.entries_on(d) for d in page.grid.days)
+        assert page.grid.entries_on(today) or any(page.grid.entries_on(d) for d in page.grid.days)
         SHOTS.mkdir(parents=True, exist_ok=True)
         assert window.grab().save(str(SHOTS / f"calendar-week-{name}-zh_CN.png"))
         with qtbot.waitSignal(page.loaded, timeout=10_000):
-            page.show_day(TOMORROW)
+            page.show_day(tomorrow)
         qtbot.wait(50)
-        entry = publication_on(page, TOMORROW, scheduled.id)
+        entry = publication_on(page, tomorrow, scheduled.id)
         assert entry is not None and page.grid.chip_rect(entry) is not None
         assert entry_label(entry) == "07:30 定时"
         assert window.grab().save(str(SHOTS / f"calendar-week-scheduled-{name}-zh_CN.png"))
@@ -531,7 +553,7 @@ def shoot(
         qtbot.wait(50)
         assert window.grab().save(str(SHOTS / f"calendar-national-day-week-{name}-zh_CN.png"))
         with qtbot.waitSignal(page.loaded, timeout=10_000):
-            page.show_day(TODAY)
+            page.show_day(today)
             page.set_mode(Mode.MONTH)
         qtbot.wait(50)
         assert window.grab().save(str(SHOTS / f"calendar-month-{name}-zh_CN.png"))
@@ -542,18 +564,18 @@ def shoot(
 
 @pytest.mark.usefixtures("chinese")
 def test_screenshots_in_chinese_at_1280_by_720(
-    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path, today: dt.date
 ) -> None:
     sheet = qapp.styleSheet()
     apply_theme(qapp)
     try:
-        shoot(qtbot, qapp, workspace, tmp_path, "light")
+        shoot(qtbot, qapp, workspace, tmp_path, "light", today)
     finally:
         qapp.setStyleSheet(sheet)
 
 
 @pytest.mark.usefixtures("chinese", "dark")
 def test_screenshots_in_chinese_on_a_dark_desktop(
-    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, qapp: QApplication, workspace: Workspace, tmp_path: Path, today: dt.date
 ) -> None:
-    shoot(qtbot, qapp, workspace, tmp_path, "dark")
+    shoot(qtbot, qapp, workspace, tmp_path, "dark", today)
