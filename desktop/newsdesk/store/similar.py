@@ -83,10 +83,13 @@ def index_similar(
         _insert_plain(conn, BANDS, bands)
 
 
-def signatures_of(conn: sa.Connection, doc_ids: Sequence[str]) -> dict[tuple[str, str], bytes]:
-    """The stored signatures of the documents ``doc_ids`` (of any kind), by (kind, id)."""
+def signatures_of(
+    conn: sa.Connection, kind: str, doc_ids: Sequence[str]
+) -> dict[tuple[str, str], bytes]:
+    """The stored signatures of the documents of ``kind`` with ids ``doc_ids``, by (kind, id)
+    (asked with the kind, the key's first column, so the key's index is used)."""
     query = sa.select(SIGNATURES.c.kind, SIGNATURES.c.doc_id, SIGNATURES.c.signature).where(
-        SIGNATURES.c.doc_id.in_(doc_ids)
+        SIGNATURES.c.kind == kind, SIGNATURES.c.doc_id.in_(doc_ids)
     )
     return {(row.kind, row.doc_id): bytes(row.signature) for row in conn.execute(query)}
 
