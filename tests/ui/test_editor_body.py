@@ -266,17 +266,32 @@ def test_an_image_file_dropped_on_the_editor_becomes_an_attachment(
     assert blobs.has(sha)
 
 
-def test_a_clipboard_image_becomes_an_attachment(editor: BodyEditor, blobs: BlobStore) -> None:
-    image = QImage(20, 10, QImage.Format.Format_RGB32)
+def test_a_clipboard_image_is_encoded_on_a_worker_and_inserted_where_it_was_pasted(
+    editor: BodyEditor, blobs: BlobStore, qtbot: QtBot
+) -> None:
+    """A full-screen capture pasted: encoded to PNG on a worker thread (a third of a second on
+    the UI thread, the editor frozen), then stored and inserted where it was pasted, replacing
+    the selection; what the editor types meanwhile follows the picture."""
+    type_text(editor, "开幕式：这段将被截图替换")
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, 8)
+    editor.setTextCursor(cursor)
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
     image.fill(QColor("navy"))
     mime = QMimeData()
     mime.setImageData(image)
     assert editor.canInsertFromMimeData(mime)
     editor.insertFromMimeData(mime)
+    # Back at once, the picture not yet there: the UI thread did not encode it.
+    assert editor.pasting == 1 and attachments(editor.html()) == []
+    assert editor.toPlainText() == "开幕式："
+    type_text(editor, "现场")
+    qtbot.waitUntil(lambda: editor.pasting == 0, timeout=10_000)
     html = editor.html()
     (sha,) = attachments(html)
     assert blobs.has(sha)
     assert QImage.fromData(blobs.read(sha)).size() == image.size()
+    assert html.index("开幕式：") < html.index(sha) < html.index("现场")
     assert_allowed(html)
 
 

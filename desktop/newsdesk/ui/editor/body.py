@@ -9,6 +9,9 @@ caller puts the bytes into the workspace's attachments) and referenced as ``atta
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
@@ -21,6 +24,7 @@ from PySide6.QtCore import (
     QMimeData,
     QSize,
     Qt,
+    QThreadPool,
     QUrl,
     Signal,
 )
@@ -124,6 +128,8 @@ class BodyEditor(QTextEdit):
     """(tuple[str, ...], str | None): http(s) image URLs a paste left in the body, for the caller
     to fetch, and the address of the page they were pasted from (the referrer some hosts want),
     when the clipboard says."""
+    pasted_image_encoded = Signal(int, object)
+    """(paste number, PNG bytes or None): emitted on a worker thread, handled on the UI thread."""
 
     def __init__(
         self, store_image: StoreImage, images: ImageSource, parent: QWidget | None = None
@@ -132,6 +138,9 @@ class BodyEditor(QTextEdit):
         self._store_image = store_image
         self._images = images
         self.background = BackgroundImages(self, images)
+        self._pastes = itertools.count()
+        self._pasting: dict[int, QTextCursor] = {}  # where each image being encoded goes
+        self.pasted_image_encoded.connect(self._insert_pasted_image)
         self._suffixes = _image_suffixes()
         self._commands: list[QAction] = []
         self.setAcceptRichText(True)
@@ -452,10 +461,15 @@ class BodyEditor(QTextEdit):
         size = self._images.size(sha256) or placeholder_image().size()
         self._insert_figure(attachment_url(sha256), alt, caption, size)
 
-    def _insert_figure(self, name: str, alt: str, caption: str, size: QSize) -> None:
+    def _insert_figure(
+        self, name: str, alt: str, caption: str, size: QSize, at: QTextCursor | None = None
+    ) -> None:
         """The figure is laid out at ``size``; its image is decoded on a worker thread when it is
-        first shown (``loadResource``), as an opened article's are."""
-        cursor = self.textCursor()
+        first shown (``loadResource``), as an opened article's are. Inserted at ``at`` when
+        given: the caret moves past the figure only if it is still there."""
+        caret = self.textCursor()
+        cursor = caret if at is None else QTextCursor(at)
+        follow = at is None or (not caret.hasSelection() and caret.position() == at.position())
         cursor.beginEditBlock()
         cursor.removeSelectedText()
         if cursor.block().length() > 1:
@@ -471,7 +485,8 @@ class BodyEditor(QTextEdit):
         else:
             cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
         cursor.endEditBlock()
-        self.setTextCursor(cursor)
+        if follow:
+            self.setTextCursor(cursor)
 
     def insert_image_file(self, path: Path, alt: str = "", caption: str = "") -> bool:
         """Store the image file as an attachment and insert it; False (and ``problem``) if not."""
@@ -490,7 +505,14 @@ class BodyEditor(QTextEdit):
             return False
         return self._insert_image_data(data, path.name, alt, caption)
 
-    def _insert_image_data(self, data: bytes, name: str, alt: str = "", caption: str = "") -> bool:
+    def _insert_image_data(
+        self,
+        data: bytes,
+        name: str,
+        alt: str = "",
+        caption: str = "",
+        at: QTextCursor | None = None,
+    ) -> bool:
         if len(data) > MAX_ATTACHMENT_BYTES:
             self._too_large(name, len(data))
             return False
@@ -510,7 +532,7 @@ class BodyEditor(QTextEdit):
                 ).format(name=name)
             )
             return False
-        self._insert_figure(attachment_url(sha256), alt, caption, size)
+        self._insert_figure(attachment_url(sha256), alt, caption, size, at)
         return True
 
     def _too_large(self, name: str, size: int) -> None:
@@ -558,16 +580,51 @@ class BodyEditor(QTextEdit):
         paths = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
         return [path for path in paths if path.suffix.lower() in self._suffixes]
 
+    @property
+    def pasting(self) -> int:
+        """How many pasted images are being encoded, to be inserted when they are."""
+        return len(self._pasting)
+
     def _paste_image(self, data: object) -> None:
+        """A pasted picture (a screenshot, a copied image) is stored as PNG, encoded on a worker
+        thread: a full-screen capture took a third of a second to encode, the editor frozen.
+        It is inserted where it was pasted when ready; what is typed meanwhile stays after it."""
         image = data.toImage() if isinstance(data, QPixmap) else data
         if not isinstance(image, QImage) or image.isNull():
             return
+        cursor = self.textCursor()
+        cursor.removeSelectedText()
+        at = QTextCursor(cursor)
+        at.setKeepPositionOnInsert(True)
+        number = next(self._pastes)
+        self._pasting[number] = at
+        QThreadPool.globalInstance().start(functools.partial(self._encode_pasted, number, image))
+
+    def _encode_pasted(self, number: int, image: QImage) -> None:
+        """On a worker thread."""
         encoded = QByteArray()
         buffer = QBuffer(encoded)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        QImageWriter(buffer, QByteArray(b"PNG")).write(image)
+        written = QImageWriter(buffer, QByteArray(b"PNG")).write(image)
         buffer.close()
-        self._insert_image_data(bytes(encoded.data()), self.tr("Pasted image"))
+        with contextlib.suppress(RuntimeError):  # the editor was closed meanwhile
+            self.pasted_image_encoded.emit(number, bytes(encoded.data()) if written else None)
+
+    def _insert_pasted_image(self, number: int, data: bytes | None) -> None:
+        at = self._pasting.pop(number, None)
+        if at is None or self.isReadOnly():
+            return
+        name = self.tr("Pasted image")
+        if data is None:
+            self.problem.emit(
+                self.tr(
+                    "“{name}” was not inserted: it could not be stored as an attachment."
+                ).format(name=name)
+            )
+            return
+        at.setKeepPositionOnInsert(False)
+        at.clearSelection()  # its anchor moved past what was typed at it meanwhile
+        self._insert_image_data(data, name, at=at)
 
     def _paste_html(self, html: str, page_url: str | None = None) -> bool:
         """Paste ``html`` cleaned; ``False`` when nothing of it is article content (the
