@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtCore import QMimeData, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextFragment
 from pytestqt.qtbot import QtBot
 
@@ -293,6 +293,14 @@ def test_a_clipboard_image_is_encoded_on_a_worker_and_inserted_where_it_was_past
     assert QImage.fromData(blobs.read(sha)).size() == image.size()
     assert html.index("开幕式：") < html.index(sha) < html.index("现场")
     assert_allowed(html)
+    # Another article opened in the editor before the picture is ready: it is not put there.
+    editor.insertFromMimeData(mime)
+    assert editor.pasting == 1
+    editor.set_html("<p>另一篇稿件</p>")
+    assert editor.pasting == 0
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # encoded, and its signal queued
+    qtbot.wait(50)
+    assert editor.html() == "<p>另一篇稿件</p>"
 
 
 def test_an_oversized_image_is_refused_with_a_reason(

@@ -178,7 +178,9 @@ class BodyEditor(QTextEdit):
         return to_html(self.document())
 
     def set_html(self, html: str) -> None:
-        """Replace the body; not undoable, and the document counts as unmodified."""
+        """Replace the body; not undoable, and the document counts as unmodified. Pictures
+        still being encoded from a paste belonged to the body replaced: they are dropped."""
+        self._pasting.clear()
         document = self.document()
         load_html(document, html, self._images)
         document.clearUndoRedoStacks()
