@@ -326,7 +326,7 @@ def in_process(folder: Path, cards: int, quick: bool) -> list[Result]:
         collector = MainThreadCollector(app)
         reloads, work_s = (1, 2.0) if quick else (3, 5.0)
         plain_pause = _longest_collection(app, snapshots, runner, reloads, work_s)
-        snapshots.updated.connect(lambda _snapshot: collector.keep_long_lived())  # the desktop's
+        collector.follow_board(snapshots)  # as the desktop does
         pause = _longest_collection(app, snapshots, runner, reloads, work_s)
         for widget in (page, bare, bare_column):
             widget.close()

@@ -287,7 +287,7 @@ class Desktop:
         snapshots.load_for_first_frame()  # on the database thread while the window is built
         collector = self.collector
         if collector is not None:
-            snapshots.updated.connect(lambda _snapshot: collector.keep_long_lived())
+            collector.follow_board(snapshots)
         sync = SyncController(session)
         preset, _problem = desktop_preset()  # a problem was shown on the welcome screen
         pages = build_pages(
