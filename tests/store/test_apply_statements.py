@@ -14,6 +14,7 @@ from sqlalchemy import event, func, select
 from newsdesk.core.mutation import Mutation
 from newsdesk.demo import build_demo
 from newsdesk.store.apply import MUTATIONS, Status, mutation_from_row
+from newsdesk.store.search import KINDS
 from newsdesk.store.store import Store
 from newsdesk.store.workspace import Workspace
 
@@ -61,7 +62,9 @@ def test_a_batch_looks_up_the_ids_it_chooses_once_per_table(
     assert all(a.accepted for a in applied), [str(a.outcome) for a in applied if not a.accepted]
     for table in PER_MUTATION_BEFORE:
         assert statements["SELECT", table] <= 2, (table, statements)
-    assert statements["SELECT", "search_document"] <= 1, statements
+    # Once per kind of document: the index's key leads with the kind (asked by id alone, SQLite
+    # read the whole index).
+    assert statements["SELECT", "search_document"] <= len(KINDS), statements
     assert statements["INSERT", "search_document"] <= 2, statements
     assert sum(statements.values()) < len(work) // 10, statements
     with store.engine.connect() as conn:
